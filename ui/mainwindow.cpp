@@ -6,9 +6,7 @@
 
 namespace sockscope {
 
-MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent)
-    , m_tabs(new QTabWidget(this))
+MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_tabs(new QTabWidget(this))
 {
     setWindowTitle(tr("SockScope"));
     m_tabs->setObjectName(QStringLiteral("sessionTabs"));

@@ -17,13 +17,13 @@ QString encodingName(Encoding encoding)
 
 bool encodingFromName(QStringView name, Encoding *encoding)
 {
-    const QString n = name.trimmed().toString().toLower().remove(QLatin1Char('-')).remove(
-        QLatin1Char('_'));
+    const QString n =
+        name.trimmed().toString().toLower().remove(QLatin1Char('-')).remove(QLatin1Char('_'));
     Encoding e;
     if (n == QLatin1String("utf8"))
         e = Encoding::Utf8;
-    else if (n == QLatin1String("gbk") || n == QLatin1String("gb18030") || n == QLatin1String("gb2312")
-             || n == QLatin1String("cp936"))
+    else if (n == QLatin1String("gbk") || n == QLatin1String("gb18030") ||
+             n == QLatin1String("gb2312") || n == QLatin1String("cp936"))
         e = Encoding::Gbk;
     else if (n == QLatin1String("latin1") || n == QLatin1String("iso88591"))
         e = Encoding::Latin1;

@@ -1,0 +1,292 @@
+#include "codec/textcodec.h"
+
+#include <QRandomGenerator>
+#include <QTest>
+
+using namespace sockscope;
+using namespace Qt::StringLiterals;
+
+Q_DECLARE_METATYPE(sockscope::Encoding)
+
+class TestTextCodec : public QObject
+{
+    Q_OBJECT
+
+private:
+    static QString decodeInChunks(const QByteArray &bytes, Encoding enc, const QList<int> &cuts)
+    {
+        StreamDecoder d(enc);
+        QString out;
+        int prev = 0;
+        for (int cut : cuts) {
+            d.decode(QByteArrayView(bytes).sliced(prev, cut - prev), out);
+            prev = cut;
+        }
+        d.decode(QByteArrayView(bytes).sliced(prev), out);
+        d.finish(out);
+        return out;
+    }
+
+private slots:
+    void decode_data()
+    {
+        QTest::addColumn<Encoding>("encoding");
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("expected");
+
+        QTest::newRow("utf8-empty") << Encoding::Utf8 << QByteArray() << QString();
+        QTest::newRow("utf8-ascii") << Encoding::Utf8 << QByteArray("hello\r\n") << u"hello\r\n"_s;
+        QTest::newRow("utf8-chinese")
+            << Encoding::Utf8 << QByteArray::fromHex("e4bda0e5a5bd") << u"你好"_s;
+        QTest::newRow("utf8-emoji") << Encoding::Utf8 << QByteArray::fromHex("f09f9880")
+                                    << QString::fromUtf8("\xF0\x9F\x98\x80");
+        QTest::newRow("utf8-invalid-ff")
+            << Encoding::Utf8 << QByteArray::fromHex("41ff42") << u"A\\xFFB"_s;
+        QTest::newRow("utf8-lone-continuation")
+            << Encoding::Utf8 << QByteArray::fromHex("80") << u"\\x80"_s;
+        QTest::newRow("utf8-overlong-slash")
+            << Encoding::Utf8 << QByteArray::fromHex("c0af") << u"\\xC0\\xAF"_s;
+        QTest::newRow("utf8-overlong-e0")
+            << Encoding::Utf8 << QByteArray::fromHex("e08080") << u"\\xE0\\x80\\x80"_s;
+        QTest::newRow("utf8-surrogate")
+            << Encoding::Utf8 << QByteArray::fromHex("eda080") << u"\\xED\\xA0\\x80"_s;
+        QTest::newRow("utf8-above-10ffff")
+            << Encoding::Utf8 << QByteArray::fromHex("f4908080") << u"\\xF4\\x90\\x80\\x80"_s;
+        QTest::newRow("utf8-truncated-then-ascii")
+            << Encoding::Utf8 << QByteArray::fromHex("e4bd41") << u"\\xE4\\xBDA"_s;
+        QTest::newRow("utf8-truncated-at-end")
+            << Encoding::Utf8 << QByteArray::fromHex("41e4bd") << u"A\\xE4\\xBD"_s;
+
+        QTest::newRow("gbk-nihao") << Encoding::Gbk << QByteArray::fromHex("c4e3bac3") << u"你好"_s;
+        QTest::newRow("gbk-mixed")
+            << Encoding::Gbk << QByteArray::fromHex("4f4b2cc4e3bac321") << u"OK,你好!"_s;
+        QTest::newRow("gbk-ideographic-space")
+            << Encoding::Gbk << QByteArray::fromHex("a1a1") << u"\u3000"_s;
+        QTest::newRow("gbk-euro-cp936")
+            << Encoding::Gbk << QByteArray::fromHex("80") << u"\u20AC"_s;
+        QTest::newRow("gb18030-4byte-bmp")
+            << Encoding::Gbk << QByteArray::fromHex("8139ef30") << u"\u3401"_s;
+        QTest::newRow("gb18030-4byte-supplementary")
+            << Encoding::Gbk << QByteArray::fromHex("9530e332")
+            << QString::fromUcs4(U"\U0001F9EE", 1);
+        QTest::newRow("gbk-ff-ff-is-invalid")
+            << Encoding::Gbk << QByteArray::fromHex("ffff") << u"\\xFF\\xFF"_s;
+        QTest::newRow("gbk-bad-trail-resyncs")
+            << Encoding::Gbk << QByteArray::fromHex("8120") << u"\\x81 "_s;
+        QTest::newRow("gbk-truncated-at-end")
+            << Encoding::Gbk << QByteArray::fromHex("41c4") << u"A\\xC4"_s;
+        QTest::newRow("gb18030-unassigned-4byte")
+            << Encoding::Gbk << QByteArray::fromHex("85308130") << u"\\x85\\x30\\x81\\x30"_s;
+        QTest::newRow("gb18030-4byte-broken-resyncs")
+            << Encoding::Gbk << QByteArray::fromHex("81304141") << u"\\x810AA"_s;
+
+        QTest::newRow("latin1-all-high") << Encoding::Latin1 << QByteArray::fromHex("e9ff00")
+                                         << QString(QStringLiteral("\u00e9\u00ff") + QChar(0));
+    }
+
+    void decode()
+    {
+        QFETCH(Encoding, encoding);
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, expected);
+        QCOMPARE(decodeText(bytes, encoding), expected);
+    }
+
+    // Every cut point, and one byte at a time, must give the same text.
+    void splitAnywhere_data() { decode_data(); }
+    void splitAnywhere()
+    {
+        QFETCH(Encoding, encoding);
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, expected);
+        for (int cut = 0; cut <= bytes.size(); ++cut)
+            QCOMPARE(decodeInChunks(bytes, encoding, {cut}), expected);
+        QList<int> everyByte;
+        for (int i = 1; i < bytes.size(); ++i)
+            everyByte.append(i);
+        QCOMPARE(decodeInChunks(bytes, encoding, everyByte), expected);
+    }
+
+    void heldBackCharacterComesOutOnce()
+    {
+        StreamDecoder d(Encoding::Gbk);
+        QCOMPARE(d.decode(QByteArray::fromHex("c4")), QString());
+        QCOMPARE(d.pendingBytes(), 1);
+        QCOMPARE(d.decode(QByteArray::fromHex("e3ba")), u"你"_s);
+        QCOMPARE(d.decode(QByteArray::fromHex("c3")), u"好"_s);
+        QCOMPARE(d.finish(), QString());
+
+        StreamDecoder u(Encoding::Utf8);
+        QCOMPARE(u.decode(QByteArray::fromHex("f0")), QString());
+        QCOMPARE(u.decode(QByteArray::fromHex("9f")), QString());
+        QCOMPARE(u.decode(QByteArray::fromHex("98")), QString());
+        QCOMPARE(u.decode(QByteArray::fromHex("8041")),
+                 QString::fromUtf8("\xF0\x9F\x98\x80") + u"A"_s);
+        QCOMPARE(u.pendingBytes(), 0);
+    }
+
+    void finishFlushesIncompleteAsInvalid()
+    {
+        StreamDecoder d(Encoding::Utf8);
+        QCOMPARE(d.decode(QByteArray::fromHex("e4bd")), QString());
+        QCOMPARE(d.finish(), u"\\xE4\\xBD"_s);
+        QCOMPARE(d.invalidByteCount(), 2);
+        // Ready for a new stream.
+        QCOMPARE(d.decode(QByteArray::fromHex("e4bda0")), u"你"_s);
+    }
+
+    void replacementStyle()
+    {
+        QCOMPARE(decodeText(QByteArray::fromHex("41ff"), Encoding::Utf8, InvalidBytes::Replacement),
+                 u"A\uFFFD"_s);
+        QCOMPARE(decodeText(QByteArray::fromHex("ffff"), Encoding::Gbk, InvalidBytes::Replacement),
+                 u"\uFFFD\uFFFD"_s);
+    }
+
+    // The classic exercise: a GBK client greeting sent one byte at a time.
+    void gbkGreetingByteByByte()
+    {
+        const QString greeting = u"你好服务端,我是客户端小黑!"_s;
+        const EncodeResult enc = encodeText(greeting, Encoding::Gbk);
+        QVERIFY(enc.ok());
+        QCOMPARE(enc.bytes.size(), 26); // 12 Chinese characters x 2 + ',' + '!'
+        StreamDecoder d(Encoding::Gbk);
+        QString out;
+        for (char c : enc.bytes)
+            d.decode(QByteArrayView(&c, 1), out);
+        QCOMPARE(out, greeting);
+    }
+
+    // Random text, random splits: decoding equals the original, for every encoding.
+    void randomRoundTrip_data()
+    {
+        QTest::addColumn<Encoding>("encoding");
+        QTest::newRow("utf8") << Encoding::Utf8;
+        QTest::newRow("gbk") << Encoding::Gbk;
+        QTest::newRow("latin1") << Encoding::Latin1;
+    }
+    void randomRoundTrip()
+    {
+        QFETCH(Encoding, encoding);
+        QRandomGenerator rng(1234);
+        const QString alphabet = encoding == Encoding::Latin1
+                                     ? u"abcXYZ 019\r\n\u00e9\u00fc\u00ff\u00a0"_s
+                                     : u"abc 19\r\n你好世界网络调试助手粘包€ü"_s;
+        for (int round = 0; round < 200; ++round) {
+            QString text;
+            const int len = int(rng.bounded(1, 60));
+            for (int i = 0; i < len; ++i)
+                text += alphabet[int(rng.bounded(alphabet.size()))];
+            if (encoding == Encoding::Utf8 && round % 3 == 0)
+                text += QString::fromUcs4(U"\U0001F600", 1);
+            const EncodeResult enc = encodeText(text, encoding);
+            QVERIFY2(enc.ok(), qPrintable(enc.errorString(encoding)));
+            QList<int> cuts;
+            int pos = 0;
+            while (true) {
+                pos += int(rng.bounded(1, 5));
+                if (pos >= enc.bytes.size())
+                    break;
+                cuts.append(pos);
+            }
+            QCOMPARE(decodeInChunks(enc.bytes, encoding, cuts), text);
+        }
+    }
+
+    // Every 2-byte GBK code decodes to something, the same whole as split.
+    void everyTwoByteGbkCode()
+    {
+        QByteArray all;
+        for (int lead = 0x81; lead <= 0xFE; ++lead)
+            for (int trail = 0x40; trail <= 0xFE; ++trail)
+                if (trail != 0x7F) {
+                    all.append(char(lead));
+                    all.append(char(trail));
+                }
+        StreamDecoder whole(Encoding::Gbk);
+        const QString a = whole.decode(all) + whole.finish();
+        QCOMPARE(whole.invalidByteCount(), 0);
+        QVERIFY(!a.contains(QChar(0xFFFD)));
+        QCOMPARE(decodeInChunks(all, Encoding::Gbk, {1, 3, 1001, 1002, 4097}), a);
+    }
+
+    void encode_data()
+    {
+        QTest::addColumn<Encoding>("encoding");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QList<qsizetype>>("badPositions");
+
+        const QString emoji = QString::fromUcs4(U"\U0001F600", 1);
+        QTest::newRow("utf8") << Encoding::Utf8 << u"你好"_s << QByteArray::fromHex("e4bda0e5a5bd")
+                              << QList<qsizetype>{};
+        QTest::newRow("utf8-lone-surrogate")
+            << Encoding::Utf8 << (u"a"_s + QChar(0xD800)) << QByteArray() << QList<qsizetype>{1};
+        QTest::newRow("gbk") << Encoding::Gbk << u"你好"_s << QByteArray::fromHex("c4e3bac3")
+                             << QList<qsizetype>{};
+        QTest::newRow("gbk-euro") << Encoding::Gbk << u"€"_s << QByteArray::fromHex("80")
+                                  << QList<qsizetype>{};
+        QTest::newRow("gbk-emoji-refused") << Encoding::Gbk << (u"你"_s + emoji + u"好"_s + emoji)
+                                           << QByteArray() << QList<qsizetype>{1, 4};
+        QTest::newRow("latin1") << Encoding::Latin1 << u"caf\u00e9"_s
+                                << QByteArray::fromHex("636166e9") << QList<qsizetype>{};
+        QTest::newRow("latin1-refuses-chinese")
+            << Encoding::Latin1 << u"ab你"_s << QByteArray() << QList<qsizetype>{2};
+    }
+
+    void encode()
+    {
+        QFETCH(Encoding, encoding);
+        QFETCH(QString, text);
+        QFETCH(QByteArray, bytes);
+        QFETCH(QList<qsizetype>, badPositions);
+        const EncodeResult r = encodeText(text, encoding);
+        QCOMPARE(r.bytes, bytes);
+        QList<qsizetype> positions;
+        for (const auto &u : r.unencodable)
+            positions.append(u.position);
+        QCOMPARE(positions, badPositions);
+        QCOMPARE(r.ok(), badPositions.isEmpty());
+        QCOMPARE(r.errorString(encoding).isEmpty(), badPositions.isEmpty());
+    }
+
+    void errorStringNamesTheCharacter()
+    {
+        const EncodeResult r = encodeText(u"ok😀"_s, Encoding::Gbk);
+        const QString msg = r.errorString(Encoding::Gbk);
+        QVERIFY2(msg.contains(u"U+1F600"_s), qPrintable(msg));
+        QVERIFY2(msg.contains(u"GBK"_s), qPrintable(msg));
+        QVERIFY2(msg.contains(u"position 3"_s), qPrintable(msg));
+    }
+
+    void encodingNames_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<bool>("valid");
+        QTest::addColumn<Encoding>("encoding");
+        QTest::newRow("utf-8") << u"utf-8"_s << true << Encoding::Utf8;
+        QTest::newRow("UTF8") << u"UTF8"_s << true << Encoding::Utf8;
+        QTest::newRow("gbk") << u"gbk"_s << true << Encoding::Gbk;
+        QTest::newRow("gb18030") << u"GB18030"_s << true << Encoding::Gbk;
+        QTest::newRow("latin1") << u"latin1"_s << true << Encoding::Latin1;
+        QTest::newRow("iso-8859-1") << u"ISO-8859-1"_s << true << Encoding::Latin1;
+        QTest::newRow("bogus") << u"ebcdic"_s << false << Encoding::Utf8;
+    }
+    void encodingNames()
+    {
+        QFETCH(QString, name);
+        QFETCH(bool, valid);
+        QFETCH(Encoding, encoding);
+        Encoding e = Encoding::Utf8;
+        QCOMPARE(encodingFromName(name, &e), valid);
+        if (valid) {
+            QCOMPARE(e, encoding);
+            Encoding back;
+            QVERIFY(encodingFromName(encodingName(e), &back));
+            QCOMPARE(back, e);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTextCodec)
+#include "tst_textcodec.moc"
