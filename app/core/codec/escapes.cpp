@@ -1,0 +1,221 @@
+#include "escapes.h"
+
+#include <QCoreApplication>
+
+namespace sockscope {
+
+namespace {
+
+int hexValue(QChar c)
+{
+    const char16_t u = c.unicode();
+    if (u >= u'0' && u <= u'9')
+        return u - u'0';
+    if (u >= u'a' && u <= u'f')
+        return u - u'a' + 10;
+    if (u >= u'A' && u <= u'F')
+        return u - u'A' + 10;
+    return -1;
+}
+
+// Reads exactly `digits` hex digits at `pos`; -1 if any is missing or not hex.
+int readHex(QStringView input, qsizetype pos, int digits)
+{
+    if (pos + digits > input.size())
+        return -1;
+    int value = 0;
+    for (int i = 0; i < digits; ++i) {
+        const int d = hexValue(input[pos + i]);
+        if (d < 0)
+            return -1;
+        value = value * 16 + d;
+    }
+    return value;
+}
+
+// Builds the segment list while merging neighbours of the same kind.
+class SegmentBuilder
+{
+public:
+    void addText(QStringView text)
+    {
+        if (text.isEmpty())
+            return;
+        if (m_segments.isEmpty() || m_segments.last().kind != EscapeSegment::Kind::Text)
+            m_segments.append(EscapeSegment::fromText(QString()));
+        m_segments.last().text.append(text);
+    }
+    void addText(QChar c) { addText(QStringView(&c, 1)); }
+    void addByte(char byte)
+    {
+        if (m_segments.isEmpty() || m_segments.last().kind != EscapeSegment::Kind::Bytes)
+            m_segments.append(EscapeSegment::fromBytes(QByteArray()));
+        m_segments.last().bytes.append(byte);
+    }
+    QList<EscapeSegment> take() { return std::move(m_segments); }
+
+private:
+    QList<EscapeSegment> m_segments;
+};
+
+EscapeParseResult failure(qsizetype position, const QString &reason)
+{
+    EscapeParseResult result;
+    result.errorPosition = position;
+    result.errorString = reason;
+    return result;
+}
+
+constexpr char kHexDigits[] = "0123456789ABCDEF";
+
+QString hex4(int value)
+{
+    QString s(4, QLatin1Char('0'));
+    for (int i = 3; i >= 0; --i, value >>= 4)
+        s[i] = QLatin1Char(kHexDigits[value & 0xf]);
+    return s;
+}
+
+} // namespace
+
+EscapeParseResult parseEscapes(QStringView input)
+{
+    SegmentBuilder out;
+    qsizetype runStart = 0; // start of the literal text not yet handed to `out`
+    qsizetype i = 0;
+    const qsizetype n = input.size();
+
+    while (i < n) {
+        if (input[i] != QLatin1Char('\\')) {
+            ++i;
+            continue;
+        }
+        out.addText(input.mid(runStart, i - runStart));
+        const qsizetype start = i;
+        if (i + 1 >= n)
+            return failure(
+                start, QCoreApplication::translate("sockscope::Escapes",
+                                                   "lone backslash at the end; write \\\\ for a "
+                                                   "backslash"));
+        const QChar c = input[i + 1];
+        i += 2;
+        switch (c.unicode()) {
+        case u'r':
+            out.addText(QChar(u'\r'));
+            break;
+        case u'n':
+            out.addText(QChar(u'\n'));
+            break;
+        case u't':
+            out.addText(QChar(u'\t'));
+            break;
+        case u'\\':
+            out.addText(QChar(u'\\'));
+            break;
+        case u'0':
+            out.addText(QChar(u'\0'));
+            break;
+        case u'a':
+            out.addText(QChar(u'\a'));
+            break;
+        case u'b':
+            out.addText(QChar(u'\b'));
+            break;
+        case u'f':
+            out.addText(QChar(u'\f'));
+            break;
+        case u'v':
+            out.addText(QChar(u'\v'));
+            break;
+        case u'e':
+            out.addText(QChar(u'\x1b'));
+            break;
+        case u'x': {
+            const int value = readHex(input, i, 2);
+            if (value < 0)
+                return failure(start, QCoreApplication::translate("sockscope::Escapes",
+                                                                  "\\x needs two hex digits"));
+            out.addByte(char(value));
+            i += 2;
+            break;
+        }
+        case u'u': {
+            const int value = readHex(input, i, 4);
+            if (value < 0)
+                return failure(start, QCoreApplication::translate("sockscope::Escapes",
+                                                                  "\\u needs four hex digits"));
+            i += 4;
+            const QChar unit{char16_t(value)};
+            if (unit.isLowSurrogate())
+                return failure(start, QCoreApplication::translate("sockscope::Escapes",
+                                                                  "\\u%1 is a lone low surrogate")
+                                          .arg(hex4(value)));
+            if (!unit.isHighSurrogate()) {
+                out.addText(unit);
+                break;
+            }
+            // A high surrogate is only meaningful with a \u low surrogate right after it.
+            const bool hasNext =
+                i + 1 < n && input[i] == QLatin1Char('\\') && input[i + 1] == QLatin1Char('u');
+            const int low = hasNext ? readHex(input, i + 2, 4) : -1;
+            if (low < 0 || !QChar::isLowSurrogate(char32_t(low)))
+                return failure(start, QCoreApplication::translate(
+                                          "sockscope::Escapes",
+                                          "\\u%1 is a high surrogate and must be followed "
+                                          "by a low surrogate \\uDC00-\\uDFFF")
+                                          .arg(hex4(value)));
+            const QChar pair[2] = {unit, QChar(char16_t(low))};
+            out.addText(QStringView(pair, 2));
+            i += 6;
+            break;
+        }
+        default:
+            return failure(
+                start,
+                QCoreApplication::translate("sockscope::Escapes", "unknown escape \\%1").arg(c));
+        }
+        runStart = i;
+    }
+    out.addText(input.mid(runStart));
+
+    EscapeParseResult result;
+    result.segments = out.take();
+    return result;
+}
+
+QString escapeForDisplay(QStringView text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        switch (u) {
+        case u'\\':
+            out += QLatin1String("\\\\");
+            break;
+        case u'\r':
+            out += QLatin1String("\\r");
+            break;
+        case u'\n':
+            out += QLatin1String("\\n");
+            break;
+        case u'\t':
+            out += QLatin1String("\\t");
+            break;
+        case u'\0':
+            out += QLatin1String("\\0");
+            break;
+        default:
+            if (u < 0x20 || u == 0x7f) {
+                out += QLatin1String("\\x");
+                out += QLatin1Char(kHexDigits[u >> 4]);
+                out += QLatin1Char(kHexDigits[u & 0xf]);
+            } else {
+                out += c;
+            }
+        }
+    }
+    return out;
+}
+
+} // namespace sockscope
