@@ -1,0 +1,238 @@
+#include "transport/socketerrors.h"
+
+#include <QCoreApplication>
+
+namespace sockscope {
+
+namespace {
+
+// Translation context for the free functions below ("sockscope::SocketErrors" in .ts files).
+class SocketErrors
+{
+    Q_DECLARE_TR_FUNCTIONS(sockscope::SocketErrors)
+};
+
+struct ReasonName
+{
+    CloseReason reason;
+    const char *name;
+};
+
+constexpr ReasonName kReasonNames[] = {
+    {CloseReason::PeerClosed, "peer-closed"},
+    {CloseReason::Reset, "reset"},
+    {CloseReason::Timeout, "timeout"},
+    {CloseReason::Refused, "refused"},
+    {CloseReason::HostNotFound, "host-not-found"},
+    {CloseReason::NetworkUnreachable, "network-unreachable"},
+    {CloseReason::LocalClose, "local-close"},
+    {CloseReason::Error, "error"},
+};
+
+} // namespace
+
+QString formatEndpoint(const QString &host, quint16 port)
+{
+    if (port == 0)
+        return host;
+    const bool ipv6Literal = host.contains(QLatin1Char(':')) && !host.startsWith(QLatin1Char('['));
+    const QString shownHost = ipv6Literal ? QLatin1Char('[') + host + QLatin1Char(']') : host;
+    return shownHost + QLatin1Char(':') + QString::number(port);
+}
+
+QString socketErrorText(QAbstractSocket::SocketError error, const QString &host, quint16 port)
+{
+    using E = QAbstractSocket;
+    const QString endpoint = formatEndpoint(host, port);
+    const bool context = !endpoint.isEmpty();
+    // Pick the sentence that names the endpoint when there is one.
+    auto pick = [&](const QString &withEndpoint, const QString &without) {
+        return context ? withEndpoint.arg(endpoint) : without;
+    };
+
+    switch (error) {
+    case E::ConnectionRefusedError:
+        return pick(SocketErrors::tr("Connection to %1 was refused: nothing is listening on "
+                                     "that port."),
+                    SocketErrors::tr("The connection was refused: nothing is listening on "
+                                     "that port."));
+    case E::RemoteHostClosedError:
+        return pick(SocketErrors::tr("%1 closed the connection."),
+                    SocketErrors::tr("The remote host closed the connection."));
+    case E::HostNotFoundError:
+        if (!host.isEmpty())
+            return SocketErrors::tr("Host \"%1\" could not be found.").arg(host);
+        return SocketErrors::tr("The host could not be found.");
+    case E::SocketAccessError:
+        return pick(SocketErrors::tr("Access to %1 was denied: the operation needs more "
+                                     "privileges (ports below 1024 usually do)."),
+                    SocketErrors::tr("The socket operation was denied: it needs more "
+                                     "privileges (ports below 1024 usually do)."));
+    case E::SocketResourceError:
+        return pick(SocketErrors::tr("Could not open a socket for %1: the system ran out of "
+                                     "resources (too many open sockets or too little memory)."),
+                    SocketErrors::tr("The system ran out of socket resources (too many open "
+                                     "sockets or too little memory)."));
+    case E::SocketTimeoutError:
+        return pick(SocketErrors::tr("The operation on %1 timed out."),
+                    SocketErrors::tr("The socket operation timed out."));
+    case E::DatagramTooLargeError:
+        return pick(SocketErrors::tr("The datagram for %1 is larger than the network allows "
+                                     "(at most 65507 bytes over IPv4)."),
+                    SocketErrors::tr("The datagram is larger than the network allows (at most "
+                                     "65507 bytes over IPv4)."));
+    case E::NetworkError:
+        return pick(SocketErrors::tr("A network error occurred with %1: the network or host "
+                                     "may be unreachable, or the connection timed out."),
+                    SocketErrors::tr("A network error occurred: the network or host may be "
+                                     "unreachable, or the connection timed out."));
+    case E::AddressInUseError:
+        return pick(SocketErrors::tr("%1 is already in use by another socket."),
+                    SocketErrors::tr("The address is already in use by another socket."));
+    case E::SocketAddressNotAvailableError:
+        return pick(SocketErrors::tr("Cannot bind to %1: that address does not belong to this "
+                                     "computer."),
+                    SocketErrors::tr("The requested address does not belong to this "
+                                     "computer."));
+    case E::UnsupportedSocketOperationError:
+        return pick(SocketErrors::tr("The operation on %1 is not supported by this system "
+                                     "(for example IPv6 where IPv6 is disabled)."),
+                    SocketErrors::tr("The operation is not supported by this system (for "
+                                     "example IPv6 where IPv6 is disabled)."));
+    case E::UnfinishedSocketOperationError:
+        return pick(SocketErrors::tr("An earlier operation on %1 is still in progress."),
+                    SocketErrors::tr("An earlier socket operation is still in progress."));
+    case E::ProxyAuthenticationRequiredError:
+        return pick(SocketErrors::tr("The proxy requires authentication to reach %1."),
+                    SocketErrors::tr("The proxy requires authentication."));
+    case E::SslHandshakeFailedError:
+        return pick(SocketErrors::tr("The TLS handshake with %1 failed."),
+                    SocketErrors::tr("The TLS handshake failed."));
+    case E::ProxyConnectionRefusedError:
+        return pick(SocketErrors::tr("The proxy refused the connection to %1."),
+                    SocketErrors::tr("The proxy server refused the connection."));
+    case E::ProxyConnectionClosedError:
+        return pick(SocketErrors::tr("The proxy closed the connection to %1 unexpectedly."),
+                    SocketErrors::tr("The proxy server closed the connection unexpectedly."));
+    case E::ProxyConnectionTimeoutError:
+        return pick(SocketErrors::tr("The proxy did not answer in time while connecting to "
+                                     "%1."),
+                    SocketErrors::tr("The proxy server did not answer in time."));
+    case E::ProxyNotFoundError:
+        return pick(SocketErrors::tr("The proxy for %1 could not be found."),
+                    SocketErrors::tr("The proxy server could not be found."));
+    case E::ProxyProtocolError:
+        return pick(SocketErrors::tr("The proxy sent a reply that could not be understood "
+                                     "while connecting to %1."),
+                    SocketErrors::tr("The proxy server sent a reply that could not be "
+                                     "understood."));
+    case E::OperationError:
+        return pick(SocketErrors::tr("The operation on %1 is not allowed in the socket's "
+                                     "current state."),
+                    SocketErrors::tr("The operation is not allowed in the socket's current "
+                                     "state."));
+    case E::SslInternalError:
+        return pick(SocketErrors::tr("The TLS library reported an internal error while "
+                                     "talking to %1."),
+                    SocketErrors::tr("The TLS library reported an internal error."));
+    case E::SslInvalidUserDataError:
+        return pick(SocketErrors::tr("Invalid TLS data (certificate, key or cipher) was "
+                                     "given for %1."),
+                    SocketErrors::tr("Invalid TLS data (certificate, key or cipher) was "
+                                     "given."));
+    case E::TemporaryError:
+        return pick(SocketErrors::tr("A temporary error occurred on %1; try again."),
+                    SocketErrors::tr("A temporary socket error occurred; try again."));
+    case E::UnknownSocketError:
+        return pick(SocketErrors::tr("An unknown error occurred on %1."),
+                    SocketErrors::tr("An unknown socket error occurred."));
+    }
+    // A value newer than this list (no default above, so the compiler warns).
+    if (context)
+        return SocketErrors::tr("Socket error %1 occurred on %2.").arg(int(error)).arg(endpoint);
+    return SocketErrors::tr("Socket error %1 occurred.").arg(int(error));
+}
+
+CloseReason closeReasonFor(QAbstractSocket::SocketError error)
+{
+    using E = QAbstractSocket;
+    switch (error) {
+    case E::RemoteHostClosedError: // also a peer RST in Qt 6.4, see the header
+    case E::ProxyConnectionClosedError:
+        return CloseReason::PeerClosed;
+    case E::ConnectionRefusedError:
+    case E::ProxyConnectionRefusedError:
+        return CloseReason::Refused;
+    case E::HostNotFoundError:
+    case E::ProxyNotFoundError:
+        return CloseReason::HostNotFound;
+    case E::SocketTimeoutError:
+    case E::ProxyConnectionTimeoutError:
+        return CloseReason::Timeout;
+    case E::NetworkError:
+        return CloseReason::NetworkUnreachable;
+    case E::SocketAccessError:
+    case E::SocketResourceError:
+    case E::DatagramTooLargeError:
+    case E::AddressInUseError:
+    case E::SocketAddressNotAvailableError:
+    case E::UnsupportedSocketOperationError:
+    case E::UnfinishedSocketOperationError:
+    case E::ProxyAuthenticationRequiredError:
+    case E::SslHandshakeFailedError:
+    case E::ProxyProtocolError:
+    case E::OperationError:
+    case E::SslInternalError:
+    case E::SslInvalidUserDataError:
+    case E::TemporaryError:
+    case E::UnknownSocketError:
+        return CloseReason::Error;
+    }
+    return CloseReason::Error;
+}
+
+QString closeReasonName(CloseReason reason)
+{
+    for (const ReasonName &entry : kReasonNames) {
+        if (entry.reason == reason)
+            return QLatin1String(entry.name);
+    }
+    return QStringLiteral("error");
+}
+
+bool closeReasonFromName(QStringView name, CloseReason *reason)
+{
+    for (const ReasonName &entry : kReasonNames) {
+        if (name.compare(QLatin1String(entry.name), Qt::CaseInsensitive) == 0) {
+            if (reason)
+                *reason = entry.reason;
+            return true;
+        }
+    }
+    return false;
+}
+
+QString closeReasonText(CloseReason reason)
+{
+    switch (reason) {
+    case CloseReason::PeerClosed:
+        return SocketErrors::tr("Closed by peer");
+    case CloseReason::Reset:
+        return SocketErrors::tr("Reset by peer");
+    case CloseReason::Timeout:
+        return SocketErrors::tr("Timed out");
+    case CloseReason::Refused:
+        return SocketErrors::tr("Refused");
+    case CloseReason::HostNotFound:
+        return SocketErrors::tr("Host not found");
+    case CloseReason::NetworkUnreachable:
+        return SocketErrors::tr("Network unreachable");
+    case CloseReason::LocalClose:
+        return SocketErrors::tr("Closed locally");
+    case CloseReason::Error:
+        return SocketErrors::tr("Error");
+    }
+    return SocketErrors::tr("Error");
+}
+
+} // namespace sockscope
