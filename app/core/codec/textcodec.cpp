@@ -484,3 +484,115 @@ QString EncodeResult::errorString(Encoding encoding) const
 }
 
 } // namespace sockscope
+
+namespace sockscope {
+
+namespace {
+
+// Length of the incomplete-but-valid UTF-8 sequence at the end of p[0..n), or 0.
+qsizetype utf8IncompleteTail(const uchar *p, qsizetype n)
+{
+    for (qsizetype back = 1; back <= 3 && back <= n; ++back) {
+        const uchar b = p[n - back];
+        if ((b & 0xC0) == 0x80)
+            continue; // continuation byte: keep looking for its lead
+        int need;
+        uchar lo = 0x80, hi = 0xBF;
+        if (b >= 0xC2 && b <= 0xDF)
+            need = 1;
+        else if (b >= 0xE0 && b <= 0xEF)
+            need = 2, lo = b == 0xE0 ? 0xA0 : 0x80, hi = b == 0xED ? 0x9F : 0xBF;
+        else if (b >= 0xF0 && b <= 0xF4)
+            need = 3, lo = b == 0xF0 ? 0x90 : 0x80, hi = b == 0xF4 ? 0x8F : 0xBF;
+        else
+            return 0;
+        if (back > need)
+            return 0; // the sequence is complete (or ill-formed): nothing held
+        if (back >= 2 && (p[n - back + 1] < lo || p[n - back + 1] > hi))
+            return 0;
+        return back;
+    }
+    return 0;
+}
+
+// Length of the incomplete-but-valid GBK/GB18030 sequence at the end, found by
+// scanning from the last byte that cannot be part of a multibyte sequence.
+qsizetype gbkIncompleteTail(const uchar *p, qsizetype n, qsizetype from)
+{
+    qsizetype i = from;
+    for (qsizetype k = n; k > from; --k) {
+        if (p[k - 1] < 0x30) { // never inside a multibyte sequence
+            i = k;
+            break;
+        }
+    }
+    while (i < n) {
+        if (!isGbkLead(p[i])) {
+            ++i;
+            continue;
+        }
+        qsizetype len = 1;
+        const GbkSeq kind = classifyGbk(p + i, n - i, &len);
+        if (kind == GbkSeq::Incomplete)
+            return n - i;
+        i += len;
+    }
+    return 0;
+}
+
+} // namespace
+
+CarryIn CharCarry::feed(QByteArrayView chunk)
+{
+    const CarryIn carry = m_pending;
+    if (m_encoding == Encoding::Latin1 || chunk.isEmpty())
+        return carry;
+    // Work on carry + the chunk's first bytes to find where the carried
+    // character ends, then look at the tail of the whole thing.
+    auto p = reinterpret_cast<const uchar *>(chunk.data());
+    const qsizetype n = chunk.size();
+    uchar head[8];
+    memcpy(head, carry.bytes, carry.size);
+    const qsizetype take = qMin<qsizetype>(n, 4);
+    memcpy(head + carry.size, p, take);
+    const qsizetype headSize = carry.size + take;
+
+    qsizetype tail;
+    if (n <= 4) {
+        tail = m_encoding == Encoding::Utf8 ? utf8IncompleteTail(head, headSize)
+                                            : gbkIncompleteTail(head, headSize, 0);
+        tail = qMin<qsizetype>(tail, 3);
+        m_pending.size = quint8(tail);
+        memcpy(m_pending.bytes, head + headSize - tail, tail);
+        return carry;
+    }
+    if (m_encoding == Encoding::Utf8) {
+        tail = utf8IncompleteTail(p, n);
+    } else {
+        // Skip the bytes that complete the carried character, then scan.
+        qsizetype from = 0;
+        if (carry.size > 0) {
+            qsizetype len = 1;
+            const GbkSeq kind = classifyGbk(head, headSize, &len);
+            from = kind == GbkSeq::Invalid && len == 1 ? 0 : qMax<qsizetype>(0, len - carry.size);
+        }
+        tail = gbkIncompleteTail(p, n, from);
+    }
+    m_pending.size = quint8(tail);
+    memcpy(m_pending.bytes, p + n - tail, tail);
+    return carry;
+}
+
+QString decodeRecord(const CarryIn &carry, QByteArrayView bytes, Encoding encoding,
+                     InvalidBytes invalid)
+{
+    StreamDecoder d(encoding, invalid);
+    QString s;
+    if (carry.size && encoding != Encoding::Latin1) {
+        d.decode(carry.view(), s);
+    }
+    d.decode(bytes, s);
+    return s; // an incomplete character at the end stays held back
+}
+
+} // namespace sockscope

@@ -73,6 +73,37 @@ private:
     std::unique_ptr<QStringDecoder> m_icu; // GB18030, fed only well-formed runs
 };
 
+// Up to three bytes of a character whose remaining bytes arrive in a later chunk.
+struct CarryIn
+{
+    quint8 size = 0;
+    char bytes[3] = {};
+    QByteArrayView view() const { return QByteArrayView(bytes, size); }
+};
+
+// Tracks character boundaries of one stream without decoding it: for each
+// chunk it returns the bytes carried in from the previous chunk (the start of
+// a character the chunk completes). Cheap enough to run on every received
+// chunk: O(1) for UTF-8, a structural scan without conversion for GBK, nothing
+// for Latin-1.
+class CharCarry
+{
+public:
+    explicit CharCarry(Encoding encoding) : m_encoding(encoding) {}
+    CarryIn feed(QByteArrayView chunk);
+    CarryIn pending() const { return m_pending; }
+    void reset() { m_pending = {}; }
+
+private:
+    Encoding m_encoding;
+    CarryIn m_pending;
+};
+
+// Decodes one record rendered on its own: carry-in prepended, a trailing
+// incomplete character held back (it shows in the next record).
+QString decodeRecord(const CarryIn &carry, QByteArrayView bytes, Encoding encoding,
+                     InvalidBytes invalid = InvalidBytes::HexEscape);
+
 // One-shot decode of a complete byte sequence (decode + finish).
 QString decodeText(QByteArrayView bytes, Encoding encoding,
                    InvalidBytes invalid = InvalidBytes::HexEscape);

@@ -1,0 +1,411 @@
+#include "session.h"
+
+#include "session/autoreplier.h"
+
+#include <QPointer>
+#include <QTcpSocket>
+
+#include <chrono>
+
+namespace sockscope {
+
+qint64 nowUs()
+{
+    using namespace std::chrono;
+    return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+QString PeerInfo::endpoint() const
+{
+    return formatEndpoint(address.toString(), port);
+}
+
+// Receive-side state of one peer: the frame decoder and the character
+// boundary trackers for both directions.
+struct Session::Channel
+{
+    explicit Channel(const FramingSpec &spec) : rx(spec) {}
+    FrameDecoder rx;
+    CharCarry rxUtf8{Encoding::Utf8};
+    CharCarry rxGbk{Encoding::Gbk};
+    CharCarry txUtf8{Encoding::Utf8};
+    CharCarry txGbk{Encoding::Gbk};
+    QList<Frame> scratch; // reused per read: no per-chunk allocation of the list
+};
+
+Session::Session(Mode mode, QObject *parent) : QObject(parent), m_mode(mode)
+{
+    m_batchTimer.setSingleShot(true);
+    m_batchTimer.setInterval(30);
+    connect(&m_batchTimer, &QTimer::timeout, this, &Session::flushRecords);
+    m_idleTimer.setSingleShot(true);
+    connect(&m_idleTimer, &QTimer::timeout, this, &Session::flushIdle);
+}
+
+Session::~Session() = default;
+
+QString Session::modeName(Mode mode)
+{
+    switch (mode) {
+    case Mode::TcpServer:
+        return QStringLiteral("tcp-server");
+    case Mode::TcpClient:
+        return QStringLiteral("tcp-client");
+    case Mode::Udp:
+        return QStringLiteral("udp");
+    }
+    return {};
+}
+
+bool Session::modeFromName(QStringView name, Mode *mode)
+{
+    for (Mode m : {Mode::TcpServer, Mode::TcpClient, Mode::Udp}) {
+        if (name.compare(modeName(m), Qt::CaseInsensitive) == 0) {
+            *mode = m;
+            return true;
+        }
+    }
+    return false;
+}
+
+void Session::setState(State state, const QString &text)
+{
+    const bool changed = state != m_state || text != m_stateText;
+    m_state = state;
+    m_stateText = text;
+    if (changed)
+        emit stateChanged(state);
+}
+
+void Session::fail(const QString &message)
+{
+    logEvent(0, message, true);
+    setState(State::Failed, message);
+    emit errorOccurred(message);
+}
+
+void Session::setFraming(const FramingSpec &spec)
+{
+    m_framing = spec;
+    for (auto it = m_channels.begin(); it != m_channels.end(); ++it) {
+        Channel &ch = *it.value();
+        QList<Frame> frames;
+        ch.rx.finish(frames);
+        emitFrames(it.key(), ch, frames);
+        ch.rx = FrameDecoder(spec);
+    }
+}
+
+void Session::setRxChecksum(ChecksumKind kind, ByteOrder order)
+{
+    m_rxChecksum = kind;
+    m_rxChecksumOrder = order;
+}
+
+qint64 Session::pendingWriteBytes(quint32) const
+{
+    return 0;
+}
+
+void Session::disconnectPeer(quint32 id)
+{
+    closePeer(id, CloseReason::LocalClose, tr("Disconnected by you."));
+}
+
+const PeerInfo *Session::peer(quint32 id) const
+{
+    auto it = m_peers.constFind(id);
+    return it == m_peers.constEnd() ? nullptr : &it.value();
+}
+
+PeerInfo *Session::mutablePeer(quint32 id)
+{
+    auto it = m_peers.find(id);
+    return it == m_peers.end() ? nullptr : &it.value();
+}
+
+void Session::clearClosedPeers()
+{
+    QList<quint32> keep;
+    keep.reserve(m_openPeers);
+    for (quint32 id : std::as_const(m_order)) {
+        if (m_peers.value(id).isOpen())
+            keep.append(id);
+        else
+            m_peers.remove(id);
+    }
+    m_order = keep;
+    m_peersDirty = true;
+    emit peersUpdated();
+}
+
+quint32 Session::openPeer(const QHostAddress &address, quint16 port)
+{
+    PeerInfo info;
+    info.id = m_nextId++;
+    info.address = address;
+    info.port = port;
+    info.openedUs = nowUs();
+    m_peers.insert(info.id, info);
+    m_channels.insert(info.id, std::make_shared<Channel>(m_framing));
+    m_order.append(info.id);
+    ++m_openPeers;
+    m_peakPeers = qMax(m_peakPeers, m_openPeers);
+    m_peersDirty = true;
+    emit peerOpened(info.id);
+    return info.id;
+}
+
+void Session::closePeer(quint32 id, CloseReason reason, const QString &text)
+{
+    PeerInfo *p = mutablePeer(id);
+    if (!p || !p->isOpen())
+        return;
+    if (auto ch = m_channels.take(id)) {
+        QList<Frame> frames;
+        ch->rx.finish(frames);
+        emitFrames(id, *ch, frames);
+    }
+    p = mutablePeer(id);
+    p->state = PeerInfo::State::Closed;
+    p->closedUs = nowUs();
+    p->closeReason = reason;
+    p->closeText = text;
+    --m_openPeers;
+    m_peersDirty = true;
+    logEvent(id, tr("%1 disconnected: %2").arg(p->endpoint(), text));
+    emit peerClosed(id);
+}
+
+void Session::ingest(quint32 id, QByteArrayView bytes)
+{
+    PeerInfo *p = mutablePeer(id);
+    if (!p || bytes.isEmpty())
+        return;
+    p->rxBytes += bytes.size();
+    m_rxTotal += bytes.size();
+    m_peersDirty = true;
+    auto it = m_channels.find(id);
+    if (it == m_channels.end())
+        return;
+    Channel &ch = *it.value();
+    ch.scratch.clear();
+    ch.rx.feed(bytes, nowUs() / 1000, ch.scratch);
+    emitFrames(id, ch, ch.scratch);
+    if (m_framing.type == FramingSpec::Type::IdleGap)
+        armIdleTimer();
+}
+
+void Session::ingestDatagram(quint32 id, const QByteArray &datagram)
+{
+    PeerInfo *p = mutablePeer(id);
+    if (!p)
+        return;
+    p->rxBytes += datagram.size();
+    m_rxTotal += datagram.size();
+    m_peersDirty = true;
+    QList<Frame> frames{Frame{datagram, {}}};
+    if (auto ch = m_channels.value(id))
+        emitFrames(id, *ch, frames);
+}
+
+LogRecord::Flags Session::flagsFor(Frame::Flags f)
+{
+    LogRecord::Flags r;
+    if (f & Frame::Oversized)
+        r |= LogRecord::Oversized;
+    if (f & Frame::Continuation)
+        r |= LogRecord::Continuation;
+    if (f & Frame::Incomplete)
+        r |= LogRecord::Incomplete;
+    if (f & Frame::Malformed)
+        r |= LogRecord::Malformed;
+    return r;
+}
+
+void Session::emitFrames(quint32 id, Channel &ch, QList<Frame> &frames)
+{
+    if (frames.isEmpty())
+        return;
+    PeerInfo *p = mutablePeer(id);
+    if (!p)
+        return;
+    const qint64 t = nowUs();
+    for (Frame &frame : frames) {
+        LogRecord r;
+        r.timeUs = t;
+        r.peerId = id;
+        r.kind = LogRecord::Kind::Rx;
+        r.flags = flagsFor(frame.flags);
+        r.carryUtf8 = ch.rxUtf8.feed(frame.bytes);
+        r.carryGbk = ch.rxGbk.feed(frame.bytes);
+        if (m_rxChecksum != ChecksumKind::None && !(frame.flags & Frame::Oversized)) {
+            if (verifyTrailingChecksum(m_rxChecksum, m_rxChecksumOrder, frame.bytes)) {
+                r.flags |= LogRecord::ChecksumOk;
+            } else {
+                r.flags |= LogRecord::ChecksumBad;
+                ++p->checksumErrors;
+            }
+        }
+        ++p->rxFrames;
+        ++m_rxFramesTotal;
+        if (m_autoReplier && p->isOpen()) {
+            const QList<AutoReply> replies = m_autoReplier->repliesFor(frame.bytes);
+            for (const AutoReply &reply : replies) {
+                auto sendReply = [this, id, bytes = reply.bytes] {
+                    const PeerInfo *target = peer(id);
+                    if (target && target->isOpen())
+                        send(bytes, {id});
+                };
+                if (reply.delayMs > 0)
+                    QTimer::singleShot(reply.delayMs, this, sendReply);
+                else
+                    QMetaObject::invokeMethod(this, sendReply, Qt::QueuedConnection);
+            }
+        }
+        r.bytes = std::move(frame.bytes);
+        appendRecord(std::move(r));
+    }
+    frames.clear();
+}
+
+void Session::noteSent(quint32 id, const QByteArray &bytes, LogRecord::Flags flags)
+{
+    PeerInfo *p = mutablePeer(id);
+    if (!p)
+        return;
+    ++p->txMessages;
+    LogRecord r;
+    r.timeUs = nowUs();
+    r.peerId = id;
+    r.kind = LogRecord::Kind::Tx;
+    r.flags = flags;
+    if (auto ch = m_channels.value(id)) {
+        r.carryUtf8 = ch->txUtf8.feed(bytes);
+        r.carryGbk = ch->txGbk.feed(bytes);
+    }
+    r.bytes = bytes;
+    appendRecord(std::move(r));
+}
+
+void Session::noteWritten(quint32 id, qint64 bytes)
+{
+    if (PeerInfo *p = mutablePeer(id)) {
+        p->txBytes += bytes;
+        m_txTotal += bytes;
+        m_peersDirty = true;
+        emit peerBytesWritten(id, bytes);
+    }
+}
+
+void Session::logEvent(quint32 peerId, const QString &text, bool error)
+{
+    LogRecord r;
+    r.timeUs = nowUs();
+    r.peerId = peerId;
+    r.kind = LogRecord::Kind::Event;
+    if (error)
+        r.flags |= LogRecord::Error;
+    r.bytes = text.toUtf8();
+    appendRecord(std::move(r));
+}
+
+void Session::appendRecord(LogRecord &&record)
+{
+    m_pending.append(std::move(record));
+    if (!m_batchTimer.isActive())
+        m_batchTimer.start();
+}
+
+void Session::flushRecords()
+{
+    m_batchTimer.stop();
+    if (!m_pending.isEmpty()) {
+        LogRecords batch;
+        batch.swap(m_pending);
+        emit recordsReady(batch);
+    }
+    if (m_peersDirty) {
+        m_peersDirty = false;
+        emit peersUpdated();
+    }
+}
+
+void Session::armIdleTimer()
+{
+    qint64 earliest = -1;
+    for (const auto &ch : std::as_const(m_channels)) {
+        const qint64 d = ch->rx.nextDeadlineMs();
+        if (d >= 0 && (earliest < 0 || d < earliest))
+            earliest = d;
+    }
+    if (earliest < 0) {
+        m_idleTimer.stop();
+        return;
+    }
+    const qint64 wait = qMax<qint64>(0, earliest - nowUs() / 1000);
+    m_idleTimer.start(int(qMin<qint64>(wait + 1, 3600 * 1000)));
+}
+
+void Session::flushIdle()
+{
+    const qint64 nowMs = nowUs() / 1000;
+    for (auto it = m_channels.begin(); it != m_channels.end(); ++it) {
+        Channel &ch = *it.value();
+        ch.scratch.clear();
+        ch.rx.flushIdle(nowMs, ch.scratch);
+        emitFrames(it.key(), ch, ch.scratch);
+    }
+    armIdleTimer();
+}
+
+namespace {
+const char kLocalCloseProperty[] = "sockscope_localClose";
+const char kErrorProperty[] = "sockscope_error";
+} // namespace
+
+void Session::wireTcpSocket(QTcpSocket *socket, quint32 id)
+{
+    connect(socket, &QIODevice::readyRead, this, [this, socket, id] {
+        // Everything available, in one go: one framing pass per wake-up.
+        const QByteArray data = socket->readAll();
+        ingest(id, data);
+    });
+    connect(socket, &QIODevice::bytesWritten, this,
+            [this, id](qint64 bytes) { noteWritten(id, bytes); });
+    connect(socket, &QAbstractSocket::errorOccurred, this,
+            [socket](QAbstractSocket::SocketError error) {
+                if (!socket->property(kErrorProperty).isValid())
+                    socket->setProperty(kErrorProperty, int(error));
+            });
+    connect(socket, &QAbstractSocket::disconnected, this, [this, socket, id] {
+        if (socket->bytesAvailable() > 0)
+            ingest(id, socket->readAll());
+        CloseReason reason = CloseReason::PeerClosed;
+        QString text = tr("the peer closed the connection");
+        if (socket->property(kLocalCloseProperty).toBool()) {
+            reason = CloseReason::LocalClose;
+            text = tr("closed by you");
+        } else if (const QVariant e = socket->property(kErrorProperty); e.isValid()) {
+            const auto error = QAbstractSocket::SocketError(e.toInt());
+            reason = closeReasonFor(error);
+            if (error != QAbstractSocket::RemoteHostClosedError)
+                text = socketErrorText(error);
+        }
+        closePeer(id, reason, text);
+        tcpSocketClosed(id, socket);
+    });
+}
+
+void Session::tcpSocketClosed(quint32, QTcpSocket *socket)
+{
+    socket->deleteLater();
+}
+
+void Session::closeTcpLocally(QTcpSocket *socket)
+{
+    socket->setProperty(kLocalCloseProperty, true);
+    socket->disconnectFromHost();
+}
+
+} // namespace sockscope

@@ -1,0 +1,178 @@
+#pragma once
+
+#include "codec/checksum.h"
+#include "framing/framedecoder.h"
+#include "session/logrecord.h"
+#include "session/peer.h"
+
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+
+class QTcpSocket;
+
+#include <memory>
+#include <vector>
+
+namespace sockscope {
+
+class AutoReplier;
+
+// Common ground of the three session kinds (TCP server, TCP client, UDP):
+// the peer table with exact counters, per-peer receive framing, optional
+// receive-side checksum verification, and batched delivery of log records.
+//
+// Everything runs on the thread's event loop; no blocking calls. Records are
+// delivered in batches at most every batchIntervalMs, so a flood produces a
+// bounded number of signals per second whatever its rate.
+class Session : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Session)
+
+public:
+    enum class Mode
+    {
+        TcpServer,
+        TcpClient,
+        Udp
+    };
+    Q_ENUM(Mode)
+    // Idle: not started or stopped. Starting: connecting / about to listen.
+    // Active: listening, connected or bound. Failed: the last start failed.
+    enum class State
+    {
+        Idle,
+        Starting,
+        Active,
+        Failed
+    };
+    Q_ENUM(State)
+
+    struct SendResult
+    {
+        int peers = 0; // peers the message was handed to
+        QString error; // non-empty: nothing (or not everything) was sent, and why
+        bool ok() const { return error.isEmpty(); }
+    };
+
+    ~Session() override;
+
+    Mode mode() const { return m_mode; }
+    State state() const { return m_state; }
+    // "Listening on 127.0.0.1:9000", "Connected to 127.0.0.1:9000 from ...", an error sentence.
+    QString stateText() const { return m_stateText; }
+    static QString modeName(Mode mode); // "tcp-server", "tcp-client", "udp"
+    static bool modeFromName(QStringView name, Mode *mode);
+
+    virtual void start() = 0;
+    virtual void stop() = 0;
+
+    // Receive framing for peers (applies to open peers too; their partial frames are flushed).
+    void setFraming(const FramingSpec &spec);
+    FramingSpec framing() const { return m_framing; }
+
+    // Treat the last bytes of each received frame as a checksum and flag mismatches.
+    void setRxChecksum(ChecksumKind kind, ByteOrder order);
+    ChecksumKind rxChecksum() const { return m_rxChecksum; }
+
+    // Auto-reply rules / echo; not owned. nullptr disables.
+    void setAutoReplier(AutoReplier *replier) { m_autoReplier = replier; }
+
+    void setBatchInterval(int ms) { m_batchTimer.setInterval(ms); }
+
+    // Sends bytes to the given peers; an empty list means the session's
+    // default target (TCP client: the server; TCP server: every open peer;
+    // UDP: the configured remote, or the last sender with reply-to-last).
+    virtual SendResult send(const QByteArray &bytes, const QList<quint32> &peers = {}) = 0;
+    // Bytes handed to the socket but not yet written to the kernel (back-pressure).
+    virtual qint64 pendingWriteBytes(quint32 peerId) const;
+    // Close one peer (TCP) or forget it (UDP).
+    virtual void disconnectPeer(quint32 peerId);
+
+    // Peers in the order they appeared; closed peers stay until clearClosedPeers().
+    QList<quint32> peerIds() const { return m_order; }
+    const PeerInfo *peer(quint32 id) const;
+    int openPeerCount() const { return m_openPeers; }
+    int peakPeerCount() const { return m_peakPeers; }
+    void clearClosedPeers();
+
+    qint64 rxBytesTotal() const { return m_rxTotal; }
+    qint64 txBytesTotal() const { return m_txTotal; }
+    qint64 rxFramesTotal() const { return m_rxFramesTotal; }
+
+    // Delivers records still waiting for the batch timer right away.
+    void flushRecords();
+
+signals:
+    void stateChanged(sockscope::Session::State state);
+    // A user-facing error sentence (also logged as an Event record).
+    void errorOccurred(const QString &message);
+    // A batch of records, in order.
+    void recordsReady(const sockscope::LogRecords &records);
+    void peerOpened(quint32 id);
+    void peerClosed(quint32 id);
+    // Counters of some peers changed; emitted with each record batch, not per read.
+    void peersUpdated();
+    // A peer's socket wrote bytes to the kernel (drives back-pressured senders).
+    void peerBytesWritten(quint32 id, qint64 bytes);
+
+protected:
+    Session(Mode mode, QObject *parent);
+
+    void setState(State state, const QString &text);
+    void fail(const QString &message); // Failed state + error event
+
+    quint32 openPeer(const QHostAddress &address, quint16 port);
+    void closePeer(quint32 id, CloseReason reason, const QString &text);
+    // Received bytes: counted, framed, verified, logged, auto-replied.
+    void ingest(quint32 id, QByteArrayView bytes);
+    // UDP: one datagram is one frame.
+    void ingestDatagram(quint32 id, const QByteArray &datagram);
+    // A message was handed to a peer's socket (logged now; counted as written).
+    void noteSent(quint32 id, const QByteArray &bytes, LogRecord::Flags flags = {});
+    void noteWritten(quint32 id, qint64 bytes);
+    void logEvent(quint32 peerId, const QString &text, bool error = false);
+    PeerInfo *mutablePeer(quint32 id);
+
+    // TCP sessions: routes a connected socket's reads, writes, errors and
+    // disconnect into this session's peer `id`. When the socket is gone,
+    // tcpSocketClosed() is called after the peer is closed with its reason.
+    void wireTcpSocket(QTcpSocket *socket, quint32 id);
+    virtual void tcpSocketClosed(quint32 id, QTcpSocket *socket);
+    // A close we asked for: logged as such, pending writes flushed first.
+    static void closeTcpLocally(QTcpSocket *socket);
+
+private:
+    struct Channel; // per-peer receive state
+    void emitFrames(quint32 id, Channel &ch, QList<Frame> &frames);
+    void appendRecord(LogRecord &&record);
+    void flushIdle();
+    void armIdleTimer();
+    static LogRecord::Flags flagsFor(Frame::Flags flags);
+
+    Mode m_mode;
+    State m_state = State::Idle;
+    QString m_stateText;
+    FramingSpec m_framing;
+    ChecksumKind m_rxChecksum = ChecksumKind::None;
+    ByteOrder m_rxChecksumOrder = ByteOrder::BigEndian;
+    AutoReplier *m_autoReplier = nullptr;
+
+    QHash<quint32, PeerInfo> m_peers;
+    QHash<quint32, std::shared_ptr<Channel>> m_channels;
+    QList<quint32> m_order;
+    quint32 m_nextId = 1;
+    int m_openPeers = 0;
+    int m_peakPeers = 0;
+    qint64 m_rxTotal = 0;
+    qint64 m_txTotal = 0;
+    qint64 m_rxFramesTotal = 0;
+
+    LogRecords m_pending;
+    QTimer m_batchTimer;
+    QTimer m_idleTimer;
+    bool m_peersDirty = false;
+};
+
+} // namespace sockscope

@@ -1,0 +1,215 @@
+#include "tcpclientsession.h"
+
+#include <QTcpSocket>
+
+namespace sockscope {
+
+TcpClientSession::TcpClientSession(QObject *parent) : Session(Mode::TcpClient, parent)
+{
+    m_connectTimer.setSingleShot(true);
+    connect(&m_connectTimer, &QTimer::timeout, this, [this] {
+        onConnectFailed(CloseReason::Timeout, tr("Connecting to %1 timed out after %2 ms.")
+                                                  .arg(target())
+                                                  .arg(m_options.connectTimeoutMs));
+    });
+    m_reconnectTimer.setSingleShot(true);
+    connect(&m_reconnectTimer, &QTimer::timeout, this, &TcpClientSession::connectNow);
+}
+
+TcpClientSession::~TcpClientSession()
+{
+    if (m_socket)
+        m_socket->disconnect(this);
+}
+
+QString TcpClientSession::target() const
+{
+    return formatEndpoint(m_options.host, m_options.port);
+}
+
+void TcpClientSession::setConnection(Connection c)
+{
+    if (c == m_connection)
+        return;
+    m_connection = c;
+    emit connectionChanged(c);
+}
+
+void TcpClientSession::start()
+{
+    m_wanted = true;
+    m_nextDelayMs = m_options.reconnectInitialMs;
+    m_reconnectTimer.stop();
+    if (m_connection == Connection::Closed)
+        connectNow();
+}
+
+void TcpClientSession::connectNow()
+{
+    if (m_socket)
+        return;
+    m_socket = new QTcpSocket(this);
+    QTcpSocket *socket = m_socket;
+    if (!m_options.localAddress.isNull() || m_options.localPort != 0) {
+        const QHostAddress local = m_options.localAddress.isNull() ? QHostAddress(QHostAddress::Any)
+                                                                   : m_options.localAddress;
+        if (!socket->bind(local, m_options.localPort)) {
+            const QString why =
+                tr("Cannot bind the local address %1: %2")
+                    .arg(formatEndpoint(local.toString(), m_options.localPort),
+                         socketErrorText(socket->error(), local.toString(), m_options.localPort));
+            m_socket = nullptr;
+            socket->deleteLater();
+            m_wanted = false;
+            setConnection(Connection::Closed);
+            fail(why);
+            return;
+        }
+    }
+    connect(socket, &QAbstractSocket::connected, this, &TcpClientSession::onConnected);
+    connect(socket, &QAbstractSocket::errorOccurred, this,
+            [this, socket](QAbstractSocket::SocketError error) {
+                if (socket == m_socket && m_connection == Connection::Connecting)
+                    onConnectFailed(closeReasonFor(error),
+                                    socketErrorText(error, m_options.host, m_options.port));
+            });
+    connect(socket, &QAbstractSocket::stateChanged, this,
+            [this, socket](QAbstractSocket::SocketState s) {
+                if (socket == m_socket && s == QAbstractSocket::ClosingState)
+                    setConnection(Connection::Closing);
+            });
+    setConnection(Connection::Connecting);
+    const QString text = tr("Connecting to %1…").arg(target());
+    setState(State::Starting, text);
+    logEvent(0, text);
+    if (m_options.connectTimeoutMs > 0)
+        m_connectTimer.start(m_options.connectTimeoutMs);
+    socket->connectToHost(m_options.host, m_options.port);
+}
+
+void TcpClientSession::onConnected()
+{
+    m_connectTimer.stop();
+    m_nextDelayMs = m_options.reconnectInitialMs;
+    QTcpSocket *socket = m_socket;
+    // The connected-state handlers are replaced by the session's generic ones.
+    socket->disconnect(this);
+    m_peerId = openPeer(socket->peerAddress(), socket->peerPort());
+    wireTcpSocket(socket, m_peerId);
+    connect(socket, &QAbstractSocket::stateChanged, this, [this](QAbstractSocket::SocketState s) {
+        if (s == QAbstractSocket::ClosingState)
+            setConnection(Connection::Closing);
+    });
+    const QString text =
+        tr("Connected to %1 from %2")
+            .arg(formatEndpoint(socket->peerAddress().toString(), socket->peerPort()),
+                 formatEndpoint(socket->localAddress().toString(), socket->localPort()));
+    logEvent(m_peerId, text);
+    setConnection(Connection::Connected);
+    setState(State::Active, text);
+}
+
+void TcpClientSession::onConnectFailed(CloseReason reason, const QString &message)
+{
+    m_connectTimer.stop();
+    m_lastReason = reason;
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+        m_socket->deleteLater();
+        m_socket = nullptr;
+    }
+    setConnection(Connection::Closed);
+    if (m_wanted && m_options.autoReconnect) {
+        logEvent(0, message, true);
+        emit errorOccurred(message);
+        scheduleReconnect(message);
+        return;
+    }
+    m_wanted = false;
+    fail(message);
+}
+
+void TcpClientSession::tcpSocketClosed(quint32 id, QTcpSocket *socket)
+{
+    if (const PeerInfo *p = peer(id))
+        m_lastReason = p->closeReason;
+    if (socket == m_socket)
+        m_socket = nullptr;
+    socket->deleteLater();
+    m_peerId = 0;
+    setConnection(Connection::Closed);
+    const PeerInfo *p = peer(id);
+    const QString why = p ? p->closeText : QString();
+    if (m_wanted && m_options.autoReconnect && m_lastReason != CloseReason::LocalClose) {
+        scheduleReconnect(why);
+        return;
+    }
+    m_wanted = false;
+    setState(State::Idle, tr("Disconnected: %1").arg(why));
+}
+
+void TcpClientSession::scheduleReconnect(const QString &why)
+{
+    const int delay = m_nextDelayMs;
+    m_nextDelayMs = qMin(m_nextDelayMs * 2, m_options.reconnectMaxMs);
+    const QString text = tr("Reconnecting in %1 s (%2)").arg(delay / 1000.0, 0, 'f', 1).arg(why);
+    logEvent(0, text);
+    setState(State::Starting, text);
+    m_reconnectTimer.start(delay);
+}
+
+void TcpClientSession::stop()
+{
+    m_wanted = false;
+    m_reconnectTimer.stop();
+    m_connectTimer.stop();
+    if (m_socket && m_connection == Connection::Connecting) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+        m_socket->deleteLater();
+        m_socket = nullptr;
+        m_lastReason = CloseReason::LocalClose;
+        setConnection(Connection::Closed);
+        logEvent(0, tr("Connection attempt cancelled."));
+    } else if (m_socket) {
+        closeTcpLocally(m_socket);
+    }
+    if (m_connection == Connection::Closed)
+        setState(State::Idle, tr("Disconnected"));
+    flushRecords();
+}
+
+Session::SendResult TcpClientSession::send(const QByteArray &bytes, const QList<quint32> &peers)
+{
+    SendResult result;
+    if (bytes.isEmpty()) {
+        result.error = tr("Nothing to send: the message is empty.");
+        return result;
+    }
+    if (!m_socket || m_connection != Connection::Connected ||
+        (!peers.isEmpty() && !peers.contains(m_peerId))) {
+        result.error = tr("Not connected.");
+        return result;
+    }
+    if (m_socket->write(bytes) != bytes.size()) {
+        result.error = socketErrorText(m_socket->error(), m_options.host, m_options.port);
+        return result;
+    }
+    noteSent(m_peerId, bytes);
+    result.peers = 1;
+    return result;
+}
+
+qint64 TcpClientSession::pendingWriteBytes(quint32 peerId) const
+{
+    return (m_socket && peerId == m_peerId) ? m_socket->bytesToWrite() : 0;
+}
+
+void TcpClientSession::disconnectPeer(quint32 peerId)
+{
+    if (peerId == m_peerId)
+        stop();
+}
+
+} // namespace sockscope

@@ -1,0 +1,84 @@
+#pragma once
+
+#include "session/session.h"
+
+#include <QHostAddress>
+#include <QTimer>
+
+class QTcpSocket;
+
+namespace sockscope {
+
+// One outgoing TCP connection, with a connect timeout, an optional local
+// bind and optional auto-reconnect with exponential back-off. Every close
+// carries its reason (peer closed, refused, timeout, host not found, ...).
+class TcpClientSession : public Session
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TcpClientSession)
+
+public:
+    enum class Connection
+    {
+        Closed,
+        Connecting,
+        Connected,
+        Closing
+    };
+    Q_ENUM(Connection)
+
+    struct Options
+    {
+        QString host;
+        quint16 port = 0;
+        int connectTimeoutMs = 5000;
+        QHostAddress localAddress; // null: let the OS choose
+        quint16 localPort = 0;
+        bool autoReconnect = false;
+        int reconnectInitialMs = 1000;
+        int reconnectMaxMs = 30000;
+    };
+
+    explicit TcpClientSession(QObject *parent = nullptr);
+    ~TcpClientSession() override;
+
+    void setOptions(const Options &options) { m_options = options; }
+    const Options &options() const { return m_options; }
+
+    void start() override; // connect
+    void stop() override;  // close (flushing pending writes) and stop reconnecting
+
+    Connection connection() const { return m_connection; }
+    quint32 currentPeer() const { return m_peerId; }
+    // Why the last connection attempt or connection ended.
+    CloseReason lastCloseReason() const { return m_lastReason; }
+    int reconnectDelayMs() const { return m_nextDelayMs; }
+
+    SendResult send(const QByteArray &bytes, const QList<quint32> &peers = {}) override;
+    qint64 pendingWriteBytes(quint32 peerId) const override;
+    void disconnectPeer(quint32 peerId) override;
+
+signals:
+    void connectionChanged(sockscope::TcpClientSession::Connection connection);
+
+private:
+    void connectNow();
+    void onConnected();
+    void onConnectFailed(CloseReason reason, const QString &message);
+    void tcpSocketClosed(quint32 id, QTcpSocket *socket) override;
+    void setConnection(Connection c);
+    void scheduleReconnect(const QString &why);
+    QString target() const;
+
+    Options m_options;
+    QTcpSocket *m_socket = nullptr;
+    quint32 m_peerId = 0;
+    Connection m_connection = Connection::Closed;
+    CloseReason m_lastReason = CloseReason::LocalClose;
+    QTimer m_connectTimer;
+    QTimer m_reconnectTimer;
+    int m_nextDelayMs = 0;
+    bool m_wanted = false; // the user wants a connection (drives auto-reconnect)
+};
+
+} // namespace sockscope

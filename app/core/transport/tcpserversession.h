@@ -1,0 +1,60 @@
+#pragma once
+
+#include "session/session.h"
+
+#include <QHash>
+#include <QHostAddress>
+
+class QTcpServer;
+class QTcpSocket;
+
+namespace sockscope {
+
+// Listens on an address/port and keeps every accepted client as a peer.
+// Excess clients beyond maxClients are accepted and closed at once, with an
+// event in the log, so they are refused visibly rather than dropped.
+class TcpServerSession : public Session
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TcpServerSession)
+
+public:
+    struct Options
+    {
+        QHostAddress address = QHostAddress(QHostAddress::Any);
+        quint16 port = 0; // 0: any free port (see serverPort())
+        int maxClients = 10000;
+        int backlog = 1024; // connect bursts wait in the kernel instead of being refused
+    };
+
+    explicit TcpServerSession(QObject *parent = nullptr);
+    ~TcpServerSession() override;
+
+    void setOptions(const Options &options) { m_options = options; }
+    const Options &options() const { return m_options; }
+
+    // Starts listening; the result is reported through stateChanged/errorOccurred.
+    void start() override;
+    // Stops listening and disconnects every peer.
+    void stop() override;
+    // Stops listening but keeps connected peers, as closing a listen socket does.
+    void stopListening();
+    bool isListening() const;
+    quint16 serverPort() const;
+
+    SendResult send(const QByteArray &bytes, const QList<quint32> &peers = {}) override;
+    qint64 pendingWriteBytes(quint32 peerId) const override;
+    void disconnectPeer(quint32 peerId) override;
+    void disconnectAll();
+
+private:
+    void acceptPending();
+    void adopt(QTcpSocket *socket);
+    void tcpSocketClosed(quint32 id, QTcpSocket *socket) override;
+
+    Options m_options;
+    QTcpServer *m_server = nullptr;
+    QHash<quint32, QTcpSocket *> m_sockets;
+};
+
+} // namespace sockscope

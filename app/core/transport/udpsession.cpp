@@ -1,0 +1,274 @@
+#include "udpsession.h"
+
+#include "transport/portowner.h"
+
+#include <QHostInfo>
+#include <QNetworkDatagram>
+#include <QUdpSocket>
+#include <QVariant>
+
+namespace sockscope {
+
+namespace {
+QNetworkInterface interfaceByName(const QString &name)
+{
+    return name.isEmpty() ? QNetworkInterface() : QNetworkInterface::interfaceFromName(name);
+}
+} // namespace
+
+UdpSession::UdpSession(QObject *parent) : Session(Mode::Udp, parent) {}
+
+UdpSession::~UdpSession()
+{
+    if (m_lookupId >= 0)
+        QHostInfo::abortHostLookup(m_lookupId);
+}
+
+quint16 UdpSession::localPort() const
+{
+    return m_socket ? m_socket->localPort() : 0;
+}
+
+void UdpSession::start()
+{
+    if (m_socket || m_lookupId >= 0)
+        return;
+    m_remote.clear();
+    if (m_options.remoteHost.isEmpty() || m_remote.setAddress(m_options.remoteHost)) {
+        bindNow();
+        return;
+    }
+    setState(State::Starting, tr("Looking up %1…").arg(m_options.remoteHost));
+    m_lookupId = QHostInfo::lookupHost(m_options.remoteHost, this, [this](const QHostInfo &info) {
+        m_lookupId = -1;
+        if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
+            fail(socketErrorText(QAbstractSocket::HostNotFoundError, m_options.remoteHost));
+            return;
+        }
+        // Prefer an address of the bound family.
+        m_remote = info.addresses().constFirst();
+        for (const QHostAddress &a : info.addresses()) {
+            if (a.protocol() == m_options.bindAddress.protocol()) {
+                m_remote = a;
+                break;
+            }
+        }
+        bindNow();
+    });
+}
+
+void UdpSession::bindNow()
+{
+    m_socket = new QUdpSocket(this);
+    const QString where = formatEndpoint(m_options.bindAddress.toString(), m_options.port);
+    if (!m_socket->bind(m_options.bindAddress, m_options.port)) {
+        QString message;
+        if (m_socket->error() == QAbstractSocket::AddressInUseError) {
+            message = PortOwnerLookup::describe(
+                PortOwnerLookup().find(PortProtocol::Udp, m_options.port, m_options.bindAddress));
+        } else {
+            message =
+                tr("Cannot bind %1: %2")
+                    .arg(where, socketErrorText(m_socket->error(), m_options.bindAddress.toString(),
+                                                m_options.port));
+        }
+        delete m_socket;
+        m_socket = nullptr;
+        fail(message);
+        return;
+    }
+    m_socket->setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption,
+                              m_options.receiveBufferBytes);
+    m_socket->setSocketOption(QAbstractSocket::MulticastTtlOption, m_options.multicastTtl);
+    m_socket->setSocketOption(QAbstractSocket::MulticastLoopbackOption,
+                              m_options.multicastLoopback ? 1 : 0);
+    connect(m_socket, &QUdpSocket::readyRead, this, &UdpSession::readPending);
+    connect(m_socket, &QAbstractSocket::errorOccurred, this,
+            [this](QAbstractSocket::SocketError error) {
+                // ICMP port unreachable and the like surface here; the socket stays usable.
+                logEvent(0, socketErrorText(error), true);
+            });
+    QString text =
+        tr("Bound to %1").arg(formatEndpoint(m_socket->localAddress().toString(), localPort()));
+    if (!m_remote.isNull())
+        text += QLatin1String("; ") +
+                tr("sending to %1").arg(formatEndpoint(m_remote.toString(), m_options.remotePort));
+    logEvent(0, text);
+    setState(State::Active, text);
+    if (!m_options.multicastGroup.isNull())
+        joinGroup(m_options.multicastGroup, m_options.multicastInterface);
+}
+
+bool UdpSession::joinGroup(const QHostAddress &group, const QString &interfaceName)
+{
+    if (!m_socket)
+        return false;
+    const QNetworkInterface iface = interfaceByName(interfaceName);
+    const bool ok = iface.isValid() ? m_socket->joinMulticastGroup(group, iface)
+                                    : m_socket->joinMulticastGroup(group);
+    if (ok)
+        logEvent(0, tr("Joined multicast group %1").arg(group.toString()));
+    else
+        logEvent(0,
+                 tr("Could not join multicast group %1: %2")
+                     .arg(group.toString(), m_socket->errorString()),
+                 true);
+    return ok;
+}
+
+bool UdpSession::leaveGroup(const QHostAddress &group, const QString &interfaceName)
+{
+    if (!m_socket)
+        return false;
+    const QNetworkInterface iface = interfaceByName(interfaceName);
+    const bool ok = iface.isValid() ? m_socket->leaveMulticastGroup(group, iface)
+                                    : m_socket->leaveMulticastGroup(group);
+    logEvent(0,
+             ok ? tr("Left multicast group %1").arg(group.toString())
+                : tr("Could not leave multicast group %1: %2")
+                      .arg(group.toString(), m_socket->errorString()),
+             !ok);
+    return ok;
+}
+
+void UdpSession::stop()
+{
+    if (m_lookupId >= 0) {
+        QHostInfo::abortHostLookup(m_lookupId);
+        m_lookupId = -1;
+    }
+    if (m_socket) {
+        readPending();
+        m_socket->close();
+        m_socket->deleteLater();
+        m_socket = nullptr;
+        logEvent(0, tr("Socket closed."));
+    }
+    const QList<quint32> ids = peerIds();
+    for (quint32 id : ids)
+        closePeer(id, CloseReason::LocalClose, tr("socket closed"));
+    setState(State::Idle, tr("Closed"));
+    flushRecords();
+}
+
+quint32 UdpSession::peerFor(const QHostAddress &address, quint16 port)
+{
+    // v4-mapped senders (dual-stack sockets) are shown and keyed as plain IPv4.
+    QHostAddress a = address;
+    bool isV4 = false;
+    const quint32 v4 = a.toIPv4Address(&isV4);
+    if (isV4)
+        a = QHostAddress(v4);
+    const auto key = qMakePair(a, port);
+    auto it = m_byEndpoint.constFind(key);
+    if (it != m_byEndpoint.constEnd()) {
+        const PeerInfo *p = peer(it.value());
+        if (p && p->isOpen())
+            return it.value();
+    }
+    const quint32 id = openPeer(a, port);
+    m_byEndpoint.insert(key, id);
+    return id;
+}
+
+void UdpSession::readPending()
+{
+    if (!m_socket)
+        return;
+    // Drain every queued datagram per wake-up.
+    while (m_socket->hasPendingDatagrams()) {
+        const QNetworkDatagram d = m_socket->receiveDatagram();
+        if (!d.isValid())
+            break;
+        const quint32 id = peerFor(d.senderAddress(), quint16(d.senderPort()));
+        ++m_datagramsIn;
+        m_lastSender = id;
+        ingestDatagram(id, d.data());
+    }
+}
+
+bool UdpSession::sendOne(quint32 id, const QByteArray &bytes, QString *error)
+{
+    const PeerInfo *p = peer(id);
+    if (!p) {
+        *error = tr("Unknown peer.");
+        return false;
+    }
+    const bool v6 = p->address.protocol() == QAbstractSocket::IPv6Protocol;
+    const int limit = v6 ? MaxDatagramIPv6 : MaxDatagramIPv4;
+    if (bytes.size() > limit) {
+        *error = tr("A UDP datagram can carry at most %1 bytes over %2; this message has %3 bytes. "
+                    "Split it, or use TCP.")
+                     .arg(limit)
+                     .arg(v6 ? QStringLiteral("IPv6") : QStringLiteral("IPv4"))
+                     .arg(bytes.size());
+        return false;
+    }
+    const qint64 n = m_socket->writeDatagram(bytes, p->address, p->port);
+    if (n != bytes.size()) {
+        *error = socketErrorText(m_socket->error(), p->address.toString(), p->port);
+        return false;
+    }
+    ++m_datagramsOut;
+    noteSent(id, bytes);
+    noteWritten(id, n);
+    return true;
+}
+
+Session::SendResult UdpSession::send(const QByteArray &bytes, const QList<quint32> &peers)
+{
+    SendResult result;
+    if (bytes.isEmpty()) {
+        result.error = tr("Nothing to send: the message is empty.");
+        return result;
+    }
+    if (!m_socket) {
+        result.error = tr("The UDP socket is not open.");
+        return result;
+    }
+    QList<quint32> targets = peers;
+    if (targets.isEmpty()) {
+        if (m_options.replyToLastSender && m_lastSender != 0)
+            targets.append(m_lastSender);
+        else if (!m_remote.isNull() && m_options.remotePort != 0)
+            targets.append(peerFor(m_remote, m_options.remotePort));
+    }
+    if (targets.isEmpty()) {
+        result.error =
+            m_options.replyToLastSender
+                ? tr("No datagram has been received yet, so there is no sender to reply to.")
+                : tr("No remote address is set.");
+        return result;
+    }
+    QStringList errors;
+    for (quint32 id : std::as_const(targets)) {
+        QString error;
+        if (sendOne(id, bytes, &error))
+            ++result.peers;
+        else
+            errors.append(error);
+    }
+    errors.removeDuplicates();
+    result.error = errors.join(QLatin1Char(' '));
+    if (!result.ok())
+        logEvent(0, result.error, true);
+    return result;
+}
+
+Session::SendResult UdpSession::sendTo(const QByteArray &bytes, const QHostAddress &address,
+                                       quint16 port)
+{
+    if (!m_socket) {
+        SendResult r;
+        r.error = tr("The UDP socket is not open.");
+        return r;
+    }
+    return send(bytes, {peerFor(address, port)});
+}
+
+void UdpSession::disconnectPeer(quint32 peerId)
+{
+    closePeer(peerId, CloseReason::LocalClose, tr("forgotten"));
+}
+
+} // namespace sockscope
