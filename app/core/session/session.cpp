@@ -173,7 +173,7 @@ void Session::closePeer(quint32 id, CloseReason reason, const QString &text)
     p->closeText = text;
     --m_openPeers;
     m_peersDirty = true;
-    logEvent(id, tr("%1 disconnected: %2").arg(p->endpoint(), text));
+    logEvent(id, tr("Disconnected: %1").arg(text));
     emit peerClosed(id);
 }
 

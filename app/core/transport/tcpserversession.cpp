@@ -105,8 +105,7 @@ void TcpServerSession::adopt(QTcpSocket *socket)
     socket->setParent(this);
     const quint32 id = openPeer(socket->peerAddress(), socket->peerPort());
     m_sockets.insert(id, socket);
-    logEvent(id, tr("%1 connected")
-                     .arg(formatEndpoint(socket->peerAddress().toString(), socket->peerPort())));
+    logEvent(id, tr("Connected"));
     wireTcpSocket(socket, id);
 }
 

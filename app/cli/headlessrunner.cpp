@@ -1,0 +1,373 @@
+#include "headlessrunner.h"
+
+#include "codec/escapes.h"
+#include "codec/hex.h"
+#include "codec/textcodec.h"
+#include "session/autoreply.h"
+#include "session/lagmeter.h"
+#include "session/message.h"
+#include "transport/tcpclientsession.h"
+#include "transport/tcpserversession.h"
+#include "transport/udpsession.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+namespace sockscope {
+
+namespace {
+
+QString isoLocal(qint64 us)
+{
+    return QDateTime::fromMSecsSinceEpoch(us / 1000).toString(Qt::ISODateWithMs);
+}
+
+void printError(const QString &message)
+{
+    fprintf(stderr, "sockscope: %s\n", qPrintable(message));
+}
+
+} // namespace
+
+HeadlessRunner::HeadlessRunner(const LaunchOptions &options, FILE *out, QObject *parent)
+    : QObject(parent), m_options(options), m_out(out), m_lag(new LagMeter(this))
+{
+    m_sendTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_sendTimer, &QTimer::timeout, this, &HeadlessRunner::sendOnce);
+    m_lingerTimer.setSingleShot(true);
+    connect(&m_lingerTimer, &QTimer::timeout, this, [this] { finish(ExitOk); });
+    m_durationTimer.setSingleShot(true);
+    connect(&m_durationTimer, &QTimer::timeout, this, [this] { finish(ExitOk); });
+}
+
+HeadlessRunner::~HeadlessRunner() = default;
+
+bool HeadlessRunner::buildPayload(QString *error)
+{
+    if (m_options.payload == LaunchOptions::Payload::None ||
+        m_options.payload == LaunchOptions::Payload::File)
+        return true;
+    MessageSpec spec;
+    spec.format =
+        m_options.payload == LaunchOptions::Payload::Hex ? MessageFormat::Hex : MessageFormat::Text;
+    spec.content = m_options.payloadValue;
+    spec.encoding = m_options.encoding;
+    spec.escapes = m_options.escapes;
+    spec.checksum = m_options.checksum;
+    spec.checksumOrder = defaultByteOrder(m_options.checksum);
+    const MessageBuildResult built = build(spec);
+    if (!built.ok()) {
+        *error = tr("Cannot build the message: %1").arg(built.errorString);
+        return false;
+    }
+    m_payload = built.bytes;
+    return true;
+}
+
+bool HeadlessRunner::start()
+{
+    QString error;
+    if (!buildPayload(&error)) {
+        printError(error);
+        m_exitCode = ExitBadArguments;
+        return false;
+    }
+    if (!m_options.rulesFile.isEmpty() || m_options.echo) {
+        m_rules = std::make_unique<AutoReplyRules>();
+        AutoReplyConfig config;
+        if (!m_options.rulesFile.isEmpty()) {
+            QFile f(m_options.rulesFile);
+            if (!f.open(QIODevice::ReadOnly)) {
+                printError(tr("Cannot read the rules file %1: %2")
+                               .arg(m_options.rulesFile, f.errorString()));
+                m_exitCode = ExitBadArguments;
+                return false;
+            }
+            AutoReplyIssue issue;
+            QStringList warnings;
+            const auto loaded = AutoReplyRules::fromJson(f.readAll(), &issue, &warnings);
+            for (const QString &w : std::as_const(warnings))
+                printError(w);
+            if (!loaded) {
+                printError(tr("Rules file %1: %2").arg(m_options.rulesFile, issue.toString()));
+                m_exitCode = ExitBadArguments;
+                return false;
+            }
+            config = *loaded;
+        }
+        if (m_options.echo && config.echo == AutoReplyConfig::EchoMode::Off)
+            config.echo = m_options.rulesFile.isEmpty() ? AutoReplyConfig::EchoMode::Always
+                                                        : AutoReplyConfig::EchoMode::Fallback;
+        AutoReplyIssue issue;
+        if (!m_rules->setConfig(config, &issue)) {
+            printError(issue.toString());
+            m_exitCode = ExitBadArguments;
+            return false;
+        }
+    }
+
+    createSession();
+    m_lag->start();
+    if (m_options.durationSeconds > 0)
+        m_durationTimer.start(int(m_options.durationSeconds * 1000));
+    m_session->start();
+    return !m_finished || m_exitCode == ExitOk;
+}
+
+void HeadlessRunner::createSession()
+{
+    switch (m_options.mode) {
+    case Session::Mode::TcpServer: {
+        auto *s = new TcpServerSession(this);
+        TcpServerSession::Options o;
+        if (m_options.bindGiven)
+            o.address = m_options.bind;
+        o.port = m_options.port;
+        o.maxClients = m_options.maxClients;
+        s->setOptions(o);
+        m_session = s;
+        break;
+    }
+    case Session::Mode::TcpClient: {
+        auto *s = new TcpClientSession(this);
+        TcpClientSession::Options o;
+        o.host = m_options.host;
+        o.port = m_options.port;
+        o.connectTimeoutMs = m_options.connectTimeoutMs;
+        if (m_options.bindGiven)
+            o.localAddress = m_options.bind;
+        o.localPort = m_options.localPort;
+        o.autoReconnect = m_options.reconnect;
+        s->setOptions(o);
+        m_session = s;
+        break;
+    }
+    case Session::Mode::Udp: {
+        auto *s = new UdpSession(this);
+        UdpSession::Options o;
+        if (m_options.bindGiven)
+            o.bindAddress = m_options.bind;
+        o.port = m_options.port;
+        o.remoteHost = m_options.remoteHost;
+        o.remotePort = m_options.remotePort;
+        o.replyToLastSender = m_options.replyToLast;
+        o.broadcast = m_options.broadcast;
+        o.multicastGroup = m_options.joinGroup;
+        s->setOptions(o);
+        m_session = s;
+        break;
+    }
+    }
+    m_session->setFraming(m_options.framing);
+    m_session->setAutoReplier(m_rules.get());
+    connect(m_session, &Session::recordsReady, this, &HeadlessRunner::print);
+    connect(m_session, &Session::stateChanged, this, &HeadlessRunner::onStateChanged);
+    connect(m_session, &Session::peerOpened, this, [this](quint32 id) {
+        if (const PeerInfo *p = m_session->peer(id))
+            m_endpoints.insert(id, p->endpoint());
+    });
+    connect(m_session, &Session::peerClosed, this, [this](quint32 id) {
+        m_decoders.remove(quint64(id) << 1);
+        m_decoders.remove(quint64(id) << 1 | 1);
+        if (m_options.mode == Session::Mode::TcpClient && !m_options.reconnect)
+            QMetaObject::invokeMethod(
+                this, [this] { finish(ExitOk); }, Qt::QueuedConnection);
+    });
+}
+
+void HeadlessRunner::onStateChanged()
+{
+    switch (m_session->state()) {
+    case Session::State::Active:
+        if (!m_everActive) {
+            m_everActive = true;
+            beginSending();
+        }
+        break;
+    case Session::State::Failed:
+        // A failure before the session ever worked is a start-up network error.
+        if (!m_everActive) {
+            printError(m_session->stateText());
+            QMetaObject::invokeMethod(
+                this, [this] { finish(ExitNetworkError); }, Qt::QueuedConnection);
+        }
+        break;
+    default:
+        break;
+    }
+}
+
+void HeadlessRunner::beginSending()
+{
+    if (m_options.payload == LaunchOptions::Payload::None)
+        return;
+    if (m_options.payload == LaunchOptions::Payload::File) {
+        QFile f(m_options.payloadValue);
+        if (!f.open(QIODevice::ReadOnly)) {
+            printError(tr("Cannot read %1: %2").arg(m_options.payloadValue, f.errorString()));
+            finish(ExitBadArguments);
+            return;
+        }
+        m_payload = f.readAll();
+        if (m_payload.isEmpty()) {
+            printError(tr("%1 is empty: nothing to send.").arg(m_options.payloadValue));
+            finish(ExitBadArguments);
+            return;
+        }
+    }
+    sendOnce();
+    if (m_options.intervalMs > 0 && !m_finished &&
+        (m_options.count == 0 || m_sent < m_options.count))
+        m_sendTimer.start(m_options.intervalMs);
+}
+
+void HeadlessRunner::sendOnce()
+{
+    if (m_finished)
+        return;
+    const Session::SendResult r = m_session->send(m_payload);
+    if (!r.ok()) {
+        // The server mode simply waits for clients; others report and go on.
+        if (m_options.mode != Session::Mode::TcpServer)
+            printError(r.error);
+    } else {
+        ++m_sent;
+    }
+    if (m_options.count != 0 && m_sent >= m_options.count) {
+        m_sendTimer.stop();
+        afterLastSend();
+    }
+}
+
+void HeadlessRunner::afterLastSend()
+{
+    // A server keeps serving; a client or UDP sender waits briefly for replies.
+    if (m_options.mode == Session::Mode::TcpServer || m_options.durationSeconds > 0)
+        return;
+    m_lingerTimer.start(m_options.lingerMs);
+}
+
+QByteArray HeadlessRunner::render(const LogRecord &r)
+{
+    QByteArray line = isoLocal(r.timeUs).toUtf8();
+    const char *dir = r.kind == LogRecord::Kind::Rx   ? " RX "
+                      : r.kind == LogRecord::Kind::Tx ? " TX "
+                                                      : " ** ";
+    line += dir;
+    line += r.peerId ? m_endpoints.value(r.peerId, QStringLiteral("?")).toUtf8() : QByteArray("-");
+    line += ' ';
+    if (r.kind == LogRecord::Kind::Event) {
+        line += "- ";
+        line += escapeForDisplay(r.eventText()).toUtf8();
+        return line += '\n';
+    }
+    line += QByteArray::number(r.bytes.size());
+    line += ' ';
+    if (m_options.hexDisplay) {
+        line += toHex(r.bytes);
+    } else {
+        const quint64 key = quint64(r.peerId) << 1 | (r.kind == LogRecord::Kind::Tx ? 1 : 0);
+        auto &decoder = m_decoders[key];
+        if (!decoder)
+            decoder = std::make_shared<StreamDecoder>(m_options.encoding);
+        // Control characters and terminal escapes are shown as escapes, never
+        // passed to the terminal: one record is always one line.
+        line += escapeForDisplay(decoder->decode(r.bytes)).toUtf8();
+    }
+    if (r.flags & LogRecord::ChecksumBad)
+        line += " [checksum mismatch]";
+    if (r.flags & LogRecord::Oversized)
+        line += " [cut: frame larger than the maximum]";
+    if (r.flags & LogRecord::Incomplete)
+        line += " [incomplete: stream ended]";
+    return line += '\n';
+}
+
+void HeadlessRunner::print(const LogRecords &records)
+{
+    QByteArray block;
+    for (const LogRecord &r : records)
+        block += render(r);
+    fwrite(block.constData(), 1, size_t(block.size()), m_out);
+    fflush(m_out);
+}
+
+bool HeadlessRunner::writeReport(QString *error) const
+{
+    QJsonArray connections;
+    for (quint32 id : m_session->peerIds()) {
+        const PeerInfo *p = m_session->peer(id);
+        QJsonObject c{{QStringLiteral("peer"), p->endpoint()},
+                      {QStringLiteral("rx_bytes"), p->rxBytes},
+                      {QStringLiteral("tx_bytes"), p->txBytes},
+                      {QStringLiteral("rx_frames"), p->rxFrames},
+                      {QStringLiteral("tx_messages"), p->txMessages},
+                      {QStringLiteral("opened"), isoLocal(p->openedUs)}};
+        if (p->isOpen()) {
+            c.insert(QStringLiteral("closed"), QJsonValue::Null);
+            c.insert(QStringLiteral("close_reason"), QJsonValue::Null);
+        } else {
+            c.insert(QStringLiteral("closed"), isoLocal(p->closedUs));
+            c.insert(QStringLiteral("close_reason"), closeReasonName(p->closeReason));
+        }
+        if (m_session->rxChecksum() != ChecksumKind::None)
+            c.insert(QStringLiteral("checksum_errors"), p->checksumErrors);
+        connections.append(c);
+    }
+    const LagMeter::Stats lag = m_lag->stats();
+    const QJsonObject report{
+        {QStringLiteral("mode"), Session::modeName(m_options.mode)},
+        {QStringLiteral("connections"), connections},
+        {QStringLiteral("rx_bytes_total"), m_session->rxBytesTotal()},
+        {QStringLiteral("tx_bytes_total"), m_session->txBytesTotal()},
+        {QStringLiteral("rx_frames_total"), m_session->rxFramesTotal()},
+        {QStringLiteral("peak_clients"), m_session->peakPeerCount()},
+        {QStringLiteral("event_loop_lag_ms"),
+         QJsonObject{{QStringLiteral("p50"), lag.p50Ms},
+                     {QStringLiteral("p99"), lag.p99Ms},
+                     {QStringLiteral("max"), lag.maxMs},
+                     {QStringLiteral("samples"), lag.samples}}},
+        {QStringLiteral("exit_code"), m_exitCode},
+    };
+    QSaveFile f(m_options.reportFile);
+    if (!f.open(QIODevice::WriteOnly)) {
+        *error = f.errorString();
+        return false;
+    }
+    f.write(QJsonDocument(report).toJson(QJsonDocument::Indented));
+    if (!f.commit()) {
+        *error = f.errorString();
+        return false;
+    }
+    return true;
+}
+
+void HeadlessRunner::finish(int exitCode)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_exitCode = exitCode;
+    m_sendTimer.stop();
+    m_lingerTimer.stop();
+    m_durationTimer.stop();
+    m_lag->stop();
+    if (m_session) {
+        disconnect(m_session, &Session::stateChanged, this, &HeadlessRunner::onStateChanged);
+        m_session->stop(); // closes peers; their last records are printed by the flush below
+        m_session->flushRecords();
+        if (!m_options.reportFile.isEmpty()) {
+            QString error;
+            if (!writeReport(&error))
+                printError(tr("Cannot write the report %1: %2").arg(m_options.reportFile, error));
+        }
+    }
+    emit finished(m_exitCode);
+}
+
+} // namespace sockscope

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "launchoptions.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+
+#include <cstdio>
+#include <memory>
+
+namespace sockscope {
+
+class AutoReplyRules;
+class LagMeter;
+class Session;
+class StreamDecoder;
+
+// The engine without a window: one session configured from the command line,
+// one stdout line per log record, a JSON report at the end.
+//   exit 0: normal end (signal, --duration, client finished)
+//   exit 2: bad arguments (handled before a runner exists)
+//   exit 3: network error at start (port in use, host not found, refused, ...)
+class HeadlessRunner : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HeadlessRunner)
+
+public:
+    enum ExitCode
+    {
+        ExitOk = 0,
+        ExitBadArguments = 2,
+        ExitNetworkError = 3
+    };
+
+    explicit HeadlessRunner(const LaunchOptions &options, FILE *out = stdout,
+                            QObject *parent = nullptr);
+    ~HeadlessRunner() override;
+
+    // Sets everything up and starts the session; returns false (with an exit
+    // code in exitCode()) when the arguments turn out unusable (e.g. rules file).
+    bool start();
+    // Finishes the run: stops the session, prints what's left, writes the report.
+    void finish(int exitCode);
+    int exitCode() const { return m_exitCode; }
+
+signals:
+    void finished(int exitCode);
+
+private:
+    void createSession();
+    void onStateChanged();
+    void print(const LogRecords &records);
+    QByteArray render(const LogRecord &record);
+    void beginSending();
+    void sendOnce();
+    void afterLastSend();
+    bool writeReport(QString *error) const;
+    bool buildPayload(QString *error);
+
+    LaunchOptions m_options;
+    FILE *m_out;
+    Session *m_session = nullptr;
+    LagMeter *m_lag = nullptr;
+    std::unique_ptr<AutoReplyRules> m_rules;
+    QHash<quint64, std::shared_ptr<StreamDecoder>> m_decoders; // peer id << 1 | direction
+    QByteArray m_payload;
+    QTimer m_sendTimer;
+    QTimer m_lingerTimer;
+    QTimer m_durationTimer;
+    int m_sent = 0;
+    bool m_everActive = false;
+    bool m_finished = false;
+    int m_exitCode = ExitOk;
+    QHash<quint32, QString> m_endpoints; // peer id → "addr:port", for lines
+    QString m_fileError;
+    class FileSender *m_fileSender = nullptr;
+};
+
+} // namespace sockscope

@@ -1,0 +1,258 @@
+#include "launchoptions.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+namespace sockscope {
+
+namespace {
+
+class Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(sockscope::LaunchOptions)
+};
+
+bool parsePort(const QString &text, quint16 *port, bool allowZero)
+{
+    bool ok = false;
+    const uint v = text.toUInt(&ok);
+    if (!ok || v > 65535 || (!allowZero && v == 0))
+        return false;
+    *port = quint16(v);
+    return true;
+}
+
+// "host:port", "[v6]:port".
+bool splitHostPort(const QString &text, QString *host, quint16 *port)
+{
+    QString h;
+    QString p;
+    if (text.startsWith(QLatin1Char('['))) {
+        const qsizetype close = text.indexOf(QLatin1String("]:"));
+        if (close < 0)
+            return false;
+        h = text.mid(1, close - 1);
+        p = text.mid(close + 2);
+    } else {
+        const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
+        if (colon <= 0 || text.count(QLatin1Char(':')) != 1)
+            return false;
+        h = text.left(colon);
+        p = text.mid(colon + 1);
+    }
+    if (h.isEmpty() || !parsePort(p, port, false))
+        return false;
+    *host = h;
+    return true;
+}
+
+} // namespace
+
+LaunchParse parseLaunchOptions(const QStringList &arguments)
+{
+    using O = QCommandLineOption;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        Tr::tr("SockScope network debugging assistant: TCP server, TCP client and UDP peer.\n"
+               "Without --headless the window opens, configured by the same options."));
+    const O help = parser.addHelpOption();
+    const O version = parser.addVersionOption();
+    const O headless(QStringLiteral("headless"), Tr::tr("Run without a window; log to stdout."));
+    const O start(QStringLiteral("start"), Tr::tr("Window: listen/connect right away."));
+    const O mode(QStringLiteral("mode"), Tr::tr("tcp-server, tcp-client or udp."),
+                 QStringLiteral("mode"));
+    const O bind(QStringLiteral("bind"),
+                 Tr::tr("Local address (server/UDP: where to listen; client: local bind)."),
+                 QStringLiteral("addr"));
+    const O port(QStringLiteral("port"),
+                 Tr::tr("Server/UDP: local port (0 = any). Client: the server's port."),
+                 QStringLiteral("port"));
+    const O host(QStringLiteral("host"), Tr::tr("Client: server host name or address."),
+                 QStringLiteral("host"));
+    const O localPort(QStringLiteral("local-port"), Tr::tr("Client: local port to bind."),
+                      QStringLiteral("port"));
+    const O timeout(QStringLiteral("timeout"), Tr::tr("Client: connect timeout in ms."),
+                    QStringLiteral("ms"), QStringLiteral("5000"));
+    const O reconnect(QStringLiteral("reconnect"), Tr::tr("Client: reconnect automatically."));
+    const O remote(QStringLiteral("remote"), Tr::tr("UDP: default target host:port."),
+                   QStringLiteral("host:port"));
+    const O broadcast(QStringLiteral("broadcast"), Tr::tr("UDP: allow broadcast."));
+    const O join(QStringLiteral("join"), Tr::tr("UDP: join a multicast group."),
+                 QStringLiteral("group"));
+    const O replyLast(QStringLiteral("reply-to-last"),
+                      Tr::tr("UDP: send to whoever sent the last datagram."));
+    const O encoding(QStringLiteral("encoding"),
+                     Tr::tr("Display/send encoding: utf-8, gbk, latin1 or hex."),
+                     QStringLiteral("enc"), QStringLiteral("utf-8"));
+    const O framing(QStringLiteral("framing"),
+                    Tr::tr("Receive framing: raw, line, delim:HEX, fixed:N, len:1|2|4[:be|le], "
+                           "gap:MS."),
+                    QStringLiteral("spec"), QStringLiteral("raw"));
+    const O echo(QStringLiteral("echo"), Tr::tr("Send every received frame back."));
+    const O rules(QStringLiteral("rules"), Tr::tr("Auto-reply rules (JSON file)."),
+                  QStringLiteral("file"));
+    const O maxClients(QStringLiteral("max-clients"), Tr::tr("Server: client limit."),
+                       QStringLiteral("n"), QStringLiteral("10000"));
+    const O report(QStringLiteral("report"), Tr::tr("Write a JSON report when done."),
+                   QStringLiteral("file"));
+    const O duration(QStringLiteral("duration"), Tr::tr("Stop after this many seconds."),
+                     QStringLiteral("seconds"));
+    const O send(QStringLiteral("send"), Tr::tr("Send this text."), QStringLiteral("text"));
+    const O sendHex(QStringLiteral("send-hex"), Tr::tr("Send these hex bytes."),
+                    QStringLiteral("hex"));
+    const O sendFile(QStringLiteral("send-file"), Tr::tr("Send this file's bytes."),
+                     QStringLiteral("path"));
+    const O escapes(QStringLiteral("escapes"),
+                    Tr::tr("Interpret \\r \\n \\t \\xNN \\uXXXX escapes in --send."));
+    const O checksum(QStringLiteral("checksum"),
+                     Tr::tr("Append a checksum: sum8, xor8, crc8, crc16-modbus, "
+                            "crc16-ccitt-false, crc16-xmodem, crc32."),
+                     QStringLiteral("kind"));
+    const O interval(QStringLiteral("interval"), Tr::tr("Repeat the send every ms."),
+                     QStringLiteral("ms"));
+    const O count(QStringLiteral("count"), Tr::tr("How many times to send (0 = forever)."),
+                  QStringLiteral("n"));
+    const O linger(QStringLiteral("linger"),
+                   Tr::tr("Client: ms to wait for replies after the last send."),
+                   QStringLiteral("ms"), QStringLiteral("500"));
+    for (const O &o : {headless, start,     mode,    bind,       port,     host,      localPort,
+                       timeout,  reconnect, remote,  broadcast,  join,     replyLast, encoding,
+                       framing,  echo,      rules,   maxClients, report,   duration,  send,
+                       sendHex,  sendFile,  escapes, checksum,   interval, count,     linger})
+        parser.addOption(o);
+
+    LaunchParse r;
+    auto error = [&r](const QString &message) {
+        r.outcome = LaunchParse::Outcome::Error;
+        r.message = message;
+        return r;
+    };
+    if (!parser.parse(arguments))
+        return error(parser.errorText());
+    if (parser.isSet(help)) {
+        r.outcome = LaunchParse::Outcome::Help;
+        r.message = parser.helpText();
+        return r;
+    }
+    if (parser.isSet(version)) {
+        r.outcome = LaunchParse::Outcome::Version;
+        r.message = QStringLiteral("SockScope " SOCKSCOPE_VERSION);
+        return r;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return error(Tr::tr("Unexpected argument: %1").arg(parser.positionalArguments().first()));
+
+    LaunchOptions &o = r.options;
+    o.headless = parser.isSet(headless);
+    o.startNow = parser.isSet(start);
+    if (parser.isSet(mode)) {
+        if (!Session::modeFromName(parser.value(mode), &o.mode))
+            return error(Tr::tr("--mode must be tcp-server, tcp-client or udp, not \"%1\".")
+                             .arg(parser.value(mode)));
+        o.modeGiven = true;
+    } else if (o.headless) {
+        return error(Tr::tr("--headless needs --mode tcp-server, tcp-client or udp."));
+    }
+    if (parser.isSet(bind)) {
+        if (!o.bind.setAddress(parser.value(bind)))
+            return error(Tr::tr("--bind needs an IP address, not \"%1\".").arg(parser.value(bind)));
+        o.bindGiven = true;
+    }
+    if (parser.isSet(port)) {
+        if (!parsePort(parser.value(port), &o.port, o.mode != Session::Mode::TcpClient))
+            return error(Tr::tr("--port needs a number from %1 to 65535, not \"%2\".")
+                             .arg(o.mode == Session::Mode::TcpClient ? 1 : 0)
+                             .arg(parser.value(port)));
+        o.portGiven = true;
+    }
+    o.host = parser.value(host);
+    if (parser.isSet(localPort) && !parsePort(parser.value(localPort), &o.localPort, true))
+        return error(Tr::tr("--local-port needs a number from 0 to 65535."));
+    bool ok = false;
+    o.connectTimeoutMs = parser.value(timeout).toInt(&ok);
+    if (!ok || o.connectTimeoutMs < 0)
+        return error(Tr::tr("--timeout needs a number of milliseconds."));
+    o.reconnect = parser.isSet(reconnect);
+    if (parser.isSet(remote) && !splitHostPort(parser.value(remote), &o.remoteHost, &o.remotePort))
+        return error(Tr::tr("--remote needs host:port (e.g. 127.0.0.1:8888 or [::1]:8888), "
+                            "not \"%1\".")
+                         .arg(parser.value(remote)));
+    o.broadcast = parser.isSet(broadcast);
+    if (parser.isSet(join) &&
+        (!o.joinGroup.setAddress(parser.value(join)) || !o.joinGroup.isMulticast()))
+        return error(Tr::tr("--join needs a multicast group address (224.0.0.0/4 or ff00::/8), "
+                            "not \"%1\".")
+                         .arg(parser.value(join)));
+    o.replyToLast = parser.isSet(replyLast);
+
+    const QString enc = parser.value(encoding);
+    if (enc.compare(QLatin1String("hex"), Qt::CaseInsensitive) == 0)
+        o.hexDisplay = true;
+    else if (!encodingFromName(enc, &o.encoding))
+        return error(Tr::tr("--encoding must be utf-8, gbk, latin1 or hex, not \"%1\".").arg(enc));
+
+    QString framingError;
+    if (!parseFramingSpec(parser.value(framing), &o.framing, &framingError))
+        return error(Tr::tr("--framing: %1").arg(framingError));
+    o.echo = parser.isSet(echo);
+    o.rulesFile = parser.value(rules);
+    o.maxClients = parser.value(maxClients).toInt(&ok);
+    if (!ok || o.maxClients < 1)
+        return error(Tr::tr("--max-clients needs a positive number."));
+    o.reportFile = parser.value(report);
+    if (parser.isSet(duration)) {
+        o.durationSeconds = parser.value(duration).toDouble(&ok);
+        if (!ok || o.durationSeconds <= 0)
+            return error(Tr::tr("--duration needs a positive number of seconds."));
+    }
+
+    const int payloads =
+        int(parser.isSet(send)) + int(parser.isSet(sendHex)) + int(parser.isSet(sendFile));
+    if (payloads > 1)
+        return error(Tr::tr("Use only one of --send, --send-hex and --send-file."));
+    if (parser.isSet(send)) {
+        o.payload = LaunchOptions::Payload::Text;
+        o.payloadValue = parser.value(send);
+    } else if (parser.isSet(sendHex)) {
+        o.payload = LaunchOptions::Payload::Hex;
+        o.payloadValue = parser.value(sendHex);
+    } else if (parser.isSet(sendFile)) {
+        o.payload = LaunchOptions::Payload::File;
+        o.payloadValue = parser.value(sendFile);
+    }
+    o.escapes = parser.isSet(escapes);
+    if (parser.isSet(checksum) && !checksumKindFromName(parser.value(checksum), &o.checksum))
+        return error(Tr::tr("--checksum: unknown kind \"%1\".").arg(parser.value(checksum)));
+    if (parser.isSet(interval)) {
+        o.intervalMs = parser.value(interval).toInt(&ok);
+        if (!ok || o.intervalMs < 1)
+            return error(Tr::tr("--interval needs a positive number of milliseconds."));
+        o.count = 0; // with an interval, repeat until stopped unless --count says otherwise
+    }
+    if (parser.isSet(count)) {
+        o.count = parser.value(count).toInt(&ok);
+        if (!ok || o.count < 0)
+            return error(Tr::tr("--count needs a number (0 = forever)."));
+    }
+    o.lingerMs = parser.value(linger).toInt(&ok);
+    if (!ok || o.lingerMs < 0)
+        return error(Tr::tr("--linger needs a number of milliseconds."));
+
+    if (o.modeGiven && o.headless) {
+        if (o.mode == Session::Mode::TcpClient && (o.host.isEmpty() || !o.portGiven))
+            return error(Tr::tr("tcp-client needs --host and --port."));
+        if (o.mode != Session::Mode::TcpClient && !o.portGiven)
+            return error(
+                Tr::tr("%1 needs --port (0 for any free port).").arg(Session::modeName(o.mode)));
+        if (o.payload != LaunchOptions::Payload::None && o.mode == Session::Mode::Udp &&
+            o.remoteHost.isEmpty())
+            return error(Tr::tr("Sending over UDP needs --remote host:port."));
+        if (o.payload == LaunchOptions::Payload::File && o.intervalMs > 0)
+            return error(Tr::tr("--send-file cannot be repeated with --interval."));
+    }
+    if (o.payload == LaunchOptions::Payload::Text && o.payloadValue.isEmpty())
+        return error(Tr::tr("--send needs a non-empty message."));
+    return r;
+}
+
+} // namespace sockscope

@@ -1,0 +1,81 @@
+#pragma once
+
+#include "codec/checksum.h"
+#include "codec/encoding.h"
+#include "framing/framingspec.h"
+#include "session/session.h"
+
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+namespace sockscope {
+
+// Everything the command line can say, for the headless runner and for the
+// window (which opens a tab configured the same way). Parsing validates every
+// value so that both get a clean, typed description or a clear error.
+struct LaunchOptions
+{
+    bool headless = false;
+    bool startNow = false; // GUI: listen/connect right away (--start)
+    bool modeGiven = false;
+    Session::Mode mode = Session::Mode::TcpServer;
+
+    QHostAddress bind; // server/UDP local address; client: local bind address
+    bool bindGiven = false;
+    quint16 port = 0; // server/UDP: local port; client: remote port
+    bool portGiven = false;
+    QString host; // client: remote host
+    quint16 localPort = 0;
+    int connectTimeoutMs = 5000;
+    bool reconnect = false;
+
+    QString remoteHost; // UDP default target
+    quint16 remotePort = 0;
+    bool broadcast = false;
+    QHostAddress joinGroup;
+    bool replyToLast = false;
+
+    bool hexDisplay = false;
+    Encoding encoding = Encoding::Utf8;
+    FramingSpec framing;
+    bool echo = false;
+    QString rulesFile;
+    int maxClients = 10000;
+    QString reportFile;
+    double durationSeconds = 0; // 0: until stopped
+
+    enum class Payload
+    {
+        None,
+        Text,
+        Hex,
+        File
+    };
+    Payload payload = Payload::None;
+    QString payloadValue; // the text, hex or file path
+    bool escapes = false;
+    ChecksumKind checksum = ChecksumKind::None;
+    int intervalMs = 0;
+    int count = 1;
+    int lingerMs = 500; // client: how long to wait for replies after the last send
+};
+
+struct LaunchParse
+{
+    enum class Outcome
+    {
+        Ok,
+        Error,
+        Help,
+        Version
+    };
+    Outcome outcome = Outcome::Ok;
+    QString message; // error text, or the help/version text to print
+    LaunchOptions options;
+};
+
+// Parses arguments (argv[0] first). Does not print or exit.
+LaunchParse parseLaunchOptions(const QStringList &arguments);
+
+} // namespace sockscope
