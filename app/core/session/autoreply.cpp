@@ -1,0 +1,913 @@
+#include "autoreply.h"
+
+#include "codec/escapes.h"
+#include "codec/hex.h"
+#include "codec/textcodec.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonParseError>
+#include <QLoggingCategory>
+#include <QRegularExpression>
+
+#include <algorithm>
+#include <climits>
+#include <cmath>
+
+namespace sockscope {
+
+Q_LOGGING_CATEGORY(lcAutoReply, "sockscope.autoreply")
+
+namespace {
+
+using Match = AutoReplyRule::Match;
+using Format = AutoReplyRule::Format;
+using MatchMode = AutoReplyConfig::MatchMode;
+using EchoMode = AutoReplyConfig::EchoMode;
+
+const QString kFormatTag = QStringLiteral("sockscope-auto-reply");
+
+AutoReplyIssue issue(const QString &field, qsizetype position, const QString &message)
+{
+    AutoReplyIssue i;
+    i.field = field;
+    i.position = position;
+    i.message = message;
+    return i;
+}
+
+QString describeCodePoint(char32_t cp)
+{
+    const QString hex = QString::number(uint(cp), 16).toUpper().rightJustified(4, QLatin1Char('0'));
+    if (cp < 0x20 || cp == 0x7F)
+        return QStringLiteral("U+%1").arg(hex);
+    return QStringLiteral("'%1' (U+%2)").arg(QString::fromUcs4(&cp, 1), hex);
+}
+
+// Where `cp` is written literally in `source` (for error positions); -1 when
+// it only comes from a \u escape.
+qsizetype findCodePoint(QStringView source, char32_t cp)
+{
+    const QString needle = QString::fromUcs4(&cp, 1);
+    return source.indexOf(needle);
+}
+
+// Index in `source` (valid escape syntax) of the first \xNN escape with NN >= 0x80.
+qsizetype findHighByteEscape(QStringView source)
+{
+    for (qsizetype i = 0; i + 1 < source.size(); ++i) {
+        if (source[i] != u'\\')
+            continue;
+        const QChar next = source[i + 1];
+        if (next == u'x' && i + 3 < source.size()) {
+            const int hi = QString(source[i + 2]).toInt(nullptr, 16);
+            if (hi >= 8)
+                return i;
+        }
+        ++i; // skip the escaped character, so "\\x80" is not an escape
+    }
+    return -1;
+}
+
+// Text with escapes -> bytes in `encoding`. `offset` is where `text` starts in the field.
+std::optional<AutoReplyIssue> encodeEscaped(QStringView text, qsizetype offset, Encoding encoding,
+                                            const QString &field, QByteArray *out)
+{
+    const EscapeParseResult parsed = parseEscapes(text);
+    if (!parsed.ok())
+        return issue(field, offset + parsed.errorPosition, parsed.errorString);
+    for (const EscapeSegment &segment : parsed.segments) {
+        if (segment.kind == EscapeSegment::Kind::Bytes) {
+            out->append(segment.bytes);
+            continue;
+        }
+        const EncodeResult encoded = encodeText(segment.text, encoding);
+        if (!encoded.ok()) {
+            const char32_t cp = encoded.unencodable.first().codePoint;
+            const qsizetype at = findCodePoint(text, cp);
+            return issue(field, at < 0 ? -1 : offset + at,
+                         AutoReplyRules::tr("character %1 cannot be encoded in %2")
+                             .arg(describeCodePoint(cp), encodingName(encoding)));
+        }
+        out->append(encoded.bytes);
+    }
+    return std::nullopt;
+}
+
+// Hex (parseHex syntax) with the error position shifted to the field.
+std::optional<AutoReplyIssue> parseHexAt(QStringView text, qsizetype offset, const QString &field,
+                                         QByteArray *out)
+{
+    const HexParseResult parsed = parseHex(text);
+    if (!parsed.ok())
+        return issue(field, offset + parsed.errorPosition, parsed.error);
+    out->append(parsed.bytes);
+    return std::nullopt;
+}
+
+bool isNameStart(QChar c)
+{
+    return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || c == u'_';
+}
+
+bool isNameChar(QChar c)
+{
+    return isNameStart(c) || (c >= u'0' && c <= u'9');
+}
+
+// Reads an integral JSON number in [min, max].
+bool readInt(const QJsonValue &v, int min, int max, int *out)
+{
+    if (!v.isDouble())
+        return false;
+    const double d = v.toDouble();
+    if (!std::isfinite(d) || d != std::floor(d) || d < min || d > max)
+        return false;
+    *out = int(d);
+    return true;
+}
+
+QString matchName(Match m)
+{
+    switch (m) {
+    case Match::ExactBytes:
+        return QStringLiteral("exact");
+    case Match::HexPattern:
+        return QStringLiteral("hex");
+    case Match::Substring:
+        return QStringLiteral("substring");
+    case Match::Regex:
+        return QStringLiteral("regex");
+    }
+    return {};
+}
+
+QString formatName(Format f)
+{
+    return f == Format::Hex ? QStringLiteral("hex") : QStringLiteral("text");
+}
+
+QString matchModeName(MatchMode m)
+{
+    return m == MatchMode::AllMatches ? QStringLiteral("all") : QStringLiteral("first");
+}
+
+QString echoName(EchoMode e)
+{
+    switch (e) {
+    case EchoMode::Off:
+        return QStringLiteral("off");
+    case EchoMode::Fallback:
+        return QStringLiteral("fallback");
+    case EchoMode::Always:
+        return QStringLiteral("always");
+    }
+    return {};
+}
+
+template <typename E>
+bool enumFromName(const QString &name, const QList<E> &values, QString (*toName)(E), E *out)
+{
+    for (E e : values) {
+        if (toName(e) == name) {
+            *out = e;
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+// --- AutoReplyIssue ---------------------------------------------------------
+
+QString AutoReplyIssue::toString() const
+{
+    QStringList parts;
+    if (ruleIndex >= 0 && ruleName.isEmpty())
+        parts << AutoReplyRules::tr("Rule %1").arg(ruleIndex + 1);
+    else if (ruleIndex >= 0)
+        parts << AutoReplyRules::tr("Rule %1 \u201C%2\u201D").arg(ruleIndex + 1).arg(ruleName);
+    if (!field.isEmpty())
+        parts << field;
+    if (position >= 0)
+        parts << AutoReplyRules::tr("position %1").arg(position);
+    if (parts.isEmpty())
+        return message;
+    return parts.join(QStringLiteral(", ")) + QStringLiteral(": ") + message;
+}
+
+// --- compiled form ----------------------------------------------------------
+
+namespace {
+
+struct ReplyPiece
+{
+    QByteArray bytes; // literal bytes, when group < 0
+    int group = -1;   // capture group number
+};
+
+struct CompiledRule
+{
+    QString source;
+    Match match = Match::ExactBytes;
+    int delayMs = 0;
+
+    QByteArray exact; // ExactBytes
+
+    QByteArray hexBytes;        // HexPattern: wildcard positions hold 0
+    QByteArray hexMask;         // 0xFF for a fixed byte, 0 for ??
+    qsizetype anchorOffset = 0; // longest run of fixed bytes, searched with indexOf
+    qsizetype anchorLength = 0;
+    bool contains = false;
+
+    QString text; // Substring
+    Qt::CaseSensitivity caseSensitivity = Qt::CaseSensitive;
+
+    QRegularExpression regex;
+
+    QList<ReplyPiece> reply;
+    bool usesCaptures = false;
+};
+
+// Splits a regex rule's reply at ${N} / ${name} placeholders; each literal
+// piece goes through the reply format on its own.
+std::optional<AutoReplyIssue> compileReply(const AutoReplyRule &rule, Encoding encoding,
+                                           const QRegularExpression *regex, CompiledRule *out)
+{
+    const QString field = QStringLiteral("reply");
+    const QString &src = rule.reply;
+    auto addLiteral = [&](qsizetype from, qsizetype to) -> std::optional<AutoReplyIssue> {
+        if (from >= to)
+            return std::nullopt;
+        QByteArray bytes;
+        const QStringView part = QStringView(src).sliced(from, to - from);
+        auto err = rule.replyFormat == Format::Hex
+                       ? parseHexAt(part, from, field, &bytes)
+                       : encodeEscaped(part, from, encoding, field, &bytes);
+        if (err)
+            return err;
+        if (!out->reply.isEmpty() && out->reply.last().group < 0)
+            out->reply.last().bytes += bytes;
+        else if (!bytes.isEmpty())
+            out->reply.append({bytes, -1});
+        return std::nullopt;
+    };
+
+    qsizetype literalStart = 0;
+    int placeholders = 0;
+    if (regex) {
+        const QStringList names = regex->namedCaptureGroups();
+        const int groups = regex->captureCount();
+        qsizetype i = 0;
+        while ((i = src.indexOf(QLatin1String("${"), i)) >= 0) {
+            if (auto err = addLiteral(literalStart, i))
+                return err;
+            const qsizetype close = src.indexOf(u'}', i + 2);
+            if (close < 0)
+                return issue(field, i,
+                             AutoReplyRules::tr("\"${\" without a closing \"}\" (write a literal "
+                                                "\"$\" as \\u0024)"));
+            const QString key = src.mid(i + 2, close - i - 2);
+            int group = -1;
+            bool isNumber = !key.isEmpty() && key.size() <= 2;
+            for (QChar c : key)
+                isNumber = isNumber && c >= u'0' && c <= u'9';
+            if (isNumber) {
+                group = key.toInt();
+            } else if (!key.isEmpty() && isNameStart(key[0]) &&
+                       std::all_of(key.begin(), key.end(), isNameChar)) {
+                group = int(names.indexOf(key));
+                if (group <= 0)
+                    return issue(
+                        field, i,
+                        AutoReplyRules::tr("the pattern has no group named \"%1\"").arg(key));
+            } else {
+                return issue(field, i,
+                             AutoReplyRules::tr("placeholders are ${0} to ${99} or ${name}"));
+            }
+            if (group > groups)
+                return issue(field, i,
+                             AutoReplyRules::tr("the pattern has no group %1 (it has %n group(s))",
+                                                nullptr, groups)
+                                 .arg(group));
+            if (++placeholders > AutoReplyRules::MaxPlaceholders)
+                return issue(field, i,
+                             AutoReplyRules::tr("more than %1 placeholders")
+                                 .arg(AutoReplyRules::MaxPlaceholders));
+            out->reply.append({{}, group});
+            out->usesCaptures = true;
+            i = close + 1;
+            literalStart = i;
+        }
+    }
+    return addLiteral(literalStart, src.size());
+}
+
+std::optional<AutoReplyIssue> compileHexPattern(const QString &pattern, CompiledRule *out)
+{
+    const QString field = QStringLiteral("pattern");
+    qsizetype from = 0;
+    for (;;) {
+        const qsizetype wild = pattern.indexOf(QLatin1String("??"), from);
+        const qsizetype end = wild < 0 ? pattern.size() : wild;
+        QByteArray bytes;
+        if (auto err =
+                parseHexAt(QStringView(pattern).sliced(from, end - from), from, field, &bytes))
+            return err;
+        out->hexBytes += bytes;
+        out->hexMask += QByteArray(bytes.size(), char(0xFF));
+        if (wild < 0)
+            break;
+        out->hexBytes += '\0';
+        out->hexMask += '\0';
+        from = wild + 2;
+    }
+    if (out->hexBytes.isEmpty())
+        return issue(field, -1, AutoReplyRules::tr("the pattern is empty"));
+
+    // Longest fixed run: the contains-search looks for it first.
+    qsizetype runStart = 0;
+    for (qsizetype k = 0; k <= out->hexMask.size(); ++k) {
+        if (k == out->hexMask.size() || out->hexMask[k] == 0) {
+            if (k - runStart > out->anchorLength) {
+                out->anchorOffset = runStart;
+                out->anchorLength = k - runStart;
+            }
+            runStart = k + 1;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<AutoReplyIssue> compileRule(const AutoReplyRule &rule, Encoding encoding, int index,
+                                          CompiledRule *out)
+{
+    if (rule.name.size() > AutoReplyRules::MaxNameChars)
+        return issue(
+            QStringLiteral("name"), -1,
+            AutoReplyRules::tr("longer than %1 characters").arg(AutoReplyRules::MaxNameChars));
+    if (rule.pattern.size() > AutoReplyRules::MaxPatternChars)
+        return issue(
+            QStringLiteral("pattern"), -1,
+            AutoReplyRules::tr("longer than %1 characters").arg(AutoReplyRules::MaxPatternChars));
+    if (rule.reply.size() > AutoReplyRules::MaxReplyChars)
+        return issue(
+            QStringLiteral("reply"), -1,
+            AutoReplyRules::tr("longer than %1 characters").arg(AutoReplyRules::MaxReplyChars));
+    if (rule.delayMs < 0 || rule.delayMs > AutoReplyRules::MaxDelayMs)
+        return issue(
+            QStringLiteral("delayMs"), -1,
+            AutoReplyRules::tr("must be between 0 and %1 ms").arg(AutoReplyRules::MaxDelayMs));
+    if (rule.pattern.isEmpty())
+        return issue(QStringLiteral("pattern"), -1, AutoReplyRules::tr("the pattern is empty"));
+
+    const QString field = QStringLiteral("pattern");
+    out->source = rule.name.isEmpty() ? AutoReplyRules::tr("Rule %1").arg(index + 1) : rule.name;
+    out->match = rule.match;
+    out->delayMs = rule.delayMs;
+    out->caseSensitivity = rule.ignoreCase ? Qt::CaseInsensitive : Qt::CaseSensitive;
+
+    switch (rule.match) {
+    case Match::ExactBytes: {
+        auto err = rule.patternFormat == Format::Hex
+                       ? parseHexAt(rule.pattern, 0, field, &out->exact)
+                       : encodeEscaped(rule.pattern, 0, encoding, field, &out->exact);
+        if (err)
+            return err;
+        if (out->exact.isEmpty())
+            return issue(field, -1, AutoReplyRules::tr("the pattern is empty"));
+        break;
+    }
+    case Match::HexPattern:
+        out->contains = rule.contains;
+        if (auto err = compileHexPattern(rule.pattern, out))
+            return err;
+        break;
+    case Match::Substring: {
+        // Matched against decoded text, so GBK trail/lead bytes can't match
+        // across character boundaries. Raw \xNN bytes are characters only
+        // when ASCII.
+        const EscapeParseResult parsed = parseEscapes(rule.pattern);
+        if (!parsed.ok())
+            return issue(field, parsed.errorPosition, parsed.errorString);
+        for (const EscapeSegment &segment : parsed.segments) {
+            if (segment.kind == EscapeSegment::Kind::Text) {
+                out->text += segment.text;
+                continue;
+            }
+            for (char byte : segment.bytes) {
+                if (uchar(byte) >= 0x80)
+                    return issue(field, findHighByteEscape(rule.pattern),
+                                 AutoReplyRules::tr(
+                                     "a byte above \\x7F is not a character: use a hex pattern "
+                                     "to match raw bytes"));
+                out->text += QLatin1Char(byte);
+            }
+        }
+        if (out->text.isEmpty())
+            return issue(field, -1, AutoReplyRules::tr("the pattern is empty"));
+        break;
+    }
+    case Match::Regex: {
+        QRegularExpression::PatternOptions options = QRegularExpression::NoPatternOption;
+        if (rule.ignoreCase)
+            options |= QRegularExpression::CaseInsensitiveOption;
+        out->regex = QRegularExpression(rule.pattern, options);
+        if (!out->regex.isValid())
+            return issue(
+                field, out->regex.patternErrorOffset(),
+                AutoReplyRules::tr("invalid regular expression: %1").arg(out->regex.errorString()));
+        out->regex.optimize();
+        break;
+    }
+    }
+    return compileReply(rule, encoding, rule.match == Match::Regex ? &out->regex : nullptr, out);
+}
+
+bool hexMatchesAt(const CompiledRule &rule, QByteArrayView frame, qsizetype pos)
+{
+    const qsizetype n = rule.hexBytes.size();
+    const char *f = frame.data() + pos;
+    const char *b = rule.hexBytes.constData();
+    const char *m = rule.hexMask.constData();
+    for (qsizetype k = 0; k < n; ++k) {
+        if ((f[k] & m[k]) != b[k])
+            return false;
+    }
+    return true;
+}
+
+bool hexMatches(const CompiledRule &rule, QByteArrayView frame)
+{
+    const qsizetype len = rule.hexBytes.size();
+    if (!rule.contains)
+        return frame.size() == len && hexMatchesAt(rule, frame, 0);
+    if (frame.size() < len)
+        return false;
+    if (rule.anchorLength == 0)
+        return true; // all wildcards: any frame that is long enough
+    const QByteArrayView anchor =
+        QByteArrayView(rule.hexBytes).sliced(rule.anchorOffset, rule.anchorLength);
+    qsizetype from = rule.anchorOffset;
+    qsizetype hit;
+    while ((hit = frame.indexOf(anchor, from)) >= 0) {
+        const qsizetype start = hit - rule.anchorOffset;
+        if (start + len > frame.size())
+            return false;
+        if (hexMatchesAt(rule, frame, start))
+            return true;
+        from = hit + 1;
+    }
+    return false;
+}
+
+} // namespace
+
+struct AutoReplyRules::Compiled
+{
+    AutoReplyConfig config;
+    QList<CompiledRule> rules; // enabled rules only, in order
+};
+
+// Per-frame lazy state: the text is decoded when the first text rule needs
+// it, the byte map when the first capture is inserted.
+struct AutoReplyRules::FrameState
+{
+    QByteArrayView frame;
+    Encoding encoding;
+    std::optional<QString> text;
+    std::optional<QList<qsizetype>> map; // UTF-16 index -> byte offset; empty when unusable
+
+    const QString &decoded()
+    {
+        if (!text)
+            text = decodeText(frame, encoding, InvalidBytes::Replacement);
+        return *text;
+    }
+
+    // Decodes byte by byte to learn where each character came from. Units
+    // emitted together share the span's start unless there is one per byte
+    // (ASCII, replacement characters for invalid bytes).
+    const QList<qsizetype> &byteMap()
+    {
+        if (map)
+            return *map;
+        StreamDecoder decoder(encoding, InvalidBytes::Replacement);
+        QString s;
+        s.reserve(frame.size());
+        QList<qsizetype> m;
+        m.reserve(frame.size() + 1);
+        qsizetype spanStart = 0;
+        auto record = [&](qsizetype before, qsizetype end) {
+            const qsizetype units = s.size() - before;
+            if (units == 0)
+                return;
+            const bool perByte = units == end - spanStart;
+            for (qsizetype k = 0; k < units; ++k)
+                m.append(perByte ? spanStart + k : spanStart);
+            spanStart = end;
+        };
+        for (qsizetype i = 0; i < frame.size(); ++i) {
+            const qsizetype before = s.size();
+            decoder.decode(frame.sliced(i, 1), s);
+            record(before, i + 1);
+        }
+        const qsizetype before = s.size();
+        decoder.finish(s);
+        record(before, frame.size());
+        m.append(frame.size());
+        if (s != decoded()) // never expected; then fall back to re-encoding captures
+            m.clear();
+        map = std::move(m);
+        return *map;
+    }
+
+    // The bytes of a capture: the peer's own bytes when they can be located,
+    // else the captured text re-encoded. False if neither works.
+    bool captureBytes(const QRegularExpressionMatch &match, int group, QByteArray *out)
+    {
+        const qsizetype start = match.capturedStart(group);
+        const qsizetype end = match.capturedEnd(group);
+        if (start < 0 || end <= start)
+            return true; // group did not take part: inserts nothing
+        const QList<qsizetype> &m = byteMap();
+        if (!m.isEmpty()) {
+            out->append(frame.sliced(m[start], m[end] - m[start]));
+            return true;
+        }
+        const EncodeResult encoded = encodeText(match.capturedView(group), encoding);
+        if (!encoded.ok())
+            return false;
+        out->append(encoded.bytes);
+        return true;
+    }
+};
+
+// --- AutoReplyRules ---------------------------------------------------------
+
+AutoReplyRules::AutoReplyRules() : m_compiled(std::make_unique<Compiled>()) {}
+
+AutoReplyRules::~AutoReplyRules() = default;
+
+const AutoReplyConfig &AutoReplyRules::config() const
+{
+    return m_compiled->config;
+}
+
+std::optional<AutoReplyIssue> AutoReplyRules::checkRule(const AutoReplyRule &rule,
+                                                        Encoding encoding)
+{
+    CompiledRule compiled;
+    auto err = compileRule(rule, encoding, 0, &compiled);
+    if (err)
+        err->ruleName = rule.name;
+    return err;
+}
+
+bool AutoReplyRules::setConfig(const AutoReplyConfig &config, AutoReplyIssue *error)
+{
+    auto fail = [error](AutoReplyIssue i) {
+        if (error)
+            *error = std::move(i);
+        return false;
+    };
+    if (config.rules.size() > MaxRules)
+        return fail(issue(QStringLiteral("rules"), -1,
+                          AutoReplyRules::tr("%1 rules: at most %2 are allowed")
+                              .arg(config.rules.size())
+                              .arg(MaxRules)));
+    if (config.echoDelayMs < 0 || config.echoDelayMs > MaxDelayMs)
+        return fail(issue(QStringLiteral("echoDelayMs"), -1,
+                          AutoReplyRules::tr("must be between 0 and %1 ms").arg(MaxDelayMs)));
+
+    auto compiled = std::make_unique<Compiled>();
+    compiled->config = config;
+    for (int i = 0; i < config.rules.size(); ++i) {
+        const AutoReplyRule &rule = config.rules[i];
+        // Disabled rules are validated too: enabling one later must not be
+        // the moment an error shows up.
+        CompiledRule c;
+        if (auto err = compileRule(rule, config.encoding, i, &c)) {
+            err->ruleIndex = i;
+            err->ruleName = rule.name;
+            return fail(*err);
+        }
+        if (rule.enabled)
+            compiled->rules.append(std::move(c));
+    }
+    m_compiled = std::move(compiled);
+    return true;
+}
+
+QList<AutoReply> AutoReplyRules::repliesFor(QByteArrayView frame)
+{
+    const Compiled &c = *m_compiled;
+    QList<AutoReply> out;
+    if (c.config.echo == EchoMode::Always)
+        out.append({frame.toByteArray(), c.config.echoDelayMs, QStringLiteral("echo")});
+
+    FrameState state{frame, c.config.encoding, {}, {}};
+    bool matched = false;
+    for (const CompiledRule &rule : c.rules) {
+        QRegularExpressionMatch match;
+        bool hit = false;
+        switch (rule.match) {
+        case Match::ExactBytes:
+            hit = frame == QByteArrayView(rule.exact);
+            break;
+        case Match::HexPattern:
+            hit = hexMatches(rule, frame);
+            break;
+        case Match::Substring:
+            hit = state.decoded().contains(rule.text, rule.caseSensitivity);
+            break;
+        case Match::Regex:
+            match = rule.regex.match(state.decoded());
+            hit = match.hasMatch();
+            break;
+        }
+        if (!hit)
+            continue;
+
+        matched = true;
+        QByteArray bytes;
+        bool ok = true;
+        for (const ReplyPiece &piece : rule.reply) {
+            if (piece.group < 0)
+                bytes += piece.bytes;
+            else
+                ok = state.captureBytes(match, piece.group, &bytes);
+            if (!ok || bytes.size() > MaxReplyBytes) {
+                qCWarning(lcAutoReply, "rule \"%s\": reply not sent (%s)",
+                          qUtf8Printable(rule.source),
+                          ok ? "longer than the reply limit"
+                             : "a capture cannot be encoded in the rule set's encoding");
+                ok = false;
+                break;
+            }
+        }
+        if (ok && !bytes.isEmpty())
+            out.append({bytes, rule.delayMs, rule.source});
+        if (c.config.matchMode == MatchMode::FirstMatch)
+            break;
+    }
+    if (!matched && c.config.echo == EchoMode::Fallback)
+        out.append({frame.toByteArray(), c.config.echoDelayMs, QStringLiteral("echo")});
+    return out;
+}
+
+// --- JSON -------------------------------------------------------------------
+
+QByteArray AutoReplyRules::toJson(const AutoReplyConfig &config)
+{
+    QJsonArray rules;
+    for (const AutoReplyRule &r : config.rules) {
+        QJsonObject o;
+        o.insert(QStringLiteral("name"), r.name);
+        o.insert(QStringLiteral("enabled"), r.enabled);
+        o.insert(QStringLiteral("match"), matchName(r.match));
+        o.insert(QStringLiteral("pattern"), r.pattern);
+        o.insert(QStringLiteral("patternFormat"), formatName(r.patternFormat));
+        o.insert(QStringLiteral("contains"), r.contains);
+        o.insert(QStringLiteral("ignoreCase"), r.ignoreCase);
+        o.insert(QStringLiteral("reply"), r.reply);
+        o.insert(QStringLiteral("replyFormat"), formatName(r.replyFormat));
+        o.insert(QStringLiteral("delayMs"), r.delayMs);
+        rules.append(o);
+    }
+    QJsonObject root;
+    root.insert(QStringLiteral("format"), kFormatTag);
+    root.insert(QStringLiteral("version"), SchemaVersion);
+    root.insert(QStringLiteral("encoding"), encodingName(config.encoding));
+    root.insert(QStringLiteral("matchMode"), matchModeName(config.matchMode));
+    root.insert(QStringLiteral("echo"), echoName(config.echo));
+    root.insert(QStringLiteral("echoDelayMs"), config.echoDelayMs);
+    root.insert(QStringLiteral("rules"), rules);
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+namespace {
+
+// Reads one JSON object field by field, remembering the first error.
+class ObjectReader
+{
+public:
+    ObjectReader(const QJsonObject &object, int ruleIndex, QStringList *warnings)
+        : m_object(object), m_ruleIndex(ruleIndex), m_warnings(warnings)
+    {}
+
+    bool failed() const { return m_error.has_value(); }
+    AutoReplyIssue error() const { return *m_error; }
+
+    void warnUnknown(const QStringList &known)
+    {
+        if (!m_warnings)
+            return;
+        for (auto it = m_object.begin(); it != m_object.end(); ++it) {
+            if (known.contains(it.key()))
+                continue;
+            const QString key = it.key().left(64);
+            m_warnings->append(m_ruleIndex >= 0
+                                   ? AutoReplyRules::tr("Rule %1: unknown field \"%2\" ignored")
+                                         .arg(m_ruleIndex + 1)
+                                         .arg(key)
+                                   : AutoReplyRules::tr("Unknown field \"%1\" ignored").arg(key));
+        }
+    }
+
+    // Returns false when the field is absent (and sets an error if required).
+    bool has(const QString &key, bool required)
+    {
+        if (failed())
+            return false;
+        if (m_object.contains(key))
+            return true;
+        if (required)
+            fail(key, AutoReplyRules::tr("required field is missing"));
+        return false;
+    }
+
+    void readString(const QString &key, bool required, int maxChars, QString *out)
+    {
+        if (!has(key, required))
+            return;
+        const QJsonValue v = m_object.value(key);
+        if (!v.isString())
+            return fail(key, AutoReplyRules::tr("must be a string"));
+        const QString s = v.toString();
+        if (s.size() > maxChars)
+            return fail(key, AutoReplyRules::tr("longer than %1 characters").arg(maxChars));
+        *out = s;
+    }
+
+    void readBool(const QString &key, bool *out)
+    {
+        if (!has(key, false))
+            return;
+        const QJsonValue v = m_object.value(key);
+        if (!v.isBool())
+            return fail(key, AutoReplyRules::tr("must be true or false"));
+        *out = v.toBool();
+    }
+
+    void readInt(const QString &key, bool required, int min, int max, int *out)
+    {
+        if (!has(key, required))
+            return;
+        if (!sockscope::readInt(m_object.value(key), min, max, out))
+            return fail(
+                key, AutoReplyRules::tr("must be a whole number from %1 to %2").arg(min).arg(max));
+    }
+
+    template <typename E>
+    void readEnum(const QString &key, bool required, const QList<E> &values, QString (*toName)(E),
+                  E *out)
+    {
+        QString name;
+        readString(key, required, 64, &name);
+        if (failed() || !m_object.contains(key))
+            return;
+        if (!enumFromName(name, values, toName, out)) {
+            QStringList allowed;
+            for (E e : values)
+                allowed << QLatin1Char('"') + toName(e) + QLatin1Char('"');
+            fail(key, AutoReplyRules::tr("\"%1\" is not one of %2")
+                          .arg(name, allowed.join(QStringLiteral(", "))));
+        }
+    }
+
+    void fail(const QString &key, const QString &message)
+    {
+        if (failed())
+            return;
+        AutoReplyIssue i = issue(key, -1, message);
+        i.ruleIndex = m_ruleIndex;
+        m_error = i;
+    }
+
+    const QJsonObject &object() const { return m_object; }
+
+private:
+    QJsonObject m_object;
+    int m_ruleIndex;
+    QStringList *m_warnings;
+    std::optional<AutoReplyIssue> m_error;
+};
+
+const QList<Match> kMatches{Match::ExactBytes, Match::HexPattern, Match::Substring, Match::Regex};
+const QList<Format> kFormats{Format::Text, Format::Hex};
+const QList<MatchMode> kMatchModes{MatchMode::FirstMatch, MatchMode::AllMatches};
+const QList<EchoMode> kEchoModes{EchoMode::Off, EchoMode::Fallback, EchoMode::Always};
+
+} // namespace
+
+std::optional<AutoReplyConfig> AutoReplyRules::fromJson(QByteArrayView json, AutoReplyIssue *error,
+                                                        QStringList *warnings)
+{
+    auto fail = [error](AutoReplyIssue i) -> std::optional<AutoReplyConfig> {
+        if (error)
+            *error = std::move(i);
+        return std::nullopt;
+    };
+    if (json.size() > MaxJsonBytes)
+        return fail(issue(
+            {}, -1, AutoReplyRules::tr("the file is larger than %1 MiB").arg(MaxJsonBytes >> 20)));
+
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json.toByteArray(), &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return fail(issue({}, parseError.offset,
+                          AutoReplyRules::tr("not valid JSON: %1").arg(parseError.errorString())));
+    if (!doc.isObject())
+        return fail(
+            issue({}, -1,
+                  AutoReplyRules::tr("not an auto-reply rule file: the top level must be an "
+                                     "object")));
+
+    ObjectReader root(doc.object(), -1, warnings);
+    QString format;
+    root.readString(QStringLiteral("format"), true, 64, &format);
+    if (!root.failed() && format != kFormatTag)
+        root.fail(
+            QStringLiteral("format"),
+            AutoReplyRules::tr("not an auto-reply rule file (expected \"%1\")").arg(kFormatTag));
+    int version = 0;
+    root.readInt(QStringLiteral("version"), true, 1, INT_MAX, &version);
+    if (!root.failed() && version != SchemaVersion)
+        root.fail(QStringLiteral("version"),
+                  AutoReplyRules::tr("version %1 is not supported (this build reads version %2)")
+                      .arg(version)
+                      .arg(SchemaVersion));
+
+    AutoReplyConfig config;
+    QString encoding;
+    root.readString(QStringLiteral("encoding"), false, 64, &encoding);
+    if (!root.failed() && root.object().contains(QStringLiteral("encoding")) &&
+        !encodingFromName(encoding, &config.encoding))
+        root.fail(QStringLiteral("encoding"),
+                  AutoReplyRules::tr("unknown encoding \"%1\" (use UTF-8, GBK or Latin-1)")
+                      .arg(encoding));
+    root.readEnum(QStringLiteral("matchMode"), false, kMatchModes, &matchModeName,
+                  &config.matchMode);
+    root.readEnum(QStringLiteral("echo"), false, kEchoModes, &echoName, &config.echo);
+    root.readInt(QStringLiteral("echoDelayMs"), false, 0, MaxDelayMs, &config.echoDelayMs);
+    if (root.has(QStringLiteral("rules"), true) &&
+        !root.object().value(QStringLiteral("rules")).isArray())
+        root.fail(QStringLiteral("rules"), AutoReplyRules::tr("must be an array"));
+    if (root.failed())
+        return fail(root.error());
+
+    const QJsonArray rules = root.object().value(QStringLiteral("rules")).toArray();
+    if (rules.size() > MaxRules)
+        return fail(issue(QStringLiteral("rules"), -1,
+                          AutoReplyRules::tr("%1 rules: at most %2 are allowed")
+                              .arg(rules.size())
+                              .arg(MaxRules)));
+    root.warnUnknown({QStringLiteral("format"), QStringLiteral("version"),
+                      QStringLiteral("encoding"), QStringLiteral("matchMode"),
+                      QStringLiteral("echo"), QStringLiteral("echoDelayMs"),
+                      QStringLiteral("rules")});
+
+    for (int i = 0; i < rules.size(); ++i) {
+        if (!rules.at(i).isObject()) {
+            AutoReplyIssue e = issue({}, -1, AutoReplyRules::tr("each rule must be an object"));
+            e.ruleIndex = i;
+            return fail(e);
+        }
+        ObjectReader r(rules.at(i).toObject(), i, warnings);
+        AutoReplyRule rule;
+        r.readString(QStringLiteral("name"), false, MaxNameChars, &rule.name);
+        r.readBool(QStringLiteral("enabled"), &rule.enabled);
+        r.readEnum(QStringLiteral("match"), true, kMatches, &matchName, &rule.match);
+        r.readString(QStringLiteral("pattern"), true, MaxPatternChars, &rule.pattern);
+        r.readEnum(QStringLiteral("patternFormat"), false, kFormats, &formatName,
+                   &rule.patternFormat);
+        r.readBool(QStringLiteral("contains"), &rule.contains);
+        r.readBool(QStringLiteral("ignoreCase"), &rule.ignoreCase);
+        r.readString(QStringLiteral("reply"), true, MaxReplyChars, &rule.reply);
+        r.readEnum(QStringLiteral("replyFormat"), false, kFormats, &formatName, &rule.replyFormat);
+        r.readInt(QStringLiteral("delayMs"), false, 0, MaxDelayMs, &rule.delayMs);
+        if (r.failed()) {
+            AutoReplyIssue e = r.error();
+            e.ruleName = rule.name;
+            return fail(e);
+        }
+        r.warnUnknown({QStringLiteral("name"), QStringLiteral("enabled"), QStringLiteral("match"),
+                       QStringLiteral("pattern"), QStringLiteral("patternFormat"),
+                       QStringLiteral("contains"), QStringLiteral("ignoreCase"),
+                       QStringLiteral("reply"), QStringLiteral("replyFormat"),
+                       QStringLiteral("delayMs")});
+        config.rules.append(rule);
+    }
+    return config;
+}
+
+bool AutoReplyRules::loadJson(QByteArrayView json, AutoReplyIssue *error, QStringList *warnings)
+{
+    const std::optional<AutoReplyConfig> config = fromJson(json, error, warnings);
+    return config && setConfig(*config, error);
+}
+
+} // namespace sockscope

@@ -1,0 +1,150 @@
+#pragma once
+
+#include "codec/encoding.h"
+#include "session/autoreplier.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+
+namespace sockscope {
+
+// One auto-reply rule, as the user edits it and as it is stored in JSON
+// (docs/auto-reply.md). Plain data: AutoReplyRules compiles it.
+struct AutoReplyRule
+{
+    enum class Match
+    {
+        ExactBytes, // the frame equals the pattern bytes
+        HexPattern, // hex bytes with "??" wildcards; whole frame, or anywhere with `contains`
+        Substring,  // the decoded frame text contains the pattern text
+        Regex,      // QRegularExpression search in the decoded frame text; ${N} in the reply
+    };
+    enum class Format
+    {
+        Text, // text with escapes (\r \n \xNN \uXXXX ...), text encoded in the set's encoding
+        Hex,  // hex bytes, as parseHex() accepts them
+    };
+
+    QString name;
+    bool enabled = true;
+    Match match = Match::Substring;
+    QString pattern;
+    Format patternFormat = Format::Text; // ExactBytes only; the other types have a fixed format
+    bool contains = false;               // HexPattern only
+    bool ignoreCase = false;             // Substring and Regex only
+    QString reply;                       // empty: the rule matches but sends nothing
+    Format replyFormat = Format::Text;
+    int delayMs = 0;
+
+    friend bool operator==(const AutoReplyRule &a, const AutoReplyRule &b)
+    {
+        return a.name == b.name && a.enabled == b.enabled && a.match == b.match &&
+               a.pattern == b.pattern && a.patternFormat == b.patternFormat &&
+               a.contains == b.contains && a.ignoreCase == b.ignoreCase && a.reply == b.reply &&
+               a.replyFormat == b.replyFormat && a.delayMs == b.delayMs;
+    }
+    friend bool operator!=(const AutoReplyRule &a, const AutoReplyRule &b) { return !(a == b); }
+};
+
+// A whole rule set: what a JSON file holds.
+struct AutoReplyConfig
+{
+    enum class MatchMode
+    {
+        FirstMatch, // only the first matching enabled rule replies
+        AllMatches, // every matching enabled rule replies, in list order
+    };
+    enum class EchoMode
+    {
+        Off,
+        Fallback, // echo frames that no enabled rule matched
+        Always,   // echo every frame, before any rule reply
+    };
+
+    Encoding encoding = Encoding::Utf8; // decodes frames for text rules, encodes text replies
+    MatchMode matchMode = MatchMode::FirstMatch;
+    EchoMode echo = EchoMode::Off;
+    int echoDelayMs = 0;
+    QList<AutoReplyRule> rules;
+
+    friend bool operator==(const AutoReplyConfig &a, const AutoReplyConfig &b)
+    {
+        return a.encoding == b.encoding && a.matchMode == b.matchMode && a.echo == b.echo &&
+               a.echoDelayMs == b.echoDelayMs && a.rules == b.rules;
+    }
+    friend bool operator!=(const AutoReplyConfig &a, const AutoReplyConfig &b) { return !(a == b); }
+};
+
+// Why a rule or a file was refused.
+struct AutoReplyIssue
+{
+    int ruleIndex = -1;      // 0-based; -1 when about the set or the file itself
+    QString ruleName;        // as far as known
+    QString field;           // JSON key: "pattern", "reply", "delayMs", ...; empty for the file
+    qsizetype position = -1; // index in the field's text (hex digit, regex offset, ...), or -1
+    QString message;         // translated
+
+    // "Rule 3 “ping”, pattern, position 4: 'G' is not a hex digit" (rule numbers are 1-based)
+    QString toString() const;
+};
+
+// Device simulation: maps received frames to replies by rules, optionally echoing.
+// Rules are compiled once (regexes JIT-optimised, hex patterns and reply templates
+// parsed); a frame is decoded to text at most once, and only when a text rule is
+// reached. Captured regex groups are copied into the reply as the frame's own
+// bytes: they are never parsed as escapes, hex or placeholders.
+class AutoReplyRules : public AutoReplier
+{
+    Q_DECLARE_TR_FUNCTIONS(sockscope::AutoReplyRules)
+    Q_DISABLE_COPY_MOVE(AutoReplyRules)
+
+public:
+    static constexpr int MaxRules = 1000;
+    static constexpr int MaxNameChars = 256;
+    static constexpr int MaxPatternChars = 8192;
+    static constexpr int MaxReplyChars = 16384;
+    static constexpr int MaxDelayMs = 600000;
+    static constexpr int MaxPlaceholders = 64;          // ${N} per reply
+    static constexpr qsizetype MaxReplyBytes = 1 << 20; // after captures are inserted
+    static constexpr qsizetype MaxJsonBytes = 64 << 20;
+    static constexpr int SchemaVersion = 1;
+
+    AutoReplyRules();
+    ~AutoReplyRules() override;
+
+    // Compiles and installs a configuration. All or nothing: on the first
+    // invalid rule (or set setting) nothing changes, false is returned and
+    // *error says which rule and why.
+    bool setConfig(const AutoReplyConfig &config, AutoReplyIssue *error = nullptr);
+    const AutoReplyConfig &config() const;
+
+    // Checks one rule as setConfig() would (for an editor); ruleIndex is left -1.
+    static std::optional<AutoReplyIssue> checkRule(const AutoReplyRule &rule, Encoding encoding);
+
+    QList<AutoReply> repliesFor(QByteArrayView frame) override;
+
+    // JSON (schema in docs/auto-reply.md). Parsing accepts untrusted input:
+    // wrong types, missing required fields, out-of-range values and oversized
+    // strings are errors; unknown fields are ignored and reported in *warnings.
+    static QByteArray toJson(const AutoReplyConfig &config);
+    static std::optional<AutoReplyConfig>
+    fromJson(QByteArrayView json, AutoReplyIssue *error = nullptr, QStringList *warnings = nullptr);
+    // fromJson() + setConfig(): the file is refused as a whole if any rule is invalid.
+    bool loadJson(QByteArrayView json, AutoReplyIssue *error = nullptr,
+                  QStringList *warnings = nullptr);
+    QByteArray saveJson() const { return toJson(config()); }
+
+private:
+    struct Compiled;
+    struct FrameState;
+    std::unique_ptr<Compiled> m_compiled;
+};
+
+} // namespace sockscope
