@@ -4,8 +4,10 @@
 #include "codec/hex.h"
 #include "codec/textcodec.h"
 #include "session/autoreply.h"
+#include "session/filesender.h"
 #include "session/lagmeter.h"
 #include "session/message.h"
+#include "session/periodicsender.h"
 #include "transport/tcpclientsession.h"
 #include "transport/tcpserversession.h"
 #include "transport/udpsession.h"
@@ -37,8 +39,6 @@ void printError(const QString &message)
 HeadlessRunner::HeadlessRunner(const LaunchOptions &options, FILE *out, QObject *parent)
     : QObject(parent), m_options(options), m_out(out), m_lag(new LagMeter(this))
 {
-    m_sendTimer.setTimerType(Qt::PreciseTimer);
-    connect(&m_sendTimer, &QTimer::timeout, this, &HeadlessRunner::sendOnce);
     m_lingerTimer.setSingleShot(true);
     connect(&m_lingerTimer, &QTimer::timeout, this, [this] { finish(ExitOk); });
     m_durationTimer.setSingleShot(true);
@@ -204,42 +204,51 @@ void HeadlessRunner::onStateChanged()
 
 void HeadlessRunner::beginSending()
 {
-    if (m_options.payload == LaunchOptions::Payload::None)
+    switch (m_options.payload) {
+    case LaunchOptions::Payload::None:
         return;
-    if (m_options.payload == LaunchOptions::Payload::File) {
-        QFile f(m_options.payloadValue);
-        if (!f.open(QIODevice::ReadOnly)) {
-            printError(tr("Cannot read %1: %2").arg(m_options.payloadValue, f.errorString()));
+    case LaunchOptions::Payload::File: {
+        auto *sender = new FileSender(m_session, this);
+        connect(sender, &FileSender::finished, this,
+                [this](FileSender::Outcome outcome, const QString &message) {
+                    if (outcome != FileSender::Outcome::Completed)
+                        printError(message);
+                    afterLastSend();
+                });
+        if (!sender->start(m_options.payloadValue)) {
+            printError(sender->errorString());
             finish(ExitBadArguments);
-            return;
         }
-        m_payload = f.readAll();
-        if (m_payload.isEmpty()) {
-            printError(tr("%1 is empty: nothing to send.").arg(m_options.payloadValue));
-            finish(ExitBadArguments);
-            return;
-        }
-    }
-    sendOnce();
-    if (m_options.intervalMs > 0 && !m_finished &&
-        (m_options.count == 0 || m_sent < m_options.count))
-        m_sendTimer.start(m_options.intervalMs);
-}
-
-void HeadlessRunner::sendOnce()
-{
-    if (m_finished)
         return;
-    const Session::SendResult r = m_session->send(m_payload);
-    if (!r.ok()) {
-        // The server mode simply waits for clients; others report and go on.
-        if (m_options.mode != Session::Mode::TcpServer)
-            printError(r.error);
-    } else {
-        ++m_sent;
     }
-    if (m_options.count != 0 && m_sent >= m_options.count) {
-        m_sendTimer.stop();
+    case LaunchOptions::Payload::Text:
+    case LaunchOptions::Payload::Hex:
+        break;
+    }
+    if (m_options.intervalMs == 0) {
+        for (int i = 0; i < qMax(1, m_options.count); ++i) {
+            const Session::SendResult r = m_session->send(m_payload);
+            if (!r.ok()) {
+                printError(r.error);
+                break;
+            }
+        }
+        afterLastSend();
+        return;
+    }
+    auto *sender = new PeriodicSender(m_session, this);
+    sender->setMessage(OutgoingMessage::fromBytes(m_payload));
+    sender->setInterval(m_options.intervalMs);
+    sender->setCount(m_options.count == 0 ? PeriodicSender::Forever : m_options.count);
+    connect(sender, &ScheduledSender::finished, this,
+            [this](ScheduledSender::FinishReason reason, const QString &text) {
+                if (reason != ScheduledSender::FinishReason::Completed &&
+                    reason != ScheduledSender::FinishReason::Stopped)
+                    printError(text);
+                afterLastSend();
+            });
+    if (!sender->start()) {
+        printError(sender->errorString());
         afterLastSend();
     }
 }
@@ -353,7 +362,6 @@ void HeadlessRunner::finish(int exitCode)
         return;
     m_finished = true;
     m_exitCode = exitCode;
-    m_sendTimer.stop();
     m_lingerTimer.stop();
     m_durationTimer.stop();
     m_lag->stop();

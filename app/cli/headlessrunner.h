@@ -55,7 +55,6 @@ private:
     void print(const LogRecords &records);
     QByteArray render(const LogRecord &record);
     void beginSending();
-    void sendOnce();
     void afterLastSend();
     bool writeReport(QString *error) const;
     bool buildPayload(QString *error);
@@ -67,16 +66,12 @@ private:
     std::unique_ptr<AutoReplyRules> m_rules;
     QHash<quint64, std::shared_ptr<StreamDecoder>> m_decoders; // peer id << 1 | direction
     QByteArray m_payload;
-    QTimer m_sendTimer;
     QTimer m_lingerTimer;
     QTimer m_durationTimer;
-    int m_sent = 0;
     bool m_everActive = false;
     bool m_finished = false;
     int m_exitCode = ExitOk;
     QHash<quint32, QString> m_endpoints; // peer id → "addr:port", for lines
-    QString m_fileError;
-    class FileSender *m_fileSender = nullptr;
 };
 
 } // namespace sockscope
