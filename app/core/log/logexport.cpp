@@ -1,0 +1,162 @@
+#include "logexport.h"
+
+#include "codec/escapes.h"
+#include "codec/hex.h"
+#include "codec/textcodec.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+
+namespace sockscope {
+
+namespace {
+
+class Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(sockscope::LogExport)
+};
+
+QByteArray timeText(qint64 us)
+{
+    const QDateTime t = QDateTime::fromMSecsSinceEpoch(us / 1000);
+    return t.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")).toUtf8() +
+           QByteArray::number(us % 1000 + 1000).mid(1);
+}
+
+const char *directionText(LogRecord::Kind kind)
+{
+    switch (kind) {
+    case LogRecord::Kind::Rx:
+        return "RX";
+    case LogRecord::Kind::Tx:
+        return "TX";
+    case LogRecord::Kind::Event:
+        return "**";
+    }
+    return "";
+}
+
+QByteArray dataText(const LogRecord &r, const LogExport::Options &o)
+{
+    if (r.kind == LogRecord::Kind::Event)
+        return escapeForDisplay(r.eventText()).toUtf8();
+    if (o.hex)
+        return toHex(r.bytes);
+    const CarryIn &carry = o.encoding == Encoding::Gbk ? r.carryGbk : r.carryUtf8;
+    return escapeForDisplay(decodeRecord(carry, r.bytes, o.encoding)).toUtf8();
+}
+
+QByteArray csvField(const QByteArray &field)
+{
+    if (!field.contains(',') && !field.contains('"') && !field.contains('\n'))
+        return field;
+    QByteArray q = field;
+    q.replace('"', "\"\"");
+    return '"' + q + '"';
+}
+
+bool accepted(const LogRecord &r, const LogExport::Options &o)
+{
+    if (o.peerFilter != 0 && r.peerId != o.peerFilter)
+        return false;
+    return o.format != LogExport::Format::RawRx || r.kind == LogRecord::Kind::Rx;
+}
+
+} // namespace
+
+QByteArray LogExport::csvHeader()
+{
+    return "time,direction,peer,length,hex,text\n";
+}
+
+QByteArray LogExport::formatRecord(const LogRecord &r, const Options &o)
+{
+    const QByteArray peer = r.peerId == 0 ? QByteArray("-")
+                            : o.peerName  ? o.peerName(r.peerId).toUtf8()
+                                          : QByteArray::number(r.peerId);
+    const QByteArray length =
+        r.kind == LogRecord::Kind::Event ? QByteArray() : QByteArray::number(r.bytes.size());
+    if (o.format == Format::Csv) {
+        const bool event = r.kind == LogRecord::Kind::Event;
+        Options textOptions = o;
+        textOptions.hex = false;
+        return timeText(r.timeUs) + ',' + directionText(r.kind) + ',' + csvField(peer) + ',' +
+               length + ',' + (event ? QByteArray() : toHex(r.bytes)) + ',' +
+               csvField(dataText(r, textOptions));
+    }
+    QByteArray line;
+    if (o.timestamps)
+        line += timeText(r.timeUs) + ' ';
+    line += directionText(r.kind);
+    line += ' ' + peer;
+    if (!length.isEmpty())
+        line += ' ' + length;
+    line += ' ' + dataText(r, o);
+    return line;
+}
+
+bool LogExport::write(QIODevice *device, const LogRecords &records, const Options &o)
+{
+    QByteArray block;
+    auto flush = [&] {
+        const bool ok = device->write(block) == block.size();
+        block.clear();
+        return ok;
+    };
+    for (const LogRecord &r : records) {
+        if (!accepted(r, o))
+            continue;
+        if (o.format == Format::RawRx) {
+            block += r.bytes;
+        } else {
+            block += formatRecord(r, o);
+            block += '\n';
+        }
+        if (block.size() > (1 << 20) && !flush())
+            return false;
+    }
+    return flush();
+}
+
+LogRecorder::LogRecorder(QObject *parent) : QObject(parent) {}
+
+LogRecorder::~LogRecorder() = default;
+
+bool LogRecorder::start(const QString &path, const LogExport::Options &options, QString *error)
+{
+    stop();
+    m_options = options;
+    m_options.peerName = [this](quint32 id) { return m_names.value(id, QString::number(id)); };
+    m_file.setFileName(path);
+    if (!m_file.open(QIODevice::WriteOnly | QIODevice::Append)) {
+        *error = Tr::tr("Cannot record to %1: %2").arg(path, m_file.errorString());
+        return false;
+    }
+    m_written = 0;
+    if (m_file.size() == 0 && options.format == LogExport::Format::Csv)
+        m_written += m_file.write(LogExport::csvHeader());
+    return true;
+}
+
+void LogRecorder::stop()
+{
+    if (m_file.isOpen())
+        m_file.close();
+}
+
+void LogRecorder::append(const LogRecords &records)
+{
+    if (!m_file.isOpen())
+        return;
+    const qint64 before = m_file.pos();
+    if (!LogExport::write(&m_file, records, m_options) || !m_file.flush()) {
+        const QString message =
+            Tr::tr("Recording to %1 stopped: %2").arg(m_file.fileName(), m_file.errorString());
+        m_file.close();
+        emit failed(message);
+        return;
+    }
+    m_written += m_file.pos() - before;
+}
+
+} // namespace sockscope

@@ -1,0 +1,155 @@
+#include "codec/textcodec.h"
+#include "log/logexport.h"
+
+#include <QBuffer>
+#include <QCryptographicHash>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sockscope;
+using namespace Qt::StringLiterals;
+
+class TestLogExport : public QObject
+{
+    Q_OBJECT
+
+private:
+    // Records as a session makes them: Rx chunks with carry-in, plus an event.
+    static LogRecords stream(const QList<QByteArray> &chunks)
+    {
+        LogRecords out;
+        CharCarry utf8(Encoding::Utf8), gbk(Encoding::Gbk);
+        LogRecord ev;
+        ev.timeUs = 1700000000123456;
+        ev.kind = LogRecord::Kind::Event;
+        ev.bytes = "Connected";
+        ev.peerId = 1;
+        out.append(ev);
+        for (const QByteArray &c : chunks) {
+            LogRecord r;
+            r.timeUs = 1700000000123456;
+            r.peerId = 1;
+            r.kind = LogRecord::Kind::Rx;
+            r.carryUtf8 = utf8.feed(c);
+            r.carryGbk = gbk.feed(c);
+            r.bytes = c;
+            out.append(r);
+        }
+        return out;
+    }
+    static QByteArray run(const LogRecords &records, const LogExport::Options &o)
+    {
+        QBuffer buf;
+        buf.open(QIODevice::WriteOnly);
+        if (!LogExport::write(&buf, records, o))
+            return "WRITE FAILED";
+        return buf.data();
+    }
+
+private slots:
+    void textLines()
+    {
+        LogExport::Options o;
+        o.timestamps = false;
+        o.encoding = Encoding::Gbk;
+        o.peerName = [](quint32) { return u"127.0.0.1:5000"_s; };
+        // "你好" split inside the first character, then a line with CR LF.
+        const QByteArray text = run(stream({QByteArray::fromHex("c4"),
+                                            QByteArray::fromHex("e3bac3"), QByteArray("ok\r\n")}),
+                                    o);
+        QCOMPARE(text, QByteArray("** 127.0.0.1:5000 Connected\n"
+                                  "RX 127.0.0.1:5000 1 \n"
+                                  "RX 127.0.0.1:5000 3 你好\n"
+                                  "RX 127.0.0.1:5000 4 ok\\r\\n\n"));
+        o.hex = true;
+        QCOMPARE(run(stream({"AB"}), o), QByteArray("** 127.0.0.1:5000 Connected\n"
+                                                    "RX 127.0.0.1:5000 2 41 42\n"));
+    }
+
+    void timestampsHaveMicroseconds()
+    {
+        LogExport::Options o;
+        const QByteArray line = LogExport::formatRecord(stream({"x"}).at(1), o);
+        QVERIFY2(line.contains(".123456 RX"), line.constData());
+    }
+
+    void csvQuoting()
+    {
+        LogExport::Options o;
+        o.format = LogExport::Format::Csv;
+        o.peerName = [](quint32) { return u"[::1]:9"_s; };
+        const QByteArray csv = run(stream({QByteArray("a,\"b\"")}), o);
+        const QList<QByteArray> lines = csv.split('\n');
+        QCOMPARE(lines.size(), 3);
+        QVERIFY2(lines[1].endsWith(",RX,[::1]:9,5,61 2C 22 62 22,\"a,\"\"b\"\"\""),
+                 lines[1].constData());
+        QVERIFY(lines[0].contains(",**,[::1]:9,,,Connected"));
+    }
+
+    void rawRxIsByteExact()
+    {
+        QByteArray all;
+        QList<QByteArray> chunks;
+        for (int i = 0; i < 50; ++i) {
+            QByteArray c(i * 7 + 1, char(i));
+            chunks.append(c);
+            all += c;
+        }
+        LogRecords records = stream(chunks);
+        LogRecord tx;
+        tx.kind = LogRecord::Kind::Tx;
+        tx.peerId = 1;
+        tx.bytes = "not received";
+        records.insert(5, tx);
+        LogExport::Options o;
+        o.format = LogExport::Format::RawRx;
+        QCOMPARE(run(records, o), all);
+    }
+
+    void peerFilter()
+    {
+        LogRecords records = stream({"one"});
+        LogRecord other = records.at(1);
+        other.peerId = 2;
+        other.bytes = "two";
+        records.append(other);
+        LogExport::Options o;
+        o.format = LogExport::Format::RawRx;
+        o.peerFilter = 2;
+        QCOMPARE(run(records, o), QByteArray("two"));
+    }
+
+    void recorderAppendsEveryBatch()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"capture.bin"_s);
+        LogRecorder rec;
+        LogExport::Options o;
+        o.format = LogExport::Format::RawRx;
+        QString error;
+        QVERIFY2(rec.start(path, o, &error), qPrintable(error));
+        QCryptographicHash sent(QCryptographicHash::Sha256);
+        for (int b = 0; b < 20; ++b) {
+            const QByteArray chunk(1000 + b, char('a' + b));
+            sent.addData(chunk);
+            rec.append(stream({chunk}));
+        }
+        rec.stop();
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256), sent.result());
+        QCOMPARE(rec.bytesWritten(), f.size());
+    }
+
+    void recorderReportsUnwritablePath()
+    {
+        LogRecorder rec;
+        QString error;
+        QVERIFY(!rec.start(u"/nonexistent-dir/x.log"_s, {}, &error));
+        QVERIFY2(error.contains(u"/nonexistent-dir/x.log"_s), qPrintable(error));
+        QVERIFY(!rec.isRecording());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLogExport)
+#include "tst_logexport.moc"
