@@ -185,6 +185,9 @@ void Session::ingest(quint32 id, QByteArrayView bytes)
     p->rxBytes += bytes.size();
     m_rxTotal += bytes.size();
     m_peersDirty = true;
+    // Counters changed even if no frame completes (half a line): report them in the next batch.
+    if (!m_batchTimer.isActive())
+        m_batchTimer.start();
     auto it = m_channels.find(id);
     if (it == m_channels.end())
         return;
@@ -294,6 +297,9 @@ void Session::noteWritten(quint32 id, qint64 bytes)
         p->txBytes += bytes;
         m_txTotal += bytes;
         m_peersDirty = true;
+        // Written bytes arrive after the Tx record was flushed: report them in the next batch.
+        if (!m_batchTimer.isActive())
+            m_batchTimer.start();
         emit peerBytesWritten(id, bytes);
     }
 }

@@ -1,0 +1,382 @@
+// Loopback integration tests for TcpClientSession: real sockets on 127.0.0.1
+// only, against an in-process QTcpServer or a python3 server from tests/peers.
+
+#include "codec/textcodec.h"
+#include "session/logrecord.h"
+#include "transport/tcpclientsession.h"
+
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+
+#include <memory>
+
+using namespace sockscope;
+
+using Connection = TcpClientSession::Connection;
+
+namespace {
+
+const QHostAddress kLoopback(QHostAddress::LocalHost);
+
+QString peerScript(const char *name)
+{
+    return QStringLiteral(SOCKSCOPE_TEST_PEERS_DIR "/") + QLatin1String(name);
+}
+
+QByteArray gbk(const QString &text)
+{
+    const EncodeResult r = encodeText(text, Encoding::Gbk);
+    Q_ASSERT(r.ok());
+    return r.bytes;
+}
+
+// A port nothing listens on: bind, note the port, release it.
+quint16 freeTcpPort()
+{
+    QTcpServer probe;
+    if (!probe.listen(kLoopback, 0))
+        return 0;
+    return probe.serverPort();
+}
+
+std::unique_ptr<TcpClientSession> makeClient(quint16 port,
+                                             const QString &host = QStringLiteral("127.0.0.1"))
+{
+    auto client = std::make_unique<TcpClientSession>();
+    TcpClientSession::Options o;
+    o.host = host;
+    o.port = port;
+    client->setOptions(o);
+    client->setBatchInterval(5);
+    return client;
+}
+
+QList<Connection> connections(const QSignalSpy &spy)
+{
+    QList<Connection> out;
+    for (const QList<QVariant> &args : spy)
+        out.append(args.at(0).value<Connection>());
+    return out;
+}
+
+// Keeps every record a session delivers.
+class RecordLog
+{
+public:
+    explicit RecordLog(Session *session)
+    {
+        QObject::connect(session, &Session::recordsReady, session,
+                         [this](const LogRecords &batch) { m_records += batch; });
+    }
+    LogRecords of(quint32 peerId, LogRecord::Kind kind) const
+    {
+        LogRecords out;
+        for (const LogRecord &r : m_records) {
+            if (r.peerId == peerId && r.kind == kind)
+                out.append(r);
+        }
+        return out;
+    }
+    QByteArray bytes(quint32 peerId, LogRecord::Kind kind) const
+    {
+        QByteArray out;
+        for (const LogRecord &r : of(peerId, kind))
+            out += r.bytes;
+        return out;
+    }
+    bool hasEvent(quint32 peerId, const QString &needle) const
+    {
+        for (const LogRecord &r : of(peerId, LogRecord::Kind::Event)) {
+            if (r.eventText().contains(needle, Qt::CaseInsensitive))
+                return true;
+        }
+        return false;
+    }
+
+private:
+    LogRecords m_records;
+};
+
+} // namespace
+
+class tst_TcpClientSession : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void exchangeAndPeerClose();
+    void gbkServerRepliesAndCloses();
+    void refused();
+    void hostNotFound();
+    void autoReconnect();
+    void localBindPort();
+    void stopIsLocalClose();
+};
+
+void tst_TcpClientSession::exchangeAndPeerClose()
+{
+    QTcpServer server;
+    QVERIFY(server.listen(kLoopback, 0));
+    auto client = makeClient(server.serverPort());
+    RecordLog log(client.get());
+    QSignalSpy changes(client.get(), &TcpClientSession::connectionChanged);
+    QSignalSpy closed(client.get(), &Session::peerClosed);
+
+    // Nothing to send to before connecting.
+    QVERIFY(!client->send("early").ok());
+
+    client->start();
+    QCOMPARE(client->connection(), Connection::Connecting);
+    QCOMPARE(client->state(), Session::State::Starting);
+    QTRY_COMPARE(client->connection(), Connection::Connected);
+    QCOMPARE(client->state(), Session::State::Active);
+    QTRY_VERIFY(server.hasPendingConnections());
+    std::unique_ptr<QTcpSocket> accepted(server.nextPendingConnection());
+
+    const quint32 id = client->currentPeer();
+    QVERIFY(id != 0);
+    const PeerInfo *p = client->peer(id);
+    QCOMPARE(p->address, kLoopback);
+    QCOMPARE(p->port, server.serverPort());
+    // "Connected to 127.0.0.1:<server> from 127.0.0.1:<local>"
+    QVERIFY2(client->stateText().endsWith(QStringLiteral(":%1").arg(accepted->peerPort())),
+             qPrintable(client->stateText()));
+
+    QVERIFY(!client->send(QByteArray()).ok());
+    const Session::SendResult r = client->send("hello, server");
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(r.peers, 1);
+    QTRY_COMPARE(accepted->bytesAvailable(), 13);
+    QCOMPARE(accepted->readAll(), QByteArray("hello, server"));
+    QTRY_COMPARE(client->peer(id)->txBytes, 13);
+
+    accepted->write("hello, client");
+    QTRY_COMPARE(client->peer(id)->rxBytes, 13);
+    client->flushRecords();
+    QCOMPARE(log.bytes(id, LogRecord::Kind::Rx), QByteArray("hello, client"));
+    QCOMPARE(log.bytes(id, LogRecord::Kind::Tx), QByteArray("hello, server"));
+
+    // The server hangs up: an orderly close by the peer.
+    accepted->disconnectFromHost();
+    QTRY_COMPARE(client->connection(), Connection::Closed);
+    QCOMPARE(closed.count(), 1);
+    QCOMPARE(client->lastCloseReason(), CloseReason::PeerClosed);
+    QCOMPARE(client->peer(id)->closeReason, CloseReason::PeerClosed);
+    QVERIFY(!client->peer(id)->isOpen());
+    QCOMPARE(client->currentPeer(), 0u);
+    QCOMPARE(client->state(), Session::State::Idle);
+    QCOMPARE(client->openPeerCount(), 0);
+
+    const QList<Connection> seen = connections(changes);
+    QVERIFY(seen.size() >= 3);
+    QCOMPARE(seen.at(0), Connection::Connecting);
+    QCOMPARE(seen.at(1), Connection::Connected);
+    QCOMPARE(seen.last(), Connection::Closed);
+    for (int i = 2; i < seen.size() - 1; ++i)
+        QCOMPARE(seen.at(i), Connection::Closing);
+
+    QVERIFY(!client->send("late").ok());
+    QCOMPARE(client->rxBytesTotal(), 13);
+    QCOMPARE(client->txBytesTotal(), 13);
+}
+
+void tst_TcpClientSession::gbkServerRepliesAndCloses()
+{
+    const QString question = QStringLiteral("你好服务端,我是客户端小黑!");
+    const QString answer = QStringLiteral("ok, 问题正在处理中...");
+    QProcess server;
+    server.start(QStringLiteral("python3"), {peerScript("gbk_server.py"), question});
+    QTRY_VERIFY_WITH_TIMEOUT(server.canReadLine(), 10000);
+    const QString portLine = QString::fromUtf8(server.readLine()).trimmed();
+    QVERIFY2(portLine.startsWith(QLatin1String("PORT ")), qPrintable(portLine));
+    const quint16 port = portLine.mid(5).toUShort();
+
+    auto client = makeClient(port);
+    RecordLog log(client.get());
+    client->start();
+    QTRY_COMPARE_WITH_TIMEOUT(client->connection(), Connection::Connected, 10000);
+    const quint32 id = client->currentPeer();
+    QVERIFY(client->send(gbk(question)).ok());
+
+    QTRY_COMPARE_WITH_TIMEOUT(client->connection(), Connection::Closed, 10000);
+    QTRY_COMPARE(server.state(), QProcess::NotRunning);
+    QVERIFY2(server.exitCode() == 0, server.readAllStandardError().constData());
+    QCOMPARE(QString::fromUtf8(server.readAllStandardOutput()).trimmed(),
+             QStringLiteral("GOT ") + question);
+
+    client->flushRecords();
+    const QByteArray reply = gbk(answer);
+    QCOMPARE(log.bytes(id, LogRecord::Kind::Rx), reply);
+    StreamDecoder decoder(Encoding::Gbk);
+    QString text;
+    for (const LogRecord &r : log.of(id, LogRecord::Kind::Rx))
+        decoder.decode(r.bytes, text);
+    decoder.finish(text);
+    QCOMPARE(text, answer);
+
+    // The zero-length read is shown as the server closing the connection.
+    const PeerInfo *p = client->peer(id);
+    QCOMPARE(p->rxBytes, reply.size());
+    QCOMPARE(p->txBytes, gbk(question).size());
+    QCOMPARE(p->closeReason, CloseReason::PeerClosed);
+    QCOMPARE(client->lastCloseReason(), CloseReason::PeerClosed);
+    QVERIFY(log.hasEvent(id, QStringLiteral("closed the connection")));
+    QCOMPARE(client->state(), Session::State::Idle);
+}
+
+void tst_TcpClientSession::refused()
+{
+    const quint16 port = freeTcpPort();
+    QVERIFY(port != 0);
+    auto client = makeClient(port);
+    QSignalSpy errors(client.get(), &Session::errorOccurred);
+    QSignalSpy opened(client.get(), &Session::peerOpened);
+    client->start();
+    QTRY_COMPARE(client->state(), Session::State::Failed);
+    QCOMPARE(client->connection(), Connection::Closed);
+    QCOMPARE(client->lastCloseReason(), CloseReason::Refused);
+    QCOMPARE(errors.count(), 1);
+    const QString message = errors.at(0).at(0).toString();
+    QVERIFY2(message.contains(QLatin1String("refused"), Qt::CaseInsensitive), qPrintable(message));
+    QVERIFY2(message.contains(QString::number(port)), qPrintable(message));
+    QCOMPARE(opened.count(), 0);
+    QVERIFY(client->peerIds().isEmpty());
+    // No retry without auto-reconnect.
+    QTest::qWait(100);
+    QCOMPARE(errors.count(), 1);
+    QCOMPARE(client->connection(), Connection::Closed);
+}
+
+void tst_TcpClientSession::hostNotFound()
+{
+    // ".invalid" never resolves (RFC 6761); the lookup may still ask the configured resolver.
+    auto client = makeClient(9, QStringLiteral("nosuch.invalid"));
+    QSignalSpy errors(client.get(), &Session::errorOccurred);
+    client->start();
+    QTRY_COMPARE_WITH_TIMEOUT(client->state(), Session::State::Failed, 15000);
+    QCOMPARE(client->lastCloseReason(), CloseReason::HostNotFound);
+    QCOMPARE(client->connection(), Connection::Closed);
+    QCOMPARE(errors.count(), 1);
+    const QString message = errors.at(0).at(0).toString();
+    QVERIFY2(message.contains(QLatin1String("nosuch.invalid")), qPrintable(message));
+    QVERIFY(client->peerIds().isEmpty());
+}
+
+void tst_TcpClientSession::autoReconnect()
+{
+    const quint16 port = freeTcpPort();
+    QVERIFY(port != 0);
+    auto client = makeClient(port);
+    TcpClientSession::Options o = client->options();
+    o.autoReconnect = true;
+    o.reconnectInitialMs = 40;
+    o.reconnectMaxMs = 320;
+    client->setOptions(o);
+    QSignalSpy errors(client.get(), &Session::errorOccurred);
+    QSignalSpy opened(client.get(), &Session::peerOpened);
+    client->start();
+
+    // Refused attempts are retried with back-off: 40, 80, 160, 320, 320 ms...
+    QTRY_VERIFY_WITH_TIMEOUT(errors.count() >= 3, 5000);
+    QCOMPARE(client->lastCloseReason(), CloseReason::Refused);
+    QVERIFY(client->state() == Session::State::Starting);
+    QCOMPARE(client->reconnectDelayMs(), 320);
+    QCOMPARE(opened.count(), 0);
+
+    // The server appears; the next attempt connects.
+    QTcpServer server;
+    QVERIFY(server.listen(kLoopback, port));
+    QTRY_COMPARE_WITH_TIMEOUT(client->connection(), Connection::Connected, 5000);
+    QCOMPARE(opened.count(), 1);
+    QCOMPARE(client->reconnectDelayMs(), 40); // back-off starts over
+    QTRY_VERIFY(server.hasPendingConnections());
+    std::unique_ptr<QTcpSocket> first(server.nextPendingConnection());
+    const quint32 firstPeer = client->currentPeer();
+
+    // The server drops the connection: the client comes back by itself.
+    first->disconnectFromHost();
+    QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 2, 5000);
+    QTRY_COMPARE(client->connection(), Connection::Connected);
+    QCOMPARE(client->peer(firstPeer)->closeReason, CloseReason::PeerClosed);
+    QVERIFY(client->currentPeer() != firstPeer);
+    QTRY_VERIFY(server.hasPendingConnections());
+    std::unique_ptr<QTcpSocket> second(server.nextPendingConnection());
+
+    // Stopping ends the retries.
+    client->stop();
+    QTRY_COMPARE(client->connection(), Connection::Closed);
+    QCOMPARE(client->lastCloseReason(), CloseReason::LocalClose);
+    QTest::qWait(200);
+    QVERIFY(!server.hasPendingConnections());
+    QCOMPARE(opened.count(), 2);
+    QCOMPARE(client->state(), Session::State::Idle);
+}
+
+void tst_TcpClientSession::localBindPort()
+{
+    QTcpServer server;
+    QVERIFY(server.listen(kLoopback, 0));
+    const quint16 local = freeTcpPort();
+    QVERIFY(local != 0);
+    auto client = makeClient(server.serverPort());
+    TcpClientSession::Options o = client->options();
+    o.localAddress = kLoopback;
+    o.localPort = local;
+    client->setOptions(o);
+    client->start();
+    QTRY_COMPARE(client->connection(), Connection::Connected);
+    QTRY_VERIFY(server.hasPendingConnections());
+    std::unique_ptr<QTcpSocket> accepted(server.nextPendingConnection());
+    QCOMPARE(accepted->peerPort(), local);
+    QCOMPARE(accepted->peerAddress(), kLoopback);
+    QVERIFY(client->stateText().contains(QString::number(local)));
+    QVERIFY(client->send("x").ok());
+    QTRY_COMPARE(accepted->bytesAvailable(), 1);
+    QCOMPARE(accepted->readAll(), QByteArray("x"));
+
+    // The same local port while it is in use: the bind fails and says so.
+    QTcpServer holder;
+    QVERIFY(holder.listen(kLoopback, 0));
+    auto second = makeClient(server.serverPort());
+    o.localPort = holder.serverPort();
+    second->setOptions(o);
+    QSignalSpy errors(second.get(), &Session::errorOccurred);
+    second->start();
+    QTRY_COMPARE(second->state(), Session::State::Failed);
+    QCOMPARE(errors.count(), 1);
+    QVERIFY2(errors.at(0).at(0).toString().contains(QString::number(holder.serverPort())),
+             qPrintable(errors.at(0).at(0).toString()));
+    QCOMPARE(second->connection(), Connection::Closed);
+}
+
+void tst_TcpClientSession::stopIsLocalClose()
+{
+    QTcpServer server;
+    QVERIFY(server.listen(kLoopback, 0));
+    auto client = makeClient(server.serverPort());
+    client->start();
+    QTRY_COMPARE(client->connection(), Connection::Connected);
+    QTRY_VERIFY(server.hasPendingConnections());
+    std::unique_ptr<QTcpSocket> accepted(server.nextPendingConnection());
+    const quint32 id = client->currentPeer();
+
+    // Pending writes are flushed before the close.
+    const QByteArray payload(256 * 1024, 'q');
+    QVERIFY(client->send(payload).ok());
+    client->stop();
+    QTRY_COMPARE(client->connection(), Connection::Closed);
+    QCOMPARE(client->lastCloseReason(), CloseReason::LocalClose);
+    QCOMPARE(client->peer(id)->closeReason, CloseReason::LocalClose);
+    QByteArray got;
+    QTRY_COMPARE_WITH_TIMEOUT((got += accepted->readAll()).size(), payload.size(), 5000);
+    QCOMPARE(got, payload);
+    QCOMPARE(client->peer(id)->txBytes, payload.size());
+    QTRY_COMPARE(accepted->state(), QAbstractSocket::UnconnectedState);
+}
+
+QTEST_GUILESS_MAIN(tst_TcpClientSession)
+#include "tst_tcpclientsession.moc"

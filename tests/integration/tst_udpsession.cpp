@@ -1,0 +1,404 @@
+// Loopback integration tests for UdpSession: real sockets on 127.0.0.1 only,
+// against in-process QUdpSockets or python3 peers from tests/peers.
+
+#include "session/logrecord.h"
+#include "transport/udpsession.h"
+
+#include <QNetworkDatagram>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTest>
+#include <QUdpSocket>
+
+#include <memory>
+
+using namespace sockscope;
+
+namespace {
+
+const QHostAddress kLoopback(QHostAddress::LocalHost);
+
+QString peerScript(const char *name)
+{
+    return QStringLiteral(SOCKSCOPE_TEST_PEERS_DIR "/") + QLatin1String(name);
+}
+
+// A python3 peer script run as a child process; killed if still running at the end.
+class PythonPeer
+{
+public:
+    ~PythonPeer()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.kill();
+            m_process.waitForFinished(3000);
+        }
+    }
+    void start(const char *script, const QStringList &args = {})
+    {
+        m_process.start(QStringLiteral("python3"), QStringList{peerScript(script)} + args);
+    }
+    QProcess &process() { return m_process; }
+    bool finished() const { return m_process.state() == QProcess::NotRunning; }
+    const QStringList &lines()
+    {
+        while (m_process.canReadLine())
+            m_lines.append(QString::fromUtf8(m_process.readLine()).trimmed());
+        return m_lines;
+    }
+    QString value(const QString &key)
+    {
+        for (const QString &line : lines()) {
+            if (line.startsWith(key + u' '))
+                return line.mid(key.size() + 1);
+        }
+        return {};
+    }
+    QString diagnostics()
+    {
+        return QStringLiteral("stdout: %1 stderr: %2")
+            .arg(lines().join(u'|'), QString::fromUtf8(m_process.readAllStandardError()));
+    }
+
+private:
+    QProcess m_process;
+    QStringList m_lines;
+};
+
+// Keeps every record a session delivers.
+class RecordLog
+{
+public:
+    explicit RecordLog(Session *session)
+    {
+        QObject::connect(session, &Session::recordsReady, session,
+                         [this](const LogRecords &batch) { m_records += batch; });
+    }
+    LogRecords of(quint32 peerId, LogRecord::Kind kind) const
+    {
+        LogRecords out;
+        for (const LogRecord &r : m_records) {
+            if (r.peerId == peerId && r.kind == kind)
+                out.append(r);
+        }
+        return out;
+    }
+    QList<QByteArray> payloads(quint32 peerId, LogRecord::Kind kind) const
+    {
+        QList<QByteArray> out;
+        for (const LogRecord &r : of(peerId, kind))
+            out.append(r.bytes);
+        return out;
+    }
+    int errorEvents() const
+    {
+        int n = 0;
+        for (const LogRecord &r : m_records)
+            n += r.kind == LogRecord::Kind::Event && (r.flags & LogRecord::Error);
+        return n;
+    }
+
+private:
+    LogRecords m_records;
+};
+
+std::unique_ptr<UdpSession> makeSession(quint16 remotePort = 0, bool replyToLast = false)
+{
+    auto s = std::make_unique<UdpSession>();
+    UdpSession::Options o;
+    o.bindAddress = kLoopback;
+    o.port = 0;
+    if (remotePort != 0) {
+        o.remoteHost = QStringLiteral("127.0.0.1");
+        o.remotePort = remotePort;
+    }
+    o.replyToLastSender = replyToLast;
+    s->setOptions(o);
+    s->setBatchInterval(5);
+    return s;
+}
+
+quint32 peerAt(const Session &s, const QHostAddress &address, quint16 port)
+{
+    for (quint32 id : s.peerIds()) {
+        const PeerInfo *p = s.peer(id);
+        if (p->isOpen() && p->address == address && p->port == port)
+            return id;
+    }
+    return 0;
+}
+
+QList<QByteArray> drain(QUdpSocket &socket)
+{
+    QList<QByteArray> out;
+    while (socket.hasPendingDatagrams())
+        out.append(socket.receiveDatagram().data());
+    return out;
+}
+
+} // namespace
+
+class tst_UdpSession : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void customerService();
+    void replyToLastSender();
+    void oversizedDatagram();
+    void closedPort();
+    void burstOfSmallDatagrams();
+    void portInUseNamesProcess();
+};
+
+void tst_UdpSession::customerService()
+{
+    PythonPeer service;
+    service.start("udp_service.py");
+    QTRY_VERIFY_WITH_TIMEOUT(!service.value(QStringLiteral("PORT")).isEmpty(), 10000);
+    const quint16 servicePort = service.value(QStringLiteral("PORT")).toUShort();
+
+    auto session = makeSession(servicePort);
+    RecordLog log(session.get());
+    session->start();
+    QCOMPARE(session->state(), Session::State::Active);
+    const quint16 local = session->localPort();
+    QVERIFY(local != 0);
+
+    Session::SendResult r = session->send("hello");
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(r.peers, 1);
+    QTRY_COMPARE_WITH_TIMEOUT(session->datagramsReceived(), 1, 5000);
+    // The target and the source of the reply are one endpoint, so one peer.
+    QCOMPARE(session->peerIds().size(), 1);
+    const quint32 id = session->peerIds().constFirst();
+    const PeerInfo *p = session->peer(id);
+    QCOMPARE(p->address, kLoopback);
+    QCOMPARE(p->port, servicePort);
+    QCOMPARE(p->txBytes, 5);
+    QCOMPARE(p->txMessages, 1);
+    QCOMPARE(p->rxBytes, 9);
+    QCOMPARE(p->rxFrames, 1);
+    session->flushRecords();
+    QCOMPARE(log.payloads(id, LogRecord::Kind::Rx), QList<QByteArray>{"ack:hello"});
+    QCOMPARE(log.payloads(id, LogRecord::Kind::Tx), QList<QByteArray>{"hello"});
+
+    QVERIFY(session->send("bye").ok());
+    QTRY_COMPARE(session->datagramsReceived(), 2);
+    QTRY_VERIFY_WITH_TIMEOUT(service.finished(), 5000);
+    QVERIFY2(service.process().exitCode() == 0, qPrintable(service.diagnostics()));
+    // The service saw our datagrams, from our bound port, byte for byte.
+    const QStringList lines = service.lines();
+    QCOMPARE(lines.size(), 3);
+    QCOMPARE(lines.at(1), QStringLiteral("FROM 127.0.0.1:%1 %2")
+                              .arg(local)
+                              .arg(QLatin1String(QByteArray("hello").toHex())));
+    QCOMPARE(lines.at(2), QStringLiteral("FROM 127.0.0.1:%1 %2")
+                              .arg(local)
+                              .arg(QLatin1String(QByteArray("bye").toHex())));
+    session->flushRecords();
+    QCOMPARE(log.payloads(id, LogRecord::Kind::Rx), (QList<QByteArray>{"ack:hello", "ack:bye"}));
+    QCOMPARE(session->datagramsSent(), 2);
+    QCOMPARE(session->rxBytesTotal(), 9 + 7);
+    QCOMPARE(session->txBytesTotal(), 5 + 3);
+    QCOMPARE(session->peerIds().size(), 1);
+}
+
+void tst_UdpSession::replyToLastSender()
+{
+    auto session = makeSession(0, true);
+    RecordLog log(session.get());
+    session->start();
+    QCOMPARE(session->state(), Session::State::Active);
+    const quint16 port = session->localPort();
+
+    // Nobody has written yet: nobody to reply to.
+    Session::SendResult r = session->send("anyone?");
+    QVERIFY(!r.ok());
+    QCOMPARE(r.peers, 0);
+    QCOMPARE(session->datagramsSent(), 0);
+
+    QUdpSocket a, b;
+    QVERIFY(a.bind(kLoopback, 0));
+    QVERIFY(b.bind(kLoopback, 0));
+    a.writeDatagram("from A", kLoopback, port);
+    QTRY_COMPARE(session->datagramsReceived(), 1);
+    QVERIFY(session->send("to A").ok());
+    QTRY_VERIFY(a.hasPendingDatagrams());
+    QCOMPARE(drain(a), QList<QByteArray>{"to A"});
+
+    b.writeDatagram("from B 1", kLoopback, port);
+    b.writeDatagram("from B 2", kLoopback, port);
+    QTRY_COMPARE(session->datagramsReceived(), 3);
+    QVERIFY(session->send("to B").ok());
+    QTRY_VERIFY(b.hasPendingDatagrams());
+    QCOMPARE(drain(b), QList<QByteArray>{"to B"});
+
+    a.writeDatagram("A again", kLoopback, port);
+    QTRY_COMPARE(session->datagramsReceived(), 4);
+    QVERIFY(session->send("to A again").ok());
+    QTRY_VERIFY(a.hasPendingDatagrams());
+    QCOMPARE(drain(a), QList<QByteArray>{"to A again"});
+    QTest::qWait(20);
+    QVERIFY(!b.hasPendingDatagrams());
+
+    // Each distinct endpoint is its own peer, with its own exact counters.
+    QCOMPARE(session->peerIds().size(), 2);
+    const quint32 pa = peerAt(*session, kLoopback, a.localPort());
+    const quint32 pb = peerAt(*session, kLoopback, b.localPort());
+    QVERIFY(pa && pb && pa != pb);
+    QCOMPARE(session->peer(pa)->rxBytes, 6 + 7);
+    QCOMPARE(session->peer(pa)->rxFrames, 2);
+    QCOMPARE(session->peer(pa)->txBytes, 4 + 10);
+    QCOMPARE(session->peer(pb)->rxBytes, 16);
+    QCOMPARE(session->peer(pb)->rxFrames, 2);
+    QCOMPARE(session->peer(pb)->txBytes, 4);
+    session->flushRecords();
+    QCOMPARE(log.payloads(pa, LogRecord::Kind::Rx), (QList<QByteArray>{"from A", "A again"}));
+    QCOMPARE(log.payloads(pb, LogRecord::Kind::Rx), (QList<QByteArray>{"from B 1", "from B 2"}));
+    QCOMPARE(session->datagramsReceived(), 4);
+    QCOMPARE(session->datagramsSent(), 3);
+
+    // An explicit target is a peer too; a forgotten endpoint comes back as a new peer.
+    QUdpSocket c;
+    QVERIFY(c.bind(kLoopback, 0));
+    QCOMPARE(session->sendTo("to C", kLoopback, c.localPort()).peers, 1);
+    QTRY_VERIFY(c.hasPendingDatagrams());
+    QCOMPARE(drain(c), QList<QByteArray>{"to C"});
+    QCOMPARE(session->peerIds().size(), 3);
+    session->disconnectPeer(pb);
+    QVERIFY(!session->peer(pb)->isOpen());
+    b.writeDatagram("B is back", kLoopback, port);
+    QTRY_COMPARE(session->datagramsReceived(), 5);
+    const quint32 pb2 = peerAt(*session, kLoopback, b.localPort());
+    QVERIFY(pb2 != 0 && pb2 != pb);
+    QCOMPARE(session->peer(pb2)->rxBytes, 9);
+    QCOMPARE(session->openPeerCount(), 3);
+}
+
+void tst_UdpSession::oversizedDatagram()
+{
+    QUdpSocket receiver;
+    QVERIFY(receiver.bind(kLoopback, 0));
+    receiver.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 1024 * 1024);
+    auto session = makeSession(receiver.localPort());
+    RecordLog log(session.get());
+    session->start();
+
+    const Session::SendResult tooBig = session->send(QByteArray(65508, 'o'));
+    QVERIFY(!tooBig.ok());
+    QCOMPARE(tooBig.peers, 0);
+    QVERIFY2(tooBig.error.contains(QLatin1String("65507")), qPrintable(tooBig.error));
+    QCOMPARE(session->datagramsSent(), 0);
+    QCOMPARE(session->txBytesTotal(), 0);
+
+    // The largest legal datagram goes through whole, and it is the first thing to arrive.
+    const QByteArray largest(UdpSession::MaxDatagramIPv4, 'L');
+    QCOMPARE(largest.size(), 65507);
+    const Session::SendResult ok = session->send(largest);
+    QVERIFY2(ok.ok(), qPrintable(ok.error));
+    QTRY_VERIFY(receiver.hasPendingDatagrams());
+    QCOMPARE(drain(receiver), QList<QByteArray>{largest});
+    QCOMPARE(session->datagramsSent(), 1);
+    QCOMPARE(session->txBytesTotal(), 65507);
+    const quint32 id = peerAt(*session, kLoopback, receiver.localPort());
+    QCOMPARE(session->peer(id)->txMessages, 1);
+    session->flushRecords();
+    QCOMPARE(log.payloads(id, LogRecord::Kind::Tx), QList<QByteArray>{largest});
+    QCOMPARE(log.errorEvents(), 1); // the refusal is logged
+}
+
+void tst_UdpSession::closedPort()
+{
+    quint16 closedPort = 0;
+    {
+        QUdpSocket probe;
+        QVERIFY(probe.bind(kLoopback, 0));
+        closedPort = probe.localPort();
+    }
+    QUdpSocket live;
+    QVERIFY(live.bind(kLoopback, 0));
+
+    auto session = makeSession(closedPort);
+    RecordLog log(session.get());
+    QSignalSpy errors(session.get(), &Session::errorOccurred);
+    session->start();
+
+    // The kernel answers with ICMP port unreachable. On an unconnected socket Linux does not
+    // report it to send() or recv() (no IP_RECVERR), so Qt sees nothing: each datagram counts
+    // as sent, and the session carries on.
+    for (int i = 0; i < 3; ++i) {
+        const Session::SendResult r = session->send("anyone?");
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        QTest::qWait(20);
+    }
+    QCOMPARE(session->datagramsSent(), 3);
+    QCOMPARE(session->txBytesTotal(), 21);
+    QCOMPARE(session->datagramsReceived(), 0);
+    QCOMPARE(session->rxBytesTotal(), 0);
+    QCOMPARE(session->state(), Session::State::Active);
+    QCOMPARE(errors.count(), 0);
+    session->flushRecords();
+    QCOMPARE(log.errorEvents(), 0);
+
+    // The socket still works for a live endpoint.
+    QCOMPARE(session->sendTo("alive?", kLoopback, live.localPort()).peers, 1);
+    QTRY_VERIFY(live.hasPendingDatagrams());
+    QCOMPARE(drain(live), QList<QByteArray>{"alive?"});
+    live.writeDatagram("yes", kLoopback, session->localPort());
+    QTRY_COMPARE(session->datagramsReceived(), 1);
+    QCOMPARE(session->datagramsSent(), 4);
+    QCOMPARE(session->txBytesTotal(), 27);
+    QCOMPARE(session->rxBytesTotal(), 3);
+}
+
+void tst_UdpSession::burstOfSmallDatagrams()
+{
+    const int count = 2000;
+    auto session = makeSession();
+    RecordLog log(session.get());
+    session->start();
+    QCOMPARE(session->state(), Session::State::Active);
+
+    PythonPeer burst;
+    burst.start("udp_burst.py", {QString::number(session->localPort()), QString::number(count)});
+    QTRY_VERIFY_WITH_TIMEOUT(burst.finished(), 10000);
+    QVERIFY2(burst.process().exitCode() == 0, qPrintable(burst.diagnostics()));
+    QCOMPARE(burst.value(QStringLiteral("SENT")), QString::number(count));
+    QTRY_COMPARE_WITH_TIMEOUT(session->datagramsReceived(), count, 5000);
+    QCOMPARE(session->peerIds().size(), 1);
+    const quint32 id = session->peerIds().constFirst();
+    QCOMPARE(session->peer(id)->rxBytes, qint64(count) * 12);
+    QCOMPARE(session->peer(id)->rxFrames, count);
+    session->flushRecords();
+    const QList<QByteArray> got = log.payloads(id, LogRecord::Kind::Rx);
+    QCOMPARE(got.size(), count);
+    for (int i = 0; i < count; ++i)
+        QCOMPARE(got.at(i), QByteArray("burst ") + QByteArray::number(i).rightJustified(6, '0'));
+}
+
+void tst_UdpSession::portInUseNamesProcess()
+{
+    PythonPeer holder;
+    holder.start("port_holder.py", {QStringLiteral("udp")});
+    QTRY_VERIFY_WITH_TIMEOUT(!holder.value(QStringLiteral("PORT")).isEmpty(), 10000);
+    const quint16 port = holder.value(QStringLiteral("PORT")).toUShort();
+
+    UdpSession session;
+    UdpSession::Options o;
+    o.bindAddress = kLoopback;
+    o.port = port;
+    session.setOptions(o);
+    QSignalSpy errors(&session, &Session::errorOccurred);
+    session.start();
+    QCOMPARE(errors.count(), 1);
+    const QString message = errors.at(0).at(0).toString();
+    QVERIFY2(message.contains(QLatin1String("python3")), qPrintable(message));
+    QVERIFY2(message.contains(QString::number(holder.process().processId())), qPrintable(message));
+    QCOMPARE(session.state(), Session::State::Failed);
+    QCOMPARE(session.localPort(), 0);
+    QVERIFY(!session.send("x").ok());
+}
+
+QTEST_GUILESS_MAIN(tst_UdpSession)
+#include "tst_udpsession.moc"
