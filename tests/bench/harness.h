@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <utility>
 
 class QTextStream;
 
@@ -20,6 +21,10 @@ constexpr qsizetype MiB = 1024 * KiB;
 // no work can be optimised away.
 struct RunOutput
 {
+    RunOutput(qint64 items = 0, qint64 sink = 0, QString error = {})
+        : items(items), sink(sink), error(std::move(error))
+    {}
+
     qint64 items = 0;
     qint64 sink = 0;
     QString error; // non-empty: the run failed and the row says why instead of a number
@@ -27,6 +32,12 @@ struct RunOutput
 
 struct Case
 {
+    Case(QString name, qint64 inputBytes, std::function<RunOutput()> run, QString baseline = {},
+         qint64 expectedItems = -1)
+        : name(std::move(name)), inputBytes(inputBytes), run(std::move(run)),
+          baseline(std::move(baseline)), expectedItems(expectedItems)
+    {}
+
     QString name;
     qint64 inputBytes = 0; // what MiB/s is computed from
     std::function<RunOutput()> run;
