@@ -109,6 +109,10 @@ qsizetype StreamDecoder::decodeSome(const uchar *p, qsizetype n, bool final, Out
 
 void StreamDecoder::decode(QByteArrayView chunk, QString &dest)
 {
+    if (m_encoding == Encoding::Latin1) { // every byte is a character: Qt's vectorised path
+        dest.append(QLatin1StringView(chunk.data(), chunk.size()));
+        return;
+    }
     Output out(dest);
     auto p = reinterpret_cast<const uchar *>(chunk.data());
     qsizetype n = chunk.size();
