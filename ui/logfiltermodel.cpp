@@ -1,0 +1,99 @@
+#include "logfiltermodel.h"
+
+#include "logmodel.h"
+
+namespace sockscope {
+
+LogFilterModel::LogFilterModel(QObject *parent) : QSortFilterProxyModel(parent)
+{
+    setDynamicSortFilter(false);
+}
+
+LogFilterModel::~LogFilterModel() = default;
+
+void LogFilterModel::setSourceModel(QAbstractItemModel *model)
+{
+    m_log = qobject_cast<LogModel *>(model);
+    QSortFilterProxyModel::setSourceModel(model);
+}
+
+void LogFilterModel::setPeerFilter(quint32 peerId)
+{
+    if (m_peer == peerId)
+        return;
+    m_peer = peerId;
+    refilter();
+}
+
+void LogFilterModel::clearPeerFilter()
+{
+    if (!m_peer)
+        return;
+    m_peer.reset();
+    refilter();
+}
+
+void LogFilterModel::setShowRx(bool show)
+{
+    if (m_showRx == show)
+        return;
+    m_showRx = show;
+    refilter();
+}
+
+void LogFilterModel::setShowTx(bool show)
+{
+    if (m_showTx == show)
+        return;
+    m_showTx = show;
+    refilter();
+}
+
+void LogFilterModel::setShowEvents(bool show)
+{
+    if (m_showEvents == show)
+        return;
+    m_showEvents = show;
+    refilter();
+}
+
+void LogFilterModel::refilter()
+{
+    // Qt 6.4 has no beginFilterChange(); invalidateFilter() re-filters in
+    // place (rows removed/inserted), keeping persistent indexes of kept rows.
+    invalidateFilter();
+}
+
+bool LogFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    if (sourceParent.isValid())
+        return false;
+    LogRecord::Kind kind;
+    quint32 peer;
+    if (m_log) {
+        const LogRecord &r = m_log->record(sourceRow);
+        kind = r.kind;
+        peer = r.peerId;
+    } else {
+        const QModelIndex idx = sourceModel()->index(sourceRow, 0, sourceParent);
+        kind = LogRecord::Kind(idx.data(LogModel::KindRole).toInt());
+        peer = idx.data(LogModel::PeerIdRole).toUInt();
+    }
+    switch (kind) {
+    case LogRecord::Kind::Rx:
+        if (!m_showRx)
+            return false;
+        break;
+    case LogRecord::Kind::Tx:
+        if (!m_showTx)
+            return false;
+        break;
+    case LogRecord::Kind::Event:
+        if (!m_showEvents)
+            return false;
+        break;
+    }
+    return !m_peer || *m_peer == peer;
+}
+
+} // namespace sockscope

@@ -1,0 +1,461 @@
+#include "logmodel.h"
+
+#include "codec/escapes.h"
+#include "codec/hex.h"
+#include "codec/textcodec.h"
+
+#include <QDateTime>
+#include <QGuiApplication>
+#include <QPalette>
+#include <QStringList>
+
+namespace sockscope {
+
+namespace {
+
+qint64 floorDiv(qint64 a, qint64 b)
+{
+    const qint64 q = a / b;
+    return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
+}
+
+// "hh:mm:ss.zzzzzz" in local time, optionally with the ISO date in front.
+QString timeText(qint64 us, bool withDate)
+{
+    const qint64 secs = floorDiv(us, 1000000);
+    const int micros = int(us - secs * 1000000);
+    const QDateTime dt = QDateTime::fromSecsSinceEpoch(secs);
+    const QTime t = dt.time();
+    QString s = QString::asprintf("%02d:%02d:%02d.%06d", t.hour(), t.minute(), t.second(), micros);
+    if (withDate)
+        s.prepend(dt.date().toString(Qt::ISODate) + QLatin1Char(' '));
+    return s;
+}
+
+// Decoded text with control characters made visible. Bytes that are invalid
+// in the encoding show as \xNN while a literal backslash shows as \\, so the
+// text reads back to the exact bytes through the send box's escape syntax.
+// The decoder writes both as backslashes; decoding a second time with
+// U+FFFD per invalid byte tells them apart (only when a backslash is present).
+QString visibleText(const CarryIn &carry, QByteArrayView bytes, Encoding encoding)
+{
+    const QString escaped = decodeRecord(carry, bytes, encoding, InvalidBytes::HexEscape);
+    if (!escaped.contains(QLatin1Char('\\')))
+        return escapeForDisplay(escaped);
+    const QString marked = decodeRecord(carry, bytes, encoding, InvalidBytes::Replacement);
+    QString out;
+    out.reserve(escaped.size() + 16);
+    const QStringView esc(escaped);
+    qsizetype runStart = 0; // start in `escaped` of text not yet written
+    qsizetype i = 0;
+    qsizetype j = 0;
+    while (i < marked.size() && j < escaped.size()) {
+        if (marked.at(i) == QChar::ReplacementCharacter && escaped.at(j) == QLatin1Char('\\')) {
+            out += escapeForDisplay(esc.mid(runStart, j - runStart));
+            out += esc.mid(j, 4); // the decoder's "\xNN"
+            j += 4;
+            runStart = j;
+        } else {
+            ++j;
+        }
+        ++i;
+    }
+    out += escapeForDisplay(esc.mid(runStart));
+    return out;
+}
+
+struct Colors
+{
+    QColor rx, tx, event, error;
+};
+
+// Mid-saturation colours chosen per palette brightness so rows stay readable
+// on light and dark themes alike.
+Colors logColors()
+{
+    const bool dark = QGuiApplication::palette().color(QPalette::Base).lightness() < 128;
+    if (dark)
+        return {QColor(0x79, 0xb8, 0xff), QColor(0x56, 0xd3, 0x64), QColor(0xe3, 0xb3, 0x41),
+                QColor(0xff, 0x7b, 0x72)};
+    return {QColor(0x0b, 0x5c, 0xad), QColor(0x1a, 0x7f, 0x37), QColor(0x8a, 0x61, 0x00),
+            QColor(0xc6, 0x28, 0x28)};
+}
+
+constexpr LogRecord::Flags kBadFlags = LogRecord::ChecksumBad | LogRecord::Malformed;
+
+} // namespace
+
+LogModel::LogModel(QObject *parent) : QAbstractTableModel(parent), m_dataCache(CachedRows) {}
+
+LogModel::~LogModel() = default;
+
+int LogModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_store.size());
+}
+
+int LogModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant LogModel::data(const QModelIndex &index, int role) const
+{
+    const int row = index.row();
+    const int column = index.column();
+    if (!index.isValid() || row >= rowCount() || column >= ColumnCount)
+        return {};
+    const LogRecord &r = m_store.at(row);
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (column) {
+        case TimeColumn:
+            return timeText(r.timeUs, false);
+        case DirectionColumn:
+            return directionText(r);
+        case PeerColumn:
+            return peerText(r.peerId);
+        case LengthColumn:
+            return r.kind == LogRecord::Kind::Event ? QString() : QString::number(r.bytes.size());
+        case DataColumn:
+            return dataText(row);
+        }
+        break;
+    case Qt::ToolTipRole:
+        return toolTip(row, column);
+    case Qt::ForegroundRole:
+        return foreground(r, column);
+    case Qt::TextAlignmentRole:
+        if (column == LengthColumn)
+            return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
+        break;
+    case BytesRole:
+        return r.bytes;
+    case SequenceRole:
+        return QVariant::fromValue(m_store.sequenceOf(row));
+    case PeerIdRole:
+        return QVariant::fromValue(r.peerId);
+    case KindRole:
+        return int(r.kind);
+    case FlagsRole:
+        return int(r.flags);
+    case TimeUsRole:
+        return QVariant::fromValue(r.timeUs);
+    }
+    return {};
+}
+
+QVariant LogModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case TimeColumn:
+        return tr("Time");
+    case DirectionColumn:
+        return tr("Direction");
+    case PeerColumn:
+        return tr("Peer");
+    case LengthColumn:
+        return tr("Length");
+    case DataColumn:
+        return tr("Data");
+    }
+    return {};
+}
+
+void LogModel::setLimits(const LogStore::Limits &limits)
+{
+    m_store.setLimits(limits);
+    m_held.setLimits(limits);
+    m_held.evictOldest(m_held.evictionsFor({}, nullptr));
+    evictRows(m_store.evictionsFor({}, nullptr));
+}
+
+void LogModel::setPeerName(quint32 id, const QString &name)
+{
+    if (m_peerNames.value(id) == name && m_peerNames.contains(id))
+        return;
+    m_peerNames.insert(id, name);
+    if (rowCount() > 0)
+        emit dataChanged(index(0, PeerColumn), index(rowCount() - 1, PeerColumn),
+                         {Qt::DisplayRole, Qt::ToolTipRole});
+}
+
+void LogModel::setDisplayMode(DisplayMode mode)
+{
+    if (mode == m_mode)
+        return;
+    m_mode = mode;
+    m_dataCache.clear();
+    if (rowCount() > 0)
+        emit dataChanged(index(0, DataColumn), index(rowCount() - 1, DataColumn),
+                         {Qt::DisplayRole, Qt::ToolTipRole});
+    emit displayModeChanged(mode);
+}
+
+void LogModel::setRenderLimit(int bytes)
+{
+    bytes = qMax(0, bytes);
+    if (bytes == m_renderLimit)
+        return;
+    m_renderLimit = bytes;
+    m_dataCache.clear();
+    if (rowCount() > 0)
+        emit dataChanged(index(0, DataColumn), index(rowCount() - 1, DataColumn),
+                         {Qt::DisplayRole, Qt::ToolTipRole});
+}
+
+void LogModel::appendRecords(const LogRecords &records)
+{
+    if (records.isEmpty())
+        return;
+    if (m_paused) {
+        qsizetype keepFrom = 0;
+        m_held.evictOldest(m_held.evictionsFor(records, &keepFrom));
+        m_held.append(records, keepFrom);
+        return;
+    }
+    insertRecords(records);
+}
+
+void LogModel::insertRecords(const LogRecords &records)
+{
+    qsizetype keepFrom = 0;
+    evictRows(m_store.evictionsFor(records, &keepFrom));
+    const qsizetype kept = records.size() - keepFrom;
+    if (kept <= 0)
+        return;
+    const int first = rowCount();
+    beginInsertRows({}, first, first + int(kept) - 1);
+    m_store.append(records, keepFrom);
+    endInsertRows();
+}
+
+void LogModel::evictRows(qsizetype count)
+{
+    if (count <= 0)
+        return;
+    // Cached texts of evicted rows are never asked for again (sequence numbers
+    // are not reused) and age out of the LRU cache by themselves.
+    beginRemoveRows({}, 0, int(count) - 1);
+    m_store.evictOldest(count);
+    endRemoveRows();
+}
+
+void LogModel::pause()
+{
+    if (m_paused)
+        return;
+    m_paused = true;
+    emit pausedChanged(true);
+}
+
+void LogModel::resume()
+{
+    if (!m_paused)
+        return;
+    m_paused = false;
+    LogRecords held;
+    held.reserve(m_held.size());
+    for (qsizetype i = 0; i < m_held.size(); ++i)
+        held.append(m_held.at(i));
+    m_held.clear();
+    if (!held.isEmpty())
+        insertRecords(held);
+    emit pausedChanged(false);
+}
+
+void LogModel::clear()
+{
+    beginResetModel();
+    m_store.clear(); // sequence numbers keep counting, so cached keys stay unique
+    m_held.clear();
+    m_dataCache.clear();
+    endResetModel();
+}
+
+int LogModel::findRow(const QString &text, bool hex, int fromRow, bool forward) const
+{
+    const int rows = rowCount();
+    if (rows == 0 || text.isEmpty())
+        return -1;
+
+    QByteArray needle;
+    if (hex) {
+        const HexParseResult parsed = parseHex(text);
+        if (!parsed.ok() || parsed.bytes.isEmpty())
+            return -1;
+        needle = parsed.bytes;
+    }
+    // A printable ASCII needle can be matched against the raw bytes in UTF-8
+    // and Latin-1 without decoding (ASCII bytes only ever stand for themselves
+    // there; not in GBK, whose trail bytes include ASCII).
+    bool asciiNeedle = !hex && (m_mode == DisplayMode::Utf8 || m_mode == DisplayMode::Latin1);
+    for (const QChar c : text) {
+        if (!asciiNeedle)
+            break;
+        asciiNeedle = c.unicode() >= 0x20 && c.unicode() < 0x7f && c != QLatin1Char('\\');
+    }
+    const QByteArray latin = asciiNeedle ? text.toLatin1() : QByteArray();
+
+    auto matches = [&](int row) {
+        const LogRecord &r = m_store.at(row);
+        if (hex)
+            return r.kind != LogRecord::Kind::Event && r.bytes.contains(needle);
+        if (asciiNeedle && r.kind != LogRecord::Kind::Event)
+            return QLatin1String(r.bytes.constData(), r.bytes.size())
+                .contains(QLatin1String(latin), Qt::CaseInsensitive);
+        return renderData(r, -1).contains(text, Qt::CaseInsensitive);
+    };
+
+    const int start = (fromRow >= 0 && fromRow < rows) ? fromRow : (forward ? 0 : rows - 1);
+    for (int i = 0; i < rows; ++i) {
+        const int row = forward ? (start + i) % rows : (start - i + rows) % rows;
+        if (matches(row))
+            return row;
+    }
+    return -1;
+}
+
+QString LogModel::renderData(const LogRecord &r, int limit) const
+{
+    if (r.kind == LogRecord::Kind::Event)
+        return escapeForDisplay(r.eventText()); // events are text in every mode
+
+    const qsizetype size = r.bytes.size();
+    const bool cut = limit >= 0 && size > limit;
+    const QByteArrayView shown(r.bytes.constData(), cut ? limit : size);
+    QString text;
+    switch (m_mode) {
+    case DisplayMode::Utf8:
+        text = visibleText(r.carryUtf8, shown, Encoding::Utf8);
+        break;
+    case DisplayMode::Gbk:
+        text = visibleText(r.carryGbk, shown, Encoding::Gbk);
+        break;
+    case DisplayMode::Latin1:
+        text = escapeForDisplay(QString::fromLatin1(shown));
+        break;
+    case DisplayMode::Hex:
+        text = toHexString(shown);
+        break;
+    }
+    if (cut)
+        text += tr("… (%n bytes)", nullptr, int(qMin<qsizetype>(size, INT_MAX)));
+    return text;
+}
+
+QString LogModel::dataText(int row) const
+{
+    const quint64 seq = m_store.sequenceOf(row);
+    if (const QString *cached = m_dataCache.object(seq))
+        return *cached;
+    const LogRecord &r = m_store.at(row);
+    QString text = renderData(r, m_renderLimit) + flagsSuffix(r.flags);
+    m_dataCache.insert(seq, new QString(text));
+    return text;
+}
+
+QString LogModel::directionText(const LogRecord &r) const
+{
+    switch (r.kind) {
+    case LogRecord::Kind::Rx:
+        return QStringLiteral("← ") + tr("RX");
+    case LogRecord::Kind::Tx:
+        return QStringLiteral("→ ") + tr("TX");
+    case LogRecord::Kind::Event:
+        break;
+    }
+    if (r.flags & LogRecord::Error)
+        return QStringLiteral("⚠ ") + tr("Error");
+    return QStringLiteral("• ") + tr("Event");
+}
+
+QString LogModel::peerText(quint32 id) const
+{
+    const QString name = m_peerNames.value(id);
+    if (!name.isEmpty() || id == 0)
+        return name;
+    return tr("#%1").arg(id);
+}
+
+QString LogModel::flagsSuffix(LogRecord::Flags flags) const
+{
+    QString s;
+    if (flags & LogRecord::ChecksumBad)
+        s += QLatin1String("  [") + tr("checksum bad") + QLatin1Char(']');
+    if (flags & LogRecord::Malformed)
+        s += QLatin1String("  [") + tr("malformed") + QLatin1Char(']');
+    if (flags & (LogRecord::Oversized | LogRecord::Continuation))
+        s += QLatin1String("  [") + tr("cut") + QLatin1Char(']');
+    if (flags & LogRecord::Incomplete)
+        s += QLatin1String("  [") + tr("incomplete") + QLatin1Char(']');
+    return s;
+}
+
+QString LogModel::toolTip(int row, int column) const
+{
+    const LogRecord &r = m_store.at(row);
+    switch (column) {
+    case TimeColumn:
+        return timeText(r.timeUs, true);
+    case DirectionColumn:
+        switch (r.kind) {
+        case LogRecord::Kind::Rx:
+            return tr("Received");
+        case LogRecord::Kind::Tx:
+            return (r.flags & LogRecord::AutoReply) ? tr("Sent by auto-reply") : tr("Sent");
+        case LogRecord::Kind::Event:
+            return (r.flags & LogRecord::Error) ? tr("Error") : tr("Event");
+        }
+        break;
+    case PeerColumn:
+        if (r.peerId == 0)
+            return tr("The session itself");
+        return tr("Peer #%1").arg(r.peerId);
+    case LengthColumn:
+    case DataColumn: {
+        if (r.kind == LogRecord::Kind::Event)
+            return r.eventText();
+        QStringList lines;
+        lines << tr("%n byte(s)", nullptr, int(qMin<qsizetype>(r.bytes.size(), INT_MAX)));
+        if (r.flags & LogRecord::ChecksumOk)
+            lines << tr("Checksum verified.");
+        if (r.flags & LogRecord::ChecksumBad)
+            lines << tr("Checksum mismatch.");
+        if (r.flags & LogRecord::Malformed)
+            lines << tr("The length header declared an impossible length.");
+        if (r.flags & LogRecord::Oversized)
+            lines << tr("The frame exceeded the maximum size and was cut into pieces.");
+        if (r.flags & LogRecord::Continuation)
+            lines << tr("A later piece of an oversized frame.");
+        if (r.flags & LogRecord::Incomplete)
+            lines << tr("The stream ended in the middle of this frame.");
+        if (r.bytes.size() > m_renderLimit)
+            lines << tr("The table shows the first %1 bytes; the byte view shows all of them.")
+                         .arg(m_renderLimit);
+        return lines.join(QLatin1Char('\n'));
+    }
+    }
+    return {};
+}
+
+QVariant LogModel::foreground(const LogRecord &r, int column) const
+{
+    if (column == TimeColumn)
+        return {};
+    const Colors c = logColors();
+    switch (r.kind) {
+    case LogRecord::Kind::Rx:
+    case LogRecord::Kind::Tx:
+        if (column == DataColumn && (r.flags & kBadFlags))
+            return c.error;
+        return r.kind == LogRecord::Kind::Rx ? c.rx : c.tx;
+    case LogRecord::Kind::Event:
+        return (r.flags & LogRecord::Error) ? c.error : c.event;
+    }
+    return {};
+}
+
+} // namespace sockscope

@@ -1,0 +1,131 @@
+#pragma once
+
+#include "log/logstore.h"
+
+#include <QAbstractTableModel>
+#include <QCache>
+#include <QColor>
+#include <QHash>
+
+namespace sockscope {
+
+// A session's message log as a table. Rows are the records of a LogStore
+// (raw bytes, time, peer): everything shown is derived in data(), lazily, in
+// the current display mode, so switching modes never loses or alters data.
+// The store is capped by rows and bytes; appendRecords() announces the
+// evicted rows with remove signals and the new rows with ONE insert block.
+class LogModel : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LogModel)
+
+public:
+    enum Column
+    {
+        TimeColumn,
+        DirectionColumn,
+        PeerColumn,
+        LengthColumn,
+        DataColumn,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+
+    enum Role
+    {
+        BytesRole = Qt::UserRole, // QByteArray: the whole payload (events: the text in UTF-8)
+        SequenceRole,             // quint64: stable for the row's life, survives evictions
+        PeerIdRole,               // quint32
+        KindRole,                 // int(LogRecord::Kind)
+        FlagsRole,                // int(LogRecord::Flags)
+        TimeUsRole,               // qint64: microseconds since the Unix epoch
+    };
+    Q_ENUM(Role)
+
+    enum class DisplayMode
+    {
+        Utf8,
+        Gbk,
+        Latin1,
+        Hex
+    };
+    Q_ENUM(DisplayMode)
+
+    // Bytes of a payload rendered in the table; the rest is summarised.
+    static constexpr int DefaultRenderLimit = 1024;
+    // Rendered Data cells kept; enough for several screens of rows.
+    static constexpr int CachedRows = 4000;
+
+    explicit LogModel(QObject *parent = nullptr);
+    ~LogModel() override;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+    // Shrinking the caps evicts right away. Records held while paused obey them too.
+    void setLimits(const LogStore::Limits &limits);
+    LogStore::Limits limits() const { return m_store.limits(); }
+    const LogStore &store() const { return m_store; }
+
+    // Names outlive the session's peer table, so old rows keep their endpoint.
+    void setPeerName(quint32 id, const QString &name);
+    QString peerName(quint32 id) const { return m_peerNames.value(id); }
+
+    void setDisplayMode(DisplayMode mode);
+    DisplayMode displayMode() const { return m_mode; }
+
+    void setRenderLimit(int bytes);
+    int renderLimit() const { return m_renderLimit; }
+
+    // A batch from Session::recordsReady. Oldest rows beyond the caps go first.
+    void appendRecords(const sockscope::LogRecords &records);
+
+    // While paused, batches are held (within the same caps) and appended on resume.
+    void pause();
+    void resume();
+    bool isPaused() const { return m_paused; }
+    qsizetype heldCount() const { return m_held.size(); }
+
+    void clear();
+
+    // Searches rows starting AT fromRow (out of range: from the first/last row)
+    // in the given direction, wrapping around; -1 when nothing matches.
+    // hex: text is parsed as hex bytes and matched against the raw payload;
+    // otherwise text is matched case-insensitively against the rendered Data text
+    // in the current display mode (the whole payload, not just the shown part).
+    int findRow(const QString &text, bool hex, int fromRow, bool forward) const;
+
+    const LogRecord &record(int row) const { return m_store.at(row); }
+    quint64 sequence(int row) const { return m_store.sequenceOf(row); }
+    int rowOfSequence(quint64 sequence) const { return int(m_store.rowOf(sequence)); }
+
+    // Data text of a record in the current mode; limit < 0 renders everything.
+    QString renderData(const LogRecord &record, int limit) const;
+
+signals:
+    void pausedChanged(bool paused);
+    void displayModeChanged(sockscope::LogModel::DisplayMode mode);
+
+private:
+    void insertRecords(const LogRecords &records);
+    void evictRows(qsizetype count);
+    QString dataText(int row) const;
+    QString directionText(const LogRecord &record) const;
+    QString peerText(quint32 id) const;
+    QString flagsSuffix(LogRecord::Flags flags) const;
+    QString toolTip(int row, int column) const;
+    QVariant foreground(const LogRecord &record, int column) const;
+
+    LogStore m_store;
+    LogStore m_held; // batches that arrived while paused
+    bool m_paused = false;
+    DisplayMode m_mode = DisplayMode::Utf8;
+    int m_renderLimit = DefaultRenderLimit;
+    QHash<quint32, QString> m_peerNames;
+    mutable QCache<quint64, QString> m_dataCache; // keyed by sequence number
+};
+
+} // namespace sockscope
