@@ -59,6 +59,7 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     setIdentity();
     sockscope::MainWindow window;
+    window.applyLaunchOptions(parsed.options);
     window.show();
     return QApplication::exec();
 }

@@ -1,29 +1,315 @@
 #include "mainwindow.h"
 
+#include "appsettings.h"
+#include "launchoptions.h"
+#include "logpane.h"
+#include "sessiontab.h"
+
+#include "session/lagmeter.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFormLayout>
 #include <QLabel>
+#include <QLocale>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSpinBox>
+#include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
-#include <QVBoxLayout>
+#include <QTimer>
+#include <QToolButton>
 
 namespace sockscope {
 
-MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_tabs(new QTabWidget(this))
+namespace {
+
+QString byteText(double bytes)
 {
+    return QLocale().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeTraditionalFormat);
+}
+
+} // namespace
+
+MainWindow::MainWindow(AppSettings *settings, QWidget *parent)
+    : QMainWindow(parent), m_settings(settings), m_tabs(new QTabWidget(this)),
+      m_lag(new LagMeter(this, 20))
+{
+    if (!m_settings) {
+        m_ownSettings = std::make_unique<AppSettings>();
+        m_settings = m_ownSettings.get();
+    }
     setWindowTitle(tr("SockScope"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/sockscope.svg")));
     m_tabs->setObjectName(QStringLiteral("sessionTabs"));
     m_tabs->setDocumentMode(true);
-
-    const QString modes[] = {tr("TCP Server"), tr("TCP Client"), tr("UDP")};
-    for (const QString &mode : modes) {
-        auto *page = new QWidget(m_tabs);
-        auto *layout = new QVBoxLayout(page);
-        layout->addWidget(new QLabel(mode, page));
-        layout->addStretch();
-        m_tabs->addTab(page, mode);
-    }
+    m_tabs->setTabsClosable(true);
+    m_tabs->setMovable(true);
     setCentralWidget(m_tabs);
-    resize(1100, 720);
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateStatus);
+
+    auto *plus = new QToolButton(m_tabs);
+    plus->setObjectName(QStringLiteral("newSessionButton"));
+    plus->setText(QStringLiteral("+"));
+    plus->setToolTip(tr("Open another session"));
+    plus->setPopupMode(QToolButton::InstantPopup);
+    auto *plusMenu = new QMenu(plus);
+    plusMenu->addAction(tr("TCP Server"), this, [this] { addSession(Session::Mode::TcpServer); });
+    plusMenu->addAction(tr("TCP Client"), this, [this] { addSession(Session::Mode::TcpClient); });
+    plusMenu->addAction(tr("UDP"), this, [this] { addSession(Session::Mode::Udp); });
+    plus->setMenu(plusMenu);
+    m_tabs->setCornerWidget(plus, Qt::TopRightCorner);
+
+    m_rx = new QLabel(this);
+    m_rx->setObjectName(QStringLiteral("statusRx"));
+    m_tx = new QLabel(this);
+    m_tx->setObjectName(QStringLiteral("statusTx"));
+    m_peers = new QLabel(this);
+    m_peers->setObjectName(QStringLiteral("statusPeers"));
+    m_lagLabel = new QLabel(this);
+    m_lagLabel->setObjectName(QStringLiteral("statusLag"));
+    m_lagLabel->setToolTip(tr("How late the window's event loop runs (99th percentile and "
+                              "worst over the last few seconds): the window's responsiveness."));
+    for (QLabel *l : {m_rx, m_tx, m_peers, m_lagLabel})
+        statusBar()->addPermanentWidget(l);
+    auto *lagTimer = new QTimer(this);
+    connect(lagTimer, &QTimer::timeout, this, [this] {
+        const LagMeter::Stats s = m_lag->stats();
+        m_lagLabel->setText(
+            tr("lag p99 %1 ms, max %2 ms").arg(s.p99Ms, 0, 'f', 1).arg(s.maxMs, 0, 'f', 0));
+        m_lag->reset();
+    });
+    lagTimer->start(5000);
+    m_lag->start();
+
+    buildMenus();
+    restoreSettings();
+    updateStatus();
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QMenu *newMenu = file->addMenu(tr("&New session"));
+    QAction *a = newMenu->addAction(tr("TCP &Server"), this,
+                                    [this] { addSession(Session::Mode::TcpServer); });
+    a->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    a = newMenu->addAction(tr("TCP &Client"), this,
+                           [this] { addSession(Session::Mode::TcpClient); });
+    a->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    a = newMenu->addAction(tr("&UDP"), this, [this] { addSession(Session::Mode::Udp); });
+    a->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
+    a = file->addAction(tr("&Save log…"), this, [this] {
+        if (SessionTab *t = currentSession())
+            t->saveLog();
+    });
+    a->setShortcut(QKeySequence::Save);
+    file->addSeparator();
+    a = file->addAction(tr("&Close session"), this, [this] { closeTab(m_tabs->currentIndex()); });
+    a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W));
+    a = file->addAction(tr("&Quit"), this, &QWidget::close);
+    a->setShortcut(QKeySequence::Quit);
+
+    QMenu *session = menuBar()->addMenu(tr("&Session"));
+    a = session->addAction(tr("&Start"), this, [this] {
+        if (SessionTab *t = currentSession())
+            t->start();
+    });
+    a->setShortcut(QKeySequence(Qt::Key_F5));
+    a = session->addAction(tr("S&top"), this, [this] {
+        if (SessionTab *t = currentSession())
+            t->stop();
+    });
+    a->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
+    a = session->addAction(tr("&Reset counters"), this, [this] {
+        if (SessionTab *t = currentSession())
+            t->resetCounters();
+    });
+    a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+
+    QMenu *settings = menuBar()->addMenu(tr("Se&ttings"));
+    settings->addAction(tr("&Log limits…"), this, &MainWindow::editLogLimits);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About SockScope"), this, &MainWindow::showAbout);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+SessionTab *MainWindow::currentSession() const
+{
+    return qobject_cast<SessionTab *>(m_tabs->currentWidget());
+}
+
+SessionTab *MainWindow::addSession(Session::Mode mode)
+{
+    auto *tab = new SessionTab(mode, m_tabs);
+    tab->logPane()->model()->setLimits(m_settings->logLimits());
+    const int index = m_tabs->addTab(tab, tab->stateIcon(), tab->title());
+    connect(tab, &SessionTab::titleChanged, this, [this, tab] { updateTab(tab); });
+    connect(tab, &SessionTab::statsChanged, this, [this, tab] {
+        if (tab == currentSession())
+            updateStatus();
+    });
+    m_tabs->setCurrentIndex(index);
+    return tab;
+}
+
+void MainWindow::updateTab(SessionTab *tab)
+{
+    const int index = m_tabs->indexOf(tab);
+    if (index < 0)
+        return;
+    m_tabs->setTabText(index, tab->title());
+    m_tabs->setTabIcon(index, tab->stateIcon());
+    m_tabs->setTabToolTip(index, tab->session()->stateText());
+}
+
+void MainWindow::closeTab(int index)
+{
+    if (index < 0)
+        return;
+    QWidget *w = m_tabs->widget(index);
+    m_tabs->removeTab(index);
+    delete w; // stops its session
+    updateStatus();
+}
+
+void MainWindow::updateStatus()
+{
+    SessionTab *tab = currentSession();
+    if (!tab) {
+        m_rx->clear();
+        m_tx->clear();
+        m_peers->clear();
+        return;
+    }
+    const SessionTab::Stats s = tab->stats();
+    m_rx->setText(tr("RX %1 in %Ln msg(s), %2/s", nullptr, s.rxMessages)
+                      .arg(byteText(double(s.rxBytes)), byteText(s.rxRate)));
+    m_tx->setText(tr("TX %1 in %Ln msg(s), %2/s", nullptr, s.txMessages)
+                      .arg(byteText(double(s.txBytes)), byteText(s.txRate)));
+    m_peers->setText(tr("%n peer(s)", nullptr, s.peers));
+}
+
+void MainWindow::applyLaunchOptions(const LaunchOptions &options)
+{
+    if (!options.modeGiven)
+        return;
+    SessionTab *target = nullptr;
+    for (int i = 0; i < m_tabs->count() && !target; ++i) {
+        auto *t = qobject_cast<SessionTab *>(m_tabs->widget(i));
+        if (t && t->mode() == options.mode)
+            target = t;
+    }
+    if (!target)
+        target = addSession(options.mode);
+    m_tabs->setCurrentWidget(target);
+    target->applyLaunchOptions(options);
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings &s = m_settings->raw();
+    const int count = m_settings->sessionCount();
+    if (count < 0) {
+        addSession(Session::Mode::TcpServer);
+        addSession(Session::Mode::TcpClient);
+        addSession(Session::Mode::Udp);
+        m_tabs->setCurrentIndex(0);
+    } else {
+        for (int i = 0; i < count; ++i) {
+            s.beginGroup(AppSettings::sessionGroup(i));
+            Session::Mode mode;
+            if (Session::modeFromName(s.value(QStringLiteral("mode")).toString(), &mode))
+                addSession(mode)->restoreState(s);
+            s.endGroup();
+        }
+        m_tabs->setCurrentIndex(
+            qBound(0, s.value(QStringLiteral("sessions/current")).toInt(), m_tabs->count() - 1));
+    }
+    if (!restoreGeometry(m_settings->windowGeometry()))
+        resize(1180, 760);
+    restoreState(m_settings->windowState());
+}
+
+void MainWindow::saveSettings()
+{
+    QSettings &s = m_settings->raw();
+    s.remove(QStringLiteral("sessions"));
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        auto *t = qobject_cast<SessionTab *>(m_tabs->widget(i));
+        s.beginGroup(AppSettings::sessionGroup(i));
+        t->saveState(s);
+        s.endGroup();
+    }
+    m_settings->setSessionCount(m_tabs->count());
+    s.setValue(QStringLiteral("sessions/current"), m_tabs->currentIndex());
+    m_settings->setWindowGeometry(saveGeometry());
+    m_settings->setWindowState(saveState());
+    m_settings->sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    event->accept();
+}
+
+void MainWindow::editLogLimits()
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Log limits"));
+    auto *form = new QFormLayout(&dialog);
+    const LogStore::Limits current = m_settings->logLimits();
+    auto *rows = new QSpinBox(&dialog);
+    rows->setObjectName(QStringLiteral("maxRows"));
+    rows->setRange(1000, 10000000);
+    rows->setSingleStep(10000);
+    rows->setValue(int(current.maxRows));
+    auto *mib = new QSpinBox(&dialog);
+    mib->setObjectName(QStringLiteral("maxMiB"));
+    mib->setRange(1, 16384);
+    mib->setSuffix(tr(" MiB"));
+    mib->setValue(int(current.maxBytes >> 20));
+    form->addRow(tr("Rows kept per session"), rows);
+    form->addRow(tr("Memory per session"), mib);
+    form->addRow(new QLabel(tr("The oldest messages are dropped from the view beyond these "
+                               "limits. Counters and recording to file are not affected."),
+                            &dialog));
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    form->addRow(buttons);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    LogStore::Limits limits;
+    limits.maxRows = rows->value();
+    limits.maxBytes = qint64(mib->value()) << 20;
+    m_settings->setLogLimits(limits);
+    for (int i = 0; i < m_tabs->count(); ++i)
+        if (auto *t = qobject_cast<SessionTab *>(m_tabs->widget(i)))
+            t->logPane()->model()->setLimits(limits);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+        this, tr("About SockScope"),
+        tr("<h3>SockScope %1</h3>"
+           "<p>A network debugging assistant: TCP server, TCP client and UDP peer with exact "
+           "bytes, framing for sticky packets and a log that survives floods.</p>"
+           "<p>Built with Qt %2 (running on Qt %3).</p>"
+           "<p>License: MIT.</p>")
+            .arg(QStringLiteral(SOCKSCOPE_VERSION), QStringLiteral(QT_VERSION_STR),
+                 QString::fromLatin1(qVersion())));
+}
 
 } // namespace sockscope

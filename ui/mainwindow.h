@@ -1,25 +1,61 @@
 #pragma once
 
+#include "session/session.h"
+
 #include <QMainWindow>
 
+#include <memory>
+
+class QLabel;
 class QTabWidget;
 
 namespace sockscope {
 
-// The application window: one tab per session (TCP Server, TCP Client, UDP).
+class AppSettings;
+class LagMeter;
+class SessionTab;
+struct LaunchOptions;
+
+// The application window: one tab per session, a "+" to open more, menus,
+// and a status bar with the current tab's counters and rates.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    // settings: nullptr uses the platform's default location.
+    explicit MainWindow(AppSettings *settings = nullptr, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     QTabWidget *sessionTabs() const { return m_tabs; }
+    SessionTab *currentSession() const;
+    SessionTab *addSession(Session::Mode mode);
+    // Opens (or reuses) a tab of the options' mode, configured by them.
+    void applyLaunchOptions(const LaunchOptions &options);
+
+    void saveSettings();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
+    void buildMenus();
+    void restoreSettings();
+    void closeTab(int index);
+    void updateTab(SessionTab *tab);
+    void updateStatus();
+    void editLogLimits();
+    void showAbout();
+
+    std::unique_ptr<AppSettings> m_ownSettings;
+    AppSettings *m_settings = nullptr;
     QTabWidget *m_tabs = nullptr;
+    LagMeter *m_lag = nullptr;
+    QLabel *m_rx = nullptr;
+    QLabel *m_tx = nullptr;
+    QLabel *m_peers = nullptr;
+    QLabel *m_lagLabel = nullptr;
 };
 
 } // namespace sockscope

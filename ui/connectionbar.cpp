@@ -1,0 +1,357 @@
+#include "connectionbar.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkInterface>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStyle>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace sockscope {
+
+namespace {
+
+QSpinBox *portBox(QWidget *parent, const QString &name, int minimum)
+{
+    auto *box = new QSpinBox(parent);
+    box->setObjectName(name);
+    box->setRange(minimum, 65535);
+    box->setAccelerated(true);
+    return box;
+}
+
+} // namespace
+
+QList<QPair<QString, QHostAddress>> ConnectionBar::localAddressChoices()
+{
+    QList<QPair<QString, QHostAddress>> out{
+        {tr("0.0.0.0 (all IPv4 interfaces)"), QHostAddress(QHostAddress::AnyIPv4)},
+        {tr(":: (all interfaces, IPv6 and IPv4)"), QHostAddress(QHostAddress::Any)},
+        {tr("127.0.0.1 (this machine only)"), QHostAddress(QHostAddress::LocalHost)},
+        {tr("::1 (this machine only, IPv6)"), QHostAddress(QHostAddress::LocalHostIPv6)},
+    };
+    const auto interfaces = QNetworkInterface::allInterfaces();
+    for (const QNetworkInterface &iface : interfaces) {
+        if (!(iface.flags() & QNetworkInterface::IsUp))
+            continue;
+        for (const QNetworkAddressEntry &entry : iface.addressEntries()) {
+            const QHostAddress a = entry.ip();
+            if (a.isLoopback())
+                continue;
+            out.append({QStringLiteral("%1 (%2)").arg(a.toString(), iface.humanReadableName()), a});
+        }
+    }
+    return out;
+}
+
+ConnectionBar::ConnectionBar(Session::Mode mode, QWidget *parent) : QWidget(parent), m_mode(mode)
+{
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto *row = new QHBoxLayout;
+    outer->addLayout(row);
+
+    m_local = new QComboBox(this);
+    m_local->setObjectName(QStringLiteral("localAddress"));
+    m_local->setEditable(true);
+    m_local->setInsertPolicy(QComboBox::NoInsert);
+    m_local->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_local->setMinimumContentsLength(16);
+    if (mode == Session::Mode::TcpClient)
+        m_local->addItem(tr("(automatic)"), QString());
+    for (const auto &choice : localAddressChoices())
+        m_local->addItem(choice.first, choice.second.toString());
+    m_localPort = portBox(this, QStringLiteral("localPort"), 0);
+
+    switch (mode) {
+    case Session::Mode::TcpServer: {
+        auto *l = new QLabel(tr("&Listen on"), this);
+        l->setBuddy(m_local);
+        row->addWidget(l);
+        row->addWidget(m_local, 2);
+        auto *p = new QLabel(tr("&Port"), this);
+        p->setBuddy(m_localPort);
+        row->addWidget(p);
+        row->addWidget(m_localPort);
+        m_localPort->setValue(9000);
+        m_local->setToolTip(tr("The address to listen on. 0.0.0.0 accepts connections from "
+                               "every network; 127.0.0.1 only from this machine."));
+        m_localPort->setToolTip(tr("The TCP port to listen on (0: any free port)."));
+        break;
+    }
+    case Session::Mode::TcpClient:
+    case Session::Mode::Udp: {
+        m_host = new QLineEdit(this);
+        m_host->setObjectName(QStringLiteral("remoteHost"));
+        m_host->setPlaceholderText(tr("host name or address"));
+        m_host->setText(QStringLiteral("127.0.0.1"));
+        m_remotePort =
+            portBox(this, QStringLiteral("remotePort"), mode == Session::Mode::TcpClient ? 1 : 0);
+        m_remotePort->setValue(9000);
+        if (mode == Session::Mode::Udp) {
+            auto *l = new QLabel(tr("&Bind"), this);
+            l->setBuddy(m_local);
+            row->addWidget(l);
+            row->addWidget(m_local, 2);
+            row->addWidget(m_localPort);
+            m_localPort->setValue(8888);
+            m_local->setToolTip(tr("Local address for the UDP socket."));
+            m_localPort->setToolTip(tr("Local UDP port (0: any free port)."));
+        }
+        auto *h =
+            new QLabel(mode == Session::Mode::TcpClient ? tr("&Server") : tr("&Remote"), this);
+        h->setBuddy(m_host);
+        row->addWidget(h);
+        row->addWidget(m_host, 2);
+        row->addWidget(m_remotePort);
+        m_host->setToolTip(mode == Session::Mode::TcpClient
+                               ? tr("The server to connect to: a host name, IPv4 or IPv6 address.")
+                               : tr("Default target for datagrams (optional)."));
+        m_remotePort->setToolTip(tr("The remote port."));
+        break;
+    }
+    }
+
+    m_button = new QPushButton(this);
+    m_button->setObjectName(QStringLiteral("startButton"));
+    m_button->setDefault(false);
+    m_button->setMinimumWidth(m_button->fontMetrics().horizontalAdvance(tr("Disconnect")) + 32);
+    connect(m_button, &QPushButton::clicked, this, &ConnectionBar::onButton);
+    row->addWidget(m_button);
+
+    m_optionsToggle = new QToolButton(this);
+    m_optionsToggle->setObjectName(QStringLiteral("optionsToggle"));
+    m_optionsToggle->setText(tr("Options"));
+    m_optionsToggle->setCheckable(true);
+    m_optionsToggle->setArrowType(Qt::RightArrow);
+    m_optionsToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_optionsToggle->setToolTip(tr("Show connection options"));
+    row->addWidget(m_optionsToggle);
+
+    m_stateLabel = new QLabel(this);
+    m_stateLabel->setObjectName(QStringLiteral("stateLabel"));
+    m_stateLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_stateLabel->setWordWrap(true);
+    outer->addWidget(m_stateLabel);
+
+    m_options = buildOptions();
+    m_options->setVisible(false);
+    outer->addWidget(m_options);
+    connect(m_optionsToggle, &QToolButton::toggled, this, [this](bool on) {
+        m_options->setVisible(on);
+        m_optionsToggle->setArrowType(on ? Qt::DownArrow : Qt::RightArrow);
+    });
+    showState(Session::State::Idle, QString());
+}
+
+QWidget *ConnectionBar::buildOptions()
+{
+    auto *box = new QWidget(this);
+    box->setObjectName(QStringLiteral("connectionOptions"));
+    auto *row = new QHBoxLayout(box);
+    row->setContentsMargins(0, 0, 0, 0);
+    switch (m_mode) {
+    case Session::Mode::TcpServer:
+        m_maxClients = new QSpinBox(box);
+        m_maxClients->setObjectName(QStringLiteral("maxClients"));
+        m_maxClients->setRange(1, 100000);
+        m_maxClients->setValue(10000);
+        m_maxClients->setToolTip(tr("Connections beyond this number are refused and logged."));
+        row->addWidget(new QLabel(tr("Max clients"), box));
+        row->addWidget(m_maxClients);
+        break;
+    case Session::Mode::TcpClient:
+        m_timeout = new QSpinBox(box);
+        m_timeout->setObjectName(QStringLiteral("connectTimeout"));
+        m_timeout->setRange(100, 120000);
+        m_timeout->setSingleStep(500);
+        m_timeout->setSuffix(tr(" ms"));
+        m_timeout->setValue(5000);
+        m_timeout->setToolTip(tr("Give up connecting after this long."));
+        row->addWidget(new QLabel(tr("Timeout"), box));
+        row->addWidget(m_timeout);
+        m_reconnect = new QCheckBox(tr("Auto-reconnect"), box);
+        m_reconnect->setObjectName(QStringLiteral("autoReconnect"));
+        m_reconnect->setToolTip(tr("Reconnect after a failure or a close by the server, "
+                                   "waiting longer each time (up to 30 s)."));
+        row->addWidget(m_reconnect);
+        row->addWidget(new QLabel(tr("Local port"), box));
+        row->addWidget(m_localPort);
+        m_localPort->setValue(0);
+        m_localPort->setToolTip(tr("Bind this local port before connecting (0: automatic)."));
+        row->addWidget(m_local, 1);
+        break;
+    case Session::Mode::Udp:
+        m_broadcast = new QCheckBox(tr("Broadcast"), box);
+        m_broadcast->setObjectName(QStringLiteral("broadcast"));
+        m_broadcast->setToolTip(
+            tr("Allow sending to broadcast addresses such as 255.255.255.255."));
+        row->addWidget(m_broadcast);
+        m_replyToLast = new QCheckBox(tr("Reply to last sender"), box);
+        m_replyToLast->setObjectName(QStringLiteral("replyToLast"));
+        m_replyToLast->setToolTip(tr("Send to whoever sent the last datagram instead of the "
+                                     "remote address."));
+        row->addWidget(m_replyToLast);
+        m_group = new QLineEdit(box);
+        m_group->setObjectName(QStringLiteral("multicastGroup"));
+        m_group->setPlaceholderText(tr("e.g. 239.1.2.3"));
+        m_group->setToolTip(tr("Multicast group to join when the socket opens."));
+        row->addWidget(new QLabel(tr("Multicast group"), box));
+        row->addWidget(m_group);
+        auto *join = new QToolButton(box);
+        join->setObjectName(QStringLiteral("joinGroup"));
+        join->setText(tr("Join"));
+        connect(join, &QToolButton::clicked, this, [this] {
+            const QHostAddress g(m_group->text().trimmed());
+            if (g.isMulticast())
+                emit joinGroupRequested(g);
+        });
+        auto *leave = new QToolButton(box);
+        leave->setObjectName(QStringLiteral("leaveGroup"));
+        leave->setText(tr("Leave"));
+        connect(leave, &QToolButton::clicked, this, [this] {
+            const QHostAddress g(m_group->text().trimmed());
+            if (g.isMulticast())
+                emit leaveGroupRequested(g);
+        });
+        row->addWidget(join);
+        row->addWidget(leave);
+        break;
+    }
+    row->addStretch();
+    return box;
+}
+
+ConnectionBar::Endpoint ConnectionBar::endpoint() const
+{
+    Endpoint e;
+    QString local = m_local->currentData().toString();
+    if (m_local->currentText() != m_local->itemText(m_local->currentIndex()))
+        local = m_local->currentText().section(QLatin1Char(' '), 0, 0); // typed by hand
+    e.localAddress = local.isEmpty() ? QHostAddress() : QHostAddress(local);
+    e.localPort = quint16(m_localPort->value());
+    if (m_host) {
+        e.remoteHost = m_host->text().trimmed();
+        e.remotePort = quint16(m_remotePort->value());
+    }
+    if (m_timeout)
+        e.connectTimeoutMs = m_timeout->value();
+    if (m_reconnect)
+        e.autoReconnect = m_reconnect->isChecked();
+    if (m_maxClients)
+        e.maxClients = m_maxClients->value();
+    if (m_broadcast)
+        e.broadcast = m_broadcast->isChecked();
+    if (m_replyToLast)
+        e.replyToLast = m_replyToLast->isChecked();
+    if (m_group)
+        e.multicastGroup = QHostAddress(m_group->text().trimmed());
+    return e;
+}
+
+void ConnectionBar::setEndpoint(const Endpoint &e)
+{
+    const QString local = e.localAddress.isNull() ? QString() : e.localAddress.toString();
+    const int idx = m_local->findData(local);
+    if (idx >= 0)
+        m_local->setCurrentIndex(idx);
+    else
+        m_local->setEditText(local);
+    m_localPort->setValue(e.localPort);
+    if (m_host) {
+        m_host->setText(e.remoteHost);
+        m_remotePort->setValue(e.remotePort);
+    }
+    if (m_timeout)
+        m_timeout->setValue(e.connectTimeoutMs);
+    if (m_reconnect)
+        m_reconnect->setChecked(e.autoReconnect);
+    if (m_maxClients)
+        m_maxClients->setValue(e.maxClients);
+    if (m_broadcast)
+        m_broadcast->setChecked(e.broadcast);
+    if (m_replyToLast)
+        m_replyToLast->setChecked(e.replyToLast);
+    if (m_group)
+        m_group->setText(e.multicastGroup.isNull() ? QString() : e.multicastGroup.toString());
+}
+
+bool ConnectionBar::validate(QString *why) const
+{
+    const Endpoint e = endpoint();
+    if (m_mode != Session::Mode::TcpClient && e.localAddress.isNull()) {
+        *why = tr("\"%1\" is not a local IP address.").arg(m_local->currentText());
+        return false;
+    }
+    if (m_mode == Session::Mode::TcpClient && e.remoteHost.isEmpty()) {
+        *why = tr("Enter the server's host name or address.");
+        return false;
+    }
+    if (m_group && !m_group->text().trimmed().isEmpty() && !e.multicastGroup.isMulticast()) {
+        *why = tr("\"%1\" is not a multicast group address.").arg(m_group->text());
+        return false;
+    }
+    return true;
+}
+
+void ConnectionBar::onButton()
+{
+    if (m_state == Session::State::Idle || m_state == Session::State::Failed) {
+        QString why;
+        if (!validate(&why)) {
+            showState(Session::State::Failed, why);
+            return;
+        }
+        emit startRequested();
+    } else {
+        emit stopRequested();
+    }
+}
+
+void ConnectionBar::showState(Session::State state, const QString &text)
+{
+    m_state = state;
+    const bool running = state == Session::State::Active || state == Session::State::Starting;
+    QString label;
+    switch (m_mode) {
+    case Session::Mode::TcpServer:
+        label = running ? tr("Stop") : tr("Listen");
+        break;
+    case Session::Mode::TcpClient:
+        label = state == Session::State::Starting ? tr("Cancel")
+                : running                         ? tr("Disconnect")
+                                                  : tr("Connect");
+        break;
+    case Session::Mode::Udp:
+        label = running ? tr("Close") : tr("Open");
+        break;
+    }
+    m_button->setText(label);
+    m_button->setToolTip(running ? tr("Stop this session") : tr("Start this session"));
+    for (QWidget *w : {static_cast<QWidget *>(m_local), static_cast<QWidget *>(m_localPort)})
+        w->setEnabled(!running);
+    if (m_host) {
+        m_host->setEnabled(!running || m_mode == Session::Mode::Udp);
+        m_remotePort->setEnabled(!running || m_mode == Session::Mode::Udp);
+    }
+    QString shown = text;
+    if (shown.isEmpty())
+        shown = m_mode == Session::Mode::TcpServer   ? tr("Not listening")
+                : m_mode == Session::Mode::TcpClient ? tr("Not connected")
+                                                     : tr("Closed");
+    m_stateLabel->setText(shown);
+    QPalette pal = palette();
+    if (state == Session::State::Failed)
+        pal.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
+    else if (state == Session::State::Active)
+        pal.setColor(QPalette::WindowText, QColor(0x2e, 0x7d, 0x32));
+    m_stateLabel->setPalette(pal);
+}
+
+} // namespace sockscope

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "session/session.h"
+
+#include <QHostAddress>
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+class QToolButton;
+
+namespace sockscope {
+
+// Where a session listens or connects, and the button that does it. The
+// button always reflects the session's real state (Listening…, Connected to
+// X, the error text). Rarely used options sit in a compact expander.
+class ConnectionBar : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ConnectionBar)
+
+public:
+    struct Endpoint
+    {
+        QHostAddress localAddress; // server/UDP bind, client local bind (null: any)
+        quint16 localPort = 0;
+        QString remoteHost; // client server / UDP default target
+        quint16 remotePort = 0;
+        int connectTimeoutMs = 5000;
+        bool autoReconnect = false;
+        int maxClients = 10000;
+        bool broadcast = false;
+        bool replyToLast = false;
+        QHostAddress multicastGroup;
+    };
+
+    explicit ConnectionBar(Session::Mode mode, QWidget *parent = nullptr);
+
+    Endpoint endpoint() const;
+    void setEndpoint(const Endpoint &endpoint);
+    // "Listening on …", colour and button text follow the session's state.
+    void showState(Session::State state, const QString &text);
+    // False (with a reason) when the fields don't describe a usable endpoint.
+    bool validate(QString *why) const;
+
+    // Local addresses offered in the combo: all IPv4, all IPv6 + IPv4,
+    // loopback, and every interface address.
+    static QList<QPair<QString, QHostAddress>> localAddressChoices();
+
+signals:
+    void startRequested();
+    void stopRequested();
+    void joinGroupRequested(const QHostAddress &group);
+    void leaveGroupRequested(const QHostAddress &group);
+
+private:
+    void onButton();
+    QWidget *buildOptions();
+
+    Session::Mode m_mode;
+    Session::State m_state = Session::State::Idle;
+    QComboBox *m_local = nullptr;
+    QSpinBox *m_localPort = nullptr;
+    QLineEdit *m_host = nullptr;
+    QSpinBox *m_remotePort = nullptr;
+    QPushButton *m_button = nullptr;
+    QLabel *m_stateLabel = nullptr;
+    QToolButton *m_optionsToggle = nullptr;
+    QWidget *m_options = nullptr;
+    QSpinBox *m_timeout = nullptr;
+    QCheckBox *m_reconnect = nullptr;
+    QSpinBox *m_maxClients = nullptr;
+    QCheckBox *m_broadcast = nullptr;
+    QCheckBox *m_replyToLast = nullptr;
+    QLineEdit *m_group = nullptr;
+};
+
+} // namespace sockscope

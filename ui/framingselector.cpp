@@ -1,0 +1,233 @@
+#include "framingselector.h"
+
+#include "codec/hex.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSpinBox>
+
+namespace sockscope {
+
+namespace {
+
+QSpinBox *spin(const QString &name, int min, int max, int value, const QString &suffix = {})
+{
+    auto *s = new QSpinBox;
+    s->setObjectName(name);
+    s->setRange(min, max);
+    s->setValue(value);
+    s->setSuffix(suffix);
+    s->setAccelerated(true);
+    return s;
+}
+
+} // namespace
+
+FramingSelector::FramingSelector(QWidget *parent) : QWidget(parent)
+{
+    auto *row = new QHBoxLayout(this);
+    row->setContentsMargins(0, 0, 0, 0);
+    auto *label = new QLabel(tr("&Framing"), this);
+    m_kind = new QComboBox(this);
+    m_kind->setObjectName(QStringLiteral("framingKind"));
+    label->setBuddy(m_kind);
+    m_kind->addItem(tr("Raw chunks (as received)"));
+    m_kind->addItem(tr("Lines (\\n or \\r\\n)"));
+    m_kind->addItem(tr("Delimiter"));
+    m_kind->addItem(tr("Fixed length"));
+    m_kind->addItem(tr("Length prefix"));
+    m_kind->addItem(tr("Idle gap"));
+    m_kind->setToolTip(tr("How received bytes are cut into messages. TCP is a stream: one "
+                          "send() on the other side may arrive in pieces or glued to the next "
+                          "(\"sticky packets\"). Framing makes each message one log row."));
+    row->addWidget(label);
+    row->addWidget(m_kind);
+
+    m_delimiter = new QLineEdit;
+    m_delimiter->setObjectName(QStringLiteral("framingDelimiter"));
+    m_delimiter->setPlaceholderText(tr("hex, e.g. 0D 0A"));
+    m_delimiter->setText(QStringLiteral("0D 0A"));
+    m_delimiter->setToolTip(tr("The bytes that end a message, in hex."));
+    m_keep = new QCheckBox(tr("Keep delimiter"));
+    m_keep->setObjectName(QStringLiteral("framingKeep"));
+    m_fixed =
+        spin(QStringLiteral("framingFixed"), 1, int(FramingSpec::MaxSizeLimit), 16, tr(" bytes"));
+    m_lenSize = new QComboBox;
+    m_lenSize->setObjectName(QStringLiteral("framingLenSize"));
+    m_lenSize->addItem(tr("1-byte length"), 1);
+    m_lenSize->addItem(tr("2-byte length"), 2);
+    m_lenSize->addItem(tr("4-byte length"), 4);
+    m_lenSize->setCurrentIndex(1);
+    m_endian = new QComboBox;
+    m_endian->setObjectName(QStringLiteral("framingEndian"));
+    m_endian->addItem(tr("big-endian"));
+    m_endian->addItem(tr("little-endian"));
+    m_includes = new QCheckBox(tr("Length counts header"));
+    m_includes->setObjectName(QStringLiteral("framingIncludes"));
+    m_offset = spin(QStringLiteral("framingOffset"), 0, int(FramingSpec::MaxHeaderOffset), 0);
+    m_offset->setPrefix(tr("offset "));
+    m_offset->setToolTip(tr("Bytes before the length field (e.g. a 2-byte magic)."));
+    m_adjust = spin(QStringLiteral("framingAdjust"), -int(FramingSpec::MaxLengthAdjustment),
+                    int(FramingSpec::MaxLengthAdjustment), 0);
+    m_adjust->setPrefix(tr("adjust "));
+    m_adjust->setToolTip(tr("Bytes the length does not count, e.g. +2 for a trailing CRC."));
+    m_gap = spin(QStringLiteral("framingGap"), 1, int(FramingSpec::MaxIdleGapMs), 50, tr(" ms"));
+    m_gap->setToolTip(tr("A message ends after this much silence."));
+
+    // Only the current kind's parameters are shown (hidden widgets take no room, so the row
+    // stays as narrow as the kind needs).
+    m_params = {{},
+                {},
+                {m_delimiter, m_keep},
+                {m_fixed},
+                {m_lenSize, m_endian, m_includes, m_offset, m_adjust},
+                {m_gap}};
+    for (const QList<QWidget *> &group : std::as_const(m_params))
+        for (QWidget *w : group) {
+            w->setParent(this);
+            row->addWidget(w);
+        }
+    row->addStretch(1);
+
+    m_max = spin(QStringLiteral("framingMax"), 16, int(FramingSpec::MaxSizeLimit / 1024), 1024,
+                 tr(" KiB"));
+    m_max->setPrefix(tr("max "));
+    m_max->setToolTip(tr("Longest message kept in one piece; longer ones are cut and marked, "
+                         "so memory never grows without bound."));
+    row->addWidget(m_max);
+    m_error = new QLabel(this);
+    m_error->setObjectName(QStringLiteral("framingError"));
+    QPalette pal = m_error->palette();
+    pal.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
+    m_error->setPalette(pal);
+    m_error->hide();
+    row->addWidget(m_error);
+    showParams(Raw);
+
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &FramingSelector::showParams);
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &FramingSelector::onEdited);
+    connect(m_delimiter, &QLineEdit::textChanged, this, &FramingSelector::onEdited);
+    for (QCheckBox *c : {m_keep, m_includes})
+        connect(c, &QCheckBox::toggled, this, &FramingSelector::onEdited);
+    for (QComboBox *c : {m_lenSize, m_endian})
+        connect(c, &QComboBox::currentIndexChanged, this, &FramingSelector::onEdited);
+    for (QSpinBox *s : {m_fixed, m_offset, m_adjust, m_gap, m_max})
+        connect(s, &QSpinBox::valueChanged, this, &FramingSelector::onEdited);
+}
+
+FramingSpec FramingSelector::fromFields(QString *error) const
+{
+    FramingSpec s;
+    switch (m_kind->currentIndex()) {
+    case Raw:
+        s = FramingSpec::raw();
+        break;
+    case Line:
+        s = FramingSpec::line();
+        break;
+    case Delimiter: {
+        const HexParseResult hex = parseHex(m_delimiter->text());
+        if (!hex.ok()) {
+            *error = tr("Delimiter: %1").arg(hex.error);
+            return {};
+        }
+        s = FramingSpec::delimited(hex.bytes, m_keep->isChecked());
+        break;
+    }
+    case Fixed:
+        s = FramingSpec::fixed(m_fixed->value());
+        break;
+    case Length:
+        s = FramingSpec::lengthPrefixed(
+            m_lenSize->currentData().toInt(),
+            m_endian->currentIndex() == 0 ? FramingSpec::Endian::Big : FramingSpec::Endian::Little);
+        s.lengthIncludesHeader = m_includes->isChecked();
+        s.headerOffset = m_offset->value();
+        s.lengthAdjustment = m_adjust->value();
+        break;
+    case Gap:
+        s = FramingSpec::idleGap(m_gap->value());
+        break;
+    }
+    s.maxFrameSize = qsizetype(m_max->value()) * 1024;
+    if (s.type == FramingSpec::Type::FixedLength && s.fixedLength > s.maxFrameSize)
+        s.maxFrameSize = s.fixedLength;
+    *error = validationError(s);
+    return s;
+}
+
+FramingSpec FramingSelector::spec() const
+{
+    QString error;
+    const FramingSpec s = fromFields(&error);
+    return error.isEmpty() ? s : FramingSpec::raw();
+}
+
+QString FramingSelector::error() const
+{
+    QString error;
+    fromFields(&error);
+    return error;
+}
+
+void FramingSelector::setSpec(const FramingSpec &s)
+{
+    m_updating = true;
+    int kind = Raw;
+    switch (s.type) {
+    case FramingSpec::Type::Raw:
+        kind = Raw;
+        break;
+    case FramingSpec::Type::Delimiter:
+        kind = s.isLine() ? Line : Delimiter;
+        m_delimiter->setText(toHexString(s.delimiter));
+        m_keep->setChecked(s.keepDelimiter);
+        break;
+    case FramingSpec::Type::FixedLength:
+        kind = Fixed;
+        m_fixed->setValue(int(s.fixedLength));
+        break;
+    case FramingSpec::Type::LengthPrefix:
+        kind = Length;
+        m_lenSize->setCurrentIndex(m_lenSize->findData(s.lengthSize));
+        m_endian->setCurrentIndex(s.endian == FramingSpec::Endian::Big ? 0 : 1);
+        m_includes->setChecked(s.lengthIncludesHeader);
+        m_offset->setValue(int(s.headerOffset));
+        m_adjust->setValue(int(s.lengthAdjustment));
+        break;
+    case FramingSpec::Type::IdleGap:
+        kind = Gap;
+        m_gap->setValue(int(s.idleGapMs));
+        break;
+    }
+    m_max->setValue(int(qMax<qsizetype>(16 * 1024, s.maxFrameSize) / 1024));
+    m_kind->setCurrentIndex(kind);
+    showParams(kind);
+    m_updating = false;
+    onEdited();
+}
+
+void FramingSelector::showParams(int kind)
+{
+    for (int k = 0; k < m_params.size(); ++k)
+        for (QWidget *w : std::as_const(m_params[k]))
+            w->setVisible(k == kind);
+}
+
+void FramingSelector::onEdited()
+{
+    if (m_updating)
+        return;
+    m_max->setVisible(m_kind->currentIndex() != Raw);
+    QString error;
+    const FramingSpec s = fromFields(&error);
+    m_error->setText(error);
+    m_error->setVisible(!error.isEmpty());
+    if (error.isEmpty())
+        emit specChanged(s);
+}
+
+} // namespace sockscope

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "framing/framingspec.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+
+namespace sockscope {
+
+// Picks how received TCP bytes are cut into messages (the answer to "sticky
+// packets"): raw chunks, lines, any delimiter, fixed length, length prefix or
+// idle gap, with each kind's parameters. Emits specChanged only for valid specs.
+class FramingSelector : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(FramingSelector)
+
+public:
+    explicit FramingSelector(QWidget *parent = nullptr);
+
+    FramingSpec spec() const;
+    void setSpec(const FramingSpec &spec);
+    // Empty when the fields describe a usable spec.
+    QString error() const;
+
+signals:
+    void specChanged(const sockscope::FramingSpec &spec);
+
+private:
+    enum Kind
+    {
+        Raw,
+        Line,
+        Delimiter,
+        Fixed,
+        Length,
+        Gap
+    };
+    void onEdited();
+    void showParams(int kind);
+    FramingSpec fromFields(QString *error) const;
+
+    QComboBox *m_kind = nullptr;
+    QList<QList<QWidget *>> m_params; // per Kind
+    QLineEdit *m_delimiter = nullptr;
+    QCheckBox *m_keep = nullptr;
+    QSpinBox *m_fixed = nullptr;
+    QComboBox *m_lenSize = nullptr;
+    QComboBox *m_endian = nullptr;
+    QCheckBox *m_includes = nullptr;
+    QSpinBox *m_offset = nullptr;
+    QSpinBox *m_adjust = nullptr;
+    QSpinBox *m_gap = nullptr;
+    QSpinBox *m_max = nullptr;
+    QLabel *m_error = nullptr;
+    bool m_updating = false;
+};
+
+} // namespace sockscope

@@ -1,0 +1,83 @@
+#pragma once
+
+#include "log/logexport.h"
+#include "logmodel.h"
+
+#include <QWidget>
+
+class QAction;
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QSettings;
+class QToolButton;
+
+namespace sockscope {
+
+class HexDumpView;
+class LogFilterModel;
+class LogView;
+
+// A session's log: the message table (display encoding, filters, pause,
+// find) over the flood-proof model, and the detail pane with the selected
+// record's full bytes as a hex dump and as decoded text.
+class LogPane : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LogPane)
+
+public:
+    explicit LogPane(QWidget *parent = nullptr);
+
+    LogModel *model() const { return m_model; }
+    LogView *view() const { return m_view; }
+    HexDumpView *hexDump() const { return m_hex; }
+
+    void appendRecords(const sockscope::LogRecords &records);
+    void setPeerName(quint32 id, const QString &name);
+    void setPeerFilter(quint32 peerId); // 0: all peers
+
+    void setDisplayMode(LogModel::DisplayMode mode);
+    LogModel::DisplayMode displayMode() const;
+    LogExport::Options exportOptions() const;
+
+    void saveState(QSettings &settings) const;
+    void restoreState(QSettings &settings);
+
+public slots:
+    void findNext();
+    void findPrevious();
+    void clear();
+
+    // Unchecks "record" when recording could not start.
+    void setRecording(bool on);
+
+signals:
+    void saveLogRequested();
+    void recordToggled(bool on);
+
+private:
+    void find(bool forward);
+    void showRecord(const QByteArray &bytes);
+
+    LogModel *m_model = nullptr;
+    LogFilterModel *m_filter = nullptr;
+    LogView *m_view = nullptr;
+    HexDumpView *m_hex = nullptr;
+    QPlainTextEdit *m_text = nullptr;
+    QComboBox *m_display = nullptr;
+    QCheckBox *m_timestamps = nullptr;
+    QCheckBox *m_showTx = nullptr;
+    QCheckBox *m_wrap = nullptr;
+    QToolButton *m_pause = nullptr;
+    QToolButton *m_autoScroll = nullptr;
+    QLineEdit *m_find = nullptr;
+    QCheckBox *m_findHex = nullptr;
+    QLabel *m_findStatus = nullptr;
+    QByteArray m_current;
+    QAction *m_record = nullptr;
+};
+
+} // namespace sockscope

@@ -1,0 +1,154 @@
+#include "peerlistmodel.h"
+
+#include "session/session.h"
+
+#include <QDateTime>
+#include <QGuiApplication>
+#include <QLocale>
+#include <QPalette>
+
+namespace sockscope {
+
+PeerListModel::PeerListModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+void PeerListModel::setSession(const Session *session)
+{
+    if (m_session)
+        m_session->disconnect(this);
+    m_session = session;
+    if (session) {
+        connect(session, &Session::peerOpened, this, &PeerListModel::onPeerOpened);
+        connect(session, &Session::peerClosed, this, &PeerListModel::onPeerChanged);
+        connect(session, &Session::peersUpdated, this, &PeerListModel::onCountersChanged);
+    }
+    resync();
+}
+
+void PeerListModel::resync()
+{
+    beginResetModel();
+    m_ids = m_session ? m_session->peerIds() : QList<quint32>();
+    m_rows.clear();
+    for (int i = 0; i < m_ids.size(); ++i)
+        m_rows.insert(m_ids[i], i);
+    endResetModel();
+}
+
+quint32 PeerListModel::peerIdAt(int row) const
+{
+    return row >= 0 && row < m_ids.size() ? m_ids[row] : 0;
+}
+
+int PeerListModel::rowOfPeer(quint32 id) const
+{
+    return m_rows.value(id, -1);
+}
+
+void PeerListModel::onPeerOpened(quint32 id)
+{
+    if (m_rows.contains(id))
+        return;
+    const int row = int(m_ids.size());
+    beginInsertRows(QModelIndex(), row, row);
+    m_ids.append(id);
+    m_rows.insert(id, row);
+    endInsertRows();
+}
+
+void PeerListModel::onPeerChanged(quint32 id)
+{
+    const int row = rowOfPeer(id);
+    if (row >= 0)
+        emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+void PeerListModel::onCountersChanged()
+{
+    if (m_session && m_session->peerIds().size() < m_ids.size()) {
+        resync(); // closed peers were cleared
+        return;
+    }
+    if (!m_ids.isEmpty())
+        emit dataChanged(index(0, State), index(int(m_ids.size()) - 1, RxFrames),
+                         {Qt::DisplayRole});
+}
+
+int PeerListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_ids.size());
+}
+
+int PeerListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant PeerListModel::data(const QModelIndex &index, int role) const
+{
+    if (!m_session || !index.isValid() || index.row() >= m_ids.size())
+        return {};
+    const PeerInfo *p = m_session->peer(m_ids[index.row()]);
+    if (!p)
+        return {};
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case Endpoint:
+            return p->endpoint();
+        case State:
+            return p->isOpen() ? tr("Connected") : closeReasonText(p->closeReason);
+        case Opened:
+            return QDateTime::fromMSecsSinceEpoch(p->openedUs / 1000)
+                .toString(QStringLiteral("HH:mm:ss"));
+        case RxBytes:
+            return QLocale().toString(p->rxBytes);
+        case TxBytes:
+            return QLocale().toString(p->txBytes);
+        case RxFrames:
+            return QLocale().toString(p->rxFrames);
+        }
+        break;
+    case Qt::ToolTipRole:
+        if (!p->isOpen())
+            return tr("%1 — closed: %2").arg(p->endpoint(), p->closeText);
+        return tr("%1 — connected since %2")
+            .arg(p->endpoint(), QDateTime::fromMSecsSinceEpoch(p->openedUs / 1000)
+                                    .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")));
+    case Qt::ForegroundRole:
+        if (!p->isOpen())
+            return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
+        break;
+    case Qt::TextAlignmentRole:
+        if (index.column() >= RxBytes)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        break;
+    case PeerIdRole:
+        return p->id;
+    case IsOpenRole:
+        return p->isOpen();
+    }
+    return {};
+}
+
+QVariant PeerListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Endpoint:
+        return tr("Peer");
+    case State:
+        return tr("State");
+    case Opened:
+        return tr("Since");
+    case RxBytes:
+        return tr("RX bytes");
+    case TxBytes:
+        return tr("TX bytes");
+    case RxFrames:
+        return tr("RX msgs");
+    }
+    return {};
+}
+
+} // namespace sockscope

@@ -1,0 +1,699 @@
+#include "sessiontab.h"
+
+#include "autoreplydialog.h"
+#include "connectionbar.h"
+#include "framingselector.h"
+#include "launchoptions.h"
+#include "logpane.h"
+#include "logview.h"
+#include "peerlistmodel.h"
+#include "sendpanel.h"
+
+#include "log/logexport.h"
+#include "session/filesender.h"
+#include "session/message.h"
+#include "session/periodicsender.h"
+#include "transport/tcpclientsession.h"
+#include "transport/tcpserversession.h"
+#include "transport/udpsession.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSettings>
+#include <QSplitter>
+#include <QTimer>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace sockscope {
+
+SessionTab::SessionTab(Session::Mode mode, QWidget *parent)
+    : QWidget(parent), m_mode(mode), m_recorder(new LogRecorder(this))
+{
+    createSession();
+    buildUi();
+    auto *rateTimer = new QTimer(this);
+    rateTimer->setInterval(1000);
+    connect(rateTimer, &QTimer::timeout, this, &SessionTab::sampleRates);
+    rateTimer->start();
+    m_rateClock.start();
+    onStateChanged();
+}
+
+SessionTab::~SessionTab()
+{
+    // Closing a tab stops its session; senders go first so nothing sends into a dying session.
+    delete m_periodic;
+    delete m_file;
+    m_session->stop();
+}
+
+void SessionTab::createSession()
+{
+    switch (m_mode) {
+    case Session::Mode::TcpServer:
+        m_session = new TcpServerSession(this);
+        break;
+    case Session::Mode::TcpClient:
+        m_session = new TcpClientSession(this);
+        break;
+    case Session::Mode::Udp:
+        m_session = new UdpSession(this);
+        break;
+    }
+    connect(m_session, &Session::stateChanged, this, &SessionTab::onStateChanged);
+    connect(m_session, &Session::recordsReady, this, &SessionTab::onRecords);
+    connect(m_session, &Session::peersUpdated, this, &SessionTab::statsChanged);
+    connect(m_session, &Session::peerOpened, this, [this](quint32 id) {
+        if (const PeerInfo *p = m_session->peer(id)) {
+            m_log->setPeerName(id, p->endpoint());
+            m_recorder->setPeerName(id, p->endpoint());
+        }
+        updateCanSend();
+    });
+    connect(m_session, &Session::peerClosed, this, &SessionTab::updateCanSend);
+}
+
+void SessionTab::buildUi()
+{
+    auto *layout = new QVBoxLayout(this);
+    m_bar = new ConnectionBar(m_mode, this);
+    m_bar->setObjectName(QStringLiteral("connectionBar"));
+    layout->addWidget(m_bar);
+    layout->addWidget(buildReceiveOptions());
+
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->setObjectName(QStringLiteral("peerSplitter"));
+    if (m_mode != Session::Mode::TcpClient) {
+        auto *peerBox = new QWidget(split);
+        auto *peerLayout = new QVBoxLayout(peerBox);
+        peerLayout->setContentsMargins(0, 0, 0, 0);
+        m_peers = new QTreeView(peerBox);
+        m_peers->setObjectName(QStringLiteral("peerList"));
+        m_peers->setRootIsDecorated(false);
+        m_peers->setUniformRowHeights(true);
+        m_peers->setSelectionMode(QAbstractItemView::ExtendedSelection);
+        m_peers->setAlternatingRowColors(true);
+        m_peerModel = new PeerListModel(this);
+        m_peerModel->setSession(m_session);
+        m_peers->setModel(m_peerModel);
+        m_peers->header()->setStretchLastSection(false);
+        m_peers->header()->setSectionResizeMode(PeerListModel::Endpoint, QHeaderView::Stretch);
+        m_peers->setToolTip(tr("Select peers to send only to them and to show only their "
+                               "messages. With nothing selected, sends go to all peers."));
+        peerLayout->addWidget(m_peers, 1);
+        m_targetLabel = new QLabel(peerBox);
+        m_targetLabel->setObjectName(QStringLiteral("sendTarget"));
+        m_targetLabel->setWordWrap(true);
+        peerLayout->addWidget(m_targetLabel);
+        auto *buttons = new QHBoxLayout;
+        auto *all = new QToolButton(peerBox);
+        all->setText(tr("All peers"));
+        all->setObjectName(QStringLiteral("selectAllPeers"));
+        all->setToolTip(tr("Clear the selection: send to every peer and show every message."));
+        auto *disconnectButton = new QToolButton(peerBox);
+        disconnectButton->setText(m_mode == Session::Mode::Udp ? tr("Forget") : tr("Disconnect"));
+        disconnectButton->setObjectName(QStringLiteral("disconnectPeers"));
+        disconnectButton->setToolTip(tr("Disconnect the selected peers."));
+        auto *clearClosed = new QToolButton(peerBox);
+        clearClosed->setText(tr("Clear closed"));
+        clearClosed->setObjectName(QStringLiteral("clearClosedPeers"));
+        clearClosed->setToolTip(tr("Remove peers that have left from the list."));
+        buttons->addWidget(all);
+        buttons->addWidget(disconnectButton);
+        buttons->addStretch();
+        peerLayout->addLayout(buttons);
+        auto *buttons2 = new QHBoxLayout;
+        buttons2->addWidget(clearClosed);
+        buttons2->addStretch();
+        peerLayout->addLayout(buttons2);
+        connect(all, &QToolButton::clicked, m_peers, &QTreeView::clearSelection);
+        connect(disconnectButton, &QToolButton::clicked, this, [this] {
+            for (quint32 id : selectedPeers())
+                m_session->disconnectPeer(id);
+        });
+        connect(clearClosed, &QToolButton::clicked, this, [this] {
+            m_session->clearClosedPeers();
+            m_peerModel->resync();
+        });
+        connect(m_peers->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+            const QList<quint32> ids = selectedPeers();
+            m_log->setPeerFilter(ids.size() == 1 ? ids.first() : 0);
+            updateCanSend();
+        });
+    }
+    m_log = new LogPane(split);
+    m_log->setObjectName(QStringLiteral("logPane"));
+    m_log->model()->setLimits(LogStore::Limits());
+    split->setStretchFactor(split->count() - 1, 1);
+    if (m_peers)
+        split->setSizes({260, 800});
+
+    auto *vsplit = new QSplitter(Qt::Vertical, this);
+    vsplit->setObjectName(QStringLiteral("sendSplitter"));
+    vsplit->addWidget(split);
+    m_send = new SendPanel(vsplit);
+    m_send->setObjectName(QStringLiteral("sendPanel"));
+    vsplit->setStretchFactor(0, 3);
+    vsplit->setStretchFactor(1, 1);
+    layout->addWidget(vsplit, 1);
+
+    connect(m_bar, &ConnectionBar::startRequested, this, &SessionTab::start);
+    connect(m_bar, &ConnectionBar::stopRequested, this, &SessionTab::stop);
+    if (auto *udp = qobject_cast<UdpSession *>(m_session)) {
+        connect(m_bar, &ConnectionBar::joinGroupRequested, udp,
+                [udp](const QHostAddress &g) { udp->joinGroup(g); });
+        connect(m_bar, &ConnectionBar::leaveGroupRequested, udp,
+                [udp](const QHostAddress &g) { udp->leaveGroup(g); });
+    }
+    connect(m_send, &SendPanel::sendRequested, this, &SessionTab::sendNow);
+    connect(m_send, &SendPanel::periodicStartRequested, this, &SessionTab::startPeriodic);
+    connect(m_send, &SendPanel::periodicStopRequested, this, [this] {
+        if (m_periodic)
+            m_periodic->stop();
+    });
+    connect(m_send, &SendPanel::sendFileRequested, this, &SessionTab::sendFile);
+    connect(m_send, &SendPanel::sendFileCancelRequested, this, [this] {
+        if (m_file)
+            m_file->cancel();
+    });
+    connect(m_log, &LogPane::saveLogRequested, this, &SessionTab::saveLog);
+    connect(m_log, &LogPane::recordToggled, this, &SessionTab::toggleRecording);
+    connect(m_recorder, &LogRecorder::failed, this, [this](const QString &message) {
+        QMessageBox::warning(this, tr("Recording"), message);
+    });
+    updateCanSend();
+}
+
+QWidget *SessionTab::buildReceiveOptions()
+{
+    auto *box = new QWidget(this);
+    auto *row = new QHBoxLayout(box);
+    row->setContentsMargins(0, 0, 0, 0);
+    if (m_mode != Session::Mode::Udp) {
+        m_framing = new FramingSelector(box);
+        m_framing->setObjectName(QStringLiteral("framing"));
+        connect(m_framing, &FramingSelector::specChanged, m_session, &Session::setFraming);
+        row->addWidget(m_framing, 1);
+    } else {
+        auto *note = new QLabel(tr("UDP keeps message boundaries: one datagram, one row."), box);
+        note->setEnabled(false);
+        row->addWidget(note, 1);
+    }
+    m_rxChecksum = new QComboBox(box);
+    m_rxChecksum->setObjectName(QStringLiteral("rxChecksum"));
+    m_rxChecksum->addItem(tr("No check"), int(ChecksumKind::None));
+    for (ChecksumKind k : checksumKinds())
+        m_rxChecksum->addItem(tr("Check %1").arg(checksumDisplayName(k)), int(k));
+    m_rxChecksum->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_rxChecksum->setMinimumContentsLength(9);
+    m_rxChecksum->setToolTip(tr("Treat the last bytes of each received message as this checksum "
+                                "and mark messages where it does not match."));
+    connect(m_rxChecksum, &QComboBox::currentIndexChanged, this, [this] {
+        const auto kind = ChecksumKind(m_rxChecksum->currentData().toInt());
+        m_session->setRxChecksum(kind, defaultByteOrder(kind));
+    });
+    row->addWidget(m_rxChecksum);
+
+    m_echo = new QCheckBox(tr("Echo"), box);
+    m_echo->setObjectName(QStringLiteral("echo"));
+    m_echo->setToolTip(tr("Send every received message straight back."));
+    connect(m_echo, &QCheckBox::toggled, this, &SessionTab::applyAutoReply);
+    row->addWidget(m_echo);
+    auto *rules = new QPushButton(tr("Auto-reply…"), box);
+    rules->setObjectName(QStringLiteral("autoReplyButton"));
+    rules->setToolTip(tr("Rules that answer matching messages automatically (device simulation)."));
+    connect(rules, &QPushButton::clicked, this, &SessionTab::editAutoReply);
+    row->addWidget(rules);
+    m_autoReplyLabel = new QLabel(box);
+    m_autoReplyLabel->setObjectName(QStringLiteral("autoReplyState"));
+    row->addWidget(m_autoReplyLabel);
+    return box;
+}
+
+QString SessionTab::title() const
+{
+    QString name;
+    switch (m_mode) {
+    case Session::Mode::TcpServer:
+        name = tr("TCP Server");
+        break;
+    case Session::Mode::TcpClient:
+        name = tr("TCP Client");
+        break;
+    case Session::Mode::Udp:
+        name = tr("UDP");
+        break;
+    }
+    const ConnectionBar::Endpoint e = m_bar->endpoint();
+    switch (m_mode) {
+    case Session::Mode::TcpServer:
+        if (auto *s = qobject_cast<TcpServerSession *>(m_session); s && s->isListening())
+            return QStringLiteral("%1 :%2").arg(name).arg(s->serverPort());
+        return QStringLiteral("%1 :%2").arg(name).arg(e.localPort);
+    case Session::Mode::TcpClient:
+        return QStringLiteral("%1 → %2").arg(name, formatEndpoint(e.remoteHost, e.remotePort));
+    case Session::Mode::Udp:
+        if (auto *u = qobject_cast<UdpSession *>(m_session); u && u->localPort())
+            return QStringLiteral("%1 :%2").arg(name).arg(u->localPort());
+        return QStringLiteral("%1 :%2").arg(name).arg(e.localPort);
+    }
+    return name;
+}
+
+QIcon SessionTab::stateIcon() const
+{
+    switch (m_session->state()) {
+    case Session::State::Active:
+        return QIcon(QStringLiteral(":/icons/state-active.svg"));
+    case Session::State::Starting:
+        return QIcon(QStringLiteral(":/icons/state-starting.svg"));
+    case Session::State::Failed:
+        return QIcon(QStringLiteral(":/icons/state-failed.svg"));
+    case Session::State::Idle:
+        break;
+    }
+    return QIcon(QStringLiteral(":/icons/state-idle.svg"));
+}
+
+void SessionTab::start()
+{
+    const ConnectionBar::Endpoint e = m_bar->endpoint();
+    if (auto *s = qobject_cast<TcpServerSession *>(m_session)) {
+        TcpServerSession::Options o;
+        o.address = e.localAddress;
+        o.port = e.localPort;
+        o.maxClients = e.maxClients;
+        s->setOptions(o);
+    } else if (auto *c = qobject_cast<TcpClientSession *>(m_session)) {
+        TcpClientSession::Options o;
+        o.host = e.remoteHost;
+        o.port = e.remotePort;
+        o.connectTimeoutMs = e.connectTimeoutMs;
+        o.autoReconnect = e.autoReconnect;
+        o.localAddress = e.localAddress;
+        o.localPort = e.localPort;
+        c->setOptions(o);
+    } else if (auto *u = qobject_cast<UdpSession *>(m_session)) {
+        UdpSession::Options o;
+        o.bindAddress = e.localAddress;
+        o.port = e.localPort;
+        o.remoteHost = e.remoteHost;
+        o.remotePort = e.remotePort;
+        o.broadcast = e.broadcast;
+        o.replyToLastSender = e.replyToLast;
+        o.multicastGroup = e.multicastGroup;
+        u->setOptions(o);
+    }
+    if (m_framing)
+        m_session->setFraming(m_framing->spec());
+    m_session->start();
+}
+
+void SessionTab::stop()
+{
+    if (m_periodic)
+        m_periodic->stop();
+    if (m_file)
+        m_file->cancel();
+    m_session->stop();
+}
+
+void SessionTab::onStateChanged()
+{
+    m_bar->showState(m_session->state(), m_session->stateText());
+    updateCanSend();
+    emit titleChanged();
+}
+
+void SessionTab::onRecords(const LogRecords &records)
+{
+    for (const LogRecord &r : records) {
+        if (r.kind == LogRecord::Kind::Rx)
+            ++m_rxMessages;
+        else if (r.kind == LogRecord::Kind::Tx)
+            ++m_txMessages;
+    }
+    m_log->appendRecords(records);
+    m_recorder->append(records);
+    emit statsChanged();
+}
+
+QList<quint32> SessionTab::selectedPeers() const
+{
+    QList<quint32> ids;
+    if (!m_peers)
+        return ids;
+    const QModelIndexList rows = m_peers->selectionModel()->selectedRows();
+    for (const QModelIndex &i : rows)
+        ids.append(m_peerModel->peerIdAt(i.row()));
+    return ids;
+}
+
+void SessionTab::updateCanSend()
+{
+    const bool active = m_session->state() == Session::State::Active;
+    QString why;
+    QString target;
+    const QList<quint32> selected = selectedPeers();
+    switch (m_mode) {
+    case Session::Mode::TcpServer:
+        if (!active && m_session->openPeerCount() == 0)
+            why = tr("Start listening first.");
+        else if (m_session->openPeerCount() == 0)
+            why = tr("No client is connected yet.");
+        target = selected.isEmpty()
+                     ? tr("Send to: all %n client(s)", nullptr, m_session->openPeerCount())
+                     : tr("Send to: %n selected client(s)", nullptr, int(selected.size()));
+        break;
+    case Session::Mode::TcpClient:
+        if (!active)
+            why = tr("Connect first.");
+        break;
+    case Session::Mode::Udp:
+        if (!active)
+            why = tr("Open the socket first.");
+        else if (selected.isEmpty() && m_bar->endpoint().remoteHost.isEmpty() &&
+                 !m_bar->endpoint().replyToLast)
+            why = tr("Set a remote address or select a peer.");
+        target = selected.isEmpty()
+                     ? tr("Send to: the remote address")
+                     : tr("Send to: %n selected peer(s)", nullptr, int(selected.size()));
+        break;
+    }
+    if (m_targetLabel)
+        m_targetLabel->setText(target);
+    m_send->setConnected(why.isEmpty(), why);
+}
+
+void SessionTab::sendNow(const MessageSpec &spec)
+{
+    const MessageBuildResult built = build(spec);
+    if (!built.ok()) {
+        m_send->showSendError(built.errorString);
+        return;
+    }
+    Session::SendResult r;
+    if (auto *u = qobject_cast<UdpSession *>(m_session); u && selectedPeers().isEmpty()) {
+        // The remote field may have been edited while open: send to what it says now.
+        const ConnectionBar::Endpoint e = m_bar->endpoint();
+        const QHostAddress addr(e.remoteHost);
+        if (!e.replyToLast && !addr.isNull() && e.remotePort != 0)
+            r = u->sendTo(built.bytes, addr, e.remotePort);
+        else
+            r = u->send(built.bytes);
+    } else {
+        r = m_session->send(built.bytes, selectedPeers());
+    }
+    if (!r.ok())
+        m_send->showSendError(r.error);
+    if (r.peers > 0)
+        m_send->addToHistory(spec);
+}
+
+void SessionTab::startPeriodic(const MessageSpec &spec, int intervalMs, int count)
+{
+    delete m_periodic;
+    m_periodic = new PeriodicSender(m_session, this);
+    m_periodic->setMessage(OutgoingMessage::fromSpec(spec));
+    m_periodic->setInterval(intervalMs);
+    m_periodic->setCount(count);
+    m_periodic->setTargets(selectedPeers());
+    connect(m_periodic, &PeriodicSender::progress, this,
+            [this, count](qint64 sent) { m_send->setPeriodicProgress(int(sent), count); });
+    connect(m_periodic, &ScheduledSender::finished, this,
+            [this](ScheduledSender::FinishReason reason, const QString &text) {
+                m_send->setPeriodicRunning(false);
+                if (reason == ScheduledSender::FinishReason::Disconnected ||
+                    reason == ScheduledSender::FinishReason::Failed)
+                    m_send->showSendError(text);
+            });
+    if (!m_periodic->start()) {
+        m_send->showSendError(m_periodic->errorString());
+        m_send->setPeriodicRunning(false);
+        return;
+    }
+    m_send->setPeriodicRunning(true);
+    m_send->addToHistory(spec);
+}
+
+void SessionTab::sendFile(const QString &path)
+{
+    delete m_file;
+    m_file = new FileSender(m_session, this);
+    connect(m_file, &FileSender::progress, m_send, &SendPanel::setFileProgress);
+    connect(m_file, &FileSender::finished, this,
+            [this](FileSender::Outcome outcome, const QString &message) {
+                m_send->setFileFinished(outcome == FileSender::Outcome::Completed, message);
+            });
+    const QList<quint32> selected = selectedPeers();
+    if (selected.size() > 1) {
+        m_send->setFileFinished(false, tr("Select one peer to send a file to."));
+        return;
+    }
+    if (!m_file->start(path, selected.value(0, 0)))
+        m_send->setFileFinished(false, m_file->errorString());
+}
+
+void SessionTab::editAutoReply()
+{
+    AutoReplyDialog dialog(m_rulesConfig, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_rulesConfig = dialog.config();
+    m_echo->setChecked(m_rulesConfig.echo != AutoReplyConfig::EchoMode::Off);
+    applyAutoReply();
+}
+
+void SessionTab::applyAutoReply()
+{
+    AutoReplyConfig config = m_rulesConfig;
+    if (m_echo->isChecked() && config.echo == AutoReplyConfig::EchoMode::Off)
+        config.echo = config.rules.isEmpty() ? AutoReplyConfig::EchoMode::Always
+                                             : AutoReplyConfig::EchoMode::Fallback;
+    if (!m_echo->isChecked())
+        config.echo = AutoReplyConfig::EchoMode::Off;
+    m_rulesConfig.echo = config.echo;
+    AutoReplyIssue issue;
+    const bool any = config.echo != AutoReplyConfig::EchoMode::Off || !config.rules.isEmpty();
+    if (!any || !m_rules.setConfig(config, &issue)) {
+        m_session->setAutoReplier(nullptr);
+        m_autoReplyLabel->setText(any ? issue.toString() : QString());
+        return;
+    }
+    m_session->setAutoReplier(&m_rules);
+    int enabled = 0;
+    for (const AutoReplyRule &r : config.rules)
+        enabled += r.enabled ? 1 : 0;
+    m_autoReplyLabel->setText(enabled ? tr("%n rule(s) active", nullptr, enabled) : QString());
+}
+
+void SessionTab::saveLog()
+{
+    QString filter;
+    const QString text = tr("Text as shown (*.txt)");
+    const QString csv = tr("CSV (*.csv)");
+    const QString raw = tr("Received bytes, raw (*.bin)");
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save log"), QString(), QStringList{text, csv, raw}.join(QLatin1String(";;")),
+        &filter);
+    if (path.isEmpty())
+        return; // QFileDialog already asked before overwriting
+    LogExport::Options o = m_log->exportOptions();
+    o.format = filter == csv   ? LogExport::Format::Csv
+               : filter == raw ? LogExport::Format::RawRx
+                               : LogExport::Format::Text;
+    LogRecords records;
+    const LogModel *model = m_log->model();
+    records.reserve(model->rowCount());
+    for (int i = 0; i < model->rowCount(); ++i)
+        records.append(model->record(i));
+    QSaveFile file(path);
+    bool ok = file.open(QIODevice::WriteOnly);
+    if (ok && o.format == LogExport::Format::Csv)
+        ok = file.write(LogExport::csvHeader()) >= 0;
+    ok = ok && LogExport::write(&file, records, o) && file.commit();
+    if (!ok)
+        QMessageBox::warning(this, tr("Save log"),
+                             tr("Could not save %1: %2").arg(path, file.errorString()));
+}
+
+void SessionTab::toggleRecording(bool on)
+{
+    if (!on) {
+        m_recorder->stop();
+        return;
+    }
+    const QString path = QFileDialog::getSaveFileName(this, tr("Record to file"), QString(),
+                                                      tr("Log files (*.log *.txt)"), nullptr,
+                                                      QFileDialog::DontConfirmOverwrite);
+    QString error;
+    if (path.isEmpty() || !m_recorder->start(path, m_log->exportOptions(), &error)) {
+        if (!error.isEmpty())
+            QMessageBox::warning(this, tr("Record to file"), error);
+        m_log->setRecording(false);
+    }
+}
+
+SessionTab::Stats SessionTab::stats() const
+{
+    Stats s;
+    s.rxBytes = m_session->rxBytesTotal() - m_rxBase;
+    s.txBytes = m_session->txBytesTotal() - m_txBase;
+    s.rxMessages = m_rxMessages;
+    s.txMessages = m_txMessages;
+    s.rxRate = m_rxRate;
+    s.txRate = m_txRate;
+    s.peers = m_session->openPeerCount();
+    return s;
+}
+
+void SessionTab::resetCounters()
+{
+    m_rxBase = m_session->rxBytesTotal();
+    m_txBase = m_session->txBytesTotal();
+    m_rxMessages = 0;
+    m_txMessages = 0;
+    emit statsChanged();
+}
+
+void SessionTab::sampleRates()
+{
+    const double seconds = qMax<qint64>(1, m_rateClock.restart()) / 1000.0;
+    const qint64 rx = m_session->rxBytesTotal();
+    const qint64 tx = m_session->txBytesTotal();
+    m_rxRate = (rx - m_lastRx) / seconds;
+    m_txRate = (tx - m_lastTx) / seconds;
+    m_lastRx = rx;
+    m_lastTx = tx;
+    emit statsChanged();
+}
+
+void SessionTab::applyLaunchOptions(const LaunchOptions &o)
+{
+    ConnectionBar::Endpoint e = m_bar->endpoint();
+    switch (m_mode) {
+    case Session::Mode::TcpServer:
+        if (o.bindGiven)
+            e.localAddress = o.bind;
+        if (o.portGiven)
+            e.localPort = o.port;
+        e.maxClients = o.maxClients;
+        break;
+    case Session::Mode::TcpClient:
+        if (!o.host.isEmpty())
+            e.remoteHost = o.host;
+        if (o.portGiven)
+            e.remotePort = o.port;
+        if (o.bindGiven)
+            e.localAddress = o.bind;
+        e.localPort = o.localPort;
+        e.connectTimeoutMs = o.connectTimeoutMs;
+        e.autoReconnect = o.reconnect;
+        break;
+    case Session::Mode::Udp:
+        if (o.bindGiven)
+            e.localAddress = o.bind;
+        if (o.portGiven)
+            e.localPort = o.port;
+        if (!o.remoteHost.isEmpty()) {
+            e.remoteHost = o.remoteHost;
+            e.remotePort = o.remotePort;
+        }
+        e.broadcast = o.broadcast;
+        e.replyToLast = o.replyToLast;
+        e.multicastGroup = o.joinGroup;
+        break;
+    }
+    m_bar->setEndpoint(e);
+    if (m_framing)
+        m_framing->setSpec(o.framing);
+    if (o.hexDisplay)
+        m_log->setDisplayMode(LogModel::DisplayMode::Hex);
+    else
+        m_log->setDisplayMode(o.encoding == Encoding::Gbk      ? LogModel::DisplayMode::Gbk
+                              : o.encoding == Encoding::Latin1 ? LogModel::DisplayMode::Latin1
+                                                               : LogModel::DisplayMode::Utf8);
+    m_echo->setChecked(o.echo);
+    emit titleChanged();
+    if (o.startNow)
+        start();
+}
+
+void SessionTab::saveState(QSettings &s) const
+{
+    const ConnectionBar::Endpoint e = m_bar->endpoint();
+    s.setValue(QStringLiteral("mode"), Session::modeName(m_mode));
+    s.setValue(QStringLiteral("localAddress"),
+               e.localAddress.isNull() ? QString() : e.localAddress.toString());
+    s.setValue(QStringLiteral("localPort"), e.localPort);
+    s.setValue(QStringLiteral("remoteHost"), e.remoteHost);
+    s.setValue(QStringLiteral("remotePort"), e.remotePort);
+    s.setValue(QStringLiteral("connectTimeoutMs"), e.connectTimeoutMs);
+    s.setValue(QStringLiteral("autoReconnect"), e.autoReconnect);
+    s.setValue(QStringLiteral("maxClients"), e.maxClients);
+    s.setValue(QStringLiteral("broadcast"), e.broadcast);
+    s.setValue(QStringLiteral("replyToLast"), e.replyToLast);
+    s.setValue(QStringLiteral("multicastGroup"),
+               e.multicastGroup.isNull() ? QString() : e.multicastGroup.toString());
+    if (m_framing)
+        s.setValue(QStringLiteral("framing"), toString(m_framing->spec()));
+    s.setValue(QStringLiteral("rxChecksum"),
+               checksumId(ChecksumKind(m_rxChecksum->currentData().toInt())));
+    s.setValue(QStringLiteral("echo"), m_echo->isChecked());
+    s.setValue(QStringLiteral("autoReply"),
+               QString::fromUtf8(AutoReplyRules::toJson(m_rulesConfig)));
+    s.beginGroup(QStringLiteral("log"));
+    m_log->saveState(s);
+    s.endGroup();
+    s.beginGroup(QStringLiteral("send"));
+    m_send->saveState(s);
+    s.endGroup();
+}
+
+void SessionTab::restoreState(QSettings &s)
+{
+    ConnectionBar::Endpoint e = m_bar->endpoint();
+    e.localAddress =
+        QHostAddress(s.value(QStringLiteral("localAddress"), e.localAddress.toString()).toString());
+    e.localPort = quint16(s.value(QStringLiteral("localPort"), e.localPort).toUInt());
+    e.remoteHost = s.value(QStringLiteral("remoteHost"), e.remoteHost).toString();
+    e.remotePort = quint16(s.value(QStringLiteral("remotePort"), e.remotePort).toUInt());
+    e.connectTimeoutMs = s.value(QStringLiteral("connectTimeoutMs"), e.connectTimeoutMs).toInt();
+    e.autoReconnect = s.value(QStringLiteral("autoReconnect"), e.autoReconnect).toBool();
+    e.maxClients = s.value(QStringLiteral("maxClients"), e.maxClients).toInt();
+    e.broadcast = s.value(QStringLiteral("broadcast"), e.broadcast).toBool();
+    e.replyToLast = s.value(QStringLiteral("replyToLast"), e.replyToLast).toBool();
+    e.multicastGroup = QHostAddress(s.value(QStringLiteral("multicastGroup")).toString());
+    m_bar->setEndpoint(e);
+    FramingSpec spec;
+    if (m_framing && parseFramingSpec(s.value(QStringLiteral("framing")).toString(), &spec))
+        m_framing->setSpec(spec);
+    ChecksumKind kind = ChecksumKind::None;
+    if (checksumKindFromName(s.value(QStringLiteral("rxChecksum")).toString(), &kind))
+        m_rxChecksum->setCurrentIndex(m_rxChecksum->findData(int(kind)));
+    const QByteArray rules = s.value(QStringLiteral("autoReply")).toString().toUtf8();
+    if (!rules.isEmpty()) {
+        if (const auto config = AutoReplyRules::fromJson(rules))
+            m_rulesConfig = *config;
+    }
+    m_echo->setChecked(s.value(QStringLiteral("echo"), false).toBool());
+    applyAutoReply();
+    s.beginGroup(QStringLiteral("log"));
+    m_log->restoreState(s);
+    s.endGroup();
+    s.beginGroup(QStringLiteral("send"));
+    m_send->restoreState(s);
+    s.endGroup();
+    emit titleChanged();
+}
+
+} // namespace sockscope

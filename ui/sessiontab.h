@@ -1,0 +1,124 @@
+#pragma once
+
+#include "session/autoreply.h"
+#include "session/session.h"
+
+#include <QElapsedTimer>
+#include <QIcon>
+#include <QWidget>
+
+#include <memory>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QSettings;
+class QTreeView;
+
+namespace sockscope {
+
+class ConnectionBar;
+class FileSender;
+class FramingSelector;
+class LogPane;
+class LogRecorder;
+class PeerListModel;
+class PeriodicSender;
+class SendPanel;
+struct LaunchOptions;
+struct MessageSpec;
+
+// One session (TCP server, TCP client or UDP) with everything around it:
+// connection bar, peer list, log with hex dump, receive options and the send
+// panel. The tab only wires widgets to the core; the work happens there.
+class SessionTab : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SessionTab)
+
+public:
+    struct Stats
+    {
+        qint64 rxBytes = 0;
+        qint64 txBytes = 0;
+        qint64 rxMessages = 0;
+        qint64 txMessages = 0;
+        double rxRate = 0; // bytes per second, last second
+        double txRate = 0;
+        int peers = 0;
+    };
+
+    explicit SessionTab(Session::Mode mode, QWidget *parent = nullptr);
+    ~SessionTab() override;
+
+    Session::Mode mode() const { return m_mode; }
+    Session *session() const { return m_session; }
+    LogPane *logPane() const { return m_log; }
+    SendPanel *sendPanel() const { return m_send; }
+
+    QString title() const;
+    QIcon stateIcon() const;
+    Stats stats() const;
+    void resetCounters();
+
+    // Applies command-line options (mode must match) and optionally starts.
+    void applyLaunchOptions(const LaunchOptions &options);
+
+    void saveState(QSettings &settings) const;
+    void restoreState(QSettings &settings);
+
+public slots:
+    void start();
+    void stop();
+    void saveLog();
+
+signals:
+    void titleChanged();
+    void statsChanged();
+
+private:
+    void createSession();
+    void buildUi();
+    QWidget *buildReceiveOptions();
+    void onStateChanged();
+    void onRecords(const sockscope::LogRecords &records);
+    void updateCanSend();
+    QList<quint32> selectedPeers() const;
+    void sendNow(const MessageSpec &spec);
+    void startPeriodic(const MessageSpec &spec, int intervalMs, int count);
+    void sendFile(const QString &path);
+    void editAutoReply();
+    void applyAutoReply();
+    void toggleRecording(bool on);
+    void sampleRates();
+
+    Session::Mode m_mode;
+    Session *m_session = nullptr;
+    ConnectionBar *m_bar = nullptr;
+    FramingSelector *m_framing = nullptr;
+    QComboBox *m_rxChecksum = nullptr;
+    QCheckBox *m_echo = nullptr;
+    QLabel *m_autoReplyLabel = nullptr;
+    QTreeView *m_peers = nullptr;
+    PeerListModel *m_peerModel = nullptr;
+    QLabel *m_targetLabel = nullptr;
+    LogPane *m_log = nullptr;
+    SendPanel *m_send = nullptr;
+    PeriodicSender *m_periodic = nullptr;
+    FileSender *m_file = nullptr;
+    LogRecorder *m_recorder = nullptr;
+    AutoReplyRules m_rules;
+    AutoReplyConfig m_rulesConfig;
+
+    qint64 m_rxMessages = 0;
+    qint64 m_txMessages = 0;
+    qint64 m_rxBase = 0; // counters at the last reset
+    qint64 m_txBase = 0;
+    qint64 m_lastRx = 0;
+    qint64 m_lastTx = 0;
+    double m_rxRate = 0;
+    double m_txRate = 0;
+    QElapsedTimer m_rateClock;
+};
+
+} // namespace sockscope
