@@ -762,18 +762,14 @@ void tst_Framing::chunkingInvariance()
 void tst_Framing::largeFramesInSmallChunksStayLinear()
 {
     // A rescan from the frame start on every read would make these quadratic (minutes, not
-    // milliseconds).
+    // milliseconds): a regression shows up as the CTest timeout. No wall-clock assertion here,
+    // speed is measured in tests/bench.
     const QByteArray big(2 * 1024 * 1024, 'x');
-    const qint64 budgetMs = 5000; // normally well under 100 ms
-    QElapsedTimer timer;
-    timer.start();
 
     FrameDecoder delim(spec("delim:0D0A:max=4194304"));
     QList<Frame> out;
     for (qsizetype pos = 0; pos < big.size(); pos += 16) {
         delim.feed(QByteArrayView(big).sliced(pos, 16), 0, out);
-        if (pos % 65536 == 0 && timer.hasExpired(budgetMs))
-            QFAIL("delimiter search looks quadratic");
     }
     delim.feed("\r\n", 0, out);
     QCOMPARE(out.size(), 1);
@@ -785,8 +781,6 @@ void tst_Framing::largeFramesInSmallChunksStayLinear()
     len.feed(header, 0, out);
     for (qsizetype pos = 0; pos < big.size(); pos += 3) {
         len.feed(QByteArrayView(big).sliced(pos, qMin<qsizetype>(3, big.size() - pos)), 0, out);
-        if (pos % 65536 == 0 && timer.hasExpired(budgetMs))
-            QFAIL("length-prefixed collection looks quadratic");
     }
     QCOMPARE(out.size(), 1);
     QCOMPARE(out.front().bytes.size(), big.size() + 4);
@@ -801,7 +795,6 @@ void tst_Framing::largeFramesInSmallChunksStayLinear()
     QCOMPARE(out.size(), 100000);
     QCOMPARE(out.back().bytes, QByteArray("line of text"));
 
-    QVERIFY2(!timer.hasExpired(budgetMs), qPrintable(QString::number(timer.elapsed())));
 }
 
 QTEST_APPLESS_MAIN(tst_Framing)
