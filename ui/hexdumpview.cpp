@@ -322,6 +322,9 @@ void HexDumpView::paintEvent(QPaintEvent *)
     QColor cursorPen = text;
     cursorPen.setAlphaF(hasFocus() ? 0.85f : 0.45f);
 
+    if (m_bytes.isEmpty())
+        return; // nothing selected: a plain pane rather than empty column stripes
+
     // Offset column and text gutter get their own background, full height.
     const qreal offsetRight = columnX(m_offsetDigits) + m_charWidth;
     p.fillRect(QRectF(area.left(), area.top(), offsetRight - area.left(), area.height()),
@@ -329,9 +332,6 @@ void HexDumpView::paintEvent(QPaintEvent *)
     const qreal gutterLeft = columnX(textColumn(0) - 1) - m_charWidth / 2;
     const qreal gutterRight = columnX(textColumn(BytesPerLine) + 1) + m_charWidth / 2;
     p.fillRect(QRectF(gutterLeft, area.top(), gutterRight - gutterLeft, area.height()), alternate);
-
-    if (m_bytes.isEmpty())
-        return;
 
     p.setFont(font());
     const qint64 first = verticalScrollBar()->value();

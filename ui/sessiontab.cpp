@@ -106,7 +106,10 @@ void SessionTab::buildUi()
         m_peerModel->setSession(m_session);
         m_peers->setModel(m_peerModel);
         m_peers->header()->setStretchLastSection(false);
-        m_peers->header()->setSectionResizeMode(PeerListModel::Endpoint, QHeaderView::Stretch);
+        // Wide enough for "255.255.255.255:65535"; the counters scroll horizontally.
+        m_peers->header()->resizeSection(
+            PeerListModel::Endpoint,
+            m_peers->fontMetrics().horizontalAdvance(QStringLiteral("255.255.255.255:65535")) + 12);
         m_peers->setToolTip(tr("Select peers to send only to them and to show only their "
                                "messages. With nothing selected, sends go to all peers."));
         peerLayout->addWidget(m_peers, 1);
@@ -623,6 +626,9 @@ void SessionTab::applyLaunchOptions(const LaunchOptions &o)
                               : o.encoding == Encoding::Latin1 ? LogModel::DisplayMode::Latin1
                                                                : LogModel::DisplayMode::Utf8);
     m_echo->setChecked(o.echo);
+    MessageSpec spec = m_send->spec();
+    spec.encoding = o.encoding;
+    m_send->setSpec(spec);
     emit titleChanged();
     if (o.startNow)
         start();
