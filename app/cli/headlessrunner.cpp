@@ -20,6 +20,8 @@
 #include <QJsonObject>
 #include <QSaveFile>
 
+#include <algorithm>
+
 namespace sockscope {
 
 namespace {
@@ -258,6 +260,23 @@ void HeadlessRunner::afterLastSend()
     // A server keeps serving; a client or UDP sender waits briefly for replies.
     if (m_options.mode == Session::Mode::TcpServer || m_options.durationSeconds > 0)
         return;
+    // The linger counts from when the socket has written everything: finishing
+    // earlier would exit with the unwritten tail of the messages still queued.
+    const auto pending = [this] {
+        const QList<quint32> ids = m_session->peerIds();
+        return std::any_of(ids.cbegin(), ids.cend(),
+                           [this](quint32 id) { return m_session->pendingWriteBytes(id) > 0; });
+    };
+    if (pending()) {
+        auto drained = std::make_shared<QMetaObject::Connection>();
+        *drained = connect(m_session, &Session::peerBytesWritten, this, [this, pending, drained] {
+            if (pending())
+                return;
+            disconnect(*drained);
+            m_lingerTimer.start(m_options.lingerMs);
+        });
+        return;
+    }
     m_lingerTimer.start(m_options.lingerMs);
 }
 

@@ -1,0 +1,773 @@
+// The headless command line end to end: the real sockscope binary in a
+// QProcess, real sockets on 127.0.0.1, its stdout lines, report and exit codes.
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QStringDecoder>
+#include <QStringEncoder>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUdpSocket>
+
+#include <memory>
+
+namespace {
+
+const QHostAddress kLoopback(QHostAddress::LocalHost);
+
+// 2026-01-31T12:34:56.789 RX 127.0.0.1:5555 26 text
+const QRegularExpression kLineRe(
+    QStringLiteral(R"(^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}) (RX|TX|\*\*) (\S+) (\d+|-) (.*)$)"));
+
+struct Line
+{
+    QString time;
+    QString dir; // RX, TX, **
+    QString peer;
+    QString count;
+    QString data;
+};
+
+quint16 freeTcpPort()
+{
+    QTcpServer probe;
+    return probe.listen(kLoopback, 0) ? probe.serverPort() : 0;
+}
+
+QString endpoint(const QAbstractSocket &s)
+{
+    return QStringLiteral("127.0.0.1:%1").arg(s.localPort());
+}
+
+QByteArray gbk(const QString &text)
+{
+    QStringEncoder encoder("GBK");
+    return encoder.encode(text);
+}
+
+QByteArray randomBytes(qsizetype size, quint32 seed)
+{
+    QByteArray bytes(size, Qt::Uninitialized);
+    QRandomGenerator generator(seed);
+    generator.fillRange(reinterpret_cast<quint32 *>(bytes.data()), size / 4);
+    return bytes;
+}
+
+// The binary under test, its output collected while the test's event loop runs.
+class Cli
+{
+public:
+    Cli()
+    {
+        QObject::connect(&m_process, &QProcess::readyReadStandardOutput, &m_process,
+                         [this] { m_out += m_process.readAllStandardOutput(); });
+        QObject::connect(&m_process, &QProcess::readyReadStandardError, &m_process,
+                         [this] { m_err += m_process.readAllStandardError(); });
+    }
+    ~Cli()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.kill();
+            m_process.waitForFinished(3000);
+        }
+    }
+    Q_DISABLE_COPY_MOVE(Cli)
+
+    QProcess &process() { return m_process; }
+
+    bool start(const QStringList &args)
+    {
+        m_process.start(QStringLiteral(SOCKSCOPE_BINARY), args);
+        return m_process.waitForStarted(5000);
+    }
+
+    // Waits (running the event loop) until stdout matches; returns the match.
+    QRegularExpressionMatch waitForOutput(const QRegularExpression &re, int timeoutMs = 5000)
+    {
+        QRegularExpressionMatch m;
+        // The caller checks the match; a timeout just leaves it empty.
+        (void)QTest::qWaitFor(
+            [&] {
+                m = re.match(QString::fromUtf8(m_out));
+                return m.hasMatch() || m_process.state() == QProcess::NotRunning;
+            },
+            timeoutMs);
+        if (!m.hasMatch())
+            m = re.match(QString::fromUtf8(m_out)); // output read on exit
+        return m;
+    }
+
+    // Waits (running the event loop, so in-process peers keep working) for exit.
+    bool waitForExit(int timeoutMs = 5000)
+    {
+        if (!QTest::qWaitFor([&] { return m_process.state() == QProcess::NotRunning; }, timeoutMs))
+            return false;
+        m_out += m_process.readAllStandardOutput();
+        m_err += m_process.readAllStandardError();
+        return true;
+    }
+
+    // SIGTERM, then the exit code (-1 if it did not end normally).
+    int terminate()
+    {
+        m_process.terminate();
+        if (!waitForExit())
+            return -1;
+        return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
+    }
+
+    int exitCode() const
+    {
+        return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
+    }
+
+    QByteArray rawOut() const { return m_out; }
+    QString err() const { return QString::fromUtf8(m_err); }
+    QString out() const { return QString::fromUtf8(m_out); }
+
+    // Every stdout line, parsed; a line that does not parse makes the test fail.
+    QList<Line> lines() const
+    {
+        QList<Line> result;
+        const QStringList texts = out().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        for (const QString &text : texts) {
+            const QRegularExpressionMatch m = kLineRe.match(text);
+            if (!m.hasMatch()) {
+                qWarning("unparsable stdout line: %s", qPrintable(text));
+                result.append(Line{{}, QStringLiteral("??"), {}, {}, text});
+                continue;
+            }
+            result.append(
+                Line{m.captured(1), m.captured(2), m.captured(3), m.captured(4), m.captured(5)});
+        }
+        return result;
+    }
+    QList<Line> lines(const QString &dir) const
+    {
+        QList<Line> result;
+        for (const Line &l : lines())
+            if (l.dir == dir)
+                result.append(l);
+        return result;
+    }
+
+private:
+    QProcess m_process;
+    QByteArray m_out;
+    QByteArray m_err;
+};
+
+// Starts a TCP server on 127.0.0.1 port 0; returns the port from "Listening on".
+quint16 startServer(Cli &cli, const QStringList &extra)
+{
+    QStringList args{QStringLiteral("--headless"), QStringLiteral("--mode"),
+                     QStringLiteral("tcp-server"), QStringLiteral("--bind"),
+                     QStringLiteral("127.0.0.1"),  QStringLiteral("--port"),
+                     QStringLiteral("0")};
+    if (!cli.start(args + extra))
+        return 0;
+    const QRegularExpressionMatch m = cli.waitForOutput(
+        QRegularExpression(QStringLiteral(R"(\*\* - - Listening on 127\.0\.0\.1:(\d+)\n)")));
+    return m.hasMatch() ? quint16(m.captured(1).toUInt()) : 0;
+}
+
+QJsonObject readReport(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(f.readAll()).object();
+}
+
+QStringList clientArgs(quint16 port)
+{
+    return {QStringLiteral("--headless"), QStringLiteral("--mode"),    QStringLiteral("tcp-client"),
+            QStringLiteral("--host"),     QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
+            QString::number(port)};
+}
+
+// A QTcpServer that keeps everything its first client sends.
+struct Sink
+{
+    QTcpServer server;
+    QTcpSocket *client = nullptr;
+    QByteArray received;
+    bool peerClosed = false;
+
+    bool listen()
+    {
+        QObject::connect(&server, &QTcpServer::newConnection, &server, [this] {
+            client = server.nextPendingConnection();
+            QObject::connect(client, &QTcpSocket::readyRead, client,
+                             [this] { received += client->readAll(); });
+            QObject::connect(client, &QTcpSocket::disconnected, client,
+                             [this] { peerClosed = true; });
+        });
+        return server.listen(kLoopback, 0);
+    }
+};
+
+} // namespace
+
+class tst_Cli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+
+    void gbkServerLineEcho_data();
+    void gbkServerLineEcho();
+    void reportAfterSigterm();
+    void bulkTransferCountsExactly();
+    void durationEndsTheRun();
+    void controlCharactersEscaped();
+    void portInUseNamesTheOwner();
+
+    void clientSendHex();
+    void clientRepeats_data();
+    void clientRepeats();
+    void clientWritesEverythingBeforeExit();
+    void clientSendFile();
+    void clientRefused();
+    void clientHostNotFound();
+
+    void badArguments_data();
+    void badArguments();
+
+    void udpSendsToRemote();
+    void udpShowsSender();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void tst_Cli::initTestCase()
+{
+    QVERIFY(QFile::exists(QStringLiteral(SOCKSCOPE_BINARY)));
+    QVERIFY(m_dir.isValid());
+}
+
+// Exercise 1: a Python-style client sends GBK in two writes split inside a character.
+void tst_Cli::gbkServerLineEcho_data()
+{
+    QTest::addColumn<QString>("framing");
+    QTest::addColumn<int>("rxLines");
+    QTest::newRow("line: one frame") << QStringLiteral("line") << 1;
+    QTest::newRow("raw: two chunks, decoder carries the split character")
+        << QStringLiteral("raw") << 2;
+}
+
+void tst_Cli::gbkServerLineEcho()
+{
+    QFETCH(QString, framing);
+    QFETCH(int, rxLines);
+    const QString text = QStringLiteral("你好服务端,我是客户端小黑!");
+    const QByteArray message = gbk(text + QLatin1Char('\n'));
+    QCOMPARE(message.size(), 27);
+
+    Cli cli;
+    const quint16 port =
+        startServer(cli, {QStringLiteral("--encoding"), QStringLiteral("gbk"),
+                          QStringLiteral("--framing"), framing, QStringLiteral("--echo")});
+    QVERIFY2(port, qPrintable(cli.err()));
+
+    QTcpSocket client;
+    QByteArray echoed;
+    connect(&client, &QTcpSocket::readyRead, this, [&] { echoed += client.readAll(); });
+    client.connectToHost(kLoopback, port);
+    QTRY_COMPARE(client.state(), QAbstractSocket::ConnectedState);
+    // 3 bytes: "你" and the lead byte of "好".
+    client.write(message.left(3));
+    QTRY_COMPARE(client.bytesToWrite(), 0);
+    QTRY_VERIFY(cli.out().contains(QLatin1String(" Connected")));
+    QTest::qWait(150); // let the first chunk be read on its own
+    client.write(message.mid(3));
+
+    // The client gets its text back (the echo is the frame; line framing drops the "\n").
+    const QByteArray expectedEcho = framing == QLatin1String("line") ? message.chopped(1) : message;
+    QTRY_COMPARE(echoed, expectedEcho);
+    QTRY_COMPARE(cli.lines(QStringLiteral("TX")).size(), rxLines);
+
+    const QString peer = endpoint(client);
+    const QList<Line> rx = cli.lines(QStringLiteral("RX"));
+    QCOMPARE(rx.size(), rxLines);
+    QString shown;
+    qsizetype bytes = 0;
+    for (const Line &l : rx) {
+        QCOMPARE(l.peer, peer);
+        shown += l.data;
+        bytes += l.count.toInt();
+    }
+    if (framing == QLatin1String("line")) {
+        QCOMPARE(rx.first().count, QStringLiteral("26"));
+        QCOMPARE(rx.first().data, text);
+        const Line tx = cli.lines(QStringLiteral("TX")).first();
+        QCOMPARE(tx.peer, peer);
+        QCOMPARE(tx.count, QStringLiteral("26"));
+        QCOMPARE(tx.data, text);
+    } else {
+        QCOMPARE(rx.at(0).count, QStringLiteral("3"));
+        QCOMPARE(rx.at(0).data, QStringLiteral("你")); // the lone lead byte waits for its partner
+        QCOMPARE(bytes, 27);
+        QCOMPARE(shown, text + QStringLiteral("\\n"));
+    }
+    // Every stdout line parses (the "**" events included).
+    for (const Line &l : cli.lines())
+        QVERIFY2(l.dir != QLatin1String("??"), qPrintable(l.data));
+
+    QCOMPARE(cli.terminate(), 0);
+}
+
+void tst_Cli::reportAfterSigterm()
+{
+    const QString reportPath = m_dir.filePath(QStringLiteral("report-sigterm.json"));
+    Cli cli;
+    const quint16 port = startServer(cli, {QStringLiteral("--framing"), QStringLiteral("line"),
+                                           QStringLiteral("--report"), reportPath});
+    QVERIFY2(port, qPrintable(cli.err()));
+
+    QTcpSocket leaver;
+    QTcpSocket stayer;
+    leaver.connectToHost(kLoopback, port);
+    stayer.connectToHost(kLoopback, port);
+    QTRY_COMPARE(leaver.state(), QAbstractSocket::ConnectedState);
+    QTRY_COMPARE(stayer.state(), QAbstractSocket::ConnectedState);
+    leaver.write("one\ntwo\n");  // 8 bytes, 2 frames
+    stayer.write("three\nfour"); // 10 bytes, 1 frame and an unfinished one
+    QTRY_COMPARE(leaver.bytesToWrite(), 0);
+    QTRY_COMPARE(stayer.bytesToWrite(), 0);
+    QTRY_COMPARE(cli.lines(QStringLiteral("RX")).size(), 3);
+    const QString leaverPeer = endpoint(leaver);
+    const QString stayerPeer = endpoint(stayer);
+    leaver.disconnectFromHost();
+    QTRY_VERIFY(cli.out().contains(QStringLiteral(" ** %1 - Disconnected").arg(leaverPeer)));
+
+    QCOMPARE(cli.terminate(), 0);
+    // The unfinished frame is still shown when the run ends.
+    QVERIFY2(cli.out().contains(QStringLiteral("four")), qPrintable(cli.out()));
+
+    const QJsonObject report = readReport(reportPath);
+    QVERIFY2(!report.isEmpty(), "no report written");
+    QCOMPARE(report.value(QStringLiteral("mode")).toString(), QStringLiteral("tcp-server"));
+    QCOMPARE(report.value(QStringLiteral("exit_code")).toInt(-1), 0);
+    QCOMPARE(report.value(QStringLiteral("rx_bytes_total")).toInteger(), 18);
+    QCOMPARE(report.value(QStringLiteral("tx_bytes_total")).toInteger(), 0);
+    QVERIFY(report.value(QStringLiteral("rx_frames_total")).toInteger() >= 3);
+    QCOMPARE(report.value(QStringLiteral("peak_clients")).toInt(), 2);
+    const QJsonObject lag = report.value(QStringLiteral("event_loop_lag_ms")).toObject();
+    for (const char *key : {"p50", "p99", "max", "samples"})
+        QVERIFY2(lag.contains(QLatin1String(key)), key);
+    QVERIFY(lag.value(QStringLiteral("samples")).toInteger() > 0);
+
+    const QJsonArray connections = report.value(QStringLiteral("connections")).toArray();
+    QCOMPARE(connections.size(), 2);
+    QHash<QString, QJsonObject> byPeer;
+    for (const QJsonValue &v : connections)
+        byPeer.insert(v.toObject().value(QStringLiteral("peer")).toString(), v.toObject());
+    QVERIFY2(byPeer.contains(leaverPeer) && byPeer.contains(stayerPeer),
+             QJsonDocument(connections).toJson().constData());
+
+    const QJsonObject left = byPeer.value(leaverPeer);
+    QCOMPARE(left.value(QStringLiteral("rx_bytes")).toInteger(), 8);
+    QCOMPARE(left.value(QStringLiteral("rx_frames")).toInteger(), 2);
+    QCOMPARE(left.value(QStringLiteral("tx_bytes")).toInteger(), 0);
+    QCOMPARE(left.value(QStringLiteral("tx_messages")).toInteger(), 0);
+    QCOMPARE(left.value(QStringLiteral("close_reason")).toString(), QStringLiteral("peer-closed"));
+    const QJsonObject stayed = byPeer.value(stayerPeer);
+    QCOMPARE(stayed.value(QStringLiteral("rx_bytes")).toInteger(), 10);
+    QCOMPARE(stayed.value(QStringLiteral("close_reason")).toString(),
+             QStringLiteral("local-close"));
+    for (const QJsonObject &c : {left, stayed}) {
+        const QDateTime opened =
+            QDateTime::fromString(c.value(QStringLiteral("opened")).toString(), Qt::ISODateWithMs);
+        const QDateTime closed =
+            QDateTime::fromString(c.value(QStringLiteral("closed")).toString(), Qt::ISODateWithMs);
+        QVERIFY(opened.isValid());
+        QVERIFY(closed.isValid());
+        QVERIFY(opened <= closed);
+    }
+}
+
+// 10 MiB through a server that echoes; stdout (hex) is discarded.
+void tst_Cli::bulkTransferCountsExactly()
+{
+    const qsizetype size = 10 * 1024 * 1024;
+    const QByteArray payload = randomBytes(size, 20241125);
+    const QString reportPath = m_dir.filePath(QStringLiteral("report-bulk.json"));
+    const quint16 port = freeTcpPort();
+    QVERIFY(port);
+
+    Cli cli;
+    cli.process().setStandardOutputFile(QProcess::nullDevice());
+    QVERIFY(cli.start({QStringLiteral("--headless"), QStringLiteral("--mode"),
+                       QStringLiteral("tcp-server"), QStringLiteral("--bind"),
+                       QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QString::number(port),
+                       QStringLiteral("--encoding"), QStringLiteral("hex"),
+                       QStringLiteral("--echo"), QStringLiteral("--report"), reportPath}));
+
+    QTcpSocket client;
+    QCryptographicHash echoedHash(QCryptographicHash::Sha256);
+    qint64 echoed = 0;
+    connect(&client, &QTcpSocket::readyRead, this, [&] {
+        const QByteArray chunk = client.readAll();
+        echoed += chunk.size();
+        echoedHash.addData(chunk);
+    });
+    // The server may need a moment to listen.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            if (client.state() == QAbstractSocket::UnconnectedState)
+                client.connectToHost(kLoopback, port);
+            return client.state() == QAbstractSocket::ConnectedState;
+        }(),
+        5000);
+    const QString peer = endpoint(client);
+    QElapsedTimer timer;
+    timer.start();
+    client.write(payload);
+    // All echoed back means the server has read every byte.
+    QTRY_VERIFY_WITH_TIMEOUT(echoed >= size, 15000);
+    QCOMPARE(echoed, size);
+    QCOMPARE(echoedHash.result(), QCryptographicHash::hash(payload, QCryptographicHash::Sha256));
+    qInfo("10 MiB round trip in %lld ms", qlonglong(timer.elapsed()));
+
+    QCOMPARE(cli.terminate(), 0);
+    const QJsonObject report = readReport(reportPath);
+    QVERIFY2(!report.isEmpty(), qPrintable(cli.err()));
+    QCOMPARE(report.value(QStringLiteral("rx_bytes_total")).toInteger(), size);
+    QCOMPARE(report.value(QStringLiteral("tx_bytes_total")).toInteger(), size);
+    const QJsonArray connections = report.value(QStringLiteral("connections")).toArray();
+    QCOMPARE(connections.size(), 1);
+    const QJsonObject c = connections.first().toObject();
+    QCOMPARE(c.value(QStringLiteral("peer")).toString(), peer);
+    QCOMPARE(c.value(QStringLiteral("rx_bytes")).toInteger(), size);
+    QCOMPARE(c.value(QStringLiteral("tx_bytes")).toInteger(), size);
+    QCOMPARE(c.value(QStringLiteral("close_reason")).toString(), QStringLiteral("local-close"));
+    QCOMPARE(report.value(QStringLiteral("exit_code")).toInt(-1), 0);
+}
+
+void tst_Cli::durationEndsTheRun()
+{
+    const QString reportPath = m_dir.filePath(QStringLiteral("report-duration.json"));
+    QElapsedTimer timer;
+    timer.start();
+    Cli cli;
+    const quint16 port = startServer(cli, {QStringLiteral("--duration"), QStringLiteral("0.6"),
+                                           QStringLiteral("--report"), reportPath});
+    QVERIFY2(port, qPrintable(cli.err()));
+    QVERIFY(cli.waitForExit(5000));
+    QCOMPARE(cli.exitCode(), 0);
+    QVERIFY2(timer.elapsed() >= 550, QByteArray::number(timer.elapsed()).constData());
+    QVERIFY(cli.out().contains(QLatin1String("Stopped listening")));
+    const QJsonObject report = readReport(reportPath);
+    QCOMPARE(report.value(QStringLiteral("exit_code")).toInt(-1), 0);
+    QCOMPARE(report.value(QStringLiteral("connections")).toArray().size(), 0);
+    QCOMPARE(report.value(QStringLiteral("rx_bytes_total")).toInteger(-1), 0);
+    QCOMPARE(report.value(QStringLiteral("peak_clients")).toInt(-1), 0);
+}
+
+void tst_Cli::controlCharactersEscaped()
+{
+    // An ANSI colour sequence, CR LF, tab, BEL, NUL, DEL, a backslash.
+    const QByteArray data("\x1b[31mred\x1b[0m\r\n\tbell\x07nul", 23);
+    QByteArray full = data;
+    full += QByteArray("\0\x7f\\end", 6);
+    Cli cli;
+    const quint16 port = startServer(
+        cli, {QStringLiteral("--framing"), QStringLiteral("fixed:%1").arg(full.size())});
+    QVERIFY2(port, qPrintable(cli.err()));
+    QTcpSocket client;
+    client.connectToHost(kLoopback, port);
+    QTRY_COMPARE(client.state(), QAbstractSocket::ConnectedState);
+    client.write(full);
+    QTRY_COMPARE(cli.lines(QStringLiteral("RX")).size(), 1);
+    const Line rx = cli.lines(QStringLiteral("RX")).first();
+    QCOMPARE(rx.count, QString::number(full.size()));
+    QCOMPARE(rx.data, QStringLiteral(R"(\x1B[31mred\x1B[0m\r\n\tbell\x07nul\0\x7F\\end)"));
+    QCOMPARE(cli.terminate(), 0);
+
+    const QByteArray raw = cli.rawOut();
+    for (char c : {'\x1b', '\x07', '\0', '\r', '\x7f'})
+        QVERIFY2(!raw.contains(c), QByteArray::number(int(c)).constData());
+    // One record, one line: every line of stdout is a well-formed record.
+    for (const Line &l : cli.lines())
+        QVERIFY2(l.dir != QLatin1String("??"), qPrintable(l.data));
+}
+
+// Exercise 8: the port is held by another program; the error names it.
+void tst_Cli::portInUseNamesTheOwner()
+{
+    QProcess holder;
+    holder.start(QStringLiteral("python3"),
+                 {QStringLiteral(SOCKSCOPE_TEST_PEERS_DIR "/cli_port_holder.py")});
+    if (!holder.waitForStarted(5000))
+        QSKIP("python3 is not available");
+    QTRY_VERIFY(holder.canReadLine());
+    const QByteArray first = holder.readLine().trimmed();
+    QVERIFY2(first.startsWith("PORT "), first.constData());
+    const quint16 port = quint16(first.mid(5).toUInt());
+    QVERIFY(port);
+
+    Cli cli;
+    QVERIFY(
+        cli.start({QStringLiteral("--headless"), QStringLiteral("--mode"),
+                   QStringLiteral("tcp-server"), QStringLiteral("--bind"),
+                   QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QString::number(port)}));
+    QVERIFY(cli.waitForExit());
+    QCOMPARE(cli.exitCode(), 3);
+    QVERIFY2(cli.err().contains(QLatin1String("python3")), qPrintable(cli.err()));
+    QVERIFY2(cli.err().contains(QString::number(holder.processId())), qPrintable(cli.err()));
+    QVERIFY2(cli.err().contains(QString::number(port)), qPrintable(cli.err()));
+
+    holder.closeWriteChannel();
+    QVERIFY(holder.waitForFinished(5000));
+}
+
+void tst_Cli::clientSendHex()
+{
+    Sink sink;
+    QVERIFY(sink.listen());
+    Cli cli;
+    QVERIFY(cli.start(clientArgs(sink.server.serverPort())
+                      << QStringLiteral("--send-hex") << QStringLiteral("48 65 6c 00 FF 0d0a 1B")
+                      << QStringLiteral("--linger") << QStringLiteral("100")));
+    // The client ends on its own after the linger time.
+    QVERIFY(cli.waitForExit());
+    QCOMPARE(cli.exitCode(), 0);
+    QTRY_COMPARE(sink.received, QByteArray("Hel\0\xff\r\n\x1b", 8));
+    QTRY_VERIFY(sink.peerClosed);
+    const QList<Line> tx = cli.lines(QStringLiteral("TX"));
+    QCOMPARE(tx.size(), 1);
+    QCOMPARE(tx.first().count, QStringLiteral("8"));
+    QCOMPARE(tx.first().peer, QStringLiteral("127.0.0.1:%1").arg(sink.server.serverPort()));
+    QVERIFY(!cli.rawOut().contains('\x1b'));
+}
+
+void tst_Cli::clientRepeats_data()
+{
+    QTest::addColumn<QStringList>("extra");
+    QTest::addColumn<int>("messages");
+    QTest::addColumn<int>("minSpanMs"); // first to last TX line
+    QTest::newRow("--interval 20 --count 5")
+        << QStringList{QStringLiteral("--interval"), QStringLiteral("20"),
+                       QStringLiteral("--count"), QStringLiteral("5")}
+        << 5 << 60;
+    QTest::newRow("--count 3 without an interval")
+        << QStringList{QStringLiteral("--count"), QStringLiteral("3")} << 3 << 0;
+}
+
+void tst_Cli::clientRepeats()
+{
+    QFETCH(QStringList, extra);
+    QFETCH(int, messages);
+    QFETCH(int, minSpanMs);
+    Sink sink;
+    QVERIFY(sink.listen());
+    Cli cli;
+    QVERIFY(cli.start(clientArgs(sink.server.serverPort())
+                      << QStringLiteral("--send") << QStringLiteral("ping;")
+                      << QStringLiteral("--linger") << QStringLiteral("200") << extra));
+    QVERIFY2(cli.waitForExit(5000), "the client did not finish after its last message");
+    QCOMPARE(cli.exitCode(), 0);
+    QTRY_COMPARE(sink.received, QByteArray("ping;").repeated(messages));
+    const QList<Line> tx = cli.lines(QStringLiteral("TX"));
+    QCOMPARE(tx.size(), messages);
+    for (const Line &l : tx) {
+        QCOMPARE(l.count, QStringLiteral("5"));
+        QCOMPARE(l.data, QStringLiteral("ping;"));
+    }
+    const qint64 span = QDateTime::fromString(tx.first().time, Qt::ISODateWithMs)
+                            .msecsTo(QDateTime::fromString(tx.last().time, Qt::ISODateWithMs));
+    QVERIFY2(span >= minSpanMs, QByteArray::number(span).constData());
+}
+
+// Quitting right after the last send must not drop what the socket has not written yet.
+void tst_Cli::clientWritesEverythingBeforeExit()
+{
+    const QByteArray message = randomBytes(60000, 3);
+    const int count = 50;
+    Sink sink;
+    QVERIFY(sink.listen());
+    Cli cli;
+    cli.process().setStandardOutputFile(QProcess::nullDevice());
+    QVERIFY(cli.start(clientArgs(sink.server.serverPort())
+                      << QStringLiteral("--send-hex") << QString::fromLatin1(message.toHex())
+                      << QStringLiteral("--count") << QString::number(count)
+                      << QStringLiteral("--linger") << QStringLiteral("0")));
+    QVERIFY(cli.waitForExit(10000));
+    QCOMPARE(cli.exitCode(), 0);
+    QTRY_VERIFY(sink.peerClosed);
+    QCOMPARE(sink.received.size(), message.size() * count);
+    QVERIFY(sink.received == message.repeated(count));
+}
+
+void tst_Cli::clientSendFile()
+{
+    const QByteArray payload = randomBytes(1024 * 1024, 7);
+    const QString path = m_dir.filePath(QStringLiteral("one-mib.bin"));
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QCOMPARE(f.write(payload), payload.size());
+    }
+    Sink sink;
+    QVERIFY(sink.listen());
+    Cli cli;
+    QVERIFY(cli.start(clientArgs(sink.server.serverPort())
+                      << QStringLiteral("--send-file") << path << QStringLiteral("--encoding")
+                      << QStringLiteral("hex") << QStringLiteral("--linger")
+                      << QStringLiteral("200")));
+    QVERIFY(cli.waitForExit(10000));
+    if (cli.exitCode() == 2 && cli.err().contains(QLatin1String("Unknown option")))
+        QSKIP("--send-file is not implemented in this build yet");
+    QCOMPARE(cli.exitCode(), 0);
+    QTRY_VERIFY(sink.peerClosed);
+    QCOMPARE(sink.received.size(), payload.size());
+    QVERIFY(sink.received == payload);
+}
+
+void tst_Cli::clientRefused()
+{
+    const quint16 port = freeTcpPort();
+    QVERIFY(port);
+    Cli cli;
+    QVERIFY(cli.start(clientArgs(port) << QStringLiteral("--send") << QStringLiteral("hi")));
+    QVERIFY(cli.waitForExit());
+    QCOMPARE(cli.exitCode(), 3);
+    QVERIFY2(cli.err().contains(QLatin1String("refused"), Qt::CaseInsensitive),
+             qPrintable(cli.err()));
+    QVERIFY(cli.lines(QStringLiteral("TX")).isEmpty());
+}
+
+void tst_Cli::clientHostNotFound()
+{
+    Cli cli;
+    QVERIFY(cli.start({QStringLiteral("--headless"), QStringLiteral("--mode"),
+                       QStringLiteral("tcp-client"), QStringLiteral("--host"),
+                       QStringLiteral("nosuch.invalid"), QStringLiteral("--port"),
+                       QStringLiteral("80"), QStringLiteral("--timeout"), QStringLiteral("4000")}));
+    QVERIFY(cli.waitForExit(8000));
+    QCOMPARE(cli.exitCode(), 3);
+    QVERIFY2(cli.err().contains(QLatin1String("nosuch.invalid")), qPrintable(cli.err()));
+}
+
+void tst_Cli::badArguments_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("mentions");
+    const QStringList server{QStringLiteral("--headless"), QStringLiteral("--mode"),
+                             QStringLiteral("tcp-server"), QStringLiteral("--port"),
+                             QStringLiteral("0")};
+    const QStringList client = clientArgs(9);
+
+    QTest::newRow("unknown mode") << QStringList{QStringLiteral("--headless"),
+                                                 QStringLiteral("--mode"), QStringLiteral("tcp"),
+                                                 QStringLiteral("--port"), QStringLiteral("0")}
+                                  << QStringLiteral("--mode");
+    QTest::newRow("no mode") << QStringList{QStringLiteral("--headless")}
+                             << QStringLiteral("--mode");
+    QTest::newRow("bad framing") << server + QStringList{QStringLiteral("--framing"),
+                                                         QStringLiteral("len:3")}
+                                 << QStringLiteral("--framing");
+    QTest::newRow("bad port") << QStringList{QStringLiteral("--headless"), QStringLiteral("--mode"),
+                                             QStringLiteral("tcp-server"), QStringLiteral("--port"),
+                                             QStringLiteral("99999")}
+                              << QStringLiteral("--port");
+    QTest::newRow("--send and --send-hex")
+        << client + QStringList{QStringLiteral("--send"), QStringLiteral("a"),
+                                QStringLiteral("--send-hex"), QStringLiteral("61")}
+        << QStringLiteral("--send-hex");
+    QTest::newRow("unknown option")
+        << server + QStringList{QStringLiteral("--colour")} << QStringLiteral("colour");
+    // Found by the runner before any socket is opened.
+    QTest::newRow("bad hex payload")
+        << client + QStringList{QStringLiteral("--send-hex"), QStringLiteral("4G")}
+        << QStringLiteral("message");
+    QTest::newRow("missing rules file")
+        << server + QStringList{QStringLiteral("--rules"), QStringLiteral("/nonexistent/r.json")}
+        << QStringLiteral("/nonexistent/r.json");
+}
+
+void tst_Cli::badArguments()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, mentions);
+    Cli cli;
+    QVERIFY(cli.start(args));
+    QVERIFY(cli.waitForExit());
+    QCOMPARE(cli.exitCode(), 2);
+    QVERIFY2(cli.err().contains(mentions, Qt::CaseInsensitive), qPrintable(cli.err()));
+    QVERIFY2(cli.err().startsWith(QLatin1String("sockscope: ")), qPrintable(cli.err()));
+    // Nothing was started, so nothing was logged.
+    QVERIFY2(cli.lines(QStringLiteral("TX")).isEmpty() &&
+                 !cli.out().contains(QLatin1String("Listening")),
+             qPrintable(cli.out()));
+}
+
+// Exercise 5: send datagrams to a UDP "customer service".
+void tst_Cli::udpSendsToRemote()
+{
+    QUdpSocket receiver;
+    QVERIFY(receiver.bind(kLoopback, 0));
+    Cli cli;
+    QVERIFY(cli.start({QStringLiteral("--headless"), QStringLiteral("--mode"),
+                       QStringLiteral("udp"), QStringLiteral("--bind"), QStringLiteral("127.0.0.1"),
+                       QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--remote"),
+                       QStringLiteral("127.0.0.1:%1").arg(receiver.localPort()),
+                       QStringLiteral("--send"), QStringLiteral("hello udp"),
+                       QStringLiteral("--linger"), QStringLiteral("100")}));
+    QTRY_VERIFY(receiver.hasPendingDatagrams());
+    QByteArray datagram(int(receiver.pendingDatagramSize()), Qt::Uninitialized);
+    QHostAddress from;
+    quint16 fromPort = 0;
+    QCOMPARE(receiver.readDatagram(datagram.data(), datagram.size(), &from, &fromPort), qint64(9));
+    QCOMPARE(datagram, QByteArray("hello udp"));
+    QVERIFY(from.isEqual(kLoopback, QHostAddress::ConvertV4MappedToIPv4));
+
+    QVERIFY(cli.waitForExit());
+    QCOMPARE(cli.exitCode(), 0);
+    // The bound port in the log is the one the datagram came from.
+    QVERIFY2(cli.out().contains(QStringLiteral("Bound to 127.0.0.1:%1").arg(fromPort)),
+             qPrintable(cli.out()));
+    const QList<Line> tx = cli.lines(QStringLiteral("TX"));
+    QCOMPARE(tx.size(), 1);
+    QCOMPARE(tx.first().count, QStringLiteral("9"));
+    QCOMPARE(tx.first().data, QStringLiteral("hello udp"));
+}
+
+void tst_Cli::udpShowsSender()
+{
+    Cli cli;
+    QVERIFY(
+        cli.start({QStringLiteral("--headless"), QStringLiteral("--mode"), QStringLiteral("udp"),
+                   QStringLiteral("--bind"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
+                   QStringLiteral("0"), QStringLiteral("--encoding"), QStringLiteral("gbk")}));
+    const QRegularExpressionMatch bound =
+        cli.waitForOutput(QRegularExpression(QStringLiteral(R"(Bound to 127\.0\.0\.1:(\d+))")));
+    QVERIFY2(bound.hasMatch(), qPrintable(cli.out() + cli.err()));
+    const quint16 port = quint16(bound.captured(1).toUInt());
+
+    QUdpSocket sender;
+    QVERIFY(sender.bind(kLoopback, 0));
+    const QByteArray hello = gbk(QStringLiteral("客服你好\r\n"));
+    QCOMPARE(sender.writeDatagram(hello, kLoopback, port), qint64(hello.size()));
+    QTRY_COMPARE(cli.lines(QStringLiteral("RX")).size(), 1);
+    const Line rx = cli.lines(QStringLiteral("RX")).first();
+    QCOMPARE(rx.peer, endpoint(sender));
+    QCOMPARE(rx.count, QString::number(hello.size()));
+    QCOMPARE(rx.data, QStringLiteral("客服你好\\r\\n"));
+    QCOMPARE(cli.terminate(), 0);
+}
+
+QTEST_GUILESS_MAIN(tst_Cli)
+#include "tst_cli.moc"
