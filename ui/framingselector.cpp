@@ -215,13 +215,14 @@ void FramingSelector::showParams(int kind)
     for (int k = 0; k < m_params.size(); ++k)
         for (QWidget *w : std::as_const(m_params[k]))
             w->setVisible(k == kind);
+    // Raw chunks have no frame to cap; hidden from the start too, not only after an edit.
+    m_max->setVisible(kind != Raw);
 }
 
 void FramingSelector::onEdited()
 {
     if (m_updating)
         return;
-    m_max->setVisible(m_kind->currentIndex() != Raw);
     QString error;
     const FramingSpec s = fromFields(&error);
     m_error->setText(error);

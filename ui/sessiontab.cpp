@@ -53,6 +53,9 @@ SessionTab::~SessionTab()
     // Closing a tab stops its session; senders go first so nothing sends into a dying session.
     delete m_periodic;
     delete m_file;
+    // Stopping changes state; the window must not hear titleChanged/statsChanged from a dying
+    // tab (when the window itself is being destroyed, its tab widget is already half gone).
+    blockSignals(true);
     m_session->stop();
 }
 
