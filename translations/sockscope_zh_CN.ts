@@ -1,0 +1,3294 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AutoReplyDialog</name>
+    <message>
+        <source>Auto-Reply Rules</source>
+        <translation>自动回复规则</translation>
+    </message>
+    <message>
+        <source>Rules are tried from top to bottom. Double-click a cell to edit it; invalid cells are red.</source>
+        <translation>规则按从上到下的顺序匹配。双击单元格可编辑；无效的单元格显示为红色。</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add a new rule below the current one</source>
+        <translation>在当前规则下方添加一条新规则</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>复制(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Insert a copy of the current rule below it</source>
+        <translation>在当前规则下方插入它的副本</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Remove the selected rules (Del)</source>
+        <translation>删除选中的规则 (Del)</translation>
+    </message>
+    <message>
+        <source>Move U&amp;p</source>
+        <translation>上移(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Move the current rule up: it is tried earlier</source>
+        <translation>上移当前规则：更早参与匹配</translation>
+    </message>
+    <message>
+        <source>Move Do&amp;wn</source>
+        <translation>下移(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Move the current rule down: it is tried later</source>
+        <translation>下移当前规则：更晚参与匹配</translation>
+    </message>
+    <message>
+        <source>&amp;Import JSON…</source>
+        <translation>导入 JSON(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Replace the rules with those of a JSON file (docs/auto-reply.md)</source>
+        <translation>用 JSON 文件中的规则替换当前规则（见 docs/auto-reply.md）</translation>
+    </message>
+    <message>
+        <source>E&amp;xport JSON…</source>
+        <translation>导出 JSON(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Save the rules and the rule set options to a JSON file</source>
+        <translation>将规则及规则集选项保存为 JSON 文件</translation>
+    </message>
+    <message>
+        <source>Rule set</source>
+        <translation>规则集</translation>
+    </message>
+    <message>
+        <source>Options that apply to all rules</source>
+        <translation>对所有规则生效的选项</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>编码(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Decodes received frames for text and regex rules, and encodes text patterns and replies</source>
+        <translation>用于解码收到的帧（供文本和正则规则匹配），以及编码文本模式和回复内容</translation>
+    </message>
+    <message>
+        <source>&amp;Match:</source>
+        <translation>匹配(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>First match: only the first matching rule replies. All matches: every matching rule replies, in list order.</source>
+        <translation>首个匹配：只有第一条匹配的规则回复。全部匹配：所有匹配的规则按列表顺序依次回复。</translation>
+    </message>
+    <message>
+        <source>E&amp;cho:</source>
+        <translation>回显(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Send received frames back unchanged: never, only when no rule matched, or always (before the rule replies)</source>
+        <translation>将收到的帧原样发回：从不、仅在没有规则匹配时，或总是（先于规则回复）</translation>
+    </message>
+    <message>
+        <source>Echo &amp;delay:</source>
+        <translation>回显延时(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Delay before an echoed frame is sent, in milliseconds</source>
+        <translation>发送回显帧之前的延时，单位毫秒</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>Try the rules as they are now on a sample frame</source>
+        <translation>用当前规则对示例帧进行试匹配</translation>
+    </message>
+    <message>
+        <source>A received frame to try: text with escapes (\r \n \xNN \uXXXX) or hex bytes</source>
+        <translation>要试匹配的接收帧：可含转义的文本 (\r \n \xNN \uXXXX) 或十六进制字节</translation>
+    </message>
+    <message>
+        <source>Sample frame, e.g. PING\r\n</source>
+        <translation>示例帧，如 PING\r\n</translation>
+    </message>
+    <message>
+        <source>Whether the sample frame is text (encoded in the rule set&apos;s encoding) or hex bytes</source>
+        <translation>示例帧是文本（按规则集的编码进行编码）还是十六进制字节</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>测试(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Show which rules match the sample frame and the exact reply bytes (Enter)</source>
+        <translation>显示哪些规则匹配示例帧，以及确切的回复字节 (Enter)</translation>
+    </message>
+    <message>
+        <source>The result of the test: matching rules and the reply bytes in hex</source>
+        <translation>测试结果：匹配的规则和十六进制回复字节</translation>
+    </message>
+</context>
+<context>
+    <name>SendPanel</name>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>&amp;Text</source>
+        <translation>文本(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Text mode: the characters are encoded with the selected encoding. Switching converts the content.</source>
+        <translation>文本模式：字符按所选编码进行编码。切换模式会转换内容。</translation>
+    </message>
+    <message>
+        <source>He&amp;x</source>
+        <translation>十六进制(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Hex mode: the content is hex digits such as &quot;48 65 6C&quot;. Switching converts the content.</source>
+        <translation>十六进制模式：内容为十六进制数字，如 &quot;48 65 6C&quot;。切换模式会转换内容。</translation>
+    </message>
+    <message>
+        <source>Text encoding of the message (also used for text produced by dynamic fields)</source>
+        <translation>消息的文本编码（也用于动态字段生成的文本）</translation>
+    </message>
+    <message>
+        <source>&amp;Escapes</source>
+        <translation>转义(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Understand escape sequences in text mode: \r \n \t \\ \0 \xNN (a raw byte) \uXXXX</source>
+        <translation>在文本模式下解析转义序列：\r \n \t \\ \0 \xNN（原始字节） \uXXXX</translation>
+    </message>
+    <message>
+        <source>Line ending appended after the content (in hex mode too)</source>
+        <translation>附加在内容之后的换行符（十六进制模式下同样附加）</translation>
+    </message>
+    <message>
+        <source>Checksum appended last, computed over everything before it (line ending included)</source>
+        <translation>附加在最后的校验和，对其之前的全部内容（含换行符）计算</translation>
+    </message>
+    <message>
+        <source>Byte order of the checksum: big-endian (high byte first) or little-endian (MODBUS RTU)</source>
+        <translation>校验和的字节序：大端（高字节在前）或小端（MODBUS RTU）</translation>
+    </message>
+    <message>
+        <source>&amp;Dynamic fields</source>
+        <translation>动态字段(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Expand placeholders such as {{counter}}, {{time}}, {{random:4}} and {{len:u16be}} when sending</source>
+        <translation>发送时展开 {{counter}}、{{time}}、{{random:4}}、{{len:u16be}} 等占位符</translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <source>Show the dynamic field syntax</source>
+        <translation>显示动态字段语法</translation>
+    </message>
+    <message>
+        <source>The message to send. Ctrl+Return sends it.</source>
+        <translation>要发送的消息。按 Ctrl+Return 发送。</translation>
+    </message>
+    <message>
+        <source>The exact bytes that will be sent</source>
+        <translation>将要发送的确切字节</translation>
+    </message>
+    <message>
+        <source>Number of bytes that will be sent</source>
+        <translation>将要发送的字节数</translation>
+    </message>
+    <message>
+        <source>Notices about the message</source>
+        <translation>关于该消息的提示</translation>
+    </message>
+    <message>
+        <source>Sent messages and named quick-send presets</source>
+        <translation>已发送的消息和命名的快捷发送预设</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>历史(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Sent messages, most recent first. Click (or Space) loads one into the editor; double-click (or Enter) loads and sends it; Delete removes it.</source>
+        <translation>已发送的消息，最新的在最前。单击（或按空格）载入编辑框；双击（或按 Enter）载入并发送；按 Delete 删除。</translation>
+    </message>
+    <message>
+        <source>Save as preset…</source>
+        <translation>存为预设…</translation>
+    </message>
+    <message>
+        <source>Save the selected history entry as a named preset</source>
+        <translation>将选中的历史记录保存为命名预设</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Remove all history entries</source>
+        <translation>删除全部历史记录</translation>
+    </message>
+    <message>
+        <source>&amp;Presets</source>
+        <translation>预设(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Named quick-send messages. Click (or Space) loads one into the editor; double-click (or Enter) loads and sends it; F2 renames; Delete removes it.</source>
+        <translation>命名的快捷发送消息。单击（或按空格）载入编辑框；双击（或按 Enter）载入并发送；按 F2 重命名；按 Delete 删除。</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Add the message in the editor as a named preset</source>
+        <translation>将编辑框中的消息添加为命名预设</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Rename the selected preset (F2)</source>
+        <translation>重命名选中的预设 (F2)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete the selected preset (Delete)</source>
+        <translation>删除选中的预设 (Delete)</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>发送(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Send the message (Ctrl+Return)</source>
+        <translation>发送消息 (Ctrl+Return)</translation>
+    </message>
+    <message>
+        <source>Send the message repeatedly</source>
+        <translation>重复发送消息</translation>
+    </message>
+    <message>
+        <source>Ever&amp;y</source>
+        <translation>每隔(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Periodic sending: interval between two sends</source>
+        <translation>定时发送：两次发送之间的间隔</translation>
+    </message>
+    <message>
+        <source>Interval between two periodic sends, in milliseconds</source>
+        <translation>两次定时发送之间的间隔，单位毫秒</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Number of periodic sends (0 = until stopped)</source>
+        <translation>定时发送的次数（0 = 直到手动停止）</translation>
+    </message>
+    <message>
+        <source>× </source>
+        <translation>× </translation>
+    </message>
+    <message>
+        <source>× ∞</source>
+        <translation>× ∞</translation>
+    </message>
+    <message>
+        <source>Sta&amp;rt</source>
+        <translation>开始(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Start sending the message periodically</source>
+        <translation>开始定时发送消息</translation>
+    </message>
+    <message>
+        <source>Send &amp;file…</source>
+        <translation>发送文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Send the contents of a file</source>
+        <translation>发送文件内容</translation>
+    </message>
+    <message>
+        <source>Progress of the file transfer</source>
+        <translation>文件传输进度</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop the file transfer</source>
+        <translation>停止文件传输</translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::AutoReplyDialog</name>
+    <message>
+        <source>First match</source>
+        <translation>首个匹配</translation>
+    </message>
+    <message>
+        <source>All matches</source>
+        <translation>全部匹配</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Echo unmatched</source>
+        <translation>回显未匹配</translation>
+    </message>
+    <message>
+        <source>Echo everything</source>
+        <translation>全部回显</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <source>Use these rules</source>
+        <translation>使用这些规则</translation>
+    </message>
+    <message>
+        <source>Discard the changes</source>
+        <translation>放弃更改</translation>
+    </message>
+    <message>
+        <source>Remove Rules</source>
+        <translation>删除规则</translation>
+    </message>
+    <message>
+        <source>Fix the invalid rule first. %1</source>
+        <translation>请先修正无效的规则。%1</translation>
+    </message>
+    <message>
+        <source>The file is larger than %1 MiB.</source>
+        <translation>文件大于 %1 MiB。</translation>
+    </message>
+    <message>
+        <source>Import Auto-Reply Rules</source>
+        <translation>导入自动回复规则</translation>
+    </message>
+    <message>
+        <source>Auto-reply rules (*.json);;All files (*)</source>
+        <translation>自动回复规则 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import Failed</source>
+        <translation>导入失败</translation>
+    </message>
+    <message>
+        <source>The rules in %1 were not imported; the current rules are unchanged.
+
+%2</source>
+        <translation>未导入 %1 中的规则；当前规则保持不变。
+
+%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n more)</source>
+        <translation>
+            <numerusform>（另有 %n 条）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Imported with Warnings</source>
+        <translation>导入时有警告</translation>
+    </message>
+    <message>
+        <source>The rules were imported; these parts of the file were ignored:
+
+%1</source>
+        <translation>规则已导入；文件中的以下部分被忽略：
+
+%1</translation>
+    </message>
+    <message>
+        <source>Export Auto-Reply Rules</source>
+        <translation>导出自动回复规则</translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Could not save %1:
+
+%2</source>
+        <translation>无法保存 %1：
+
+%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n more invalid rule(s))</source>
+        <translation>
+            <numerusform>（另有 %n 条无效规则）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No rules.</source>
+        <translation>没有规则。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule(s), %1 enabled</source>
+        <translation>
+            <numerusform>%n 条规则，%1 条已启用</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type a received frame above to see which rule answers it and the reply bytes.</source>
+        <translation>在上方输入一个接收帧，即可查看由哪条规则应答以及回复的字节。</translation>
+    </message>
+    <message>
+        <source>Fix the invalid rule first.
+%1</source>
+        <translation>请先修正无效的规则。
+%1</translation>
+    </message>
+    <message>
+        <source>Sample frame, position %1: %2</source>
+        <translation>示例帧，位置 %1：%2</translation>
+    </message>
+    <message>
+        <source>Sample frame: %1</source>
+        <translation>示例帧：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Frame, %n byte(s): %1</source>
+        <translation>
+            <numerusform>帧，%n 字节：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>rule %1</source>
+        <translation>规则 %1</translation>
+    </message>
+    <message>
+        <source>rule %1 “%2”</source>
+        <translation>规则 %1“%2”</translation>
+    </message>
+    <message>
+        <source>No rule matches.</source>
+        <translation>没有匹配的规则。</translation>
+    </message>
+    <message>
+        <source>Matches: %1</source>
+        <translation>匹配：%1</translation>
+    </message>
+    <message>
+        <source>Nothing is sent back.</source>
+        <translation>不发回任何内容。</translation>
+    </message>
+    <message>
+        <source>echo</source>
+        <translation>回显</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reply from %1 after %2 ms, %n byte(s):</source>
+        <translation>
+            <numerusform>来自 %1 的回复，延时 %2 ms，%n 字节：</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::AutoReplyModel</name>
+    <message>
+        <source>Exact text</source>
+        <translation>文本全等</translation>
+    </message>
+    <message>
+        <source>Exact hex</source>
+        <translation>十六进制全等</translation>
+    </message>
+    <message>
+        <source>Hex pattern</source>
+        <translation>十六进制通配</translation>
+    </message>
+    <message>
+        <source>Hex pattern, anywhere</source>
+        <translation>十六进制通配（任意位置）</translation>
+    </message>
+    <message>
+        <source>Contains text</source>
+        <translation>包含文本</translation>
+    </message>
+    <message>
+        <source>Contains text, any case</source>
+        <translation>包含文本（忽略大小写）</translation>
+    </message>
+    <message>
+        <source>Regex</source>
+        <translation>正则表达式</translation>
+    </message>
+    <message>
+        <source>Regex, any case</source>
+        <translation>正则表达式（忽略大小写）</translation>
+    </message>
+    <message>
+        <source>The frame equals the pattern: text with escapes (\r \n \xNN \uXXXX), encoded in the rule set&apos;s encoding.</source>
+        <translation>帧与匹配内容完全相同：匹配内容为可含转义的文本 (\r \n \xNN \uXXXX)，按规则集的编码进行编码。</translation>
+    </message>
+    <message>
+        <source>The frame equals the pattern bytes, written in hex (&quot;48 65 6C&quot;).</source>
+        <translation>帧与匹配内容的字节完全相同，以十六进制书写（&quot;48 65 6C&quot;）。</translation>
+    </message>
+    <message>
+        <source>The whole frame matches the hex pattern; ?? stands for any one byte (&quot;AA ?? ?? 55&quot;).</source>
+        <translation>整个帧与十六进制通配模式匹配；?? 代表任意一个字节（&quot;AA ?? ?? 55&quot;）。</translation>
+    </message>
+    <message>
+        <source>The hex pattern occurs anywhere in the frame; ?? stands for any one byte.</source>
+        <translation>十六进制通配模式出现在帧中的任意位置；?? 代表任意一个字节。</translation>
+    </message>
+    <message>
+        <source>The decoded frame text contains the pattern text (case-sensitive).</source>
+        <translation>解码后的帧文本包含匹配内容（区分大小写）。</translation>
+    </message>
+    <message>
+        <source>The decoded frame text contains the pattern text, ignoring case.</source>
+        <translation>解码后的帧文本包含匹配内容，忽略大小写。</translation>
+    </message>
+    <message>
+        <source>A regular expression (PCRE) found in the decoded frame text; ${1} or ${name} in the reply inserts a captured group.</source>
+        <translation>在解码后的帧文本中查找正则表达式 (PCRE)；回复中的 ${1} 或 ${name} 会插入捕获组。</translation>
+    </message>
+    <message>
+        <source>A regular expression found in the decoded frame text, ignoring case; ${1} or ${name} in the reply inserts a captured group.</source>
+        <translation>在解码后的帧文本中查找正则表达式，忽略大小写；回复中的 ${1} 或 ${name} 会插入捕获组。</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Enabled: this rule answers matching frames.</source>
+        <translation>已启用：此规则会应答匹配的帧。</translation>
+    </message>
+    <message>
+        <source>Disabled: this rule is skipped (but still checked).</source>
+        <translation>已禁用：跳过此规则（但仍会检查其有效性）。</translation>
+    </message>
+    <message>
+        <source>No name: the log shows the reply as coming from “Rule %1”.</source>
+        <translation>未命名：日志中显示回复来自“规则 %1”。</translation>
+    </message>
+    <message>
+        <source>Text with escapes (\r \n \t \xNN \uXXXX), encoded in %1.</source>
+        <translation>可含转义的文本 (\r \n \t \xNN \uXXXX)，按 %1 编码。</translation>
+    </message>
+    <message>
+        <source>Text with escapes (\r \n \t \uXXXX; \xNN below \x80 only), compared with the frame decoded from %1.</source>
+        <translation>可含转义的文本 (\r \n \t \uXXXX；\xNN 仅限 \x80 以下)，与按 %1 解码后的帧比较。</translation>
+    </message>
+    <message>
+        <source>Hex bytes, e.g. &quot;01 03 00 2A&quot;.</source>
+        <translation>十六进制字节，如 &quot;01 03 00 2A&quot;。</translation>
+    </message>
+    <message>
+        <source>Hex bytes with ?? for any byte, e.g. &quot;AA ?? ?? 55&quot;.</source>
+        <translation>十六进制字节，?? 代表任意字节，如 &quot;AA ?? ?? 55&quot;。</translation>
+    </message>
+    <message>
+        <source>PCRE regular expression, searched in the frame decoded from %1; use ^ and $ to match the whole frame.</source>
+        <translation>PCRE 正则表达式，在按 %1 解码后的帧中查找；用 ^ 和 $ 匹配整个帧。</translation>
+    </message>
+    <message>
+        <source>The reply is written as hex bytes.</source>
+        <translation>回复以十六进制字节书写。</translation>
+    </message>
+    <message>
+        <source>The reply is text with escapes, encoded in %1.</source>
+        <translation>回复为可含转义的文本，按 %1 编码。</translation>
+    </message>
+    <message>
+        <source>No reply: matching frames are answered with nothing (and not echoed).</source>
+        <translation>不回复：匹配的帧不作任何应答（也不回显）。</translation>
+    </message>
+    <message>
+        <source>Hex bytes, e.g. &quot;01 03 02 00 2A&quot;.</source>
+        <translation>十六进制字节，如 &quot;01 03 02 00 2A&quot;。</translation>
+    </message>
+    <message>
+        <source>${1} or ${name} inserts a captured group; write \u0024{ for a literal ${.</source>
+        <translation>${1} 或 ${name} 插入捕获组；字面的 ${ 请写作 \u0024{。</translation>
+    </message>
+    <message>
+        <source>Wait this long before sending the reply (0 to %1 ms).</source>
+        <translation>发送回复前等待的时间（0 到 %1 ms）。</translation>
+    </message>
+    <message>
+        <source>Rule %1</source>
+        <translation>规则 %1</translation>
+    </message>
+    <message>
+        <source>(no reply)</source>
+        <translation>（不回复）</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Match type</source>
+        <translation>匹配方式</translation>
+    </message>
+    <message>
+        <source>Pattern</source>
+        <translation>匹配内容</translation>
+    </message>
+    <message>
+        <source>Reply as</source>
+        <translation>回复格式</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <source>Delay ms</source>
+        <translation>延时 ms</translation>
+    </message>
+    <message>
+        <source>Only enabled rules answer frames; disabled rules are still checked.</source>
+        <translation>只有已启用的规则会应答帧；已禁用的规则仍会检查有效性。</translation>
+    </message>
+    <message>
+        <source>Shown in the log as the source of the reply.</source>
+        <translation>在日志中作为回复的来源显示。</translation>
+    </message>
+    <message>
+        <source>How the pattern is compared with a received frame.</source>
+        <translation>匹配内容与接收帧的比较方式。</translation>
+    </message>
+    <message>
+        <source>What a received frame must match.</source>
+        <translation>接收帧必须匹配的内容。</translation>
+    </message>
+    <message>
+        <source>Whether the reply is written as text (with escapes) or as hex bytes.</source>
+        <translation>回复以文本（可含转义）还是十六进制字节书写。</translation>
+    </message>
+    <message>
+        <source>The bytes sent back; empty sends nothing and suppresses the echo.</source>
+        <translation>发回的字节；留空则不发送任何内容，并且不回显。</translation>
+    </message>
+    <message>
+        <source>Delay before the reply is sent, in milliseconds.</source>
+        <translation>发送回复前的延时，单位毫秒。</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::AutoReplyRules</name>
+    <message>
+        <source>character %1 cannot be encoded in %2</source>
+        <translation>字符 %1 无法用 %2 编码</translation>
+    </message>
+    <message>
+        <source>Rule %1</source>
+        <translation>规则 %1</translation>
+    </message>
+    <message>
+        <source>Rule %1 “%2”</source>
+        <translation>规则 %1“%2”</translation>
+    </message>
+    <message>
+        <source>position %1</source>
+        <translation>位置 %1</translation>
+    </message>
+    <message>
+        <source>&quot;${&quot; without a closing &quot;}&quot; (write a literal &quot;$&quot; as \u0024)</source>
+        <translation>&quot;${&quot; 缺少配对的 &quot;}&quot;（字面的 &quot;$&quot; 请写作 \u0024）</translation>
+    </message>
+    <message>
+        <source>the pattern has no group named &quot;%1&quot;</source>
+        <translation>匹配内容中没有名为 &quot;%1&quot; 的组</translation>
+    </message>
+    <message>
+        <source>placeholders are ${0} to ${99} or ${name}</source>
+        <translation>占位符应为 ${0} 到 ${99} 或 ${name}</translation>
+    </message>
+    <message numerus="yes">
+        <source>the pattern has no group %1 (it has %n group(s))</source>
+        <translation>
+            <numerusform>匹配内容中没有第 %1 组（只有 %n 个组）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>more than %1 placeholders</source>
+        <translation>占位符超过 %1 个</translation>
+    </message>
+    <message>
+        <source>the pattern is empty</source>
+        <translation>匹配内容为空</translation>
+    </message>
+    <message>
+        <source>longer than %1 characters</source>
+        <translation>超过 %1 个字符</translation>
+    </message>
+    <message>
+        <source>must be between 0 and %1 ms</source>
+        <translation>必须在 0 到 %1 ms 之间</translation>
+    </message>
+    <message>
+        <source>a byte above \x7F is not a character: use a hex pattern to match raw bytes</source>
+        <translation>高于 \x7F 的字节不是字符：要匹配原始字节，请使用十六进制匹配</translation>
+    </message>
+    <message>
+        <source>invalid regular expression: %1</source>
+        <translation>无效的正则表达式：%1</translation>
+    </message>
+    <message>
+        <source>%1 rules: at most %2 are allowed</source>
+        <translation>共 %1 条规则：最多允许 %2 条</translation>
+    </message>
+    <message>
+        <source>Rule %1: unknown field &quot;%2&quot; ignored</source>
+        <translation>规则 %1：已忽略未知字段 &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>Unknown field &quot;%1&quot; ignored</source>
+        <translation>已忽略未知字段 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>required field is missing</source>
+        <translation>缺少必填字段</translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation>必须是字符串</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>must be a whole number from %1 to %2</source>
+        <translation>必须是 %1 到 %2 之间的整数</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not one of %2</source>
+        <translation>&quot;%1&quot; 不是 %2 之一</translation>
+    </message>
+    <message>
+        <source>the file is larger than %1 MiB</source>
+        <translation>文件大于 %1 MiB</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1</source>
+        <translation>不是有效的 JSON：%1</translation>
+    </message>
+    <message>
+        <source>not an auto-reply rule file: the top level must be an object</source>
+        <translation>不是自动回复规则文件：顶层必须是对象</translation>
+    </message>
+    <message>
+        <source>not an auto-reply rule file (expected &quot;%1&quot;)</source>
+        <translation>不是自动回复规则文件（应为 &quot;%1&quot;）</translation>
+    </message>
+    <message>
+        <source>version %1 is not supported (this build reads version %2)</source>
+        <translation>不支持版本 %1（此版本程序读取版本 %2）</translation>
+    </message>
+    <message>
+        <source>unknown encoding &quot;%1&quot; (use UTF-8, GBK or Latin-1)</source>
+        <translation>未知编码 &quot;%1&quot;（请使用 UTF-8、GBK 或 Latin-1）</translation>
+    </message>
+    <message>
+        <source>must be an array</source>
+        <translation>必须是数组</translation>
+    </message>
+    <message>
+        <source>each rule must be an object</source>
+        <translation>每条规则都必须是对象</translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::Checksum</name>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::ConnectionBar</name>
+    <message>
+        <source>0.0.0.0 (all IPv4 interfaces)</source>
+        <translation>0.0.0.0（所有 IPv4 网卡）</translation>
+    </message>
+    <message>
+        <source>:: (all interfaces, IPv6 and IPv4)</source>
+        <translation>::（所有网卡，IPv6 和 IPv4）</translation>
+    </message>
+    <message>
+        <source>127.0.0.1 (this machine only)</source>
+        <translation>127.0.0.1（仅本机）</translation>
+    </message>
+    <message>
+        <source>::1 (this machine only, IPv6)</source>
+        <translation>::1（仅本机，IPv6）</translation>
+    </message>
+    <message>
+        <source>(automatic)</source>
+        <translation>（自动）</translation>
+    </message>
+    <message>
+        <source>&amp;Listen on</source>
+        <translation>监听地址(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Port</source>
+        <translation>端口(&amp;P)</translation>
+    </message>
+    <message>
+        <source>The address to listen on. 0.0.0.0 accepts connections from every network; 127.0.0.1 only from this machine.</source>
+        <translation>要监听的地址。0.0.0.0 接受来自所有网络的连接；127.0.0.1 只接受本机的连接。</translation>
+    </message>
+    <message>
+        <source>The TCP port to listen on (0: any free port).</source>
+        <translation>要监听的 TCP 端口（0：任意空闲端口）。</translation>
+    </message>
+    <message>
+        <source>host name or address</source>
+        <translation>主机名或地址</translation>
+    </message>
+    <message>
+        <source>&amp;Bind</source>
+        <translation>本机地址(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Local address for the UDP socket.</source>
+        <translation>UDP 套接字的本机地址。</translation>
+    </message>
+    <message>
+        <source>Local UDP port (0: any free port).</source>
+        <translation>本机 UDP 端口（0：任意空闲端口）。</translation>
+    </message>
+    <message>
+        <source>&amp;Server</source>
+        <translation>服务器(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Remote</source>
+        <translation>远程主机(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The server to connect to: a host name, IPv4 or IPv6 address.</source>
+        <translation>要连接的服务器：主机名、IPv4 或 IPv6 地址。</translation>
+    </message>
+    <message>
+        <source>Default target for datagrams (optional).</source>
+        <translation>数据报的默认目标（可选）。</translation>
+    </message>
+    <message>
+        <source>The remote port.</source>
+        <translation>远程端口。</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>断开</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>Show connection options</source>
+        <translation>显示连接选项</translation>
+    </message>
+    <message>
+        <source>Connections beyond this number are refused and logged.</source>
+        <translation>超出此数量的连接将被拒绝并记入日志。</translation>
+    </message>
+    <message>
+        <source>Max clients</source>
+        <translation>最大客户端数</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Give up connecting after this long.</source>
+        <translation>超过此时间仍未连上则放弃。</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>Auto-reconnect</source>
+        <translation>自动重连</translation>
+    </message>
+    <message>
+        <source>Reconnect after a failure or a close by the server, waiting longer each time (up to 30 s).</source>
+        <translation>连接失败或被服务器关闭后自动重连，每次的等待时间逐渐加长（最长 30 秒）。</translation>
+    </message>
+    <message>
+        <source>Local port</source>
+        <translation>本地端口</translation>
+    </message>
+    <message>
+        <source>Bind this local port before connecting (0: automatic).</source>
+        <translation>连接前绑定此本地端口（0：自动）。</translation>
+    </message>
+    <message>
+        <source>Broadcast</source>
+        <translation>广播</translation>
+    </message>
+    <message>
+        <source>Allow sending to broadcast addresses such as 255.255.255.255.</source>
+        <translation>允许向 255.255.255.255 等广播地址发送。</translation>
+    </message>
+    <message>
+        <source>Reply to last sender</source>
+        <translation>回复最后发送方</translation>
+    </message>
+    <message>
+        <source>Send to whoever sent the last datagram instead of the remote address.</source>
+        <translation>发往最近一次发来数据报的一方，而不是远程地址。</translation>
+    </message>
+    <message>
+        <source>e.g. 239.1.2.3</source>
+        <translation>如 239.1.2.3</translation>
+    </message>
+    <message>
+        <source>Multicast group to join when the socket opens.</source>
+        <translation>套接字打开时要加入的组播组。</translation>
+    </message>
+    <message>
+        <source>Multicast group</source>
+        <translation>组播组</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>加入</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a local IP address.</source>
+        <translation>&quot;%1&quot; 不是本机 IP 地址。</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s host name or address.</source>
+        <translation>请输入服务器的主机名或地址。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a multicast group address.</source>
+        <translation>&quot;%1&quot; 不是组播组地址。</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Listen</source>
+        <translation>监听</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Stop this session</source>
+        <translation>停止此会话</translation>
+    </message>
+    <message>
+        <source>Start this session</source>
+        <translation>启动此会话</translation>
+    </message>
+    <message>
+        <source>Not listening</source>
+        <translation>未监听</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::DynamicFields</name>
+    <message>
+        <source>empty option</source>
+        <translation>空选项</translation>
+    </message>
+    <message>
+        <source>more than one format given</source>
+        <translation>指定了多种格式</translation>
+    </message>
+    <message>
+        <source>width must be a number from 1 to %1</source>
+        <translation>width 必须是 1 到 %1 之间的数字</translation>
+    </message>
+    <message>
+        <source>unknown option &quot;%1&quot;</source>
+        <translation>未知选项 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>width applies to dec and hex only; a binary field always takes its size in bytes</source>
+        <translation>width 只适用于 dec 和 hex；二进制字段的宽度总是其字节数</translation>
+    </message>
+    <message>
+        <source>%1 needs a whole number</source>
+        <translation>%1 需要一个整数</translation>
+    </message>
+    <message>
+        <source>adjust needs a whole number such as -2</source>
+        <translation>adjust 需要一个整数，如 -2</translation>
+    </message>
+    <message>
+        <source>random takes a byte count from 1 to %1</source>
+        <translation>random 的字节数应为 1 到 %1</translation>
+    </message>
+    <message>
+        <source>more than one time style given</source>
+        <translation>指定了多种时间格式</translation>
+    </message>
+    <message>
+        <source>a binary time needs u32 or u64</source>
+        <translation>二进制时间需要 u32 或 u64</translation>
+    </message>
+    <message>
+        <source>unknown time option &quot;%1&quot;: use unix, unixms, iso, a binary format such as u32be, or a pattern such as HH:mm:ss.zzz</source>
+        <translation>未知的时间选项 &quot;%1&quot;：请使用 unix、unixms、iso、二进制格式（如 u32be）或时间模式（如 HH:mm:ss.zzz）</translation>
+    </message>
+    <message>
+        <source>iso takes no other options</source>
+        <translation>iso 不能带其他选项</translation>
+    </message>
+    <message>
+        <source>width applies to dec and hex only</source>
+        <translation>width 只适用于 dec 和 hex</translation>
+    </message>
+    <message>
+        <source>expected &apos;:&apos; or &apos;}}&apos; after the field name &quot;%1&quot;</source>
+        <translation>字段名 &quot;%1&quot; 之后应为 &apos;:&apos; 或 &apos;}}&apos;</translation>
+    </message>
+    <message>
+        <source>unknown field &quot;%1&quot;: the fields are counter, time, random and len (write {{{{ for a literal {{)</source>
+        <translation>未知字段 &quot;%1&quot;：可用字段为 counter、time、random 和 len（字面的 {{ 请写作 {{{{）</translation>
+    </message>
+    <message>
+        <source>a backslash cannot escape a brace: write \\ for a backslash, or {{{{ for a literal {{</source>
+        <translation>反斜杠不能转义花括号：反斜杠请写作 \\，字面的 {{ 请写作 {{{{</translation>
+    </message>
+    <message>
+        <source>the field is not closed with }} (write {{{{ for a literal {{)</source>
+        <translation>字段未以 }} 结束（字面的 {{ 请写作 {{{{）</translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::Escapes</name>
+    <message>
+        <source>lone backslash at the end; write \\ for a backslash</source>
+        <translation>末尾有单独的反斜杠；反斜杠请写作 \\</translation>
+    </message>
+    <message>
+        <source>\x needs two hex digits</source>
+        <translation>\x 后需要两位十六进制数字</translation>
+    </message>
+    <message>
+        <source>\u needs four hex digits</source>
+        <translation>\u 后需要四位十六进制数字</translation>
+    </message>
+    <message>
+        <source>\u%1 is a lone low surrogate</source>
+        <translation>\u%1 是孤立的低位代理项</translation>
+    </message>
+    <message>
+        <source>\u%1 is a high surrogate and must be followed by a low surrogate \uDC00-\uDFFF</source>
+        <translation>\u%1 是高位代理项，其后必须紧跟一个低位代理项 \uDC00-\uDFFF</translation>
+    </message>
+    <message>
+        <source>unknown escape \%1</source>
+        <translation>未知的转义 \%1</translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::FileSender</name>
+    <message>
+        <source>The session was closed during the transfer.</source>
+        <translation>传输过程中会话已关闭。</translation>
+    </message>
+    <message>
+        <source>UDP does not guarantee delivery: datagrams may be lost, duplicated or reordered without notice, so the receiver may not have all of the file.</source>
+        <translation>UDP 不保证送达：数据报可能丢失、重复或乱序，且不会有任何提示，因此接收方可能没有收到完整的文件。</translation>
+    </message>
+    <message>
+        <source>A file is already being sent.</source>
+        <translation>已有文件正在发送。</translation>
+    </message>
+    <message>
+        <source>There is no session to send through.</source>
+        <translation>没有可用于发送的会话。</translation>
+    </message>
+    <message>
+        <source>The datagram size must be between 1 and %1 bytes.</source>
+        <translation>数据报大小必须在 1 到 %1 字节之间。</translation>
+    </message>
+    <message>
+        <source>The send rate cannot be negative.</source>
+        <translation>发送速率不能为负数。</translation>
+    </message>
+    <message>
+        <source>The UDP socket is not open.</source>
+        <translation>UDP 套接字未打开。</translation>
+    </message>
+    <message>
+        <source>That peer is not known any more.</source>
+        <translation>该对端已不存在。</translation>
+    </message>
+    <message>
+        <source>The chunk size and the high-water mark must be positive.</source>
+        <translation>块大小和高水位线必须为正数。</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>未连接。</translation>
+    </message>
+    <message>
+        <source>No client is connected.</source>
+        <translation>没有已连接的客户端。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clients are connected: choose the one to send the file to.</source>
+        <translation>
+            <numerusform>已连接 %n 个客户端：请选择要向哪个客户端发送文件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>That peer is not connected.</source>
+        <translation>该对端未连接。</translation>
+    </message>
+    <message>
+        <source>No file was chosen.</source>
+        <translation>未选择文件。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: the file does not exist.</source>
+        <translation>无法读取 %1：文件不存在。</translation>
+    </message>
+    <message>
+        <source>Cannot send %1: it is a folder, not a file.</source>
+        <translation>无法发送 %1：这是文件夹，不是文件。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot send %1: it is not a regular file.</source>
+        <translation>无法发送 %1：不是普通文件。</translation>
+    </message>
+    <message>
+        <source>%1 is empty: there is nothing to send.</source>
+        <translation>%1 是空文件：没有可发送的内容。</translation>
+    </message>
+    <message>
+        <source>Cancelled after %1 of %2 bytes.</source>
+        <translation>已取消，已发送 %1 / %2 字节。</translation>
+    </message>
+    <message>
+        <source>the peer</source>
+        <translation>对端</translation>
+    </message>
+    <message>
+        <source>Reading %1 failed after %2 bytes: %3</source>
+        <translation>读取 %1 失败（已读取 %2 字节）：%3</translation>
+    </message>
+    <message>
+        <source>%1 ended after %2 bytes; it had %3 bytes when the transfer began.</source>
+        <translation>%1 在 %2 字节处结束；传输开始时它有 %3 字节。</translation>
+    </message>
+    <message>
+        <source>Sending to %1 failed after %2 of %3 bytes: %4</source>
+        <translation>发送到 %1 失败，已发送 %2 / %3 字节：%4</translation>
+    </message>
+    <message>
+        <source>Sent %1 (%2 bytes) to %3.</source>
+        <translation>已将 %1（%2 字节）发送到 %3。</translation>
+    </message>
+    <message>
+        <source>Sending datagram %1 failed after %2 of %3 bytes: %4</source>
+        <translation>发送第 %1 个数据报失败，已发送 %2 / %3 字节：%4</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %1 (%2 bytes) as %n datagram(s).</source>
+        <translation>
+            <numerusform>已发送 %1（%2 字节），共 %n 个数据报。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation>已断开</translation>
+    </message>
+    <message>
+        <source>%1 went away after %2 of %3 bytes (%4).</source>
+        <translation>%1 已离开，已发送 %2 / %3 字节（%4）。</translation>
+    </message>
+    <message>
+        <source>The UDP socket was closed after %1 of %2 bytes.</source>
+        <translation>UDP 套接字已关闭，已发送 %1 / %2 字节。</translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::FramingSelector</name>
+    <message>
+        <source>&amp;Framing</source>
+        <translation>分帧(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Raw chunks (as received)</source>
+        <translation>原始数据（按接收）</translation>
+    </message>
+    <message>
+        <source>Lines (\n or \r\n)</source>
+        <translation>按行 (\n 或 \r\n)</translation>
+    </message>
+    <message>
+        <source>Delimiter</source>
+        <translation>分隔符</translation>
+    </message>
+    <message>
+        <source>Fixed length</source>
+        <translation>固定长度</translation>
+    </message>
+    <message>
+        <source>Length prefix</source>
+        <translation>长度前缀</translation>
+    </message>
+    <message>
+        <source>Idle gap</source>
+        <translation>空闲间隔</translation>
+    </message>
+    <message>
+        <source>How received bytes are cut into messages. TCP is a stream: one send() on the other side may arrive in pieces or glued to the next (&quot;sticky packets&quot;). Framing makes each message one log row.</source>
+        <translation>如何把接收的字节切分成消息。TCP 是字节流：对方的一次 send() 可能分几次到达，也可能与下一次粘在一起（“粘包”）。分帧后每条消息占日志中的一行。</translation>
+    </message>
+    <message>
+        <source>hex, e.g. 0D 0A</source>
+        <translation>十六进制，如 0D 0A</translation>
+    </message>
+    <message>
+        <source>The bytes that end a message, in hex.</source>
+        <translation>标志消息结束的字节（十六进制）。</translation>
+    </message>
+    <message>
+        <source>Keep delimiter</source>
+        <translation>保留分隔符</translation>
+    </message>
+    <message>
+        <source> bytes</source>
+        <translation> 字节</translation>
+    </message>
+    <message>
+        <source>1-byte length</source>
+        <translation>1 字节长度</translation>
+    </message>
+    <message>
+        <source>2-byte length</source>
+        <translation>2 字节长度</translation>
+    </message>
+    <message>
+        <source>4-byte length</source>
+        <translation>4 字节长度</translation>
+    </message>
+    <message>
+        <source>big-endian</source>
+        <translation>大端</translation>
+    </message>
+    <message>
+        <source>little-endian</source>
+        <translation>小端</translation>
+    </message>
+    <message>
+        <source>Length counts header</source>
+        <translation>长度含头部</translation>
+    </message>
+    <message>
+        <source>offset </source>
+        <translation>偏移 </translation>
+    </message>
+    <message>
+        <source>Bytes before the length field (e.g. a 2-byte magic).</source>
+        <translation>长度字段之前的字节数（如 2 字节的魔数）。</translation>
+    </message>
+    <message>
+        <source>adjust </source>
+        <translation>修正 </translation>
+    </message>
+    <message>
+        <source>Bytes the length does not count, e.g. +2 for a trailing CRC.</source>
+        <translation>长度未计入的字节数，如末尾有 CRC 则为 +2。</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>A message ends after this much silence.</source>
+        <translation>静默超过此时间即视为一条消息结束。</translation>
+    </message>
+    <message>
+        <source> KiB</source>
+        <translation> KiB</translation>
+    </message>
+    <message>
+        <source>max </source>
+        <translation>最大 </translation>
+    </message>
+    <message>
+        <source>Longest message kept in one piece; longer ones are cut and marked, so memory never grows without bound.</source>
+        <translation>单条消息的最大长度；超长的消息会被切断并标记，因此内存不会无限增长。</translation>
+    </message>
+    <message>
+        <source>Delimiter: %1</source>
+        <translation>分隔符：%1</translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::FramingSpec</name>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <translation>%1 KiB</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <source>max: maximum frame size must be 1..%1</source>
+        <translation>max：最大帧长必须为 1..%1</translation>
+    </message>
+    <message>
+        <source>delim: delimiter must be 1..%1 bytes</source>
+        <translation>delim：分隔符必须为 1..%1 字节</translation>
+    </message>
+    <message>
+        <source>fixed: length must be 1..%1</source>
+        <translation>fixed：长度必须为 1..%1</translation>
+    </message>
+    <message>
+        <source>len: length field must be 1, 2 or 4 bytes</source>
+        <translation>len：长度字段必须为 1、2 或 4 字节</translation>
+    </message>
+    <message>
+        <source>len: offset must be 0..%1</source>
+        <translation>len：偏移必须为 0..%1</translation>
+    </message>
+    <message>
+        <source>len: adjustment must be -%1..%1</source>
+        <translation>len：修正值必须为 -%1..%1</translation>
+    </message>
+    <message>
+        <source>len: maximum frame size must be at least the header size (%1)</source>
+        <translation>len：最大帧长不能小于头部长度（%1）</translation>
+    </message>
+    <message>
+        <source>gap: idle time must be 1..%1 ms</source>
+        <translation>gap：空闲时间必须为 1..%1 ms</translation>
+    </message>
+    <message>
+        <source>framing is empty; expected raw, line, delim:HEX, fixed:N, len:1|2|4[:be|le] or gap:MS</source>
+        <translation>分帧方式为空；应为 raw、line、delim:HEX、fixed:N、len:1|2|4[:be|le] 或 gap:MS</translation>
+    </message>
+    <message>
+        <source>delim: expected hex bytes such as delim:0D0A</source>
+        <translation>delim：应为十六进制字节，如 delim:0D0A</translation>
+    </message>
+    <message>
+        <source>fixed: expected a length such as fixed:16</source>
+        <translation>fixed：应为长度，如 fixed:16</translation>
+    </message>
+    <message>
+        <source>len: expected the length field size such as len:2</source>
+        <translation>len：应为长度字段的大小，如 len:2</translation>
+    </message>
+    <message>
+        <source>gap: expected an idle time in ms such as gap:50</source>
+        <translation>gap：应为以 ms 为单位的空闲时间，如 gap:50</translation>
+    </message>
+    <message>
+        <source>unknown framing &apos;%1&apos;; expected raw, line, delim:HEX, fixed:N, len:1|2|4[:be|le] or gap:MS</source>
+        <translation>未知的分帧方式 &apos;%1&apos;；应为 raw、line、delim:HEX、fixed:N、len:1|2|4[:be|le] 或 gap:MS</translation>
+    </message>
+    <message>
+        <source>%1: unknown option &apos;%2&apos;</source>
+        <translation>%1：未知选项 &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>%1: option &apos;%2&apos; does not apply</source>
+        <translation>%1：选项 &apos;%2&apos; 不适用</translation>
+    </message>
+    <message>
+        <source>%1: bad value in &apos;%2&apos;</source>
+        <translation>%1：&apos;%2&apos; 中的值无效</translation>
+    </message>
+    <message>
+        <source>Raw (each read as received)</source>
+        <translation>原始（每次读取原样显示）</translation>
+    </message>
+    <message>
+        <source>Lines (LF or CR LF, kept)</source>
+        <translation>按行（LF 或 CR LF，保留）</translation>
+    </message>
+    <message>
+        <source>Lines (LF or CR LF)</source>
+        <translation>按行（LF 或 CR LF）</translation>
+    </message>
+    <message>
+        <source>Delimiter %1 (kept)</source>
+        <translation>分隔符 %1（保留）</translation>
+    </message>
+    <message>
+        <source>Delimiter %1 (stripped)</source>
+        <translation>分隔符 %1（去除）</translation>
+    </message>
+    <message>
+        <source>, trailing CR trimmed</source>
+        <translation>，去除末尾 CR</translation>
+    </message>
+    <message>
+        <source>Fixed length %1</source>
+        <translation>固定长度 %1</translation>
+    </message>
+    <message>
+        <source> big-endian</source>
+        <translation>，大端</translation>
+    </message>
+    <message>
+        <source> little-endian</source>
+        <translation>，小端</translation>
+    </message>
+    <message>
+        <source>Length prefix, %1-byte%2</source>
+        <translation>长度前缀，%1 字节%2</translation>
+    </message>
+    <message>
+        <source> at offset %1</source>
+        <translation>，偏移 %1</translation>
+    </message>
+    <message>
+        <source>, counts whole frame</source>
+        <translation>，计整帧长度</translation>
+    </message>
+    <message>
+        <source>, counts bytes after it</source>
+        <translation>，计其后字节数</translation>
+    </message>
+    <message>
+        <source>, %1 extra</source>
+        <translation>，另加 %1</translation>
+    </message>
+    <message>
+        <source>, adjusted by %1</source>
+        <translation>，修正 %1</translation>
+    </message>
+    <message>
+        <source>Idle gap %1 ms</source>
+        <translation>空闲间隔 %1 ms</translation>
+    </message>
+    <message>
+        <source>, max frame %1</source>
+        <translation>，最大帧长 %1</translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::HeadlessRunner</name>
+    <message>
+        <source>Cannot build the message: %1</source>
+        <translation>无法生成消息：%1</translation>
+    </message>
+    <message>
+        <source>Cannot read the rules file %1: %2</source>
+        <translation>无法读取规则文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>Rules file %1: %2</source>
+        <translation>规则文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write the report %1: %2</source>
+        <translation>无法写入报告 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::Hex</name>
+    <message>
+        <source>&quot;%1&quot; must be followed by hex digits</source>
+        <translation>&quot;%1&quot; 后面必须跟十六进制数字</translation>
+    </message>
+    <message>
+        <source>%1 is not a hex digit</source>
+        <translation>%1 不是十六进制数字</translation>
+    </message>
+    <message>
+        <source>odd number of hex digits (%1) in &quot;%2&quot;: each byte needs two digits</source>
+        <translation>&quot;%2&quot; 中的十六进制数字个数为奇数（%1）：每个字节需要两位数字</translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::HexDumpView</name>
+    <message>
+        <source>Copy as Hex</source>
+        <translation>复制为十六进制</translation>
+    </message>
+    <message>
+        <source>Copy as Text</source>
+        <translation>复制为文本</translation>
+    </message>
+    <message>
+        <source>Copy as C Array</source>
+        <translation>复制为 C 数组</translation>
+    </message>
+    <message>
+        <source>Copy Hex Dump</source>
+        <translation>复制十六进制转储</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>全选</translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::LaunchOptions</name>
+    <message>
+        <source>SockScope network debugging assistant: TCP server, TCP client and UDP peer.
+Without --headless the window opens, configured by the same options.</source>
+        <translation>SockScope 网络调试助手：TCP 服务端、TCP 客户端和 UDP。
+不带 --headless 时打开窗口，并按相同的选项进行配置。</translation>
+    </message>
+    <message>
+        <source>Run without a window; log to stdout.</source>
+        <translation>不打开窗口运行；日志输出到 stdout。</translation>
+    </message>
+    <message>
+        <source>Window: listen/connect right away.</source>
+        <translation>窗口模式：启动后立即监听/连接。</translation>
+    </message>
+    <message>
+        <source>tcp-server, tcp-client or udp.</source>
+        <translation>tcp-server、tcp-client 或 udp。</translation>
+    </message>
+    <message>
+        <source>Local address (server/UDP: where to listen; client: local bind).</source>
+        <translation>本地地址（服务端/UDP：监听地址；客户端：本地绑定地址）。</translation>
+    </message>
+    <message>
+        <source>Server/UDP: local port (0 = any). Client: the server&apos;s port.</source>
+        <translation>服务端/UDP：本地端口（0 = 任意）。客户端：服务器端口。</translation>
+    </message>
+    <message>
+        <source>Client: server host name or address.</source>
+        <translation>客户端：服务器主机名或地址。</translation>
+    </message>
+    <message>
+        <source>Client: local port to bind.</source>
+        <translation>客户端：要绑定的本地端口。</translation>
+    </message>
+    <message>
+        <source>Client: connect timeout in ms.</source>
+        <translation>客户端：连接超时，单位 ms。</translation>
+    </message>
+    <message>
+        <source>Client: reconnect automatically.</source>
+        <translation>客户端：自动重连。</translation>
+    </message>
+    <message>
+        <source>UDP: default target host:port.</source>
+        <translation>UDP：默认目标 host:port。</translation>
+    </message>
+    <message>
+        <source>UDP: allow broadcast.</source>
+        <translation>UDP：允许广播。</translation>
+    </message>
+    <message>
+        <source>UDP: join a multicast group.</source>
+        <translation>UDP：加入组播组。</translation>
+    </message>
+    <message>
+        <source>UDP: send to whoever sent the last datagram.</source>
+        <translation>UDP：发往最近一次发来数据报的一方。</translation>
+    </message>
+    <message>
+        <source>Display/send encoding: utf-8, gbk, latin1 or hex.</source>
+        <translation>显示/发送编码：utf-8、gbk、latin1 或 hex。</translation>
+    </message>
+    <message>
+        <source>Receive framing: raw, line, delim:HEX, fixed:N, len:1|2|4[:be|le], gap:MS.</source>
+        <translation>接收分帧：raw、line、delim:HEX、fixed:N、len:1|2|4[:be|le]、gap:MS。</translation>
+    </message>
+    <message>
+        <source>Send every received frame back.</source>
+        <translation>将收到的每一帧原样发回。</translation>
+    </message>
+    <message>
+        <source>Auto-reply rules (JSON file).</source>
+        <translation>自动回复规则（JSON 文件）。</translation>
+    </message>
+    <message>
+        <source>Server: client limit.</source>
+        <translation>服务端：客户端数量上限。</translation>
+    </message>
+    <message>
+        <source>Write a JSON report when done.</source>
+        <translation>结束时写出 JSON 报告。</translation>
+    </message>
+    <message>
+        <source>Stop after this many seconds.</source>
+        <translation>运行指定秒数后停止。</translation>
+    </message>
+    <message>
+        <source>Send this text.</source>
+        <translation>发送此文本。</translation>
+    </message>
+    <message>
+        <source>Send these hex bytes.</source>
+        <translation>发送这些十六进制字节。</translation>
+    </message>
+    <message>
+        <source>Send this file&apos;s bytes.</source>
+        <translation>发送此文件的内容。</translation>
+    </message>
+    <message>
+        <source>Interpret \r \n \t \xNN \uXXXX escapes in --send.</source>
+        <translation>解析 --send 中的 \r \n \t \xNN \uXXXX 转义。</translation>
+    </message>
+    <message>
+        <source>Append a checksum: sum8, xor8, crc8, crc16-modbus, crc16-ccitt-false, crc16-xmodem, crc32.</source>
+        <translation>附加校验和：sum8、xor8、crc8、crc16-modbus、crc16-ccitt-false、crc16-xmodem、crc32。</translation>
+    </message>
+    <message>
+        <source>Repeat the send every ms.</source>
+        <translation>每隔指定毫秒数重复发送。</translation>
+    </message>
+    <message>
+        <source>How many times to send (0 = forever).</source>
+        <translation>发送次数（0 = 无限）。</translation>
+    </message>
+    <message>
+        <source>Client: ms to wait for replies after the last send.</source>
+        <translation>客户端：最后一次发送后等待回复的毫秒数。</translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation>多余的参数：%1</translation>
+    </message>
+    <message>
+        <source>--mode must be tcp-server, tcp-client or udp, not &quot;%1&quot;.</source>
+        <translation>--mode 必须是 tcp-server、tcp-client 或 udp，而不是 &quot;%1&quot;。</translation>
+    </message>
+    <message>
+        <source>--headless needs --mode tcp-server, tcp-client or udp.</source>
+        <translation>--headless 需要 --mode tcp-server、tcp-client 或 udp。</translation>
+    </message>
+    <message>
+        <source>--bind needs an IP address, not &quot;%1&quot;.</source>
+        <translation>--bind 需要 IP 地址，而不是 &quot;%1&quot;。</translation>
+    </message>
+    <message>
+        <source>--port needs a number from %1 to 65535, not &quot;%2&quot;.</source>
+        <translation>--port 需要 %1 到 65535 之间的数字，而不是 &quot;%2&quot;。</translation>
+    </message>
+    <message>
+        <source>--local-port needs a number from 0 to 65535.</source>
+        <translation>--local-port 需要 0 到 65535 之间的数字。</translation>
+    </message>
+    <message>
+        <source>--timeout needs a number of milliseconds.</source>
+        <translation>--timeout 需要毫秒数。</translation>
+    </message>
+    <message>
+        <source>--remote needs host:port (e.g. 127.0.0.1:8888 or [::1]:8888), not &quot;%1&quot;.</source>
+        <translation>--remote 需要 host:port（如 127.0.0.1:8888 或 [::1]:8888），而不是 &quot;%1&quot;。</translation>
+    </message>
+    <message>
+        <source>--join needs a multicast group address (224.0.0.0/4 or ff00::/8), not &quot;%1&quot;.</source>
+        <translation>--join 需要组播组地址（224.0.0.0/4 或 ff00::/8），而不是 &quot;%1&quot;。</translation>
+    </message>
+    <message>
+        <source>--encoding must be utf-8, gbk, latin1 or hex, not &quot;%1&quot;.</source>
+        <translation>--encoding 必须是 utf-8、gbk、latin1 或 hex，而不是 &quot;%1&quot;。</translation>
+    </message>
+    <message>
+        <source>--framing: %1</source>
+        <translation>--framing：%1</translation>
+    </message>
+    <message>
+        <source>--max-clients needs a positive number.</source>
+        <translation>--max-clients 需要正数。</translation>
+    </message>
+    <message>
+        <source>--duration needs a positive number of seconds.</source>
+        <translation>--duration 需要正的秒数。</translation>
+    </message>
+    <message>
+        <source>Use only one of --send, --send-hex and --send-file.</source>
+        <translation>--send、--send-hex 和 --send-file 只能使用其中一个。</translation>
+    </message>
+    <message>
+        <source>--checksum: unknown kind &quot;%1&quot;.</source>
+        <translation>--checksum：未知类型 &quot;%1&quot;。</translation>
+    </message>
+    <message>
+        <source>--interval needs a positive number of milliseconds.</source>
+        <translation>--interval 需要正的毫秒数。</translation>
+    </message>
+    <message>
+        <source>--count needs a number (0 = forever).</source>
+        <translation>--count 需要一个数字（0 = 无限）。</translation>
+    </message>
+    <message>
+        <source>--linger needs a number of milliseconds.</source>
+        <translation>--linger 需要毫秒数。</translation>
+    </message>
+    <message>
+        <source>tcp-client needs --host and --port.</source>
+        <translation>tcp-client 需要 --host 和 --port。</translation>
+    </message>
+    <message>
+        <source>%1 needs --port (0 for any free port).</source>
+        <translation>%1 需要 --port（0 表示任意空闲端口）。</translation>
+    </message>
+    <message>
+        <source>Sending over UDP needs --remote host:port.</source>
+        <translation>通过 UDP 发送需要 --remote host:port。</translation>
+    </message>
+    <message>
+        <source>--send-file cannot be repeated with --interval.</source>
+        <translation>--send-file 不能与 --interval 一起使用来重复发送。</translation>
+    </message>
+    <message>
+        <source>--send needs a non-empty message.</source>
+        <translation>--send 需要非空的消息。</translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::LogExport</name>
+    <message>
+        <source>Cannot record to %1: %2</source>
+        <translation>无法记录到 %1：%2</translation>
+    </message>
+    <message>
+        <source>Recording to %1 stopped: %2</source>
+        <translation>记录到 %1 已停止：%2</translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::LogModel</name>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Peer</source>
+        <translation>对端</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>长度</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message numerus="yes">
+        <source>… (%n bytes)</source>
+        <translation>
+            <numerusform>…（%n 字节）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>RX</source>
+        <translation>收</translation>
+    </message>
+    <message>
+        <source>TX</source>
+        <translation>发</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <source>checksum bad</source>
+        <translation>校验错误</translation>
+    </message>
+    <message>
+        <source>malformed</source>
+        <translation>格式错误</translation>
+    </message>
+    <message>
+        <source>cut</source>
+        <translation>截断</translation>
+    </message>
+    <message>
+        <source>incomplete</source>
+        <translation>不完整</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <source>Sent by auto-reply</source>
+        <translation>由自动回复发送</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>The session itself</source>
+        <translation>会话本身</translation>
+    </message>
+    <message>
+        <source>Peer #%1</source>
+        <translation>对端 #%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n 字节</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checksum verified.</source>
+        <translation>校验和正确。</translation>
+    </message>
+    <message>
+        <source>Checksum mismatch.</source>
+        <translation>校验和不匹配。</translation>
+    </message>
+    <message>
+        <source>The length header declared an impossible length.</source>
+        <translation>长度头声明了一个不可能的长度。</translation>
+    </message>
+    <message>
+        <source>The frame exceeded the maximum size and was cut into pieces.</source>
+        <translation>帧超过最大长度，已被切分成多段。</translation>
+    </message>
+    <message>
+        <source>A later piece of an oversized frame.</source>
+        <translation>超长帧的后续片段。</translation>
+    </message>
+    <message>
+        <source>The stream ended in the middle of this frame.</source>
+        <translation>数据流在此帧中途结束。</translation>
+    </message>
+    <message>
+        <source>The table shows the first %1 bytes; the byte view shows all of them.</source>
+        <translation>表格只显示前 %1 个字节；字节视图显示全部字节。</translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::LogPane</name>
+    <message>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <source>How received and sent bytes are shown. Switching re-renders the stored bytes; nothing is lost or changed.</source>
+        <translation>收发字节的显示方式。切换时会重新渲染已保存的字节，不会丢失或更改任何内容。</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Show the time column (microseconds).</source>
+        <translation>显示时间列（精确到微秒）。</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>显示发送</translation>
+    </message>
+    <message>
+        <source>Show the messages you sent (TX rows).</source>
+        <translation>显示你发送的消息（“发”方向的行）。</translation>
+    </message>
+    <message>
+        <source>Wrap</source>
+        <translation>自动换行</translation>
+    </message>
+    <message>
+        <source>Wrap long data over several lines.</source>
+        <translation>长数据折行显示。</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>自动滚动</translation>
+    </message>
+    <message>
+        <source>Keep the newest message in view. Scrolling up pauses this; scrolling to the bottom resumes it.</source>
+        <translation>始终显示最新消息。向上滚动时暂停，滚动到底部时恢复。</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Freeze the display (Ctrl+P). Counters and recording go on; held messages appear when you resume.</source>
+        <translation>冻结显示 (Ctrl+P)。计数和记录照常进行；恢复后显示暂停期间的消息。</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Clear the log (Ctrl+L).</source>
+        <translation>清空日志 (Ctrl+L)。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save the log, or record every message to a file.</source>
+        <translation>保存日志，或将每条消息记录到文件。</translation>
+    </message>
+    <message>
+        <source>Save log as text, CSV or raw bytes…</source>
+        <translation>将日志保存为文本、CSV 或原始字节…</translation>
+    </message>
+    <message>
+        <source>Record every message to a file…</source>
+        <translation>将每条消息记录到文件…</translation>
+    </message>
+    <message>
+        <source>Find (Ctrl+F)</source>
+        <translation>查找 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search for bytes given in hex instead of text.</source>
+        <translation>按十六进制字节而不是文本搜索。</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation>上一个匹配 (Shift+F3)</translation>
+    </message>
+    <message>
+        <source>Next match (F3)</source>
+        <translation>下一个匹配 (F3)</translation>
+    </message>
+    <message>
+        <source>Select a message to see its bytes.</source>
+        <translation>选择一条消息以查看其字节。</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n more byte(s) in the hex dump</source>
+        <translation>
+            <numerusform>… 十六进制转储中还有 %n 字节</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>Found in a hidden row</source>
+        <translation>在隐藏的行中找到</translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::MainWindow</name>
+    <message>
+        <source>SockScope</source>
+        <translation>SockScope</translation>
+    </message>
+    <message>
+        <source>Open another session</source>
+        <translation>打开新会话</translation>
+    </message>
+    <message>
+        <source>TCP Server</source>
+        <translation>TCP 服务端</translation>
+    </message>
+    <message>
+        <source>TCP Client</source>
+        <translation>TCP 客户端</translation>
+    </message>
+    <message>
+        <source>UDP</source>
+        <translation>UDP</translation>
+    </message>
+    <message>
+        <source>How late the window&apos;s event loop runs (99th percentile and worst over the last few seconds): the window&apos;s responsiveness.</source>
+        <translation>窗口事件循环的延迟（最近几秒内的 99 分位值和最大值），反映窗口的响应速度。</translation>
+    </message>
+    <message>
+        <source>lag p99 %1 ms, max %2 ms</source>
+        <translation>延迟 p99 %1 ms，最大 %2 ms</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New session</source>
+        <translation>新建会话(&amp;N)</translation>
+    </message>
+    <message>
+        <source>TCP &amp;Server</source>
+        <translation>TCP 服务端(&amp;S)</translation>
+    </message>
+    <message>
+        <source>TCP &amp;Client</source>
+        <translation>TCP 客户端(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;UDP</source>
+        <translation>&amp;UDP</translation>
+    </message>
+    <message>
+        <source>&amp;Save log…</source>
+        <translation>保存日志(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Close session</source>
+        <translation>关闭会话(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Session</source>
+        <translation>会话(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>启动(&amp;S)</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset counters</source>
+        <translation>重置计数(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings</source>
+        <translation>设置(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Log limits…</source>
+        <translation>日志上限(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About SockScope</source>
+        <translation>关于 SockScope(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 &amp;Qt</translation>
+    </message>
+    <message numerus="yes">
+        <source>RX %1 in %Ln msg(s), %2/s</source>
+        <translation>
+            <numerusform>接收 %1（%Ln 条），%2/s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>TX %1 in %Ln msg(s), %2/s</source>
+        <translation>
+            <numerusform>发送 %1（%Ln 条），%2/s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n peer(s)</source>
+        <translation>
+            <numerusform>%n 个对端</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Log limits</source>
+        <translation>日志上限</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>Rows kept per session</source>
+        <translation>每个会话保留的行数</translation>
+    </message>
+    <message>
+        <source>Memory per session</source>
+        <translation>每个会话的内存</translation>
+    </message>
+    <message>
+        <source>The oldest messages are dropped from the view beyond these limits. Counters and recording to file are not affected.</source>
+        <translation>超出这些上限时，最旧的消息会从视图中移除。计数和记录到文件不受影响。</translation>
+    </message>
+    <message>
+        <source>About SockScope</source>
+        <translation>关于 SockScope</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;SockScope %1&lt;/h3&gt;&lt;p&gt;A network debugging assistant: TCP server, TCP client and UDP peer with exact bytes, framing for sticky packets and a log that survives floods.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (running on Qt %3).&lt;/p&gt;&lt;p&gt;License: MIT.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;SockScope %1&lt;/h3&gt;&lt;p&gt;网络调试助手：TCP 服务端、TCP 客户端和 UDP，收发字节精确呈现，支持分帧处理粘包，日志在大流量冲击下依然流畅。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建（运行于 Qt %3）。&lt;/p&gt;&lt;p&gt;许可证：MIT。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The new language applies when SockScope restarts.</source>
+        <translation>重启 SockScope 后新语言生效。</translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::Message</name>
+    <message>
+        <source>character &apos;%1&apos; (U+%2) cannot be encoded in %3</source>
+        <translation>字符 &apos;%1&apos; (U+%2) 无法用 %3 编码</translation>
+    </message>
+    <message>
+        <source>invalid hex: %1</source>
+        <translation>无效的十六进制：%1</translation>
+    </message>
+    <message>
+        <source>the length would be negative (%1)</source>
+        <translation>长度将为负数（%1）</translation>
+    </message>
+    <message>
+        <source>the length %1 does not fit in %2 byte(s)</source>
+        <translation>长度 %1 超出了 %2 字节的表示范围</translation>
+    </message>
+    <message>
+        <source>the lengths do not settle on a consistent value</source>
+        <translation>各长度字段无法收敛到一致的值</translation>
+    </message>
+    <message>
+        <source>the message is empty</source>
+        <translation>消息为空</translation>
+    </message>
+    <message>
+        <source>The bytes include control characters or bytes that are not valid %1 text. They can only be kept exactly as escape sequences such as \r or \xFF: turn on escapes to edit them as text.</source>
+        <translation>这些字节包含控制字符或不是有效 %1 文本的字节，只能用 \r 或 \xFF 这样的转义序列原样保留：请开启转义后再以文本方式编辑。</translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::MessageListModel</name>
+    <message>
+        <source>HEX %1</source>
+        <translation>HEX %1</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>escapes</source>
+        <translation>转义</translation>
+    </message>
+    <message>
+        <source>+ \n</source>
+        <translation>+ \n</translation>
+    </message>
+    <message>
+        <source>+ \r\n</source>
+        <translation>+ \r\n</translation>
+    </message>
+    <message>
+        <source>+ \r</source>
+        <translation>+ \r</translation>
+    </message>
+    <message>
+        <source>+ %1 (%2)</source>
+        <translation>+ %1 (%2)</translation>
+    </message>
+    <message>
+        <source>LE</source>
+        <translation>小端</translation>
+    </message>
+    <message>
+        <source>BE</source>
+        <translation>大端</translation>
+    </message>
+    <message>
+        <source>dynamic fields</source>
+        <translation>动态字段</translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::PeerListModel</name>
+    <message>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>%1 — closed: %2</source>
+        <translation>%1 — 已关闭：%2</translation>
+    </message>
+    <message>
+        <source>%1 — connected since %2</source>
+        <translation>%1 — 连接于 %2</translation>
+    </message>
+    <message>
+        <source>Peer</source>
+        <translation>对端</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>起始时间</translation>
+    </message>
+    <message>
+        <source>RX bytes</source>
+        <translation>接收字节</translation>
+    </message>
+    <message>
+        <source>TX bytes</source>
+        <translation>发送字节</translation>
+    </message>
+    <message>
+        <source>RX msgs</source>
+        <translation>接收条数</translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::PeriodicSender</name>
+    <message>
+        <source>Already running.</source>
+        <translation>已在运行。</translation>
+    </message>
+    <message>
+        <source>The interval must be at least 1 ms.</source>
+        <translation>间隔至少为 1 ms。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Count reached: sent %n message(s).</source>
+        <translation>
+            <numerusform>已达到发送次数：共发送 %n 条消息。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::PortOwnerLookup</name>
+    <message>
+        <source>Port %1 is already in use by %2 (pid %3).</source>
+        <translation>端口 %1 已被 %2 占用（pid %3）。</translation>
+    </message>
+    <message>
+        <source>Port %1 is already in use by process %2.</source>
+        <translation>端口 %1 已被进程 %2 占用。</translation>
+    </message>
+    <message>
+        <source>Port %1 is already in use by another program (its owner could not be determined; it may belong to another user).</source>
+        <translation>端口 %1 已被其他程序占用（无法确定占用者，它可能属于其他用户）。</translation>
+    </message>
+    <message>
+        <source>Port %1 is already in use by another program (its owner could not be determined).</source>
+        <translation>端口 %1 已被其他程序占用（无法确定占用者）。</translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::ScheduledSender</name>
+    <message>
+        <source>The message is empty.</source>
+        <translation>消息为空。</translation>
+    </message>
+    <message>
+        <source>The session was closed.</source>
+        <translation>会话已关闭。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n message(s).</source>
+        <translation>
+            <numerusform>已发送 %n 条消息。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Already running.</source>
+        <translation>已在运行。</translation>
+    </message>
+    <message>
+        <source>There is no session to send through.</source>
+        <translation>没有可用于发送的会话。</translation>
+    </message>
+    <message>
+        <source>There is nothing to send: no message is set.</source>
+        <translation>没有可发送的内容：未设置消息。</translation>
+    </message>
+    <message>
+        <source>The number of repetitions cannot be negative.</source>
+        <translation>重复次数不能为负数。</translation>
+    </message>
+    <message>
+        <source>Step %1: %2</source>
+        <translation>第 %1 步：%2</translation>
+    </message>
+    <message>
+        <source>Step %1: the delay cannot be negative.</source>
+        <translation>第 %1 步：延时不能为负数。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped after %n message(s).</source>
+        <translation>
+            <numerusform>已发送 %n 条消息后停止。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>None of the target peers exists any more.</source>
+        <translation>所有目标对端都已不存在。</translation>
+    </message>
+    <message>
+        <source>Disconnected: %1.</source>
+        <translation>已断开：%1。</translation>
+    </message>
+    <message>
+        <source>The UDP socket is closed.</source>
+        <translation>UDP 套接字已关闭。</translation>
+    </message>
+    <message>
+        <source>No client is connected.</source>
+        <translation>没有已连接的客户端。</translation>
+    </message>
+    <message>
+        <source>Disconnected from %1 (%2).</source>
+        <translation>已与 %1 断开（%2）。</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>未连接。</translation>
+    </message>
+    <message>
+        <source>The message was not sent.</source>
+        <translation>消息未发送。</translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::SendPanel</name>
+    <message>
+        <source>Type a message, then press Ctrl+Return to send it</source>
+        <translation>输入消息，然后按 Ctrl+Return 发送</translation>
+    </message>
+    <message>
+        <source>No line ending</source>
+        <translation>无换行</translation>
+    </message>
+    <message>
+        <source>+ \n (LF)</source>
+        <translation>+ \n (LF)</translation>
+    </message>
+    <message>
+        <source>+ \r\n (CRLF)</source>
+        <translation>+ \r\n (CRLF)</translation>
+    </message>
+    <message>
+        <source>+ \r (CR)</source>
+        <translation>+ \r (CR)</translation>
+    </message>
+    <message>
+        <source>No checksum</source>
+        <translation>无校验</translation>
+    </message>
+    <message>
+        <source>+ %1</source>
+        <translation>+ %1</translation>
+    </message>
+    <message>
+        <source>BE</source>
+        <translation>大端</translation>
+    </message>
+    <message>
+        <source>Big-endian: high byte first</source>
+        <translation>大端：高字节在前</translation>
+    </message>
+    <message>
+        <source>LE</source>
+        <translation>小端</translation>
+    </message>
+    <message>
+        <source>Little-endian: low byte first (MODBUS RTU)</source>
+        <translation>小端：低字节在前（MODBUS RTU）</translation>
+    </message>
+    <message>
+        <source>Cannot switch to hex: %1</source>
+        <translation>无法切换到十六进制：%1</translation>
+    </message>
+    <message>
+        <source>Cannot switch to text: %1</source>
+        <translation>无法切换到文本：%1</translation>
+    </message>
+    <message>
+        <source>Escapes turned on: the bytes include control characters or bytes that are not valid %1 text, written as \r, \n or \xNN to keep them exact.</source>
+        <translation>已开启转义：这些字节包含控制字符或不是有效 %1 文本的字节，已写成 \r、\n 或 \xNN 以原样保留。</translation>
+    </message>
+    <message>
+        <source>Nothing to send: type a message (text or hex)</source>
+        <translation>没有可发送的内容：请输入消息（文本或十六进制）</translation>
+    </message>
+    <message>
+        <source>The preview of the exact bytes appears here as you type</source>
+        <translation>输入时这里会预览将要发送的确切字节</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;p&gt;… %n more byte(s)&lt;/p&gt;</source>
+        <translation>
+            <numerusform>&lt;p&gt;… 还有 %n 字节&lt;/p&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 byte</source>
+        <translation>1 字节</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <source> (time fields vary)</source>
+        <translation>（时间字段会变化）</translation>
+    </message>
+    <message>
+        <source>The exact bytes that will be sent</source>
+        <translation>将要发送的确切字节</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>Nothing to send: the message is empty</source>
+        <translation>没有可发送的内容：消息为空</translation>
+    </message>
+    <message>
+        <source>Cannot send: %1</source>
+        <translation>无法发送：%1</translation>
+    </message>
+    <message>
+        <source>Send the message (Ctrl+Return)</source>
+        <translation>发送消息 (Ctrl+Return)</translation>
+    </message>
+    <message>
+        <source>St&amp;op (%1 / %2)</source>
+        <translation>停止(&amp;O) (%1/%2)</translation>
+    </message>
+    <message>
+        <source>St&amp;op (%1 sent)</source>
+        <translation>停止(&amp;O) (已发 %1)</translation>
+    </message>
+    <message>
+        <source>Stop sending periodically</source>
+        <translation>停止定时发送</translation>
+    </message>
+    <message>
+        <source>Sta&amp;rt</source>
+        <translation>开始(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Start sending the message every interval, the given number of times</source>
+        <translation>按设定的间隔和次数定时发送消息</translation>
+    </message>
+    <message>
+        <source>A file transfer is in progress</source>
+        <translation>正在传输文件</translation>
+    </message>
+    <message>
+        <source>Send the contents of a file</source>
+        <translation>发送文件内容</translation>
+    </message>
+    <message>
+        <source>Send File</source>
+        <translation>发送文件</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 bytes sent</source>
+        <translation>已发送 %1 / %2 字节</translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <source>File sent</source>
+        <translation>文件已发送</translation>
+    </message>
+    <message>
+        <source>File transfer failed</source>
+        <translation>文件传输失败</translation>
+    </message>
+    <message>
+        <source>Type a message before saving it as a preset</source>
+        <translation>请先输入消息，再保存为预设</translation>
+    </message>
+    <message>
+        <source>Add Preset</source>
+        <translation>添加预设</translation>
+    </message>
+    <message>
+        <source>Preset name:</source>
+        <translation>预设名称：</translation>
+    </message>
+    <message>
+        <source>Save as Preset</source>
+        <translation>存为预设</translation>
+    </message>
+    <message>
+        <source>Delete Preset</source>
+        <translation>删除预设</translation>
+    </message>
+    <message>
+        <source>Delete the preset &quot;%1&quot;?</source>
+        <translation>要删除预设“%1”吗？</translation>
+    </message>
+    <message>
+        <source>Load into Editor</source>
+        <translation>载入编辑框</translation>
+    </message>
+    <message>
+        <source>Load and Send</source>
+        <translation>载入并发送</translation>
+    </message>
+    <message>
+        <source>Save as Preset…</source>
+        <translation>存为预设…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Clear History</source>
+        <translation>清空历史</translation>
+    </message>
+    <message>
+        <source>Add Current Message…</source>
+        <translation>添加当前消息…</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Dynamic fields&lt;/b&gt; are replaced when the message is sent:&lt;/p&gt;&lt;table cellspacing=&apos;4&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{counter}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;1, 2, 3 … (&lt;tt&gt;start=&lt;/tt&gt;, &lt;tt&gt;step=&lt;/tt&gt;, &lt;tt&gt;width=&lt;/tt&gt;, &lt;tt&gt;hex&lt;/tt&gt;, &lt;tt&gt;u8&lt;/tt&gt;, &lt;tt&gt;u16be&lt;/tt&gt;, &lt;tt&gt;u32le&lt;/tt&gt; …)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{time}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;send time, &lt;tt&gt;HH:mm:ss.zzz&lt;/tt&gt;; or a QDateTime pattern, &lt;tt&gt;unix&lt;/tt&gt;, &lt;tt&gt;unixms&lt;/tt&gt;, &lt;tt&gt;iso&lt;/tt&gt;, &lt;tt&gt;u32be&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{random:4}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;4 random bytes&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{len:u16be}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;length of the whole frame (&lt;tt&gt;after&lt;/tt&gt;, &lt;tt&gt;adjust=-2&lt;/tt&gt;)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{{{&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;a literal &lt;tt&gt;{{&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Each sender counts on its own. The preview shows the next frame. Full reference: docs/dynamic-fields.md.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;动态字段&lt;/b&gt;在发送消息时被替换：&lt;/p&gt;&lt;table cellspacing=&apos;4&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{counter}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;1、2、3 …（&lt;tt&gt;start=&lt;/tt&gt;、&lt;tt&gt;step=&lt;/tt&gt;、&lt;tt&gt;width=&lt;/tt&gt;、&lt;tt&gt;hex&lt;/tt&gt;、&lt;tt&gt;u8&lt;/tt&gt;、&lt;tt&gt;u16be&lt;/tt&gt;、&lt;tt&gt;u32le&lt;/tt&gt; …）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{time}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;发送时间，&lt;tt&gt;HH:mm:ss.zzz&lt;/tt&gt;；也可用 QDateTime 格式、&lt;tt&gt;unix&lt;/tt&gt;、&lt;tt&gt;unixms&lt;/tt&gt;、&lt;tt&gt;iso&lt;/tt&gt;、&lt;tt&gt;u32be&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{random:4}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;4 个随机字节&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{len:u16be}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;整帧的长度（&lt;tt&gt;after&lt;/tt&gt;、&lt;tt&gt;adjust=-2&lt;/tt&gt;）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{{{&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;字面的 &lt;tt&gt;{{&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;每个发送方式独立计数。预览显示的是下一帧。完整说明见 docs/dynamic-fields.md。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::Session</name>
+    <message>
+        <source>Disconnected by you.</source>
+        <translation>已主动断开。</translation>
+    </message>
+    <message>
+        <source>Disconnected: %1</source>
+        <translation>已断开：%1</translation>
+    </message>
+    <message>
+        <source>the peer closed the connection</source>
+        <translation>对端关闭了连接</translation>
+    </message>
+    <message>
+        <source>closed by you</source>
+        <translation>已主动关闭</translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::SessionTab</name>
+    <message>
+        <source>Select peers to send only to them and to show only their messages. With nothing selected, sends go to all peers.</source>
+        <translation>选中对端后，只向它们发送并只显示它们的消息。未选中任何对端时，发送给所有对端。</translation>
+    </message>
+    <message>
+        <source>All peers</source>
+        <translation>全部对端</translation>
+    </message>
+    <message>
+        <source>Clear the selection: send to every peer and show every message.</source>
+        <translation>清除选择：发送给所有对端并显示所有消息。</translation>
+    </message>
+    <message>
+        <source>Forget</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>断开</translation>
+    </message>
+    <message>
+        <source>Disconnect the selected peers.</source>
+        <translation>断开选中的对端。</translation>
+    </message>
+    <message>
+        <source>Clear closed</source>
+        <translation>清除已断开</translation>
+    </message>
+    <message>
+        <source>Remove peers that have left from the list.</source>
+        <translation>从列表中移除已离开的对端。</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>UDP keeps message boundaries: one datagram, one row.</source>
+        <translation>UDP 保留消息边界：一个数据报对应一行。</translation>
+    </message>
+    <message>
+        <source>No check</source>
+        <translation>不校验</translation>
+    </message>
+    <message>
+        <source>Check %1</source>
+        <translation>校验 %1</translation>
+    </message>
+    <message>
+        <source>Treat the last bytes of each received message as this checksum and mark messages where it does not match.</source>
+        <translation>将每条接收消息的末尾字节视为此校验和，并标记校验不符的消息。</translation>
+    </message>
+    <message>
+        <source>Echo</source>
+        <translation>回显</translation>
+    </message>
+    <message>
+        <source>Send every received message straight back.</source>
+        <translation>将收到的每条消息原样发回。</translation>
+    </message>
+    <message>
+        <source>Auto-reply…</source>
+        <translation>自动回复…</translation>
+    </message>
+    <message>
+        <source>Rules that answer matching messages automatically (device simulation).</source>
+        <translation>自动应答匹配消息的规则（用于模拟设备）。</translation>
+    </message>
+    <message>
+        <source>TCP Server</source>
+        <translation>TCP 服务端</translation>
+    </message>
+    <message>
+        <source>TCP Client</source>
+        <translation>TCP 客户端</translation>
+    </message>
+    <message>
+        <source>UDP</source>
+        <translation>UDP</translation>
+    </message>
+    <message>
+        <source>Start listening first.</source>
+        <translation>请先开始监听。</translation>
+    </message>
+    <message>
+        <source>No client is connected yet.</source>
+        <translation>尚无客户端连接。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Send to: all %n client(s)</source>
+        <translation>
+            <numerusform>发送到：全部 %n 个客户端</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Send to: %n selected client(s)</source>
+        <translation>
+            <numerusform>发送到：选中的 %n 个客户端</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connect first.</source>
+        <translation>请先连接。</translation>
+    </message>
+    <message>
+        <source>Open the socket first.</source>
+        <translation>请先打开套接字。</translation>
+    </message>
+    <message>
+        <source>Set a remote address or select a peer.</source>
+        <translation>请设置远程地址或选择一个对端。</translation>
+    </message>
+    <message>
+        <source>Send to: the remote address</source>
+        <translation>发送到：远程地址</translation>
+    </message>
+    <message numerus="yes">
+        <source>Send to: %n selected peer(s)</source>
+        <translation>
+            <numerusform>发送到：选中的 %n 个对端</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select one peer to send a file to.</source>
+        <translation>请只选择一个对端来发送文件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule(s) active</source>
+        <translation>
+            <numerusform>%n 条规则生效</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Text as shown (*.txt)</source>
+        <translation>显示的文本 (*.txt)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Received bytes, raw (*.bin)</source>
+        <translation>接收的原始字节 (*.bin)</translation>
+    </message>
+    <message>
+        <source>Save log</source>
+        <translation>保存日志</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+    <message>
+        <source>Record to file</source>
+        <translation>记录到文件</translation>
+    </message>
+    <message>
+        <source>Log files (*.log *.txt)</source>
+        <translation>日志文件 (*.log *.txt)</translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::SocketErrors</name>
+    <message>
+        <source>Connection to %1 was refused: nothing is listening on that port.</source>
+        <translation>连接 %1 被拒绝：该端口上没有程序在监听。</translation>
+    </message>
+    <message>
+        <source>The connection was refused: nothing is listening on that port.</source>
+        <translation>连接被拒绝：该端口上没有程序在监听。</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection.</source>
+        <translation>%1 关闭了连接。</translation>
+    </message>
+    <message>
+        <source>The remote host closed the connection.</source>
+        <translation>远程主机关闭了连接。</translation>
+    </message>
+    <message>
+        <source>Host &quot;%1&quot; could not be found.</source>
+        <translation>找不到主机 &quot;%1&quot;。</translation>
+    </message>
+    <message>
+        <source>The host could not be found.</source>
+        <translation>找不到主机。</translation>
+    </message>
+    <message>
+        <source>Access to %1 was denied: the operation needs more privileges (ports below 1024 usually do).</source>
+        <translation>访问 %1 被拒绝：该操作需要更高权限（使用 1024 以下的端口通常需要）。</translation>
+    </message>
+    <message>
+        <source>The socket operation was denied: it needs more privileges (ports below 1024 usually do).</source>
+        <translation>套接字操作被拒绝：需要更高权限（使用 1024 以下的端口通常需要）。</translation>
+    </message>
+    <message>
+        <source>Could not open a socket for %1: the system ran out of resources (too many open sockets or too little memory).</source>
+        <translation>无法为 %1 打开套接字：系统资源不足（打开的套接字过多或内存不足）。</translation>
+    </message>
+    <message>
+        <source>The system ran out of socket resources (too many open sockets or too little memory).</source>
+        <translation>系统套接字资源不足（打开的套接字过多或内存不足）。</translation>
+    </message>
+    <message>
+        <source>The operation on %1 timed out.</source>
+        <translation>%1 上的操作超时。</translation>
+    </message>
+    <message>
+        <source>The socket operation timed out.</source>
+        <translation>套接字操作超时。</translation>
+    </message>
+    <message>
+        <source>The datagram for %1 is larger than the network allows (at most 65507 bytes over IPv4).</source>
+        <translation>发往 %1 的数据报超出网络允许的大小（IPv4 下最大 65507 字节）。</translation>
+    </message>
+    <message>
+        <source>The datagram is larger than the network allows (at most 65507 bytes over IPv4).</source>
+        <translation>数据报超出网络允许的大小（IPv4 下最大 65507 字节）。</translation>
+    </message>
+    <message>
+        <source>A network error occurred with %1: the network or host may be unreachable, or the connection timed out.</source>
+        <translation>%1 发生网络错误：网络或主机可能不可达，或连接超时。</translation>
+    </message>
+    <message>
+        <source>A network error occurred: the network or host may be unreachable, or the connection timed out.</source>
+        <translation>发生网络错误：网络或主机可能不可达，或连接超时。</translation>
+    </message>
+    <message>
+        <source>%1 is already in use by another socket.</source>
+        <translation>%1 已被其他套接字占用。</translation>
+    </message>
+    <message>
+        <source>The address is already in use by another socket.</source>
+        <translation>地址已被其他套接字占用。</translation>
+    </message>
+    <message>
+        <source>Cannot bind to %1: that address does not belong to this computer.</source>
+        <translation>无法绑定到 %1：该地址不属于本机。</translation>
+    </message>
+    <message>
+        <source>The requested address does not belong to this computer.</source>
+        <translation>请求的地址不属于本机。</translation>
+    </message>
+    <message>
+        <source>The operation on %1 is not supported by this system (for example IPv6 where IPv6 is disabled).</source>
+        <translation>本系统不支持对 %1 的此操作（例如 IPv6 已禁用时使用 IPv6）。</translation>
+    </message>
+    <message>
+        <source>The operation is not supported by this system (for example IPv6 where IPv6 is disabled).</source>
+        <translation>本系统不支持此操作（例如 IPv6 已禁用时使用 IPv6）。</translation>
+    </message>
+    <message>
+        <source>An earlier operation on %1 is still in progress.</source>
+        <translation>%1 上先前的操作仍在进行中。</translation>
+    </message>
+    <message>
+        <source>An earlier socket operation is still in progress.</source>
+        <translation>先前的套接字操作仍在进行中。</translation>
+    </message>
+    <message>
+        <source>The proxy requires authentication to reach %1.</source>
+        <translation>代理要求身份验证才能访问 %1。</translation>
+    </message>
+    <message>
+        <source>The proxy requires authentication.</source>
+        <translation>代理要求身份验证。</translation>
+    </message>
+    <message>
+        <source>The TLS handshake with %1 failed.</source>
+        <translation>与 %1 的 TLS 握手失败。</translation>
+    </message>
+    <message>
+        <source>The TLS handshake failed.</source>
+        <translation>TLS 握手失败。</translation>
+    </message>
+    <message>
+        <source>The proxy refused the connection to %1.</source>
+        <translation>代理拒绝了到 %1 的连接。</translation>
+    </message>
+    <message>
+        <source>The proxy server refused the connection.</source>
+        <translation>代理服务器拒绝了连接。</translation>
+    </message>
+    <message>
+        <source>The proxy closed the connection to %1 unexpectedly.</source>
+        <translation>代理意外关闭了到 %1 的连接。</translation>
+    </message>
+    <message>
+        <source>The proxy server closed the connection unexpectedly.</source>
+        <translation>代理服务器意外关闭了连接。</translation>
+    </message>
+    <message>
+        <source>The proxy did not answer in time while connecting to %1.</source>
+        <translation>连接 %1 时代理未及时响应。</translation>
+    </message>
+    <message>
+        <source>The proxy server did not answer in time.</source>
+        <translation>代理服务器未及时响应。</translation>
+    </message>
+    <message>
+        <source>The proxy for %1 could not be found.</source>
+        <translation>找不到 %1 的代理。</translation>
+    </message>
+    <message>
+        <source>The proxy server could not be found.</source>
+        <translation>找不到代理服务器。</translation>
+    </message>
+    <message>
+        <source>The proxy sent a reply that could not be understood while connecting to %1.</source>
+        <translation>连接 %1 时代理发送了无法解析的响应。</translation>
+    </message>
+    <message>
+        <source>The proxy server sent a reply that could not be understood.</source>
+        <translation>代理服务器发送了无法解析的响应。</translation>
+    </message>
+    <message>
+        <source>The operation on %1 is not allowed in the socket&apos;s current state.</source>
+        <translation>套接字当前状态下不允许对 %1 执行此操作。</translation>
+    </message>
+    <message>
+        <source>The operation is not allowed in the socket&apos;s current state.</source>
+        <translation>套接字当前状态下不允许此操作。</translation>
+    </message>
+    <message>
+        <source>The TLS library reported an internal error while talking to %1.</source>
+        <translation>与 %1 通信时 TLS 库报告了内部错误。</translation>
+    </message>
+    <message>
+        <source>The TLS library reported an internal error.</source>
+        <translation>TLS 库报告了内部错误。</translation>
+    </message>
+    <message>
+        <source>Invalid TLS data (certificate, key or cipher) was given for %1.</source>
+        <translation>为 %1 提供的 TLS 数据（证书、密钥或加密套件）无效。</translation>
+    </message>
+    <message>
+        <source>Invalid TLS data (certificate, key or cipher) was given.</source>
+        <translation>提供的 TLS 数据（证书、密钥或加密套件）无效。</translation>
+    </message>
+    <message>
+        <source>A temporary error occurred on %1; try again.</source>
+        <translation>%1 上发生临时错误，请重试。</translation>
+    </message>
+    <message>
+        <source>A temporary socket error occurred; try again.</source>
+        <translation>发生临时套接字错误，请重试。</translation>
+    </message>
+    <message>
+        <source>An unknown error occurred on %1.</source>
+        <translation>%1 上发生未知错误。</translation>
+    </message>
+    <message>
+        <source>An unknown socket error occurred.</source>
+        <translation>发生未知套接字错误。</translation>
+    </message>
+    <message>
+        <source>Socket error %1 occurred on %2.</source>
+        <translation>%2 上发生套接字错误 %1。</translation>
+    </message>
+    <message>
+        <source>Socket error %1 occurred.</source>
+        <translation>发生套接字错误 %1。</translation>
+    </message>
+    <message>
+        <source>Closed by peer</source>
+        <translation>对端关闭</translation>
+    </message>
+    <message>
+        <source>Reset by peer</source>
+        <translation>对端重置</translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>Host not found</source>
+        <translation>找不到主机</translation>
+    </message>
+    <message>
+        <source>Network unreachable</source>
+        <translation>网络不可达</translation>
+    </message>
+    <message>
+        <source>Closed locally</source>
+        <translation>本地关闭</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::TcpClientSession</name>
+    <message>
+        <source>Connecting to %1 timed out after %2 ms.</source>
+        <translation>连接 %1 超时（%2 ms）。</translation>
+    </message>
+    <message>
+        <source>Cannot bind the local address %1: %2</source>
+        <translation>无法绑定本地地址 %1：%2</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <source>Connected to %1 from %2</source>
+        <translation>已连接到 %1（本地 %2）</translation>
+    </message>
+    <message>
+        <source>Disconnected: %1</source>
+        <translation>已断开：%1</translation>
+    </message>
+    <message>
+        <source>Reconnecting in %1 s (%2)</source>
+        <translation>%1 秒后重连（%2）</translation>
+    </message>
+    <message>
+        <source>Connection attempt cancelled.</source>
+        <translation>已取消连接尝试。</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>已断开</translation>
+    </message>
+    <message>
+        <source>Nothing to send: the message is empty.</source>
+        <translation>没有可发送的内容：消息为空。</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>未连接。</translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::TcpServerSession</name>
+    <message>
+        <source>Could not accept a connection: %1</source>
+        <translation>无法接受连接：%1</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1: %2</source>
+        <translation>无法在 %1 上监听：%2</translation>
+    </message>
+    <message>
+        <source>Listening on %1</source>
+        <translation>正在监听 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped listening; %n client(s) stay connected.</source>
+        <translation>
+            <numerusform>已停止监听；%n 个客户端仍保持连接。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not listening (%n client(s) connected)</source>
+        <translation>
+            <numerusform>未监听（%n 个客户端已连接）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped listening.</source>
+        <translation>已停止监听。</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message numerus="yes">
+        <source>Refused %1: the limit of %n client(s) is reached.</source>
+        <translation>
+            <numerusform>已拒绝 %1：已达到 %n 个客户端的上限。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>Nothing to send: the message is empty.</source>
+        <translation>没有可发送的内容：消息为空。</translation>
+    </message>
+    <message>
+        <source>No client is connected.</source>
+        <translation>没有已连接的客户端。</translation>
+    </message>
+    <message>
+        <source>Not sent to %1: no longer connected.</source>
+        <translation>未发送到 %1：已不再连接。</translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::TextCodec</name>
+    <message>
+        <source>Character &apos;%1&apos; (%2) at position %3 cannot be encoded in %4.</source>
+        <translation>位置 %3 的字符 &apos;%1&apos; (%2) 无法用 %4 编码。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more character(s) cannot be encoded either.</source>
+        <translation>
+            <numerusform>另有 %n 个字符也无法编码。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::UdpSession</name>
+    <message>
+        <source>Looking up %1…</source>
+        <translation>正在解析 %1…</translation>
+    </message>
+    <message>
+        <source>Cannot bind %1: %2</source>
+        <translation>无法绑定 %1：%2</translation>
+    </message>
+    <message>
+        <source>Bound to %1</source>
+        <translation>已绑定到 %1</translation>
+    </message>
+    <message>
+        <source>sending to %1</source>
+        <translation>发送到 %1</translation>
+    </message>
+    <message>
+        <source>Joined multicast group %1</source>
+        <translation>已加入组播组 %1</translation>
+    </message>
+    <message>
+        <source>Could not join multicast group %1: %2</source>
+        <translation>无法加入组播组 %1：%2</translation>
+    </message>
+    <message>
+        <source>Left multicast group %1</source>
+        <translation>已退出组播组 %1</translation>
+    </message>
+    <message>
+        <source>Could not leave multicast group %1: %2</source>
+        <translation>无法退出组播组 %1：%2</translation>
+    </message>
+    <message>
+        <source>Socket closed.</source>
+        <translation>套接字已关闭。</translation>
+    </message>
+    <message>
+        <source>socket closed</source>
+        <translation>套接字已关闭</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Unknown peer.</source>
+        <translation>未知对端。</translation>
+    </message>
+    <message>
+        <source>A UDP datagram can carry at most %1 bytes over %2; this message has %3 bytes. Split it, or use TCP.</source>
+        <translation>UDP 数据报在 %2 上最多承载 %1 字节，此消息有 %3 字节。请拆分消息或改用 TCP。</translation>
+    </message>
+    <message>
+        <source>Nothing to send: the message is empty.</source>
+        <translation>没有可发送的内容：消息为空。</translation>
+    </message>
+    <message>
+        <source>The UDP socket is not open.</source>
+        <translation>UDP 套接字未打开。</translation>
+    </message>
+    <message>
+        <source>No datagram has been received yet, so there is no sender to reply to.</source>
+        <translation>尚未收到任何数据报，没有可回复的发送方。</translation>
+    </message>
+    <message>
+        <source>No remote address is set.</source>
+        <translation>未设置远程地址。</translation>
+    </message>
+    <message>
+        <source>forgotten</source>
+        <translation>已移除</translation>
+    </message>
+</context>
+</TS>
