@@ -32,36 +32,12 @@ QString timeText(qint64 us, bool withDate)
     return s;
 }
 
-// Decoded text with control characters made visible. Bytes that are invalid
-// in the encoding show as \xNN while a literal backslash shows as \\, so the
-// text reads back to the exact bytes through the send box's escape syntax.
-// The decoder writes both as backslashes; decoding a second time with
-// U+FFFD per invalid byte tells them apart (only when a backslash is present).
+// Decoded text with control characters made visible and invalid bytes as
+// \xNN (a literal backslash as \\), so the text reads back to the exact bytes
+// through the send box's escape syntax.
 QString visibleText(const CarryIn &carry, QByteArrayView bytes, Encoding encoding)
 {
-    const QString escaped = decodeRecord(carry, bytes, encoding, InvalidBytes::HexEscape);
-    if (!escaped.contains(QLatin1Char('\\')))
-        return escapeForDisplay(escaped);
-    const QString marked = decodeRecord(carry, bytes, encoding, InvalidBytes::Replacement);
-    QString out;
-    out.reserve(escaped.size() + 16);
-    const QStringView esc(escaped);
-    qsizetype runStart = 0; // start in `escaped` of text not yet written
-    qsizetype i = 0;
-    qsizetype j = 0;
-    while (i < marked.size() && j < escaped.size()) {
-        if (marked.at(i) == QChar::ReplacementCharacter && escaped.at(j) == QLatin1Char('\\')) {
-            out += escapeForDisplay(esc.mid(runStart, j - runStart));
-            out += esc.mid(j, 4); // the decoder's "\xNN"
-            j += 4;
-            runStart = j;
-        } else {
-            ++j;
-        }
-        ++i;
-    }
-    out += escapeForDisplay(esc.mid(runStart));
-    return out;
+    return decodeRecord(carry, bytes, encoding, InvalidBytes::Visible);
 }
 
 struct Colors

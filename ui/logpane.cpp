@@ -234,7 +234,7 @@ void LogPane::showRecord(const QByteArray &bytes)
     m_current = bytes;
     m_hex->setBytes(bytes);
     const QByteArray head = bytes.left(kTextPreviewBytes);
-    QString text = escapeForDisplay(decodeText(head, encodingFor(displayMode())));
+    QString text = decodeText(head, encodingFor(displayMode()), InvalidBytes::Visible);
     if (bytes.size() > head.size())
         text += QLatin1Char('\n') +
                 tr("… %n more byte(s) in the hex dump", nullptr, int(bytes.size() - head.size()));

@@ -302,10 +302,10 @@ QByteArray HeadlessRunner::render(const LogRecord &r)
         const quint64 key = quint64(r.peerId) << 1 | (r.kind == LogRecord::Kind::Tx ? 1 : 0);
         auto &decoder = m_decoders[key];
         if (!decoder)
-            decoder = std::make_shared<StreamDecoder>(m_options.encoding);
+            decoder = std::make_shared<StreamDecoder>(m_options.encoding, InvalidBytes::Visible);
         // Control characters and terminal escapes are shown as escapes, never
         // passed to the terminal: one record is always one line.
-        line += escapeForDisplay(decoder->decode(r.bytes)).toUtf8();
+        line += decoder->decode(r.bytes).toUtf8();
     }
     if (r.flags & LogRecord::ChecksumBad)
         line += " [checksum mismatch]";

@@ -1,3 +1,4 @@
+#include "codec/escapes.h"
 #include "codec/textcodec.h"
 
 #include <QRandomGenerator>
@@ -248,6 +249,83 @@ private slots:
             }
             QCOMPARE(joined, text);
             QCOMPARE(carry.pending().size, quint8(0));
+        }
+    }
+
+    // Visible: one line, exact bytes recoverable, nothing that acts on a terminal.
+    void visible_data()
+    {
+        QTest::addColumn<Encoding>("encoding");
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("controls") << Encoding::Utf8 << QByteArray("a\\b\r\n\t\0\x07", 8)
+                                  << u"a\\\\b\\r\\n\\t\\0\\x07"_s;
+        QTest::newRow("ansi-escape")
+            << Encoding::Utf8 << QByteArray("\x1b[31mred") << u"\\x1B[31mred"_s;
+        QTest::newRow("invalid-vs-backslash")
+            << Encoding::Utf8 << QByteArray("\\xFF\xff") << u"\\\\xFF\\xFF"_s;
+        QTest::newRow("c1-csi-latin1") << Encoding::Latin1
+                                       << QByteArray("\x9b"
+                                                     "2J\x85")
+                                       << u"\\u009B2J\\u0085"_s;
+        QTest::newRow("bidi-override") << Encoding::Utf8
+                                       << QByteArray("\xe2\x80\xae"
+                                                     "abc")
+                                       << u"\\u202Eabc"_s;
+        QTest::newRow("gbk-chinese-and-invalid")
+            << Encoding::Gbk << QByteArray::fromHex("c4e3ff0d0a") << u"你\\xFF\\r\\n"_s;
+    }
+    void visible()
+    {
+        QFETCH(Encoding, encoding);
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, expected);
+        QCOMPARE(decodeText(bytes, encoding, InvalidBytes::Visible), expected);
+        // Split anywhere: the same.
+        for (int cut = 0; cut <= bytes.size(); ++cut) {
+            StreamDecoder d(encoding, InvalidBytes::Visible);
+            QString out = d.decode(bytes.left(cut));
+            out += d.decode(bytes.mid(cut));
+            out += d.finish();
+            QCOMPARE(out, expected);
+        }
+    }
+
+    // Random bytes shown visibly read back to the same bytes through the escape syntax.
+    void visibleRoundTrip_data() { randomRoundTrip_data(); }
+    void visibleRoundTrip()
+    {
+        QFETCH(Encoding, encoding);
+        QRandomGenerator rng(4242);
+        for (int round = 0; round < 300; ++round) {
+            QByteArray bytes;
+            for (int i = 0, n = int(rng.bounded(0, 64)); i < n; ++i) {
+                const uint v = rng.bounded(256);
+                // GBK: keep to ASCII, 2-byte codes and stray bytes (4-byte GB18030
+                // characters are not encodable back to GBK by design).
+                if (encoding == Encoding::Gbk && v >= 0x81 && v <= 0xFE && i + 1 < n) {
+                    bytes.append(char(v));
+                    bytes.append(char(0x40 + rng.bounded(0x3F)));
+                    ++i;
+                } else {
+                    bytes.append(char(v));
+                }
+            }
+            const QString shown = decodeText(bytes, encoding, InvalidBytes::Visible);
+            QVERIFY(!shown.contains(u'\n') && !shown.contains(QChar(0x1b)));
+            const EscapeParseResult parsed = parseEscapes(shown);
+            QVERIFY2(parsed.ok(), qPrintable(parsed.errorString));
+            QByteArray back;
+            for (const EscapeSegment &seg : parsed.segments) {
+                if (seg.kind == EscapeSegment::Kind::Bytes) {
+                    back += seg.bytes;
+                } else {
+                    const EncodeResult enc = encodeText(seg.text, encoding);
+                    QVERIFY2(enc.ok(), qPrintable(enc.errorString(encoding)));
+                    back += enc.bytes;
+                }
+            }
+            QCOMPARE(back.toHex(' '), bytes.toHex(' '));
         }
     }
 

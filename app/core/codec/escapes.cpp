@@ -183,37 +183,57 @@ EscapeParseResult parseEscapes(QStringView input)
     return result;
 }
 
+int displayEscape(char16_t c, char16_t *buf)
+{
+    auto simple = [buf](char16_t letter) {
+        buf[0] = u'\\';
+        buf[1] = letter;
+        return 2;
+    };
+    switch (c) {
+    case u'\\':
+        return simple(u'\\');
+    case u'\r':
+        return simple(u'r');
+    case u'\n':
+        return simple(u'n');
+    case u'\t':
+        return simple(u't');
+    case u'\0':
+        return simple(u'0');
+    default:
+        break;
+    }
+    if (c < 0x20 || c == 0x7f) {
+        buf[0] = u'\\';
+        buf[1] = u'x';
+        buf[2] = char16_t(kHexDigits[c >> 4]);
+        buf[3] = char16_t(kHexDigits[c & 0xf]);
+        return 4;
+    }
+    const bool c1 = c >= 0x80 && c <= 0x9f;
+    const bool lineOrBidi =
+        c == 0x2028 || c == 0x2029 || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+    if (!c1 && !lineOrBidi)
+        return 0;
+    buf[0] = u'\\';
+    buf[1] = u'u';
+    for (int k = 0; k < 4; ++k)
+        buf[2 + k] = char16_t(kHexDigits[(c >> (12 - 4 * k)) & 0xf]);
+    return 6;
+}
+
 QString escapeForDisplay(QStringView text)
 {
     QString out;
     out.reserve(text.size());
+    char16_t buf[6];
     for (const QChar c : text) {
-        const char16_t u = c.unicode();
-        switch (u) {
-        case u'\\':
-            out += QLatin1String("\\\\");
-            break;
-        case u'\r':
-            out += QLatin1String("\\r");
-            break;
-        case u'\n':
-            out += QLatin1String("\\n");
-            break;
-        case u'\t':
-            out += QLatin1String("\\t");
-            break;
-        case u'\0':
-            out += QLatin1String("\\0");
-            break;
-        default:
-            if (u < 0x20 || u == 0x7f) {
-                out += QLatin1String("\\x");
-                out += QLatin1Char(kHexDigits[u >> 4]);
-                out += QLatin1Char(kHexDigits[u & 0xf]);
-            } else {
-                out += c;
-            }
-        }
+        const int n = displayEscape(c.unicode(), buf);
+        if (n == 0)
+            out += c;
+        else
+            out.append(reinterpret_cast<const QChar *>(buf), n);
     }
     return out;
 }

@@ -56,4 +56,11 @@ EscapeParseResult parseEscapes(QStringView input);
 // they encode the same in every supported encoding).
 QString escapeForDisplay(QStringView text);
 
+// The visible form of one UTF-16 unit, as escapeForDisplay() writes it: fills
+// buf (room for 6) and returns the length, or returns 0 when c shows as itself.
+// Escaped: backslash, C0 controls and DEL (\r \n \t \0 \xNN), C1 controls
+// (terminal CSI, NEL, ...) and the Unicode line separators and bidirectional
+// overrides that could reorder or break a displayed line (\uXXXX).
+int displayEscape(char16_t c, char16_t *buf);
+
 } // namespace sockscope

@@ -4,6 +4,8 @@
 #include <QStringDecoder>
 #include <QStringEncoder>
 
+#include "codec/escapes.h"
+
 namespace sockscope {
 
 namespace {
@@ -24,10 +26,22 @@ class Tr
 class StreamDecoder::Output
 {
 public:
-    explicit Output(QString &dest) : m_dest(dest) {}
+    Output(QString &dest, bool visible) : m_dest(dest), m_visible(visible) {}
     ~Output() { flush(); }
 
     void put(char16_t c)
+    {
+        if (m_visible) {
+            char16_t esc[6];
+            if (const int n = displayEscape(c, esc)) {
+                for (int i = 0; i < n; ++i)
+                    putRaw(esc[i]);
+                return;
+            }
+        }
+        putRaw(c);
+    }
+    void putRaw(char16_t c)
     {
         if (m_size == kSize)
             flush();
@@ -44,13 +58,18 @@ public:
     }
     void putHexEscape(uchar b)
     {
-        put(u'\\');
-        put(u'x');
-        put(kHexDigits[b >> 4]);
-        put(kHexDigits[b & 0xF]);
+        putRaw(u'\\');
+        putRaw(u'x');
+        putRaw(kHexDigits[b >> 4]);
+        putRaw(kHexDigits[b & 0xF]);
     }
     void putString(const QString &s)
     {
+        if (m_visible) {
+            for (const QChar c : s)
+                put(c.unicode());
+            return;
+        }
         flush();
         m_dest.append(s);
     }
@@ -65,6 +84,7 @@ public:
 private:
     static constexpr qsizetype kSize = 2048;
     QString &m_dest;
+    const bool m_visible;
     char16_t m_buf[kSize];
     qsizetype m_size = 0;
 };
@@ -85,7 +105,7 @@ void StreamDecoder::emitInvalid(const uchar *p, qsizetype n, Output &out)
 {
     m_invalidBytes += n;
     for (qsizetype i = 0; i < n; ++i) {
-        if (m_invalidStyle == InvalidBytes::HexEscape)
+        if (m_invalidStyle != InvalidBytes::Replacement)
             out.putHexEscape(p[i]);
         else
             out.put(kReplacement);
@@ -109,11 +129,12 @@ qsizetype StreamDecoder::decodeSome(const uchar *p, qsizetype n, bool final, Out
 
 void StreamDecoder::decode(QByteArrayView chunk, QString &dest)
 {
-    if (m_encoding == Encoding::Latin1) { // every byte is a character: Qt's vectorised path
+    if (m_encoding == Encoding::Latin1 && m_invalidStyle != InvalidBytes::Visible) {
+        // Every byte is a character: Qt's vectorised path.
         dest.append(QLatin1StringView(chunk.data(), chunk.size()));
         return;
     }
-    Output out(dest);
+    Output out(dest, m_invalidStyle == InvalidBytes::Visible);
     auto p = reinterpret_cast<const uchar *>(chunk.data());
     qsizetype n = chunk.size();
     if (n == 0)
@@ -157,7 +178,7 @@ QString StreamDecoder::decode(QByteArrayView chunk)
 void StreamDecoder::finish(QString &dest)
 {
     if (m_pendingSize > 0) {
-        Output out(dest);
+        Output out(dest, m_invalidStyle == InvalidBytes::Visible);
         uchar tmp[4];
         const qsizetype n = m_pendingSize;
         memcpy(tmp, m_pending, n);
@@ -444,14 +465,24 @@ EncodeResult encodeText(QStringView text, Encoding encoding)
         r.bytes = enc.encode(text);
         if (!enc.hasError())
             break;
-        // Find exactly which characters failed, one code point at a time.
+        // One code point at a time: CP936 first; then GB18030's two-byte form,
+        // which covers the characters GB18030 assigned to codes CP936 maps to
+        // private use (the decoder shows those codes as these characters, so
+        // they must encode back). A four-byte GB18030 form is not GBK.
         r.bytes.clear();
         for (qsizetype i = 0; i < text.size();) {
             qsizetype units;
             const char32_t cp = codePointAt(text, i, &units);
-            QStringEncoder one("GBK");
-            const QByteArray b = one.encode(text.sliced(i, units));
-            if (one.hasError() || (cp >= 0xD800 && cp <= 0xDFFF))
+            const QStringView ch = text.sliced(i, units);
+            QStringEncoder cp936("GBK");
+            QByteArray b = cp936.encode(ch);
+            bool ok = !cp936.hasError();
+            if (!ok) {
+                QStringEncoder gb18030("GB18030");
+                b = gb18030.encode(ch);
+                ok = !gb18030.hasError() && b.size() <= 2;
+            }
+            if (!ok || (cp >= 0xD800 && cp <= 0xDFFF))
                 r.unencodable.append({i, cp});
             else
                 r.bytes.append(b);

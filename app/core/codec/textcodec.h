@@ -18,6 +18,11 @@ enum class InvalidBytes
 {
     HexEscape,   // "\xFF" per byte: the exact bytes stay readable
     Replacement, // U+FFFD per byte
+    // For display on one line: invalid bytes as "\xFF", and every character
+    // escapeForDisplay() would escape escaped too (a backslash as "\\",
+    // controls as \r \n \xNN ...), so the text reads back to the exact bytes
+    // through parseEscapes() and nothing received can act on a terminal or widget.
+    Visible,
 };
 
 // Stateful decoder for one stream (one connection, one direction).

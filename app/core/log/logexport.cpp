@@ -43,7 +43,7 @@ QByteArray dataText(const LogRecord &r, const LogExport::Options &o)
     if (o.hex)
         return toHex(r.bytes);
     const CarryIn &carry = o.encoding == Encoding::Gbk ? r.carryGbk : r.carryUtf8;
-    return escapeForDisplay(decodeRecord(carry, r.bytes, o.encoding)).toUtf8();
+    return decodeRecord(carry, r.bytes, o.encoding, InvalidBytes::Visible).toUtf8();
 }
 
 QByteArray csvField(const QByteArray &field)
