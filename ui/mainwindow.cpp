@@ -8,6 +8,7 @@
 #include "session/lagmeter.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDialog>
@@ -137,6 +138,28 @@ void MainWindow::buildMenus()
 
     QMenu *settings = menuBar()->addMenu(tr("Se&ttings"));
     settings->addAction(tr("&Log limits…"), this, &MainWindow::editLogLimits);
+    QMenu *language = settings->addMenu(tr("&Language"));
+    language->setObjectName(QStringLiteral("languageMenu"));
+    auto *languages = new QActionGroup(language);
+    const QList<QPair<QString, QString>> choices{
+        {tr("System default"), QString()},
+        {QStringLiteral("English"), QStringLiteral("en")},
+        {QStringLiteral("简体中文"), QStringLiteral("zh_CN")}};
+    for (const auto &[name, code] : choices) {
+        QAction *action = language->addAction(name);
+        action->setCheckable(true);
+        action->setData(code);
+        action->setChecked(code == m_settings->language());
+        languages->addAction(action);
+        connect(action, &QAction::triggered, this, [this, code = code] {
+            if (code == m_settings->language())
+                return;
+            m_settings->setLanguage(code);
+            m_settings->sync();
+            QMessageBox::information(this, tr("Language"),
+                                     tr("The new language applies when SockScope restarts."));
+        });
+    }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About SockScope"), this, &MainWindow::showAbout);
