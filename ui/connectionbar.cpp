@@ -95,10 +95,13 @@ ConnectionBar::ConnectionBar(Session::Mode mode, QWidget *parent) : QWidget(pare
             portBox(this, QStringLiteral("remotePort"), mode == Session::Mode::TcpClient ? 1 : 0);
         m_remotePort->setValue(9000);
         if (mode == Session::Mode::Udp) {
-            auto *l = new QLabel(tr("&Bind"), this);
+            auto *l = new QLabel(tr("&Local address"), this);
             l->setBuddy(m_local);
             row->addWidget(l);
             row->addWidget(m_local, 2);
+            auto *p = new QLabel(tr("P&ort"), this);
+            p->setBuddy(m_localPort);
+            row->addWidget(p);
             row->addWidget(m_localPort);
             m_localPort->setValue(8888);
             m_local->setToolTip(tr("Local address for the UDP socket."));

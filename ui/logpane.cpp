@@ -111,7 +111,9 @@ LogPane::LogPane(QWidget *parent)
 
     m_find = new QLineEdit(this);
     m_find->setObjectName(QStringLiteral("findText"));
-    m_find->setPlaceholderText(tr("Find (Ctrl+F)"));
+    m_find->setPlaceholderText(tr("Find"));
+    m_find->setToolTip(tr("Find text, or bytes with Hex checked (Ctrl+F; F3 next, Shift+F3 "
+                          "previous)."));
     m_find->setClearButtonEnabled(true);
     m_find->setMaximumWidth(220);
     m_find->setMinimumWidth(60);

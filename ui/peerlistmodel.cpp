@@ -96,7 +96,9 @@ QVariant PeerListModel::data(const QModelIndex &index, int role) const
         case Endpoint:
             return p->endpoint();
         case State:
-            return p->isOpen() ? tr("Connected") : closeReasonText(p->closeReason);
+            if (p->isOpen())
+                return m_session->mode() == Session::Mode::Udp ? tr("Active") : tr("Connected");
+            return closeReasonText(p->closeReason);
         case Opened:
             return QDateTime::fromMSecsSinceEpoch(p->openedUs / 1000)
                 .toString(QStringLiteral("HH:mm:ss"));
