@@ -899,10 +899,6 @@
         <translation></translation>
     </message>
     <message>
-        <source>&amp;Bind</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>Local address for the UDP socket.</source>
         <translation></translation>
     </message>
@@ -1068,6 +1064,14 @@
     </message>
     <message>
         <source>Closed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Local address</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>P&amp;ort</source>
         <translation></translation>
     </message>
 </context>
@@ -2040,10 +2044,6 @@ Without --headless the window opens, configured by the same options.</source>
         <translation></translation>
     </message>
     <message>
-        <source>Find (Ctrl+F)</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>Search for bytes given in hex instead of text.</source>
         <translation></translation>
     </message>
@@ -2076,6 +2076,14 @@ Without --headless the window opens, configured by the same options.</source>
     </message>
     <message>
         <source>Found in a hidden row</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Find text, or bytes with Hex checked (Ctrl+F; F3 next, Shift+F3 previous).</source>
         <translation></translation>
     </message>
 </context>
@@ -2357,6 +2365,10 @@ Without --headless the window opens, configured by the same options.</source>
     </message>
     <message>
         <source>RX msgs</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Active</source>
         <translation></translation>
     </message>
 </context>

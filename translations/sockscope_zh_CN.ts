@@ -900,10 +900,6 @@
         <translation>主机名或地址</translation>
     </message>
     <message>
-        <source>&amp;Bind</source>
-        <translation>本机地址(&amp;B)</translation>
-    </message>
-    <message>
         <source>Local address for the UDP socket.</source>
         <translation>UDP 套接字的本机地址。</translation>
     </message>
@@ -1070,6 +1066,14 @@
     <message>
         <source>Closed</source>
         <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>&amp;Local address</source>
+        <translation>本机地址(&amp;L)</translation>
+    </message>
+    <message>
+        <source>P&amp;ort</source>
+        <translation>端口(&amp;O)</translation>
     </message>
 </context>
 <context>
@@ -2038,10 +2042,6 @@ Without --headless the window opens, configured by the same options.</source>
         <translation>将每条消息记录到文件…</translation>
     </message>
     <message>
-        <source>Find (Ctrl+F)</source>
-        <translation>查找 (Ctrl+F)</translation>
-    </message>
-    <message>
         <source>Search for bytes given in hex instead of text.</source>
         <translation>按十六进制字节而不是文本搜索。</translation>
     </message>
@@ -2074,6 +2074,14 @@ Without --headless the window opens, configured by the same options.</source>
     <message>
         <source>Found in a hidden row</source>
         <translation>在隐藏的行中找到</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Find text, or bytes with Hex checked (Ctrl+F; F3 next, Shift+F3 previous).</source>
+        <translation>查找文本；勾选“十六进制”时查找字节（Ctrl+F；F3 下一个，Shift+F3 上一个）。</translation>
     </message>
 </context>
 <context>
@@ -2352,6 +2360,10 @@ Without --headless the window opens, configured by the same options.</source>
     <message>
         <source>RX msgs</source>
         <translation>接收条数</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>活动</translation>
     </message>
 </context>
 <context>
