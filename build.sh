@@ -14,7 +14,7 @@ packages=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-translations-l10n qt6-qpa-plugins libqt6svg6 libgl-dev
-    libbenchmark-dev python3 xxd
+    python3 xxd
     xvfb xauth fonts-wqy-microhei
     file dpkg-dev
 )
