@@ -3320,5 +3320,9 @@ Without --headless the window opens, configured by the same options.</source>
         <source>forgotten</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Sending to the broadcast address %1 needs the Broadcast option.</source>
+        <translation></translation>
+    </message>
 </context>
 </TS>

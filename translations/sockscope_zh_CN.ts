@@ -3302,5 +3302,9 @@ Without --headless the window opens, configured by the same options.</source>
         <source>forgotten</source>
         <translation>已移除</translation>
     </message>
+    <message>
+        <source>Sending to the broadcast address %1 needs the Broadcast option.</source>
+        <translation>发送到广播地址 %1 需要勾选“广播”选项。</translation>
+    </message>
 </context>
 </TS>

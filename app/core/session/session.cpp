@@ -6,6 +6,7 @@
 #include <QTcpSocket>
 
 #include <chrono>
+#include <utility>
 
 namespace sockscope {
 
@@ -22,6 +23,12 @@ QString PeerInfo::endpoint() const
 
 // Receive-side state of one peer: the frame decoder and the character
 // boundary trackers for both directions.
+namespace {
+// The session sending an auto-reply at this moment, if any. Replies go through the
+// virtual send() like the user's messages; noteSent() uses this to flag their records.
+thread_local const Session *t_autoReplyingSession = nullptr;
+} // namespace
+
 struct Session::Channel
 {
     explicit Channel(const FramingSpec &spec) : rx(spec) {}
@@ -256,9 +263,13 @@ void Session::emitFrames(quint32 id, Channel &ch, QList<Frame> &frames)
             const QList<AutoReply> replies = m_autoReplier->repliesFor(frame.bytes);
             for (const AutoReply &reply : replies) {
                 auto sendReply = [this, id, bytes = reply.bytes] {
+                    // The peer may have gone while a delayed reply waited.
                     const PeerInfo *target = peer(id);
-                    if (target && target->isOpen())
-                        send(bytes, {id});
+                    if (!target || !target->isOpen())
+                        return;
+                    const Session *outer = std::exchange(t_autoReplyingSession, this);
+                    send(bytes, {id});
+                    t_autoReplyingSession = outer;
                 };
                 if (reply.delayMs > 0)
                     QTimer::singleShot(reply.delayMs, this, sendReply);
@@ -283,6 +294,8 @@ void Session::noteSent(quint32 id, const QByteArray &bytes, LogRecord::Flags fla
     r.peerId = id;
     r.kind = LogRecord::Kind::Tx;
     r.flags = flags;
+    if (t_autoReplyingSession == this)
+        r.flags |= LogRecord::AutoReply;
     if (auto ch = m_channels.value(id)) {
         r.carryUtf8 = ch->txUtf8.feed(bytes);
         r.carryGbk = ch->txGbk.feed(bytes);

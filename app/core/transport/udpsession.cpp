@@ -194,6 +194,12 @@ bool UdpSession::sendOne(quint32 id, const QByteArray &bytes, QString *error)
         *error = tr("Unknown peer.");
         return false;
     }
+    // Before the size check, so the gate is testable without putting anything on the wire.
+    if (!m_options.broadcast && isBroadcastAddress(p->address)) {
+        *error = tr("Sending to the broadcast address %1 needs the Broadcast option.")
+                     .arg(p->address.toString());
+        return false;
+    }
     const bool v6 = p->address.protocol() == QAbstractSocket::IPv6Protocol;
     const int limit = v6 ? MaxDatagramIPv6 : MaxDatagramIPv4;
     if (bytes.size() > limit) {
@@ -213,6 +219,32 @@ bool UdpSession::sendOne(quint32 id, const QByteArray &bytes, QString *error)
     noteSent(id, bytes);
     noteWritten(id, n);
     return true;
+}
+
+bool UdpSession::isBroadcastAddress(const QHostAddress &address)
+{
+    bool isV4 = false;
+    const quint32 v4 = address.toIPv4Address(&isV4);
+    if (!isV4) // IPv6 has no broadcast
+        return false;
+    const QHostAddress a(v4);
+    if (a == QHostAddress(QHostAddress::Broadcast))
+        return true;
+    // Directed broadcasts of the local subnets; the interface list costs system calls,
+    // so a flood of datagrams re-reads it only now and then.
+    if (!m_interfaceBroadcastsAge.isValid() || m_interfaceBroadcastsAge.hasExpired(5000)) {
+        m_interfaceBroadcasts.clear();
+        const QList<QNetworkInterface> interfaces = QNetworkInterface::allInterfaces();
+        for (const QNetworkInterface &iface : interfaces) {
+            const QList<QNetworkAddressEntry> entries = iface.addressEntries();
+            for (const QNetworkAddressEntry &e : entries) {
+                if (!e.broadcast().isNull())
+                    m_interfaceBroadcasts.append(e.broadcast());
+            }
+        }
+        m_interfaceBroadcastsAge.start();
+    }
+    return m_interfaceBroadcasts.contains(a);
 }
 
 Session::SendResult UdpSession::send(const QByteArray &bytes, const QList<quint32> &peers)

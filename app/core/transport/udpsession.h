@@ -2,6 +2,7 @@
 
 #include "session/session.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QHostAddress>
 #include <QNetworkInterface>
@@ -66,6 +67,7 @@ private:
     void readPending();
     quint32 peerFor(const QHostAddress &address, quint16 port);
     bool sendOne(quint32 id, const QByteArray &bytes, QString *error);
+    bool isBroadcastAddress(const QHostAddress &address);
 
     Options m_options;
     QUdpSocket *m_socket = nullptr;
@@ -75,6 +77,9 @@ private:
     QHash<QPair<QHostAddress, quint16>, quint32> m_byEndpoint;
     qint64 m_datagramsIn = 0;
     qint64 m_datagramsOut = 0;
+    // Broadcast addresses of the local interfaces, re-read every few seconds at most.
+    QList<QHostAddress> m_interfaceBroadcasts;
+    QElapsedTimer m_interfaceBroadcastsAge;
 };
 
 } // namespace sockscope

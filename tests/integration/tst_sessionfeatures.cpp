@@ -1,0 +1,482 @@
+// Loopback integration tests of Session features over real sockets on 127.0.0.1:
+// receive checksum verification, auto-replies (rules, delays, echo, the AutoReply
+// flag on their Tx records, peers that go away first) and the UDP broadcast option.
+
+#include "codec/checksum.h"
+#include "codec/textcodec.h"
+#include "framing/framingspec.h"
+#include "session/autoreply.h"
+#include "session/logrecord.h"
+#include "transport/tcpserversession.h"
+#include "transport/udpsession.h"
+
+#include <QElapsedTimer>
+#include <QNetworkDatagram>
+#include <QNetworkInterface>
+#include <QPointer>
+#include <QTcpSocket>
+#include <QTest>
+#include <QUdpSocket>
+
+#include <memory>
+
+using namespace sockscope;
+
+namespace {
+
+const QHostAddress kLoopback(QHostAddress::LocalHost);
+
+QByteArray gbk(const QString &text)
+{
+    const EncodeResult r = encodeText(text, Encoding::Gbk);
+    Q_ASSERT(r.ok());
+    return r.bytes;
+}
+
+// Keeps every record a session delivers.
+class RecordLog
+{
+public:
+    explicit RecordLog(Session *session)
+    {
+        QObject::connect(session, &Session::recordsReady, session,
+                         [this](const LogRecords &batch) { m_records += batch; });
+    }
+    LogRecords of(quint32 peerId, LogRecord::Kind kind) const
+    {
+        LogRecords out;
+        for (const LogRecord &r : m_records) {
+            if (r.peerId == peerId && r.kind == kind)
+                out.append(r);
+        }
+        return out;
+    }
+    QList<QByteArray> payloads(quint32 peerId, LogRecord::Kind kind) const
+    {
+        QList<QByteArray> out;
+        for (const LogRecord &r : of(peerId, kind))
+            out.append(r.bytes);
+        return out;
+    }
+    int errorEvents(const QString &needle) const
+    {
+        int n = 0;
+        for (const LogRecord &r : m_records) {
+            if (r.kind == LogRecord::Kind::Event && (r.flags & LogRecord::Error) &&
+                r.eventText().contains(needle))
+                ++n;
+        }
+        return n;
+    }
+
+private:
+    LogRecords m_records;
+};
+
+// Runs the event loop until pred() holds; wakes on each event rather than QTRY's 50 ms steps.
+template <typename Pred>
+bool waitUntil(Pred pred, int timeoutMs = 5000)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!pred()) {
+        if (timer.hasExpired(timeoutMs))
+            return false;
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 10);
+    }
+    return true;
+}
+
+// Keeps the event loop running for `ms` (to show that something does NOT happen).
+void spin(int ms)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!timer.hasExpired(ms))
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+}
+
+std::unique_ptr<TcpServerSession> startLineServer()
+{
+    auto server = std::make_unique<TcpServerSession>();
+    TcpServerSession::Options o;
+    o.address = kLoopback;
+    server->setOptions(o);
+    server->setBatchInterval(5);
+    server->setFraming(FramingSpec::line());
+    server->start();
+    return server;
+}
+
+// Connects `client` to the server; returns the server's peer id for it, or 0.
+quint32 connectClient(TcpServerSession &server, QTcpSocket &client)
+{
+    client.connectToHost(kLoopback, server.serverPort());
+    quint32 id = 0;
+    waitUntil([&] {
+        if (client.state() != QAbstractSocket::ConnectedState)
+            return false;
+        for (quint32 peerId : server.peerIds()) {
+            const PeerInfo *p = server.peer(peerId);
+            if (p && p->isOpen() && p->port == client.localPort())
+                id = peerId;
+        }
+        return id != 0;
+    });
+    return id;
+}
+
+QByteArray withChecksum(const QByteArray &payload, ChecksumKind kind, ByteOrder order)
+{
+    QByteArray frame = payload;
+    appendChecksum(frame, kind, order);
+    return frame;
+}
+
+// A payload that is refused for its size whatever the address: UDP tests that involve a
+// broadcast address use it, so that even a broken broadcast gate puts nothing on the wire.
+const QByteArray kOversized(UdpSession::MaxDatagramIPv4 + 1, 'x');
+
+QString refusal(const QHostAddress &address)
+{
+    return QStringLiteral("Sending to the broadcast address %1 needs the Broadcast option.")
+        .arg(address.toString());
+}
+
+std::unique_ptr<UdpSession> startUdp(bool broadcast)
+{
+    auto session = std::make_unique<UdpSession>();
+    UdpSession::Options o;
+    o.bindAddress = kLoopback;
+    o.broadcast = broadcast;
+    session->setOptions(o);
+    session->setBatchInterval(5);
+    session->start();
+    return session;
+}
+
+} // namespace
+
+class tst_SessionFeatures : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void rxChecksumOverTcp_data();
+    void rxChecksumOverTcp();
+    void autoReplyRulesOverTcp();
+    void delayedReplyToClosedTcpPeer();
+    void delayedReplyToForgottenUdpPeer();
+    void delayedReplyOutlivedBySession();
+    void udpBroadcastRefused_data();
+    void udpBroadcastRefused();
+    void udpBroadcastAllowed();
+    void udpLoopbackUnaffected();
+};
+
+void tst_SessionFeatures::rxChecksumOverTcp_data()
+{
+    QTest::addColumn<ChecksumKind>("kind");
+    QTest::addColumn<ByteOrder>("order");
+    QTest::addColumn<QList<QByteArray>>("frames"); // sent one line each
+    QTest::addColumn<QList<bool>>("expectOk");
+
+    const auto le = ByteOrder::LittleEndian;
+    const auto modbus = ChecksumKind::Crc16Modbus;
+    QByteArray corrupted = withChecksum("SET T=21", modbus, le);
+    corrupted[4] = 'X'; // payload changed after the CRC was computed
+    QTest::newRow("crc16-modbus le")
+        << modbus << le
+        << QList<QByteArray>{withChecksum("READ T", modbus, le), withChecksum("READ H", modbus, le),
+                             corrupted}
+        << QList<bool>{true, true, false};
+    // Right CRC, wrong byte order: must not pass either.
+    QTest::newRow("crc16-modbus byte order")
+        << modbus << le
+        << QList<QByteArray>{withChecksum("READ T", modbus, ByteOrder::BigEndian),
+                             withChecksum("READ T", modbus, le)}
+        << QList<bool>{false, true};
+    // An empty line is shorter than the 1-byte checksum.
+    QTest::newRow("sum8 short frame")
+        << ChecksumKind::Sum8 << ByteOrder::BigEndian
+        << QList<QByteArray>{withChecksum("ABC", ChecksumKind::Sum8, ByteOrder::BigEndian),
+                             QByteArray()}
+        << QList<bool>{true, false};
+}
+
+void tst_SessionFeatures::rxChecksumOverTcp()
+{
+    QFETCH(ChecksumKind, kind);
+    QFETCH(ByteOrder, order);
+    QFETCH(QList<QByteArray>, frames);
+    QFETCH(QList<bool>, expectOk);
+
+    QByteArray stream;
+    for (const QByteArray &frame : std::as_const(frames)) {
+        // The line framing must not cut a frame inside its checksum.
+        QVERIFY2(!frame.contains('\n') && !frame.endsWith('\r'), frame.toHex().constData());
+        stream += frame + '\n';
+    }
+
+    auto server = startLineServer();
+    QCOMPARE(server->state(), Session::State::Active);
+    server->setRxChecksum(kind, order);
+    RecordLog log(server.get());
+    QTcpSocket client;
+    const quint32 id = connectClient(*server, client);
+    QVERIFY(id != 0);
+    client.write(stream);
+
+    QVERIFY(waitUntil([&] {
+        server->flushRecords();
+        return log.of(id, LogRecord::Kind::Rx).size() >= frames.size();
+    }));
+    const LogRecords rx = log.of(id, LogRecord::Kind::Rx);
+    QCOMPARE(rx.size(), frames.size());
+    int bad = 0;
+    for (int i = 0; i < rx.size(); ++i) {
+        QCOMPARE(rx.at(i).bytes, frames.at(i));
+        const bool ok = rx.at(i).flags.testFlag(LogRecord::ChecksumOk);
+        const bool isBad = rx.at(i).flags.testFlag(LogRecord::ChecksumBad);
+        QVERIFY2(ok != isBad, qPrintable(QStringLiteral("frame %1: exactly one flag").arg(i)));
+        QCOMPARE(ok, expectOk.at(i));
+        bad += isBad ? 1 : 0;
+    }
+    QCOMPARE(server->peer(id)->checksumErrors, bad);
+    QCOMPARE(bad, int(expectOk.count(false)));
+}
+
+void tst_SessionFeatures::autoReplyRulesOverTcp()
+{
+    // GBK set: a regex whose capture is copied into the reply, an exact hex rule with a
+    // delay, and echo for whatever no rule matched.
+    const QByteArray json = R"({
+        "format": "sockscope-auto-reply",
+        "version": 1,
+        "encoding": "GBK",
+        "matchMode": "first",
+        "echo": "fallback",
+        "rules": [
+            {"name": "temperature", "match": "regex",
+             "pattern": "^查询(.+)的温度$", "reply": "${1}：25℃\\r\\n"},
+            {"name": "status", "match": "exact", "patternFormat": "hex",
+             "pattern": "AA 01 55", "reply": "AA 81 00 55 0D 0A", "replyFormat": "hex",
+             "delayMs": 50}
+        ]
+    })";
+    AutoReplyRules rules;
+    AutoReplyIssue issue;
+    QVERIFY2(rules.loadJson(json, &issue), qPrintable(issue.toString()));
+
+    auto server = startLineServer();
+    server->setAutoReplier(&rules);
+    RecordLog log(server.get());
+    QTcpSocket client;
+    const quint32 id = connectClient(*server, client);
+    QVERIFY(id != 0);
+
+    const QByteArray query = gbk(QStringLiteral("查询一号机的温度"));
+    const QByteArray status = QByteArray::fromHex("AA0155");
+    const QByteArray hello = gbk(QStringLiteral("你好"));
+    const QByteArray nearMiss = QByteArray::fromHex("AA0156");
+    const QByteArray queryReply = gbk(QStringLiteral("一号机：25℃\r\n"));
+    const QByteArray statusReply = QByteArray::fromHex("AA810055") + "\r\n";
+    // Immediate replies in frame order, the delayed one last; echoes lack the newline
+    // because line framing strips it from the frame.
+    const QList<QByteArray> expected{queryReply, hello, nearMiss, statusReply};
+    const QByteArray expectedStream = expected.join();
+
+    QElapsedTimer sinceSent;
+    sinceSent.start();
+    client.write(query + '\n' + status + '\n' + hello + '\n' + nearMiss + '\n');
+    QByteArray received;
+    qint64 statusReplyAfterMs = -1;
+    QVERIFY(waitUntil([&] {
+        received += client.readAll();
+        if (statusReplyAfterMs < 0 && received.endsWith(statusReply))
+            statusReplyAfterMs = sinceSent.elapsed();
+        return received.size() >= expectedStream.size();
+    }));
+    spin(100); // nothing more may arrive
+    received += client.readAll();
+    QCOMPARE(received, expectedStream);
+    QVERIFY2(statusReplyAfterMs >= 50, qPrintable(QString::number(statusReplyAfterMs)));
+
+    // A message of the user's own is not an auto-reply.
+    QVERIFY(server->send("manual", {id}).ok());
+    server->flushRecords();
+    const LogRecords tx = log.of(id, LogRecord::Kind::Tx);
+    QCOMPARE(tx.size(), expected.size() + 1);
+    for (int i = 0; i < expected.size(); ++i) {
+        QCOMPARE(tx.at(i).bytes, expected.at(i));
+        QVERIFY2(tx.at(i).flags.testFlag(LogRecord::AutoReply), qPrintable(QString::number(i)));
+    }
+    QCOMPARE(tx.last().bytes, QByteArray("manual"));
+    QVERIFY(!tx.last().flags.testFlag(LogRecord::AutoReply));
+
+    // The delay counts from the frame's arrival.
+    const LogRecords rx = log.of(id, LogRecord::Kind::Rx);
+    QCOMPARE(rx.size(), 4);
+    QCOMPARE(rx.at(1).bytes, status);
+    QVERIFY(tx.at(3).timeUs - rx.at(1).timeUs >= 50 * 1000);
+    QCOMPARE(server->peer(id)->txMessages, 5);
+}
+
+void tst_SessionFeatures::delayedReplyToClosedTcpPeer()
+{
+    AutoReplyConfig config;
+    config.echo = AutoReplyConfig::EchoMode::Always;
+    config.echoDelayMs = 150;
+    AutoReplyRules echo;
+    QVERIFY(echo.setConfig(config));
+
+    auto server = startLineServer();
+    server->setAutoReplier(&echo);
+    RecordLog log(server.get());
+    QTcpSocket leaver;
+    QTcpSocket stayer;
+    const quint32 leaverId = connectClient(*server, leaver);
+    const quint32 stayerId = connectClient(*server, stayer);
+    QVERIFY(leaverId != 0 && stayerId != 0);
+
+    leaver.write("bye\n");
+    leaver.disconnectFromHost();
+    stayer.write("stay\n");
+    QVERIFY(waitUntil([&] { return !server->peer(leaverId)->isOpen(); }));
+    // The stayer's reply shows the timers have fired; the leaver's was due at the same time.
+    QByteArray received;
+    QVERIFY(waitUntil([&] {
+        received += stayer.readAll();
+        return received == "stay";
+    }));
+    spin(50);
+    server->flushRecords();
+    QCOMPARE(log.payloads(leaverId, LogRecord::Kind::Rx), QList<QByteArray>{"bye"});
+    QVERIFY(log.of(leaverId, LogRecord::Kind::Tx).isEmpty());
+    QCOMPARE(server->peer(leaverId)->txMessages, 0);
+    QCOMPARE(log.of(stayerId, LogRecord::Kind::Tx).size(), 1);
+    QVERIFY(log.of(stayerId, LogRecord::Kind::Tx).constFirst().flags & LogRecord::AutoReply);
+}
+
+void tst_SessionFeatures::delayedReplyToForgottenUdpPeer()
+{
+    // A forgotten UDP peer keeps its address, so only the session's own check stops the reply.
+    AutoReplyConfig config;
+    config.echo = AutoReplyConfig::EchoMode::Always;
+    config.echoDelayMs = 150;
+    AutoReplyRules echo;
+    QVERIFY(echo.setConfig(config));
+
+    auto session = startUdp(false);
+    QCOMPARE(session->state(), Session::State::Active);
+    session->setAutoReplier(&echo);
+    RecordLog log(session.get());
+    QUdpSocket forgotten;
+    QUdpSocket remembered;
+    QVERIFY(forgotten.bind(kLoopback, 0));
+    QVERIFY(remembered.bind(kLoopback, 0));
+    forgotten.writeDatagram("one", kLoopback, session->localPort());
+    remembered.writeDatagram("two", kLoopback, session->localPort());
+    QVERIFY(waitUntil([&] { return session->datagramsReceived() == 2; }));
+    quint32 forgottenId = 0;
+    for (quint32 id : session->peerIds()) {
+        if (session->peer(id)->port == forgotten.localPort())
+            forgottenId = id;
+    }
+    QVERIFY(forgottenId != 0);
+    session->disconnectPeer(forgottenId);
+
+    QVERIFY(waitUntil([&] { return remembered.hasPendingDatagrams(); }));
+    QCOMPARE(remembered.receiveDatagram().data(), QByteArray("two"));
+    spin(50);
+    QVERIFY(!forgotten.hasPendingDatagrams());
+    QCOMPARE(session->datagramsSent(), 1);
+    session->flushRecords();
+    QVERIFY(log.of(forgottenId, LogRecord::Kind::Tx).isEmpty());
+}
+
+void tst_SessionFeatures::delayedReplyOutlivedBySession()
+{
+    AutoReplyConfig config;
+    config.echo = AutoReplyConfig::EchoMode::Always;
+    config.echoDelayMs = 100;
+    AutoReplyRules echo;
+    QVERIFY(echo.setConfig(config));
+
+    auto server = startLineServer();
+    server->setAutoReplier(&echo);
+    QTcpSocket client;
+    const quint32 id = connectClient(*server, client);
+    QVERIFY(id != 0);
+    client.write("late\n");
+    QVERIFY(waitUntil([&] { return server->rxFramesTotal() == 1; }));
+    server.reset(); // the reply's timer is pending
+    spin(200);
+    QCOMPARE(client.bytesAvailable(), 0);
+}
+
+void tst_SessionFeatures::udpBroadcastRefused_data()
+{
+    QTest::addColumn<QHostAddress>("address");
+    QTest::newRow("255.255.255.255") << QHostAddress(QHostAddress::Broadcast);
+    QTest::newRow("v4-mapped 255.255.255.255")
+        << QHostAddress(QStringLiteral("::ffff:255.255.255.255"));
+    const QList<QNetworkInterface> interfaces = QNetworkInterface::allInterfaces();
+    for (const QNetworkInterface &iface : interfaces) {
+        for (const QNetworkAddressEntry &e : iface.addressEntries()) {
+            if (!e.broadcast().isNull())
+                QTest::addRow("%s %s", qPrintable(iface.name()),
+                              qPrintable(e.broadcast().toString()))
+                    << e.broadcast();
+        }
+    }
+}
+
+void tst_SessionFeatures::udpBroadcastRefused()
+{
+    QFETCH(QHostAddress, address);
+    auto session = startUdp(false);
+    QCOMPARE(session->state(), Session::State::Active);
+    RecordLog log(session.get());
+    const Session::SendResult r = session->sendTo(kOversized, address, 9);
+    QCOMPARE(r.peers, 0);
+    bool isV4 = false;
+    const QHostAddress shown(address.toIPv4Address(&isV4));
+    QVERIFY(isV4);
+    QCOMPARE(r.error, refusal(shown));
+    QCOMPARE(session->datagramsSent(), 0);
+    session->flushRecords();
+    QCOMPARE(log.errorEvents(refusal(shown)), 1);
+}
+
+void tst_SessionFeatures::udpBroadcastAllowed()
+{
+    // Nothing may be sent to a broadcast address here, so the allowed path is shown by the
+    // oversized message getting past the broadcast gate to the size check, the last check
+    // before writeDatagram(), which then refuses it: the refusal sentence must not appear.
+    auto session = startUdp(true);
+    QCOMPARE(session->state(), Session::State::Active);
+    const QHostAddress limited(QHostAddress::Broadcast);
+    const Session::SendResult r = session->sendTo(kOversized, limited, 9);
+    QCOMPARE(r.peers, 0);
+    QVERIFY2(!r.error.contains(QLatin1String("broadcast address")), qPrintable(r.error));
+    QVERIFY2(r.error.contains(QString::number(UdpSession::MaxDatagramIPv4)), qPrintable(r.error));
+    QCOMPARE(session->datagramsSent(), 0);
+}
+
+void tst_SessionFeatures::udpLoopbackUnaffected()
+{
+    auto session = startUdp(false);
+    QCOMPARE(session->state(), Session::State::Active);
+    QUdpSocket receiver;
+    QVERIFY(receiver.bind(kLoopback, 0));
+    const Session::SendResult r = session->sendTo("ping", kLoopback, receiver.localPort());
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(r.peers, 1);
+    QVERIFY(waitUntil([&] { return receiver.hasPendingDatagrams(); }));
+    QCOMPARE(receiver.receiveDatagram().data(), QByteArray("ping"));
+    QCOMPARE(session->datagramsSent(), 1);
+}
+
+QTEST_GUILESS_MAIN(tst_SessionFeatures)
+#include "tst_sessionfeatures.moc"
