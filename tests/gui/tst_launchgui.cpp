@@ -1,0 +1,109 @@
+// The window opened with command-line options: the tab of that mode is
+// configured by them and, with --start, already listening / connected.
+#include "appsettings.h"
+#include "launchoptions.h"
+#include "logmodel.h"
+#include "logpane.h"
+#include "mainwindow.h"
+#include "sessiontab.h"
+
+#include "transport/tcpserversession.h"
+#include "transport/udpsession.h"
+
+#include <QTabWidget>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sockscope;
+using namespace Qt::StringLiterals;
+
+class TestLaunchGui : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    LaunchOptions parse(QStringList args)
+    {
+        args.prepend(u"sockscope"_s);
+        const LaunchParse p = parseLaunchOptions(args);
+        if (p.outcome != LaunchParse::Outcome::Ok)
+            qFatal("bad test arguments: %s", qPrintable(p.message));
+        return p.options;
+    }
+
+private slots:
+    void serverStartsConfigured()
+    {
+        AppSettings settings(m_dir.filePath(u"a.ini"_s));
+        MainWindow window(&settings);
+        window.applyLaunchOptions(
+            parse({u"--mode"_s, u"tcp-server"_s, u"--bind"_s, u"127.0.0.1"_s, u"--port"_s, u"0"_s,
+                   u"--framing"_s, u"line"_s, u"--encoding"_s, u"gbk"_s, u"--start"_s}));
+        SessionTab *tab = window.currentSession();
+        QVERIFY(tab);
+        QCOMPARE(tab->mode(), Session::Mode::TcpServer);
+        auto *server = qobject_cast<TcpServerSession *>(tab->session());
+        QVERIFY(server);
+        QTRY_VERIFY(server->isListening());
+        QCOMPARE(server->options().address, QHostAddress(QHostAddress::LocalHost));
+        QVERIFY(tab->session()->framing().isLine());
+        QCOMPARE(tab->logPane()->displayMode(), LogModel::DisplayMode::Gbk);
+        QVERIFY(window.sessionTabs()
+                    ->tabText(window.sessionTabs()->currentIndex())
+                    .contains(QString::number(server->serverPort())));
+
+        // It really listens, with the framing applied: two lines sent in one write
+        // become two GBK rows.
+        QTcpSocket peer;
+        peer.connectToHost(QHostAddress::LocalHost, server->serverPort());
+        QVERIFY(peer.waitForConnected(3000));
+        peer.write(QByteArray::fromHex("c4e3bac30a") + "ok\n");
+        QVERIFY(peer.waitForBytesWritten(3000));
+        const LogModel *model = tab->logPane()->model();
+        auto rxTexts = [model] {
+            QStringList out;
+            for (int r = 0; r < model->rowCount(); ++r)
+                if (model->record(r).kind == LogRecord::Kind::Rx)
+                    out << model->index(r, LogModel::DataColumn).data().toString();
+            return out;
+        };
+        QTRY_COMPARE(rxTexts(), (QStringList{u"你好"_s, u"ok"_s}));
+    }
+
+    void withoutStartItOnlyConfigures()
+    {
+        AppSettings settings(m_dir.filePath(u"b.ini"_s));
+        MainWindow window(&settings);
+        window.applyLaunchOptions(
+            parse({u"--mode"_s, u"udp"_s, u"--bind"_s, u"127.0.0.1"_s, u"--port"_s, u"0"_s,
+                   u"--remote"_s, u"127.0.0.1:7777"_s, u"--encoding"_s, u"hex"_s}));
+        SessionTab *tab = window.currentSession();
+        QVERIFY(tab);
+        QCOMPARE(tab->mode(), Session::Mode::Udp);
+        QCOMPARE(tab->session()->state(), Session::State::Idle);
+        QCOMPARE(tab->logPane()->displayMode(), LogModel::DisplayMode::Hex);
+        QVERIFY(tab->title().contains(u"UDP"_s));
+    }
+
+    void clientConnectsWithStart()
+    {
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        AppSettings settings(m_dir.filePath(u"c.ini"_s));
+        MainWindow window(&settings);
+        window.applyLaunchOptions(
+            parse({u"--mode"_s, u"tcp-client"_s, u"--host"_s, u"127.0.0.1"_s, u"--port"_s,
+                   QString::number(server.serverPort()), u"--start"_s}));
+        QTRY_VERIFY(server.hasPendingConnections());
+        SessionTab *tab = window.currentSession();
+        QTRY_COMPARE(tab->session()->state(), Session::State::Active);
+        QVERIFY(tab->title().contains(QString::number(server.serverPort())));
+    }
+};
+
+QTEST_MAIN(TestLaunchGui)
+#include "tst_launchgui.moc"
