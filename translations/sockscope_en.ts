@@ -346,6 +346,101 @@
         <source>Stop the file transfer</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Se&amp;q…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Send sequence: edit and run a list of messages, each followed by its own delay</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Send sequence</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>SequenceDialog</name>
+    <message>
+        <source>Send Sequence</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Messages sent in order, each followed by its delay. Add the message from the send editor, then edit the content and the delay in place.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The steps of the sequence, sent from top to bottom</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Add current message</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Add the message of the send editor, with its options, after the selected step</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Remove the selected step (Delete)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Send the selected step earlier</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Send the selected step later</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Loops:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>How many times the whole sequence is sent</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>How many times the whole sequence is sent (0 = until stopped)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>× </source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>× ∞</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Steps sent so far</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The step last sent and the current loop</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>How the last run ended, or what keeps the sequence from running</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>sockscope::AutoReplyDialog</name>
@@ -2705,6 +2800,141 @@ Without --headless the window opens, configured by the same options.</source>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Dynamic fields&lt;/b&gt; are replaced when the message is sent:&lt;/p&gt;&lt;table cellspacing=&apos;4&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{counter}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;1, 2, 3 … (&lt;tt&gt;start=&lt;/tt&gt;, &lt;tt&gt;step=&lt;/tt&gt;, &lt;tt&gt;width=&lt;/tt&gt;, &lt;tt&gt;hex&lt;/tt&gt;, &lt;tt&gt;u8&lt;/tt&gt;, &lt;tt&gt;u16be&lt;/tt&gt;, &lt;tt&gt;u32le&lt;/tt&gt; …)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{time}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;send time, &lt;tt&gt;HH:mm:ss.zzz&lt;/tt&gt;; or a QDateTime pattern, &lt;tt&gt;unix&lt;/tt&gt;, &lt;tt&gt;unixms&lt;/tt&gt;, &lt;tt&gt;iso&lt;/tt&gt;, &lt;tt&gt;u32be&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{random:4}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;4 random bytes&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{len:u16be}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;length of the whole frame (&lt;tt&gt;after&lt;/tt&gt;, &lt;tt&gt;adjust=-2&lt;/tt&gt;)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{{{&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;a literal &lt;tt&gt;{{&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Each sender counts on its own. The preview shows the next frame. Full reference: docs/dynamic-fields.md.&lt;/p&gt;</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::SequenceController</name>
+    <message>
+        <source>Completed. %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Could not start: %1</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::SequenceDelegate</name>
+    <message>
+        <source> ms</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::SequenceDialog</name>
+    <message>
+        <source>Close this window; a running sequence goes on</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Remove Step</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Add at least one step first.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Step %1 cannot be sent: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>St&amp;op</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Stop the sequence</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Send the steps in order, looping as set</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s), about %1 ms per loop.</source>
+        <translation>
+            <numerusform>%n step, about %1 ms per loop.</numerusform>
+            <numerusform>%n steps, about %1 ms per loop.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Step %1/%2, loop %3 (until stopped)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Step %1/%2, loop %3/%4</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::SequenceModel</name>
+    <message>
+        <source>Hex</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>escapes</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>fields</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Step %1 cannot be sent: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Pause after this step before the next one (also between loops), 0 to %1 ms.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Delay after</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The message content; double-click to edit it (escapes and hex digits as in the send editor).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Format and options, as they were in the send editor when the step was added.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Pause after the step, in milliseconds; double-click to edit.</source>
         <translation></translation>
     </message>
 </context>

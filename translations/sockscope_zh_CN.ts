@@ -346,6 +346,101 @@
         <source>Stop the file transfer</source>
         <translation>停止文件传输</translation>
     </message>
+    <message>
+        <source>Se&amp;q…</source>
+        <translation>序列(&amp;Q)…</translation>
+    </message>
+    <message>
+        <source>Send sequence: edit and run a list of messages, each followed by its own delay</source>
+        <translation>发送序列：编辑并运行一组消息，每条消息之后有各自的延时</translation>
+    </message>
+    <message>
+        <source>Send sequence</source>
+        <translation>发送序列</translation>
+    </message>
+</context>
+<context>
+    <name>SequenceDialog</name>
+    <message>
+        <source>Send Sequence</source>
+        <translation>发送序列</translation>
+    </message>
+    <message>
+        <source>Messages sent in order, each followed by its delay. Add the message from the send editor, then edit the content and the delay in place.</source>
+        <translation>按顺序发送的消息，每条之后等待其延时。从发送编辑框添加消息，然后可直接在表格中编辑内容和延时。</translation>
+    </message>
+    <message>
+        <source>The steps of the sequence, sent from top to bottom</source>
+        <translation>序列的步骤，从上到下依次发送</translation>
+    </message>
+    <message>
+        <source>&amp;Add current message</source>
+        <translation>添加当前消息(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add the message of the send editor, with its options, after the selected step</source>
+        <translation>将发送编辑框中的消息（连同其选项）添加到所选步骤之后</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>删除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Remove the selected step (Delete)</source>
+        <translation>删除所选步骤（Delete）</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Send the selected step earlier</source>
+        <translation>将所选步骤提前发送</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>下移(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Send the selected step later</source>
+        <translation>将所选步骤推后发送</translation>
+    </message>
+    <message>
+        <source>&amp;Loops:</source>
+        <translation>循环次数(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>How many times the whole sequence is sent</source>
+        <translation>整个序列发送的次数</translation>
+    </message>
+    <message>
+        <source>How many times the whole sequence is sent (0 = until stopped)</source>
+        <translation>整个序列发送的次数（0 = 直到停止）</translation>
+    </message>
+    <message>
+        <source>× </source>
+        <translation>× </translation>
+    </message>
+    <message>
+        <source>× ∞</source>
+        <translation>× ∞</translation>
+    </message>
+    <message>
+        <source>Steps sent so far</source>
+        <translation>已发送的步骤</translation>
+    </message>
+    <message>
+        <source>The step last sent and the current loop</source>
+        <translation>最近发送的步骤和当前循环</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>How the last run ended, or what keeps the sequence from running</source>
+        <translation>上次运行的结束方式，或序列无法运行的原因</translation>
+    </message>
 </context>
 <context>
     <name>sockscope::AutoReplyDialog</name>
@@ -2696,6 +2791,140 @@ Without --headless the window opens, configured by the same options.</source>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Dynamic fields&lt;/b&gt; are replaced when the message is sent:&lt;/p&gt;&lt;table cellspacing=&apos;4&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{counter}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;1, 2, 3 … (&lt;tt&gt;start=&lt;/tt&gt;, &lt;tt&gt;step=&lt;/tt&gt;, &lt;tt&gt;width=&lt;/tt&gt;, &lt;tt&gt;hex&lt;/tt&gt;, &lt;tt&gt;u8&lt;/tt&gt;, &lt;tt&gt;u16be&lt;/tt&gt;, &lt;tt&gt;u32le&lt;/tt&gt; …)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{time}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;send time, &lt;tt&gt;HH:mm:ss.zzz&lt;/tt&gt;; or a QDateTime pattern, &lt;tt&gt;unix&lt;/tt&gt;, &lt;tt&gt;unixms&lt;/tt&gt;, &lt;tt&gt;iso&lt;/tt&gt;, &lt;tt&gt;u32be&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{random:4}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;4 random bytes&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{len:u16be}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;length of the whole frame (&lt;tt&gt;after&lt;/tt&gt;, &lt;tt&gt;adjust=-2&lt;/tt&gt;)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{{{&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;a literal &lt;tt&gt;{{&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Each sender counts on its own. The preview shows the next frame. Full reference: docs/dynamic-fields.md.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;动态字段&lt;/b&gt;在发送消息时被替换：&lt;/p&gt;&lt;table cellspacing=&apos;4&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{counter}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;1、2、3 …（&lt;tt&gt;start=&lt;/tt&gt;、&lt;tt&gt;step=&lt;/tt&gt;、&lt;tt&gt;width=&lt;/tt&gt;、&lt;tt&gt;hex&lt;/tt&gt;、&lt;tt&gt;u8&lt;/tt&gt;、&lt;tt&gt;u16be&lt;/tt&gt;、&lt;tt&gt;u32le&lt;/tt&gt; …）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{time}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;发送时间，&lt;tt&gt;HH:mm:ss.zzz&lt;/tt&gt;；也可用 QDateTime 格式、&lt;tt&gt;unix&lt;/tt&gt;、&lt;tt&gt;unixms&lt;/tt&gt;、&lt;tt&gt;iso&lt;/tt&gt;、&lt;tt&gt;u32be&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{random:4}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;4 个随机字节&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{len:u16be}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;整帧的长度（&lt;tt&gt;after&lt;/tt&gt;、&lt;tt&gt;adjust=-2&lt;/tt&gt;）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{{{&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;字面的 &lt;tt&gt;{{&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;每个发送方式独立计数。预览显示的是下一帧。完整说明见 docs/dynamic-fields.md。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::SequenceController</name>
+    <message>
+        <source>Completed. %1</source>
+        <translation>已完成。%1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>Could not start: %1</source>
+        <translation>无法开始：%1</translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::SequenceDelegate</name>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::SequenceDialog</name>
+    <message>
+        <source>Close this window; a running sequence goes on</source>
+        <translation>关闭此窗口；正在运行的序列会继续发送</translation>
+    </message>
+    <message>
+        <source>Remove Step</source>
+        <translation>删除步骤</translation>
+    </message>
+    <message>
+        <source>Add at least one step first.</source>
+        <translation>请先添加至少一个步骤。</translation>
+    </message>
+    <message>
+        <source>Step %1 cannot be sent: %2</source>
+        <translation>步骤 %1 无法发送：%2</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>未连接。</translation>
+    </message>
+    <message>
+        <source>St&amp;op</source>
+        <translation>停止(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Stop the sequence</source>
+        <translation>停止序列</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Send the steps in order, looping as set</source>
+        <translation>按顺序发送各步骤，并按设定次数循环</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s), about %1 ms per loop.</source>
+        <translation>
+            <numerusform>%n 个步骤，每次循环约 %1 ms。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Step %1/%2, loop %3 (until stopped)</source>
+        <translation>步骤 %1/%2，第 %3 次循环（直到停止）</translation>
+    </message>
+    <message>
+        <source>Step %1/%2, loop %3/%4</source>
+        <translation>步骤 %1/%2，循环 %3/%4</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在开始…</translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::SequenceModel</name>
+    <message>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>escapes</source>
+        <translation>转义</translation>
+    </message>
+    <message>
+        <source>fields</source>
+        <translation>动态字段</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Step %1 cannot be sent: %2</source>
+        <translation>步骤 %1 无法发送：%2</translation>
+    </message>
+    <message>
+        <source>Pause after this step before the next one (also between loops), 0 to %1 ms.</source>
+        <translation>本步骤之后、下一步骤之前的延时（循环之间也是如此），0 到 %1 ms。</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Delay after</source>
+        <translation>后延时</translation>
+    </message>
+    <message>
+        <source>The message content; double-click to edit it (escapes and hex digits as in the send editor).</source>
+        <translation>消息内容；双击可编辑（转义序列和十六进制数字的写法与发送编辑框相同）。</translation>
+    </message>
+    <message>
+        <source>Format and options, as they were in the send editor when the step was added.</source>
+        <translation>格式和选项，即添加该步骤时发送编辑框中的设置。</translation>
+    </message>
+    <message>
+        <source>Pause after the step, in milliseconds; double-click to edit.</source>
+        <translation>该步骤之后的延时，单位毫秒；双击可编辑。</translation>
     </message>
 </context>
 <context>

@@ -109,6 +109,7 @@ SendPanel::SendPanel(QWidget *parent)
     connect(m_ui->sendFileButton, &QPushButton::clicked, this, &SendPanel::onSendFileClicked);
     connect(m_ui->fileCancelButton, &QPushButton::clicked, this,
             &SendPanel::sendFileCancelRequested);
+    connect(m_ui->sequenceButton, &QToolButton::clicked, this, &SendPanel::sequenceRequested);
 
     updatePreview();
 }

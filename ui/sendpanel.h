@@ -89,6 +89,8 @@ signals:
     void periodicStopRequested();
     void sendFileRequested(const QString &path);
     void sendFileCancelRequested();
+    // The Seq… button: the tab opens its send-sequence editor.
+    void sequenceRequested();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -8,6 +8,7 @@
 #include "logview.h"
 #include "peerlistmodel.h"
 #include "sendpanel.h"
+#include "sequencedialog.h"
 
 #include "log/logexport.h"
 #include "session/filesender.h"
@@ -53,6 +54,7 @@ SessionTab::~SessionTab()
     // Closing a tab stops its session; senders go first so nothing sends into a dying session.
     delete m_periodic;
     delete m_file;
+    delete m_sequenceRunner;
     // Stopping changes state; the window must not hear titleChanged/statsChanged from a dying
     // tab (when the window itself is being destroyed, its tab widget is already half gone).
     blockSignals(true);
@@ -187,6 +189,17 @@ void SessionTab::buildUi()
             m_periodic->stop();
     });
     connect(m_send, &SendPanel::sendFileRequested, this, &SessionTab::sendFile);
+    m_sequence = new SequenceDialog(this);
+    m_sequence->setObjectName(QStringLiteral("sequenceDialog"));
+    m_sequenceRunner = new SequenceController(m_sequence, m_session, this);
+    m_sequenceRunner->setTargetsProvider([this] { return selectedPeers(); });
+    connect(m_send, &SendPanel::sequenceRequested, this, [this] {
+        m_sequence->show();
+        m_sequence->raise();
+        m_sequence->activateWindow();
+    });
+    connect(m_sequence, &SequenceDialog::addCurrentRequested, this,
+            [this] { m_sequence->addStep(m_send->spec()); });
     connect(m_send, &SendPanel::sendFileCancelRequested, this, [this] {
         if (m_file)
             m_file->cancel();
@@ -398,6 +411,7 @@ void SessionTab::updateCanSend()
     if (m_targetLabel)
         m_targetLabel->setText(target);
     m_send->setConnected(why.isEmpty(), why);
+    m_sequence->setConnected(why.isEmpty(), why);
 }
 
 void SessionTab::sendNow(const MessageSpec &spec)
@@ -666,6 +680,7 @@ void SessionTab::saveState(QSettings &s) const
     s.beginGroup(QStringLiteral("send"));
     m_send->saveState(s);
     s.endGroup();
+    m_sequence->saveState(s);
 }
 
 void SessionTab::restoreState(QSettings &s)
@@ -702,6 +717,7 @@ void SessionTab::restoreState(QSettings &s)
     s.beginGroup(QStringLiteral("send"));
     m_send->restoreState(s);
     s.endGroup();
+    m_sequence->restoreState(s);
     emit titleChanged();
 }
 

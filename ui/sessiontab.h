@@ -25,6 +25,8 @@ class LogRecorder;
 class PeerListModel;
 class PeriodicSender;
 class SendPanel;
+class SequenceController;
+class SequenceDialog;
 struct LaunchOptions;
 struct MessageSpec;
 
@@ -106,6 +108,8 @@ private:
     SendPanel *m_send = nullptr;
     PeriodicSender *m_periodic = nullptr;
     FileSender *m_file = nullptr;
+    SequenceDialog *m_sequence = nullptr;
+    SequenceController *m_sequenceRunner = nullptr;
     LogRecorder *m_recorder = nullptr;
     AutoReplyRules m_rules;
     AutoReplyConfig m_rulesConfig;
