@@ -3123,6 +3123,14 @@ Without --headless the window opens, configured by the same options.</source>
         <source>Log files (*.log *.txt)</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Forget the selected peers (their next datagram adds them again).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No client connected yet.</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>sockscope::SocketErrors</name>

@@ -3108,6 +3108,14 @@ Without --headless the window opens, configured by the same options.</source>
         <source>Log files (*.log *.txt)</source>
         <translation>日志文件 (*.log *.txt)</translation>
     </message>
+    <message>
+        <source>Forget the selected peers (their next datagram adds them again).</source>
+        <translation>移除所选对端（它们再发来数据报时会重新加入）。</translation>
+    </message>
+    <message>
+        <source>No client connected yet.</source>
+        <translation>尚无客户端连接。</translation>
+    </message>
 </context>
 <context>
     <name>sockscope::SocketErrors</name>

@@ -130,7 +130,10 @@ void SessionTab::buildUi()
         auto *disconnectButton = new QToolButton(peerBox);
         disconnectButton->setText(m_mode == Session::Mode::Udp ? tr("Forget") : tr("Disconnect"));
         disconnectButton->setObjectName(QStringLiteral("disconnectPeers"));
-        disconnectButton->setToolTip(tr("Disconnect the selected peers."));
+        disconnectButton->setToolTip(m_mode == Session::Mode::Udp
+                                         ? tr("Forget the selected peers (their next datagram "
+                                              "adds them again).")
+                                         : tr("Disconnect the selected peers."));
         auto *clearClosed = new QToolButton(peerBox);
         clearClosed->setText(tr("Clear closed"));
         clearClosed->setObjectName(QStringLiteral("clearClosedPeers"));
@@ -389,7 +392,8 @@ void SessionTab::updateCanSend()
             why = tr("Start listening first.");
         else if (m_session->openPeerCount() == 0)
             why = tr("No client is connected yet.");
-        target = selected.isEmpty()
+        target = m_session->openPeerCount() == 0 ? tr("No client connected yet.")
+                 : selected.isEmpty()
                      ? tr("Send to: all %n client(s)", nullptr, m_session->openPeerCount())
                      : tr("Send to: %n selected client(s)", nullptr, int(selected.size()));
         break;
@@ -674,6 +678,11 @@ void SessionTab::saveState(QSettings &s) const
     s.setValue(QStringLiteral("echo"), m_echo->isChecked());
     s.setValue(QStringLiteral("autoReply"),
                QString::fromUtf8(AutoReplyRules::toJson(m_rulesConfig)));
+    // Every named splitter of the tab (peer list, log, hex dump, send panel) keeps its sizes.
+    const auto splitters = findChildren<QSplitter *>();
+    for (const QSplitter *split : splitters)
+        if (!split->objectName().isEmpty())
+            s.setValue(QStringLiteral("splitters/") + split->objectName(), split->saveState());
     s.beginGroup(QStringLiteral("log"));
     m_log->saveState(s);
     s.endGroup();
@@ -711,6 +720,13 @@ void SessionTab::restoreState(QSettings &s)
     }
     m_echo->setChecked(s.value(QStringLiteral("echo"), false).toBool());
     applyAutoReply();
+    const auto splitters = findChildren<QSplitter *>();
+    for (QSplitter *split : splitters) {
+        const QByteArray state =
+            s.value(QStringLiteral("splitters/") + split->objectName()).toByteArray();
+        if (!split->objectName().isEmpty() && !state.isEmpty())
+            split->restoreState(state);
+    }
     s.beginGroup(QStringLiteral("log"));
     m_log->restoreState(s);
     s.endGroup();

@@ -1,0 +1,50 @@
+// Session tab state that the window tests do not cover: splitter sizes survive save/restore.
+#include "sessiontab.h"
+
+#include <QSettings>
+#include <QSplitter>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sockscope;
+using namespace Qt::StringLiterals;
+
+class TestSessionTab : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void splitterSizesPersist()
+    {
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(u"tab.ini"_s), QSettings::IniFormat);
+        QList<int> saved;
+        {
+            SessionTab tab(Session::Mode::TcpServer);
+            tab.resize(1200, 800);
+            tab.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&tab));
+            auto *split = tab.findChild<QSplitter *>(u"peerSplitter"_s);
+            QVERIFY(split);
+            split->setSizes({400, 780});
+            saved = split->sizes();
+            QVERIFY(saved.first() >= 380); // the sizes really changed from the default 260
+            settings.beginGroup(u"t"_s);
+            tab.saveState(settings);
+            settings.endGroup();
+        }
+        SessionTab again(Session::Mode::TcpServer);
+        again.resize(1200, 800);
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        auto *split = again.findChild<QSplitter *>(u"peerSplitter"_s);
+        QVERIFY(split->sizes() != saved);
+        settings.beginGroup(u"t"_s);
+        again.restoreState(settings);
+        settings.endGroup();
+        QCOMPARE(split->sizes(), saved);
+    }
+};
+
+QTEST_MAIN(TestSessionTab)
+#include "tst_sessiontab.moc"
