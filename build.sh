@@ -16,7 +16,7 @@ packages=(
     qt6-translations-l10n qt6-qpa-plugins libqt6svg6 libgl-dev
     python3 xxd
     xvfb xauth fonts-wqy-microhei
-    file dpkg-dev
+    file dpkg-dev desktop-file-utils appstream
 )
 
 install_missing() {
