@@ -7,6 +7,7 @@
 #include "logpane.h"
 #include "logview.h"
 #include "peerlistmodel.h"
+#include "sendhistory.h"
 #include "sendpanel.h"
 #include "sequencedialog.h"
 
@@ -688,6 +689,8 @@ void SessionTab::saveState(QSettings &s) const
     s.endGroup();
     s.beginGroup(QStringLiteral("send"));
     m_send->saveState(s);
+    m_send->historyModel()->save(s, QStringLiteral("history"));
+    m_send->presetModel()->save(s, QStringLiteral("presets"));
     s.endGroup();
     m_sequence->saveState(s);
 }
@@ -732,6 +735,8 @@ void SessionTab::restoreState(QSettings &s)
     s.endGroup();
     s.beginGroup(QStringLiteral("send"));
     m_send->restoreState(s);
+    m_send->historyModel()->load(s, QStringLiteral("history"));
+    m_send->presetModel()->load(s, QStringLiteral("presets"));
     s.endGroup();
     m_sequence->restoreState(s);
     emit titleChanged();

@@ -1,5 +1,9 @@
 // Session tab state that the window tests do not cover: splitter sizes survive save/restore.
+#include "sendhistory.h"
+#include "sendpanel.h"
 #include "sessiontab.h"
+
+#include "session/message.h"
 
 #include <QSettings>
 #include <QSplitter>
@@ -43,6 +47,38 @@ private slots:
         again.restoreState(settings);
         settings.endGroup();
         QCOMPARE(split->sizes(), saved);
+    }
+
+    void historyAndPresetsPersist()
+    {
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(u"tab.ini"_s), QSettings::IniFormat);
+        MessageSpec a;
+        a.content = u"hello"_s;
+        MessageSpec b;
+        b.format = MessageFormat::Hex;
+        b.content = u"01 03 00 00"_s;
+        {
+            SessionTab tab(Session::Mode::TcpClient);
+            tab.sendPanel()->addToHistory(a);
+            tab.sendPanel()->addToHistory(b);
+            tab.sendPanel()->setSpec(b);
+            tab.sendPanel()->addCurrentAsPreset(u"modbus read"_s);
+            settings.beginGroup(u"t"_s);
+            tab.saveState(settings);
+            settings.endGroup();
+        }
+        SessionTab again(Session::Mode::TcpClient);
+        QCOMPARE(again.sendPanel()->historyModel()->rowCount(), 0);
+        settings.beginGroup(u"t"_s);
+        again.restoreState(settings);
+        settings.endGroup();
+        const SendHistoryModel *history = again.sendPanel()->historyModel();
+        QCOMPARE(history->rowCount(), 2);
+        QCOMPARE(history->spec(0), b); // most recent first
+        QCOMPARE(history->spec(1), a);
+        QCOMPARE(again.sendPanel()->presetModel()->rowCount(), 1);
+        QCOMPARE(again.sendPanel()->presetModel()->spec(0), b);
     }
 };
 
