@@ -1,5 +1,8 @@
 // The headless command line end to end: the real sockscope binary in a
 // QProcess, real sockets on 127.0.0.1, its stdout lines, report and exit codes.
+#include "loopback.h"
+#include "pythonpeer.h"
+
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -20,9 +23,9 @@
 
 #include <memory>
 
-namespace {
+using namespace sockscope::test;
 
-const QHostAddress kLoopback(QHostAddress::LocalHost);
+namespace {
 
 // 2026-01-31T12:34:56.789 RX 127.0.0.1:5555 26 text
 const QRegularExpression kLineRe(
@@ -37,17 +40,12 @@ struct Line
     QString data;
 };
 
-quint16 freeTcpPort()
-{
-    QTcpServer probe;
-    return probe.listen(kLoopback, 0) ? probe.serverPort() : 0;
-}
-
 QString endpoint(const QAbstractSocket &s)
 {
     return QStringLiteral("127.0.0.1:%1").arg(s.localPort());
 }
 
+// Qt's GBK encoder, not the codec under test (sockscope::test::gbk): an independent reference.
 QByteArray gbk(const QString &text)
 {
     QStringEncoder encoder("GBK");
@@ -508,8 +506,7 @@ void tst_Cli::controlCharactersEscaped()
 void tst_Cli::portInUseNamesTheOwner()
 {
     QProcess holder;
-    holder.start(QStringLiteral("python3"),
-                 {QStringLiteral(SOCKSCOPE_TEST_PEERS_DIR "/cli_port_holder.py")});
+    holder.start(QStringLiteral("python3"), {peerScript("cli_port_holder.py")});
     if (!holder.waitForStarted(5000))
         QSKIP("python3 is not available");
     QTRY_VERIFY(holder.canReadLine());

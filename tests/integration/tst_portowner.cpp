@@ -1,5 +1,7 @@
 #include "transport/portowner.h"
 
+#include "loopback.h"
+
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -14,6 +16,7 @@
 #include <unistd.h>
 
 using namespace sockscope;
+using namespace sockscope::test;
 
 namespace {
 
@@ -25,15 +28,6 @@ QString ownComm()
     if (!file.open(QIODevice::ReadOnly))
         return {};
     return QString::fromLocal8Bit(file.readAll()).trimmed();
-}
-
-// A free port: bind, note the port, release it.
-quint16 freeTcpPort()
-{
-    QTcpServer probe;
-    if (!probe.listen(kLoopback4, 0))
-        return 0;
-    return probe.serverPort();
 }
 
 // Builds a small fake /proc: net tables plus <pid>/{comm,cmdline,fd/*}.

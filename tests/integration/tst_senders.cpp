@@ -5,6 +5,9 @@
 #include "transport/tcpserversession.h"
 #include "transport/udpsession.h"
 
+#include "loopback.h"
+#include "require.h"
+
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QFile>
@@ -18,10 +21,9 @@
 #include <QUdpSocket>
 
 using namespace sockscope;
+using namespace sockscope::test;
 
 namespace {
-
-const QHostAddress kLoopback(QHostAddress::LocalHost);
 
 // A TcpClientSession connected to a plain QTcpServer socket in this process:
 // the raw socket plays the remote device.
@@ -135,9 +137,7 @@ private slots:
 void tst_Senders::periodicSendsExactCount()
 {
     TcpPair pair;
-    connectPair(pair);
-    if (QTest::currentTestFailed())
-        return;
+    SOCKSCOPE_REQUIRE(connectPair(pair));
     pair.collect();
 
     MessageSpec spec;
@@ -186,9 +186,7 @@ void tst_Senders::periodicRefusesBadSetup()
     QVERIFY(!sender.errorString().isEmpty());
 
     TcpPair pair;
-    connectPair(pair);
-    if (QTest::currentTestFailed())
-        return;
+    SOCKSCOPE_REQUIRE(connectPair(pair));
     PeriodicSender p2(&pair.client);
     QSignalSpy finished2(&p2, &ScheduledSender::finished);
     p2.setInterval(10);
@@ -212,9 +210,7 @@ void tst_Senders::periodicRefusesBadSetup()
 void tst_Senders::periodicStopsWhenPeerDisconnects()
 {
     TcpPair pair;
-    connectPair(pair);
-    if (QTest::currentTestFailed())
-        return;
+    SOCKSCOPE_REQUIRE(connectPair(pair));
     pair.collect();
 
     PeriodicSender sender(&pair.client);
@@ -279,9 +275,7 @@ void tst_Senders::periodicStopsWhenTargetPeerCloses()
 void tst_Senders::periodicStop()
 {
     TcpPair pair;
-    connectPair(pair);
-    if (QTest::currentTestFailed())
-        return;
+    SOCKSCOPE_REQUIRE(connectPair(pair));
     pair.collect();
 
     PeriodicSender sender(&pair.client);
@@ -312,9 +306,7 @@ void tst_Senders::fileBackPressured()
     QVERIFY(!path.isEmpty());
 
     TcpPair pair;
-    connectPair(pair);
-    if (QTest::currentTestFailed())
-        return;
+    SOCKSCOPE_REQUIRE(connectPair(pair));
     // The peer does not read at first: once its small buffer and the kernel's
     // are full, only the sender's socket buffer can grow.
     pair.peer->setReadBufferSize(16 * 1024);
@@ -370,9 +362,7 @@ void tst_Senders::fileCancel()
     const QString path = makeFile(dir, QStringLiteral("big.bin"), total, nullptr);
 
     TcpPair pair;
-    connectPair(pair);
-    if (QTest::currentTestFailed())
-        return;
+    SOCKSCOPE_REQUIRE(connectPair(pair));
     pair.peer->setReadBufferSize(16 * 1024);
 
     FileSender sender(&pair.client);
@@ -406,9 +396,7 @@ void tst_Senders::filePeerGone()
     const QString path = makeFile(dir, QStringLiteral("big.bin"), 20 << 20, nullptr);
 
     TcpPair pair;
-    connectPair(pair);
-    if (QTest::currentTestFailed())
-        return;
+    SOCKSCOPE_REQUIRE(connectPair(pair));
     pair.peer->setReadBufferSize(16 * 1024);
     const QString endpoint = QStringLiteral("127.0.0.1:%1").arg(pair.server.serverPort());
 
@@ -439,9 +427,7 @@ void tst_Senders::fileRefused()
     QVERIFY(!notConnected.errorString().isEmpty());
 
     TcpPair pair;
-    connectPair(pair);
-    if (QTest::currentTestFailed())
-        return;
+    SOCKSCOPE_REQUIRE(connectPair(pair));
     FileSender sender(&pair.client);
     QSignalSpy finished(&sender, &FileSender::finished);
 
@@ -539,9 +525,7 @@ void tst_Senders::fileUdpPaced()
 void tst_Senders::sequenceLoopedTwice()
 {
     TcpPair pair;
-    connectPair(pair);
-    if (QTest::currentTestFailed())
-        return;
+    SOCKSCOPE_REQUIRE(connectPair(pair));
     pair.collect();
 
     MessageSpec counted;
@@ -576,9 +560,7 @@ void tst_Senders::sequenceLoopedTwice()
 void tst_Senders::sequenceForeverUntilStopped()
 {
     TcpPair pair;
-    connectPair(pair);
-    if (QTest::currentTestFailed())
-        return;
+    SOCKSCOPE_REQUIRE(connectPair(pair));
     pair.collect();
 
     SequenceRunner runner(&pair.client);

@@ -10,6 +10,11 @@
 #include "transport/tcpserversession.h"
 #include "transport/udpsession.h"
 
+#include "eventloop.h"
+#include "gbk.h"
+#include "loopback.h"
+#include "recordlog.h"
+
 #include <QElapsedTimer>
 #include <QNetworkDatagram>
 #include <QNetworkInterface>
@@ -21,80 +26,9 @@
 #include <memory>
 
 using namespace sockscope;
+using namespace sockscope::test;
 
 namespace {
-
-const QHostAddress kLoopback(QHostAddress::LocalHost);
-
-QByteArray gbk(const QString &text)
-{
-    const EncodeResult r = encodeText(text, Encoding::Gbk);
-    Q_ASSERT(r.ok());
-    return r.bytes;
-}
-
-// Keeps every record a session delivers.
-class RecordLog
-{
-public:
-    explicit RecordLog(Session *session)
-    {
-        QObject::connect(session, &Session::recordsReady, session,
-                         [this](const LogRecords &batch) { m_records += batch; });
-    }
-    LogRecords of(quint32 peerId, LogRecord::Kind kind) const
-    {
-        LogRecords out;
-        for (const LogRecord &r : m_records) {
-            if (r.peerId == peerId && r.kind == kind)
-                out.append(r);
-        }
-        return out;
-    }
-    QList<QByteArray> payloads(quint32 peerId, LogRecord::Kind kind) const
-    {
-        QList<QByteArray> out;
-        for (const LogRecord &r : of(peerId, kind))
-            out.append(r.bytes);
-        return out;
-    }
-    int errorEvents(const QString &needle) const
-    {
-        int n = 0;
-        for (const LogRecord &r : m_records) {
-            if (r.kind == LogRecord::Kind::Event && (r.flags & LogRecord::Error) &&
-                r.eventText().contains(needle))
-                ++n;
-        }
-        return n;
-    }
-
-private:
-    LogRecords m_records;
-};
-
-// Runs the event loop until pred() holds; wakes on each event rather than QTRY's 50 ms steps.
-template <typename Pred>
-bool waitUntil(Pred pred, int timeoutMs = 5000)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!pred()) {
-        if (timer.hasExpired(timeoutMs))
-            return false;
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 10);
-    }
-    return true;
-}
-
-// Keeps the event loop running for `ms` (to show that something does NOT happen).
-void spin(int ms)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!timer.hasExpired(ms))
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
-}
 
 std::unique_ptr<TcpServerSession> startLineServer()
 {

@@ -5,6 +5,11 @@
 #include "session/logrecord.h"
 #include "transport/tcpclientsession.h"
 
+#include "gbk.h"
+#include "loopback.h"
+#include "pythonpeer.h"
+#include "recordlog.h"
+
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QSignalSpy>
@@ -15,33 +20,11 @@
 #include <memory>
 
 using namespace sockscope;
+using namespace sockscope::test;
 
 using Connection = TcpClientSession::Connection;
 
 namespace {
-
-const QHostAddress kLoopback(QHostAddress::LocalHost);
-
-QString peerScript(const char *name)
-{
-    return QStringLiteral(SOCKSCOPE_TEST_PEERS_DIR "/") + QLatin1String(name);
-}
-
-QByteArray gbk(const QString &text)
-{
-    const EncodeResult r = encodeText(text, Encoding::Gbk);
-    Q_ASSERT(r.ok());
-    return r.bytes;
-}
-
-// A port nothing listens on: bind, note the port, release it.
-quint16 freeTcpPort()
-{
-    QTcpServer probe;
-    if (!probe.listen(kLoopback, 0))
-        return 0;
-    return probe.serverPort();
-}
 
 std::unique_ptr<TcpClientSession> makeClient(quint16 port,
                                              const QString &host = QStringLiteral("127.0.0.1"))
@@ -62,44 +45,6 @@ QList<Connection> connections(const QSignalSpy &spy)
         out.append(args.at(0).value<Connection>());
     return out;
 }
-
-// Keeps every record a session delivers.
-class RecordLog
-{
-public:
-    explicit RecordLog(Session *session)
-    {
-        QObject::connect(session, &Session::recordsReady, session,
-                         [this](const LogRecords &batch) { m_records += batch; });
-    }
-    LogRecords of(quint32 peerId, LogRecord::Kind kind) const
-    {
-        LogRecords out;
-        for (const LogRecord &r : m_records) {
-            if (r.peerId == peerId && r.kind == kind)
-                out.append(r);
-        }
-        return out;
-    }
-    QByteArray bytes(quint32 peerId, LogRecord::Kind kind) const
-    {
-        QByteArray out;
-        for (const LogRecord &r : of(peerId, kind))
-            out += r.bytes;
-        return out;
-    }
-    bool hasEvent(quint32 peerId, const QString &needle) const
-    {
-        for (const LogRecord &r : of(peerId, LogRecord::Kind::Event)) {
-            if (r.eventText().contains(needle, Qt::CaseInsensitive))
-                return true;
-        }
-        return false;
-    }
-
-private:
-    LogRecords m_records;
-};
 
 } // namespace
 

@@ -6,6 +6,12 @@
 #include "session/logrecord.h"
 #include "transport/tcpserversession.h"
 
+#include "eventloop.h"
+#include "gbk.h"
+#include "loopback.h"
+#include "pythonpeer.h"
+#include "recordlog.h"
+
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QSet>
@@ -19,111 +25,12 @@
 #include <vector>
 
 using namespace sockscope;
+using namespace sockscope::test;
 
 namespace {
 
-const QHostAddress kLoopback(QHostAddress::LocalHost);
 const QString kClientText = QStringLiteral("你好服务端,我是客户端小黑!");
 const QString kServerReply = QStringLiteral("收到,我是服务端");
-
-QString peerScript(const char *name)
-{
-    return QStringLiteral(SOCKSCOPE_TEST_PEERS_DIR "/") + QLatin1String(name);
-}
-
-QByteArray gbk(const QString &text)
-{
-    const EncodeResult r = encodeText(text, Encoding::Gbk);
-    Q_ASSERT(r.ok());
-    return r.bytes;
-}
-
-// A python3 peer script run as a child process; killed if still running at the end.
-class PythonPeer
-{
-public:
-    PythonPeer() { m_process.setProcessChannelMode(QProcess::SeparateChannels); }
-    ~PythonPeer()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.kill();
-            m_process.waitForFinished(3000);
-        }
-    }
-    void start(const char *script, const QStringList &args)
-    {
-        m_process.start(QStringLiteral("python3"), QStringList{peerScript(script)} + args);
-    }
-    QProcess &process() { return m_process; }
-    bool finished() const { return m_process.state() == QProcess::NotRunning; }
-    // Reads what arrived so far into lines(); call from QTRY loops.
-    const QStringList &lines()
-    {
-        while (m_process.canReadLine())
-            m_lines.append(QString::fromUtf8(m_process.readLine()).trimmed());
-        return m_lines;
-    }
-    // The value after "KEY " on the first line that starts with it, or empty.
-    QString value(const QString &key)
-    {
-        for (const QString &line : lines()) {
-            if (line.startsWith(key + u' '))
-                return line.mid(key.size() + 1);
-        }
-        return {};
-    }
-    QString diagnostics()
-    {
-        return QStringLiteral("stdout: %1 stderr: %2")
-            .arg(lines().join(u'|'), QString::fromUtf8(m_process.readAllStandardError()));
-    }
-
-private:
-    QProcess m_process;
-    QStringList m_lines;
-};
-
-// Keeps every record a session delivers.
-class RecordLog
-{
-public:
-    explicit RecordLog(Session *session)
-    {
-        QObject::connect(session, &Session::recordsReady, session,
-                         [this](const LogRecords &batch) { m_records += batch; });
-    }
-    LogRecords of(quint32 peerId, LogRecord::Kind kind) const
-    {
-        LogRecords out;
-        for (const LogRecord &r : m_records) {
-            if (r.peerId == peerId && r.kind == kind)
-                out.append(r);
-        }
-        return out;
-    }
-    QByteArray bytes(quint32 peerId, LogRecord::Kind kind) const
-    {
-        QByteArray out;
-        for (const LogRecord &r : of(peerId, kind))
-            out += r.bytes;
-        return out;
-    }
-    // Session-level error events (peer 0) whose text contains `needle`.
-    int errorEvents(const QString &needle) const
-    {
-        int n = 0;
-        for (const LogRecord &r : m_records) {
-            if (r.kind == LogRecord::Kind::Event && (r.flags & LogRecord::Error) &&
-                r.eventText().contains(needle))
-                ++n;
-        }
-        return n;
-    }
-    const LogRecords &all() const { return m_records; }
-
-private:
-    LogRecords m_records;
-};
 
 std::unique_ptr<TcpServerSession> startServer(int maxClients = 10000)
 {
@@ -135,20 +42,6 @@ std::unique_ptr<TcpServerSession> startServer(int maxClients = 10000)
     server->setOptions(o);
     server->setBatchInterval(5);
     return server;
-}
-
-// Runs the event loop until pred() holds; wakes on each event rather than QTRY's 50 ms steps.
-template <typename Pred>
-bool waitUntil(Pred pred, int timeoutMs = 5000)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!pred()) {
-        if (timer.hasExpired(timeoutMs))
-            return false;
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 10);
-    }
-    return true;
 }
 
 // Peer id of the accepted connection whose remote port is the client's local port.

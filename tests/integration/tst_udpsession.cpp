@@ -4,6 +4,10 @@
 #include "session/logrecord.h"
 #include "transport/udpsession.h"
 
+#include "loopback.h"
+#include "pythonpeer.h"
+#include "recordlog.h"
+
 #include <QNetworkDatagram>
 #include <QProcess>
 #include <QSignalSpy>
@@ -13,94 +17,9 @@
 #include <memory>
 
 using namespace sockscope;
+using namespace sockscope::test;
 
 namespace {
-
-const QHostAddress kLoopback(QHostAddress::LocalHost);
-
-QString peerScript(const char *name)
-{
-    return QStringLiteral(SOCKSCOPE_TEST_PEERS_DIR "/") + QLatin1String(name);
-}
-
-// A python3 peer script run as a child process; killed if still running at the end.
-class PythonPeer
-{
-public:
-    ~PythonPeer()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.kill();
-            m_process.waitForFinished(3000);
-        }
-    }
-    void start(const char *script, const QStringList &args = {})
-    {
-        m_process.start(QStringLiteral("python3"), QStringList{peerScript(script)} + args);
-    }
-    QProcess &process() { return m_process; }
-    bool finished() const { return m_process.state() == QProcess::NotRunning; }
-    const QStringList &lines()
-    {
-        while (m_process.canReadLine())
-            m_lines.append(QString::fromUtf8(m_process.readLine()).trimmed());
-        return m_lines;
-    }
-    QString value(const QString &key)
-    {
-        for (const QString &line : lines()) {
-            if (line.startsWith(key + u' '))
-                return line.mid(key.size() + 1);
-        }
-        return {};
-    }
-    QString diagnostics()
-    {
-        return QStringLiteral("stdout: %1 stderr: %2")
-            .arg(lines().join(u'|'), QString::fromUtf8(m_process.readAllStandardError()));
-    }
-
-private:
-    QProcess m_process;
-    QStringList m_lines;
-};
-
-// Keeps every record a session delivers.
-class RecordLog
-{
-public:
-    explicit RecordLog(Session *session)
-    {
-        QObject::connect(session, &Session::recordsReady, session,
-                         [this](const LogRecords &batch) { m_records += batch; });
-    }
-    LogRecords of(quint32 peerId, LogRecord::Kind kind) const
-    {
-        LogRecords out;
-        for (const LogRecord &r : m_records) {
-            if (r.peerId == peerId && r.kind == kind)
-                out.append(r);
-        }
-        return out;
-    }
-    QList<QByteArray> payloads(quint32 peerId, LogRecord::Kind kind) const
-    {
-        QList<QByteArray> out;
-        for (const LogRecord &r : of(peerId, kind))
-            out.append(r.bytes);
-        return out;
-    }
-    int errorEvents() const
-    {
-        int n = 0;
-        for (const LogRecord &r : m_records)
-            n += r.kind == LogRecord::Kind::Event && (r.flags & LogRecord::Error);
-        return n;
-    }
-
-private:
-    LogRecords m_records;
-};
 
 std::unique_ptr<UdpSession> makeSession(quint16 remotePort = 0, bool replyToLast = false)
 {
