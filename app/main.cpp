@@ -1,14 +1,12 @@
+#include "appsettings.h"
 #include "headlessrunner.h"
+#include "languages.h"
 #include "launchoptions.h"
 #include "mainwindow.h"
 #include "signalwatcher.h"
 
 #include <QApplication>
 #include <QCoreApplication>
-#include <QLibraryInfo>
-#include <QLocale>
-#include <QSettings>
-#include <QTranslator>
 
 #include <cstdio>
 #include <memory>
@@ -22,28 +20,11 @@ void setIdentity()
     QCoreApplication::setApplicationVersion(QStringLiteral(SOCKSCOPE_VERSION));
 }
 
-// Installs SockScope's and Qt's own translations for the chosen language
-// (Settings > Language), or the system's when none was chosen.
-void installTranslators(QCoreApplication &app)
-{
-    const QString chosen = QSettings().value(QStringLiteral("ui/language")).toString();
-    const QLocale locale = chosen.isEmpty() ? QLocale::system() : QLocale(chosen);
-    QLocale::setDefault(locale);
-    auto *qt = new QTranslator(&app);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(qt);
-    auto *own = new QTranslator(&app);
-    if (own->load(locale, QStringLiteral("sockscope"), QStringLiteral("_"),
-                  QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(own);
-}
-
 int runHeadless(int argc, char *argv[], const sockscope::LaunchOptions &options)
 {
     QCoreApplication app(argc, argv);
     setIdentity();
-    installTranslators(app);
+    sockscope::installTranslators(app, sockscope::AppSettings().language());
     sockscope::HeadlessRunner runner(options);
     sockscope::SignalWatcher signalWatcher;
     QObject::connect(&signalWatcher, &sockscope::SignalWatcher::terminationRequested, &runner,
@@ -80,7 +61,7 @@ int main(int argc, char *argv[])
 
     QApplication app(argc, argv);
     setIdentity();
-    installTranslators(app);
+    sockscope::installTranslators(app, sockscope::AppSettings().language());
     sockscope::MainWindow window;
     window.applyLaunchOptions(parsed.options);
     window.show();
