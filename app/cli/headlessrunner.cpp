@@ -280,24 +280,24 @@ void HeadlessRunner::afterLastSend()
     m_lingerTimer.start(m_options.lingerMs);
 }
 
-QByteArray HeadlessRunner::render(const LogRecord &r)
+void HeadlessRunner::render(const LogRecord &r, QByteArray &line)
 {
-    QByteArray line = isoLocal(r.timeUs).toUtf8();
-    const char *dir = r.kind == LogRecord::Kind::Rx   ? " RX "
-                      : r.kind == LogRecord::Kind::Tx ? " TX "
-                                                      : " ** ";
-    line += dir;
+    line += isoLocal(r.timeUs).toUtf8();
+    line += r.kind == LogRecord::Kind::Rx   ? " RX "
+            : r.kind == LogRecord::Kind::Tx ? " TX "
+                                            : " ** ";
     line += r.peerId ? m_endpoints.value(r.peerId, QStringLiteral("?")).toUtf8() : QByteArray("-");
     line += ' ';
     if (r.kind == LogRecord::Kind::Event) {
         line += "- ";
         line += escapeForDisplay(r.eventText()).toUtf8();
-        return line += '\n';
+        line += '\n';
+        return;
     }
     line += QByteArray::number(r.bytes.size());
     line += ' ';
     if (m_options.hexDisplay) {
-        line += toHex(r.bytes);
+        appendHex(line, r.bytes);
     } else {
         const quint64 key = quint64(r.peerId) << 1 | (r.kind == LogRecord::Kind::Tx ? 1 : 0);
         auto &decoder = m_decoders[key];
@@ -313,15 +313,23 @@ QByteArray HeadlessRunner::render(const LogRecord &r)
         line += " [cut: frame larger than the maximum]";
     if (r.flags & LogRecord::Incomplete)
         line += " [incomplete: stream ended]";
-    return line += '\n';
+    line += '\n';
 }
 
 void HeadlessRunner::print(const LogRecords &records)
 {
-    QByteArray block;
-    for (const LogRecord &r : records)
-        block += render(r);
-    fwrite(block.constData(), 1, size_t(block.size()), m_out);
+    // One reused buffer, written out every MiB: a flood costs no allocation
+    // per record and memory stays flat however large a batch is.
+    constexpr qsizetype kFlushAt = 1 << 20;
+    for (const LogRecord &r : records) {
+        render(r, m_output);
+        if (m_output.size() >= kFlushAt) {
+            fwrite(m_output.constData(), 1, size_t(m_output.size()), m_out);
+            m_output.resize(0);
+        }
+    }
+    fwrite(m_output.constData(), 1, size_t(m_output.size()), m_out);
+    m_output.resize(0);
     fflush(m_out);
 }
 

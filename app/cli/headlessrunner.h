@@ -53,7 +53,7 @@ private:
     void createSession();
     void onStateChanged();
     void print(const LogRecords &records);
-    QByteArray render(const LogRecord &record);
+    void render(const LogRecord &record, QByteArray &line);
     void beginSending();
     void afterLastSend();
     bool writeReport(QString *error) const;
@@ -66,6 +66,7 @@ private:
     std::unique_ptr<AutoReplyRules> m_rules;
     QHash<quint64, std::shared_ptr<StreamDecoder>> m_decoders; // peer id << 1 | direction
     QByteArray m_payload;
+    QByteArray m_output; // reused for every printed batch
     QTimer m_lingerTimer;
     QTimer m_durationTimer;
     bool m_everActive = false;

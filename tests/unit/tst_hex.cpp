@@ -94,6 +94,17 @@ private slots:
         QCOMPARE(toHexString(bytes, separator), QString::fromLatin1(expected));
     }
 
+    void appendHexKeepsWhatIsThere()
+    {
+        QByteArray out("RX 3 ");
+        appendHex(out, QByteArray("\x01\xab\xff", 3));
+        QCOMPARE(out, QByteArray("RX 3 01 AB FF"));
+        appendHex(out, QByteArray(), ' ');
+        QCOMPARE(out, QByteArray("RX 3 01 AB FF"));
+        appendHex(out, QByteArray("\x10", 1), char(0));
+        QCOMPARE(out, QByteArray("RX 3 01 AB FF10"));
+    }
+
     // Hex out, hex in: byte-exact for every byte value and random data.
     void roundTrip()
     {

@@ -90,14 +90,15 @@ HexParseResult parseHex(QStringView in)
     return r;
 }
 
-QByteArray toHex(QByteArrayView data, char separator)
+void appendHex(QByteArray &out, QByteArrayView data, char separator)
 {
     const qsizetype n = data.size();
     if (n == 0)
-        return {};
+        return;
     const qsizetype per = separator ? 3 : 2;
-    QByteArray out(n * per - (separator ? 1 : 0), Qt::Uninitialized);
-    char *d = out.data();
+    const qsizetype start = out.size();
+    out.resize(start + n * per - (separator ? 1 : 0));
+    char *d = out.data() + start;
     auto s = reinterpret_cast<const uchar *>(data.data());
     for (qsizetype i = 0; i < n; ++i) {
         *d++ = kUpper[s[i] >> 4];
@@ -105,6 +106,12 @@ QByteArray toHex(QByteArrayView data, char separator)
         if (separator && i + 1 < n)
             *d++ = separator;
     }
+}
+
+QByteArray toHex(QByteArrayView data, char separator)
+{
+    QByteArray out;
+    appendHex(out, data, separator);
     return out;
 }
 

@@ -24,6 +24,8 @@ HexParseResult parseHex(QStringView input);
 
 // "48 65 6C" (uppercase, one separator between bytes; separator 0 for none).
 QByteArray toHex(QByteArrayView data, char separator = ' ');
+// Appends the same text to out, growing it once: no temporary per call.
+void appendHex(QByteArray &out, QByteArrayView data, char separator = ' ');
 QString toHexString(QByteArrayView data, char separator = ' ');
 
 // Classic hex dump: one line per 16 bytes,

@@ -381,10 +381,14 @@ void Session::flushIdle()
 namespace {
 const char kLocalCloseProperty[] = "sockscope_localClose";
 const char kErrorProperty[] = "sockscope_error";
+constexpr qint64 kReadBufferBytes = 1 << 20;
 } // namespace
 
 void Session::wireTcpSocket(QTcpSocket *socket, quint32 id)
 {
+    // Qt buffers without limit by default; capped, a peer that sends faster than
+    // we process is slowed by TCP flow control instead of growing our memory.
+    socket->setReadBufferSize(kReadBufferBytes);
     connect(socket, &QIODevice::readyRead, this, [this, socket, id] {
         // Everything available, in one go: one framing pass per wake-up.
         const QByteArray data = socket->readAll();
