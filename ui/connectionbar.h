@@ -1,6 +1,7 @@
 #pragma once
 
 #include "session/session.h"
+#include "session/sessionendpoint.h"
 
 #include <QHostAddress>
 #include <QWidget>
@@ -24,19 +25,7 @@ class ConnectionBar : public QWidget
     Q_DISABLE_COPY_MOVE(ConnectionBar)
 
 public:
-    struct Endpoint
-    {
-        QHostAddress localAddress; // server/UDP bind, client local bind (null: any)
-        quint16 localPort = 0;
-        QString remoteHost; // client server / UDP default target
-        quint16 remotePort = 0;
-        int connectTimeoutMs = 5000;
-        bool autoReconnect = false;
-        int maxClients = 10000;
-        bool broadcast = false;
-        bool replyToLast = false;
-        QHostAddress multicastGroup;
-    };
+    using Endpoint = SessionEndpoint;
 
     explicit ConnectionBar(Session::Mode mode, QWidget *parent = nullptr);
 

@@ -64,17 +64,7 @@ SessionTab::~SessionTab()
 
 void SessionTab::createSession()
 {
-    switch (m_mode) {
-    case Session::Mode::TcpServer:
-        m_session = new TcpServerSession(this);
-        break;
-    case Session::Mode::TcpClient:
-        m_session = new TcpClientSession(this);
-        break;
-    case Session::Mode::Udp:
-        m_session = new UdpSession(this);
-        break;
-    }
+    m_session = sockscope::createSession(m_mode, this);
     connect(m_session, &Session::stateChanged, this, &SessionTab::onStateChanged);
     connect(m_session, &Session::recordsReady, this, &SessionTab::onRecords);
     connect(m_session, &Session::peersUpdated, this, &SessionTab::statsChanged);
@@ -309,33 +299,7 @@ QIcon SessionTab::stateIcon() const
 
 void SessionTab::start()
 {
-    const ConnectionBar::Endpoint e = m_bar->endpoint();
-    if (auto *s = qobject_cast<TcpServerSession *>(m_session)) {
-        TcpServerSession::Options o;
-        o.address = e.localAddress;
-        o.port = e.localPort;
-        o.maxClients = e.maxClients;
-        s->setOptions(o);
-    } else if (auto *c = qobject_cast<TcpClientSession *>(m_session)) {
-        TcpClientSession::Options o;
-        o.host = e.remoteHost;
-        o.port = e.remotePort;
-        o.connectTimeoutMs = e.connectTimeoutMs;
-        o.autoReconnect = e.autoReconnect;
-        o.localAddress = e.localAddress;
-        o.localPort = e.localPort;
-        c->setOptions(o);
-    } else if (auto *u = qobject_cast<UdpSession *>(m_session)) {
-        UdpSession::Options o;
-        o.bindAddress = e.localAddress;
-        o.port = e.localPort;
-        o.remoteHost = e.remoteHost;
-        o.remotePort = e.remotePort;
-        o.broadcast = e.broadcast;
-        o.replyToLastSender = e.replyToLast;
-        o.multicastGroup = e.multicastGroup;
-        u->setOptions(o);
-    }
+    applyEndpoint(m_session, m_bar->endpoint());
     if (m_framing)
         m_session->setFraming(m_framing->spec());
     m_session->start();

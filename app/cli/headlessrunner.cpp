@@ -8,9 +8,6 @@
 #include "session/lagmeter.h"
 #include "session/message.h"
 #include "session/periodicsender.h"
-#include "transport/tcpclientsession.h"
-#include "transport/tcpserversession.h"
-#include "transport/udpsession.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -123,48 +120,8 @@ bool HeadlessRunner::start()
 
 void HeadlessRunner::createSession()
 {
-    switch (m_options.mode) {
-    case Session::Mode::TcpServer: {
-        auto *s = new TcpServerSession(this);
-        TcpServerSession::Options o;
-        if (m_options.bindGiven)
-            o.address = m_options.bind;
-        o.port = m_options.port;
-        o.maxClients = m_options.maxClients;
-        s->setOptions(o);
-        m_session = s;
-        break;
-    }
-    case Session::Mode::TcpClient: {
-        auto *s = new TcpClientSession(this);
-        TcpClientSession::Options o;
-        o.host = m_options.host;
-        o.port = m_options.port;
-        o.connectTimeoutMs = m_options.connectTimeoutMs;
-        if (m_options.bindGiven)
-            o.localAddress = m_options.bind;
-        o.localPort = m_options.localPort;
-        o.autoReconnect = m_options.reconnect;
-        s->setOptions(o);
-        m_session = s;
-        break;
-    }
-    case Session::Mode::Udp: {
-        auto *s = new UdpSession(this);
-        UdpSession::Options o;
-        if (m_options.bindGiven)
-            o.bindAddress = m_options.bind;
-        o.port = m_options.port;
-        o.remoteHost = m_options.remoteHost;
-        o.remotePort = m_options.remotePort;
-        o.replyToLastSender = m_options.replyToLast;
-        o.broadcast = m_options.broadcast;
-        o.multicastGroup = m_options.joinGroup;
-        s->setOptions(o);
-        m_session = s;
-        break;
-    }
-    }
+    m_session = sockscope::createSession(m_options.mode, this);
+    applyEndpoint(m_session, m_options.endpoint());
     m_session->setFraming(m_options.framing);
     m_session->setAutoReplier(m_rules.get());
     connect(m_session, &Session::recordsReady, this, &HeadlessRunner::print);

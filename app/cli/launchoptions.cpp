@@ -48,6 +48,29 @@ bool splitHostPort(const QString &text, QString *host, quint16 *port)
 
 } // namespace
 
+SessionEndpoint LaunchOptions::endpoint() const
+{
+    SessionEndpoint e;
+    if (bindGiven)
+        e.localAddress = bind;
+    e.maxClients = maxClients;
+    e.connectTimeoutMs = connectTimeoutMs;
+    e.autoReconnect = reconnect;
+    e.broadcast = broadcast;
+    e.replyToLast = replyToLast;
+    e.multicastGroup = joinGroup;
+    if (mode == Session::Mode::TcpClient) {
+        e.remoteHost = host;
+        e.remotePort = port;
+        e.localPort = localPort;
+    } else {
+        e.localPort = port;
+        e.remoteHost = remoteHost;
+        e.remotePort = remotePort;
+    }
+    return e;
+}
+
 LaunchParse parseLaunchOptions(const QStringList &arguments)
 {
     using O = QCommandLineOption;

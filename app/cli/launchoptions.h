@@ -4,6 +4,7 @@
 #include "codec/encoding.h"
 #include "framing/framingspec.h"
 #include "session/session.h"
+#include "session/sessionendpoint.h"
 
 #include <QHostAddress>
 #include <QString>
@@ -59,6 +60,9 @@ struct LaunchOptions
     int intervalMs = 0;
     int count = 1;
     int lingerMs = 500; // client: how long to wait for replies after the last send
+
+    // The endpoint these options describe for their mode (bind: only when given).
+    SessionEndpoint endpoint() const;
 };
 
 struct LaunchParse

@@ -1,0 +1,101 @@
+#include "launchoptions.h"
+#include "session/sessionendpoint.h"
+#include "transport/tcpclientsession.h"
+#include "transport/tcpserversession.h"
+#include "transport/udpsession.h"
+
+#include <QTest>
+
+#include <memory>
+
+using namespace sockscope;
+using namespace Qt::StringLiterals;
+
+// One mapping from "where and how" to each session kind's options, used by the
+// window and the command line alike.
+class TestSessionEndpoint : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void createsEachMode()
+    {
+        for (Session::Mode m :
+             {Session::Mode::TcpServer, Session::Mode::TcpClient, Session::Mode::Udp}) {
+            std::unique_ptr<Session> s(createSession(m, nullptr));
+            QVERIFY(s);
+            QCOMPARE(s->mode(), m);
+            QCOMPARE(s->state(), Session::State::Idle);
+        }
+    }
+
+    void serverKeepsDefaultAddressWhenNoneGiven()
+    {
+        TcpServerSession s;
+        SessionEndpoint e;
+        e.localPort = 9000;
+        e.maxClients = 7;
+        applyEndpoint(&s, e);
+        QCOMPARE(s.options().address, QHostAddress(QHostAddress::Any));
+        QCOMPARE(s.options().port, quint16(9000));
+        QCOMPARE(s.options().maxClients, 7);
+        e.localAddress = QHostAddress(QHostAddress::LocalHost);
+        applyEndpoint(&s, e);
+        QCOMPARE(s.options().address, QHostAddress(QHostAddress::LocalHost));
+    }
+
+    void clientAndUdp()
+    {
+        TcpClientSession c;
+        SessionEndpoint e;
+        e.remoteHost = u"example.invalid"_s;
+        e.remotePort = 80;
+        e.localPort = 4000;
+        e.connectTimeoutMs = 1234;
+        e.autoReconnect = true;
+        applyEndpoint(&c, e);
+        QCOMPARE(c.options().host, u"example.invalid"_s);
+        QCOMPARE(c.options().port, quint16(80));
+        QCOMPARE(c.options().localPort, quint16(4000));
+        QVERIFY(c.options().localAddress.isNull());
+        QCOMPARE(c.options().connectTimeoutMs, 1234);
+        QVERIFY(c.options().autoReconnect);
+
+        UdpSession u;
+        e.broadcast = true;
+        e.replyToLast = true;
+        e.multicastGroup = QHostAddress(u"239.1.2.3"_s);
+        applyEndpoint(&u, e);
+        QCOMPARE(u.options().bindAddress, QHostAddress(QHostAddress::AnyIPv4));
+        QCOMPARE(u.options().port, quint16(4000));
+        QCOMPARE(u.options().remoteHost, u"example.invalid"_s);
+        QVERIFY(u.options().broadcast && u.options().replyToLastSender);
+        QCOMPARE(u.options().multicastGroup, QHostAddress(u"239.1.2.3"_s));
+    }
+
+    // --port is the local port for servers and UDP, the remote one for clients.
+    void launchOptionsPortMeaning()
+    {
+        const auto parse = [](QStringList args) {
+            args.prepend(u"sockscope"_s);
+            return parseLaunchOptions(args).options.endpoint();
+        };
+        const SessionEndpoint server = parse({u"--mode"_s, u"tcp-server"_s, u"--port"_s, u"9"_s});
+        QCOMPARE(server.localPort, quint16(9));
+        QVERIFY(server.localAddress.isNull());
+        const SessionEndpoint client =
+            parse({u"--mode"_s, u"tcp-client"_s, u"--host"_s, u"h"_s, u"--port"_s, u"9"_s,
+                   u"--local-port"_s, u"5"_s, u"--bind"_s, u"127.0.0.1"_s});
+        QCOMPARE(client.remotePort, quint16(9));
+        QCOMPARE(client.localPort, quint16(5));
+        QCOMPARE(client.remoteHost, u"h"_s);
+        QCOMPARE(client.localAddress, QHostAddress(QHostAddress::LocalHost));
+        const SessionEndpoint udp =
+            parse({u"--mode"_s, u"udp"_s, u"--port"_s, u"8"_s, u"--remote"_s, u"127.0.0.1:7"_s});
+        QCOMPARE(udp.localPort, quint16(8));
+        QCOMPARE(udp.remotePort, quint16(7));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSessionEndpoint)
+#include "tst_sessionendpoint.moc"
