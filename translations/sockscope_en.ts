@@ -2956,6 +2956,10 @@ Without --headless the window opens, configured by the same options.</source>
         <source>closed by you</source>
         <translation></translation>
     </message>
+    <message>
+        <source>the peer reset the connection</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>sockscope::SessionTab</name>

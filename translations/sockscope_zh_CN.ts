@@ -2945,6 +2945,10 @@ Without --headless the window opens, configured by the same options.</source>
         <source>closed by you</source>
         <translation>已主动关闭</translation>
     </message>
+    <message>
+        <source>the peer reset the connection</source>
+        <translation>对端重置了连接</translation>
+    </message>
 </context>
 <context>
     <name>sockscope::SessionTab</name>

@@ -19,6 +19,8 @@
 
 #include <memory>
 
+#include <sys/socket.h>
+
 using namespace sockscope;
 using namespace sockscope::test;
 
@@ -54,6 +56,7 @@ class tst_TcpClientSession : public QObject
 
 private slots:
     void exchangeAndPeerClose();
+    void serverResetsConnection();
     void gbkServerRepliesAndCloses();
     void refused();
     void hostNotFound();
@@ -127,6 +130,39 @@ void tst_TcpClientSession::exchangeAndPeerClose()
     QVERIFY(!client->send("late").ok());
     QCOMPARE(client->rxBytesTotal(), 13);
     QCOMPARE(client->txBytesTotal(), 13);
+}
+
+// The server's last words, then an RST (SO_LINGER 0): reported as a reset, not as an
+// orderly close, with every byte before it counted.
+void tst_TcpClientSession::serverResetsConnection()
+{
+    QTcpServer server;
+    QVERIFY(server.listen(kLoopback, 0));
+    auto client = makeClient(server.serverPort());
+    RecordLog log(client.get());
+    client->start();
+    QTRY_COMPARE(client->connection(), Connection::Connected);
+    QTRY_VERIFY(server.hasPendingConnections());
+    std::unique_ptr<QTcpSocket> accepted(server.nextPendingConnection());
+    const quint32 id = client->currentPeer();
+
+    accepted->write("bye");
+    QVERIFY(accepted->waitForBytesWritten(5000));
+    QTRY_COMPARE(client->peer(id)->rxBytes, 3);
+    const linger hardClose{1, 0};
+    QCOMPARE(::setsockopt(int(accepted->socketDescriptor()), SOL_SOCKET, SO_LINGER, &hardClose,
+                          sizeof hardClose),
+             0);
+    accepted->abort();
+
+    QTRY_COMPARE(client->connection(), Connection::Closed);
+    QCOMPARE(client->lastCloseReason(), CloseReason::Reset);
+    QCOMPARE(client->peer(id)->closeReason, CloseReason::Reset);
+    QVERIFY2(client->stateText().contains(QLatin1String("reset")), qPrintable(client->stateText()));
+    QCOMPARE(client->state(), Session::State::Idle);
+    QCOMPARE(client->rxBytesTotal(), 3);
+    client->flushRecords();
+    QCOMPARE(log.bytes(id, LogRecord::Kind::Rx), QByteArray("bye"));
 }
 
 void tst_TcpClientSession::gbkServerRepliesAndCloses()

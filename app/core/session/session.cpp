@@ -1,6 +1,7 @@
 #include "session.h"
 
 #include "session/autoreplier.h"
+#include "transport/resetprobe.h"
 
 #include <QPointer>
 #include <QTcpSocket>
@@ -389,6 +390,7 @@ void Session::wireTcpSocket(QTcpSocket *socket, quint32 id)
     // Qt buffers without limit by default; capped, a peer that sends faster than
     // we process is slowed by TCP flow control instead of growing our memory.
     socket->setReadBufferSize(kReadBufferBytes);
+    ResetProbe::attach(socket);
     connect(socket, &QIODevice::readyRead, this, [this, socket, id] {
         // Everything available, in one go: one framing pass per wake-up.
         const QByteArray data = socket->readAll();
@@ -409,6 +411,9 @@ void Session::wireTcpSocket(QTcpSocket *socket, quint32 id)
         if (socket->property(kLocalCloseProperty).toBool()) {
             reason = CloseReason::LocalClose;
             text = tr("closed by you");
+        } else if (ResetProbe::wasReset(socket)) {
+            reason = CloseReason::Reset;
+            text = tr("the peer reset the connection");
         } else if (const QVariant e = socket->property(kErrorProperty); e.isValid()) {
             const auto error = QAbstractSocket::SocketError(e.toInt());
             reason = closeReasonFor(error);
