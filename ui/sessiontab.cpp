@@ -21,7 +21,9 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -485,21 +487,57 @@ void SessionTab::applyAutoReply()
     m_autoReplyLabel->setText(enabled ? tr("%n rule(s) active", nullptr, enabled) : QString());
 }
 
+QString SessionTab::chooseLogFile(const QString &title, const QString &dialogName,
+                                  bool confirmOverwrite, LogExport::Format *format)
+{
+    struct Choice
+    {
+        QString filter;
+        QString suffix;
+        LogExport::Format format;
+    };
+    const QList<Choice> choices{
+        {tr("Text as shown (*.txt)"), QStringLiteral("txt"), LogExport::Format::Text},
+        {tr("CSV (*.csv)"), QStringLiteral("csv"), LogExport::Format::Csv},
+        {tr("Received bytes, raw (*.bin)"), QStringLiteral("bin"), LogExport::Format::RawRx},
+    };
+    QStringList filters;
+    for (const Choice &c : choices)
+        filters.append(c.filter);
+    auto choiceOf = [&choices](const QString &filter) {
+        for (const Choice &c : choices)
+            if (c.filter == filter)
+                return c;
+        return choices.first();
+    };
+
+    QFileDialog dialog(this, title, m_logDir, filters.join(QLatin1String(";;")));
+    dialog.setObjectName(dialogName);
+    dialog.setAcceptMode(QFileDialog::AcceptSave);
+    dialog.setFileMode(QFileDialog::AnyFile);
+    dialog.setOption(QFileDialog::DontConfirmOverwrite, !confirmOverwrite);
+    // A name typed without a suffix gets the chosen format's. The dialog adds it before its
+    // own overwrite question, so that question (or the caller's) covers the final name.
+    dialog.setDefaultSuffix(choices.first().suffix);
+    connect(&dialog, &QFileDialog::filterSelected, &dialog,
+            [&dialog, &choiceOf](const QString &filter) {
+                dialog.setDefaultSuffix(choiceOf(filter).suffix);
+            });
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
+        return {};
+    const QString path = dialog.selectedFiles().constFirst();
+    m_logDir = QFileInfo(path).absolutePath();
+    *format = choiceOf(dialog.selectedNameFilter()).format;
+    return path;
+}
+
 void SessionTab::saveLog()
 {
-    QString filter;
-    const QString text = tr("Text as shown (*.txt)");
-    const QString csv = tr("CSV (*.csv)");
-    const QString raw = tr("Received bytes, raw (*.bin)");
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Save log"), QString(), QStringList{text, csv, raw}.join(QLatin1String(";;")),
-        &filter);
-    if (path.isEmpty())
-        return; // QFileDialog already asked before overwriting
     LogExport::Options o = m_log->exportOptions();
-    o.format = filter == csv   ? LogExport::Format::Csv
-               : filter == raw ? LogExport::Format::RawRx
-                               : LogExport::Format::Text;
+    const QString path =
+        chooseLogFile(tr("Save log"), QStringLiteral("saveLogDialog"), true, &o.format);
+    if (path.isEmpty())
+        return; // the dialog already asked before overwriting
     LogRecords records;
     const LogModel *model = m_log->model();
     records.reserve(model->rowCount());
@@ -515,17 +553,53 @@ void SessionTab::saveLog()
                              tr("Could not save %1: %2").arg(path, file.errorString()));
 }
 
+bool SessionTab::confirmRecordInto(const QString &path)
+{
+    const QFileInfo info(path);
+    if (!info.exists() || info.size() == 0)
+        return true; // nothing to lose
+    QMessageBox box(QMessageBox::Question, tr("Record to file"),
+                    tr("%1 already exists.").arg(QDir::toNativeSeparators(path)),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("recordFileExists"));
+    box.setInformativeText(tr("Append the new messages to its end, or replace what it holds "
+                              "now? Replacing deletes its contents."));
+    QPushButton *append = box.addButton(tr("Append"), QMessageBox::AcceptRole);
+    append->setObjectName(QStringLiteral("appendButton"));
+    QPushButton *replace = box.addButton(tr("Replace"), QMessageBox::DestructiveRole);
+    replace->setObjectName(QStringLiteral("replaceButton"));
+    QPushButton *cancel = box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(append); // keeps everything
+    box.setEscapeButton(cancel);
+    box.exec();
+    if (box.clickedButton() == append)
+        return true;
+    if (box.clickedButton() != replace)
+        return false;
+    // Emptied in place, so the file keeps its permissions and links; the recorder appends.
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        QMessageBox::warning(
+            this, tr("Record to file"),
+            tr("Could not replace %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        return false;
+    }
+    return true;
+}
+
 void SessionTab::toggleRecording(bool on)
 {
     if (!on) {
         m_recorder->stop();
         return;
     }
-    const QString path = QFileDialog::getSaveFileName(this, tr("Record to file"), QString(),
-                                                      tr("Log files (*.log *.txt)"), nullptr,
-                                                      QFileDialog::DontConfirmOverwrite);
+    LogExport::Options options = m_log->exportOptions();
+    // Existing files are handled by confirmRecordInto, with Append as a choice; the dialog's
+    // own "replace?" question would offer only replacing.
+    const QString path = chooseLogFile(tr("Record to file"), QStringLiteral("recordFileDialog"),
+                                       false, &options.format);
     QString error;
-    if (path.isEmpty() || !m_recorder->start(path, m_log->exportOptions(), &error)) {
+    if (path.isEmpty() || !confirmRecordInto(path) || !m_recorder->start(path, options, &error)) {
         if (!error.isEmpty())
             QMessageBox::warning(this, tr("Record to file"), error);
         m_log->setRecording(false);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "log/logexport.h"
 #include "session/autoreply.h"
 #include "session/session.h"
 
@@ -92,6 +93,14 @@ private:
     void editAutoReply();
     void applyAutoReply();
     void toggleRecording(bool on);
+    // Asks for a file to save or record the log to, in one of the log formats (text, CSV,
+    // raw received bytes). confirmOverwrite: the dialog asks before replacing an existing
+    // file; without it the caller must ask. Empty when cancelled.
+    QString chooseLogFile(const QString &title, const QString &dialogName, bool confirmOverwrite,
+                          LogExport::Format *format);
+    // A recording into a file that already holds something appends to it or replaces it only
+    // when the user says so; false when they cancel (or the file cannot be emptied).
+    bool confirmRecordInto(const QString &path);
     void sampleRates();
 
     Session::Mode m_mode;
@@ -113,6 +122,7 @@ private:
     LogRecorder *m_recorder = nullptr;
     AutoReplyRules m_rules;
     AutoReplyConfig m_rulesConfig;
+    QString m_logDir; // where the last log was saved or recorded
 
     qint64 m_rxMessages = 0;
     qint64 m_txMessages = 0;
