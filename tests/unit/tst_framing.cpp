@@ -249,6 +249,9 @@ void tst_Framing::parseValid_data()
                                       << "fixed:2000000:max=2000000";
     QTest::newRow("fixed explicit max kept") << "fixed:16:max=8"
                                              << "fixed:16:max=8";
+    // Found by fuzz_framing: the default maximum was not written, so it came back raised.
+    QTest::newRow("fixed above explicit default max") << "fixed:2000000:max=1048576"
+                                                      << "fixed:2000000:max=1048576";
     QTest::newRow("len 2 default be") << "len:2"
                                       << "len:2:be";
     QTest::newRow("len 2 le") << "len:2:le"

@@ -360,7 +360,9 @@ QString toString(const FramingSpec &spec)
         break;
     }
     // fixed:N may have raised the maximum implicitly; writing it out keeps the round trip exact.
-    if (spec.maxFrameSize != FramingSpec::DefaultMaxFrameSize)
+    // The default maximum below a fixed length must be written too, or parsing raises it.
+    if (spec.maxFrameSize != FramingSpec::DefaultMaxFrameSize ||
+        (spec.type == FramingSpec::Type::FixedLength && spec.fixedLength > spec.maxFrameSize))
         text += QStringLiteral(":max=%1").arg(spec.maxFrameSize);
     return text;
 }
