@@ -54,6 +54,7 @@ private:
     void onStateChanged();
     void print(const LogRecords &records);
     void render(const LogRecord &record, QByteArray &line);
+    void flushIfFull(QByteArray &line);
     void beginSending();
     void afterLastSend();
     bool writeReport(QString *error) const;

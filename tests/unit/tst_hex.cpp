@@ -105,6 +105,40 @@ private slots:
         QCOMPARE(out, QByteArray("RX 3 01 AB FF10"));
     }
 
+    // appendHex() takes 16 bytes a step where the CPU allows: every length around the
+    // block edges, every separator, compared with a plain per-byte formatter.
+    void appendHexMatchesPlainFormatter_data()
+    {
+        QTest::addColumn<char>("separator");
+        QTest::newRow("space") << ' ';
+        QTest::newRow("colon") << ':';
+        QTest::newRow("none") << char(0);
+    }
+
+    void appendHexMatchesPlainFormatter()
+    {
+        QFETCH(char, separator);
+        QRandomGenerator rng(11);
+        for (int n = 0; n <= 100; ++n) {
+            QByteArray data(n, Qt::Uninitialized);
+            for (char &c : data)
+                c = char(rng.bounded(256));
+            QByteArray expected;
+            for (int i = 0; i < n; ++i) {
+                if (i > 0 && separator)
+                    expected += separator;
+                expected += "0123456789ABCDEF"[uchar(data[i]) >> 4];
+                expected += "0123456789ABCDEF"[uchar(data[i]) & 0xF];
+            }
+            QByteArray out("> ");
+            appendHex(out, data, separator);
+            QCOMPARE(out, "> " + expected);
+            // Unaligned source: the same bytes one past the start of a buffer.
+            const QByteArray shifted = 'x' + data;
+            QCOMPARE(sockscope::toHex(QByteArrayView(shifted).sliced(1), separator), expected);
+        }
+    }
+
     // Hex out, hex in: byte-exact for every byte value and random data.
     void roundTrip()
     {

@@ -80,6 +80,15 @@ void FrameDecoder::feed(QByteArrayView chunk, qint64 nowMs, QList<Frame> &out)
     }
 }
 
+void FrameDecoder::feedShared(const QByteArray &chunk, qint64 nowMs, QList<Frame> &out)
+{
+    if (m_spec.type == FramingSpec::Type::Raw && !chunk.isEmpty() && chunk.size() <= m_max) {
+        out.append(Frame{chunk, {}});
+        return;
+    }
+    feed(QByteArrayView(chunk), nowMs, out);
+}
+
 void FrameDecoder::flushIdle(qint64 nowMs, QList<Frame> &out)
 {
     if (m_spec.type != FramingSpec::Type::IdleGap || nowMs - m_lastByteMs < m_spec.idleGapMs)

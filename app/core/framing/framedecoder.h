@@ -59,6 +59,8 @@ public:
 
     // nowMs is a monotonic timestamp (e.g. QElapsedTimer); only IdleGap looks at it.
     void feed(QByteArrayView chunk, qint64 nowMs, QList<Frame> &out);
+    // The same; a raw chunk that fits in one frame is passed on without a copy (shared).
+    void feedShared(const QByteArray &chunk, qint64 nowMs, QList<Frame> &out);
 
     // IdleGap: emits the pending frame once nowMs - (time of its last byte) >= idleGapMs.
     // Harmless to call early, late or in other modes.

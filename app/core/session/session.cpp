@@ -185,7 +185,7 @@ void Session::closePeer(quint32 id, CloseReason reason, const QString &text)
     emit peerClosed(id);
 }
 
-void Session::ingest(quint32 id, QByteArrayView bytes)
+void Session::ingest(quint32 id, const QByteArray &bytes)
 {
     PeerInfo *p = mutablePeer(id);
     if (!p || bytes.isEmpty())
@@ -201,7 +201,7 @@ void Session::ingest(quint32 id, QByteArrayView bytes)
         return;
     Channel &ch = *it.value();
     ch.scratch.clear();
-    ch.rx.feed(bytes, nowUs() / 1000, ch.scratch);
+    ch.rx.feedShared(bytes, nowUs() / 1000, ch.scratch);
     emitFrames(id, ch, ch.scratch);
     if (m_framing.type == FramingSpec::Type::IdleGap)
         armIdleTimer();
@@ -392,9 +392,12 @@ void Session::wireTcpSocket(QTcpSocket *socket, quint32 id)
     socket->setReadBufferSize(kReadBufferBytes);
     ResetProbe::attach(socket);
     connect(socket, &QIODevice::readyRead, this, [this, socket, id] {
-        // Everything available, in one go: one framing pass per wake-up.
-        const QByteArray data = socket->readAll();
-        ingest(id, data);
+        // Everything available, one framing pass per block. Reading exactly what is
+        // buffered lets QIODevice hand over its block instead of copying it (it does when
+        // the buffer holds one block, the usual case as we always drain it), and raw
+        // framing passes that block on to the log record, still without a copy.
+        while (socket->bytesAvailable() > 0)
+            ingest(id, socket->read(socket->bytesAvailable()));
     });
     connect(socket, &QIODevice::bytesWritten, this,
             [this, id](qint64 bytes) { noteWritten(id, bytes); });

@@ -126,7 +126,7 @@ protected:
     quint32 openPeer(const QHostAddress &address, quint16 port);
     void closePeer(quint32 id, CloseReason reason, const QString &text);
     // Received bytes: counted, framed, verified, logged, auto-replied.
-    void ingest(quint32 id, QByteArrayView bytes);
+    void ingest(quint32 id, const QByteArray &bytes);
     // UDP: one datagram is one frame.
     void ingestDatagram(quint32 id, const QByteArray &datagram);
     // A message was handed to a peer's socket (logged now; counted as written).
