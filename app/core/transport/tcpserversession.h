@@ -4,7 +4,9 @@
 
 #include <QHash>
 #include <QHostAddress>
+#include <QTimer>
 
+class QSocketNotifier;
 class QTcpServer;
 class QTcpSocket;
 
@@ -12,7 +14,9 @@ namespace sockscope {
 
 // Listens on an address/port and keeps every accepted client as a peer.
 // Excess clients beyond maxClients are accepted and closed at once, with an
-// event in the log, so they are refused visibly rather than dropped.
+// event in the log, so they are refused visibly rather than dropped. So are
+// clients that arrive while the process is out of file descriptors (Unix, see
+// acceptReady()): the server keeps listening and accepts again once peers leave.
 class TcpServerSession : public Session
 {
     Q_OBJECT
@@ -49,12 +53,24 @@ public:
 
 private:
     void acceptPending();
+    void acceptReady();
+    void admit(QTcpSocket *socket);
     void adopt(QTcpSocket *socket);
+    bool refuseWithSpareDescriptor();
+    void acceptFailed(const QString &why);
+    void stopAccepting();
     void tcpSocketClosed(quint32 id, QTcpSocket *socket) override;
 
     Options m_options;
     QTcpServer *m_server = nullptr;
     QHash<quint32, QTcpSocket *> m_sockets;
+    // Unix: this session accepts by itself, on a notifier for the listening socket, and keeps a
+    // spare descriptor (on /dev/null) to refuse clients with when all others are in use.
+    QSocketNotifier *m_acceptNotifier = nullptr;
+    int m_spareFd = -1;
+    QTimer m_resumeTimer; // polls the listening socket again after an accept error
+    // An accept error was logged; the next one is logged only after an accept succeeded.
+    bool m_acceptFailing = false;
 };
 
 } // namespace sockscope
