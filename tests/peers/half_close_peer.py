@@ -1,0 +1,47 @@
+#!/usr/bin/env python3
+"""A client that half-closes its connection (shutdown(SHUT_WR)) and keeps reading.
+
+usage: half_close_peer.py PORT NBYTES [--read-first M]
+
+Connects to 127.0.0.1:PORT and prints "CONNECTED <local port>". With
+--read-first, first reads exactly M bytes from the server. Then sends NBYTES
+(byte k = k & 0xFF), shuts down its sending side (the server sees end of
+stream) and prints "HALF_CLOSED". It keeps reading until the server closes,
+then prints "TOTAL <bytes received, including the first M>" and "EOF" (an
+orderly close) or "RESET" (a reset), and exits 0. Exits 4 on timeout.
+"""
+import socket
+import sys
+
+
+def main():
+    port, n = int(sys.argv[1]), int(sys.argv[2])
+    first = int(sys.argv[sys.argv.index("--read-first") + 1]) if "--read-first" in sys.argv else 0
+    s = socket.create_connection(("127.0.0.1", port), timeout=15)
+    print("CONNECTED", s.getsockname()[1], flush=True)
+    total = 0
+    while total < first:
+        chunk = s.recv(min(65536, first - total))
+        if not chunk:
+            sys.exit(5)
+        total += len(chunk)
+    s.sendall(bytes(k & 0xFF for k in range(256)) * (n // 256) + bytes(range(n % 256)))
+    s.shutdown(socket.SHUT_WR)
+    print("HALF_CLOSED", flush=True)
+    end = "EOF"
+    try:
+        while True:
+            chunk = s.recv(65536)
+            if not chunk:
+                break
+            total += len(chunk)
+    except ConnectionResetError:
+        end = "RESET"
+    except socket.timeout:
+        sys.exit(4)
+    print("TOTAL", total, flush=True)
+    print(end, flush=True)
+
+
+if __name__ == "__main__":
+    main()
