@@ -28,20 +28,26 @@ public:
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override
     {
+        QStyleOptionViewItem opt(option);
+        initStyleOption(&opt, index);
+        const QWidget *widget = opt.widget;
+        QStyle *style = widget ? widget->style() : QApplication::style();
+        const QFontMetrics fm(opt.font);
+        const int lineHeight = fm.lineSpacing();
+        const int linesShown = qBound(1, opt.rect.height() / qMax(1, lineHeight), m_maxLines);
+        // Shaping and eliding cost time in proportion to the text given, not to what is
+        // shown: a row of 1 KiB in hex is 3,000 characters, of which a wide window shows
+        // two hundred. Keep only what could possibly be visible at both ends.
+        opt.text = visibleEnds(opt.text, fm, opt.rect.width(), linesShown);
         if (m_maxLines <= 1) {
             // Elide in the middle: the payload's start and the "… (N bytes)"
             // and flag suffixes at its end both stay visible.
-            QStyleOptionViewItem opt(option);
             opt.textElideMode = Qt::ElideMiddle;
-            QStyledItemDelegate::paint(painter, opt, index);
+            style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
             return;
         }
-        QStyleOptionViewItem opt(option);
-        initStyleOption(&opt, index);
         const QString text = opt.text;
         opt.text.clear();
-        const QWidget *widget = opt.widget;
-        QStyle *style = widget ? widget->style() : QApplication::style();
         style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget); // background, focus
 
         const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
@@ -49,9 +55,7 @@ public:
         if (text.isEmpty() || rect.width() <= 0)
             return;
 
-        const QFontMetrics fm(opt.font);
-        const int lineHeight = fm.lineSpacing();
-        const int maxLines = qBound(1, rect.height() / lineHeight, m_maxLines);
+        const int maxLines = linesShown;
 
         QTextLayout layout(text, opt.font);
         QTextOption textOption;
@@ -96,6 +100,21 @@ public:
     }
 
 private:
+    // The first and last characters of text, as many as could fill `lines` lines of
+    // `width` pixels even if every character were as narrow as the narrowest common one;
+    // the middle, which eliding would drop anyway, goes. Short texts are returned as is.
+    static QString visibleEnds(const QString &text, const QFontMetrics &fm, int width, int lines)
+    {
+        int narrowest = fm.horizontalAdvance(QLatin1Char(' '));
+        for (const char c : {'i', 'l', '.', '|'})
+            narrowest = qMin(narrowest, fm.horizontalAdvance(QLatin1Char(c)));
+        narrowest = qMax(1, narrowest);
+        const qsizetype budget = qsizetype(qMax(1, width) / narrowest + 1) * lines + 8;
+        if (text.size() <= 2 * budget)
+            return text;
+        return text.left(budget) + text.right(budget);
+    }
+
     int m_maxLines = 1;
 };
 

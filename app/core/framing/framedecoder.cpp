@@ -82,7 +82,11 @@ void FrameDecoder::feed(QByteArrayView chunk, qint64 nowMs, QList<Frame> &out)
 
 void FrameDecoder::feedShared(const QByteArray &chunk, qint64 nowMs, QList<Frame> &out)
 {
-    if (m_spec.type == FramingSpec::Type::Raw && !chunk.isEmpty() && chunk.size() <= m_max) {
+    // Shared only when it holds little unused room: a small message in a large block would
+    // keep the whole block alive in the log, which counts (and caps) the message's size.
+    const bool tight = chunk.capacity() - chunk.size() <= chunk.size() / 8 + 64;
+    if (m_spec.type == FramingSpec::Type::Raw && !chunk.isEmpty() && chunk.size() <= m_max &&
+        tight) {
         out.append(Frame{chunk, {}});
         return;
     }

@@ -16,7 +16,7 @@ public:
     struct Limits
     {
         qsizetype maxRows = 200000;
-        qint64 maxBytes = 256ll * 1024 * 1024;
+        qint64 maxBytes = 128ll * 1024 * 1024;
     };
     // Bookkeeping cost charged per row on top of its payload.
     static constexpr qint64 RowOverhead = qint64(sizeof(LogRecord)) + 32;
