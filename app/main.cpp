@@ -82,6 +82,10 @@ int main(int argc, char *argv[])
     sockscope::installTranslators(app, sockscope::AppSettings().language());
     sockscope::MainWindow window;
     window.applyLaunchOptions(parsed.options);
+    // SIGINT/SIGTERM close the window as the user would: settings saved, --report written.
+    sockscope::SignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &sockscope::SignalWatcher::terminationRequested, &window,
+                     &QWidget::close);
     window.show();
     return QApplication::exec();
 }

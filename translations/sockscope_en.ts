@@ -2345,6 +2345,10 @@ Without --headless the window opens, configured by the same options.</source>
         <source>The new language applies when SockScope restarts.</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Cannot write the report %1: %2</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>sockscope::Message</name>
@@ -3124,15 +3128,31 @@ Without --headless the window opens, configured by the same options.</source>
         <translation></translation>
     </message>
     <message>
-        <source>Log files (*.log *.txt)</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>Forget the selected peers (their next datagram adds them again).</source>
         <translation></translation>
     </message>
     <message>
         <source>No client connected yet.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 already exists.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Append the new messages to its end, or replace what it holds now? Replacing deletes its contents.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Append</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Could not replace %1: %2</source>
         <translation></translation>
     </message>
 </context>
@@ -3471,6 +3491,10 @@ Without --headless the window opens, configured by the same options.</source>
     </message>
     <message>
         <source>Not sent to %1: no longer connected.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Refused %1: too many open files. New clients are accepted again once others disconnect.</source>
         <translation></translation>
     </message>
 </context>

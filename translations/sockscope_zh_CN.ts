@@ -2339,6 +2339,10 @@ Without --headless the window opens, configured by the same options.</source>
         <source>The new language applies when SockScope restarts.</source>
         <translation>重启 SockScope 后新语言生效。</translation>
     </message>
+    <message>
+        <source>Cannot write the report %1: %2</source>
+        <translation>无法写入报告 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>sockscope::Message</name>
@@ -3109,16 +3113,32 @@ Without --headless the window opens, configured by the same options.</source>
         <translation>记录到文件</translation>
     </message>
     <message>
-        <source>Log files (*.log *.txt)</source>
-        <translation>日志文件 (*.log *.txt)</translation>
-    </message>
-    <message>
         <source>Forget the selected peers (their next datagram adds them again).</source>
         <translation>移除所选对端（它们再发来数据报时会重新加入）。</translation>
     </message>
     <message>
         <source>No client connected yet.</source>
         <translation>尚无客户端连接。</translation>
+    </message>
+    <message>
+        <source>%1 already exists.</source>
+        <translation>%1 已存在。</translation>
+    </message>
+    <message>
+        <source>Append the new messages to its end, or replace what it holds now? Replacing deletes its contents.</source>
+        <translation>将新消息追加到文件末尾，还是替换其现有内容？替换会删除原有内容。</translation>
+    </message>
+    <message>
+        <source>Append</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>Could not replace %1: %2</source>
+        <translation>无法替换 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -3454,6 +3474,10 @@ Without --headless the window opens, configured by the same options.</source>
     <message>
         <source>Not sent to %1: no longer connected.</source>
         <translation>未发送到 %1：已不再连接。</translation>
+    </message>
+    <message>
+        <source>Refused %1: too many open files. New clients are accepted again once others disconnect.</source>
+        <translation>已拒绝 %1：打开的文件过多。其他客户端断开后将重新接受新连接。</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "sessiontab.h"
 
 #include "session/lagmeter.h"
+#include "session/sessionreport.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -200,6 +201,8 @@ void MainWindow::closeTab(int index)
     if (index < 0)
         return;
     QWidget *w = m_tabs->widget(index);
+    if (w == m_reportTab)
+        writeLaunchReport();
     m_tabs->removeTab(index);
     delete w; // stops its session
     updateStatus();
@@ -236,6 +239,30 @@ void MainWindow::applyLaunchOptions(const LaunchOptions &options)
         target = addSession(options.mode);
     m_tabs->setCurrentWidget(target);
     target->applyLaunchOptions(options);
+    if (!options.reportFile.isEmpty()) {
+        m_reportTab = target;
+        m_reportFile = options.reportFile;
+        if (!m_reportLag)
+            m_reportLag = new LagMeter(this);
+        m_reportLag->reset();
+        m_reportLag->start();
+    }
+}
+
+bool MainWindow::writeLaunchReport(QString *error)
+{
+    if (m_reportFile.isEmpty() || !m_reportTab)
+        return true;
+    const QString file = std::exchange(m_reportFile, QString());
+    m_reportLag->stop();
+    QString why;
+    if (writeReportFile(file, sessionReport(*m_reportTab->session(), m_reportLag->stats()), &why))
+        return true;
+    why = tr("Cannot write the report %1: %2").arg(file, why);
+    qWarning("%s", qPrintable(why));
+    if (error)
+        *error = why;
+    return false;
 }
 
 void MainWindow::restoreSettings()
@@ -282,6 +309,7 @@ void MainWindow::saveSettings()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    writeLaunchReport();
     saveSettings();
     event->accept();
 }

@@ -3,6 +3,7 @@
 #include "session/session.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <memory>
 
@@ -36,6 +37,10 @@ public:
 
     void saveSettings();
 
+    // With --report FILE: writes the launched tab's run report (the headless format) now,
+    // once; later calls do nothing. Called when that tab or the window closes.
+    bool writeLaunchReport(QString *error = nullptr);
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
@@ -56,6 +61,10 @@ private:
     QLabel *m_tx = nullptr;
     QLabel *m_peers = nullptr;
     QLabel *m_lagLabel = nullptr;
+    // --report: the launched tab, its file and a lag meter over the whole run.
+    QPointer<SessionTab> m_reportTab;
+    QString m_reportFile;
+    LagMeter *m_reportLag = nullptr;
 };
 
 } // namespace sockscope

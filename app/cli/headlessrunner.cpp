@@ -8,25 +8,17 @@
 #include "session/lagmeter.h"
 #include "session/message.h"
 #include "session/periodicsender.h"
+#include "session/sessionreport.h"
 
 #include <QCoreApplication>
-#include <QDateTime>
 #include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 #include <algorithm>
 
 namespace sockscope {
 
 namespace {
-
-QString isoLocal(qint64 us)
-{
-    return QDateTime::fromMSecsSinceEpoch(us / 1000).toString(Qt::ISODateWithMs);
-}
 
 void printError(const QString &message)
 {
@@ -239,7 +231,7 @@ void HeadlessRunner::afterLastSend()
 
 void HeadlessRunner::render(const LogRecord &r, QByteArray &line)
 {
-    line += isoLocal(r.timeUs).toUtf8();
+    line += isoLocalTime(r.timeUs).toUtf8();
     line += r.kind == LogRecord::Kind::Rx   ? " RX "
             : r.kind == LogRecord::Kind::Tx ? " TX "
                                             : " ** ";
@@ -306,52 +298,9 @@ void HeadlessRunner::print(const LogRecords &records)
 
 bool HeadlessRunner::writeReport(QString *error) const
 {
-    QJsonArray connections;
-    for (quint32 id : m_session->peerIds()) {
-        const PeerInfo *p = m_session->peer(id);
-        QJsonObject c{{QStringLiteral("peer"), p->endpoint()},
-                      {QStringLiteral("rx_bytes"), p->rxBytes},
-                      {QStringLiteral("tx_bytes"), p->txBytes},
-                      {QStringLiteral("rx_frames"), p->rxFrames},
-                      {QStringLiteral("tx_messages"), p->txMessages},
-                      {QStringLiteral("opened"), isoLocal(p->openedUs)}};
-        if (p->isOpen()) {
-            c.insert(QStringLiteral("closed"), QJsonValue::Null);
-            c.insert(QStringLiteral("close_reason"), QJsonValue::Null);
-        } else {
-            c.insert(QStringLiteral("closed"), isoLocal(p->closedUs));
-            c.insert(QStringLiteral("close_reason"), closeReasonName(p->closeReason));
-        }
-        if (m_session->rxChecksum() != ChecksumKind::None)
-            c.insert(QStringLiteral("checksum_errors"), p->checksumErrors);
-        connections.append(c);
-    }
-    const LagMeter::Stats lag = m_lag->stats();
-    const QJsonObject report{
-        {QStringLiteral("mode"), Session::modeName(m_options.mode)},
-        {QStringLiteral("connections"), connections},
-        {QStringLiteral("rx_bytes_total"), m_session->rxBytesTotal()},
-        {QStringLiteral("tx_bytes_total"), m_session->txBytesTotal()},
-        {QStringLiteral("rx_frames_total"), m_session->rxFramesTotal()},
-        {QStringLiteral("peak_clients"), m_session->peakPeerCount()},
-        {QStringLiteral("event_loop_lag_ms"),
-         QJsonObject{{QStringLiteral("p50"), lag.p50Ms},
-                     {QStringLiteral("p99"), lag.p99Ms},
-                     {QStringLiteral("max"), lag.maxMs},
-                     {QStringLiteral("samples"), lag.samples}}},
-        {QStringLiteral("exit_code"), m_exitCode},
-    };
-    QSaveFile f(m_options.reportFile);
-    if (!f.open(QIODevice::WriteOnly)) {
-        *error = f.errorString();
-        return false;
-    }
-    f.write(QJsonDocument(report).toJson(QJsonDocument::Indented));
-    if (!f.commit()) {
-        *error = f.errorString();
-        return false;
-    }
-    return true;
+    QJsonObject report = sessionReport(*m_session, m_lag->stats());
+    report.insert(QStringLiteral("exit_code"), m_exitCode);
+    return writeReportFile(m_options.reportFile, report, error);
 }
 
 void HeadlessRunner::finish(int exitCode)

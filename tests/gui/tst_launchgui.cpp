@@ -10,6 +10,10 @@
 #include "transport/tcpserversession.h"
 #include "transport/udpsession.h"
 
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTabWidget>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -102,6 +106,55 @@ private slots:
         SessionTab *tab = window.currentSession();
         QTRY_COMPARE(tab->session()->state(), Session::State::Active);
         QVERIFY(tab->title().contains(QString::number(server.serverPort())));
+    }
+
+    // --report in the window: the launched tab's run report, in the headless format,
+    // written once when the window closes (as on SIGTERM, which closes the window).
+    void reportWrittenWhenWindowCloses()
+    {
+        const QString reportPath = m_dir.filePath(u"report.json"_s);
+        AppSettings settings(m_dir.filePath(u"d.ini"_s));
+        MainWindow window(&settings);
+        window.applyLaunchOptions(
+            parse({u"--mode"_s, u"tcp-server"_s, u"--bind"_s, u"127.0.0.1"_s, u"--port"_s, u"0"_s,
+                   u"--start"_s, u"--report"_s, reportPath}));
+        auto *server = qobject_cast<TcpServerSession *>(window.currentSession()->session());
+        QVERIFY(server);
+        QTRY_VERIFY(server->isListening());
+        QTcpSocket peer;
+        peer.connectToHost(QHostAddress::LocalHost, server->serverPort());
+        QVERIFY(peer.waitForConnected(3000));
+        const quint16 peerPort = peer.localPort();
+        peer.write("12345");
+        QVERIFY(peer.waitForBytesWritten(3000));
+        QTRY_COMPARE(server->rxBytesTotal(), 5);
+        peer.disconnectFromHost();
+        QTRY_COMPARE(server->openPeerCount(), 0);
+        QTest::qWait(30); // a few lag samples
+        QVERIFY(!QFile::exists(reportPath));
+
+        window.close();
+        QFile f(reportPath);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject report = QJsonDocument::fromJson(f.readAll()).object();
+        QCOMPARE(report.value(u"mode"_s).toString(), u"tcp-server"_s);
+        QCOMPARE(report.value(u"rx_bytes_total"_s).toInteger(), 5);
+        QCOMPARE(report.value(u"tx_bytes_total"_s).toInteger(), 0);
+        QCOMPARE(report.value(u"peak_clients"_s).toInteger(), 1);
+        const QJsonArray connections = report.value(u"connections"_s).toArray();
+        QCOMPARE(connections.size(), 1);
+        const QJsonObject c = connections.at(0).toObject();
+        QCOMPARE(c.value(u"peer"_s).toString(), u"127.0.0.1:%1"_s.arg(peerPort));
+        QCOMPARE(c.value(u"rx_bytes"_s).toInteger(), 5);
+        QCOMPARE(c.value(u"close_reason"_s).toString(), u"peer-closed"_s);
+        QVERIFY(report.value(u"event_loop_lag_ms"_s).toObject().value(u"samples"_s).toInteger() >
+                0);
+
+        // Once: closing again (or the tab) does not write it again.
+        f.close();
+        QVERIFY(QFile::remove(reportPath));
+        window.close();
+        QVERIFY(!QFile::exists(reportPath));
     }
 };
 

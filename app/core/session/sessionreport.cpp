@@ -1,0 +1,70 @@
+#include "session/sessionreport.h"
+
+#include "session/session.h"
+#include "transport/socketerrors.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+namespace sockscope {
+
+QString isoLocalTime(qint64 usSinceEpoch)
+{
+    return QDateTime::fromMSecsSinceEpoch(usSinceEpoch / 1000).toString(Qt::ISODateWithMs);
+}
+
+QJsonObject sessionReport(const Session &session, const LagMeter::Stats &lag)
+{
+    QJsonArray connections;
+    for (quint32 id : session.peerIds()) {
+        const PeerInfo *p = session.peer(id);
+        QJsonObject c{{QStringLiteral("peer"), p->endpoint()},
+                      {QStringLiteral("rx_bytes"), p->rxBytes},
+                      {QStringLiteral("tx_bytes"), p->txBytes},
+                      {QStringLiteral("rx_frames"), p->rxFrames},
+                      {QStringLiteral("tx_messages"), p->txMessages},
+                      {QStringLiteral("opened"), isoLocalTime(p->openedUs)}};
+        if (p->isOpen()) {
+            c.insert(QStringLiteral("closed"), QJsonValue::Null);
+            c.insert(QStringLiteral("close_reason"), QJsonValue::Null);
+        } else {
+            c.insert(QStringLiteral("closed"), isoLocalTime(p->closedUs));
+            c.insert(QStringLiteral("close_reason"), closeReasonName(p->closeReason));
+        }
+        if (session.rxChecksum() != ChecksumKind::None)
+            c.insert(QStringLiteral("checksum_errors"), p->checksumErrors);
+        connections.append(c);
+    }
+    return QJsonObject{
+        {QStringLiteral("mode"), Session::modeName(session.mode())},
+        {QStringLiteral("connections"), connections},
+        {QStringLiteral("rx_bytes_total"), session.rxBytesTotal()},
+        {QStringLiteral("tx_bytes_total"), session.txBytesTotal()},
+        {QStringLiteral("rx_frames_total"), session.rxFramesTotal()},
+        {QStringLiteral("peak_clients"), session.peakPeerCount()},
+        {QStringLiteral("event_loop_lag_ms"),
+         QJsonObject{{QStringLiteral("p50"), lag.p50Ms},
+                     {QStringLiteral("p99"), lag.p99Ms},
+                     {QStringLiteral("max"), lag.maxMs},
+                     {QStringLiteral("samples"), lag.samples}}},
+    };
+}
+
+bool writeReportFile(const QString &path, const QJsonObject &report, QString *error)
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly)) {
+        *error = f.errorString();
+        return false;
+    }
+    f.write(QJsonDocument(report).toJson(QJsonDocument::Indented));
+    if (!f.commit()) {
+        *error = f.errorString();
+        return false;
+    }
+    return true;
+}
+
+} // namespace sockscope
