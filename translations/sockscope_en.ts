@@ -2964,6 +2964,13 @@ Without --headless the window opens, configured by the same options.</source>
         <source>the peer reset the connection</source>
         <translation></translation>
     </message>
+    <message numerus="yes">
+        <source>; %n byte(s) queued for it were not sent</source>
+        <translation>
+            <numerusform>; %n byte queued for it was not sent</numerusform>
+            <numerusform>; %n bytes queued for it were not sent</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sockscope::SessionTab</name>

@@ -2953,6 +2953,12 @@ Without --headless the window opens, configured by the same options.</source>
         <source>the peer reset the connection</source>
         <translation>对端重置了连接</translation>
     </message>
+    <message numerus="yes">
+        <source>; %n byte(s) queued for it were not sent</source>
+        <translation>
+            <numerusform>；排队待发的 %n 字节未能发出</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sockscope::SessionTab</name>

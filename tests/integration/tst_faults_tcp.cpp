@@ -164,6 +164,7 @@ private slots:
     void peerHalfCloses();
     void stopWithClientsAttached_data();
     void stopWithClientsAttached();
+    void stopWithStalledPeerAborts();
     void connectTimeoutFullAcceptQueue();
     void connectTimeoutBlackholedInNamespace();
     void fileToPeerThatStopsReading();
@@ -242,6 +243,12 @@ void tst_FaultsTcp::peerHalfCloses()
     else
         QVERIFY2(received >= peerReads && received <= sentFirst, QByteArray::number(received));
     qInfo("%s: the peer received %lld of %d bytes", QTest::currentDataTag(), received, sentFirst);
+    // What was lost is said, not silent: "...; N bytes queued for it were not sent".
+    const bool lost = received < sentFirst;
+    QCOMPARE(p->closeText.contains(QLatin1String("not sent")), lost);
+    if (lost)
+        QVERIFY2(p->closeText.contains(QString::number(sentFirst - received)),
+                 qPrintable(p->closeText));
 
     // Sending to it now says it is gone; the server carries on.
     const Session::SendResult late = server->send("late", {id});
@@ -338,6 +345,40 @@ void tst_FaultsTcp::stopWithClientsAttached()
     late.connectToHost(kLoopback, port);
     QTRY_COMPARE(lateError.count(), 1);
     QCOMPARE(late.error(), QAbstractSocket::ConnectionRefusedError);
+}
+
+// stop() closes in order, letting queued data go out; a peer that stopped reading would
+// hold the connection (and our buffer) forever. Without progress for 2 s it is aborted,
+// and the log says how much was not sent.
+void tst_FaultsTcp::stopWithStalledPeerAborts()
+{
+    auto server = startServer();
+    QSignalSpy opened(server.get(), &Session::peerOpened);
+    QTcpSocket stalled;
+    stalled.setReadBufferSize(1); // reads (almost) nothing: the kernel buffers fill up
+    stalled.connectToHost(kLoopback, server->serverPort());
+    QTRY_COMPARE(opened.count(), 1);
+    const quint32 id = opened.at(0).at(0).toUInt();
+    const QByteArray big = pattern(32 * 1024 * 1024);
+    QVERIFY(server->send(big, {id}).ok());
+    QTRY_VERIFY(server->peer(id)->txBytes > 0);
+    QTest::qWait(100);
+    QVERIFY(server->pendingWriteBytes(id) > 0);
+
+    QElapsedTimer clock;
+    clock.start();
+    server->stop();
+    QTRY_VERIFY_WITH_TIMEOUT(!server->peer(id)->isOpen(), 10000);
+    QVERIFY2(clock.elapsed() >= 1500, QByteArray::number(clock.elapsed()));
+    const PeerInfo *p = server->peer(id);
+    QCOMPARE(p->closeReason, CloseReason::LocalClose);
+    const qint64 unsent = big.size() - p->txBytes;
+    QVERIFY(unsent > 0);
+    QVERIFY2(p->closeText.contains(QLatin1String("not sent")) &&
+                 p->closeText.contains(QString::number(unsent)),
+             qPrintable(p->closeText));
+    QCOMPARE(server->openPeerCount(), 0);
+    QCOMPARE(server->state(), Session::State::Idle);
 }
 
 void tst_FaultsTcp::connectTimeoutFullAcceptQueue()

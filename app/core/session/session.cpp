@@ -382,6 +382,10 @@ void Session::flushIdle()
 namespace {
 const char kLocalCloseProperty[] = "sockscope_localClose";
 const char kErrorProperty[] = "sockscope_error";
+const char kUnsentProperty[] = "sockscope_unsent";
+// Closing gracefully waits for queued data to go out; a peer that stops reading would keep
+// the connection (and our buffer) forever. Without progress for this long, it is aborted.
+constexpr int kCloseStallMs = 2000;
 constexpr qint64 kReadBufferBytes = 1 << 20;
 } // namespace
 
@@ -403,8 +407,11 @@ void Session::wireTcpSocket(QTcpSocket *socket, quint32 id)
             [this, id](qint64 bytes) { noteWritten(id, bytes); });
     connect(socket, &QAbstractSocket::errorOccurred, this,
             [socket](QAbstractSocket::SocketError error) {
-                if (!socket->property(kErrorProperty).isValid())
+                if (!socket->property(kErrorProperty).isValid()) {
                     socket->setProperty(kErrorProperty, int(error));
+                    // Qt drops what was still queued for the peer; say how much.
+                    socket->setProperty(kUnsentProperty, socket->bytesToWrite());
+                }
             });
     connect(socket, &QAbstractSocket::disconnected, this, [this, socket, id] {
         if (socket->bytesAvailable() > 0)
@@ -423,6 +430,9 @@ void Session::wireTcpSocket(QTcpSocket *socket, quint32 id)
             if (error != QAbstractSocket::RemoteHostClosedError)
                 text = socketErrorText(error);
         }
+        if (const qint64 unsent = socket->property(kUnsentProperty).toLongLong(); unsent > 0)
+            text += tr("; %n byte(s) queued for it were not sent", nullptr,
+                       int(qMin<qint64>(unsent, INT_MAX)));
         closePeer(id, reason, text);
         tcpSocketClosed(id, socket);
     });
@@ -437,6 +447,23 @@ void Session::closeTcpLocally(QTcpSocket *socket)
 {
     socket->setProperty(kLocalCloseProperty, true);
     socket->disconnectFromHost();
+    if (socket->state() != QAbstractSocket::UnconnectedState)
+        watchClosing(socket, socket->bytesToWrite());
+}
+
+void Session::watchClosing(QTcpSocket *socket, qint64 pendingBefore)
+{
+    QTimer::singleShot(kCloseStallMs, socket, [socket, pendingBefore] {
+        if (socket->state() == QAbstractSocket::UnconnectedState)
+            return;
+        const qint64 pending = socket->bytesToWrite();
+        if (pending > 0 && pending < pendingBefore) {
+            watchClosing(socket, pending); // slow, but reading
+            return;
+        }
+        socket->setProperty(kUnsentProperty, pending);
+        socket->abort();
+    });
 }
 
 } // namespace sockscope

@@ -139,6 +139,7 @@ protected:
     // disconnect into this session's peer `id`. When the socket is gone,
     // tcpSocketClosed() is called after the peer is closed with its reason.
     void wireTcpSocket(QTcpSocket *socket, quint32 id);
+    static void watchClosing(QTcpSocket *socket, qint64 pendingBefore);
     virtual void tcpSocketClosed(quint32 id, QTcpSocket *socket);
     // A close we asked for: logged as such, pending writes flushed first.
     static void closeTcpLocally(QTcpSocket *socket);
