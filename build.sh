@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # SockScope set-up script for Debian 12.
-#   ./build.sh run    install missing packages, configure, build, launch the app
-#   ./build.sh test   install missing packages, configure, build, run the whole test suite
-#   ./build.sh build  install missing packages, configure, build
+#   ./build.sh run         install missing packages, configure, build, launch the app
+#   ./build.sh test        install missing packages, then everything CI checks:
+#                          build + whole test suite; the suite again under ASan+UBSan
+#                          (preset asan); each libFuzzer target for 30 s (tests/fuzz/run.sh)
+#   ./build.sh test-quick  build + whole test suite only (the first step of "test")
+#   ./build.sh build       install missing packages, configure, build
 # Extra arguments after "run" are passed to the app (e.g. ./build.sh run --mode tcp-server --port 9000).
 set -euo pipefail
 
@@ -17,6 +20,7 @@ packages=(
     python3 xxd
     xvfb xauth fonts-wqy-microhei
     file dpkg-dev desktop-file-utils appstream
+    clang libclang-rt-14-dev iproute2
 )
 
 install_missing() {
@@ -66,18 +70,25 @@ MSG
     fi
     exec build/app/sockscope "$@"
     ;;
-test)
+test | test-quick)
     install_missing
     configure_and_build
     echo "== Running tests"
     ctest --preset default --parallel "$(nproc)" "$@"
+    [ "$action" = test-quick ] && exit 0
+    echo "== Sanitizers: the suite again under AddressSanitizer + UndefinedBehaviorSanitizer"
+    cmake --preset asan >/dev/null
+    cmake --build --preset asan --parallel "$(nproc)"
+    ctest --preset asan --parallel "$(nproc)" "$@"
+    echo "== Fuzzing: each target for ${SOCKSCOPE_FUZZ_SECONDS:-30} s"
+    tests/fuzz/run.sh "${SOCKSCOPE_FUZZ_SECONDS:-30}"
     ;;
 build)
     install_missing
     configure_and_build
     ;;
 *)
-    echo "usage: $0 run|test|build [args]" >&2
+    echo "usage: $0 run|test|test-quick|build [args]" >&2
     exit 2
     ;;
 esac

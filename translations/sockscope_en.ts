@@ -3504,6 +3504,10 @@ Without --headless the window opens, configured by the same options.</source>
         <source>Refused %1: too many open files. New clients are accepted again once others disconnect.</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Listening on %1 (every interface: other machines can connect)</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>sockscope::TextCodec</name>

@@ -3485,6 +3485,10 @@ Without --headless the window opens, configured by the same options.</source>
         <source>Refused %1: too many open files. New clients are accepted again once others disconnect.</source>
         <translation>已拒绝 %1：打开的文件过多。其他客户端断开后将重新接受新连接。</translation>
     </message>
+    <message>
+        <source>Listening on %1 (every interface: other machines can connect)</source>
+        <translation>正在监听 %1（所有网络接口：其他机器可以连接）</translation>
+    </message>
 </context>
 <context>
     <name>sockscope::TextCodec</name>

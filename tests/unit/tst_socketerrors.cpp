@@ -1,5 +1,6 @@
 #include "transport/resetprobe.h"
 #include "transport/socketerrors.h"
+#include "transport/tcpserversession.h"
 
 #include <QMetaEnum>
 #include <QSet>
@@ -50,6 +51,8 @@ private slots:
     void peerResetArrivesAsRemoteHostClosed();
     void resetProbe_data();
     void resetProbe();
+    void listeningTextNamesExposure_data();
+    void listeningTextNamesExposure();
 };
 
 void tst_SocketErrors::enumeratorCount()
@@ -295,6 +298,35 @@ void tst_SocketErrors::resetProbe()
     QCOMPARE(ResetProbe::wasReset(watched), peerResets);
     if (!probeOnClient)
         delete accepted;
+}
+
+// The server's state line says when it can be reached from other machines (text only:
+// nothing is bound here).
+void tst_SocketErrors::listeningTextNamesExposure_data()
+{
+    QTest::addColumn<QHostAddress>("address");
+    QTest::addColumn<QString>("expected");
+    const QString everywhere =
+        QStringLiteral("Listening on %1 (every interface: other machines can connect)");
+    QTest::newRow("0.0.0.0") << QHostAddress(QHostAddress::AnyIPv4)
+                             << everywhere.arg(QStringLiteral("0.0.0.0:9000"));
+    QTest::newRow("::") << QHostAddress(QHostAddress::Any)
+                        << everywhere.arg(QStringLiteral("[::]:9000"));
+    QTest::newRow(":: (IPv6 only)")
+        << QHostAddress(QHostAddress::AnyIPv6) << everywhere.arg(QStringLiteral("[::]:9000"));
+    QTest::newRow("127.0.0.1") << QHostAddress(QHostAddress::LocalHost)
+                               << QStringLiteral("Listening on 127.0.0.1:9000");
+    QTest::newRow("::1") << QHostAddress(QHostAddress::LocalHostIPv6)
+                         << QStringLiteral("Listening on [::1]:9000");
+    QTest::newRow("one interface") << QHostAddress(QStringLiteral("192.0.2.7"))
+                                   << QStringLiteral("Listening on 192.0.2.7:9000");
+}
+
+void tst_SocketErrors::listeningTextNamesExposure()
+{
+    QFETCH(QHostAddress, address);
+    QFETCH(QString, expected);
+    QCOMPARE(TcpServerSession::listeningText(address, 9000), expected);
 }
 
 QTEST_GUILESS_MAIN(tst_SocketErrors)

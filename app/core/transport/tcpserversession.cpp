@@ -81,11 +81,22 @@ void TcpServerSession::start()
     connect(m_acceptNotifier, &QSocketNotifier::activated, this, &TcpServerSession::acceptReady);
     m_spareFd = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
 #endif
-    const QString text =
-        tr("Listening on %1")
-            .arg(formatEndpoint(m_server->serverAddress().toString(), m_server->serverPort()));
+    const QString text = listeningText(m_server->serverAddress(), m_server->serverPort());
     logEvent(0, text);
     setState(State::Active, text);
+}
+
+QString TcpServerSession::listeningText(const QHostAddress &address, quint16 port)
+{
+    // QHostAddress::Any (IPv6 and IPv4) prints as "0.0.0.0"; it is "::" to the user.
+    const bool dualStack = address.protocol() == QAbstractSocket::AnyIPProtocol;
+    const QString where =
+        formatEndpoint(dualStack ? QStringLiteral("::") : address.toString(), port);
+    // Where a server can be reached is a security matter: say it when that is everywhere.
+    if (address == QHostAddress::Any || address == QHostAddress::AnyIPv4 ||
+        address == QHostAddress::AnyIPv6)
+        return tr("Listening on %1 (every interface: other machines can connect)").arg(where);
+    return tr("Listening on %1").arg(where);
 }
 
 void TcpServerSession::stopListening()

@@ -23,6 +23,9 @@ class TcpServerSession : public Session
     Q_DISABLE_COPY_MOVE(TcpServerSession)
 
 public:
+    // "Listening on 127.0.0.1:9000"; for a wildcard address it adds that other machines
+    // can connect.
+    static QString listeningText(const QHostAddress &address, quint16 port);
     struct Options
     {
         QHostAddress address = QHostAddress(QHostAddress::Any);
