@@ -1,5 +1,6 @@
 #include "appsettings.h"
 #include "headlessrunner.h"
+#include "inputprobe.h"
 #include "languages.h"
 #include "launchoptions.h"
 #include "mainwindow.h"
@@ -78,6 +79,8 @@ int main(int argc, char *argv[])
         return runHeadless(argc, argv, parsed.options);
 
     QApplication app(argc, argv);
+    if (sockscope::InputProbe::enabledByEnvironment()) // flood benchmark: key-to-paint times
+        app.installEventFilter(new sockscope::InputProbe(&app));
     setIdentity();
     sockscope::installTranslators(app, sockscope::AppSettings().language());
     sockscope::MainWindow window;
