@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
-"""SockScope flood benchmark (first version).
+"""SockScope flood benchmark: headless and windowed (xvfb-run) SockScope vs the raw loopback limit.
 
-    python3 tests/bench/flood.py --binary build/app/sockscope [--quick]
+    python3 tests/bench/flood.py --binary build-bench/app/sockscope [--quick] [--no-gui]
+
+Rows as in issue #5: 1 raw limits, 2 headless bulk, 3 GUI bulk, 4 lines, 5 UDP, 6 1,000 clients
+(raw, headless, GUI), 7 key-to-paint latency typed with xdotool (XTest) into the window, read
+back through the app's opt-in input probe (SOCKSCOPE_INPUT_PROBE=1, ui/inputprobe.h).
 
 Python 3 standard library only. All traffic stays on 127.0.0.1. Every loop is
 bounded in count and in time, every child process is stopped at the end (the
@@ -1299,7 +1303,7 @@ def print_table(rows, results):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--binary", required=True, help="path to the sockscope binary")
-    ap.add_argument("--quick", action="store_true", help="smaller volumes (~40 s)")
+    ap.add_argument("--quick", action="store_true", help="smaller volumes (~20 s)")
     ap.add_argument("--json", help="also write the raw results to this file")
     ap.add_argument("--no-gui", action="store_true",
                     help="skip the rows with the window (3, 6 GUI, 7)")
