@@ -183,6 +183,36 @@ void Session::closePeer(quint32 id, CloseReason reason, const QString &text)
     m_peersDirty = true;
     logEvent(id, tr("Disconnected: %1").arg(text));
     emit peerClosed(id);
+    // A quarter of slack: one pass over the table per 250 closes, not one per close; and
+    // later, so that no caller walking the table or holding a PeerInfo sees it change.
+    if (!m_pruneQueued &&
+        m_order.size() - m_openPeers > MaxClosedPeersKept + MaxClosedPeersKept / 4) {
+        m_pruneQueued = true;
+        QMetaObject::invokeMethod(this, &Session::pruneClosedPeers, Qt::QueuedConnection);
+    }
+}
+
+void Session::pruneClosedPeers()
+{
+    m_pruneQueued = false;
+    const qsizetype closed = m_order.size() - m_openPeers;
+    if (closed <= MaxClosedPeersKept)
+        return;
+    qsizetype drop = closed - MaxClosedPeersKept;
+    QList<quint32> keep;
+    keep.reserve(m_order.size() - drop);
+    for (quint32 id : std::as_const(m_order)) {
+        if (drop > 0 && !m_peers.value(id).isOpen()) {
+            m_peers.remove(id);
+            --drop;
+            ++m_prunedPeers;
+        } else {
+            keep.append(id);
+        }
+    }
+    m_order = keep;
+    m_peersDirty = true;
+    emit peersUpdated();
 }
 
 void Session::ingest(quint32 id, const QByteArray &bytes)

@@ -90,8 +90,13 @@ public:
     // Close one peer (TCP) or forget it (UDP).
     virtual void disconnectPeer(quint32 peerId);
 
-    // Peers in the order they appeared; closed peers stay until clearClosedPeers().
+    // Peers in the order they appeared. Closed peers stay (with counters and close reason)
+    // until clearClosedPeers(); beyond MaxClosedPeersKept the oldest closed ones go by
+    // themselves, in batches, so short connections repeated for days keep the table bounded.
     QList<quint32> peerIds() const { return m_order; }
+    static constexpr int MaxClosedPeersKept = 1000;
+    // Closed peers dropped from the table that way so far (their bytes stay in the totals).
+    qint64 prunedPeerCount() const { return m_prunedPeers; }
     const PeerInfo *peer(quint32 id) const;
     int openPeerCount() const { return m_openPeers; }
     int peakPeerCount() const { return m_peakPeers; }
@@ -140,6 +145,7 @@ protected:
     // tcpSocketClosed() is called after the peer is closed with its reason.
     void wireTcpSocket(QTcpSocket *socket, quint32 id);
     static void watchClosing(QTcpSocket *socket, qint64 pendingBefore);
+    void pruneClosedPeers();
     virtual void tcpSocketClosed(quint32 id, QTcpSocket *socket);
     // A close we asked for: logged as such, pending writes flushed first.
     static void closeTcpLocally(QTcpSocket *socket);
@@ -165,6 +171,8 @@ private:
     QList<quint32> m_order;
     quint32 m_nextId = 1;
     int m_openPeers = 0;
+    qint64 m_prunedPeers = 0;
+    bool m_pruneQueued = false;
     int m_peakPeers = 0;
     qint64 m_rxTotal = 0;
     qint64 m_txTotal = 0;

@@ -37,7 +37,7 @@ QJsonObject sessionReport(const Session &session, const LagMeter::Stats &lag)
             c.insert(QStringLiteral("checksum_errors"), p->checksumErrors);
         connections.append(c);
     }
-    return QJsonObject{
+    QJsonObject report{
         {QStringLiteral("mode"), Session::modeName(session.mode())},
         {QStringLiteral("connections"), connections},
         {QStringLiteral("rx_bytes_total"), session.rxBytesTotal()},
@@ -50,6 +50,10 @@ QJsonObject sessionReport(const Session &session, const LagMeter::Stats &lag)
                      {QStringLiteral("max"), lag.maxMs},
                      {QStringLiteral("samples"), lag.samples}}},
     };
+    // Only the last Session::MaxClosedPeersKept closed connections are listed.
+    if (session.prunedPeerCount() > 0)
+        report.insert(QStringLiteral("connections_not_listed"), session.prunedPeerCount());
+    return report;
 }
 
 bool writeReportFile(const QString &path, const QJsonObject &report, QString *error)
