@@ -3,11 +3,13 @@
 #include "logmodel.h"
 
 #include <QApplication>
+#include <QCache>
 #include <QClipboard>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QPainter>
 #include <QScrollBar>
+#include <QStaticText>
 #include <QStyledItemDelegate>
 #include <QTextLayout>
 
@@ -15,8 +17,8 @@
 
 namespace sockscope {
 
-// Paints the Data column. One line: the stock elided painting. Several lines:
-// the text wraps (anywhere, since payloads rarely have spaces) into at most
+// Paints the Data column. One line: elided in the middle, from a cache of laid-out lines.
+// Several lines: the text wraps (anywhere, since payloads rarely have spaces) into at most
 // maxLines lines within the fixed row height, the last one elided in the middle.
 class LogDataDelegate : public QStyledItemDelegate
 {
@@ -40,10 +42,7 @@ public:
         // two hundred. Keep only what could possibly be visible at both ends.
         opt.text = visibleEnds(opt.text, fm, opt.rect.width(), linesShown);
         if (m_maxLines <= 1) {
-            // Elide in the middle: the payload's start and the "… (N bytes)"
-            // and flag suffixes at its end both stay visible.
-            opt.textElideMode = Qt::ElideMiddle;
-            style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+            paintOneLine(painter, opt, style, fm);
             return;
         }
         const QString text = opt.text;
@@ -100,6 +99,49 @@ public:
     }
 
 private:
+    // Following a flood, the view repaints up to 30 times a second and every row moves, but
+    // the rows' texts do not change: shaping, eliding and laying them out again each time
+    // was most of the window's CPU. A laid-out line (QStaticText) is kept per text, width and
+    // font — rows with the same payload share one — and drawing it is cheap.
+    void paintOneLine(QPainter *painter, QStyleOptionViewItem &opt, QStyle *style,
+                      const QFontMetrics &fm) const
+    {
+        const QWidget *widget = opt.widget;
+        const QString text = opt.text;
+        opt.text.clear();
+        style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget); // background, focus
+        const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
+        const QRect rect = opt.rect.adjusted(margin, 0, -margin, 0);
+        if (text.isEmpty() || rect.width() <= 0)
+            return;
+
+        const size_t key = qHashMulti(0, text, rect.width(), opt.font);
+        QStaticText *line = m_lines.object(key);
+        if (!line) {
+            // Elide in the middle: the payload's start and the "… (N bytes)" and flag
+            // suffixes at its end both stay visible.
+            line = new QStaticText(fm.elidedText(text, Qt::ElideMiddle, rect.width()));
+            line->setTextFormat(Qt::PlainText);
+            line->prepare(QTransform(), opt.font);
+            m_lines.insert(key, line);
+        }
+        const QPalette::ColorGroup group = !(opt.state & QStyle::State_Enabled) ? QPalette::Disabled
+                                           : (opt.state & QStyle::State_Active)
+                                               ? QPalette::Active
+                                               : QPalette::Inactive;
+        const QPalette::ColorRole role =
+            (opt.state & QStyle::State_Selected) ? QPalette::HighlightedText : QPalette::Text;
+        painter->save();
+        painter->setPen(opt.palette.color(group, role));
+        painter->setFont(opt.font);
+        painter->setClipRect(opt.rect);
+        painter->drawStaticText(
+            QPointF(rect.left(), rect.top() + (rect.height() - fm.height()) / 2), *line);
+        painter->restore();
+    }
+
+    mutable QCache<size_t, QStaticText> m_lines{4096};
+
     // The first and last characters of text, as many as could fill `lines` lines of
     // `width` pixels even if every character were as narrow as the narrowest common one;
     // the middle, which eliding would drop anyway, goes. Short texts are returned as is.
