@@ -3601,5 +3601,12 @@ Without --headless the window opens, configured by the same options.</source>
         <source>Sending to the broadcast address %1 needs the Broadcast option.</source>
         <translation></translation>
     </message>
+    <message numerus="yes">
+        <source>forgotten: more than %n senders</source>
+        <translation>
+            <numerusform>forgotten: more than %n sender</numerusform>
+            <numerusform>forgotten: more than %n senders</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -3581,5 +3581,11 @@ Without --headless the window opens, configured by the same options.</source>
         <source>Sending to the broadcast address %1 needs the Broadcast option.</source>
         <translation>发送到广播地址 %1 需要勾选“广播”选项。</translation>
     </message>
+    <message numerus="yes">
+        <source>forgotten: more than %n senders</source>
+        <translation>
+            <numerusform>已移除：发送方超过 %n 个</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -15,6 +15,7 @@
 #include <QUdpSocket>
 
 #include <memory>
+#include <vector>
 
 using namespace sockscope;
 using namespace sockscope::test;
@@ -67,6 +68,7 @@ private slots:
     void oversizedDatagram();
     void closedPort();
     void burstOfSmallDatagrams();
+    void manySendersStayBounded();
     void portInUseNamesProcess();
 };
 
@@ -294,6 +296,47 @@ void tst_UdpSession::burstOfSmallDatagrams()
     QCOMPARE(got.size(), count);
     for (int i = 0; i < count; ++i)
         QCOMPARE(got.at(i), QByteArray("burst ") + QByteArray::number(i).rightJustified(6, '0'));
+}
+
+// Every sender endpoint is a peer, but datagrams from ever new source ports must not grow
+// the table without bound: beyond maxPeers (+ a quarter) the oldest senders are forgotten,
+// every datagram still counted.
+void tst_UdpSession::manySendersStayBounded()
+{
+    auto session = makeSession();
+    UdpSession::Options o = session->options();
+    o.maxPeers = 100;
+    session->setOptions(o);
+    session->start();
+    QCOMPARE(session->state(), Session::State::Active);
+    const quint16 port = session->localPort();
+
+    std::vector<std::unique_ptr<QUdpSocket>> senders;
+    for (int i = 0; i < 300; ++i) {
+        senders.push_back(std::make_unique<QUdpSocket>());
+        QVERIFY(senders.back()->bind(kLoopback, 0));
+        QCOMPARE(senders.back()->writeDatagram("x", 1, kLoopback, port), qint64(1));
+        if (i % 50 == 49)
+            QTRY_COMPARE(session->datagramsReceived(), i + 1);
+    }
+    QCOMPARE(session->rxBytesTotal(), 300);
+    QVERIFY2(session->openPeerCount() >= 100 && session->openPeerCount() <= 125,
+             QByteArray::number(session->openPeerCount()));
+    QCOMPARE(session->peakPeerCount(), 126); // one over the slack triggers a pass
+    // The newest senders are the ones kept; the first were forgotten, and say why.
+    QVERIFY(peerAt(*session, kLoopback, senders.back()->localPort()) != 0);
+    QCOMPARE(peerAt(*session, kLoopback, senders.front()->localPort()), 0u);
+    const PeerInfo *first = session->peer(session->peerIds().constFirst());
+    QVERIFY(!first->isOpen());
+    QCOMPARE(first->closeText, QStringLiteral("forgotten: more than 100 senders"));
+
+    // A forgotten sender that speaks again is a new peer.
+    QCOMPARE(senders.front()->writeDatagram("again", 5, kLoopback, port), qint64(5));
+    QTRY_COMPARE(session->datagramsReceived(), 301);
+    const quint32 back = peerAt(*session, kLoopback, senders.front()->localPort());
+    QVERIFY(back != 0);
+    QCOMPARE(session->peer(back)->rxBytes, 5);
+    QCOMPARE(session->rxBytesTotal(), 305);
 }
 
 void tst_UdpSession::portInUseNamesProcess()

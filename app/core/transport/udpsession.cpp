@@ -147,6 +147,7 @@ void UdpSession::stop()
     const QList<quint32> ids = peerIds();
     for (quint32 id : ids)
         closePeer(id, CloseReason::LocalClose, tr("socket closed"));
+    m_byEndpoint.clear();
     setState(State::Idle, tr("Closed"));
     flushRecords();
 }
@@ -168,7 +169,37 @@ quint32 UdpSession::peerFor(const QHostAddress &address, quint16 port)
     }
     const quint32 id = openPeer(a, port);
     m_byEndpoint.insert(key, id);
+    limitPeers();
     return id;
+}
+
+void UdpSession::forget(quint32 peerId, const QString &why)
+{
+    if (const PeerInfo *p = peer(peerId)) {
+        const auto key = qMakePair(p->address, p->port);
+        if (m_byEndpoint.value(key) == peerId)
+            m_byEndpoint.remove(key);
+    }
+    closePeer(peerId, CloseReason::LocalClose, why);
+}
+
+void UdpSession::limitPeers()
+{
+    const int max = qMax(1, m_options.maxPeers);
+    if (openPeerCount() <= max + max / 4)
+        return;
+    int excess = openPeerCount() - max;
+    const QString why = tr("forgotten: more than %n senders", nullptr, max);
+    const QList<quint32> ids = peerIds(); // oldest first
+    for (quint32 id : ids) {
+        if (excess == 0)
+            break;
+        const PeerInfo *p = peer(id);
+        if (p && p->isOpen()) {
+            forget(id, why);
+            --excess;
+        }
+    }
 }
 
 void UdpSession::readPending()
@@ -300,7 +331,7 @@ Session::SendResult UdpSession::sendTo(const QByteArray &bytes, const QHostAddre
 
 void UdpSession::disconnectPeer(quint32 peerId)
 {
-    closePeer(peerId, CloseReason::LocalClose, tr("forgotten"));
+    forget(peerId, tr("forgotten"));
 }
 
 } // namespace sockscope

@@ -38,6 +38,10 @@ public:
         int multicastTtl = 1;
         bool multicastLoopback = true;
         int receiveBufferBytes = 4 * 1024 * 1024; // absorbs bursts
+        // Each sender endpoint is a peer. Beyond this many (plus a quarter, so it happens in
+        // batches) the oldest are forgotten: datagrams from ever new source ports cannot
+        // grow the table without bound. A forgotten sender comes back as a new peer.
+        int maxPeers = 4096;
     };
 
     explicit UdpSession(QObject *parent = nullptr);
@@ -66,6 +70,8 @@ private:
     void bindNow();
     void readPending();
     quint32 peerFor(const QHostAddress &address, quint16 port);
+    void forget(quint32 peerId, const QString &why);
+    void limitPeers();
     bool sendOne(quint32 id, const QByteArray &bytes, QString *error);
     bool isBroadcastAddress(const QHostAddress &address);
 
