@@ -161,6 +161,12 @@ private:
 
 void tst_FaultsResources::descriptorsExhausted()
 {
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_UNDEFINED__)
+    // The sanitizer runtimes themselves need free descriptors (UBSan's vptr check probes
+    // memory through a pipe); in a process that has run out on purpose they report false
+    // errors and the process dies. The default build runs this test in the same CI run.
+    QSKIP("needs a build without sanitizers: their runtimes need free file descriptors");
+#endif
     // Few enough descriptors that a few dozen clients exhaust them.
     const rlim_t fileLimit = 40;
     const QString reportPath = m_dir.filePath(QStringLiteral("descriptors.json"));

@@ -126,7 +126,7 @@ QString makeFile(const QTemporaryDir &dir, qint64 size)
         return {};
     QByteArray block(1 << 20, Qt::Uninitialized);
     for (int k = 0; k < block.size(); ++k)
-        block[k] = char((k * 7919) >> 3);
+        block[k] = char((uint(k) * 7919u) >> 3);
     for (qint64 left = size; left > 0; left -= block.size()) {
         if (file.write(block.constData(), qMin<qint64>(left, block.size())) < 0)
             return {};
