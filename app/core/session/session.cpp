@@ -4,6 +4,7 @@
 #include "transport/resetprobe.h"
 
 #include <QPointer>
+#include <QSet>
 #include <QTcpSocket>
 
 #include <chrono>
@@ -333,6 +334,20 @@ void Session::noteSent(quint32 id, const QByteArray &bytes, LogRecord::Flags fla
     }
     r.bytes = bytes;
     appendRecord(std::move(r));
+}
+
+QList<quint32> Session::uniqueIds(const QList<quint32> &ids)
+{
+    QList<quint32> out;
+    out.reserve(ids.size());
+    QSet<quint32> seen;
+    for (quint32 id : ids) {
+        if (!seen.contains(id)) {
+            seen.insert(id);
+            out.append(id);
+        }
+    }
+    return out;
 }
 
 void Session::noteWritten(quint32 id, qint64 bytes)

@@ -136,6 +136,8 @@ protected:
     void ingestDatagram(quint32 id, const QByteArray &datagram);
     // A message was handed to a peer's socket (logged now; counted as written).
     void noteSent(quint32 id, const QByteArray &bytes, LogRecord::Flags flags = {});
+    // The ids in their order, each once: a peer listed twice is still sent one copy.
+    static QList<quint32> uniqueIds(const QList<quint32> &ids);
     void noteWritten(quint32 id, qint64 bytes);
     void logEvent(quint32 peerId, const QString &text, bool error = false);
     PeerInfo *mutablePeer(quint32 id);

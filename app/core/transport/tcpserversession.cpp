@@ -291,7 +291,7 @@ Session::SendResult TcpServerSession::send(const QByteArray &bytes, const QList<
         result.error = tr("Nothing to send: the message is empty.");
         return result;
     }
-    const QList<quint32> targets = peers.isEmpty() ? m_sockets.keys() : peers;
+    const QList<quint32> targets = peers.isEmpty() ? m_sockets.keys() : uniqueIds(peers);
     if (targets.isEmpty()) {
         result.error = tr("No client is connected.");
         return result;

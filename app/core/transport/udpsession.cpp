@@ -289,7 +289,7 @@ Session::SendResult UdpSession::send(const QByteArray &bytes, const QList<quint3
         result.error = tr("The UDP socket is not open.");
         return result;
     }
-    QList<quint32> targets = peers;
+    QList<quint32> targets = uniqueIds(peers);
     if (targets.isEmpty()) {
         if (m_options.replyToLastSender && m_lastSender != 0)
             targets.append(m_lastSender);
