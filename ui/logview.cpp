@@ -35,17 +35,11 @@ public:
         const QWidget *widget = opt.widget;
         QStyle *style = widget ? widget->style() : QApplication::style();
         const QFontMetrics fm(opt.font);
-        const int lineHeight = fm.lineSpacing();
-        const int linesShown = qBound(1, opt.rect.height() / qMax(1, lineHeight), m_maxLines);
+        const int linesShown = qBound(1, opt.rect.height() / qMax(1, fm.lineSpacing()), m_maxLines);
         // Shaping and eliding cost time in proportion to the text given, not to what is
         // shown: a row of 1 KiB in hex is 3,000 characters, of which a wide window shows
         // two hundred. Keep only what could possibly be visible at both ends.
-        opt.text = visibleEnds(opt.text, fm, opt.rect.width(), linesShown);
-        if (m_maxLines <= 1) {
-            paintOneLine(painter, opt, style, fm);
-            return;
-        }
-        const QString text = opt.text;
+        const QString text = visibleEnds(opt.text, fm, opt.rect.width(), linesShown);
         opt.text.clear();
         style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget); // background, focus
 
@@ -54,9 +48,51 @@ public:
         if (text.isEmpty() || rect.width() <= 0)
             return;
 
-        const int maxLines = linesShown;
+        const QPalette::ColorGroup group = !(opt.state & QStyle::State_Enabled) ? QPalette::Disabled
+                                           : (opt.state & QStyle::State_Active)
+                                               ? QPalette::Active
+                                               : QPalette::Inactive;
+        const QPalette::ColorRole role =
+            (opt.state & QStyle::State_Selected) ? QPalette::HighlightedText : QPalette::Text;
+        painter->save();
+        painter->setPen(opt.palette.color(group, role));
+        painter->setFont(opt.font);
+        painter->setClipRect(opt.rect);
+        if (m_maxLines <= 1)
+            drawOneLine(painter, text, rect, opt.font, fm);
+        else
+            drawWrapped(painter, text, rect, opt.font, fm, linesShown);
+        painter->restore();
+    }
 
-        QTextLayout layout(text, opt.font);
+private:
+    // Elided in the middle: the payload's start and the "… (N bytes)" and flag suffixes at
+    // its end both stay visible. Following a flood, the view repaints up to 30 times a second
+    // and every row moves, but the rows' texts do not change: shaping, eliding and laying
+    // them out again each time was most of the window's CPU. A laid-out line (QStaticText)
+    // is kept per text, width and font (rows with the same payload share one).
+    void drawOneLine(QPainter *painter, const QString &text, const QRect &rect, const QFont &font,
+                     const QFontMetrics &fm) const
+    {
+        const size_t key = qHashMulti(0, text, rect.width(), font);
+        QStaticText *line = m_lines.object(key);
+        if (!line) {
+            line = new QStaticText(fm.elidedText(text, Qt::ElideMiddle, rect.width()));
+            line->setTextFormat(Qt::PlainText);
+            line->prepare(QTransform(), font);
+            m_lines.insert(key, line);
+        }
+        painter->drawStaticText(
+            QPointF(rect.left(), rect.top() + (rect.height() - fm.height()) / 2), *line);
+    }
+
+    // Wrapped anywhere (payloads rarely have spaces) into at most maxLines lines, the last
+    // one elided in the middle.
+    static void drawWrapped(QPainter *painter, const QString &text, const QRect &rect,
+                            const QFont &font, const QFontMetrics &fm, int maxLines)
+    {
+        const int lineHeight = fm.lineSpacing();
+        QTextLayout layout(text, font);
         QTextOption textOption;
         textOption.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
         layout.setTextOption(textOption);
@@ -75,16 +111,6 @@ public:
         }
         layout.endLayout();
 
-        const QPalette::ColorGroup group = !(opt.state & QStyle::State_Enabled) ? QPalette::Disabled
-                                           : (opt.state & QStyle::State_Active)
-                                               ? QPalette::Active
-                                               : QPalette::Inactive;
-        const QPalette::ColorRole role =
-            (opt.state & QStyle::State_Selected) ? QPalette::HighlightedText : QPalette::Text;
-        painter->save();
-        painter->setPen(opt.palette.color(group, role));
-        painter->setFont(opt.font);
-        painter->setClipRect(opt.rect);
         const QPointF origin(rect.left(), rect.top() + (rect.height() - lines * lineHeight) / 2);
         const int full = elideFrom >= 0 ? lines - 1 : lines;
         for (int i = 0; i < full; ++i)
@@ -95,49 +121,6 @@ public:
                                   lineHeight);
             painter->drawText(lastRect, Qt::AlignLeft | Qt::AlignVCenter, last);
         }
-        painter->restore();
-    }
-
-private:
-    // Following a flood, the view repaints up to 30 times a second and every row moves, but
-    // the rows' texts do not change: shaping, eliding and laying them out again each time
-    // was most of the window's CPU. A laid-out line (QStaticText) is kept per text, width and
-    // font — rows with the same payload share one — and drawing it is cheap.
-    void paintOneLine(QPainter *painter, QStyleOptionViewItem &opt, QStyle *style,
-                      const QFontMetrics &fm) const
-    {
-        const QWidget *widget = opt.widget;
-        const QString text = opt.text;
-        opt.text.clear();
-        style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget); // background, focus
-        const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
-        const QRect rect = opt.rect.adjusted(margin, 0, -margin, 0);
-        if (text.isEmpty() || rect.width() <= 0)
-            return;
-
-        const size_t key = qHashMulti(0, text, rect.width(), opt.font);
-        QStaticText *line = m_lines.object(key);
-        if (!line) {
-            // Elide in the middle: the payload's start and the "… (N bytes)" and flag
-            // suffixes at its end both stay visible.
-            line = new QStaticText(fm.elidedText(text, Qt::ElideMiddle, rect.width()));
-            line->setTextFormat(Qt::PlainText);
-            line->prepare(QTransform(), opt.font);
-            m_lines.insert(key, line);
-        }
-        const QPalette::ColorGroup group = !(opt.state & QStyle::State_Enabled) ? QPalette::Disabled
-                                           : (opt.state & QStyle::State_Active)
-                                               ? QPalette::Active
-                                               : QPalette::Inactive;
-        const QPalette::ColorRole role =
-            (opt.state & QStyle::State_Selected) ? QPalette::HighlightedText : QPalette::Text;
-        painter->save();
-        painter->setPen(opt.palette.color(group, role));
-        painter->setFont(opt.font);
-        painter->setClipRect(opt.rect);
-        painter->drawStaticText(
-            QPointF(rect.left(), rect.top() + (rect.height() - fm.height()) / 2), *line);
-        painter->restore();
     }
 
     mutable QCache<size_t, QStaticText> m_lines{4096};

@@ -135,17 +135,28 @@ PeerInfo *Session::mutablePeer(quint32 id)
 
 void Session::clearClosedPeers()
 {
+    removeOldestClosedPeers(m_order.size() - m_openPeers);
+}
+
+qsizetype Session::removeOldestClosedPeers(qsizetype count)
+{
+    if (count <= 0)
+        return 0;
+    qsizetype removed = 0;
     QList<quint32> keep;
-    keep.reserve(m_openPeers);
+    keep.reserve(m_order.size() - count);
     for (quint32 id : std::as_const(m_order)) {
-        if (m_peers.value(id).isOpen())
-            keep.append(id);
-        else
+        if (removed < count && !m_peers.value(id).isOpen()) {
             m_peers.remove(id);
+            ++removed;
+        } else {
+            keep.append(id);
+        }
     }
     m_order = keep;
     m_peersDirty = true;
     emit peersUpdated();
+    return removed;
 }
 
 quint32 Session::openPeer(const QHostAddress &address, quint16 port)
@@ -196,24 +207,7 @@ void Session::closePeer(quint32 id, CloseReason reason, const QString &text)
 void Session::pruneClosedPeers()
 {
     m_pruneQueued = false;
-    const qsizetype closed = m_order.size() - m_openPeers;
-    if (closed <= MaxClosedPeersKept)
-        return;
-    qsizetype drop = closed - MaxClosedPeersKept;
-    QList<quint32> keep;
-    keep.reserve(m_order.size() - drop);
-    for (quint32 id : std::as_const(m_order)) {
-        if (drop > 0 && !m_peers.value(id).isOpen()) {
-            m_peers.remove(id);
-            --drop;
-            ++m_prunedPeers;
-        } else {
-            keep.append(id);
-        }
-    }
-    m_order = keep;
-    m_peersDirty = true;
-    emit peersUpdated();
+    m_prunedPeers += removeOldestClosedPeers(m_order.size() - m_openPeers - MaxClosedPeersKept);
 }
 
 void Session::ingest(quint32 id, const QByteArray &bytes)

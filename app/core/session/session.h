@@ -148,6 +148,7 @@ protected:
     void wireTcpSocket(QTcpSocket *socket, quint32 id);
     static void watchClosing(QTcpSocket *socket, qint64 pendingBefore);
     void pruneClosedPeers();
+    qsizetype removeOldestClosedPeers(qsizetype count); // returns how many went
     virtual void tcpSocketClosed(quint32 id, QTcpSocket *socket);
     // A close we asked for: logged as such, pending writes flushed first.
     static void closeTcpLocally(QTcpSocket *socket);
