@@ -46,10 +46,8 @@ struct TsFile
 
 QString translationsDir()
 {
-    // __FILE__ is absolute in CMake builds: tests/unit/tst_translationfiles.cpp
-    const QFileInfo self(QStringLiteral(__FILE__));
-    return QFileInfo(self.absolutePath() + QStringLiteral("/../../translations"))
-        .absoluteFilePath();
+    // Given by CMake (not __FILE__, which a compiler cache may make relative).
+    return QStringLiteral(SOCKSCOPE_SOURCE_DIR "/translations");
 }
 
 TsFile readTs(const QString &path)
