@@ -62,6 +62,8 @@ private slots:
     void hostNotFound();
     void autoReconnect();
     void localBindPort();
+    void localPortReconnectsAfterClosingFirst();
+    void bindFailureKeepsReconnecting();
     void stopIsLocalClose();
 };
 
@@ -332,6 +334,66 @@ void tst_TcpClientSession::localBindPort()
     QVERIFY2(errors.at(0).at(0).toString().contains(QString::number(holder.serverPort())),
              qPrintable(errors.at(0).at(0).toString()));
     QCOMPARE(second->connection(), Connection::Closed);
+}
+
+// The client closes first, so its fixed local port sits in TIME_WAIT for a minute;
+// connecting again from that port must work at once.
+void tst_TcpClientSession::localPortReconnectsAfterClosingFirst()
+{
+    QTcpServer server;
+    QVERIFY(server.listen(kLoopback, 0));
+    const quint16 local = freeTcpPort();
+    QVERIFY(local != 0);
+    auto client = makeClient(server.serverPort());
+    TcpClientSession::Options o = client->options();
+    o.localAddress = kLoopback;
+    o.localPort = local;
+    client->setOptions(o);
+    for (int round = 0; round < 2; ++round) {
+        client->start();
+        QTRY_COMPARE(client->connection(), Connection::Connected);
+        QTRY_VERIFY(server.hasPendingConnections());
+        std::unique_ptr<QTcpSocket> accepted(server.nextPendingConnection());
+        QCOMPARE(accepted->peerPort(), local);
+        client->stop(); // we close first: our side of the connection enters TIME_WAIT
+        QTRY_COMPARE(client->connection(), Connection::Closed);
+        QTRY_COMPARE(accepted->state(), QAbstractSocket::UnconnectedState);
+    }
+    QCOMPARE(client->state(), Session::State::Idle);
+}
+
+// With auto-reconnect, a local port that cannot be bound right now is retried like a
+// refused connection, with the reason shown; it connects once the port is free.
+void tst_TcpClientSession::bindFailureKeepsReconnecting()
+{
+    QTcpServer server;
+    QVERIFY(server.listen(kLoopback, 0));
+    auto holder = std::make_unique<QTcpServer>();
+    QVERIFY(holder->listen(kLoopback, 0)); // a listening socket blocks the bind, reuse or not
+    const quint16 local = holder->serverPort();
+    auto client = makeClient(server.serverPort());
+    TcpClientSession::Options o = client->options();
+    o.localAddress = kLoopback;
+    o.localPort = local;
+    o.autoReconnect = true;
+    o.reconnectInitialMs = 40;
+    o.reconnectMaxMs = 80;
+    client->setOptions(o);
+    QSignalSpy errors(client.get(), &Session::errorOccurred);
+    client->start();
+
+    QTRY_VERIFY_WITH_TIMEOUT(errors.count() >= 2, 5000);
+    QCOMPARE(client->state(), Session::State::Starting);
+    QVERIFY2(client->stateText().contains(QString::number(local)), qPrintable(client->stateText()));
+    QVERIFY2(errors.at(0).at(0).toString().contains(QString::number(local)),
+             qPrintable(errors.at(0).at(0).toString()));
+
+    holder.reset();
+    QTRY_COMPARE_WITH_TIMEOUT(client->connection(), Connection::Connected, 5000);
+    QTRY_VERIFY(server.hasPendingConnections());
+    std::unique_ptr<QTcpSocket> accepted(server.nextPendingConnection());
+    QCOMPARE(accepted->peerPort(), local);
+    client->stop();
 }
 
 void tst_TcpClientSession::stopIsLocalClose()

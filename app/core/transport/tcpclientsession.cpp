@@ -53,16 +53,15 @@ void TcpClientSession::connectNow()
     if (!m_options.localAddress.isNull() || m_options.localPort != 0) {
         const QHostAddress local = m_options.localAddress.isNull() ? QHostAddress(QHostAddress::Any)
                                                                    : m_options.localAddress;
-        if (!socket->bind(local, m_options.localPort)) {
+        // Reuse: after we closed first, the port's old connection waits in TIME_WAIT for a
+        // minute, and without SO_REUSEADDR (on both binds) reconnecting from it fails.
+        if (!socket->bind(local, m_options.localPort, QAbstractSocket::ReuseAddressHint)) {
             const QString why =
                 tr("Cannot bind the local address %1: %2")
                     .arg(formatEndpoint(local.toString(), m_options.localPort),
                          socketErrorText(socket->error(), local.toString(), m_options.localPort));
-            m_socket = nullptr;
-            socket->deleteLater();
-            m_wanted = false;
-            setConnection(Connection::Closed);
-            fail(why);
+            // Retried like a refused connection when auto-reconnect is on: the port may free up.
+            onConnectFailed(closeReasonFor(socket->error()), why);
             return;
         }
     }
