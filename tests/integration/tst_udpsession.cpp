@@ -12,8 +12,10 @@
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 #include <QUdpSocket>
 
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -68,6 +70,7 @@ private slots:
     void oversizedDatagram();
     void closedPort();
     void burstOfSmallDatagrams();
+    void floodYieldsToEventLoop();
     void manySendersStayBounded();
     void portInUseNamesProcess();
 };
@@ -296,6 +299,49 @@ void tst_UdpSession::burstOfSmallDatagrams()
     QCOMPARE(got.size(), count);
     for (int i = 0; i < count; ++i)
         QCOMPARE(got.at(i), QByteArray("burst ") + QByteArray::number(i).rightJustified(6, '0'));
+}
+
+// A sender faster than the reader must not hold the event loop: datagrams are read in
+// bounded batches, and timers (the window, the log batch) run between them. The sender
+// here outpaces the reader completely: every datagram is queued in the kernel before the
+// session reads the first one.
+void tst_UdpSession::floodYieldsToEventLoop()
+{
+    const int count = 3000;
+    auto session = makeSession();
+    UdpSession::Options o = session->options();
+    o.receiveBufferBytes = 8 * 1024 * 1024; // holds them all (the kernel doubles what fits)
+    session->setOptions(o);
+    RecordLog log(session.get());
+    session->start();
+    QCOMPARE(session->state(), Session::State::Active);
+
+    QUdpSocket sender;
+    QVERIFY(sender.bind(kLoopback, 0));
+    for (int i = 0; i < count; ++i) {
+        const QByteArray d = QByteArray("flood ") + QByteArray::number(i).rightJustified(6, '0');
+        QCOMPARE(sender.writeDatagram(d, kLoopback, session->localPort()), qint64(d.size()));
+    }
+
+    // A zero timer fires on every event-loop pass; note how far the reader had got each time.
+    QList<qint64> seen;
+    QTimer tick;
+    tick.setInterval(0);
+    connect(&tick, &QTimer::timeout, this, [&] { seen.append(session->datagramsReceived()); });
+    tick.start();
+    QTRY_COMPARE_WITH_TIMEOUT(session->datagramsReceived(), count, 10000);
+    tick.stop();
+    const bool ranMidFlood = std::any_of(seen.cbegin(), seen.cend(),
+                                         [&](qint64 n) { return n > 0 && n < count; });
+    QVERIFY2(ranMidFlood, "the event loop did not run until every queued datagram was read");
+
+    // Nothing lost or reordered across the batches.
+    session->flushRecords();
+    const quint32 id = session->peerIds().constFirst();
+    const QList<QByteArray> got = log.payloads(id, LogRecord::Kind::Rx);
+    QCOMPARE(got.size(), count);
+    for (int i = 0; i < count; ++i)
+        QCOMPARE(got.at(i), QByteArray("flood ") + QByteArray::number(i).rightJustified(6, '0'));
 }
 
 // Every sender endpoint is a peer, but datagrams from ever new source ports must not grow

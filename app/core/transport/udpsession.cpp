@@ -10,13 +10,25 @@
 namespace sockscope {
 
 namespace {
+// Datagrams read per wake-up at most, so a flood does not starve the event loop.
+constexpr int kReadBatch = 256;
+// Datagrams read at most when the socket closes (bounded even while a flood goes on).
+constexpr int kCloseDrainMax = 64 * 1024;
+
 QNetworkInterface interfaceByName(const QString &name)
 {
     return name.isEmpty() ? QNetworkInterface() : QNetworkInterface::interfaceFromName(name);
 }
 } // namespace
 
-UdpSession::UdpSession(QObject *parent) : Session(Mode::Udp, parent) {}
+UdpSession::UdpSession(QObject *parent) : Session(Mode::Udp, parent)
+{
+    // Continues reading on the next event-loop pass when a batch left datagrams queued:
+    // the notifier alone would do, but this does not depend on how Qt re-arms it.
+    m_readMore.setSingleShot(true);
+    m_readMore.setInterval(0);
+    connect(&m_readMore, &QTimer::timeout, this, &UdpSession::readPending);
+}
 
 UdpSession::~UdpSession()
 {
@@ -138,7 +150,8 @@ void UdpSession::stop()
         m_lookupId = -1;
     }
     if (m_socket) {
-        readPending();
+        m_readMore.stop();
+        readDatagrams(kCloseDrainMax);
         m_socket->close();
         m_socket->deleteLater();
         m_socket = nullptr;
@@ -204,18 +217,24 @@ void UdpSession::limitPeers()
 
 void UdpSession::readPending()
 {
-    if (!m_socket)
-        return;
-    // Drain every queued datagram per wake-up.
-    while (m_socket->hasPendingDatagrams()) {
+    if (readDatagrams(kReadBatch))
+        m_readMore.start();
+}
+
+bool UdpSession::readDatagrams(int max)
+{
+    for (int n = 0; n < max; ++n) {
+        if (!m_socket || !m_socket->hasPendingDatagrams())
+            return false;
         const QNetworkDatagram d = m_socket->receiveDatagram();
         if (!d.isValid())
-            break;
+            return false;
         const quint32 id = peerFor(d.senderAddress(), quint16(d.senderPort()));
         ++m_datagramsIn;
         m_lastSender = id;
         ingestDatagram(id, d.data());
     }
+    return m_socket && m_socket->hasPendingDatagrams();
 }
 
 bool UdpSession::sendOne(quint32 id, const QByteArray &bytes, QString *error)

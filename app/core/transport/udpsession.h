@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QHostAddress>
 #include <QNetworkInterface>
+#include <QTimer>
 
 class QUdpSocket;
 class QNetworkDatagram;
@@ -69,6 +70,8 @@ public:
 private:
     void bindNow();
     void readPending();
+    // Reads up to max datagrams; true when more are still queued.
+    bool readDatagrams(int max);
     quint32 peerFor(const QHostAddress &address, quint16 port);
     void forget(quint32 peerId, const QString &why);
     void limitPeers();
@@ -77,6 +80,7 @@ private:
 
     Options m_options;
     QUdpSocket *m_socket = nullptr;
+    QTimer m_readMore; // the next batch of a flood, on the next event-loop pass
     QHostAddress m_remote;
     quint32 m_lastSender = 0;
     int m_lookupId = -1;
