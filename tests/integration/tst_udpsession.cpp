@@ -73,6 +73,10 @@ private slots:
     void floodYieldsToEventLoop();
     void manySendersStayBounded();
     void portInUseNamesProcess();
+    void lastSenderResetOnStopAndForget();
+    void refusedSendToCreatesNoPeer();
+    void peerKeyKeepsScopeId();
+    void twoListenersShareAPort();
 };
 
 void tst_UdpSession::customerService()
@@ -406,6 +410,110 @@ void tst_UdpSession::portInUseNamesProcess()
     QCOMPARE(session.state(), Session::State::Failed);
     QCOMPARE(session.localPort(), 0);
     QVERIFY(!session.send("x").ok());
+}
+
+// Reply-to-last never answers a sender from before the socket was reopened, nor one that
+// was forgotten: both are gone, and the datagram would go to a stranger.
+void tst_UdpSession::lastSenderResetOnStopAndForget()
+{
+    auto session = makeSession(0, true);
+    session->start();
+    const quint16 port = session->localPort();
+    UdpSession::Options o = session->options();
+    o.port = port; // reopen on the same port
+    session->setOptions(o);
+    QUdpSocket a;
+    QVERIFY(a.bind(kLoopback, 0));
+
+    a.writeDatagram("hello", kLoopback, port);
+    QTRY_COMPARE(session->datagramsReceived(), 1);
+    const quint32 pa = peerAt(*session, kLoopback, a.localPort());
+    QVERIFY(pa != 0);
+    session->disconnectPeer(pa);
+    Session::SendResult r = session->send("after forget");
+    QVERIFY(!r.ok());
+    QCOMPARE(r.peers, 0);
+
+    a.writeDatagram("hello again", kLoopback, port);
+    QTRY_COMPARE(session->datagramsReceived(), 2);
+    session->stop();
+    session->start();
+    QCOMPARE(session->state(), Session::State::Active);
+    QCOMPARE(session->localPort(), port);
+    r = session->send("after reopen");
+    QVERIFY(!r.ok());
+    QCOMPARE(r.peers, 0);
+    QTest::qWait(20);
+    QVERIFY(drain(a).isEmpty());
+    QCOMPARE(session->datagramsSent(), 0);
+}
+
+// A send that is refused before anything goes out (empty, too big, broadcast without the
+// option) must not leave a new peer behind in the list.
+void tst_UdpSession::refusedSendToCreatesNoPeer()
+{
+    auto session = makeSession();
+    session->start();
+    QUdpSocket target;
+    QVERIFY(target.bind(kLoopback, 0));
+    const QByteArray tooBig(UdpSession::MaxDatagramIPv4 + 1, 'x');
+    QVERIFY(!session->sendTo(tooBig, kLoopback, target.localPort()).ok());
+    QVERIFY(!session->sendTo(QByteArray(), kLoopback, target.localPort()).ok());
+    QVERIFY(!session->sendTo("b", QHostAddress(QStringLiteral("127.255.255.255")), 9).ok());
+    QVERIFY2(session->peerIds().isEmpty(), QByteArray::number(session->peerIds().size()));
+
+    // An accepted one does make a peer.
+    QCOMPARE(session->sendTo("ok", kLoopback, target.localPort()).peers, 1);
+    QCOMPARE(session->peerIds().size(), 1);
+}
+
+// fe80::1%eth0 and fe80::1%wlan0 are different machines: the scope id is part of the
+// endpoint. ::1 with and without a scope reach the same socket here, which lets the test
+// stay on this machine.
+void tst_UdpSession::peerKeyKeepsScopeId()
+{
+    QUdpSocket target;
+    if (!target.bind(QHostAddress(QHostAddress::LocalHostIPv6), 0))
+        QSKIP("IPv6 loopback is not available here");
+    auto session = makeSession();
+    UdpSession::Options o = session->options();
+    o.bindAddress = QHostAddress(QHostAddress::LocalHostIPv6);
+    session->setOptions(o);
+    session->start();
+    QCOMPARE(session->state(), Session::State::Active);
+
+    QHostAddress scoped(QHostAddress::LocalHostIPv6);
+    scoped.setScopeId(QStringLiteral("lo"));
+    QCOMPARE(session->sendTo("plain", QHostAddress(QHostAddress::LocalHostIPv6),
+                             target.localPort()).peers, 1);
+    QCOMPARE(session->sendTo("scoped", scoped, target.localPort()).peers, 1);
+    QCOMPARE(session->peerIds().size(), 2);
+    const PeerInfo *second = session->peer(session->peerIds().at(1));
+    QCOMPARE(second->address.scopeId(), QStringLiteral("lo"));
+    QCOMPARE(second->txBytes, 6);
+    // The same scoped endpoint again is the same peer.
+    QCOMPARE(session->sendTo("again", scoped, target.localPort()).peers, 1);
+    QCOMPARE(session->peerIds().size(), 2);
+    QList<QByteArray> got;
+    QTRY_COMPARE((got += drain(target)).size(), 3);
+    QCOMPARE(got, (QList<QByteArray>{"plain", "scoped", "again"}));
+}
+
+// Two multicast listeners (this app twice, or with another tool) share the group's port.
+void tst_UdpSession::twoListenersShareAPort()
+{
+    auto first = makeSession();
+    UdpSession::Options o = first->options();
+    o.bindAddress = QHostAddress(QHostAddress::AnyIPv4);
+    first->setOptions(o);
+    first->start();
+    QCOMPARE(first->state(), Session::State::Active);
+    auto second = makeSession();
+    o.port = first->localPort();
+    second->setOptions(o);
+    second->start();
+    QVERIFY2(second->state() == Session::State::Active, qPrintable(second->stateText()));
+    QCOMPARE(second->localPort(), first->localPort());
 }
 
 QTEST_GUILESS_MAIN(tst_UdpSession)

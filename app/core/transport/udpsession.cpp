@@ -73,7 +73,10 @@ void UdpSession::bindNow()
 {
     m_socket = new QUdpSocket(this);
     const QString where = formatEndpoint(m_options.bindAddress.toString(), m_options.port);
-    if (!m_socket->bind(m_options.bindAddress, m_options.port)) {
+    // Shared, so several listeners of a multicast group (this app twice, or another tool
+    // that also shares) can bind its port; a socket that did not share still blocks it.
+    if (!m_socket->bind(m_options.bindAddress, m_options.port,
+                        QAbstractSocket::ShareAddress | QAbstractSocket::ReuseAddressHint)) {
         QString message;
         if (m_socket->error() == QAbstractSocket::AddressInUseError) {
             message = PortOwnerLookup::describe(
@@ -161,6 +164,7 @@ void UdpSession::stop()
     for (quint32 id : ids)
         closePeer(id, CloseReason::LocalClose, tr("socket closed"));
     m_byEndpoint.clear();
+    m_lastSender = 0; // a sender from before the close is not the one to answer after it
     setState(State::Idle, tr("Closed"));
     flushRecords();
 }
@@ -173,7 +177,7 @@ quint32 UdpSession::peerFor(const QHostAddress &address, quint16 port)
     const quint32 v4 = a.toIPv4Address(&isV4);
     if (isV4)
         a = QHostAddress(v4);
-    const auto key = qMakePair(a, port);
+    const EndpointKey key{a, a.scopeId(), port};
     auto it = m_byEndpoint.constFind(key);
     if (it != m_byEndpoint.constEnd()) {
         const PeerInfo *p = peer(it.value());
@@ -189,10 +193,12 @@ quint32 UdpSession::peerFor(const QHostAddress &address, quint16 port)
 void UdpSession::forget(quint32 peerId, const QString &why)
 {
     if (const PeerInfo *p = peer(peerId)) {
-        const auto key = qMakePair(p->address, p->port);
+        const EndpointKey key{p->address, p->address.scopeId(), p->port};
         if (m_byEndpoint.value(key) == peerId)
             m_byEndpoint.remove(key);
     }
+    if (m_lastSender == peerId)
+        m_lastSender = 0;
     closePeer(peerId, CloseReason::LocalClose, why);
 }
 
@@ -244,22 +250,8 @@ bool UdpSession::sendOne(quint32 id, const QByteArray &bytes, QString *error)
         *error = tr("Unknown peer.");
         return false;
     }
-    // Before the size check, so the gate is testable without putting anything on the wire.
-    if (!m_options.broadcast && isBroadcastAddress(p->address)) {
-        *error = tr("Sending to the broadcast address %1 needs the Broadcast option.")
-                     .arg(p->address.toString());
+    if (!mayBeSent(p->address, bytes.size(), error))
         return false;
-    }
-    const bool v6 = p->address.protocol() == QAbstractSocket::IPv6Protocol;
-    const int limit = v6 ? MaxDatagramIPv6 : MaxDatagramIPv4;
-    if (bytes.size() > limit) {
-        *error = tr("A UDP datagram can carry at most %1 bytes over %2; this message has %3 bytes. "
-                    "Split it, or use TCP.")
-                     .arg(limit)
-                     .arg(v6 ? QStringLiteral("IPv6") : QStringLiteral("IPv4"))
-                     .arg(bytes.size());
-        return false;
-    }
     const qint64 n = m_socket->writeDatagram(bytes, p->address, p->port);
     if (n != bytes.size()) {
         *error = socketErrorText(m_socket->error(), p->address.toString(), p->port);
@@ -268,6 +260,27 @@ bool UdpSession::sendOne(quint32 id, const QByteArray &bytes, QString *error)
     ++m_datagramsOut;
     noteSent(id, bytes);
     noteWritten(id, n);
+    return true;
+}
+
+bool UdpSession::mayBeSent(const QHostAddress &address, qsizetype size, QString *error)
+{
+    // Before the size check, so the gate is testable without putting anything on the wire.
+    if (!m_options.broadcast && isBroadcastAddress(address)) {
+        *error = tr("Sending to the broadcast address %1 needs the Broadcast option.")
+                     .arg(address.toString());
+        return false;
+    }
+    const bool v6 = address.protocol() == QAbstractSocket::IPv6Protocol;
+    const int limit = v6 ? MaxDatagramIPv6 : MaxDatagramIPv4;
+    if (size > limit) {
+        *error = tr("A UDP datagram can carry at most %1 bytes over %2; this message has %3 bytes. "
+                    "Split it, or use TCP.")
+                     .arg(limit)
+                     .arg(v6 ? QStringLiteral("IPv6") : QStringLiteral("IPv4"))
+                     .arg(size);
+        return false;
+    }
     return true;
 }
 
@@ -310,17 +323,10 @@ Session::SendResult UdpSession::send(const QByteArray &bytes, const QList<quint3
     }
     QList<quint32> targets = uniqueIds(peers);
     if (targets.isEmpty()) {
-        if (m_options.replyToLastSender && m_lastSender != 0)
-            targets.append(m_lastSender);
-        else if (!m_remote.isNull() && m_options.remotePort != 0)
-            targets.append(peerFor(m_remote, m_options.remotePort));
-    }
-    if (targets.isEmpty()) {
-        result.error =
-            m_options.replyToLastSender
-                ? tr("No datagram has been received yet, so there is no sender to reply to.")
-                : tr("No remote address is set.");
-        return result;
+        const quint32 id = defaultTarget(&result.error);
+        if (id == 0)
+            return result;
+        targets.append(id);
     }
     QStringList errors;
     for (quint32 id : std::as_const(targets)) {
@@ -337,12 +343,33 @@ Session::SendResult UdpSession::send(const QByteArray &bytes, const QList<quint3
     return result;
 }
 
+quint32 UdpSession::defaultTarget(QString *error)
+{
+    if (m_options.replyToLastSender && m_lastSender != 0)
+        return m_lastSender;
+    if (!m_remote.isNull() && m_options.remotePort != 0)
+        return peerFor(m_remote, m_options.remotePort);
+    *error = m_options.replyToLastSender
+                 ? tr("No datagram has been received yet, so there is no sender to reply to.")
+                 : tr("No remote address is set.");
+    return 0;
+}
+
 Session::SendResult UdpSession::sendTo(const QByteArray &bytes, const QHostAddress &address,
                                        quint16 port)
 {
+    SendResult r;
     if (!m_socket) {
-        SendResult r;
         r.error = tr("The UDP socket is not open.");
+        return r;
+    }
+    // Refused sends are refused before the endpoint becomes a peer, so they leave no trace.
+    if (bytes.isEmpty()) {
+        r.error = tr("Nothing to send: the message is empty.");
+        return r;
+    }
+    if (!mayBeSent(address, bytes.size(), &r.error)) {
+        logEvent(0, r.error, true);
         return r;
     }
     return send(bytes, {peerFor(address, port)});

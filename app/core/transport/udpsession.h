@@ -60,7 +60,10 @@ public:
 
     // Sends a datagram to each given peer, or to the default target.
     SendResult send(const QByteArray &bytes, const QList<quint32> &peers = {}) override;
-    // Sends to an explicit endpoint (creating its peer entry).
+    // The peer a send without targets goes to now: the last sender (reply-to-last), else
+    // the remote address (its peer created if needed); 0 with the reason when there is none.
+    quint32 defaultTarget(QString *error);
+    // Sends to an explicit endpoint (creating its peer entry unless the send is refused).
     SendResult sendTo(const QByteArray &bytes, const QHostAddress &address, quint16 port);
     void disconnectPeer(quint32 peerId) override; // forgets the peer
 
@@ -76,6 +79,7 @@ private:
     void forget(quint32 peerId, const QString &why);
     void limitPeers();
     bool sendOne(quint32 id, const QByteArray &bytes, QString *error);
+    bool mayBeSent(const QHostAddress &address, qsizetype size, QString *error);
     bool isBroadcastAddress(const QHostAddress &address);
 
     Options m_options;
@@ -84,7 +88,23 @@ private:
     QHostAddress m_remote;
     quint32 m_lastSender = 0;
     int m_lookupId = -1;
-    QHash<QPair<QHostAddress, quint16>, quint32> m_byEndpoint;
+    // QHostAddress's == and qHash ignore the IPv6 scope id, yet fe80::1%eth0 and
+    // fe80::1%wlan0 are different machines: the key holds it.
+    struct EndpointKey
+    {
+        QHostAddress address;
+        QString scopeId;
+        quint16 port = 0;
+        friend bool operator==(const EndpointKey &a, const EndpointKey &b)
+        {
+            return a.port == b.port && a.address == b.address && a.scopeId == b.scopeId;
+        }
+        friend size_t qHash(const EndpointKey &k, size_t seed = 0)
+        {
+            return qHashMulti(seed, k.address, k.scopeId, k.port);
+        }
+    };
+    QHash<EndpointKey, quint32> m_byEndpoint;
     qint64 m_datagramsIn = 0;
     qint64 m_datagramsOut = 0;
     // Broadcast addresses of the local interfaces, re-read every few seconds at most.
