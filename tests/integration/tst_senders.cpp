@@ -129,6 +129,7 @@ private slots:
     void filePeerGone();
     void fileRefused();
     void fileUdpPaced();
+    void fileUdpTargetFixedAtStart();
 
     void sequenceLoopedTwice();
     void sequenceForeverUntilStopped();
@@ -520,6 +521,62 @@ void tst_Senders::fileUdpPaced()
     QCOMPARE(datagrams, expectedDatagrams);
     QCOMPARE(largest, 1400);
     QCOMPARE(hash.result(), fileSha);
+}
+
+// With reply-to-last, a file sent to the default target goes wholly to whoever had sent
+// last when the transfer began, even if another sender speaks up in the middle.
+void tst_Senders::fileUdpTargetFixedAtStart()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const qint64 total = 64 * 1024;
+    QByteArray fileSha;
+    const QString path = makeFile(dir, QStringLiteral("udp.bin"), total, &fileSha);
+
+    UdpSession udp;
+    UdpSession::Options uo;
+    uo.bindAddress = kLoopback;
+    uo.replyToLastSender = true;
+    udp.setOptions(uo);
+    udp.start();
+    QTRY_COMPARE(udp.state(), Session::State::Active);
+
+    QUdpSocket a, b;
+    QVERIFY(a.bind(kLoopback, 0));
+    QVERIFY(b.bind(kLoopback, 0));
+    a.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 1 << 20);
+    qint64 toA = 0, toB = 0;
+    connect(&a, &QUdpSocket::readyRead, &a, [&] {
+        while (a.hasPendingDatagrams())
+            toA += a.receiveDatagram().data().size();
+    });
+    connect(&b, &QUdpSocket::readyRead, &b, [&] {
+        while (b.hasPendingDatagrams())
+            toB += b.receiveDatagram().data().size();
+    });
+    a.writeDatagram("send me the file", kLoopback, udp.localPort());
+    QTRY_COMPARE(udp.datagramsReceived(), 1);
+
+    FileSender sender(&udp);
+    FileSender::Options opt;
+    opt.datagramSize = 1024;
+    opt.udpBytesPerSecond = 1 << 20; // 64 KiB take ~62 ms
+    sender.setOptions(opt);
+    QSignalSpy finished(&sender, &FileSender::finished);
+    // B speaks up as soon as the first datagrams are out.
+    connect(&sender, &FileSender::progress, &b, [&] {
+        if (b.property("spoke").toBool())
+            return;
+        b.setProperty("spoke", true);
+        b.writeDatagram("me too", kLoopback, udp.localPort());
+    });
+    QVERIFY2(sender.start(path), qPrintable(sender.errorString()));
+    QTRY_COMPARE(udp.datagramsReceived(), 2); // B was heard during the transfer
+    QTRY_COMPARE(finished.count(), 1);
+    QCOMPARE(finished.at(0).at(0).value<FileSender::Outcome>(), FileSender::Outcome::Completed);
+    QTRY_COMPARE(toA, total);
+    QTest::qWait(20);
+    QCOMPARE(toB, 0);
 }
 
 void tst_Senders::sequenceLoopedTwice()

@@ -77,11 +77,18 @@ bool FileSender::start(const QString &filePath, quint32 peerId)
             return refuse(tr("The send rate cannot be negative."));
         if (m_session->state() != Session::State::Active)
             return refuse(tr("The UDP socket is not open."));
-        if (peerId != 0) {
-            const PeerInfo *p = m_session->peer(peerId);
-            if (!p || !p->isOpen())
-                return refuse(tr("That peer is not known any more."));
+        if (peerId == 0) {
+            // Fixed now: re-picked per datagram, a file would split between senders
+            // whenever someone else sent to us with reply-to-last on.
+            QString error;
+            auto *udp = qobject_cast<UdpSession *>(m_session.data());
+            peerId = udp ? udp->defaultTarget(&error) : 0;
+            if (peerId == 0)
+                return refuse(error);
         }
+        const PeerInfo *p = m_session->peer(peerId);
+        if (!p || !p->isOpen())
+            return refuse(tr("That peer is not known any more."));
     } else {
         if (m_options.chunkSize < 1 || m_options.highWaterBytes < 1)
             return refuse(tr("The chunk size and the high-water mark must be positive."));
@@ -240,8 +247,7 @@ void FileSender::pumpUdp()
             finish(Outcome::Failed, error);
             return;
         }
-        const Session::SendResult r =
-            m_session->send(datagram, m_peer ? QList<quint32>{m_peer} : QList<quint32>{});
+        const Session::SendResult r = m_session->send(datagram, {m_peer});
         if (!r.ok() || r.peers == 0) {
             finish(Outcome::Failed, tr("Sending datagram %1 failed after %2 of %3 bytes: %4")
                                         .arg(m_datagrams + 1)
@@ -284,7 +290,7 @@ void FileSender::onPeerClosed(quint32 id)
 {
     if (!m_running)
         return;
-    if (isUdp() ? (m_peer != 0 && id == m_peer) : id == m_peer) {
+    if (id == m_peer) {
         const PeerInfo *p = m_session->peer(id);
         const QString why = p && !p->closeText.isEmpty() ? p->closeText : tr("disconnected");
         finish(Outcome::Failed, tr("%1 went away after %2 of %3 bytes (%4).")
