@@ -123,6 +123,7 @@ private slots:
     void periodicStopsWhenPeerDisconnects();
     void periodicStopsWhenTargetPeerCloses();
     void periodicStop();
+    void periodicWakesWhenBackedUpPeerCloses();
 
     void fileBackPressured();
     void fileCancel();
@@ -295,6 +296,54 @@ void tst_Senders::periodicStop()
     QCOMPARE(pair.received.size(), 3 * sent);
     sender.stop(); // not running: no second finished()
     QCOMPARE(finished.count(), 1);
+}
+
+void tst_Senders::periodicWakesWhenBackedUpPeerCloses()
+{
+    // Every 1 ms to two clients; one stops reading until the sender waits for it to drain,
+    // then closes. The sender must go on with the other client, not wait for ever.
+    TcpServerSession server;
+    TcpServerSession::Options options;
+    options.address = kLoopback;
+    server.setOptions(options);
+    server.start();
+    QTRY_COMPARE(server.state(), Session::State::Active);
+
+    QTcpSocket stuck;
+    QTcpSocket reader;
+    // It never reads (Qt would otherwise drain the kernel into its own buffer), with a
+    // small receive window, so the server's write buffer backs up quickly.
+    stuck.setReadBufferSize(1);
+    stuck.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 4096);
+    stuck.connectToHost(kLoopback, server.serverPort());
+    QTRY_COMPARE(server.openPeerCount(), 1);
+    const quint32 stuckId = server.peerIds().constFirst();
+    reader.connectToHost(kLoopback, server.serverPort());
+    QTRY_COMPARE(server.openPeerCount(), 2);
+    qint64 readerBytes = 0;
+    connect(&reader, &QTcpSocket::readyRead, &reader,
+            [&] { readerBytes += reader.readAll().size(); });
+
+    PeriodicSender sender(&server);
+    sender.setMessage(OutgoingMessage::fromBytes(QByteArray(4096, 'p')));
+    sender.setInterval(1);
+    sender.setMaxPendingBytes(64 * 1024);
+    QSignalSpy finished(&sender, &ScheduledSender::finished);
+    QVERIFY2(sender.start(), qPrintable(sender.errorString()));
+    // Waiting for the stuck peer: the count stops moving.
+    QTRY_VERIFY_WITH_TIMEOUT(server.pendingWriteBytes(stuckId) > 64 * 1024, 10000);
+    const qint64 stalledAt = sender.sentCount();
+    QTest::qWait(50);
+    QCOMPARE(sender.sentCount(), stalledAt);
+
+    stuck.abort();
+    QTRY_VERIFY(!server.peer(stuckId)->isOpen());
+    const qint64 readerBefore = readerBytes;
+    QTRY_VERIFY_WITH_TIMEOUT(sender.sentCount() >= stalledAt + 20, 3000);
+    QTRY_VERIFY(readerBytes >= readerBefore + 20 * 4096);
+    QVERIFY(sender.isRunning());
+    QCOMPARE(finished.count(), 0);
+    sender.stop();
 }
 
 void tst_Senders::fileBackPressured()

@@ -102,6 +102,9 @@ private slots:
     void delayedReplyToClosedTcpPeer();
     void delayedReplyToForgottenUdpPeer();
     void delayedReplyOutlivedBySession();
+    void idleGapIgnoresWallClockSteps_data();
+    void idleGapIgnoresWallClockSteps();
+    void idleGapCutsEachPeerOnItsOwn();
     void udpBroadcastRefused_data();
     void udpBroadcastRefused();
     void udpBroadcastAllowed();
@@ -347,6 +350,101 @@ void tst_SessionFeatures::delayedReplyOutlivedBySession()
     server.reset(); // the reply's timer is pending
     spin(200);
     QCOMPARE(client.bytesAvailable(), 0);
+}
+
+void tst_SessionFeatures::idleGapIgnoresWallClockSteps_data()
+{
+    QTest::addColumn<qint64>("stepUs");
+    QTest::newRow("forward-1h") << qint64(3600) * 1000 * 1000;
+    QTest::newRow("back-1h") << -qint64(3600) * 1000 * 1000;
+}
+
+// Idle-gap framing measures silence on a monotonic clock: a step of the system clock (NTP,
+// the user) between two bytes neither cuts a frame early nor holds it for the step's length.
+// The log's timestamps do follow the wall clock.
+void tst_SessionFeatures::idleGapIgnoresWallClockSteps()
+{
+    QFETCH(qint64, stepUs);
+    constexpr int gapMs = 400;
+    auto server = startLineServer();
+    server->setFraming(FramingSpec::idleGap(gapMs));
+    RecordLog log(server.get());
+    QTcpSocket client;
+    const quint32 id = connectClient(*server, client);
+    QVERIFY(id != 0);
+
+    qint64 shifted = 0;
+    struct Restore
+    {
+        qint64 &shifted;
+        ~Restore() { shiftWallClockForTest(-shifted); }
+    } restore{shifted};
+    auto step = [&] {
+        shiftWallClockForTest(stepUs);
+        shifted += stepUs;
+    };
+
+    // A step between two bytes of one frame.
+    client.write("ab");
+    QVERIFY(waitUntil([&] { return server->rxBytesTotal() == 2; }));
+    step();
+    client.write("cd"); // well within the gap: the same frame
+    QVERIFY(waitUntil([&] { return server->rxBytesTotal() == 4; }));
+    const qint64 shiftedNow = nowUs();
+    QVERIFY(waitUntil([&] { return server->rxFramesTotal() >= 1; }, 5 * gapMs));
+    spin(gapMs / 2); // a second frame would be a cut
+    server->flushRecords();
+    QCOMPARE(log.payloads(id, LogRecord::Kind::Rx), QList<QByteArray>{"abcd"});
+    const qint64 shown = log.of(id, LogRecord::Kind::Rx).constFirst().timeUs;
+    QVERIFY2(qAbs(shown - shiftedNow) < 60 * 1000 * 1000, qPrintable(QString::number(shown)));
+
+    // A step after the last byte, while its frame waits for the gap.
+    client.write("ef");
+    QVERIFY(waitUntil([&] { return server->rxBytesTotal() == 6; }));
+    step();
+    QVERIFY(waitUntil([&] { return server->rxFramesTotal() >= 2; }, 5 * gapMs));
+    server->flushRecords();
+    QCOMPARE(log.payloads(id, LogRecord::Kind::Rx), (QList<QByteArray>{"abcd", "ef"}));
+}
+
+// Each peer's frame is cut by its own silence, whatever the others do.
+void tst_SessionFeatures::idleGapCutsEachPeerOnItsOwn()
+{
+    constexpr int gapMs = 300;
+    auto server = startLineServer();
+    server->setFraming(FramingSpec::idleGap(gapMs));
+    RecordLog log(server.get());
+    QTcpSocket quiet;
+    QTcpSocket chatty;
+    QTcpSocket later;
+    const quint32 quietId = connectClient(*server, quiet);
+    const quint32 chattyId = connectClient(*server, chatty);
+    const quint32 laterId = connectClient(*server, later);
+    QVERIFY(quietId && chattyId && laterId);
+
+    quiet.write("q");
+    chatty.write("c");
+    // The chatty peer keeps its frame open past the quiet one's deadline.
+    for (int i = 0; i < 10; ++i) {
+        spin(gapMs / 8);
+        chatty.write("c");
+        if (i == 5)
+            later.write("l");
+    }
+    // The quiet peer's frame came out on time although others kept reading.
+    server->flushRecords();
+    QCOMPARE(log.payloads(quietId, LogRecord::Kind::Rx), QList<QByteArray>{"q"});
+    QVERIFY(log.payloads(chattyId, LogRecord::Kind::Rx).isEmpty());
+    QVERIFY(waitUntil([&] {
+        server->flushRecords();
+        return log.of(chattyId, LogRecord::Kind::Rx).size() == 1 &&
+               log.of(laterId, LogRecord::Kind::Rx).size() == 1;
+    }));
+    QCOMPARE(log.payloads(chattyId, LogRecord::Kind::Rx), QList<QByteArray>{"ccccccccccc"});
+    QCOMPARE(log.payloads(laterId, LogRecord::Kind::Rx), QList<QByteArray>{"l"});
+    spin(gapMs);
+    server->flushRecords();
+    QCOMPARE(log.of(quietId, LogRecord::Kind::Rx).size(), 1);
 }
 
 void tst_SessionFeatures::udpBroadcastRefused_data()

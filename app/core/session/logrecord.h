@@ -53,8 +53,11 @@ Q_DECLARE_OPERATORS_FOR_FLAGS(LogRecord::Flags)
 
 using LogRecords = QList<LogRecord>;
 
-// Wall-clock time in microseconds since the Unix epoch.
+// Wall-clock time in microseconds since the Unix epoch: for display only, never to
+// measure intervals (the system clock can step).
 qint64 nowUs();
+// Tests only: from now on nowUs() is off by `us` more, as after a step of the system clock.
+void shiftWallClockForTest(qint64 us);
 
 } // namespace sockscope
 

@@ -200,7 +200,9 @@ bool ScheduledSender::backedUp(const QList<quint32> &live) const
 {
     const QList<quint32> ids = m_targets.isEmpty() ? m_session->peerIds() : live;
     for (quint32 id : ids) {
-        if (m_session->pendingWriteBytes(id) > m_maxPending)
+        // A closed peer's unsent bytes are dropped with it: they hold nobody back.
+        const PeerInfo *p = m_session->peer(id);
+        if (p && p->isOpen() && m_session->pendingWriteBytes(id) > m_maxPending)
             return true;
     }
     return false;
@@ -213,8 +215,16 @@ void ScheduledSender::checkTargets()
     if (!m_running || m_inTick)
         return;
     QString why;
-    if (liveTargets(&why).isEmpty())
+    if (liveTargets(&why).isEmpty()) {
         finish(FinishReason::Disconnected, why);
+        return;
+    }
+    // The peer we waited for may be the one that went: no bytesWritten will come from it,
+    // so look again (from the event loop, once the session has let go of its socket).
+    if (m_waitingForDrain) {
+        m_waitingForDrain = false;
+        m_timer.start(0);
+    }
 }
 
 void ScheduledSender::onBytesWritten(quint32)

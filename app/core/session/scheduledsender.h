@@ -55,7 +55,7 @@ struct SendStep
 // is disconnected, every target peer (or, with the default target, every
 // client of a TCP server) is closed, or a UDP session is closed. It also waits
 // rather than queueing without bound when a target peer does not read
-// (pendingWriteBytes above maxPendingBytes).
+// (pendingWriteBytes above maxPendingBytes), until it reads or closes.
 class ScheduledSender : public QObject
 {
     Q_OBJECT

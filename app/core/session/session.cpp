@@ -7,15 +7,26 @@
 #include <QSet>
 #include <QTcpSocket>
 
+#include <atomic>
 #include <chrono>
 #include <utility>
 
 namespace sockscope {
 
+namespace {
+std::atomic<qint64> g_wallClockShiftUs{0};
+} // namespace
+
 qint64 nowUs()
 {
     using namespace std::chrono;
-    return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
+    return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count() +
+           g_wallClockShiftUs.load(std::memory_order_relaxed);
+}
+
+void shiftWallClockForTest(qint64 us)
+{
+    g_wallClockShiftUs.fetch_add(us, std::memory_order_relaxed);
 }
 
 QString PeerInfo::endpoint() const
@@ -40,6 +51,8 @@ struct Session::Channel
     CharCarry txUtf8{Encoding::Utf8};
     CharCarry txGbk{Encoding::Gbk};
     QList<Frame> scratch; // reused per read: no per-chunk allocation of the list
+    std::list<quint32>::iterator idleEntry; // in m_idleQueue, when idleQueued
+    bool idleQueued = false;
 };
 
 Session::Session(Mode mode, QObject *parent) : QObject(parent), m_mode(mode)
@@ -49,6 +62,7 @@ Session::Session(Mode mode, QObject *parent) : QObject(parent), m_mode(mode)
     connect(&m_batchTimer, &QTimer::timeout, this, &Session::flushRecords);
     m_idleTimer.setSingleShot(true);
     connect(&m_idleTimer, &QTimer::timeout, this, &Session::flushIdle);
+    m_monotonic.start();
 }
 
 Session::~Session() = default;
@@ -102,7 +116,9 @@ void Session::setFraming(const FramingSpec &spec)
         ch.rx.finish(frames);
         emitFrames(it.key(), ch, frames);
         ch.rx = FrameDecoder(spec);
+        unqueueIdle(ch);
     }
+    m_idleTimer.stop();
 }
 
 void Session::setRxChecksum(ChecksumKind kind, ByteOrder order)
@@ -182,6 +198,7 @@ void Session::closePeer(quint32 id, CloseReason reason, const QString &text)
     if (!p || !p->isOpen())
         return;
     if (auto ch = m_channels.take(id)) {
+        unqueueIdle(*ch);
         QList<Frame> frames;
         ch->rx.finish(frames);
         emitFrames(id, *ch, frames);
@@ -226,10 +243,10 @@ void Session::ingest(quint32 id, const QByteArray &bytes)
         return;
     Channel &ch = *it.value();
     ch.scratch.clear();
-    ch.rx.feedShared(bytes, nowUs() / 1000, ch.scratch);
+    ch.rx.feedShared(bytes, monotonicMs(), ch.scratch);
     emitFrames(id, ch, ch.scratch);
     if (m_framing.type == FramingSpec::Type::IdleGap)
-        armIdleTimer();
+        queueIdle(id, ch);
 }
 
 void Session::ingestDatagram(quint32 id, const QByteArray &datagram)
@@ -390,30 +407,57 @@ void Session::flushRecords()
     }
 }
 
+void Session::queueIdle(quint32 id, Channel &ch)
+{
+    if (ch.rx.nextDeadlineMs() < 0) {
+        unqueueIdle(ch);
+    } else if (ch.idleQueued) {
+        m_idleQueue.splice(m_idleQueue.end(), m_idleQueue, ch.idleEntry);
+    } else {
+        ch.idleEntry = m_idleQueue.insert(m_idleQueue.end(), id);
+        ch.idleQueued = true;
+    }
+    // Moving a peer back never brings the earliest deadline forward: an armed timer stands.
+    if (!m_idleTimer.isActive())
+        armIdleTimer();
+}
+
+void Session::unqueueIdle(Channel &ch)
+{
+    if (ch.idleQueued) {
+        m_idleQueue.erase(ch.idleEntry);
+        ch.idleQueued = false;
+    }
+}
+
 void Session::armIdleTimer()
 {
-    qint64 earliest = -1;
-    for (const auto &ch : std::as_const(m_channels)) {
-        const qint64 d = ch->rx.nextDeadlineMs();
-        if (d >= 0 && (earliest < 0 || d < earliest))
-            earliest = d;
-    }
-    if (earliest < 0) {
+    const auto front = m_idleQueue.empty() ? nullptr : m_channels.value(m_idleQueue.front());
+    const qint64 deadline = front ? front->rx.nextDeadlineMs() : -1;
+    if (deadline < 0) {
         m_idleTimer.stop();
         return;
     }
-    const qint64 wait = qMax<qint64>(0, earliest - nowUs() / 1000);
-    m_idleTimer.start(int(qMin<qint64>(wait + 1, 3600 * 1000)));
+    const qint64 wait = qMax<qint64>(0, deadline - monotonicMs());
+    m_idleTimer.start(int(qMin<qint64>(wait + 1, FramingSpec::MaxIdleGapMs)));
 }
 
 void Session::flushIdle()
 {
-    const qint64 nowMs = nowUs() / 1000;
-    for (auto it = m_channels.begin(); it != m_channels.end(); ++it) {
-        Channel &ch = *it.value();
-        ch.scratch.clear();
-        ch.rx.flushIdle(nowMs, ch.scratch);
-        emitFrames(it.key(), ch, ch.scratch);
+    const qint64 nowMs = monotonicMs();
+    while (!m_idleQueue.empty()) {
+        const quint32 id = m_idleQueue.front();
+        const std::shared_ptr<Channel> ch = m_channels.value(id);
+        const qint64 deadline = ch ? ch->rx.nextDeadlineMs() : -1;
+        if (deadline > nowMs)
+            break;
+        m_idleQueue.pop_front();
+        if (!ch)
+            continue;
+        ch->idleQueued = false;
+        ch->scratch.clear();
+        ch->rx.flushIdle(nowMs, ch->scratch);
+        emitFrames(id, *ch, ch->scratch);
     }
     armIdleTimer();
 }

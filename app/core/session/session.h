@@ -5,12 +5,14 @@
 #include "session/logrecord.h"
 #include "session/peer.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QTimer>
 
 class QTcpSocket;
 
+#include <list>
 #include <memory>
 #include <vector>
 
@@ -158,7 +160,11 @@ private:
     void emitFrames(quint32 id, Channel &ch, QList<Frame> &frames);
     void appendRecord(LogRecord &&record);
     void flushIdle();
+    void queueIdle(quint32 id, Channel &ch);
+    void unqueueIdle(Channel &ch);
     void armIdleTimer();
+    // Framing time: monotonic, so a step of the system clock cannot cut or hold frames.
+    qint64 monotonicMs() const { return m_monotonic.elapsed(); }
     static LogRecord::Flags flagsFor(Frame::Flags flags);
 
     Mode m_mode;
@@ -184,6 +190,11 @@ private:
     LogRecords m_pending;
     QTimer m_batchTimer;
     QTimer m_idleTimer;
+    QElapsedTimer m_monotonic;
+    // IdleGap: peers with a pending frame, oldest last byte first. The gap is the same for
+    // every peer, so the front has the earliest deadline: a read moves its peer to the back
+    // and flushIdle() takes from the front, both O(1) per peer.
+    std::list<quint32> m_idleQueue;
     bool m_peersDirty = false;
 };
 
