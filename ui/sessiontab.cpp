@@ -341,8 +341,7 @@ void SessionTab::onRecords(const LogRecords &records)
 
 void SessionTab::onPeerSelectionChanged()
 {
-    const QList<quint32> ids = selectedPeers();
-    m_log->setPeerFilter(ids.size() == 1 ? ids.first() : 0);
+    m_log->setPeerFilter(selectedPeers());
     updateCanSend();
 }
 
