@@ -17,19 +17,11 @@ void LogFilterModel::setSourceModel(QAbstractItemModel *model)
     QSortFilterProxyModel::setSourceModel(model);
 }
 
-void LogFilterModel::setPeerFilter(quint32 peerId)
+void LogFilterModel::setPeerFilter(const QSet<quint32> &peerIds)
 {
-    if (m_peer == peerId)
+    if (m_peers == peerIds)
         return;
-    m_peer = peerId;
-    refilter();
-}
-
-void LogFilterModel::clearPeerFilter()
-{
-    if (!m_peer)
-        return;
-    m_peer.reset();
+    m_peers = peerIds;
     refilter();
 }
 
@@ -93,7 +85,7 @@ bool LogFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourcePa
             return false;
         break;
     }
-    return !m_peer || *m_peer == peer;
+    return m_peers.isEmpty() || m_peers.contains(peer);
 }
 
 } // namespace sockscope

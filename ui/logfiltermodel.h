@@ -1,15 +1,14 @@
 #pragma once
 
 #include <QPointer>
+#include <QSet>
 #include <QSortFilterProxyModel>
-
-#include <optional>
 
 namespace sockscope {
 
 class LogModel;
 
-// Narrows a LogModel to one peer and/or hides sent rows or events.
+// Narrows a LogModel to a set of peers and/or hides sent rows or events.
 // Incremental: appended source rows are filtered as they arrive (Qt's proxy
 // maps inserted rows one by one) and evictions only shift the mapping; only a
 // change of the criteria re-filters everything. Never sorts: the log keeps
@@ -26,11 +25,12 @@ public:
 
     void setSourceModel(QAbstractItemModel *model) override;
 
-    // Only rows of this peer (its data and its own events; session-wide
-    // events, peer id 0, are hidden).
-    void setPeerFilter(quint32 peerId);
-    void clearPeerFilter();
-    std::optional<quint32> peerFilter() const { return m_peer; }
+    // Only rows of these peers (their data and their own events; session-wide
+    // events, peer id 0, are hidden). Empty: every row.
+    void setPeerFilter(const QSet<quint32> &peerIds);
+    void setPeerFilter(quint32 peerId) { setPeerFilter(QSet<quint32>{peerId}); }
+    void clearPeerFilter() { setPeerFilter(QSet<quint32>()); }
+    QSet<quint32> peerFilter() const { return m_peers; }
 
     void setShowRx(bool show);
     bool showRx() const { return m_showRx; }
@@ -46,7 +46,7 @@ private:
     void refilter();
 
     QPointer<LogModel> m_log; // the source when it is a LogModel: direct record access
-    std::optional<quint32> m_peer;
+    QSet<quint32> m_peers; // empty: all
     bool m_showRx = true;
     bool m_showTx = true;
     bool m_showEvents = true;

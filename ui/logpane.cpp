@@ -202,12 +202,9 @@ void LogPane::setPeerName(quint32 id, const QString &name)
     m_model->setPeerName(id, name);
 }
 
-void LogPane::setPeerFilter(quint32 peerId)
+void LogPane::setPeerFilter(const QList<quint32> &peerIds)
 {
-    if (peerId == 0)
-        m_filter->clearPeerFilter();
-    else
-        m_filter->setPeerFilter(peerId);
+    m_filter->setPeerFilter(QSet<quint32>(peerIds.cbegin(), peerIds.cend()));
 }
 
 void LogPane::setDisplayMode(LogModel::DisplayMode mode)
@@ -226,7 +223,7 @@ LogExport::Options LogPane::exportOptions() const
     o.hex = displayMode() == LogModel::DisplayMode::Hex;
     o.encoding = encodingFor(displayMode());
     o.timestamps = m_timestamps->isChecked();
-    o.peerFilter = m_filter->peerFilter().value_or(0);
+    o.peerFilter = m_filter->peerFilter();
     o.peerName = [model = m_model](quint32 id) { return model->peerName(id); };
     return o;
 }

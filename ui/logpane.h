@@ -37,7 +37,7 @@ public:
 
     void appendRecords(const sockscope::LogRecords &records);
     void setPeerName(quint32 id, const QString &name);
-    void setPeerFilter(quint32 peerId); // 0: all peers
+    void setPeerFilter(const QList<quint32> &peerIds); // empty: all peers
 
     void setDisplayMode(LogModel::DisplayMode mode);
     LogModel::DisplayMode displayMode() const;

@@ -307,6 +307,11 @@ void MainWindow::saveSettings()
     m_settings->sync();
 }
 
+void MainWindow::closeWithoutAsking()
+{
+    close();
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     writeLaunchReport();

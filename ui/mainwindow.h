@@ -41,6 +41,10 @@ public:
     // once; later calls do nothing. Called when that tab or the window closes.
     bool writeLaunchReport(QString *error = nullptr);
 
+public slots:
+    // Closes without asking, even with clients connected: for SIGTERM/SIGINT and tests.
+    void closeWithoutAsking();
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 

@@ -6,6 +6,7 @@
 #include <QGuiApplication>
 #include <QLocale>
 #include <QPalette>
+#include <QSet>
 
 namespace sockscope {
 
@@ -21,17 +22,43 @@ void PeerListModel::setSession(const Session *session)
         connect(session, &Session::peerClosed, this, &PeerListModel::onPeerChanged);
         connect(session, &Session::peersUpdated, this, &PeerListModel::onCountersChanged);
     }
-    resync();
+    beginResetModel();
+    m_ids = session ? session->peerIds() : QList<quint32>();
+    rebuildRowIndex();
+    endResetModel();
 }
 
 void PeerListModel::resync()
 {
-    beginResetModel();
-    m_ids = m_session ? m_session->peerIds() : QList<quint32>();
+    // Peers leave the session's table (cleared or pruned) but never change order, and new
+    // ones arrive through peerOpened. Rows go with beginRemoveRows, a run at a time from the
+    // end, never with a reset: a reset silently drops the view's selection, and with it the
+    // send target and the log filter.
+    const QList<quint32> now = m_session ? m_session->peerIds() : QList<quint32>();
+    const QSet<quint32> kept(now.cbegin(), now.cend());
+    for (int last = int(m_ids.size()) - 1; last >= 0;) {
+        if (kept.contains(m_ids[last])) {
+            --last;
+            continue;
+        }
+        int first = last;
+        while (first > 0 && !kept.contains(m_ids[first - 1]))
+            --first;
+        beginRemoveRows(QModelIndex(), first, last);
+        m_ids.remove(first, last - first + 1);
+        endRemoveRows();
+        last = first - 1;
+    }
+    rebuildRowIndex();
+    for (quint32 id : now)
+        onPeerOpened(id); // any we have not seen yet (appended; no-op for known ones)
+}
+
+void PeerListModel::rebuildRowIndex()
+{
     m_rows.clear();
     for (int i = 0; i < m_ids.size(); ++i)
         m_rows.insert(m_ids[i], i);
-    endResetModel();
 }
 
 quint32 PeerListModel::peerIdAt(int row) const

@@ -45,10 +45,12 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
-    // Re-reads the session's peer table (after it cleared closed peers).
+    // Re-reads the session's peer table (after it cleared or pruned closed peers): removed
+    // peers' rows go with row-removal signals, so views keep selection and current row.
     void resync();
 
 private:
+    void rebuildRowIndex();
     void onPeerOpened(quint32 id);
     void onPeerChanged(quint32 id);
     void onCountersChanged();

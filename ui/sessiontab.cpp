@@ -148,11 +148,14 @@ void SessionTab::buildUi()
             m_session->clearClosedPeers();
             m_peerModel->resync();
         });
-        connect(m_peers->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
-            const QList<quint32> ids = selectedPeers();
-            m_log->setPeerFilter(ids.size() == 1 ? ids.first() : 0);
-            updateCanSend();
-        });
+        // The selection is the send target: whatever changes it (a click, rows removed, a
+        // reset) refreshes the label, the log filter and the buttons from selectedPeers().
+        connect(m_peers->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+                &SessionTab::onPeerSelectionChanged);
+        connect(m_peerModel, &QAbstractItemModel::rowsRemoved, this,
+                &SessionTab::onPeerSelectionChanged);
+        connect(m_peerModel, &QAbstractItemModel::modelReset, this,
+                &SessionTab::onPeerSelectionChanged);
     }
     m_log = new LogPane(split);
     m_log->setObjectName(QStringLiteral("logPane"));
@@ -334,6 +337,12 @@ void SessionTab::onRecords(const LogRecords &records)
     m_log->appendRecords(records);
     m_recorder->append(records);
     emit statsChanged();
+}
+
+void SessionTab::onPeerSelectionChanged()
+{
+    m_log->setPeerFilter(selectedPeers());
+    updateCanSend();
 }
 
 QList<quint32> SessionTab::selectedPeers() const

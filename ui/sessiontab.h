@@ -86,6 +86,8 @@ private:
     void onStateChanged();
     void onRecords(const sockscope::LogRecords &records);
     void updateCanSend();
+    void onPeerSelectionChanged();
+    // The send target and the log filter: the selected peers (empty: the default target).
     QList<quint32> selectedPeers() const;
     void sendNow(const MessageSpec &spec);
     void startPeriodic(const MessageSpec &spec, int intervalMs, int count);

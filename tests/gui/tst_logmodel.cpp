@@ -509,7 +509,7 @@ private slots:
         QCOMPARE(filter.rowCount(), 6);
 
         filter.setPeerFilter(2);
-        QCOMPARE(filter.peerFilter(), std::optional<quint32>(2));
+        QCOMPARE(filter.peerFilter(), QSet<quint32>{2});
         QCOMPARE(filter.rowCount(), 3);
         filter.setShowTx(false);
         QCOMPARE(filter.rowCount(), 2);
@@ -535,12 +535,20 @@ private slots:
         QCOMPARE(filter.index(1, LogModel::DataColumn).data().toString(), QStringLiteral("72 33"));
         QCOMPARE(layout.count(), 0);
 
-        filter.clearPeerFilter();
+        // Several peers: the rows of each of them (a multi-selection in the peer list).
         filter.setShowTx(true);
         filter.setShowEvents(true);
+        model.appendRecords({rx("x1", 3), ev(QStringLiteral("e3"), 3)});
+        filter.setPeerFilter(QSet<quint32>{1, 3});
+        QCOMPARE(filter.peerFilter(), (QSet<quint32>{1, 3}));
+        QCOMPARE(filter.rowCount(), 5); // r1 t1 r4 x1 e3
+        for (int row = 0; row < filter.rowCount(); ++row)
+            QVERIFY(filter.index(row, 0).data(LogModel::PeerIdRole).toUInt() != 2);
+
+        filter.clearPeerFilter();
         QCOMPARE(filter.rowCount(), model.rowCount());
         filter.setShowRx(false);
-        QCOMPARE(filter.rowCount(), 5);
+        QCOMPARE(filter.rowCount(), 6); // t1 t2 e0 e2 t3 e3
     }
 
     void flood()

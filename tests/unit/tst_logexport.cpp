@@ -115,7 +115,7 @@ private slots:
         records.append(other);
         LogExport::Options o;
         o.format = LogExport::Format::RawRx;
-        o.peerFilter = 2;
+        o.peerFilter = {2};
         QCOMPARE(run(records, o), QByteArray("two"));
     }
 

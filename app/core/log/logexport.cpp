@@ -57,7 +57,7 @@ QByteArray csvField(const QByteArray &field)
 
 bool accepted(const LogRecord &r, const LogExport::Options &o)
 {
-    if (o.peerFilter != 0 && r.peerId != o.peerFilter)
+    if (!o.peerFilter.isEmpty() && !o.peerFilter.contains(r.peerId))
         return false;
     return o.format != LogExport::Format::RawRx || r.kind == LogRecord::Kind::Rx;
 }

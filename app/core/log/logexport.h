@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QHash>
 #include <QObject>
+#include <QSet>
 
 #include <functional>
 
@@ -31,7 +32,7 @@ struct Options
     bool hex = false; // Text/CSV: data column as hex instead of decoded text
     Encoding encoding = Encoding::Utf8;
     bool timestamps = true;
-    quint32 peerFilter = 0;                   // 0: all peers
+    QSet<quint32> peerFilter;                 // empty: all peers
     std::function<QString(quint32)> peerName; // endpoint for a peer id
 };
 
