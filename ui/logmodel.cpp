@@ -266,6 +266,16 @@ void LogModel::resume()
     emit pausedChanged(false);
 }
 
+LogRecords LogModel::allRecords() const
+{
+    LogRecords out;
+    out.reserve(m_store.size() + m_held.size());
+    for (const LogStore *store : {&m_store, &m_held})
+        for (qsizetype i = 0; i < store->size(); ++i)
+            out.append(store->at(i)); // payloads are shared, not copied
+    return out;
+}
+
 void LogModel::clear()
 {
     beginResetModel();

@@ -88,6 +88,8 @@ public:
     void resume();
     bool isPaused() const { return m_paused; }
     qsizetype heldCount() const { return m_held.size(); }
+    // Every record the model has: the stored rows, then those held while paused.
+    LogRecords allRecords() const;
 
     void clear();
 
