@@ -153,9 +153,32 @@ void LogModel::setPeerName(quint32 id, const QString &name)
     if (m_peerNames.value(id) == name && m_peerNames.contains(id))
         return;
     m_peerNames.insert(id, name);
-    if (rowCount() > 0)
-        emit dataChanged(index(0, PeerColumn), index(rowCount() - 1, PeerColumn),
+    // Names are looked up in data(); only this peer's stored rows need repainting.
+    const auto span = m_peerSpans.constFind(id);
+    if (span == m_peerSpans.cend() || span->last < m_store.firstSequence())
+        return;
+    const int first = int(m_store.rowOf(qMax(span->first, m_store.firstSequence())));
+    const int last = int(m_store.rowOf(span->last));
+    if (first >= 0 && last >= first)
+        emit dataChanged(index(first, PeerColumn), index(last, PeerColumn),
                          {Qt::DisplayRole, Qt::ToolTipRole});
+}
+
+void LogModel::notePeerSpans(const LogRecords &records, qsizetype from, quint64 firstSeq)
+{
+    for (qsizetype i = from; i < records.size(); ++i) {
+        const quint64 seq = firstSeq + quint64(i - from);
+        auto it = m_peerSpans.find(records.at(i).peerId);
+        if (it == m_peerSpans.end() || it->last < m_store.firstSequence())
+            m_peerSpans.insert(records.at(i).peerId, {seq, seq});
+        else
+            it->last = seq;
+    }
+    // Peers whose rows are all gone are forgotten now and then (amortised O(1) per row).
+    if (m_peerSpans.size() > 2 * qMax<qsizetype>(64, m_store.size() / 16)) {
+        const quint64 oldest = m_store.firstSequence();
+        m_peerSpans.removeIf([oldest](const auto &it) { return it.value().last < oldest; });
+    }
 }
 
 void LogModel::setDisplayMode(DisplayMode mode)
@@ -205,6 +228,7 @@ void LogModel::insertRecords(const LogRecords &records)
     const int first = rowCount();
     beginInsertRows({}, first, first + int(kept) - 1);
     m_store.append(records, keepFrom);
+    notePeerSpans(records, keepFrom, m_store.sequenceOf(first));
     endInsertRows();
 }
 
@@ -242,11 +266,22 @@ void LogModel::resume()
     emit pausedChanged(false);
 }
 
+LogRecords LogModel::allRecords() const
+{
+    LogRecords out;
+    out.reserve(m_store.size() + m_held.size());
+    for (const LogStore *store : {&m_store, &m_held})
+        for (qsizetype i = 0; i < store->size(); ++i)
+            out.append(store->at(i)); // payloads are shared, not copied
+    return out;
+}
+
 void LogModel::clear()
 {
     beginResetModel();
     m_store.clear(); // sequence numbers keep counting, so cached keys stay unique
     m_held.clear();
+    m_peerSpans.clear();
     m_dataCache.clear();
     endResetModel();
 }

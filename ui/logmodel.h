@@ -88,6 +88,8 @@ public:
     void resume();
     bool isPaused() const { return m_paused; }
     qsizetype heldCount() const { return m_held.size(); }
+    // Every record the model has: the stored rows, then those held while paused.
+    LogRecords allRecords() const;
 
     void clear();
 
@@ -112,6 +114,7 @@ signals:
 private:
     void insertRecords(const LogRecords &records);
     void evictRows(qsizetype count);
+    void notePeerSpans(const LogRecords &records, qsizetype from, quint64 firstSeq);
     QString dataText(int row) const;
     QString directionText(const LogRecord &record) const;
     QString peerText(quint32 id) const;
@@ -125,6 +128,14 @@ private:
     DisplayMode m_mode = DisplayMode::Utf8;
     int m_renderLimit = DefaultRenderLimit;
     QHash<quint32, QString> m_peerNames;
+    // First and last sequence number of each peer's rows, so a name change
+    // repaints that span only (a new peer usually has no rows yet).
+    struct SeqSpan
+    {
+        quint64 first = 0;
+        quint64 last = 0;
+    };
+    QHash<quint32, SeqSpan> m_peerSpans;
     mutable QCache<quint64, QString> m_dataCache; // keyed by sequence number
 };
 

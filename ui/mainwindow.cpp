@@ -182,6 +182,8 @@ SessionTab *MainWindow::addSession(Session::Mode mode)
         if (tab == currentSession())
             updateStatus();
     });
+    connect(tab, &SessionTab::statusMessage, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     m_tabs->setCurrentIndex(index);
     return tab;
 }

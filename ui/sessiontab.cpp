@@ -12,6 +12,7 @@
 #include "sequencedialog.h"
 
 #include "log/logexport.h"
+#include "log/logsaver.h"
 #include "session/filesender.h"
 #include "session/message.h"
 #include "session/periodicsender.h"
@@ -27,9 +28,10 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSettings>
 #include <QSplitter>
 #include <QTimer>
@@ -58,6 +60,7 @@ SessionTab::~SessionTab()
     delete m_periodic;
     delete m_file;
     delete m_sequenceRunner;
+    delete m_saver; // an unfinished save leaves its target as it was
     // Stopping changes state; the window must not hear titleChanged/statsChanged from a dying
     // tab (when the window itself is being destroyed, its tab widget is already half gone).
     blockSignals(true);
@@ -547,19 +550,84 @@ void SessionTab::saveLog()
         chooseLogFile(tr("Save log"), QStringLiteral("saveLogDialog"), true, &o.format);
     if (path.isEmpty())
         return; // the dialog already asked before overwriting
-    LogRecords records;
+    saveLogTo(path, o.format);
+}
+
+void SessionTab::saveLogTo(const QString &path, LogExport::Format format)
+{
+    if (m_saver) { // one save at a time: show the one under way
+        if (auto *progress = findChild<QProgressDialog *>(QStringLiteral("saveLogProgress")))
+            progress->raise();
+        return;
+    }
+    LogExport::Options o = m_log->exportOptions();
+    o.format = format;
+    // A snapshot: rows shown and rows held while paused. Saving does not resume the display.
     const LogModel *model = m_log->model();
-    records.reserve(model->rowCount());
-    for (int i = 0; i < model->rowCount(); ++i)
-        records.append(model->record(i));
-    QSaveFile file(path);
-    bool ok = file.open(QIODevice::WriteOnly);
-    if (ok && o.format == LogExport::Format::Csv)
-        ok = file.write(LogExport::csvHeader()) >= 0;
-    ok = ok && LogExport::write(&file, records, o) && file.commit();
-    if (!ok)
-        QMessageBox::warning(this, tr("Save log"),
-                             tr("Could not save %1: %2").arg(path, file.errorString()));
+    const LogRecords records = model->allRecords();
+    qsizetype rows = 0;
+    qsizetype held = 0;
+    for (qsizetype i = 0; i < records.size(); ++i) {
+        if (LogExport::accepts(records.at(i), o)) {
+            ++rows;
+            held += i >= model->rowCount() ? 1 : 0;
+        }
+    }
+    m_saver = new LogSaver(this);
+    connect(m_saver, &LogSaver::finished, this, [this, rows, held](LogSaver::Outcome outcome) {
+        onLogSaved(int(outcome), rows, held);
+    });
+    if (!m_saver->start(path, records, o)) {
+        onLogSaved(int(LogSaver::Outcome::Failed), rows, held);
+        return;
+    }
+    if (!m_saver || !m_saver->isRunning())
+        return; // done in the first slice
+    // Big: the rest is written in slices while the window keeps running.
+    auto *progress = new QProgressDialog(
+        tr("Saving the log to %1…").arg(QDir::toNativeSeparators(path)), tr("Cancel"), 0,
+        int(qMin<qsizetype>(records.size(), INT_MAX)), this);
+    progress->setObjectName(QStringLiteral("saveLogProgress"));
+    progress->setWindowTitle(tr("Save log"));
+    progress->setAttribute(Qt::WA_DeleteOnClose);
+    progress->setAutoClose(false);
+    progress->setAutoReset(false);
+    progress->setMinimumDuration(0);
+    progress->setValue(int(m_saver->recordsDone()));
+    connect(m_saver, &LogSaver::progress, progress,
+            [progress](qsizetype done) { progress->setValue(int(qMin<qsizetype>(done, INT_MAX))); });
+    connect(m_saver, &LogSaver::finished, progress, &QWidget::close);
+    connect(progress, &QProgressDialog::canceled, m_saver, &LogSaver::cancel);
+    progress->show();
+}
+
+void SessionTab::onLogSaved(int outcome, qsizetype rows, qsizetype held)
+{
+    const QString path = QDir::toNativeSeparators(m_saver->path());
+    const QString error = m_saver->errorString();
+    m_saver->deleteLater();
+    m_saver = nullptr;
+    switch (LogSaver::Outcome(outcome)) {
+    case LogSaver::Outcome::Saved: {
+        const QString what = tr("%n row(s)", nullptr, int(qMin<qsizetype>(rows, INT_MAX)));
+        emit statusMessage(held > 0 ? tr("Saved %1 to %2 (%3 held while paused included).")
+                                          .arg(what, path, QLocale().toString(held))
+                                    : tr("Saved %1 to %2.").arg(what, path));
+        break;
+    }
+    case LogSaver::Outcome::Cancelled:
+        emit statusMessage(tr("Save cancelled: %1 was not written.").arg(path));
+        break;
+    case LogSaver::Outcome::Failed: {
+        const QString message = tr("Could not save %1: %2").arg(path, error);
+        emit statusMessage(message);
+        // Not from inside the saver's signal: the box runs its own event loop.
+        QTimer::singleShot(0, this, [this, message] {
+            QMessageBox::warning(this, tr("Save log"), message);
+        });
+        break;
+    }
+    }
 }
 
 bool SessionTab::confirmRecordInto(const QString &path)

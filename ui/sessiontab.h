@@ -23,6 +23,7 @@ class FileSender;
 class FramingSelector;
 class LogPane;
 class LogRecorder;
+class LogSaver;
 class PeerListModel;
 class PeriodicSender;
 class SendPanel;
@@ -74,10 +75,14 @@ public slots:
     void start();
     void stop();
     void saveLog();
+    // Saves the log to path without asking (saveLog() asks for the file first).
+    void saveLogTo(const QString &path, sockscope::LogExport::Format format);
 
 signals:
     void titleChanged();
     void statsChanged();
+    // A short note for the window's status bar (e.g. what a save wrote).
+    void statusMessage(const QString &text);
 
 private:
     void createSession();
@@ -104,6 +109,7 @@ private:
     // when the user says so; false when they cancel (or the file cannot be emptied).
     bool confirmRecordInto(const QString &path);
     void sampleRates();
+    void onLogSaved(int outcome, qsizetype rows, qsizetype held);
 
     Session::Mode m_mode;
     Session *m_session = nullptr;
@@ -122,6 +128,7 @@ private:
     SequenceDialog *m_sequence = nullptr;
     SequenceController *m_sequenceRunner = nullptr;
     LogRecorder *m_recorder = nullptr;
+    LogSaver *m_saver = nullptr; // a save in progress
     AutoReplyRules m_rules;
     AutoReplyConfig m_rulesConfig;
     QString m_logDir; // where the last log was saved or recorded

@@ -497,6 +497,47 @@ private slots:
         QCOMPARE(changed.count(), 1);
     }
 
+    // A new peer's name costs nothing per stored row: naming a peer without rows
+    // signals nothing, renaming one signals its own span of rows only.
+    void peerNameSignalsOnlyItsRows()
+    {
+        LogModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        LogRecords b;
+        for (int i = 0; i < 1000; ++i)
+            b << rx("x", quint32(1 + i % 2));
+        model.appendRecords(b);
+        model.appendRecords({rx("seven", 7), tx("seven", 7)});
+        model.appendRecords(b);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+
+        model.setPeerName(9, QStringLiteral("127.0.0.1:9"));
+        QCOMPARE(changed.count(), 0);
+        model.appendRecords({rx("nine", 9)});
+        QCOMPARE(model.index(model.rowCount() - 1, LogModel::PeerColumn).data().toString(),
+                 QStringLiteral("127.0.0.1:9"));
+
+        model.setPeerName(7, QStringLiteral("127.0.0.1:7"));
+        QCOMPARE(changed.count(), 1);
+        const QModelIndex from = changed.at(0).at(0).toModelIndex();
+        const QModelIndex to = changed.at(0).at(1).toModelIndex();
+        QCOMPARE(from.row(), 1000);
+        QCOMPARE(to.row(), 1001);
+        QCOMPARE(from.column(), int(LogModel::PeerColumn));
+        QCOMPARE(model.index(1001, LogModel::PeerColumn).data().toString(),
+                 QStringLiteral("127.0.0.1:7"));
+
+        // Once its rows are evicted, a peer's rename signals nothing.
+        model.setLimits(rowCap(500));
+        changed.clear();
+        model.setPeerName(7, QStringLiteral("renamed"));
+        QCOMPARE(changed.count(), 0);
+        model.clear();
+        model.setPeerName(1, QStringLiteral("gone"));
+        QCOMPARE(changed.count(), 0);
+    }
+
     void filterPerPeerAndKinds()
     {
         LogModel model;

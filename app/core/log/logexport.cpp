@@ -7,6 +7,8 @@
 #include <QCoreApplication>
 #include <QDateTime>
 
+#include <limits>
+
 namespace sockscope {
 
 namespace {
@@ -55,14 +57,14 @@ QByteArray csvField(const QByteArray &field)
     return '"' + q + '"';
 }
 
-bool accepted(const LogRecord &r, const LogExport::Options &o)
+} // namespace
+
+bool LogExport::accepts(const LogRecord &r, const Options &o)
 {
     if (!o.peerFilter.isEmpty() && !o.peerFilter.contains(r.peerId))
         return false;
-    return o.format != LogExport::Format::RawRx || r.kind == LogRecord::Kind::Rx;
+    return o.format != Format::RawRx || r.kind == LogRecord::Kind::Rx;
 }
-
-} // namespace
 
 QByteArray LogExport::csvHeader()
 {
@@ -97,14 +99,24 @@ QByteArray LogExport::formatRecord(const LogRecord &r, const Options &o)
 
 bool LogExport::write(QIODevice *device, const LogRecords &records, const Options &o)
 {
+    return writeSome(device, records, 0, std::numeric_limits<qint64>::max(), o) >= 0;
+}
+
+qsizetype LogExport::writeSome(QIODevice *device, const LogRecords &records, qsizetype from,
+                               qint64 maxBytes, const Options &o)
+{
     QByteArray block;
+    qint64 written = 0;
     auto flush = [&] {
         const bool ok = device->write(block) == block.size();
+        written += block.size();
         block.clear();
         return ok;
     };
-    for (const LogRecord &r : records) {
-        if (!accepted(r, o))
+    qsizetype i = from;
+    while (i < records.size() && written + block.size() < maxBytes) {
+        const LogRecord &r = records.at(i++);
+        if (!accepts(r, o))
             continue;
         if (o.format == Format::RawRx) {
             block += r.bytes;
@@ -113,9 +125,9 @@ bool LogExport::write(QIODevice *device, const LogRecords &records, const Option
             block += '\n';
         }
         if (block.size() > (1 << 20) && !flush())
-            return false;
+            return -1;
     }
-    return flush();
+    return flush() ? i : -1;
 }
 
 LogRecorder::LogRecorder(QObject *parent) : QObject(parent) {}

@@ -41,8 +41,15 @@ struct Options
 QByteArray formatRecord(const LogRecord &record, const Options &options);
 QByteArray csvHeader();
 
+// Whether a record goes into an export with these options (peer filter, RawRx: Rx only).
+bool accepts(const LogRecord &record, const Options &options);
+
 // Writes records (RawRx: their Rx payloads) to a device.
 bool write(QIODevice *device, const LogRecords &records, const Options &options);
+// Writes records from index `from` on, stopping after the record that brings the output to
+// maxBytes or more; returns the index after the last record written, -1 on a write error.
+qsizetype writeSome(QIODevice *device, const LogRecords &records, qsizetype from,
+                    qint64 maxBytes, const Options &options);
 
 } // namespace LogExport
 
