@@ -129,9 +129,9 @@ QString UdpSession::whyCannotJoin(const Membership &m) const
     const bool wildcard = bound == QHostAddress::Any || bound == QHostAddress::AnyIPv4 ||
                           bound == QHostAddress::AnyIPv6 || bound == group;
     if (!wildcard)
-        return tr("Not joined: the socket is bound to %1, and datagrams sent to the group %2 are "
-                  "addressed to the group, not to %1, so none could arrive. Bind to 0.0.0.0 "
-                  "(or ::) to receive multicast.")
+        return tr("Not joined: a socket bound to %1 never receives datagrams sent to the group "
+                  "%2 (they are addressed to the group). Bind to 0.0.0.0 (or ::) to receive "
+                  "multicast.")
             .arg(boundText, group.toString());
     return {};
 }
