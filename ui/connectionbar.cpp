@@ -103,9 +103,13 @@ ConnectionBar::ConnectionBar(Session::Mode mode, QWidget *parent) : QWidget(pare
             p->setBuddy(m_localPort);
             row->addWidget(p);
             row->addWidget(m_localPort);
-            m_localPort->setValue(8888);
+            // Not a fixed port: 8888 is where the classic lesson's receiver listens, and a
+            // tab holding it would steal its datagrams. The port in use is shown once open.
+            m_localPort->setValue(0);
+            m_localPort->setSpecialValueText(tr("any"));
             m_local->setToolTip(tr("Local address for the UDP socket."));
-            m_localPort->setToolTip(tr("Local UDP port (0: any free port)."));
+            m_localPort->setToolTip(tr("Local UDP port (any: a free port, shown below and in "
+                                       "the tab's title once the socket is open)."));
         }
         auto *h =
             new QLabel(mode == Session::Mode::TcpClient ? tr("&Server") : tr("&Remote"), this);
@@ -193,8 +197,9 @@ QWidget *ConnectionBar::buildOptions()
     case Session::Mode::Udp:
         m_broadcast = new QCheckBox(tr("Broadcast"), box);
         m_broadcast->setObjectName(QStringLiteral("broadcast"));
-        m_broadcast->setToolTip(
-            tr("Allow sending to broadcast addresses such as 255.255.255.255."));
+        m_broadcast->setToolTip(tr("Allow sending to broadcast addresses such as "
+                                   "255.255.255.255. Applies at once, also while open."));
+        connect(m_broadcast, &QCheckBox::toggled, this, &ConnectionBar::broadcastToggled);
         row->addWidget(m_broadcast);
         m_replyToLast = new QCheckBox(tr("Reply to last sender"), box);
         m_replyToLast->setObjectName(QStringLiteral("replyToLast"));
@@ -207,21 +212,23 @@ QWidget *ConnectionBar::buildOptions()
         m_group->setToolTip(tr("Multicast group to join when the socket opens."));
         row->addWidget(new QLabel(tr("Multicast group"), box));
         row->addWidget(m_group);
+        row->addWidget(buildGroupInterfaces(box));
         auto *join = new QToolButton(box);
         join->setObjectName(QStringLiteral("joinGroup"));
         join->setText(tr("Join"));
+        // Any address goes to the session, which says why a join cannot work.
         connect(join, &QToolButton::clicked, this, [this] {
             const QHostAddress g(m_group->text().trimmed());
-            if (g.isMulticast())
-                emit joinGroupRequested(g);
+            if (!g.isNull())
+                emit joinGroupRequested(g, m_groupInterface->currentData().toString());
         });
         auto *leave = new QToolButton(box);
         leave->setObjectName(QStringLiteral("leaveGroup"));
         leave->setText(tr("Leave"));
         connect(leave, &QToolButton::clicked, this, [this] {
             const QHostAddress g(m_group->text().trimmed());
-            if (g.isMulticast())
-                emit leaveGroupRequested(g);
+            if (!g.isNull())
+                emit leaveGroupRequested(g, m_groupInterface->currentData().toString());
         });
         row->addWidget(join);
         row->addWidget(leave);
@@ -229,6 +236,25 @@ QWidget *ConnectionBar::buildOptions()
     }
     row->addStretch();
     return box;
+}
+
+QComboBox *ConnectionBar::buildGroupInterfaces(QWidget *parent)
+{
+    m_groupInterface = new QComboBox(parent);
+    m_groupInterface->setObjectName(QStringLiteral("multicastInterface"));
+    m_groupInterface->setToolTip(tr("The network interface to join the group on. Choose the "
+                                    "one the group's datagrams arrive on."));
+    m_groupInterface->addItem(tr("Default interface"), QString());
+    const auto interfaces = QNetworkInterface::allInterfaces();
+    for (const QNetworkInterface &iface : interfaces) {
+        const auto flags = iface.flags();
+        // The loopback interface rarely says CanMulticast, yet joins on it work (tests,
+        // several programs on one machine).
+        if ((flags & QNetworkInterface::IsUp) &&
+            (flags & (QNetworkInterface::CanMulticast | QNetworkInterface::IsLoopBack)))
+            m_groupInterface->addItem(iface.humanReadableName(), iface.name());
+    }
+    return m_groupInterface;
 }
 
 ConnectionBar::Endpoint ConnectionBar::endpoint() const
@@ -253,8 +279,10 @@ ConnectionBar::Endpoint ConnectionBar::endpoint() const
         e.broadcast = m_broadcast->isChecked();
     if (m_replyToLast)
         e.replyToLast = m_replyToLast->isChecked();
-    if (m_group)
+    if (m_group) {
         e.multicastGroup = QHostAddress(m_group->text().trimmed());
+        e.multicastInterface = m_groupInterface->currentData().toString();
+    }
     return e;
 }
 
@@ -281,8 +309,16 @@ void ConnectionBar::setEndpoint(const Endpoint &e)
         m_broadcast->setChecked(e.broadcast);
     if (m_replyToLast)
         m_replyToLast->setChecked(e.replyToLast);
-    if (m_group)
+    if (m_group) {
         m_group->setText(e.multicastGroup.isNull() ? QString() : e.multicastGroup.toString());
+        // An interface that has gone since is kept by name, so the join says it is missing.
+        int idx = m_groupInterface->findData(e.multicastInterface);
+        if (idx < 0) {
+            m_groupInterface->addItem(e.multicastInterface, e.multicastInterface);
+            idx = m_groupInterface->count() - 1;
+        }
+        m_groupInterface->setCurrentIndex(idx);
+    }
 }
 
 bool ConnectionBar::validate(QString *why) const

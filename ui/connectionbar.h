@@ -43,12 +43,15 @@ public:
 signals:
     void startRequested();
     void stopRequested();
-    void joinGroupRequested(const QHostAddress &group);
-    void leaveGroupRequested(const QHostAddress &group);
+    // Options that apply to an open session at once, without reopening.
+    void broadcastToggled(bool on);
+    void joinGroupRequested(const QHostAddress &group, const QString &interfaceName);
+    void leaveGroupRequested(const QHostAddress &group, const QString &interfaceName);
 
 private:
     void onButton();
     QWidget *buildOptions();
+    QComboBox *buildGroupInterfaces(QWidget *parent);
 
     Session::Mode m_mode;
     Session::State m_state = Session::State::Idle;
@@ -66,6 +69,7 @@ private:
     QCheckBox *m_broadcast = nullptr;
     QCheckBox *m_replyToLast = nullptr;
     QLineEdit *m_group = nullptr;
+    QComboBox *m_groupInterface = nullptr;
 };
 
 } // namespace sockscope

@@ -179,10 +179,9 @@ void SessionTab::buildUi()
     connect(m_bar, &ConnectionBar::startRequested, this, &SessionTab::start);
     connect(m_bar, &ConnectionBar::stopRequested, this, &SessionTab::stop);
     if (auto *udp = qobject_cast<UdpSession *>(m_session)) {
-        connect(m_bar, &ConnectionBar::joinGroupRequested, udp,
-                [udp](const QHostAddress &g) { udp->joinGroup(g); });
-        connect(m_bar, &ConnectionBar::leaveGroupRequested, udp,
-                [udp](const QHostAddress &g) { udp->leaveGroup(g); });
+        connect(m_bar, &ConnectionBar::broadcastToggled, udp, &UdpSession::setBroadcast);
+        connect(m_bar, &ConnectionBar::joinGroupRequested, udp, &UdpSession::joinGroup);
+        connect(m_bar, &ConnectionBar::leaveGroupRequested, udp, &UdpSession::leaveGroup);
     }
     connect(m_send, &SendPanel::sendRequested, this, &SessionTab::sendNow);
     connect(m_send, &SendPanel::periodicStartRequested, this, &SessionTab::startPeriodic);
@@ -787,6 +786,7 @@ void SessionTab::saveState(QSettings &s) const
     s.setValue(QStringLiteral("replyToLast"), e.replyToLast);
     s.setValue(QStringLiteral("multicastGroup"),
                e.multicastGroup.isNull() ? QString() : e.multicastGroup.toString());
+    s.setValue(QStringLiteral("multicastInterface"), e.multicastInterface);
     if (m_framing)
         s.setValue(QStringLiteral("framing"), toString(m_framing->spec()));
     s.setValue(QStringLiteral("rxChecksum"),
@@ -824,6 +824,7 @@ void SessionTab::restoreState(QSettings &s)
     e.broadcast = s.value(QStringLiteral("broadcast"), e.broadcast).toBool();
     e.replyToLast = s.value(QStringLiteral("replyToLast"), e.replyToLast).toBool();
     e.multicastGroup = QHostAddress(s.value(QStringLiteral("multicastGroup")).toString());
+    e.multicastInterface = s.value(QStringLiteral("multicastInterface")).toString();
     m_bar->setEndpoint(e);
     FramingSpec spec;
     if (m_framing && parseFramingSpec(s.value(QStringLiteral("framing")).toString(), &spec))

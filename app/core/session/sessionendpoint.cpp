@@ -47,6 +47,7 @@ void applyEndpoint(Session *session, const SessionEndpoint &e)
         o.broadcast = e.broadcast;
         o.replyToLastSender = e.replyToLast;
         o.multicastGroup = e.multicastGroup;
+        o.multicastInterface = e.multicastInterface;
         u->setOptions(o);
     }
 }

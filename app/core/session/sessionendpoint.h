@@ -22,6 +22,7 @@ struct SessionEndpoint
     bool broadcast = false;
     bool replyToLast = false;
     QHostAddress multicastGroup;
+    QString multicastInterface; // interface name; empty: the system's default
 };
 
 // A new, idle session of the given mode.

@@ -7,6 +7,8 @@
 #include <QUdpSocket>
 #include <QVariant>
 
+#include <utility>
+
 namespace sockscope {
 
 namespace {
@@ -110,38 +112,137 @@ void UdpSession::bindNow()
                 tr("sending to %1").arg(formatEndpoint(m_remote.toString(), m_options.remotePort));
     logEvent(0, text);
     setState(State::Active, text);
-    if (!m_options.multicastGroup.isNull())
-        joinGroup(m_options.multicastGroup, m_options.multicastInterface);
+    rejoinGroups();
 }
 
-bool UdpSession::joinGroup(const QHostAddress &group, const QString &interfaceName)
+QString UdpSession::whyCannotJoin(const Membership &m) const
 {
-    if (!m_socket)
-        return false;
-    const QNetworkInterface iface = interfaceByName(interfaceName);
-    const bool ok = iface.isValid() ? m_socket->joinMulticastGroup(group, iface)
-                                    : m_socket->joinMulticastGroup(group);
+    const QHostAddress &group = m.group;
+    if (!group.isMulticast())
+        return tr("%1 is not a multicast group address (IPv4: 224.0.0.0 to 239.255.255.255, "
+                  "IPv6: ff00::/8).")
+            .arg(group.toString());
+    if (!m.interfaceName.isEmpty() && !QNetworkInterface::interfaceFromName(m.interfaceName).isValid())
+        return tr("There is no network interface named %1.").arg(m.interfaceName);
+    const QHostAddress &bound = m_options.bindAddress;
+    // QHostAddress::Any (IPv6 and IPv4) prints as "0.0.0.0"; it is "::" to the user.
+    const QString boundText = bound == QHostAddress::Any ? QStringLiteral("::") : bound.toString();
+    const bool v4Group = group.protocol() == QAbstractSocket::IPv4Protocol;
+    const bool v4Socket = bound.protocol() == QAbstractSocket::IPv4Protocol;
+    // The kernel takes IPv4 memberships on IPv4 sockets only (and Qt refuses the mix with
+    // "Unknown error"), so say which bind would work.
+    if (v4Group && !v4Socket)
+        return tr("The IPv4 group %1 cannot be joined on a socket bound to %2. Bind to 0.0.0.0 "
+                  "(all IPv4 interfaces) to join it.")
+            .arg(group.toString(), boundText);
+    if (!v4Group && v4Socket)
+        return tr("The IPv6 group %1 cannot be joined on a socket bound to %2. Bind to :: to "
+                  "join it.")
+            .arg(group.toString(), boundText);
+    // A group's datagrams are addressed to the group, so a socket bound to a unicast address
+    // never receives them, joined or not.
+    const bool wildcard = bound == QHostAddress::Any || bound == QHostAddress::AnyIPv4 ||
+                          bound == QHostAddress::AnyIPv6 || bound == group;
+    if (!wildcard)
+        return tr("Not joined: a socket bound to %1 never receives datagrams sent to the group "
+                  "%2 (they are addressed to the group). Bind to 0.0.0.0 (or ::) to receive "
+                  "multicast.")
+            .arg(boundText, group.toString());
+    return {};
+}
+
+namespace {
+QString interfaceText(const QString &name)
+{
+    if (name.isEmpty())
+        return UdpSession::tr("the default interface");
+    const QNetworkInterface iface = QNetworkInterface::interfaceFromName(name);
+    return iface.isValid() ? iface.humanReadableName() : name;
+}
+} // namespace
+
+bool UdpSession::joinNow(const Membership &m, bool rejoin)
+{
+    const QNetworkInterface iface = interfaceByName(m.interfaceName);
+    const bool ok = iface.isValid() ? m_socket->joinMulticastGroup(m.group, iface)
+                                    : m_socket->joinMulticastGroup(m.group);
+    const QString where = interfaceText(m.interfaceName);
     if (ok)
-        logEvent(0, tr("Joined multicast group %1").arg(group.toString()));
+        logEvent(0, rejoin ? tr("Rejoined multicast group %1 on %2 (joined before the socket was "
+                                "reopened).")
+                                 .arg(m.group.toString(), where)
+                           : tr("Joined multicast group %1 on %2.").arg(m.group.toString(), where));
     else
         logEvent(0,
-                 tr("Could not join multicast group %1: %2")
-                     .arg(group.toString(), m_socket->errorString()),
+                 tr("Could not join multicast group %1 on %2: %3")
+                     .arg(m.group.toString(), where, m_socket->errorString()),
                  true);
     return ok;
 }
 
+bool UdpSession::joinGroup(const QHostAddress &group, const QString &interfaceName)
+{
+    Membership m{group, interfaceName};
+    QString why = whyCannotJoin(m);
+    if (why.isEmpty() && m_memberships.contains(m))
+        why = tr("Already joined multicast group %1 on %2.")
+                  .arg(group.toString(), interfaceText(interfaceName));
+    if (!why.isEmpty()) {
+        logEvent(0, why, true);
+        return false;
+    }
+    if (!m_socket) {
+        m_memberships.append(m);
+        logEvent(0, tr("Multicast group %1 on %2 will be joined when the socket opens.")
+                        .arg(group.toString(), interfaceText(interfaceName)));
+        return true;
+    }
+    if (!joinNow(m, false))
+        return false;
+    m.joinedBefore = true;
+    m_memberships.append(m);
+    return true;
+}
+
+void UdpSession::rejoinGroups()
+{
+    // The previous socket's memberships went with it; the new one may be bound elsewhere.
+    const QList<Membership> wanted = std::exchange(m_memberships, {});
+    for (const Membership &m : wanted) {
+        const QString why = whyCannotJoin(m);
+        if (!why.isEmpty()) {
+            logEvent(0, tr("Multicast group %1 not rejoined: %2").arg(m.group.toString(), why),
+                     true);
+        } else if (joinNow(m, m.joinedBefore)) {
+            m_memberships.append(m);
+            m_memberships.last().joinedBefore = true;
+        }
+    }
+    const Membership fromOptions{m_options.multicastGroup, m_options.multicastInterface};
+    if (!fromOptions.group.isNull() && !m_memberships.contains(fromOptions))
+        joinGroup(fromOptions.group, fromOptions.interfaceName);
+}
+
 bool UdpSession::leaveGroup(const QHostAddress &group, const QString &interfaceName)
 {
-    if (!m_socket)
+    const Membership m{group, interfaceName};
+    const QString where = interfaceText(interfaceName);
+    if (!m_memberships.removeOne(m)) {
+        logEvent(0, tr("Not a member of multicast group %1 on %2.").arg(group.toString(), where),
+                 true);
         return false;
+    }
+    if (!m_socket) {
+        logEvent(0, tr("Left multicast group %1 on %2.").arg(group.toString(), where));
+        return true;
+    }
     const QNetworkInterface iface = interfaceByName(interfaceName);
     const bool ok = iface.isValid() ? m_socket->leaveMulticastGroup(group, iface)
                                     : m_socket->leaveMulticastGroup(group);
     logEvent(0,
-             ok ? tr("Left multicast group %1").arg(group.toString())
-                : tr("Could not leave multicast group %1: %2")
-                      .arg(group.toString(), m_socket->errorString()),
+             ok ? tr("Left multicast group %1 on %2.").arg(group.toString(), where)
+                : tr("Could not leave multicast group %1 on %2: %3")
+                      .arg(group.toString(), where, m_socket->errorString()),
              !ok);
     return ok;
 }

@@ -55,8 +55,26 @@ public:
     void stop() override;
     quint16 localPort() const;
 
+    // Allows or refuses sending to broadcast addresses; applies at once, also while open.
+    void setBroadcast(bool on) { m_options.broadcast = on; }
+
+    // A group joined on an interface (by name; empty: the system's default interface).
+    struct Membership
+    {
+        QHostAddress group;
+        QString interfaceName;
+        bool joinedBefore = false; // joined on an earlier socket (not part of the identity)
+        bool operator==(const Membership &o) const
+        {
+            return group == o.group && interfaceName == o.interfaceName;
+        }
+    };
+    // Joins now (or, while closed, when the socket opens). Memberships outlive the socket:
+    // a reopened socket rejoins them and logs it. A join that cannot work is refused with
+    // the reason logged: wrong family, a socket bound to a unicast address, twice.
     bool joinGroup(const QHostAddress &group, const QString &interfaceName = QString());
     bool leaveGroup(const QHostAddress &group, const QString &interfaceName = QString());
+    QList<Membership> joinedGroups() const { return m_memberships; }
 
     // Sends a datagram to each given peer, or to the default target.
     SendResult send(const QByteArray &bytes, const QList<quint32> &peers = {}) override;
@@ -81,6 +99,9 @@ private:
     bool sendOne(quint32 id, const QByteArray &bytes, QString *error);
     bool mayBeSent(const QHostAddress &address, qsizetype size, QString *error);
     bool isBroadcastAddress(const QHostAddress &address);
+    QString whyCannotJoin(const Membership &m) const;
+    bool joinNow(const Membership &m, bool rejoin);
+    void rejoinGroups();
 
     Options m_options;
     QUdpSocket *m_socket = nullptr;
@@ -105,6 +126,7 @@ private:
         }
     };
     QHash<EndpointKey, quint32> m_byEndpoint;
+    QList<Membership> m_memberships;
     qint64 m_datagramsIn = 0;
     qint64 m_datagramsOut = 0;
     // Broadcast addresses of the local interfaces, re-read every few seconds at most.
