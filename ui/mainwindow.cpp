@@ -20,6 +20,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QTabBar>
@@ -309,11 +310,49 @@ void MainWindow::saveSettings()
 
 void MainWindow::closeWithoutAsking()
 {
+    m_closeWithoutAsking = true;
     close();
+    m_closeWithoutAsking = false;
+}
+
+bool MainWindow::confirmQuit()
+{
+    int running = 0;
+    int clients = 0;
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        const auto *t = qobject_cast<SessionTab *>(m_tabs->widget(i));
+        if (!t)
+            continue;
+        const int open = t->session()->openPeerCount();
+        clients += open;
+        // Running: listening, connected or open, or stopped listening with clients still there.
+        if (t->session()->state() == Session::State::Active || open > 0)
+            ++running;
+    }
+    if (running == 0)
+        return true;
+    QMessageBox box(QMessageBox::Question, tr("Quit SockScope"),
+                    tr("Quit while %n session(s) are running?", nullptr, running),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("confirmQuit"));
+    box.setInformativeText(
+        tr("Quitting stops every session and closes %n connection(s).", nullptr, clients));
+    QPushButton *quit = box.addButton(tr("Quit"), QMessageBox::AcceptRole);
+    quit->setObjectName(QStringLiteral("quitButton"));
+    QPushButton *cancel = box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(quit);
+    box.setEscapeButton(cancel);
+    box.exec();
+    return box.clickedButton() == quit;
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // Nobody to ask when the window is not shown (launch tests) or when a signal closes it.
+    if (!m_closeWithoutAsking && isVisible() && !confirmQuit()) {
+        event->ignore();
+        return;
+    }
     writeLaunchReport();
     saveSettings();
     event->accept();

@@ -52,6 +52,8 @@ private:
     void buildMenus();
     void restoreSettings();
     void closeTab(int index);
+    // With sessions running, asks before quitting; false when the user keeps the window.
+    bool confirmQuit();
     void updateTab(SessionTab *tab);
     void updateStatus();
     void editLogLimits();
@@ -69,6 +71,7 @@ private:
     QPointer<SessionTab> m_reportTab;
     QString m_reportFile;
     LagMeter *m_reportLag = nullptr;
+    bool m_closeWithoutAsking = false;
 };
 
 } // namespace sockscope

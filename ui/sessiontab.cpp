@@ -120,19 +120,17 @@ void SessionTab::buildUi()
         all->setText(tr("All peers"));
         all->setObjectName(QStringLiteral("selectAllPeers"));
         all->setToolTip(tr("Clear the selection: send to every peer and show every message."));
-        auto *disconnectButton = new QToolButton(peerBox);
-        disconnectButton->setText(m_mode == Session::Mode::Udp ? tr("Forget") : tr("Disconnect"));
-        disconnectButton->setObjectName(QStringLiteral("disconnectPeers"));
-        disconnectButton->setToolTip(m_mode == Session::Mode::Udp
-                                         ? tr("Forget the selected peers (their next datagram "
-                                              "adds them again).")
-                                         : tr("Disconnect the selected peers."));
+        // Acts on the selection only, so it is off while nothing is selected (see
+        // updateCanSend): with nothing selected it would have to guess "all" or "nothing".
+        m_disconnect = new QToolButton(peerBox);
+        m_disconnect->setText(m_mode == Session::Mode::Udp ? tr("Forget") : tr("Disconnect"));
+        m_disconnect->setObjectName(QStringLiteral("disconnectPeers"));
         auto *clearClosed = new QToolButton(peerBox);
         clearClosed->setText(tr("Clear closed"));
         clearClosed->setObjectName(QStringLiteral("clearClosedPeers"));
         clearClosed->setToolTip(tr("Remove peers that have left from the list."));
         buttons->addWidget(all);
-        buttons->addWidget(disconnectButton);
+        buttons->addWidget(m_disconnect);
         buttons->addStretch();
         peerLayout->addLayout(buttons);
         auto *buttons2 = new QHBoxLayout;
@@ -140,7 +138,7 @@ void SessionTab::buildUi()
         buttons2->addStretch();
         peerLayout->addLayout(buttons2);
         connect(all, &QToolButton::clicked, m_peers, &QTreeView::clearSelection);
-        connect(disconnectButton, &QToolButton::clicked, this, [this] {
+        connect(m_disconnect, &QToolButton::clicked, this, [this] {
             for (quint32 id : selectedPeers())
                 m_session->disconnectPeer(id);
         });
@@ -390,6 +388,16 @@ void SessionTab::updateCanSend()
     }
     if (m_targetLabel)
         m_targetLabel->setText(target);
+    if (m_disconnect) {
+        const bool udp = m_mode == Session::Mode::Udp;
+        m_disconnect->setEnabled(!selected.isEmpty());
+        m_disconnect->setToolTip(
+            !selected.isEmpty() ? (udp ? tr("Forget the selected peers (their next datagram "
+                                            "adds them again).")
+                                       : tr("Disconnect the selected clients."))
+            : udp ? tr("Select the peers to forget first.")
+                  : tr("Select the clients to disconnect first (Ctrl+click for several)."));
+    }
     m_send->setConnected(why.isEmpty(), why);
     m_sequence->setConnected(why.isEmpty(), why);
 }

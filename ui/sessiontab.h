@@ -14,6 +14,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QSettings;
+class QToolButton;
 class QTreeView;
 
 namespace sockscope {
@@ -115,6 +116,7 @@ private:
     QTreeView *m_peers = nullptr;
     PeerListModel *m_peerModel = nullptr;
     QLabel *m_targetLabel = nullptr;
+    QToolButton *m_disconnect = nullptr;
     LogPane *m_log = nullptr;
     SendPanel *m_send = nullptr;
     PeriodicSender *m_periodic = nullptr;

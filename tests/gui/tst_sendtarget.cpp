@@ -339,11 +339,7 @@ void tst_SendTarget::quitAsksWhileClientsConnected()
     QCOMPARE(a->state(), QAbstractSocket::ConnectedState);
 
     answers.expect(QStringLiteral("quit question, confirmed"), dialogNamed(QStringLiteral("confirmQuit")),
-                   [](QWidget *w) {
-                       auto *box = qobject_cast<QMessageBox *>(w);
-                       if (box && box->defaultButton() != box->escapeButton())
-                           QTest::mouseClick(box->defaultButton(), Qt::LeftButton);
-                   });
+                   clickButtonNamed(QStringLiteral("quitButton")));
     QVERIFY(m_window->close());
     QVERIFY2(answers.problems().isEmpty(), qPrintable(answers.problems().join(u'\n')));
     QVERIFY(!m_window->isVisible());
