@@ -610,7 +610,9 @@ void SessionTab::toggleRecording(bool on)
         m_recorder->stop();
         return;
     }
+    // The view's format and encoding; never its peer filter (the recorder records everything).
     LogExport::Options options = m_log->exportOptions();
+    options.peerFilter.clear();
     // Existing files are handled by confirmRecordInto, with Append as a choice; the dialog's
     // own "replace?" question would offer only replacing.
     const QString path = chooseLogFile(tr("Record to file"), QStringLiteral("recordFileDialog"),
