@@ -14,6 +14,8 @@
 #include <QCloseEvent>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLocale>
@@ -79,6 +81,7 @@ MainWindow::MainWindow(AppSettings *settings, QWidget *parent)
     m_lagLabel->setObjectName(QStringLiteral("statusLag"));
     m_lagLabel->setToolTip(tr("How late the window's event loop runs (99th percentile and "
                               "worst over the last few seconds): the window's responsiveness."));
+    buildRecordingIndicator();
     for (QLabel *l : {m_rx, m_tx, m_peers, m_lagLabel})
         statusBar()->addPermanentWidget(l);
     auto *lagTimer = new QTimer(this);
@@ -183,6 +186,10 @@ SessionTab *MainWindow::addSession(Session::Mode mode)
         if (tab == currentSession())
             updateStatus();
     });
+    connect(tab, &SessionTab::recordingChanged, this, [this, tab] {
+        if (tab == currentSession())
+            updateRecordingIndicator();
+    });
     m_tabs->setCurrentIndex(index);
     return tab;
 }
@@ -209,8 +216,46 @@ void MainWindow::closeTab(int index)
     updateStatus();
 }
 
+void MainWindow::buildRecordingIndicator()
+{
+    // The recording is visible where the counters are, not only as a tick in a menu, with
+    // its file and a one-click stop.
+    m_recording = new QLabel(this);
+    m_recording->setObjectName(QStringLiteral("recordingStatus"));
+    QFont bold = m_recording->font();
+    bold.setBold(true);
+    m_recording->setFont(bold);
+    m_stopRecording = new QToolButton(this);
+    m_stopRecording->setObjectName(QStringLiteral("stopRecording"));
+    m_stopRecording->setText(tr("Stop recording"));
+    m_stopRecording->setAutoRaise(true);
+    connect(m_stopRecording, &QToolButton::clicked, this, [this] {
+        if (SessionTab *t = currentSession())
+            t->stopRecording();
+    });
+    statusBar()->addPermanentWidget(m_recording);
+    statusBar()->addPermanentWidget(m_stopRecording);
+    m_recording->hide();
+    m_stopRecording->hide();
+}
+
+void MainWindow::updateRecordingIndicator()
+{
+    SessionTab *tab = currentSession();
+    const QString path = tab ? tab->recordingPath() : QString();
+    m_recording->setVisible(!path.isEmpty());
+    m_stopRecording->setVisible(!path.isEmpty());
+    if (path.isEmpty())
+        return;
+    m_recording->setText(tr("Recording to %1").arg(QFileInfo(path).fileName()));
+    m_recording->setToolTip(tr("Every message of this session is appended to %1.")
+                                .arg(QDir::toNativeSeparators(path)));
+    m_stopRecording->setToolTip(tr("Stop recording to %1.").arg(QFileInfo(path).fileName()));
+}
+
 void MainWindow::updateStatus()
 {
+    updateRecordingIndicator();
     SessionTab *tab = currentSession();
     if (!tab) {
         m_rx->clear();

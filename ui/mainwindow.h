@@ -9,6 +9,7 @@
 
 class QLabel;
 class QTabWidget;
+class QToolButton;
 
 namespace sockscope {
 
@@ -56,6 +57,8 @@ private:
     bool confirmQuit();
     void updateTab(SessionTab *tab);
     void updateStatus();
+    void buildRecordingIndicator();
+    void updateRecordingIndicator();
     void editLogLimits();
     void showAbout();
 
@@ -67,6 +70,8 @@ private:
     QLabel *m_tx = nullptr;
     QLabel *m_peers = nullptr;
     QLabel *m_lagLabel = nullptr;
+    QLabel *m_recording = nullptr;       // "Recording to FILE" of the current tab
+    QToolButton *m_stopRecording = nullptr;
     // --report: the launched tab, its file and a lag meter over the whole run.
     QPointer<SessionTab> m_reportTab;
     QString m_reportFile;

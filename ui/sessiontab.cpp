@@ -203,9 +203,7 @@ void SessionTab::buildUi()
     });
     connect(m_log, &LogPane::saveLogRequested, this, &SessionTab::saveLog);
     connect(m_log, &LogPane::recordToggled, this, &SessionTab::toggleRecording);
-    connect(m_recorder, &LogRecorder::failed, this, [this](const QString &message) {
-        QMessageBox::warning(this, tr("Recording"), message);
-    });
+    connect(m_recorder, &LogRecorder::failed, this, &SessionTab::onRecordingFailed);
     updateCanSend();
 }
 
@@ -604,10 +602,40 @@ bool SessionTab::confirmRecordInto(const QString &path)
     return true;
 }
 
+bool SessionTab::isRecording() const
+{
+    return m_recorder->isRecording();
+}
+
+QString SessionTab::recordingPath() const
+{
+    return m_recorder->isRecording() ? m_recorder->path() : QString();
+}
+
+void SessionTab::stopRecording()
+{
+    m_recorder->stop();
+    m_log->setRecording(false);
+    emit recordingChanged();
+}
+
+void SessionTab::onRecordingFailed(const QString &message)
+{
+    // Reported from inside the log delivery: the recorder has closed the file; untick and
+    // update the status now, and tell the user afterwards, without a nested event loop
+    // here (a modal exec() would run the sockets and deliver more records into this call).
+    stopRecording();
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Record to file"), message,
+                                QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("recordingFailed"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QTimer::singleShot(0, box, [box] { box->open(); });
+}
+
 void SessionTab::toggleRecording(bool on)
 {
     if (!on) {
-        m_recorder->stop();
+        stopRecording();
         return;
     }
     // The view's format and encoding; never its peer filter (the recorder records everything).
@@ -623,6 +651,7 @@ void SessionTab::toggleRecording(bool on)
             QMessageBox::warning(this, tr("Record to file"), error);
         m_log->setRecording(false);
     }
+    emit recordingChanged();
 }
 
 SessionTab::Stats SessionTab::stats() const

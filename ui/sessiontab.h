@@ -65,6 +65,10 @@ public:
     Stats stats() const;
     void resetCounters();
 
+    // Recording every record to a file ("Record every message to a file…").
+    bool isRecording() const;
+    QString recordingPath() const;
+
     // Applies command-line options (mode must match) and optionally starts.
     void applyLaunchOptions(const LaunchOptions &options);
 
@@ -75,10 +79,13 @@ public slots:
     void start();
     void stop();
     void saveLog();
+    void stopRecording();
 
 signals:
     void titleChanged();
     void statsChanged();
+    // Recording started or stopped (by the user or by a write error).
+    void recordingChanged();
 
 private:
     void createSession();
@@ -96,6 +103,7 @@ private:
     void editAutoReply();
     void applyAutoReply();
     void toggleRecording(bool on);
+    void onRecordingFailed(const QString &message);
     // Asks for a file to save or record the log to, in one of the log formats (text, CSV,
     // raw received bytes). confirmOverwrite: the dialog asks before replacing an existing
     // file; without it the caller must ask. Empty when cancelled.
