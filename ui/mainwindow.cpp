@@ -228,7 +228,6 @@ void MainWindow::buildRecordingIndicator()
     m_stopRecording = new QToolButton(this);
     m_stopRecording->setObjectName(QStringLiteral("stopRecording"));
     m_stopRecording->setText(tr("Stop recording"));
-    m_stopRecording->setAutoRaise(true);
     connect(m_stopRecording, &QToolButton::clicked, this, [this] {
         if (SessionTab *t = currentSession())
             t->stopRecording();
