@@ -247,8 +247,8 @@ void MainWindow::updateRecordingIndicator()
     if (path.isEmpty())
         return;
     m_recording->setText(tr("Recording to %1").arg(QFileInfo(path).fileName()));
-    m_recording->setToolTip(tr("Every message of this session is appended to %1.")
-                                .arg(QDir::toNativeSeparators(path)));
+    m_recording->setToolTip(
+        tr("Every message of this session is appended to %1.").arg(QDir::toNativeSeparators(path)));
     m_stopRecording->setToolTip(tr("Stop recording to %1.").arg(QFileInfo(path).fileName()));
 }
 

@@ -70,7 +70,7 @@ private:
     QLabel *m_tx = nullptr;
     QLabel *m_peers = nullptr;
     QLabel *m_lagLabel = nullptr;
-    QLabel *m_recording = nullptr;       // "Recording to FILE" of the current tab
+    QLabel *m_recording = nullptr; // "Recording to FILE" of the current tab
     QToolButton *m_stopRecording = nullptr;
     // --report: the launched tab, its file and a lag meter over the whole run.
     QPointer<SessionTab> m_reportTab;

@@ -393,7 +393,7 @@ void SessionTab::updateCanSend()
             !selected.isEmpty() ? (udp ? tr("Forget the selected peers (their next datagram "
                                             "adds them again).")
                                        : tr("Disconnect the selected clients."))
-            : udp ? tr("Select the peers to forget first.")
+            : udp               ? tr("Select the peers to forget first.")
                   : tr("Select the clients to disconnect first (Ctrl+click for several)."));
     }
     m_send->setConnected(why.isEmpty(), why);
@@ -625,8 +625,8 @@ void SessionTab::onRecordingFailed(const QString &message)
     // update the status now, and tell the user afterwards, without a nested event loop
     // here (a modal exec() would run the sockets and deliver more records into this call).
     stopRecording();
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Record to file"), message,
-                                QMessageBox::Ok, this);
+    auto *box =
+        new QMessageBox(QMessageBox::Warning, tr("Record to file"), message, QMessageBox::Ok, this);
     box->setObjectName(QStringLiteral("recordingFailed"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     QTimer::singleShot(0, box, [box] { box->open(); });
