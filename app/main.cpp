@@ -96,10 +96,11 @@ int main(int argc, char *argv[])
     sockscope::installTranslators(app, sockscope::AppSettings().language());
     sockscope::MainWindow window;
     window.applyLaunchOptions(parsed.options);
-    // SIGINT/SIGTERM close the window as the user would: settings saved, --report written.
+    // SIGINT/SIGTERM close the window as the user would (settings saved, --report written),
+    // without the quit question: nobody may be there to answer it.
     sockscope::SignalWatcher signalWatcher;
     QObject::connect(&signalWatcher, &sockscope::SignalWatcher::terminationRequested, &window,
-                     &QWidget::close);
+                     &sockscope::MainWindow::closeWithoutAsking);
     window.show();
     return QApplication::exec();
 }

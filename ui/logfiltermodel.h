@@ -46,7 +46,7 @@ private:
     void refilter();
 
     QPointer<LogModel> m_log; // the source when it is a LogModel: direct record access
-    QSet<quint32> m_peers; // empty: all
+    QSet<quint32> m_peers;    // empty: all
     bool m_showRx = true;
     bool m_showTx = true;
     bool m_showEvents = true;

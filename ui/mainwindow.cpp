@@ -14,12 +14,15 @@
 #include <QCloseEvent>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QTabBar>
@@ -78,6 +81,7 @@ MainWindow::MainWindow(AppSettings *settings, QWidget *parent)
     m_lagLabel->setObjectName(QStringLiteral("statusLag"));
     m_lagLabel->setToolTip(tr("How late the window's event loop runs (99th percentile and "
                               "worst over the last few seconds): the window's responsiveness."));
+    buildRecordingIndicator();
     for (QLabel *l : {m_rx, m_tx, m_peers, m_lagLabel})
         statusBar()->addPermanentWidget(l);
     auto *lagTimer = new QTimer(this);
@@ -184,6 +188,10 @@ SessionTab *MainWindow::addSession(Session::Mode mode)
     });
     connect(tab, &SessionTab::statusMessage, this,
             [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    connect(tab, &SessionTab::recordingChanged, this, [this, tab] {
+        if (tab == currentSession())
+            updateRecordingIndicator();
+    });
     m_tabs->setCurrentIndex(index);
     return tab;
 }
@@ -210,8 +218,45 @@ void MainWindow::closeTab(int index)
     updateStatus();
 }
 
+void MainWindow::buildRecordingIndicator()
+{
+    // The recording is visible where the counters are, not only as a tick in a menu, with
+    // its file and a one-click stop.
+    m_recording = new QLabel(this);
+    m_recording->setObjectName(QStringLiteral("recordingStatus"));
+    QFont bold = m_recording->font();
+    bold.setBold(true);
+    m_recording->setFont(bold);
+    m_stopRecording = new QToolButton(this);
+    m_stopRecording->setObjectName(QStringLiteral("stopRecording"));
+    m_stopRecording->setText(tr("Stop recording"));
+    connect(m_stopRecording, &QToolButton::clicked, this, [this] {
+        if (SessionTab *t = currentSession())
+            t->stopRecording();
+    });
+    statusBar()->addPermanentWidget(m_recording);
+    statusBar()->addPermanentWidget(m_stopRecording);
+    m_recording->hide();
+    m_stopRecording->hide();
+}
+
+void MainWindow::updateRecordingIndicator()
+{
+    SessionTab *tab = currentSession();
+    const QString path = tab ? tab->recordingPath() : QString();
+    m_recording->setVisible(!path.isEmpty());
+    m_stopRecording->setVisible(!path.isEmpty());
+    if (path.isEmpty())
+        return;
+    m_recording->setText(tr("Recording to %1").arg(QFileInfo(path).fileName()));
+    m_recording->setToolTip(
+        tr("Every message of this session is appended to %1.").arg(QDir::toNativeSeparators(path)));
+    m_stopRecording->setToolTip(tr("Stop recording to %1.").arg(QFileInfo(path).fileName()));
+}
+
 void MainWindow::updateStatus()
 {
+    updateRecordingIndicator();
     SessionTab *tab = currentSession();
     if (!tab) {
         m_rx->clear();
@@ -311,11 +356,49 @@ void MainWindow::saveSettings()
 
 void MainWindow::closeWithoutAsking()
 {
+    m_closeWithoutAsking = true;
     close();
+    m_closeWithoutAsking = false;
+}
+
+bool MainWindow::confirmQuit()
+{
+    int running = 0;
+    int clients = 0;
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        const auto *t = qobject_cast<SessionTab *>(m_tabs->widget(i));
+        if (!t)
+            continue;
+        const int open = t->session()->openPeerCount();
+        clients += open;
+        // Running: listening, connected or open, or stopped listening with clients still there.
+        if (t->session()->state() == Session::State::Active || open > 0)
+            ++running;
+    }
+    if (running == 0)
+        return true;
+    QMessageBox box(QMessageBox::Question, tr("Quit SockScope"),
+                    tr("Quit while %n session(s) are running?", nullptr, running),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("confirmQuit"));
+    box.setInformativeText(
+        tr("Quitting stops every session and closes %n connection(s).", nullptr, clients));
+    QPushButton *quit = box.addButton(tr("Quit"), QMessageBox::AcceptRole);
+    quit->setObjectName(QStringLiteral("quitButton"));
+    QPushButton *cancel = box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(quit);
+    box.setEscapeButton(cancel);
+    box.exec();
+    return box.clickedButton() == quit;
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // Nobody to ask when the window is not shown (launch tests) or when a signal closes it.
+    if (!m_closeWithoutAsking && isVisible() && !confirmQuit()) {
+        event->ignore();
+        return;
+    }
     writeLaunchReport();
     saveSettings();
     event->accept();

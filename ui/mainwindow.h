@@ -9,6 +9,7 @@
 
 class QLabel;
 class QTabWidget;
+class QToolButton;
 
 namespace sockscope {
 
@@ -52,8 +53,12 @@ private:
     void buildMenus();
     void restoreSettings();
     void closeTab(int index);
+    // With sessions running, asks before quitting; false when the user keeps the window.
+    bool confirmQuit();
     void updateTab(SessionTab *tab);
     void updateStatus();
+    void buildRecordingIndicator();
+    void updateRecordingIndicator();
     void editLogLimits();
     void showAbout();
 
@@ -65,10 +70,13 @@ private:
     QLabel *m_tx = nullptr;
     QLabel *m_peers = nullptr;
     QLabel *m_lagLabel = nullptr;
+    QLabel *m_recording = nullptr; // "Recording to FILE" of the current tab
+    QToolButton *m_stopRecording = nullptr;
     // --report: the launched tab, its file and a lag meter over the whole run.
     QPointer<SessionTab> m_reportTab;
     QString m_reportFile;
     LagMeter *m_reportLag = nullptr;
+    bool m_closeWithoutAsking = false;
 };
 
 } // namespace sockscope

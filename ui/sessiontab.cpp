@@ -123,19 +123,17 @@ void SessionTab::buildUi()
         all->setText(tr("All peers"));
         all->setObjectName(QStringLiteral("selectAllPeers"));
         all->setToolTip(tr("Clear the selection: send to every peer and show every message."));
-        auto *disconnectButton = new QToolButton(peerBox);
-        disconnectButton->setText(m_mode == Session::Mode::Udp ? tr("Forget") : tr("Disconnect"));
-        disconnectButton->setObjectName(QStringLiteral("disconnectPeers"));
-        disconnectButton->setToolTip(m_mode == Session::Mode::Udp
-                                         ? tr("Forget the selected peers (their next datagram "
-                                              "adds them again).")
-                                         : tr("Disconnect the selected peers."));
+        // Acts on the selection only, so it is off while nothing is selected (see
+        // updateCanSend): with nothing selected it would have to guess "all" or "nothing".
+        m_disconnect = new QToolButton(peerBox);
+        m_disconnect->setText(m_mode == Session::Mode::Udp ? tr("Forget") : tr("Disconnect"));
+        m_disconnect->setObjectName(QStringLiteral("disconnectPeers"));
         auto *clearClosed = new QToolButton(peerBox);
         clearClosed->setText(tr("Clear closed"));
         clearClosed->setObjectName(QStringLiteral("clearClosedPeers"));
         clearClosed->setToolTip(tr("Remove peers that have left from the list."));
         buttons->addWidget(all);
-        buttons->addWidget(disconnectButton);
+        buttons->addWidget(m_disconnect);
         buttons->addStretch();
         peerLayout->addLayout(buttons);
         auto *buttons2 = new QHBoxLayout;
@@ -143,7 +141,7 @@ void SessionTab::buildUi()
         buttons2->addStretch();
         peerLayout->addLayout(buttons2);
         connect(all, &QToolButton::clicked, m_peers, &QTreeView::clearSelection);
-        connect(disconnectButton, &QToolButton::clicked, this, [this] {
+        connect(m_disconnect, &QToolButton::clicked, this, [this] {
             for (quint32 id : selectedPeers())
                 m_session->disconnectPeer(id);
         });
@@ -207,9 +205,7 @@ void SessionTab::buildUi()
     });
     connect(m_log, &LogPane::saveLogRequested, this, &SessionTab::saveLog);
     connect(m_log, &LogPane::recordToggled, this, &SessionTab::toggleRecording);
-    connect(m_recorder, &LogRecorder::failed, this, [this](const QString &message) {
-        QMessageBox::warning(this, tr("Recording"), message);
-    });
+    connect(m_recorder, &LogRecorder::failed, this, &SessionTab::onRecordingFailed);
     updateCanSend();
 }
 
@@ -392,6 +388,16 @@ void SessionTab::updateCanSend()
     }
     if (m_targetLabel)
         m_targetLabel->setText(target);
+    if (m_disconnect) {
+        const bool udp = m_mode == Session::Mode::Udp;
+        m_disconnect->setEnabled(!selected.isEmpty());
+        m_disconnect->setToolTip(
+            !selected.isEmpty() ? (udp ? tr("Forget the selected peers (their next datagram "
+                                            "adds them again).")
+                                       : tr("Disconnect the selected clients."))
+            : udp               ? tr("Select the peers to forget first.")
+                  : tr("Select the clients to disconnect first (Ctrl+click for several)."));
+    }
     m_send->setConnected(why.isEmpty(), why);
     m_sequence->setConnected(why.isEmpty(), why);
 }
@@ -663,13 +669,45 @@ bool SessionTab::confirmRecordInto(const QString &path)
     return true;
 }
 
+bool SessionTab::isRecording() const
+{
+    return m_recorder->isRecording();
+}
+
+QString SessionTab::recordingPath() const
+{
+    return m_recorder->isRecording() ? m_recorder->path() : QString();
+}
+
+void SessionTab::stopRecording()
+{
+    m_recorder->stop();
+    m_log->setRecording(false);
+    emit recordingChanged();
+}
+
+void SessionTab::onRecordingFailed(const QString &message)
+{
+    // Reported from inside the log delivery: the recorder has closed the file; untick and
+    // update the status now, and tell the user afterwards, without a nested event loop
+    // here (a modal exec() would run the sockets and deliver more records into this call).
+    stopRecording();
+    auto *box =
+        new QMessageBox(QMessageBox::Warning, tr("Record to file"), message, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("recordingFailed"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QTimer::singleShot(0, box, [box] { box->open(); });
+}
+
 void SessionTab::toggleRecording(bool on)
 {
     if (!on) {
-        m_recorder->stop();
+        stopRecording();
         return;
     }
+    // The view's format and encoding; never its peer filter (the recorder records everything).
     LogExport::Options options = m_log->exportOptions();
+    options.peerFilter.clear();
     // Existing files are handled by confirmRecordInto, with Append as a choice; the dialog's
     // own "replace?" question would offer only replacing.
     const QString path = chooseLogFile(tr("Record to file"), QStringLiteral("recordFileDialog"),
@@ -680,6 +718,7 @@ void SessionTab::toggleRecording(bool on)
             QMessageBox::warning(this, tr("Record to file"), error);
         m_log->setRecording(false);
     }
+    emit recordingChanged();
 }
 
 SessionTab::Stats SessionTab::stats() const

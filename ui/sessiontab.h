@@ -14,6 +14,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QSettings;
+class QToolButton;
 class QTreeView;
 
 namespace sockscope {
@@ -65,6 +66,10 @@ public:
     Stats stats() const;
     void resetCounters();
 
+    // Recording every record to a file ("Record every message to a file…").
+    bool isRecording() const;
+    QString recordingPath() const;
+
     // Applies command-line options (mode must match) and optionally starts.
     void applyLaunchOptions(const LaunchOptions &options);
 
@@ -77,12 +82,15 @@ public slots:
     void saveLog();
     // Saves the log to path without asking (saveLog() asks for the file first).
     void saveLogTo(const QString &path, sockscope::LogExport::Format format);
+    void stopRecording();
 
 signals:
     void titleChanged();
     void statsChanged();
     // A short note for the window's status bar (e.g. what a save wrote).
     void statusMessage(const QString &text);
+    // Recording started or stopped (by the user or by a write error).
+    void recordingChanged();
 
 private:
     void createSession();
@@ -100,6 +108,7 @@ private:
     void editAutoReply();
     void applyAutoReply();
     void toggleRecording(bool on);
+    void onRecordingFailed(const QString &message);
     // Asks for a file to save or record the log to, in one of the log formats (text, CSV,
     // raw received bytes). confirmOverwrite: the dialog asks before replacing an existing
     // file; without it the caller must ask. Empty when cancelled.
@@ -121,6 +130,7 @@ private:
     QTreeView *m_peers = nullptr;
     PeerListModel *m_peerModel = nullptr;
     QLabel *m_targetLabel = nullptr;
+    QToolButton *m_disconnect = nullptr;
     LogPane *m_log = nullptr;
     SendPanel *m_send = nullptr;
     PeriodicSender *m_periodic = nullptr;

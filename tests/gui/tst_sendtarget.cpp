@@ -330,7 +330,8 @@ void tst_SendTarget::quitAsksWhileClientsConnected()
     QVERIFY(a);
 
     ModalAnswers answers;
-    answers.expect(QStringLiteral("quit question, cancelled"), dialogNamed(QStringLiteral("confirmQuit")),
+    answers.expect(QStringLiteral("quit question, cancelled"),
+                   dialogNamed(QStringLiteral("confirmQuit")),
                    clickStandardButton(QMessageBox::Cancel));
     QVERIFY(!m_window->close());
     QVERIFY2(answers.problems().isEmpty(), qPrintable(answers.problems().join(u'\n')));
@@ -338,12 +339,9 @@ void tst_SendTarget::quitAsksWhileClientsConnected()
     spin(50);
     QCOMPARE(a->state(), QAbstractSocket::ConnectedState);
 
-    answers.expect(QStringLiteral("quit question, confirmed"), dialogNamed(QStringLiteral("confirmQuit")),
-                   [](QWidget *w) {
-                       auto *box = qobject_cast<QMessageBox *>(w);
-                       if (box && box->defaultButton() != box->escapeButton())
-                           QTest::mouseClick(box->defaultButton(), Qt::LeftButton);
-                   });
+    answers.expect(QStringLiteral("quit question, confirmed"),
+                   dialogNamed(QStringLiteral("confirmQuit")),
+                   clickButtonNamed(QStringLiteral("quitButton")));
     QVERIFY(m_window->close());
     QVERIFY2(answers.problems().isEmpty(), qPrintable(answers.problems().join(u'\n')));
     QVERIFY(!m_window->isVisible());

@@ -141,6 +141,29 @@ private slots:
         QCOMPARE(rec.bytesWritten(), f.size());
     }
 
+    // A recording is everything: a peer filter in the options (the view's) is not applied.
+    void recorderKeepsEveryPeer()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"all.bin"_s);
+        LogRecords records = stream({"one"});
+        LogRecord other = records.at(1);
+        other.peerId = 2;
+        other.bytes = "two";
+        records.append(other);
+        LogRecorder rec;
+        LogExport::Options o;
+        o.format = LogExport::Format::RawRx;
+        o.peerFilter = {2};
+        QString error;
+        QVERIFY2(rec.start(path, o, &error), qPrintable(error));
+        rec.append(records);
+        rec.stop();
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), QByteArray("onetwo"));
+    }
+
     void recorderReportsUnwritablePath()
     {
         LogRecorder rec;

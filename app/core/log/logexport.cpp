@@ -138,6 +138,7 @@ bool LogRecorder::start(const QString &path, const LogExport::Options &options, 
 {
     stop();
     m_options = options;
+    m_options.peerFilter.clear(); // a recording is everything, whatever the view shows
     m_options.peerName = [this](quint32 id) { return m_names.value(id, QString::number(id)); };
     m_file.setFileName(path);
     if (!m_file.open(QIODevice::WriteOnly | QIODevice::Append)) {

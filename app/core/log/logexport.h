@@ -54,7 +54,8 @@ qsizetype writeSome(QIODevice *device, const LogRecords &records, qsizetype from
 } // namespace LogExport
 
 // Appends every record it is given to a file as it arrives, in one write per
-// batch. Errors stop the recording and are reported once.
+// batch: every peer's and the session's (a peer filter in the options is not
+// applied). Errors stop the recording and are reported once.
 class LogRecorder : public QObject
 {
     Q_OBJECT

@@ -1,0 +1,265 @@
+// "Record every message to a file…" in the real window (issue #11, items 2, 10, 21): real
+// clients on 127.0.0.1, the real file dialog answered as a user would, the file read back.
+// - a recording holds every client's messages and the connect/disconnect events, whatever
+//   the peer list's selection (the view's filter) is;
+// - the status bar says that it records and to which file, with a one-click stop;
+// - a write error stops the recording, unticks it and says so once, after the fact.
+
+#include "appsettings.h"
+#include "logpane.h"
+#include "mainwindow.h"
+#include "peerlistmodel.h"
+#include "sessiontab.h"
+
+#include "eventloop.h"
+#include "loopback.h"
+#include "modalanswers.h"
+#include "require.h"
+
+#include "transport/tcpserversession.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+#include <QTreeView>
+
+#include <memory>
+#include <vector>
+
+using namespace sockscope;
+using namespace sockscope::test;
+
+class tst_Recording : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void recordsEveryPeerAndEvent();
+    void statusBarShowsRecordingWithStop();
+    void writeErrorUnticksAndSaysSoOnce();
+
+private:
+    SessionTab *server() const;
+    template <typename T>
+    T *child(QObject *parent, const char *name) const
+    {
+        T *w = parent->findChild<T *>(QLatin1String(name));
+        if (!w)
+            qFatal("no child %s", name);
+        return w;
+    }
+    QAction *recordAction() const { return child<QAction>(server(), "recordLog"); }
+    void startServer();
+    QTcpSocket *connectClient();
+    // Ticks "Record every message to a file…" and picks `path` (text format) in the dialog.
+    void startRecording(const QString &path);
+    static QByteArray fileBytes(const QString &path);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<AppSettings> m_settings;
+    std::unique_ptr<MainWindow> m_window;
+    std::vector<std::unique_ptr<QTcpSocket>> m_clients;
+    quint16 m_port = 0;
+};
+
+void tst_Recording::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_settings = std::make_unique<AppSettings>(m_dir->filePath(QStringLiteral("sockscope.ini")));
+    m_window = std::make_unique<MainWindow>(m_settings.get());
+    m_window->resize(1280, 800);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window->sessionTabs()->setCurrentIndex(0);
+    QCOMPARE(server()->mode(), Session::Mode::TcpServer);
+}
+
+void tst_Recording::cleanup()
+{
+    m_clients.clear();
+    m_window.reset();
+    m_settings.reset();
+    m_dir.reset();
+}
+
+SessionTab *tst_Recording::server() const
+{
+    auto *t = qobject_cast<SessionTab *>(m_window->sessionTabs()->widget(0));
+    if (!t)
+        qFatal("no session tab 0");
+    return t;
+}
+
+void tst_Recording::startServer()
+{
+    auto *address = child<QComboBox>(server(), "localAddress");
+    address->setFocus();
+    QTest::keyClick(address, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(address, QStringLiteral("127.0.0.1"));
+    auto *port = child<QSpinBox>(server(), "localPort");
+    port->setFocus();
+    QTest::keyClick(port, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(port, QStringLiteral("0"));
+    QTest::mouseClick(child<QPushButton>(server(), "startButton"), Qt::LeftButton);
+    auto *session = qobject_cast<TcpServerSession *>(server()->session());
+    QVERIFY(session);
+    QTRY_VERIFY(session->isListening());
+    m_port = session->serverPort();
+    QVERIFY(m_port != 0);
+}
+
+QTcpSocket *tst_Recording::connectClient()
+{
+    const int before = server()->session()->openPeerCount();
+    auto socket = std::make_unique<QTcpSocket>();
+    socket->connectToHost(kLoopback, m_port);
+    if (!socket->waitForConnected(3000))
+        return nullptr;
+    if (!waitUntil([&] { return server()->session()->openPeerCount() == before + 1; }))
+        return nullptr;
+    m_clients.push_back(std::move(socket));
+    return m_clients.back().get();
+}
+
+void tst_Recording::startRecording(const QString &path)
+{
+    ModalAnswers answers;
+    answers.expect(QStringLiteral("record file dialog"),
+                   dialogNamed(QStringLiteral("recordFileDialog")),
+                   chooseFile(path, QStringLiteral("txt")));
+    recordAction()->trigger();
+    QVERIFY2(answers.problems().isEmpty(), qPrintable(answers.problems().join(u'\n')));
+    QVERIFY(recordAction()->isChecked());
+}
+
+QByteArray tst_Recording::fileBytes(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<unreadable>");
+}
+
+// One client selected (the view shows only its rows) while recording: the file still holds
+// all three clients' lines and the connect and disconnect events.
+void tst_Recording::recordsEveryPeerAndEvent()
+{
+    SOCKSCOPE_REQUIRE(startServer());
+    QTcpSocket *a = connectClient();
+    QVERIFY(a);
+    auto *peers = child<QTreeView>(server(), "peerList");
+    const QModelIndex first = peers->model()->index(0, PeerListModel::Endpoint);
+    QTest::mouseClick(peers->viewport(), Qt::LeftButton, {}, peers->visualRect(first).center());
+    QCOMPARE(peers->selectionModel()->selectedRows().size(), 1);
+
+    const QString path = m_dir->filePath(QStringLiteral("everything.txt"));
+    SOCKSCOPE_REQUIRE(startRecording(path));
+    QTcpSocket *b = connectClient();
+    QTcpSocket *c = connectClient();
+    QVERIFY(b && c);
+    a->write("line-from-a");
+    b->write("line-from-b");
+    c->write("line-from-c");
+    Session *session = server()->session();
+    QTRY_COMPARE(session->rxBytesTotal(), qint64(33));
+    c->disconnectFromHost();
+    QTRY_COMPARE(session->openPeerCount(), 2);
+    session->flushRecords();
+    recordAction()->trigger(); // stop
+    QVERIFY(!recordAction()->isChecked());
+
+    const QByteArray text = fileBytes(path);
+    for (const char *line : {"line-from-a", "line-from-b", "line-from-c"})
+        QVERIFY2(text.contains(line), line);
+    QCOMPARE(text.count(" Connected\n"), 2); // b and c connected while recording
+    QCOMPARE(text.count(" Disconnected: "), 1);
+}
+
+// While recording, the status bar names the file; its stop button ends the recording (the
+// menu tick goes too) and nothing more is written.
+void tst_Recording::statusBarShowsRecordingWithStop()
+{
+    SOCKSCOPE_REQUIRE(startServer());
+    QTcpSocket *a = connectClient();
+    QVERIFY(a);
+    auto *status = m_window->statusBar()->findChild<QLabel *>(QStringLiteral("recordingStatus"));
+    auto *stop = m_window->statusBar()->findChild<QToolButton *>(QStringLiteral("stopRecording"));
+    QVERIFY2(status && stop, "no recording indicator in the status bar");
+    QVERIFY(!status->isVisible());
+    QVERIFY(!stop->isVisible());
+
+    const QString path = m_dir->filePath(QStringLiteral("shown.txt"));
+    SOCKSCOPE_REQUIRE(startRecording(path));
+    QVERIFY(status->isVisible());
+    QVERIFY2(status->text().contains(QStringLiteral("shown.txt")), qPrintable(status->text()));
+    QVERIFY(stop->isVisible());
+    a->write("recorded");
+    QTRY_VERIFY(fileBytes(path).contains("recorded"));
+
+    QTest::mouseClick(stop, Qt::LeftButton);
+    QVERIFY(!recordAction()->isChecked());
+    QVERIFY(!status->isVisible());
+    QVERIFY(!stop->isVisible());
+    const qint64 size = QFile(path).size();
+    a->write("not-recorded");
+    QTRY_COMPARE(server()->session()->rxBytesTotal(), qint64(20));
+    server()->session()->flushRecords();
+    spin(50);
+    QCOMPARE(QFile(path).size(), size);
+}
+
+// Recording into a file on a full device (a link to /dev/full: every flush fails with
+// ENOSPC): the recording stops, the menu tick and the status go, and one message says why,
+// shown after the log delivery that failed (by then the tick is already gone).
+void tst_Recording::writeErrorUnticksAndSaysSoOnce()
+{
+    if (!QFile::exists(QStringLiteral("/dev/full")))
+        QSKIP("no /dev/full on this system to make writes fail");
+    const QString path = m_dir->filePath(QStringLiteral("full.txt"));
+    QVERIFY(QFile::link(QStringLiteral("/dev/full"), path));
+    SOCKSCOPE_REQUIRE(startServer());
+    QTcpSocket *a = connectClient();
+    QVERIFY(a);
+    SOCKSCOPE_REQUIRE(startRecording(path));
+
+    ModalAnswers answers;
+    bool tickedWhenShown = true;
+    answers.expect(
+        QStringLiteral("recording error"),
+        [](QWidget *w) {
+            auto *box = qobject_cast<QMessageBox *>(w);
+            return box && box->text().contains(QStringLiteral("stopped"));
+        },
+        [this, &tickedWhenShown](QWidget *w) {
+            tickedWhenShown = recordAction()->isChecked();
+            QTest::mouseClick(qobject_cast<QMessageBox *>(w)->button(QMessageBox::Ok),
+                              Qt::LeftButton);
+        });
+    a->write("first");
+    QTRY_VERIFY(answers.done());
+    QVERIFY(!tickedWhenShown);
+    QVERIFY(!recordAction()->isChecked());
+    auto *status = m_window->statusBar()->findChild<QLabel *>(QStringLiteral("recordingStatus"));
+    QVERIFY(status && !status->isVisible());
+
+    a->write("second");
+    QTRY_COMPARE(server()->session()->rxBytesTotal(), qint64(11));
+    server()->session()->flushRecords();
+    spin(100);
+    QCOMPARE(answers.shown(), 1);
+    QVERIFY2(answers.problems().isEmpty(), qPrintable(answers.problems().join(u'\n')));
+}
+
+QTEST_MAIN(tst_Recording)
+#include "tst_recording.moc"
