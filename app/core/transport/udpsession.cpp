@@ -104,7 +104,7 @@ void UdpSession::bindNow()
                 logEvent(0, socketErrorText(error), true);
             });
     QString text =
-        tr("Bound to %1").arg(formatEndpoint(m_socket->localAddress().toString(), localPort()));
+        tr("Bound to %1").arg(boundEndpointText(m_socket->localAddress(), localPort()));
     if (!m_remote.isNull())
         text += QLatin1String("; ") +
                 tr("sending to %1").arg(formatEndpoint(m_remote.toString(), m_options.remotePort));
@@ -172,11 +172,7 @@ void UdpSession::stop()
 quint32 UdpSession::peerFor(const QHostAddress &address, quint16 port)
 {
     // v4-mapped senders (dual-stack sockets) are shown and keyed as plain IPv4.
-    QHostAddress a = address;
-    bool isV4 = false;
-    const quint32 v4 = a.toIPv4Address(&isV4);
-    if (isV4)
-        a = QHostAddress(v4);
+    const QHostAddress a = unmappedAddress(address);
     const EndpointKey key{a, a.scopeId(), port};
     auto it = m_byEndpoint.constFind(key);
     if (it != m_byEndpoint.constEnd()) {
