@@ -364,11 +364,12 @@ Session::SendResult UdpSession::sendTo(const QByteArray &bytes, const QHostAddre
         r.error = tr("Nothing to send: the message is empty.");
         return r;
     }
-    if (!mayBeSent(address, bytes.size(), &r.error)) {
+    const QHostAddress target = unmappedAddress(address); // as its peer will show it
+    if (!mayBeSent(target, bytes.size(), &r.error)) {
         logEvent(0, r.error, true);
         return r;
     }
-    return send(bytes, {peerFor(address, port)});
+    return send(bytes, {peerFor(target, port)});
 }
 
 void UdpSession::disconnectPeer(quint32 peerId)
