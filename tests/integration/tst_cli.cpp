@@ -801,12 +801,12 @@ void tst_Cli::bindWildcardFamilies()
     }
     const bool tcp = mode == QStringLiteral("tcp-server");
     Cli cli;
-    QVERIFY(cli.start({QStringLiteral("--headless"), QStringLiteral("--mode"), mode,
-                       QStringLiteral("--bind"), bind, QStringLiteral("--port"),
-                       QStringLiteral("0")}));
-    const QRegularExpressionMatch state = cli.waitForOutput(QRegularExpression(
-        (tcp ? QStringLiteral("Listening on ") : QStringLiteral("Bound to ")) +
-        QStringLiteral(R"((\[::\]|0\.0\.0\.0):(\d+)([^\n(]*))")));
+    QVERIFY(
+        cli.start({QStringLiteral("--headless"), QStringLiteral("--mode"), mode,
+                   QStringLiteral("--bind"), bind, QStringLiteral("--port"), QStringLiteral("0")}));
+    const QRegularExpressionMatch state = cli.waitForOutput(
+        QRegularExpression((tcp ? QStringLiteral("Listening on ") : QStringLiteral("Bound to ")) +
+                           QStringLiteral(R"((\[::\]|0\.0\.0\.0):(\d+)([^\n(]*))")));
     QVERIFY2(state.hasMatch(), qPrintable(cli.out() + cli.err()));
     const quint16 port = quint16(state.captured(2).toUInt());
 

@@ -338,8 +338,8 @@ void tst_UdpSession::floodYieldsToEventLoop()
     tick.start();
     QTRY_COMPARE_WITH_TIMEOUT(session->datagramsReceived(), count, 10000);
     tick.stop();
-    const bool ranMidFlood = std::any_of(seen.cbegin(), seen.cend(),
-                                         [&](qint64 n) { return n > 0 && n < count; });
+    const bool ranMidFlood =
+        std::any_of(seen.cbegin(), seen.cend(), [&](qint64 n) { return n > 0 && n < count; });
     QVERIFY2(ranMidFlood, "the event loop did not run until every queued datagram was read");
 
     // Nothing lost or reordered across the batches.
@@ -487,8 +487,9 @@ void tst_UdpSession::peerKeyKeepsScopeId()
 
     QHostAddress scoped(QHostAddress::LocalHostIPv6);
     scoped.setScopeId(QStringLiteral("lo"));
-    QCOMPARE(session->sendTo("plain", QHostAddress(QHostAddress::LocalHostIPv6),
-                             target.localPort()).peers, 1);
+    QCOMPARE(session->sendTo("plain", QHostAddress(QHostAddress::LocalHostIPv6), target.localPort())
+                 .peers,
+             1);
     QCOMPARE(session->sendTo("scoped", scoped, target.localPort()).peers, 1);
     QCOMPARE(session->peerIds().size(), 2);
     const PeerInfo *second = session->peer(session->peerIds().at(1));

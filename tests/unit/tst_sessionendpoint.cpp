@@ -118,8 +118,8 @@ private slots:
     void launchOptionsBindWildcards()
     {
         const auto bind = [](const QString &text) {
-            return parseLaunchOptions({u"sockscope"_s, u"--mode"_s, u"tcp-server"_s, u"--bind"_s,
-                                       text})
+            return parseLaunchOptions(
+                       {u"sockscope"_s, u"--mode"_s, u"tcp-server"_s, u"--bind"_s, text})
                 .options.endpoint()
                 .localAddress;
         };

@@ -44,8 +44,7 @@ QHostAddress unmappedAddress(const QHostAddress &address)
 {
     bool isV4 = false;
     const quint32 v4 = address.toIPv4Address(&isV4);
-    return isV4 && address.protocol() == QAbstractSocket::IPv6Protocol ? QHostAddress(v4)
-                                                                        : address;
+    return isV4 && address.protocol() == QAbstractSocket::IPv6Protocol ? QHostAddress(v4) : address;
 }
 
 QString boundEndpointText(const QHostAddress &address, quint16 port)

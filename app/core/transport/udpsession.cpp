@@ -103,8 +103,7 @@ void UdpSession::bindNow()
                 // ICMP port unreachable and the like surface here; the socket stays usable.
                 logEvent(0, socketErrorText(error), true);
             });
-    QString text =
-        tr("Bound to %1").arg(boundEndpointText(m_socket->localAddress(), localPort()));
+    QString text = tr("Bound to %1").arg(boundEndpointText(m_socket->localAddress(), localPort()));
     if (!m_remote.isNull())
         text += QLatin1String("; ") +
                 tr("sending to %1").arg(formatEndpoint(m_remote.toString(), m_options.remotePort));
