@@ -11,7 +11,7 @@ namespace sockscope {
 
 namespace {
 // Datagrams read per wake-up at most, so a flood does not starve the event loop.
-constexpr int kReadBatch = 256;
+constexpr int kReadBatch = 128;
 // Datagrams read at most when the socket closes (bounded even while a flood goes on).
 constexpr int kCloseDrainMax = 64 * 1024;
 
