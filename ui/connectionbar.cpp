@@ -33,6 +33,7 @@ QList<QPair<QString, QHostAddress>> ConnectionBar::localAddressChoices()
     QList<QPair<QString, QHostAddress>> out{
         {tr("0.0.0.0 (all IPv4 interfaces)"), QHostAddress(QHostAddress::AnyIPv4)},
         {tr(":: (all interfaces, IPv6 and IPv4)"), QHostAddress(QHostAddress::Any)},
+        {tr("[::] (all interfaces, IPv6 only)"), QHostAddress(QHostAddress::AnyIPv6)},
         {tr("127.0.0.1 (this machine only)"), QHostAddress(QHostAddress::LocalHost)},
         {tr("::1 (this machine only, IPv6)"), QHostAddress(QHostAddress::LocalHostIPv6)},
     };
@@ -66,7 +67,7 @@ ConnectionBar::ConnectionBar(Session::Mode mode, QWidget *parent) : QWidget(pare
     if (mode == Session::Mode::TcpClient)
         m_local->addItem(tr("(automatic)"), QString());
     for (const auto &choice : localAddressChoices())
-        m_local->addItem(choice.first, choice.second.toString());
+        m_local->addItem(choice.first, localAddressText(choice.second));
     m_localPort = portBox(this, QStringLiteral("localPort"), 0);
 
     switch (mode) {
@@ -263,7 +264,7 @@ ConnectionBar::Endpoint ConnectionBar::endpoint() const
     QString local = m_local->currentData().toString();
     if (m_local->currentText() != m_local->itemText(m_local->currentIndex()))
         local = m_local->currentText().section(QLatin1Char(' '), 0, 0); // typed by hand
-    e.localAddress = local.isEmpty() ? QHostAddress() : QHostAddress(local);
+    e.localAddress = local.isEmpty() ? QHostAddress() : parseLocalAddress(local);
     e.localPort = quint16(m_localPort->value());
     if (m_host) {
         e.remoteHost = m_host->text().trimmed();
@@ -288,7 +289,7 @@ ConnectionBar::Endpoint ConnectionBar::endpoint() const
 
 void ConnectionBar::setEndpoint(const Endpoint &e)
 {
-    const QString local = e.localAddress.isNull() ? QString() : e.localAddress.toString();
+    const QString local = localAddressText(e.localAddress);
     const int idx = m_local->findData(local);
     if (idx >= 0)
         m_local->setCurrentIndex(idx);

@@ -813,8 +813,7 @@ void SessionTab::saveState(QSettings &s) const
 {
     const ConnectionBar::Endpoint e = m_bar->endpoint();
     s.setValue(QStringLiteral("mode"), Session::modeName(m_mode));
-    s.setValue(QStringLiteral("localAddress"),
-               e.localAddress.isNull() ? QString() : e.localAddress.toString());
+    s.setValue(QStringLiteral("localAddress"), localAddressText(e.localAddress));
     s.setValue(QStringLiteral("localPort"), e.localPort);
     s.setValue(QStringLiteral("remoteHost"), e.remoteHost);
     s.setValue(QStringLiteral("remotePort"), e.remotePort);
@@ -852,8 +851,8 @@ void SessionTab::saveState(QSettings &s) const
 void SessionTab::restoreState(QSettings &s)
 {
     ConnectionBar::Endpoint e = m_bar->endpoint();
-    e.localAddress =
-        QHostAddress(s.value(QStringLiteral("localAddress"), e.localAddress.toString()).toString());
+    e.localAddress = parseLocalAddress(
+        s.value(QStringLiteral("localAddress"), localAddressText(e.localAddress)).toString());
     e.localPort = quint16(s.value(QStringLiteral("localPort"), e.localPort).toUInt());
     e.remoteHost = s.value(QStringLiteral("remoteHost"), e.remoteHost).toString();
     e.remotePort = quint16(s.value(QStringLiteral("remotePort"), e.remotePort).toUInt());

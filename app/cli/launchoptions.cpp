@@ -85,7 +85,8 @@ LaunchParse parseLaunchOptions(const QStringList &arguments)
     const O mode(QStringLiteral("mode"), Tr::tr("tcp-server, tcp-client or udp."),
                  QStringLiteral("mode"));
     const O bind(QStringLiteral("bind"),
-                 Tr::tr("Local address (server/UDP: where to listen; client: local bind)."),
+                 Tr::tr("Local address (server/UDP: where to listen, :: for every IPv6 and IPv4 "
+                        "address, [::] for IPv6 only; client: local bind)."),
                  QStringLiteral("addr"));
     const O port(QStringLiteral("port"),
                  Tr::tr("Server/UDP: local port (0 = any). Client: the server's port."),
@@ -177,7 +178,8 @@ LaunchParse parseLaunchOptions(const QStringList &arguments)
         return error(Tr::tr("--headless needs --mode tcp-server, tcp-client or udp."));
     }
     if (parser.isSet(bind)) {
-        if (!o.bind.setAddress(parser.value(bind)))
+        o.bind = parseLocalAddress(parser.value(bind)); // "::" both families, "[::]" IPv6 only
+        if (o.bind.isNull())
             return error(Tr::tr("--bind needs an IP address, not \"%1\".").arg(parser.value(bind)));
         o.bindGiven = true;
     }

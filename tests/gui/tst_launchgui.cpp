@@ -10,6 +10,7 @@
 #include "transport/tcpserversession.h"
 #include "transport/udpsession.h"
 
+#include <QComboBox>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -76,6 +77,35 @@ private slots:
             return out;
         };
         QTRY_COMPARE(rxTexts(), (QStringList{u"你好"_s, u"ok"_s}));
+    }
+
+    // The window opened with --bind :: listens on both families, and its list shows that
+    // entry. (The wildcard is bound; the clients stay on loopback.)
+    void bindAnyListensOnBothFamilies()
+    {
+        {
+            QTcpServer probe;
+            if (!probe.listen(QHostAddress::LocalHostIPv6, 0))
+                QSKIP("IPv6 loopback is not available here");
+        }
+        AppSettings settings(m_dir.filePath(u"any.ini"_s));
+        MainWindow window(&settings);
+        window.applyLaunchOptions(parse({u"--mode"_s, u"tcp-server"_s, u"--bind"_s, u"::"_s,
+                                         u"--port"_s, u"0"_s, u"--start"_s}));
+        SessionTab *tab = window.currentSession();
+        QVERIFY(tab);
+        auto *server = qobject_cast<TcpServerSession *>(tab->session());
+        QVERIFY(server);
+        QTRY_VERIFY(server->isListening());
+        QTcpSocket four, six;
+        four.connectToHost(QHostAddress::LocalHost, server->serverPort());
+        six.connectToHost(QHostAddress::LocalHostIPv6, server->serverPort());
+        QTRY_COMPARE(four.state(), QAbstractSocket::ConnectedState);
+        QTRY_COMPARE(six.state(), QAbstractSocket::ConnectedState);
+        QTRY_COMPARE(server->openPeerCount(), 2);
+        const auto *local = tab->findChild<QComboBox *>(u"localAddress"_s);
+        QVERIFY(local);
+        QCOMPARE(local->currentText(), u":: (all interfaces, IPv6 and IPv4)"_s);
     }
 
     void withoutStartItOnlyConfigures()

@@ -81,6 +81,9 @@ private slots:
     void settingsSurviveRestart();
     void closingTabStopsSession();
     void lengthPrefixFraming();
+    void listenOnAllInterfaces_data();
+    void listenOnAllInterfaces();
+    void udpOnAllInterfaces();
 
 private:
     void createWindow();
@@ -628,6 +631,95 @@ void tst_MainWindow::lengthPrefixFraming()
         QCOMPARE(model->index(rows[i], 0).data(LogModel::BytesRole).toByteArray(), messages[i]);
     QTest::qWait(50); // nothing more trickles in
     QCOMPARE(rowsOfKind(model, LogRecord::Kind::Rx).size(), 3);
+}
+
+// --- the "all interfaces" entries mean what they say, in the list and after a restart --
+
+void tst_MainWindow::listenOnAllInterfaces_data()
+{
+    QTest::addColumn<QString>("entry");
+    QTest::addColumn<bool>("v4");
+    QTest::addColumn<QString>("stateText");
+    QTest::newRow("::") << QStringLiteral(":: (all interfaces, IPv6 and IPv4)") << true
+                        << QStringLiteral("Listening on [::]:%1, IPv6 and IPv4 (every interface: "
+                                          "other machines can connect)");
+    QTest::newRow("[::]") << QStringLiteral("[::] (all interfaces, IPv6 only)") << false
+                          << QStringLiteral("Listening on [::]:%1, IPv6 only (every interface: "
+                                            "other machines can connect)");
+}
+
+void tst_MainWindow::listenOnAllInterfaces()
+{
+    QFETCH(QString, entry);
+    QFETCH(bool, v4);
+    QFETCH(QString, stateText);
+    {
+        QTcpServer probe;
+        if (!probe.listen(QHostAddress(QHostAddress::LocalHostIPv6), 0))
+            QSKIP("IPv6 loopback is not available here");
+    }
+    for (int run = 0; run < 2; ++run) { // the second run after a restart of the window
+        SessionTab *server = tab(0);
+        auto *local = child<QComboBox>(server, "localAddress");
+        if (run == 0) {
+            QVERIFY2(chooseIndex(local, local->findText(entry)), qPrintable(entry));
+            typeOver(child<QSpinBox>(server, "localPort"), QStringLiteral("0"));
+        }
+        QCOMPARE(local->currentText(), entry);
+        auto *button = child<QPushButton>(server, "startButton");
+        clickButton(button);
+        auto *session = qobject_cast<TcpServerSession *>(server->session());
+        QVERIFY(session);
+        QTRY_VERIFY(session->isListening());
+        const quint16 port = session->serverPort();
+
+        QTcpSocket six;
+        six.connectToHost(QHostAddress(QHostAddress::LocalHostIPv6), port);
+        QTRY_COMPARE(six.state(), QAbstractSocket::ConnectedState);
+        QTcpSocket four;
+        four.connectToHost(Loopback, port);
+        if (v4)
+            QTRY_COMPARE(four.state(), QAbstractSocket::ConnectedState);
+        else
+            QTRY_COMPARE(four.error(), QAbstractSocket::ConnectionRefusedError);
+        QTRY_COMPARE(session->openPeerCount(), v4 ? 2 : 1);
+        QCOMPARE(child<QLabel>(server, "stateLabel")->text(), stateText.arg(port));
+
+        clickButton(button); // stop
+        QTRY_VERIFY(!session->isListening());
+        if (run == 0) {
+            QVERIFY(m_window->close());
+            m_window.reset();
+            m_settings.reset();
+            m_settings =
+                std::make_unique<AppSettings>(m_dir->filePath(QStringLiteral("sockscope.ini")));
+            createWindow();
+        }
+    }
+}
+
+void tst_MainWindow::udpOnAllInterfaces()
+{
+    QUdpSocket four, six;
+    QVERIFY(four.bind(Loopback, 0));
+    if (!six.bind(QHostAddress(QHostAddress::LocalHostIPv6), 0))
+        QSKIP("IPv6 loopback is not available here");
+    showTab(2);
+    SessionTab *udp = tab(2);
+    auto *local = child<QComboBox>(udp, "localAddress");
+    const QString entry = QStringLiteral(":: (all interfaces, IPv6 and IPv4)");
+    QVERIFY(chooseIndex(local, local->findText(entry)));
+    typeOver(child<QSpinBox>(udp, "localPort"), QStringLiteral("0"));
+    clickButton(child<QPushButton>(udp, "startButton"));
+    auto *session = qobject_cast<UdpSession *>(udp->session());
+    QTRY_COMPARE(session->state(), Session::State::Active);
+    const quint16 port = session->localPort();
+    four.writeDatagram("four", Loopback, port);
+    six.writeDatagram("six", QHostAddress(QHostAddress::LocalHostIPv6), port);
+    QTRY_COMPARE(session->datagramsReceived(), 2);
+    const QString state = child<QLabel>(udp, "stateLabel")->text();
+    QVERIFY2(state.startsWith(QStringLiteral("Bound to [::]:%1, IPv6 and IPv4").arg(port)),
+             qPrintable(state));
 }
 
 QTEST_MAIN(tst_MainWindow)

@@ -245,6 +245,9 @@ private slots:
     void udpSendsToRemote();
     void udpShowsSender();
 
+    void bindWildcardFamilies_data();
+    void bindWildcardFamilies();
+
 private:
     QTemporaryDir m_dir;
 };
@@ -763,6 +766,77 @@ void tst_Cli::udpShowsSender()
     QCOMPARE(rx.peer, endpoint(sender));
     QCOMPARE(rx.count, QString::number(hello.size()));
     QCOMPARE(rx.data, QStringLiteral("客服你好\\r\\n"));
+    QCOMPARE(cli.terminate(), 0);
+}
+
+// --bind :: listens on both families, --bind [::] on IPv6 only, and the state line says
+// which. (The wildcard is bound; the clients stay on loopback.)
+void tst_Cli::bindWildcardFamilies_data()
+{
+    QTest::addColumn<QString>("mode");
+    QTest::addColumn<QString>("bind");
+    QTest::addColumn<bool>("v4");
+    QTest::addColumn<QString>("families"); // after "[::]:PORT"
+    QTest::newRow("tcp ::") << QStringLiteral("tcp-server") << QStringLiteral("::") << true
+                            << QStringLiteral(", IPv6 and IPv4");
+    QTest::newRow("tcp [::]") << QStringLiteral("tcp-server") << QStringLiteral("[::]") << false
+                              << QStringLiteral(", IPv6 only");
+    QTest::newRow("udp ::") << QStringLiteral("udp") << QStringLiteral("::") << true
+                            << QStringLiteral(", IPv6 and IPv4");
+    QTest::newRow("udp [::]") << QStringLiteral("udp") << QStringLiteral("[::]") << false
+                              << QStringLiteral(", IPv6 only");
+}
+
+void tst_Cli::bindWildcardFamilies()
+{
+    QFETCH(QString, mode);
+    QFETCH(QString, bind);
+    QFETCH(bool, v4);
+    QFETCH(QString, families);
+    const QHostAddress loopback6(QHostAddress::LocalHostIPv6);
+    {
+        QUdpSocket probe;
+        if (!probe.bind(loopback6, 0))
+            QSKIP("IPv6 loopback is not available here");
+    }
+    const bool tcp = mode == QStringLiteral("tcp-server");
+    Cli cli;
+    QVERIFY(
+        cli.start({QStringLiteral("--headless"), QStringLiteral("--mode"), mode,
+                   QStringLiteral("--bind"), bind, QStringLiteral("--port"), QStringLiteral("0")}));
+    const QRegularExpressionMatch state = cli.waitForOutput(
+        QRegularExpression((tcp ? QStringLiteral("Listening on ") : QStringLiteral("Bound to ")) +
+                           QStringLiteral(R"((\[::\]|0\.0\.0\.0):(\d+)([^\n(]*))")));
+    QVERIFY2(state.hasMatch(), qPrintable(cli.out() + cli.err()));
+    const quint16 port = quint16(state.captured(2).toUInt());
+
+    if (tcp) {
+        QTcpSocket six, four;
+        six.connectToHost(loopback6, port);
+        QTRY_COMPARE(six.state(), QAbstractSocket::ConnectedState);
+        four.connectToHost(kLoopback, port);
+        if (v4)
+            QTRY_COMPARE(four.state(), QAbstractSocket::ConnectedState);
+        else
+            QTRY_COMPARE(four.error(), QAbstractSocket::ConnectionRefusedError);
+    } else {
+        QUdpSocket four, six;
+        QVERIFY(four.bind(kLoopback, 0));
+        QVERIFY(six.bind(loopback6, 0));
+        // In this order to one socket: once "six" is printed, "four" was too, or never will be.
+        four.writeDatagram("four", kLoopback, port);
+        six.writeDatagram("six", loopback6, port);
+        QTRY_VERIFY(cli.out().contains(QStringLiteral(" six")));
+        QStringList got;
+        for (const Line &l : cli.lines(QStringLiteral("RX")))
+            got.append(l.data);
+        const QStringList expected = v4 ? QStringList{QStringLiteral("four"), QStringLiteral("six")}
+                                        : QStringList{QStringLiteral("six")};
+        QCOMPARE(got, expected);
+    }
+    // What the state line says.
+    QCOMPARE(state.captured(1), QStringLiteral("[::]"));
+    QCOMPARE(state.captured(3).trimmed(), families.trimmed());
     QCOMPARE(cli.terminate(), 0);
 }
 

@@ -4,6 +4,7 @@
 #include "codec/textcodec.h"
 #include "framing/framingspec.h"
 #include "session/logrecord.h"
+#include "session/sessionendpoint.h"
 #include "transport/tcpserversession.h"
 
 #include "eventloop.h"
@@ -75,6 +76,8 @@ private slots:
     void countersReportedWithoutFrames();
     void peerResetMidTransfer();
     void portInUseNamesProcess();
+    void wildcardFamilies_data();
+    void wildcardFamilies();
 };
 
 void tst_TcpServerSession::initTestCase()
@@ -648,6 +651,63 @@ void tst_TcpServerSession::portInUseNamesProcess()
     server.start();
     QCOMPARE(server.state(), Session::State::Active);
     QCOMPARE(server.serverPort(), port);
+}
+
+// "::" listens on both families, "[::]" on IPv6 only, "0.0.0.0" on IPv4 only; the state
+// line says which. (Binds the wildcard, but the clients stay on loopback.)
+void tst_TcpServerSession::wildcardFamilies_data()
+{
+    QTest::addColumn<QString>("bind");
+    QTest::addColumn<bool>("v4");
+    QTest::addColumn<bool>("v6");
+    QTest::addColumn<QString>("stateText");
+    QTest::newRow("::") << QStringLiteral("::") << true << true
+                        << QStringLiteral("Listening on [::]:%1, IPv6 and IPv4 (");
+    QTest::newRow("[::]") << QStringLiteral("[::]") << false << true
+                          << QStringLiteral("Listening on [::]:%1, IPv6 only (");
+    QTest::newRow("0.0.0.0") << QStringLiteral("0.0.0.0") << true << false
+                             << QStringLiteral("Listening on 0.0.0.0:%1 (");
+}
+
+void tst_TcpServerSession::wildcardFamilies()
+{
+    QFETCH(QString, bind);
+    QFETCH(bool, v4);
+    QFETCH(bool, v6);
+    QFETCH(QString, stateText);
+    {
+        QTcpServer probe;
+        if (!probe.listen(QHostAddress(QHostAddress::LocalHostIPv6), 0))
+            QSKIP("IPv6 loopback is not available here");
+    }
+    TcpServerSession server;
+    SessionEndpoint e;
+    e.localAddress = parseLocalAddress(bind);
+    QVERIFY(!e.localAddress.isNull());
+    applyEndpoint(&server, e);
+    server.start();
+    QVERIFY2(server.state() == Session::State::Active, qPrintable(server.stateText()));
+    const quint16 port = server.serverPort();
+    QVERIFY2(server.stateText().startsWith(stateText.arg(port)), qPrintable(server.stateText()));
+
+    const QList<std::pair<QHostAddress, bool>> clients{
+        {QHostAddress(QHostAddress::LocalHost), v4},
+        {QHostAddress(QHostAddress::LocalHostIPv6), v6}};
+    for (const auto &[address, reachable] : clients) {
+        QTcpSocket client;
+        client.connectToHost(address, port);
+        if (reachable) {
+            QTRY_COMPARE(client.state(), QAbstractSocket::ConnectedState);
+            // The server names the client as it connected: plain IPv4, not ::ffff:127.0.0.1.
+            QTRY_VERIFY(server.openPeerCount() == 1);
+            const PeerInfo *p = server.peer(server.peerIds().constLast());
+            QCOMPARE(p->address, address);
+            client.disconnectFromHost();
+            QTRY_COMPARE(server.openPeerCount(), 0);
+        } else {
+            QTRY_COMPARE(client.error(), QAbstractSocket::ConnectionRefusedError);
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_TcpServerSession)

@@ -73,6 +73,65 @@ private slots:
         QCOMPARE(u.options().multicastGroup, QHostAddress(u"239.1.2.3"_s));
     }
 
+    // "::" is both families (Qt's Any), "[::]" IPv6 only (AnyIPv6); the window's list, --bind
+    // and saved settings all read and write these forms.
+    void localAddressText_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QHostAddress>("address");
+        QTest::addColumn<QString>("written"); // localAddressText(address)
+        QTest::newRow("::") << u"::"_s << QHostAddress(QHostAddress::Any) << u"::"_s;
+        QTest::newRow("long ::") << u"0:0:0:0:0:0:0:0"_s << QHostAddress(QHostAddress::Any)
+                                 << u"::"_s;
+        QTest::newRow("[::]") << u"[::]"_s << QHostAddress(QHostAddress::AnyIPv6) << u"[::]"_s;
+        QTest::newRow("0.0.0.0") << u"0.0.0.0"_s << QHostAddress(QHostAddress::AnyIPv4)
+                                 << u"0.0.0.0"_s;
+        QTest::newRow("::1") << u"::1"_s << QHostAddress(QHostAddress::LocalHostIPv6) << u"::1"_s;
+        QTest::newRow("[::1]") << u"[::1]"_s << QHostAddress(QHostAddress::LocalHostIPv6)
+                               << u"::1"_s;
+        QTest::newRow("spaces") << u" 127.0.0.1 "_s << QHostAddress(QHostAddress::LocalHost)
+                                << u"127.0.0.1"_s;
+        QTest::newRow("[127.0.0.1]") << u"[127.0.0.1]"_s << QHostAddress() << QString();
+        QTest::newRow("name") << u"localhost"_s << QHostAddress() << QString();
+        QTest::newRow("empty") << QString() << QHostAddress() << QString();
+        QTest::newRow("[]") << u"[]"_s << QHostAddress() << QString();
+    }
+
+    void localAddressText()
+    {
+        QFETCH(QString, text);
+        QFETCH(QHostAddress, address);
+        QFETCH(QString, written);
+        const QHostAddress parsed = parseLocalAddress(text);
+        QCOMPARE(parsed.isNull(), address.isNull());
+        // QHostAddress's == treats Any and AnyIPv6 alike: compare the protocol too.
+        QCOMPARE(parsed.protocol(), address.protocol());
+        QCOMPARE(parsed, address);
+        QCOMPARE(sockscope::localAddressText(parsed), written);
+        if (!address.isNull()) { // written text reads back as the same address
+            QCOMPARE(parseLocalAddress(written).protocol(), address.protocol());
+            QCOMPARE(parseLocalAddress(written), address);
+        }
+    }
+
+    // --bind :: means both families (it meant IPv6 only); [::] asks for IPv6 only.
+    void launchOptionsBindWildcards()
+    {
+        const auto bind = [](const QString &text) {
+            return parseLaunchOptions(
+                       {u"sockscope"_s, u"--mode"_s, u"tcp-server"_s, u"--bind"_s, text})
+                .options.endpoint()
+                .localAddress;
+        };
+        QCOMPARE(bind(u"::"_s).protocol(), QAbstractSocket::AnyIPProtocol);
+        QCOMPARE(bind(u"[::]"_s).protocol(), QAbstractSocket::IPv6Protocol);
+        QCOMPARE(bind(u"[::]"_s), QHostAddress(QHostAddress::AnyIPv6));
+        QCOMPARE(bind(u"0.0.0.0"_s).protocol(), QAbstractSocket::IPv4Protocol);
+        const LaunchParse bad = parseLaunchOptions(
+            {u"sockscope"_s, u"--mode"_s, u"tcp-server"_s, u"--bind"_s, u"[127.0.0.1]"_s});
+        QCOMPARE(bad.outcome, LaunchParse::Outcome::Error);
+    }
+
     // --port is the local port for servers and UDP, the remote one for clients.
     void launchOptionsPortMeaning()
     {

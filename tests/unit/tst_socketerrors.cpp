@@ -311,9 +311,9 @@ void tst_SocketErrors::listeningTextNamesExposure_data()
     QTest::newRow("0.0.0.0") << QHostAddress(QHostAddress::AnyIPv4)
                              << everywhere.arg(QStringLiteral("0.0.0.0:9000"));
     QTest::newRow("::") << QHostAddress(QHostAddress::Any)
-                        << everywhere.arg(QStringLiteral("[::]:9000"));
-    QTest::newRow(":: (IPv6 only)")
-        << QHostAddress(QHostAddress::AnyIPv6) << everywhere.arg(QStringLiteral("[::]:9000"));
+                        << everywhere.arg(QStringLiteral("[::]:9000, IPv6 and IPv4"));
+    QTest::newRow(":: (IPv6 only)") << QHostAddress(QHostAddress::AnyIPv6)
+                                    << everywhere.arg(QStringLiteral("[::]:9000, IPv6 only"));
     QTest::newRow("127.0.0.1") << QHostAddress(QHostAddress::LocalHost)
                                << QStringLiteral("Listening on 127.0.0.1:9000");
     QTest::newRow("::1") << QHostAddress(QHostAddress::LocalHostIPv6)

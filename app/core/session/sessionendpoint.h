@@ -25,6 +25,14 @@ struct SessionEndpoint
     QString multicastInterface; // interface name; empty: the system's default
 };
 
+// A local address as the user writes it (the window's list, --bind, saved settings).
+// "::" means every address of both families, as the user expects (QHostAddress::Any; Qt's
+// AnyIPv6 would set IPV6_V6ONLY); "[::]" means every IPv6 address only (AnyIPv6), as in
+// nginx's "listen [::]". Other addresses may be bracketed too. Null when not an address.
+QHostAddress parseLocalAddress(const QString &text);
+// The inverse: Any is "::", AnyIPv6 "[::]", AnyIPv4 "0.0.0.0"; empty for a null address.
+QString localAddressText(const QHostAddress &address);
+
 // A new, idle session of the given mode.
 Session *createSession(Session::Mode mode, QObject *parent);
 

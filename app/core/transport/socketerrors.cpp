@@ -40,6 +40,23 @@ QString formatEndpoint(const QString &host, quint16 port)
     return shownHost + QLatin1Char(':') + QString::number(port);
 }
 
+QHostAddress unmappedAddress(const QHostAddress &address)
+{
+    bool isV4 = false;
+    const quint32 v4 = address.toIPv4Address(&isV4);
+    return isV4 && address.protocol() == QAbstractSocket::IPv6Protocol ? QHostAddress(v4) : address;
+}
+
+QString boundEndpointText(const QHostAddress &address, quint16 port)
+{
+    if (address.protocol() == QAbstractSocket::AnyIPProtocol)
+        return SocketErrors::tr("%1, IPv6 and IPv4")
+            .arg(formatEndpoint(QStringLiteral("::"), port));
+    if (address.protocol() == QAbstractSocket::IPv6Protocol && address == QHostAddress::AnyIPv6)
+        return SocketErrors::tr("%1, IPv6 only").arg(formatEndpoint(address.toString(), port));
+    return formatEndpoint(address.toString(), port);
+}
+
 QString socketErrorText(QAbstractSocket::SocketError error, const QString &host, quint16 port)
 {
     using E = QAbstractSocket;

@@ -88,10 +88,7 @@ void TcpServerSession::start()
 
 QString TcpServerSession::listeningText(const QHostAddress &address, quint16 port)
 {
-    // QHostAddress::Any (IPv6 and IPv4) prints as "0.0.0.0"; it is "::" to the user.
-    const bool dualStack = address.protocol() == QAbstractSocket::AnyIPProtocol;
-    const QString where =
-        formatEndpoint(dualStack ? QStringLiteral("::") : address.toString(), port);
+    const QString where = boundEndpointText(address, port);
     // Where a server can be reached is a security matter: say it when that is everywhere.
     if (address == QHostAddress::Any || address == QHostAddress::AnyIPv4 ||
         address == QHostAddress::AnyIPv6)
@@ -259,7 +256,8 @@ void TcpServerSession::admit(QTcpSocket *socket)
         logEvent(
             0,
             tr("Refused %1: the limit of %n client(s) is reached.", nullptr, m_options.maxClients)
-                .arg(formatEndpoint(socket->peerAddress().toString(), socket->peerPort())),
+                .arg(formatEndpoint(unmappedAddress(socket->peerAddress()).toString(),
+                                    socket->peerPort())),
             true);
         socket->abort();
         socket->deleteLater();
@@ -272,7 +270,7 @@ void TcpServerSession::admit(QTcpSocket *socket)
 void TcpServerSession::adopt(QTcpSocket *socket)
 {
     socket->setParent(this);
-    const quint32 id = openPeer(socket->peerAddress(), socket->peerPort());
+    const quint32 id = openPeer(unmappedAddress(socket->peerAddress()), socket->peerPort());
     m_sockets.insert(id, socket);
     logEvent(id, tr("Connected"));
     wireTcpSocket(socket, id);

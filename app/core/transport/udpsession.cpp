@@ -13,7 +13,7 @@ namespace sockscope {
 
 namespace {
 // Datagrams read per wake-up at most, so a flood does not starve the event loop.
-constexpr int kReadBatch = 256;
+constexpr int kReadBatch = 128;
 // Datagrams read at most when the socket closes (bounded even while a flood goes on).
 constexpr int kCloseDrainMax = 64 * 1024;
 
@@ -105,8 +105,7 @@ void UdpSession::bindNow()
                 // ICMP port unreachable and the like surface here; the socket stays usable.
                 logEvent(0, socketErrorText(error), true);
             });
-    QString text =
-        tr("Bound to %1").arg(formatEndpoint(m_socket->localAddress().toString(), localPort()));
+    QString text = tr("Bound to %1").arg(boundEndpointText(m_socket->localAddress(), localPort()));
     if (!m_remote.isNull())
         text += QLatin1String("; ") +
                 tr("sending to %1").arg(formatEndpoint(m_remote.toString(), m_options.remotePort));
@@ -273,11 +272,7 @@ void UdpSession::stop()
 quint32 UdpSession::peerFor(const QHostAddress &address, quint16 port)
 {
     // v4-mapped senders (dual-stack sockets) are shown and keyed as plain IPv4.
-    QHostAddress a = address;
-    bool isV4 = false;
-    const quint32 v4 = a.toIPv4Address(&isV4);
-    if (isV4)
-        a = QHostAddress(v4);
+    const QHostAddress a = unmappedAddress(address);
     const EndpointKey key{a, a.scopeId(), port};
     auto it = m_byEndpoint.constFind(key);
     if (it != m_byEndpoint.constEnd()) {
@@ -469,11 +464,12 @@ Session::SendResult UdpSession::sendTo(const QByteArray &bytes, const QHostAddre
         r.error = tr("Nothing to send: the message is empty.");
         return r;
     }
-    if (!mayBeSent(address, bytes.size(), &r.error)) {
+    const QHostAddress target = unmappedAddress(address); // as its peer will show it
+    if (!mayBeSent(target, bytes.size(), &r.error)) {
         logEvent(0, r.error, true);
         return r;
     }
-    return send(bytes, {peerFor(address, port)});
+    return send(bytes, {peerFor(target, port)});
 }
 
 void UdpSession::disconnectPeer(quint32 peerId)
