@@ -141,8 +141,9 @@ void HeadlessRunner::onStateChanged()
         }
         break;
     case Session::State::Failed:
-        // A failure before the session ever worked is a start-up network error.
-        if (!m_everActive) {
+        // A failure before the session ever worked is a start-up network error; print it
+        // once its explanation (who holds the port) has arrived.
+        if (!m_everActive && !m_session->failureDetailPending()) {
             printError(m_session->stateText());
             QMetaObject::invokeMethod(
                 this, [this] { finish(ExitNetworkError); }, Qt::QueuedConnection);

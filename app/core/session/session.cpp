@@ -1,6 +1,7 @@
 #include "session.h"
 
 #include "session/autoreplier.h"
+#include "transport/portowner.h"
 #include "transport/resetprobe.h"
 
 #include <QPointer>
@@ -91,6 +92,28 @@ void Session::fail(const QString &message)
     logEvent(0, message, true);
     setState(State::Failed, message);
     emit errorOccurred(message);
+}
+
+void Session::failPortInUse(bool udp, quint16 port, const QHostAddress &address)
+{
+    const QString placeholder =
+        tr("Port %1 is already in use; looking up which program holds it…").arg(port);
+    m_failureBeingExplained = placeholder;
+    fail(placeholder);
+    PortOwnerLookup().findAsync(udp ? PortProtocol::Udp : PortProtocol::Tcp, port, address, this,
+                                [this, placeholder](const PortOwner &owner) {
+                                    if (!failureDetailPending() ||
+                                        m_failureBeingExplained != placeholder)
+                                        return; // restarted, stopped or failed otherwise since
+                                    m_failureBeingExplained.clear();
+                                    fail(PortOwnerLookup::describe(owner));
+                                });
+}
+
+bool Session::failureDetailPending() const
+{
+    return m_state == State::Failed && !m_failureBeingExplained.isEmpty() &&
+           m_stateText == m_failureBeingExplained;
 }
 
 void Session::setFraming(const FramingSpec &spec)

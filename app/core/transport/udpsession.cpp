@@ -1,7 +1,5 @@
 #include "udpsession.h"
 
-#include "transport/portowner.h"
-
 #include <QHostInfo>
 #include <QNetworkDatagram>
 #include <QUdpSocket>
@@ -64,19 +62,15 @@ void UdpSession::bindNow()
     m_socket = new QUdpSocket(this);
     const QString where = formatEndpoint(m_options.bindAddress.toString(), m_options.port);
     if (!m_socket->bind(m_options.bindAddress, m_options.port)) {
-        QString message;
-        if (m_socket->error() == QAbstractSocket::AddressInUseError) {
-            message = PortOwnerLookup::describe(
-                PortOwnerLookup().find(PortProtocol::Udp, m_options.port, m_options.bindAddress));
-        } else {
-            message =
-                tr("Cannot bind %1: %2")
-                    .arg(where, socketErrorText(m_socket->error(), m_options.bindAddress.toString(),
-                                                m_options.port));
-        }
+        const QAbstractSocket::SocketError error = m_socket->error();
         delete m_socket;
         m_socket = nullptr;
-        fail(message);
+        if (error == QAbstractSocket::AddressInUseError)
+            failPortInUse(true, m_options.port, m_options.bindAddress);
+        else
+            fail(tr("Cannot bind %1: %2")
+                     .arg(where, socketErrorText(error, m_options.bindAddress.toString(),
+                                                 m_options.port)));
         return;
     }
     m_socket->setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption,
