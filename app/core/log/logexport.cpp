@@ -46,15 +46,6 @@ QByteArray dataText(const LogRecord &r, const LogExport::Options &o)
     return decodeRecord(carry, r.bytes, o.encoding, InvalidBytes::Visible).toUtf8();
 }
 
-QByteArray csvField(const QByteArray &field)
-{
-    if (!field.contains(',') && !field.contains('"') && !field.contains('\n'))
-        return field;
-    QByteArray q = field;
-    q.replace('"', "\"\"");
-    return '"' + q + '"';
-}
-
 bool accepted(const LogRecord &r, const LogExport::Options &o)
 {
     if (o.peerFilter != 0 && r.peerId != o.peerFilter)
@@ -63,6 +54,22 @@ bool accepted(const LogRecord &r, const LogExport::Options &o)
 }
 
 } // namespace
+
+QByteArray LogExport::csvField(const QByteArray &field)
+{
+    // Spreadsheets evaluate a cell starting with = + - @ (tab and CR too, in some) even when
+    // quoted; a peer's bytes must not become a formula or a DDE command. A leading ' makes
+    // it text (OWASP's advice for CSV injection); it is inside the quotes, so it shows.
+    const bool formula = !field.isEmpty() && QByteArrayView("=+-@\t\r").contains(field.front());
+    if (!formula && !field.contains(',') && !field.contains('"') && !field.contains('\n') &&
+        !field.contains('\r'))
+        return field;
+    QByteArray q = field;
+    q.replace('"', "\"\"");
+    if (formula)
+        q.prepend('\'');
+    return '"' + q + '"';
+}
 
 QByteArray LogExport::csvHeader()
 {

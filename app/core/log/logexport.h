@@ -39,6 +39,8 @@ struct Options
 // fields quoted as needed). Control characters are shown as escapes.
 QByteArray formatRecord(const LogRecord &record, const Options &options);
 QByteArray csvHeader();
+// One CSV field, quoted when needed.
+QByteArray csvField(const QByteArray &field);
 
 // Writes records (RawRx: their Rx payloads) to a device.
 bool write(QIODevice *device, const LogRecords &records, const Options &options);
