@@ -122,6 +122,10 @@ void HeadlessRunner::createSession()
         if (const PeerInfo *p = m_session->peer(id))
             m_endpoints.insert(id, p->endpoint());
     });
+    connect(m_session, &Session::peersRemoved, this, [this](const QList<quint32> &ids) {
+        for (quint32 id : ids)
+            m_endpoints.remove(id);
+    });
     connect(m_session, &Session::peerClosed, this, [this](quint32 id) {
         m_decoders.remove(quint64(id) << 1);
         m_decoders.remove(quint64(id) << 1 | 1);

@@ -129,6 +129,12 @@ LogRecorder::LogRecorder(QObject *parent) : QObject(parent) {}
 
 LogRecorder::~LogRecorder() = default;
 
+void LogRecorder::forgetPeers(const QList<quint32> &ids)
+{
+    for (quint32 id : ids)
+        m_names.remove(id);
+}
+
 bool LogRecorder::start(const QString &path, const LogExport::Options &options, QString *error)
 {
     stop();

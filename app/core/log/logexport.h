@@ -65,6 +65,9 @@ public:
     qint64 bytesWritten() const { return m_written; }
     // Peers' endpoints, for the peer column.
     void setPeerName(quint32 id, const QString &name) { m_names.insert(id, name); }
+    qsizetype peerNameCount() const { return m_names.size(); }
+    // Peers the session dropped (their records were delivered before).
+    void forgetPeers(const QList<quint32> &ids);
 
     void append(const sockscope::LogRecords &records);
 

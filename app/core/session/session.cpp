@@ -165,13 +165,14 @@ qsizetype Session::removeOldestClosedPeers(qsizetype count)
 {
     if (count <= 0)
         return 0;
-    qsizetype removed = 0;
+    flushRecords(); // their last records reach listeners before peersRemoved
+    QList<quint32> gone;
     QList<quint32> keep;
     keep.reserve(m_order.size() - count);
     for (quint32 id : std::as_const(m_order)) {
-        if (removed < count && !m_peers.value(id).isOpen()) {
+        if (gone.size() < count && !m_peers.value(id).isOpen()) {
             m_peers.remove(id);
-            ++removed;
+            gone.append(id);
         } else {
             keep.append(id);
         }
@@ -179,7 +180,9 @@ qsizetype Session::removeOldestClosedPeers(qsizetype count)
     m_order = keep;
     m_peersDirty = true;
     emit peersUpdated();
-    return removed;
+    if (!gone.isEmpty())
+        emit peersRemoved(gone);
+    return gone.size();
 }
 
 quint32 Session::openPeer(const QHostAddress &address, quint16 port)

@@ -119,6 +119,10 @@ signals:
     void recordsReady(const sockscope::LogRecords &records);
     void peerOpened(quint32 id);
     void peerClosed(quint32 id);
+    // These peers left the table (Clear closed, or the automatic prune of old closed peers);
+    // every record about them was delivered before. Per-peer data kept elsewhere (names,
+    // decoders) can go now.
+    void peersRemoved(const QList<quint32> &ids);
     // Counters of some peers changed; emitted with each record batch, not per read.
     void peersUpdated();
     // A peer's socket wrote bytes to the kernel (drives back-pressured senders).
