@@ -47,7 +47,8 @@ void tst_PortOwnerAsync::lookupDoesNotHoldTheEventLoop()
     QVERIFY(dir.mkpath(QStringLiteral("net")) && dir.mkpath(QStringLiteral("100/fd")));
     const QString table = root.filePath(QStringLiteral("net/udp"));
     QCOMPARE(::mkfifo(QFile::encodeName(table).constData(), 0600), 0);
-    QVERIFY(QFile::link(QStringLiteral("socket:[4242]"), root.filePath(QStringLiteral("100/fd/3"))));
+    QVERIFY(
+        QFile::link(QStringLiteral("socket:[4242]"), root.filePath(QStringLiteral("100/fd/3"))));
     QFile comm(root.filePath(QStringLiteral("100/comm")));
     QVERIFY(comm.open(QIODevice::WriteOnly));
     comm.write("fake-daemon\n");

@@ -279,8 +279,7 @@ PortOwner PortOwnerLookup::find(PortProtocol protocol, quint16 port,
 }
 
 void PortOwnerLookup::findAsync(PortProtocol protocol, quint16 port, const QHostAddress &address,
-                                QObject *context,
-                                std::function<void(const PortOwner &)> done) const
+                                QObject *context, std::function<void(const PortOwner &)> done) const
 {
     // The answer travels back through a relay object living on the caller's thread: the
     // worker deletes it later, its destroyed() reaches `done` there, and Qt drops that

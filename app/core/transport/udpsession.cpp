@@ -101,7 +101,8 @@ QString UdpSession::whyCannotJoin(const Membership &m) const
         return tr("%1 is not a multicast group address (IPv4: 224.0.0.0 to 239.255.255.255, "
                   "IPv6: ff00::/8).")
             .arg(group.toString());
-    if (!m.interfaceName.isEmpty() && !QNetworkInterface::interfaceFromName(m.interfaceName).isValid())
+    if (!m.interfaceName.isEmpty() &&
+        !QNetworkInterface::interfaceFromName(m.interfaceName).isValid())
         return tr("There is no network interface named %1.").arg(m.interfaceName);
     const QHostAddress &bound = m_options.bindAddress;
     // QHostAddress::Any (IPv6 and IPv4) prints as "0.0.0.0"; it is "::" to the user.
