@@ -181,6 +181,34 @@ void LogModel::notePeerSpans(const LogRecords &records, qsizetype from, quint64 
     }
 }
 
+void LogModel::forgetPeerNames(const QList<quint32> &ids)
+{
+    for (quint32 id : ids) {
+        if (m_peerNames.contains(id))
+            m_retiredPeers.insert(id);
+    }
+    if (m_retiredPeers.size() >= m_sweepAt)
+        sweepRetiredNames();
+}
+
+void LogModel::sweepRetiredNames()
+{
+    QSet<quint32> needed;
+    for (const LogStore *store : {&m_store, &m_held}) {
+        for (qsizetype i = 0; i < store->size(); ++i) {
+            const quint32 id = store->at(i).peerId;
+            if (m_retiredPeers.contains(id))
+                needed.insert(id);
+        }
+    }
+    for (quint32 id : std::as_const(m_retiredPeers)) {
+        if (!needed.contains(id))
+            m_peerNames.remove(id);
+    }
+    m_retiredPeers = needed;
+    m_sweepAt = qMax(MinRetiredSweep, 2 * needed.size());
+}
+
 void LogModel::setDisplayMode(DisplayMode mode)
 {
     if (mode == m_mode)
@@ -283,6 +311,7 @@ void LogModel::clear()
     m_held.clear();
     m_peerSpans.clear();
     m_dataCache.clear();
+    sweepRetiredNames(); // no row is left to need them
     endResetModel();
 }
 

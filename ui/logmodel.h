@@ -6,6 +6,7 @@
 #include <QCache>
 #include <QColor>
 #include <QHash>
+#include <QSet>
 
 namespace sockscope {
 
@@ -73,6 +74,9 @@ public:
     // Names outlive the session's peer table, so old rows keep their endpoint.
     void setPeerName(quint32 id, const QString &name);
     QString peerName(quint32 id) const { return m_peerNames.value(id); }
+    qsizetype peerNameCount() const { return m_peerNames.size(); }
+    // The session dropped these peers: each name goes once no row (shown or held) needs it.
+    void forgetPeerNames(const QList<quint32> &ids);
 
     void setDisplayMode(DisplayMode mode);
     DisplayMode displayMode() const { return m_mode; }
@@ -136,6 +140,12 @@ private:
         quint64 last = 0;
     };
     QHash<quint32, SeqSpan> m_peerSpans;
+    // Peers the session dropped whose names rows may still need; swept in batches so each
+    // sweep's pass over the rows is paid for by many forgotten peers.
+    QSet<quint32> m_retiredPeers;
+    qsizetype m_sweepAt = MinRetiredSweep;
+    static constexpr qsizetype MinRetiredSweep = 1024;
+    void sweepRetiredNames();
     mutable QCache<quint64, QString> m_dataCache; // keyed by sequence number
 };
 

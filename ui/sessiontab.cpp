@@ -81,6 +81,10 @@ void SessionTab::createSession()
         updateCanSend();
     });
     connect(m_session, &Session::peerClosed, this, &SessionTab::updateCanSend);
+    connect(m_session, &Session::peersRemoved, this, [this](const QList<quint32> &ids) {
+        m_log->model()->forgetPeerNames(ids);
+        m_recorder->forgetPeers(ids);
+    });
 }
 
 void SessionTab::buildUi()

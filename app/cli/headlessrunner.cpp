@@ -122,6 +122,10 @@ void HeadlessRunner::createSession()
         if (const PeerInfo *p = m_session->peer(id))
             m_endpoints.insert(id, p->endpoint());
     });
+    connect(m_session, &Session::peersRemoved, this, [this](const QList<quint32> &ids) {
+        for (quint32 id : ids)
+            m_endpoints.remove(id);
+    });
     connect(m_session, &Session::peerClosed, this, [this](quint32 id) {
         m_decoders.remove(quint64(id) << 1);
         m_decoders.remove(quint64(id) << 1 | 1);
@@ -141,8 +145,9 @@ void HeadlessRunner::onStateChanged()
         }
         break;
     case Session::State::Failed:
-        // A failure before the session ever worked is a start-up network error.
-        if (!m_everActive) {
+        // A failure before the session ever worked is a start-up network error; print it
+        // once its explanation (who holds the port) has arrived.
+        if (!m_everActive && !m_session->failureDetailPending()) {
             printError(m_session->stateText());
             QMetaObject::invokeMethod(
                 this, [this] { finish(ExitNetworkError); }, Qt::QueuedConnection);

@@ -45,6 +45,8 @@ public:
     // Finishes the run: stops the session, prints what's left, writes the report.
     void finish(int exitCode);
     int exitCode() const { return m_exitCode; }
+    Session *session() const { return m_session; }
+    qsizetype peerNameCount() const { return m_endpoints.size(); } // bounded by the session
 
 signals:
     void finished(int exitCode);

@@ -566,7 +566,8 @@ void tst_MainWindow::settingsSurviveRestart()
     QCOMPARE(fourth->logPane()->displayMode(), LogModel::DisplayMode::Hex);
     // The untouched tabs keep their defaults.
     QCOMPARE(tab(1)->logPane()->displayMode(), LogModel::DisplayMode::Utf8);
-    QCOMPARE(child<QSpinBox>(tab(2), "localPort")->value(), 0); // any: 8888 is the lesson's receiver
+    // UDP: "any", not 8888 (the classic lesson's receiver).
+    QCOMPARE(child<QSpinBox>(tab(2), "localPort")->value(), 0);
 }
 
 // --- 7. closing a tab --------------------------------------------------------

@@ -10,11 +10,11 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QNetworkDatagram>
 #include <QNetworkInterface>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QLineEdit>
 #include <QTest>
 #include <QToolButton>
 #include <QUdpSocket>
@@ -100,7 +100,7 @@ void tst_UdpTab::broadcastTickedWhileOpenApplies()
     QCOMPARE(tab.session()->state(), Session::State::Active);
 
     QVERIFY(!tab.session()->send("refused").ok()); // the gate works while unticked
-    broadcast->click();                             // ticked while the socket is open
+    broadcast->click();                            // ticked while the socket is open
     QVERIFY(broadcast->isChecked());
     sendText(tab, u"after tick"_s);
     QTRY_VERIFY(receiver.hasPendingDatagrams());

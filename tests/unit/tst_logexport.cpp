@@ -1,3 +1,4 @@
+#include "codec/hex.h"
 #include "codec/textcodec.h"
 #include "log/logexport.h"
 
@@ -84,6 +85,55 @@ private slots:
         QVERIFY2(lines[1].endsWith(",RX,[::1]:9,5,61 2C 22 62 22,\"a,\"\"b\"\"\""),
                  lines[1].constData());
         QVERIFY(lines[0].contains(",**,[::1]:9,,,Connected"));
+    }
+
+    // A peer's bytes must not become a spreadsheet formula: a text field starting with = + - @
+    // (or a tab or CR) is quoted and prefixed with ' so spreadsheets show it as text.
+    void csvFormulasNeutralised_data()
+    {
+        QTest::addColumn<QByteArray>("payload");
+        QTest::addColumn<QByteArray>("field");
+        QTest::newRow("=") << QByteArray("=1+1") << QByteArray("\"'=1+1\"");
+        QTest::newRow("+ DDE") << QByteArray("+1+cmd|' /C calc'!A0")
+                               << QByteArray("\"'+1+cmd|' /C calc'!A0\"");
+        QTest::newRow("-") << QByteArray("-2+3") << QByteArray("\"'-2+3\"");
+        QTest::newRow("@") << QByteArray("@SUM(A1)") << QByteArray("\"'@SUM(A1)\"");
+        QTest::newRow("= with comma and quote")
+            << QByteArray("=HYPERLINK(\"x\",1)") << QByteArray("\"'=HYPERLINK(\"\"x\"\",1)\"");
+        QTest::newRow("plain") << QByteArray("a=b") << QByteArray("a=b");
+        QTest::newRow("leading space") << QByteArray(" =1") << QByteArray(" =1");
+    }
+
+    void csvFormulasNeutralised()
+    {
+        QFETCH(QByteArray, payload);
+        QFETCH(QByteArray, field);
+        LogExport::Options o;
+        o.format = LogExport::Format::Csv;
+        o.peerName = [](quint32) { return u"127.0.0.1:9"_s; };
+        const QByteArray line = LogExport::formatRecord(stream({payload}).at(1), o);
+        const QByteArray prefix = ",RX,127.0.0.1:9," + QByteArray::number(payload.size()) + ',' +
+                                  QByteArray(toHex(payload)) + ',';
+        QVERIFY2(line.endsWith(prefix + field), line.constData());
+    }
+
+    void csvFieldsHelper_data()
+    {
+        QTest::addColumn<QByteArray>("raw");
+        QTest::addColumn<QByteArray>("field");
+        QTest::newRow("tab") << QByteArray("\t=1") << QByteArray("\"'\t=1\"");
+        QTest::newRow("CR") << QByteArray("\r=1") << QByteArray("\"'\r=1\"");
+        QTest::newRow("empty") << QByteArray() << QByteArray();
+        QTest::newRow("number") << QByteArray("42") << QByteArray("42");
+    }
+
+    // Tabs and CRs never reach the text column bare (they are shown as escapes), so the
+    // field rule itself is checked for them.
+    void csvFieldsHelper()
+    {
+        QFETCH(QByteArray, raw);
+        QFETCH(QByteArray, field);
+        QCOMPARE(LogExport::csvField(raw), field);
     }
 
     void rawRxIsByteExact()

@@ -48,15 +48,6 @@ QByteArray dataText(const LogRecord &r, const LogExport::Options &o)
     return decodeRecord(carry, r.bytes, o.encoding, InvalidBytes::Visible).toUtf8();
 }
 
-QByteArray csvField(const QByteArray &field)
-{
-    if (!field.contains(',') && !field.contains('"') && !field.contains('\n'))
-        return field;
-    QByteArray q = field;
-    q.replace('"', "\"\"");
-    return '"' + q + '"';
-}
-
 } // namespace
 
 bool LogExport::accepts(const LogRecord &r, const Options &o)
@@ -64,6 +55,22 @@ bool LogExport::accepts(const LogRecord &r, const Options &o)
     if (!o.peerFilter.isEmpty() && !o.peerFilter.contains(r.peerId))
         return false;
     return o.format != Format::RawRx || r.kind == LogRecord::Kind::Rx;
+}
+
+QByteArray LogExport::csvField(const QByteArray &field)
+{
+    // Spreadsheets evaluate a cell starting with = + - @ (tab and CR too, in some) even when
+    // quoted; a peer's bytes must not become a formula or a DDE command. A leading ' makes
+    // it text (OWASP's advice for CSV injection); it is inside the quotes, so it shows.
+    const bool formula = !field.isEmpty() && QByteArrayView("=+-@\t\r").contains(field.front());
+    if (!formula && !field.contains(',') && !field.contains('"') && !field.contains('\n') &&
+        !field.contains('\r'))
+        return field;
+    QByteArray q = field;
+    q.replace('"', "\"\"");
+    if (formula)
+        q.prepend('\'');
+    return '"' + q + '"';
 }
 
 QByteArray LogExport::csvHeader()
@@ -133,6 +140,12 @@ qsizetype LogExport::writeSome(QIODevice *device, const LogRecords &records, qsi
 LogRecorder::LogRecorder(QObject *parent) : QObject(parent) {}
 
 LogRecorder::~LogRecorder() = default;
+
+void LogRecorder::forgetPeers(const QList<quint32> &ids)
+{
+    for (quint32 id : ids)
+        m_names.remove(id);
+}
 
 bool LogRecorder::start(const QString &path, const LogExport::Options &options, QString *error)
 {

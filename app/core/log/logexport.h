@@ -40,6 +40,8 @@ struct Options
 // fields quoted as needed). Control characters are shown as escapes.
 QByteArray formatRecord(const LogRecord &record, const Options &options);
 QByteArray csvHeader();
+// One CSV field, quoted when needed.
+QByteArray csvField(const QByteArray &field);
 
 // Whether a record goes into an export with these options (peer filter, RawRx: Rx only).
 bool accepts(const LogRecord &record, const Options &options);
@@ -72,6 +74,9 @@ public:
     qint64 bytesWritten() const { return m_written; }
     // Peers' endpoints, for the peer column.
     void setPeerName(quint32 id, const QString &name) { m_names.insert(id, name); }
+    qsizetype peerNameCount() const { return m_names.size(); }
+    // Peers the session dropped (their records were delivered before).
+    void forgetPeers(const QList<quint32> &ids);
 
     void append(const sockscope::LogRecords &records);
 

@@ -1,6 +1,7 @@
 #include "session.h"
 
 #include "session/autoreplier.h"
+#include "transport/portowner.h"
 #include "transport/resetprobe.h"
 
 #include <QPointer>
@@ -107,6 +108,28 @@ void Session::fail(const QString &message)
     emit errorOccurred(message);
 }
 
+void Session::failPortInUse(bool udp, quint16 port, const QHostAddress &address)
+{
+    const QString placeholder =
+        tr("Port %1 is already in use; looking up which program holds it…").arg(port);
+    m_failureBeingExplained = placeholder;
+    fail(placeholder);
+    PortOwnerLookup().findAsync(udp ? PortProtocol::Udp : PortProtocol::Tcp, port, address, this,
+                                [this, placeholder](const PortOwner &owner) {
+                                    if (!failureDetailPending() ||
+                                        m_failureBeingExplained != placeholder)
+                                        return; // restarted, stopped or failed otherwise since
+                                    m_failureBeingExplained.clear();
+                                    fail(PortOwnerLookup::describe(owner));
+                                });
+}
+
+bool Session::failureDetailPending() const
+{
+    return m_state == State::Failed && !m_failureBeingExplained.isEmpty() &&
+           m_stateText == m_failureBeingExplained;
+}
+
 void Session::setFraming(const FramingSpec &spec)
 {
     m_framing = spec;
@@ -158,13 +181,14 @@ qsizetype Session::removeOldestClosedPeers(qsizetype count)
 {
     if (count <= 0)
         return 0;
-    qsizetype removed = 0;
+    flushRecords(); // their last records reach listeners before peersRemoved
+    QList<quint32> gone;
     QList<quint32> keep;
     keep.reserve(m_order.size() - count);
     for (quint32 id : std::as_const(m_order)) {
-        if (removed < count && !m_peers.value(id).isOpen()) {
+        if (gone.size() < count && !m_peers.value(id).isOpen()) {
             m_peers.remove(id);
-            ++removed;
+            gone.append(id);
         } else {
             keep.append(id);
         }
@@ -172,7 +196,9 @@ qsizetype Session::removeOldestClosedPeers(qsizetype count)
     m_order = keep;
     m_peersDirty = true;
     emit peersUpdated();
-    return removed;
+    if (!gone.isEmpty())
+        emit peersRemoved(gone);
+    return gone.size();
 }
 
 quint32 Session::openPeer(const QHostAddress &address, quint16 port)

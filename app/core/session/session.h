@@ -64,6 +64,8 @@ public:
     State state() const { return m_state; }
     // "Listening on 127.0.0.1:9000", "Connected to 127.0.0.1:9000 from ...", an error sentence.
     QString stateText() const { return m_stateText; }
+    // Failed, and the error sentence will be replaced by a better one (who holds the port).
+    bool failureDetailPending() const;
     static QString modeName(Mode mode); // "tcp-server", "tcp-client", "udp"
     static bool modeFromName(QStringView name, Mode *mode);
 
@@ -119,6 +121,10 @@ signals:
     void recordsReady(const sockscope::LogRecords &records);
     void peerOpened(quint32 id);
     void peerClosed(quint32 id);
+    // These peers left the table (Clear closed, or the automatic prune of old closed peers);
+    // every record about them was delivered before. Per-peer data kept elsewhere (names,
+    // decoders) can go now.
+    void peersRemoved(const QList<quint32> &ids);
     // Counters of some peers changed; emitted with each record batch, not per read.
     void peersUpdated();
     // A peer's socket wrote bytes to the kernel (drives back-pressured senders).
@@ -129,6 +135,9 @@ protected:
 
     void setState(State state, const QString &text);
     void fail(const QString &message); // Failed state + error event
+    // A bind found the port taken: fails at once, then names the program holding it when the
+    // lookup (off this thread) answers, unless the session has moved on since.
+    void failPortInUse(bool udp, quint16 port, const QHostAddress &address);
 
     quint32 openPeer(const QHostAddress &address, quint16 port);
     void closePeer(quint32 id, CloseReason reason, const QString &text);
@@ -170,6 +179,7 @@ private:
     Mode m_mode;
     State m_state = State::Idle;
     QString m_stateText;
+    QString m_failureBeingExplained; // the stateText that failPortInUse() will replace
     FramingSpec m_framing;
     ChecksumKind m_rxChecksum = ChecksumKind::None;
     ByteOrder m_rxChecksumOrder = ByteOrder::BigEndian;

@@ -3,11 +3,14 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QList>
+#include <QObject>
+#include <QThreadPool>
 #include <QtEndian>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <memory>
 
 #include <dirent.h>
 #include <unistd.h>
@@ -273,6 +276,22 @@ PortOwner PortOwnerLookup::find(PortProtocol protocol, quint16 port,
         result.processName = QFileInfo(QString::fromLocal8Bit(argv0)).fileName();
     }
     return result;
+}
+
+void PortOwnerLookup::findAsync(PortProtocol protocol, quint16 port, const QHostAddress &address,
+                                QObject *context, std::function<void(const PortOwner &)> done) const
+{
+    // The answer travels back through a relay object living on the caller's thread: the
+    // worker deletes it later, its destroyed() reaches `done` there, and Qt drops that
+    // connection if `context` is gone first. The worker never touches `context`.
+    auto *relay = new QObject;
+    auto owner = std::make_shared<PortOwner>();
+    QObject::connect(relay, &QObject::destroyed, context,
+                     [owner, done = std::move(done)] { done(*owner); });
+    QThreadPool::globalInstance()->start([lookup = *this, protocol, port, address, owner, relay] {
+        *owner = lookup.find(protocol, port, address);
+        relay->deleteLater(); // posting the event publishes *owner to the caller's thread
+    });
 }
 
 QString PortOwnerLookup::describe(const PortOwner &owner)

@@ -4,6 +4,10 @@
 #include <QHostAddress>
 #include <QString>
 
+#include <functional>
+
+class QObject;
+
 namespace sockscope {
 
 enum class PortProtocol
@@ -44,6 +48,11 @@ public:
     // lowest pid (usually the parent) wins.
     PortOwner find(PortProtocol protocol, quint16 port,
                    const QHostAddress &address = QHostAddress()) const;
+
+    // find() on a worker thread (a big /proc takes most of a second): `done` runs later on
+    // `context`'s thread, never if `context` is destroyed first.
+    void findAsync(PortProtocol protocol, quint16 port, const QHostAddress &address,
+                   QObject *context, std::function<void(const PortOwner &)> done) const;
 
     // "Port 9000 is already in use by python3 (pid 4242)." and its honest fallbacks.
     static QString describe(const PortOwner &owner);

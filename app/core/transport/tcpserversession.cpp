@@ -56,18 +56,12 @@ void TcpServerSession::start()
     m_server->setMaxPendingConnections(m_options.backlog);
     const QString where = formatEndpoint(m_options.address.toString(), m_options.port);
     if (!m_server->listen(m_options.address, m_options.port)) {
-        QString message;
-        if (m_server->serverError() == QAbstractSocket::AddressInUseError) {
-            const PortOwner owner =
-                PortOwnerLookup().find(PortProtocol::Tcp, m_options.port, m_options.address);
-            message = PortOwnerLookup::describe(owner);
-        } else {
-            message =
-                tr("Cannot listen on %1: %2")
-                    .arg(where, socketErrorText(m_server->serverError(),
-                                                m_options.address.toString(), m_options.port));
-        }
-        fail(message);
+        if (m_server->serverError() == QAbstractSocket::AddressInUseError)
+            failPortInUse(false, m_options.port, m_options.address);
+        else
+            fail(tr("Cannot listen on %1: %2")
+                     .arg(where, socketErrorText(m_server->serverError(),
+                                                 m_options.address.toString(), m_options.port)));
         return;
     }
     m_acceptFailing = false;

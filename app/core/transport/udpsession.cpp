@@ -1,7 +1,5 @@
 #include "udpsession.h"
 
-#include "transport/portowner.h"
-
 #include <QHostInfo>
 #include <QNetworkDatagram>
 #include <QUdpSocket>
@@ -79,19 +77,15 @@ void UdpSession::bindNow()
     // that also shares) can bind its port; a socket that did not share still blocks it.
     if (!m_socket->bind(m_options.bindAddress, m_options.port,
                         QAbstractSocket::ShareAddress | QAbstractSocket::ReuseAddressHint)) {
-        QString message;
-        if (m_socket->error() == QAbstractSocket::AddressInUseError) {
-            message = PortOwnerLookup::describe(
-                PortOwnerLookup().find(PortProtocol::Udp, m_options.port, m_options.bindAddress));
-        } else {
-            message =
-                tr("Cannot bind %1: %2")
-                    .arg(where, socketErrorText(m_socket->error(), m_options.bindAddress.toString(),
-                                                m_options.port));
-        }
+        const QAbstractSocket::SocketError error = m_socket->error();
         delete m_socket;
         m_socket = nullptr;
-        fail(message);
+        if (error == QAbstractSocket::AddressInUseError)
+            failPortInUse(true, m_options.port, m_options.bindAddress);
+        else
+            fail(tr("Cannot bind %1: %2")
+                     .arg(where, socketErrorText(error, m_options.bindAddress.toString(),
+                                                 m_options.port)));
         return;
     }
     m_socket->setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption,
@@ -121,7 +115,8 @@ QString UdpSession::whyCannotJoin(const Membership &m) const
         return tr("%1 is not a multicast group address (IPv4: 224.0.0.0 to 239.255.255.255, "
                   "IPv6: ff00::/8).")
             .arg(group.toString());
-    if (!m.interfaceName.isEmpty() && !QNetworkInterface::interfaceFromName(m.interfaceName).isValid())
+    if (!m.interfaceName.isEmpty() &&
+        !QNetworkInterface::interfaceFromName(m.interfaceName).isValid())
         return tr("There is no network interface named %1.").arg(m.interfaceName);
     const QHostAddress &bound = m_options.bindAddress;
     // QHostAddress::Any (IPv6 and IPv4) prints as "0.0.0.0"; it is "::" to the user.
