@@ -263,8 +263,8 @@ void LogPane::showRecord(const LogRecord &record)
     QString text = decodeRecord(carry, head, encoding, InvalidBytes::Visible);
     if (text.isEmpty() && !head.isEmpty()) {
         // Every byte was held back; the (dim) placeholder says so rather than an empty box.
-        m_text->setPlaceholderText(tr("…continues: these bytes start a character that the "
-                                      "next message completes."));
+        // Short: QPlainTextEdit shows one line of placeholder.
+        m_text->setPlaceholderText(tr("…continues in the next message"));
         m_text->clear();
         return;
     }
