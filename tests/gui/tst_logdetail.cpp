@@ -149,8 +149,9 @@ void tst_LogDetail::displayModeRerendersBox()
     QCOMPARE(box->toPlainText(), QStringLiteral("好"));
     pane.setDisplayMode(LogModel::DisplayMode::Gbk);
     QCOMPARE(box->toPlainText(), rowText(pane, 1));
-    QCOMPARE(box->toPlainText(), decodeRecord(stream({"\xE4\xBD\xA0\xE5", "\xA5\xBD"}).at(1).carryGbk,
-                                              "\xA5\xBD", Encoding::Gbk, InvalidBytes::Visible));
+    QCOMPARE(box->toPlainText(),
+             decodeRecord(stream({"\xE4\xBD\xA0\xE5", "\xA5\xBD"}).at(1).carryGbk, "\xA5\xBD",
+                          Encoding::Gbk, InvalidBytes::Visible));
 }
 
 QTEST_MAIN(tst_LogDetail)

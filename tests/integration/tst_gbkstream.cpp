@@ -83,9 +83,11 @@ QString renderRecords(const LogRecords &records)
     StreamDecoder stream(Encoding::Gbk, InvalidBytes::Visible);
     QString joined;
     for (const LogRecord &r : records) {
-        const QString shown = decodeRecord(r.carryGbk, r.bytes, Encoding::Gbk, InvalidBytes::Visible);
+        const QString shown =
+            decodeRecord(r.carryGbk, r.bytes, Encoding::Gbk, InvalidBytes::Visible);
         if (shown != stream.decode(r.bytes))
-            return QStringLiteral("record %1 differs from the stream").arg(QString::fromLatin1(r.bytes.toHex()));
+            return QStringLiteral("record %1 differs from the stream")
+                .arg(QString::fromLatin1(r.bytes.toHex()));
         joined += shown;
     }
     return joined + stream.finish();
@@ -135,9 +137,9 @@ void tst_GbkStream::headlessEchoByteAtATime()
         QTRY_VERIFY_WITH_TIMEOUT(QString::fromUtf8(out).contains(closed), 10000);
 
         // "TIME RX|TX PEER COUNT TEXT", one line per record.
-        const QRegularExpression row(QStringLiteral(R"(^\S+ (RX|TX) %1 (\d+) (.*)$)")
-                                         .arg(QRegularExpression::escape(peer)),
-                                     QRegularExpression::MultilineOption);
+        const QRegularExpression row(
+            QStringLiteral(R"(^\S+ (RX|TX) %1 (\d+) (.*)$)").arg(QRegularExpression::escape(peer)),
+            QRegularExpression::MultilineOption);
         QString rx, tx;
         qint64 rxBytes = 0;
         for (auto it = row.globalMatch(QString::fromUtf8(out)); it.hasNext();) {
@@ -150,7 +152,8 @@ void tst_GbkStream::headlessEchoByteAtATime()
             }
         }
         QCOMPARE(rxBytes, gbk(kGreeting).size());
-        QVERIFY2(rx == kGreeting, qPrintable(QStringLiteral("run %1: RX read %2").arg(run).arg(rx)));
+        QVERIFY2(rx == kGreeting,
+                 qPrintable(QStringLiteral("run %1: RX read %2").arg(run).arg(rx)));
         // The echo of the last bytes is dropped when the peer has already gone.
         QVERIFY2(kGreeting.startsWith(tx) && tx.size() >= kGreeting.size() - 2,
                  qPrintable(QStringLiteral("run %1: TX read %2").arg(run).arg(tx)));

@@ -3,10 +3,10 @@
 #include "testseed.h"
 
 #include <QElapsedTimer>
-
-#include <array>
 #include <QRandomGenerator>
 #include <QtTest>
+
+#include <array>
 
 using namespace sockscope;
 
@@ -526,9 +526,12 @@ void tst_Framing::decode_data()
         << "delim:7C" << L{"|a||"} << true << frames({"", "a", ""});
     QTest::newRow("delim: trimcr applies to any delimiter")
         << "delim:7C:trimcr" << L{"a\r|b|"} << true << frames({"a", "b"});
-    QTest::newRow("delim ffff: overlapping high bytes")
-        << "delim:FFFF" << L{b("a\xff\xff\xff" "b\xff", 6), b("\xff", 1)} << true
-        << frames({"a", "\\xffb"});
+    QTest::newRow("delim ffff: overlapping high bytes") << "delim:FFFF"
+                                                        << L{b("a\xff\xff\xff"
+                                                               "b\xff",
+                                                               6),
+                                                             b("\xff", 1)}
+                                                        << true << frames({"a", "\\xffb"});
     QTest::newRow("line: NUL and bytes above 0x7f")
         << "line" << L{b("\x00\xc4\xe3\r", 4), b("\n\xff\n", 3)} << true
         << frames({"\\x00\\xc4\\xe3", "\\xff"});

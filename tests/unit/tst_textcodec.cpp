@@ -42,8 +42,7 @@ private:
             for (const QByteArray &c : chunks)
                 hex << c.toHex(' ');
             return QByteArray(encodingName(enc).toLatin1() + " style " +
-                              QByteArray::number(int(style)) + " chunks [" + hex.join(" | ") +
-                              "]");
+                              QByteArray::number(int(style)) + " chunks [" + hex.join(" | ") + "]");
         };
         StreamDecoder stream(enc, style);
         CharCarry carry(enc);
@@ -361,7 +360,11 @@ private slots:
         using L = QList<QByteArray>;
 
         QTest::newRow("gbk-invalid-carried-lead")
-            << Encoding::Gbk << L{QByteArray("hello\xC2" "5" "\xC4"), h("e3bac3cac0bd"), h("e7")}
+            << Encoding::Gbk
+            << L{QByteArray("hello\xC2"
+                            "5"
+                            "\xC4"),
+                 h("e3bac3cac0bd"), h("e7")}
             << QStringList{u"hello"_s, u"\\xC25你好世"_s, u"界"_s};
         QTest::newRow("gbk-invalid-4byte-start-then-pair")
             << Encoding::Gbk << L{h("418130c4"), h("e3bac3cac0bd"), h("e721")}
@@ -371,8 +374,8 @@ private slots:
             << QStringList{u"A"_s, u"\\x810亗儎厗"_s, u"A"_s};
         QTest::newRow("gbk-invalid-carry-tiny-chunks")
             << Encoding::Gbk << L{h("c2"), h("35"), h("c4"), h("e3"), h("ba"), h("c3"), h("21")}
-            << QStringList{QString(), QString(), QString(), u"\\xC25你"_s, QString(), u"好"_s,
-                           u"!"_s};
+            << QStringList{QString(), QString(), QString(), u"\\xC25你"_s,
+                           QString(), u"好"_s,   u"!"_s};
         QTest::newRow("gbk-unassigned-4byte-carried")
             << Encoding::Gbk << L{h("8431a5"), h("3041424344c4"), h("e3")}
             << QStringList{QString(), u"\\x84\\x31\\xA5\\x30ABCD"_s, u"你"_s};
@@ -389,8 +392,8 @@ private slots:
             << Encoding::Utf8 << L{h("f0"), h("9f98"), h("80f09f"), h("41424344")}
             << QStringList{QString(), QString(), QString::fromUcs4(U"\U0001F600", 1),
                            u"\\xF0\\x9FABCD"_s};
-        QTest::newRow("latin1-no-carry")
-            << Encoding::Latin1 << L{h("e9"), h("c4e3")} << QStringList{u"\u00e9"_s, u"\u00c4\u00e3"_s};
+        QTest::newRow("latin1-no-carry") << Encoding::Latin1 << L{h("e9"), h("c4e3")}
+                                         << QStringList{u"\u00e9"_s, u"\u00c4\u00e3"_s};
     }
     void recordsMatchStream()
     {
@@ -407,7 +410,8 @@ private slots:
         for (char c : chunks.join())
             bytewise << QByteArray(1, c);
         SOCKSCOPE_REQUIRE(checkRecordsMatchStream(bytewise, encoding, InvalidBytes::HexEscape));
-        SOCKSCOPE_REQUIRE(checkRecordsMatchStream({chunks.join()}, encoding, InvalidBytes::Visible));
+        SOCKSCOPE_REQUIRE(
+            checkRecordsMatchStream({chunks.join()}, encoding, InvalidBytes::Visible));
     }
 
     // The same for arbitrary bytes cut anywhere, a new seed every run (printed on failure;
