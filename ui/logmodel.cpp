@@ -386,13 +386,27 @@ QString LogModel::renderData(const LogRecord &r, int limit) const
     return text;
 }
 
+bool LogModel::holdsPartialCharacter(const LogRecord &r) const
+{
+    // Text decoded with the carry-in is empty only when every byte was held back, and no
+    // character is longer than 4 bytes: cheap to rule out for all but the tiniest records.
+    if (r.kind == LogRecord::Kind::Event || r.bytes.isEmpty() || r.bytes.size() > 3)
+        return false;
+    if (m_mode != DisplayMode::Utf8 && m_mode != DisplayMode::Gbk)
+        return false;
+    return renderData(r, -1).isEmpty();
+}
+
 QString LogModel::dataText(int row) const
 {
     const quint64 seq = m_store.sequenceOf(row);
     if (const QString *cached = m_dataCache.object(seq))
         return *cached;
     const LogRecord &r = m_store.at(row);
-    QString text = renderData(r, m_renderLimit) + flagsSuffix(r.flags);
+    QString text = renderData(r, m_renderLimit);
+    if (text.isEmpty() && holdsPartialCharacter(r))
+        text = tr("…continues");
+    text += flagsSuffix(r.flags);
     m_dataCache.insert(seq, new QString(text));
     return text;
 }
@@ -475,6 +489,9 @@ QString LogModel::toolTip(int row, int column) const
         if (r.bytes.size() > m_renderLimit)
             lines << tr("The table shows the first %1 bytes; the byte view shows all of them.")
                          .arg(m_renderLimit);
+        if (holdsPartialCharacter(r))
+            lines << tr("The start of a character: it shows whole in the next message of this "
+                        "peer and direction.");
         return lines.join(QLatin1Char('\n'));
     }
     }
@@ -491,6 +508,8 @@ QVariant LogModel::foreground(const LogRecord &r, int column) const
     case LogRecord::Kind::Tx:
         if (column == DataColumn && (r.flags & kBadFlags))
             return c.error;
+        if (column == DataColumn && holdsPartialCharacter(r))
+            return QGuiApplication::palette().color(QPalette::PlaceholderText); // dim
         return r.kind == LogRecord::Kind::Rx ? c.rx : c.tx;
     case LogRecord::Kind::Event:
         return (r.flags & LogRecord::Error) ? c.error : c.event;

@@ -110,6 +110,10 @@ public:
 
     // Data text of a record in the current mode; limit < 0 renders everything.
     QString renderData(const LogRecord &record, int limit) const;
+    // True when the record's text in the current mode is empty only because its bytes are the
+    // start of a character that the next record of its peer and direction completes. Its row
+    // then reads a dim "…continues" instead of nothing.
+    bool holdsPartialCharacter(const LogRecord &record) const;
 
 signals:
     void pausedChanged(bool paused);

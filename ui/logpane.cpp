@@ -187,7 +187,9 @@ LogPane::LogPane(QWidget *parent)
     connect(next, &QToolButton::clicked, this, &LogPane::findNext);
     connect(prev, &QToolButton::clicked, this, &LogPane::findPrevious);
     connect(m_view, &LogView::currentRecordChanged, this,
-            [this](const QByteArray &bytes) { showRecord(bytes); });
+            [this](const QByteArray &bytes, quint64 sequence) {
+                showRecord(recordOf(bytes, sequence));
+            });
     connect(m_view, &LogView::currentRecordCleared, this, [this] { showRecord({}); });
     m_model->setDisplayMode(LogModel::DisplayMode(m_display->currentData().toInt()));
 }
@@ -228,15 +230,45 @@ LogExport::Options LogPane::exportOptions() const
     return o;
 }
 
-void LogPane::showRecord(const QByteArray &bytes)
+LogRecord LogPane::recordOf(const QByteArray &bytes, quint64 sequence) const
 {
-    m_current = bytes;
-    m_hex->setBytes(bytes);
-    const QByteArray head = bytes.left(kTextPreviewBytes);
-    QString text = decodeText(head, encodingFor(displayMode()), InvalidBytes::Visible);
-    if (bytes.size() > head.size())
-        text += QLatin1Char('\n') +
-                tr("… %n more byte(s) in the hex dump", nullptr, int(bytes.size() - head.size()));
+    const int row = m_model->rowOfSequence(sequence);
+    if (row >= 0)
+        return m_model->record(row);
+    LogRecord r; // no longer stored: the bytes without their carry-in
+    r.kind = LogRecord::Kind::Rx;
+    r.bytes = bytes;
+    return r;
+}
+
+void LogPane::showRecord(const LogRecord &record)
+{
+    m_current = record;
+    m_hex->setBytes(record.bytes);
+    if (record.kind == LogRecord::Kind::Event) {
+        m_text->setPlaceholderText(tr("Select a message to see its bytes."));
+        m_text->setPlainText(record.eventText());
+        return;
+    }
+    // Rendered as the log row is: the character split from the previous record completed
+    // with its carry-in, a character cut at the end left to the next record.
+    const Encoding encoding = encodingFor(displayMode());
+    const CarryIn carry = encoding == Encoding::Gbk    ? record.carryGbk
+                          : encoding == Encoding::Utf8 ? record.carryUtf8
+                                                       : CarryIn();
+    const QByteArray head = record.bytes.left(kTextPreviewBytes);
+    QString text = decodeRecord(carry, head, encoding, InvalidBytes::Visible);
+    if (text.isEmpty() && !head.isEmpty()) {
+        // Every byte was held back; the (dim) placeholder says so rather than an empty box.
+        // Short: QPlainTextEdit shows one line of placeholder.
+        m_text->setPlaceholderText(tr("…continues in the next message"));
+        m_text->clear();
+        return;
+    }
+    m_text->setPlaceholderText(tr("Select a message to see its bytes."));
+    if (record.bytes.size() > head.size())
+        text += QLatin1Char('\n') + tr("… %n more byte(s) in the hex dump", nullptr,
+                                       int(record.bytes.size() - head.size()));
     m_text->setPlainText(text);
 }
 

@@ -60,7 +60,8 @@ signals:
 
 private:
     void find(bool forward);
-    void showRecord(const QByteArray &bytes);
+    void showRecord(const sockscope::LogRecord &record);
+    sockscope::LogRecord recordOf(const QByteArray &bytes, quint64 sequence) const;
 
     LogModel *m_model = nullptr;
     LogFilterModel *m_filter = nullptr;
@@ -76,7 +77,7 @@ private:
     QLineEdit *m_find = nullptr;
     QCheckBox *m_findHex = nullptr;
     QLabel *m_findStatus = nullptr;
-    QByteArray m_current;
+    LogRecord m_current; // shown in the detail pane
     QAction *m_record = nullptr;
 };
 

@@ -127,8 +127,9 @@ void HeadlessRunner::createSession()
             m_endpoints.remove(id);
     });
     connect(m_session, &Session::peerClosed, this, [this](quint32 id) {
-        m_decoders.remove(quint64(id) << 1);
-        m_decoders.remove(quint64(id) << 1 | 1);
+        // The peer's last records are still in the session's batch: dropping its decoders
+        // now would lose a character held back across that batch (issue #11, 12b).
+        m_closedPeers.append(id);
         if (m_options.mode == Session::Mode::TcpClient && !m_options.reconnect)
             QMetaObject::invokeMethod(
                 this, [this] { finish(ExitOk); }, Qt::QueuedConnection);
@@ -299,6 +300,13 @@ void HeadlessRunner::print(const LogRecords &records)
     fwrite(m_output.constData(), 1, size_t(m_output.size()), m_out);
     m_output.resize(0);
     fflush(m_out);
+    // A batch holds everything a session logged before it, so this one had the last
+    // records of the peers closed since the previous batch.
+    for (quint32 id : std::as_const(m_closedPeers)) {
+        m_decoders.remove(quint64(id) << 1);
+        m_decoders.remove(quint64(id) << 1 | 1);
+    }
+    m_closedPeers.clear();
 }
 
 bool HeadlessRunner::writeReport(QString *error) const

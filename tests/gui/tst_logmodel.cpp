@@ -223,7 +223,8 @@ private slots:
             << QStringList{QStringLiteral("你"), QStringLiteral("好!")};
         QTest::newRow("gbk one byte per record")
             << LogModel::DisplayMode::Gbk << QList<QByteArray>{"\xC4", "\xE3", "\xBA", "\xC3"}
-            << QStringList{QString(), QStringLiteral("你"), QString(), QStringLiteral("好")};
+            << QStringList{QStringLiteral("…continues"), QStringLiteral("你"),
+                           QStringLiteral("…continues"), QStringLiteral("好")};
         QTest::newRow("utf8 split in the middle")
             << LogModel::DisplayMode::Utf8 << QList<QByteArray>{"a\xE4\xBD", "\xA0\xE5\xA5\xBD"}
             << QStringList{QStringLiteral("a"), QStringLiteral("你好")};

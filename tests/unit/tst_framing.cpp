@@ -1,9 +1,12 @@
 #include "framing/framedecoder.h"
 #include "framing/framingspec.h"
+#include "testseed.h"
 
 #include <QElapsedTimer>
 #include <QRandomGenerator>
 #include <QtTest>
+
+#include <array>
 
 using namespace sockscope;
 
@@ -191,6 +194,73 @@ QList<Frame> referenceDecode(const FramingSpec &s, const QByteArray &stream)
     return out;
 }
 
+// A valid spec of any type with small sizes, so cuts, headers and delimiters at the limit
+// all happen in short streams.
+FramingSpec randomSpec(QRandomGenerator &rng)
+{
+    for (;;) {
+        FramingSpec s;
+        s.type = FramingSpec::Type(rng.bounded(5));
+        s.maxFrameSize =
+            rng.bounded(4) ? 1 + rng.bounded(12) : qsizetype(FramingSpec::DefaultMaxFrameSize);
+        switch (s.type) {
+        case FramingSpec::Type::Raw:
+            break;
+        case FramingSpec::Type::Delimiter:
+            if (rng.bounded(4) == 0) {
+                const qsizetype max = s.maxFrameSize;
+                s = FramingSpec::line();
+                s.maxFrameSize = max;
+                s.keepDelimiter = rng.bounded(3) == 0;
+                break;
+            }
+            for (int i = 0, n = 1 + rng.bounded(4); i < n; ++i)
+                s.delimiter += char(rng.bounded(3) ? "\r\n\xff"[rng.bounded(3)] : rng.bounded(256));
+            s.keepDelimiter = rng.bounded(2);
+            s.trimTrailingCr = rng.bounded(2);
+            break;
+        case FramingSpec::Type::FixedLength:
+            s.fixedLength = 1 + rng.bounded(10);
+            break;
+        case FramingSpec::Type::LengthPrefix:
+            s.lengthSize = std::array{1, 2, 4}[rng.bounded(3)];
+            s.endian = rng.bounded(2) ? FramingSpec::Endian::Big : FramingSpec::Endian::Little;
+            s.lengthIncludesHeader = rng.bounded(2);
+            s.headerOffset = rng.bounded(4);
+            s.lengthAdjustment = rng.bounded(7) - 3;
+            break;
+        case FramingSpec::Type::IdleGap:
+            s.idleGapMs = 1 + rng.bounded(20);
+            break;
+        }
+        if (validationError(s).isEmpty())
+            return s;
+    }
+}
+
+// Arbitrary bytes, skewed towards the spec's delimiter and small length values.
+QByteArray randomStream(const FramingSpec &s, QRandomGenerator &rng)
+{
+    QByteArray stream;
+    for (int i = 0, n = rng.bounded(0, 120); i < n; ++i) {
+        switch (rng.bounded(4)) {
+        case 0:
+            if (!s.delimiter.isEmpty()) {
+                stream += s.delimiter.at(rng.bounded(int(s.delimiter.size())));
+                break;
+            }
+            Q_FALLTHROUGH();
+        case 1:
+            stream += char(rng.bounded(6));
+            break;
+        default:
+            stream += char(rng.bounded(256));
+            break;
+        }
+    }
+    return stream;
+}
+
 } // namespace
 
 class tst_Framing : public QObject
@@ -213,6 +283,7 @@ private slots:
     void idleGap();
     void idleGapMaxFrame();
     void chunkingInvariance();
+    void chunkingInvarianceRandom();
     void largeFramesInSmallChunksStayLinear();
 };
 
@@ -455,6 +526,15 @@ void tst_Framing::decode_data()
         << "delim:7C" << L{"|a||"} << true << frames({"", "a", ""});
     QTest::newRow("delim: trimcr applies to any delimiter")
         << "delim:7C:trimcr" << L{"a\r|b|"} << true << frames({"a", "b"});
+    QTest::newRow("delim ffff: overlapping high bytes") << "delim:FFFF"
+                                                        << L{b("a\xff\xff\xff"
+                                                               "b\xff",
+                                                               6),
+                                                             b("\xff", 1)}
+                                                        << true << frames({"a", "\\xffb"});
+    QTest::newRow("line: NUL and bytes above 0x7f")
+        << "line" << L{b("\x00\xc4\xe3\r", 4), b("\n\xff\n", 3)} << true
+        << frames({"\\x00\\xc4\\xe3", "\\xff"});
     QTest::newRow("delim: binary delimiter")
         << "delim:00FF" << L{b("a\0\xff\0b\0\xff", 7)} << true << frames({"a", "\\x00b"});
 
@@ -760,6 +840,74 @@ void tst_Framing::chunkingInvariance()
         }
     }
     QVERIFY(checkedFrames > 1000); // the streams really produced frames
+}
+
+// Any valid spec, arbitrary bytes, any chunking: the frames are those of the whole stream fed
+// at once (and of the byte-at-a-time reference). Raw: a frame per chunk, nothing lost. Idle
+// gap: the frames depend on the bytes and their arrival times only. A new seed every run,
+// printed on failure (SOCKSCOPE_TEST_SEED replays it).
+void tst_Framing::chunkingInvarianceRandom()
+{
+    const sockscope::test::SeedReport seed(sockscope::test::propertySeed());
+    QRandomGenerator rng(seed.seed());
+    for (int round = 0; round < 4000; ++round) {
+        const FramingSpec s = randomSpec(rng);
+        const QByteArray stream = randomStream(s, rng);
+        const QList<QByteArray> chunks = randomSplit(stream, rng, 1 + rng.bounded(12));
+        const auto context = [&] {
+            QByteArrayList hex;
+            for (const QByteArray &c : chunks)
+                hex << c.toHex();
+            return toString(s).toLatin1() + " chunks " + hex.join('|');
+        };
+
+        // feed() and feedShared() agree, whatever the chunk.
+        FrameDecoder plain(s), shared(s);
+        QList<Frame> viaFeed, viaShared;
+        qint64 now = 0;
+        QList<qint64> times;
+        for (const QByteArray &c : chunks) {
+            now += rng.bounded(2) ? 0 : rng.bounded(2 * s.idleGapMs + 2);
+            times << now;
+            plain.feed(c, now, viaFeed);
+            shared.feedShared(c, now, viaShared);
+        }
+        plain.finish(viaFeed);
+        shared.finish(viaShared);
+        QVERIFY2(viaFeed == viaShared, context());
+
+        switch (s.type) {
+        case FramingSpec::Type::Raw: {
+            QByteArray joined;
+            for (const Frame &f : viaFeed) {
+                QVERIFY2(!f.bytes.isEmpty() && f.bytes.size() <= s.maxFrameSize, context());
+                joined += f.bytes;
+            }
+            QVERIFY2(joined == stream, context());
+            break;
+        }
+        case FramingSpec::Type::IdleGap: {
+            // Each chunk cut again into pieces that arrive at the same moment: same frames.
+            FrameDecoder recut(s);
+            QList<Frame> out;
+            for (qsizetype i = 0; i < chunks.size(); ++i)
+                for (const QByteArray &piece : randomSplit(chunks[i], rng, 3))
+                    recut.feed(piece, times[i], out);
+            recut.finish(out);
+            QVERIFY2(out == viaFeed, context());
+            QByteArray joined;
+            for (const Frame &f : out)
+                joined += f.bytes;
+            QVERIFY2(joined == stream, context());
+            break;
+        }
+        default:
+            QVERIFY2(viaFeed == decodeAll(s, {stream}), context());
+            QVERIFY2(viaFeed == decodeAll(s, bytewise(stream)), context());
+            QVERIFY2(viaFeed == referenceDecode(s, stream), context());
+            break;
+        }
+    }
 }
 
 void tst_Framing::largeFramesInSmallChunksStayLinear()

@@ -575,6 +575,14 @@ qsizetype gbkIncompleteTail(const uchar *p, qsizetype n, qsizetype from)
     return 0;
 }
 
+// Length of the incomplete-but-valid sequence at the end of p[0..n), decoding from `from`,
+// a position where StreamDecoder starts a character.
+qsizetype incompleteTail(Encoding encoding, const uchar *p, qsizetype n, qsizetype from)
+{
+    return encoding == Encoding::Utf8 ? utf8IncompleteTail(p + from, n - from)
+                                      : gbkIncompleteTail(p, n, from);
+}
+
 } // namespace
 
 CarryIn CharCarry::feed(QByteArrayView chunk)
@@ -582,37 +590,31 @@ CarryIn CharCarry::feed(QByteArrayView chunk)
     const CarryIn carry = m_pending;
     if (m_encoding == Encoding::Latin1 || chunk.isEmpty())
         return carry;
-    // Work on carry + the chunk's first bytes to find where the carried
-    // character ends, then look at the tail of the whole thing.
     auto p = reinterpret_cast<const uchar *>(chunk.data());
     const qsizetype n = chunk.size();
-    uchar head[8];
-    memcpy(head, carry.bytes, carry.size);
-    const qsizetype take = qMin<qsizetype>(n, 4);
-    memcpy(head + carry.size, p, take);
-    const qsizetype headSize = carry.size + take;
-
-    qsizetype tail;
-    if (n <= 4) {
-        tail = m_encoding == Encoding::Utf8 ? utf8IncompleteTail(head, headSize)
-                                            : gbkIncompleteTail(head, headSize, 0);
-        tail = qMin<qsizetype>(tail, 3);
-        m_pending.size = quint8(tail);
-        memcpy(m_pending.bytes, head + headSize - tail, tail);
-        return carry;
-    }
-    if (m_encoding == Encoding::Utf8) {
-        tail = utf8IncompleteTail(p, n);
-    } else {
-        // Skip the bytes that complete the carried character, then scan.
-        qsizetype from = 0;
-        if (carry.size > 0) {
-            qsizetype len = 1;
-            const GbkSeq kind = classifyGbk(head, headSize, &len);
-            from = kind == GbkSeq::Invalid && len == 1 ? 0 : qMax<qsizetype>(0, len - carry.size);
+    // Step exactly as StreamDecoder::decode() does: the carry and the chunk's first bytes
+    // decode together, and the rest of the chunk starts where that stopped. (Where the
+    // carried character ends is not enough: when it turns out invalid, its first byte alone
+    // is rejected and its other bytes start characters of their own.)
+    qsizetype from = 0;
+    if (carry.size > 0) {
+        uchar head[8];
+        memcpy(head, carry.bytes, carry.size);
+        const qsizetype take = qMin<qsizetype>(n, 4);
+        memcpy(head + carry.size, p, take);
+        const qsizetype headSize = carry.size + take;
+        const qsizetype headTail = incompleteTail(m_encoding, head, headSize, 0);
+        if (take == n) { // the whole chunk is in head
+            m_pending.size = quint8(headTail);
+            memcpy(m_pending.bytes, head + headSize - headTail, headTail);
+            return carry;
         }
-        tail = gbkIncompleteTail(p, n, from);
+        // An incomplete sequence is at most 3 bytes, so with 4 bytes taken it starts
+        // past the carry.
+        from = headSize - headTail - carry.size;
+        Q_ASSERT(from > 0);
     }
+    const qsizetype tail = incompleteTail(m_encoding, p, n, from);
     m_pending.size = quint8(tail);
     memcpy(m_pending.bytes, p + n - tail, tail);
     return carry;

@@ -90,7 +90,9 @@ struct CarryIn
 // chunk it returns the bytes carried in from the previous chunk (the start of
 // a character the chunk completes). Cheap enough to run on every received
 // chunk: O(1) for UTF-8, a structural scan without conversion for GBK, nothing
-// for Latin-1.
+// for Latin-1. Whatever the bytes, invalid ones included, pending() holds what a
+// StreamDecoder fed the same chunks holds back, so decodeRecord() of each chunk
+// with its carry-in reads exactly what that decoder returns for the chunk.
 class CharCarry
 {
 public:
