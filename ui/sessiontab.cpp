@@ -154,6 +154,7 @@ void SessionTab::buildUi()
         connect(m_peers->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
             const QList<quint32> ids = selectedPeers();
             m_log->setPeerFilter(ids.size() == 1 ? ids.first() : 0);
+            m_send->targetChanged();
             updateCanSend();
         });
     }
@@ -336,6 +337,10 @@ void SessionTab::onRecords(const LogRecords &records)
     }
     m_log->appendRecords(records);
     m_recorder->append(records);
+    if (auto *udp = qobject_cast<UdpSession *>(m_session); udp && udp->lastSender() != m_shownSender) {
+        m_shownSender = udp->lastSender(); // the reply-to-last target in the label
+        updateCanSend();
+    }
     emit statsChanged();
 }
 
@@ -378,7 +383,7 @@ void SessionTab::updateCanSend()
                  !m_bar->endpoint().replyToLast)
             why = tr("Set a remote address or select a peer.");
         target = selected.isEmpty()
-                     ? tr("Send to: the remote address")
+                     ? udpDefaultTarget(active)
                      : tr("Send to: %n selected peer(s)", nullptr, int(selected.size()));
         break;
     }
@@ -386,6 +391,21 @@ void SessionTab::updateCanSend()
         m_targetLabel->setText(target);
     m_send->setConnected(why.isEmpty(), why);
     m_sequence->setConnected(why.isEmpty(), why);
+}
+
+QString SessionTab::udpDefaultTarget(bool active) const
+{
+    const ConnectionBar::Endpoint e = m_bar->endpoint();
+    auto *udp = qobject_cast<UdpSession *>(m_session);
+    // Replies go to the last sender only when the open socket was set up for it (sendNow).
+    if (!e.replyToLast || (active && !udp->options().replyToLastSender))
+        return tr("Send to: the remote address");
+    const PeerInfo *last = active ? m_session->peer(udp->lastSender()) : nullptr;
+    if (last)
+        return tr("Send to: the last sender, %1").arg(last->endpoint());
+    return e.remoteHost.isEmpty()
+               ? tr("Send to: the last sender (nothing received yet)")
+               : tr("Send to: the remote address until a datagram arrives, then its sender");
 }
 
 void SessionTab::sendNow(const MessageSpec &spec)

@@ -91,6 +91,7 @@ private:
     void onStateChanged();
     void onRecords(const sockscope::LogRecords &records);
     void updateCanSend();
+    QString udpDefaultTarget(bool active) const;
     QList<quint32> selectedPeers() const;
     void sendNow(const MessageSpec &spec);
     void startPeriodic(const MessageSpec &spec, int intervalMs, int count);
@@ -130,6 +131,7 @@ private:
     AutoReplyRules m_rules;
     AutoReplyConfig m_rulesConfig;
     QString m_logDir; // where the last log was saved or recorded
+    quint32 m_shownSender = 0; // UDP: the last sender named by the target label
 
     qint64 m_rxMessages = 0;
     qint64 m_txMessages = 0;
