@@ -15,6 +15,7 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QHash>
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
@@ -33,7 +34,8 @@ namespace {
 
 QString byteText(double bytes)
 {
-    return QLocale().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeTraditionalFormat);
+    // KiB/MiB, as everywhere else in the window (file progress, log limits).
+    return QLocale().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeIecFormat);
 }
 
 } // namespace
@@ -193,9 +195,24 @@ void MainWindow::updateTab(SessionTab *tab)
     const int index = m_tabs->indexOf(tab);
     if (index < 0)
         return;
-    m_tabs->setTabText(index, tab->title());
+    updateTabTitles();
     m_tabs->setTabIcon(index, tab->stateIcon());
     m_tabs->setTabToolTip(index, tab->session()->stateText());
+}
+
+void MainWindow::updateTabTitles()
+{
+    // Tabs with the same title (two clients of one server) are numbered so they can be told
+    // apart: "TCP Client → host:port", "TCP Client → host:port (2)".
+    QHash<QString, int> seen;
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        auto *tab = qobject_cast<SessionTab *>(m_tabs->widget(i));
+        if (!tab)
+            continue;
+        const QString title = tab->title();
+        const int n = ++seen[title];
+        m_tabs->setTabText(i, n == 1 ? title : tr("%1 (%2)").arg(title).arg(n));
+    }
 }
 
 void MainWindow::closeTab(int index)
@@ -207,6 +224,7 @@ void MainWindow::closeTab(int index)
         writeLaunchReport();
     m_tabs->removeTab(index);
     delete w; // stops its session
+    updateTabTitles();
     updateStatus();
 }
 

@@ -49,6 +49,7 @@ private:
     void restoreSettings();
     void closeTab(int index);
     void updateTab(SessionTab *tab);
+    void updateTabTitles();
     void updateStatus();
     void editLogLimits();
     void showAbout();

@@ -728,7 +728,8 @@ void SendPanel::showFieldsHelp()
            "<tt>adjust=-2</tt>)</td></tr>"
            "<tr><td><tt>{{{{</tt></td><td>a literal <tt>{{</tt></td></tr>"
            "</table>"
-           "<p>Each sender counts on its own. The preview shows the next frame. "
+           "<p>Each sender (Send button, periodic send, sequence) counts on its own and keeps "
+           "counting across runs while the tab is open. The preview shows the next frame. "
            "Full reference: docs/dynamic-fields.md.</p>");
     QWhatsThis::showText(
         m_ui->fieldsHelpButton->mapToGlobal(QPoint(0, m_ui->fieldsHelpButton->height())), html,

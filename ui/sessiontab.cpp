@@ -78,6 +78,7 @@ void SessionTab::createSession()
             m_log->setPeerName(id, p->endpoint());
             m_recorder->setPeerName(id, p->endpoint());
         }
+        m_clientsCame = true;
         updateCanSend();
     });
     connect(m_session, &Session::peerClosed, this, &SessionTab::updateCanSend);
@@ -305,6 +306,7 @@ QIcon SessionTab::stateIcon() const
 
 void SessionTab::start()
 {
+    m_clientsCame = false; // a new listening period
     applyEndpoint(m_session, m_bar->endpoint());
     if (m_framing)
         m_session->setFraming(m_framing->spec());
@@ -366,8 +368,10 @@ void SessionTab::updateCanSend()
         if (!active && m_session->openPeerCount() == 0)
             why = tr("Start listening first.");
         else if (m_session->openPeerCount() == 0)
-            why = tr("No client is connected yet.");
-        target = m_session->openPeerCount() == 0 ? tr("No client connected yet.")
+            why = m_clientsCame ? tr("No client is connected.") : tr("No client is connected yet.");
+        target = m_session->openPeerCount() == 0
+                     ? (m_clientsCame ? tr("No client connected (all have left).")
+                                      : tr("No client connected yet."))
                  : selected.isEmpty()
                      ? tr("Send to: all %n client(s)", nullptr, m_session->openPeerCount())
                      : tr("Send to: %n selected client(s)", nullptr, int(selected.size()));
@@ -435,8 +439,11 @@ void SessionTab::sendNow(const MessageSpec &spec)
 
 void SessionTab::startPeriodic(const MessageSpec &spec, int intervalMs, int count)
 {
+    // {{counter}} runs on from the last periodic run, as it does for the Send button.
+    const quint64 counted = m_periodic ? m_periodic->dynamicContext().sequence() : 0;
     delete m_periodic;
     m_periodic = new PeriodicSender(m_session, this);
+    m_periodic->dynamicContext().setSequence(counted);
     m_periodic->setMessage(OutgoingMessage::fromSpec(spec));
     m_periodic->setInterval(intervalMs);
     m_periodic->setCount(count);
