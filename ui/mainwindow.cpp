@@ -22,6 +22,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSpinBox>
+#include <QScreen>
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
@@ -305,8 +306,8 @@ void MainWindow::restoreSettings()
         m_tabs->setCurrentIndex(
             qBound(0, s.value(QStringLiteral("sessions/current")).toInt(), m_tabs->count() - 1));
     }
-    if (!restoreGeometry(m_settings->windowGeometry()))
-        resize(1180, 760);
+    if (!restoreGeometry(m_settings->windowGeometry())) // first run: no larger than the screen
+        resize(QSize(1180, 760).boundedTo(screen()->availableGeometry().size()));
     restoreState(m_settings->windowState());
 }
 

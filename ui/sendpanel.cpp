@@ -70,6 +70,7 @@ SendPanel::SendPanel(QWidget *parent)
     // Long hex must not widen the panel: the label elides to whatever it gets.
     m_ui->previewLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_ui->previewLabel->setMinimumWidth(0);
+    m_ui->previewLayout->setStretchFactor(m_ui->previewLabel, 1); // all the room the count leaves
     m_ui->previewLabel->installEventFilter(this);
     m_ui->statusLabel->hide();
     m_ui->fileProgress->setMinimumWidth(200);
@@ -377,7 +378,7 @@ void SendPanel::showPreview()
         tooltip = tr("The preview of the exact bytes appears here as you type");
     } else if (!m_preview.ok()) {
         pal.setColor(QPalette::WindowText, ErrorColor);
-        text = QStringLiteral("\u2717 ") + m_preview.errorString;
+        text = QStringLiteral("\u2717 ") + m_preview.errorString + errorPlace();
         tooltip = m_preview.errorString;
     } else {
         const QByteArray &bytes = m_preview.bytes;
@@ -403,9 +404,24 @@ void SendPanel::showPreview()
             count += tr(" (time fields vary)");
     }
     label->setPalette(pal);
+    // An error is read whole, on two lines if need be; the hex is elided instead.
+    label->setWordWrap(!m_preview.ok() && m_preview.error != MessageError::Empty);
     label->setText(text);
     label->setToolTip(tooltip.isEmpty() ? tr("The exact bytes that will be sent") : tooltip);
     m_ui->byteCountLabel->setText(count);
+}
+
+QString SendPanel::errorPlace() const
+{
+    if (m_preview.errorPosition < 0)
+        return {};
+    const QString content = m_ui->editor->toPlainText();
+    const qsizetype at = qMin(m_preview.errorPosition, content.size());
+    const qsizetype lineStart = content.lastIndexOf(u'\n', at - 1) + 1;
+    const qsizetype column = at - lineStart + 1;
+    if (!content.contains(u'\n'))
+        return tr(" (column %1)").arg(column);
+    return tr(" (line %1, column %2)").arg(content.left(at).count(u'\n') + 1).arg(column);
 }
 
 void SendPanel::updateControls()

@@ -106,6 +106,8 @@ private:
     void onContentChanged();
     void updatePreview();
     void showPreview();
+    // " (column N)" or " (line L, column N)" of the preview's error; empty without one.
+    QString errorPlace() const;
     void updateControls();
     // What a note under the editor is about; it goes when that stops being true.
     enum class Note

@@ -107,11 +107,7 @@ void SessionTab::buildUi()
         m_peerModel = new PeerListModel(this);
         m_peerModel->setSession(m_session);
         m_peers->setModel(m_peerModel);
-        m_peers->header()->setStretchLastSection(false);
-        // Wide enough for "255.255.255.255:65535"; the counters scroll horizontally.
-        m_peers->header()->resizeSection(
-            PeerListModel::Endpoint,
-            m_peers->fontMetrics().horizontalAdvance(QStringLiteral("255.255.255.255:65535")) + 12);
+        setupPeerColumns();
         m_peers->setToolTip(tr("Select peers to send only to them and to show only their "
                                "messages. With nothing selected, sends go to all peers."));
         peerLayout->addWidget(m_peers, 1);
@@ -213,11 +209,29 @@ void SessionTab::buildUi()
     updateCanSend();
 }
 
+void SessionTab::setupPeerColumns()
+{
+    // The counters stay in view without horizontal scrolling: the endpoint takes the room
+    // the others leave (its tooltip has it whole), "Since" lives in the row's tooltip.
+    QHeaderView *header = m_peers->header();
+    header->setStretchLastSection(false);
+    header->setMinimumSectionSize(m_peers->fontMetrics().horizontalAdvance(QStringLiteral("00000")));
+    m_peers->setColumnHidden(PeerListModel::Opened, true);
+    header->setSectionResizeMode(PeerListModel::Endpoint, QHeaderView::Stretch);
+    for (int c : {PeerListModel::State, PeerListModel::RxBytes, PeerListModel::TxBytes,
+                  PeerListModel::RxFrames})
+        header->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    m_peers->setTextElideMode(Qt::ElideMiddle); // keeps the port of a long endpoint
+}
+
 QWidget *SessionTab::buildReceiveOptions()
 {
     auto *box = new QWidget(this);
-    auto *row = new QHBoxLayout(box);
-    row->setContentsMargins(0, 0, 0, 0);
+    auto *lines = new QVBoxLayout(box);
+    lines->setContentsMargins(0, 0, 0, 0);
+    lines->setSpacing(2);
+    auto *row = new QHBoxLayout;
+    lines->addLayout(row);
     if (m_mode != Session::Mode::Udp) {
         m_framing = new FramingSelector(box);
         m_framing->setObjectName(QStringLiteral("framing"));
@@ -233,8 +247,7 @@ QWidget *SessionTab::buildReceiveOptions()
     m_rxChecksum->addItem(tr("No check"), int(ChecksumKind::None));
     for (ChecksumKind k : checksumKinds())
         m_rxChecksum->addItem(tr("Check %1").arg(checksumDisplayName(k)), int(k));
-    m_rxChecksum->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_rxChecksum->setMinimumContentsLength(9);
+    m_rxChecksum->setSizeAdjustPolicy(QComboBox::AdjustToContents); // names are not cut
     m_rxChecksum->setToolTip(tr("Treat the last bytes of each received message as this checksum "
                                 "and mark messages where it does not match."));
     connect(m_rxChecksum, &QComboBox::currentIndexChanged, this, [this] {
@@ -256,6 +269,9 @@ QWidget *SessionTab::buildReceiveOptions()
     m_autoReplyLabel = new QLabel(box);
     m_autoReplyLabel->setObjectName(QStringLiteral("autoReplyState"));
     row->addWidget(m_autoReplyLabel);
+    // The framing's extra fields go under the whole row, so that row stays narrow.
+    if (m_framing)
+        lines->addWidget(m_framing->takeSecondLine());
     return box;
 }
 

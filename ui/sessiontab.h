@@ -88,6 +88,7 @@ private:
     void createSession();
     void buildUi();
     QWidget *buildReceiveOptions();
+    void setupPeerColumns();
     void onStateChanged();
     void onRecords(const sockscope::LogRecords &records);
     void updateCanSend();
