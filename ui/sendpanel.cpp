@@ -90,8 +90,7 @@ SendPanel::SendPanel(QWidget *parent)
     connect(m_ui->encodingCombo, qOverload<int>(&QComboBox::currentIndexChanged), this,
             &SendPanel::updatePreview);
     connect(m_ui->escapesCheck, &QCheckBox::toggled, this, &SendPanel::updatePreview);
-    connect(m_ui->escapesCheck, &QCheckBox::toggled, this,
-            [this] { clearNote(Note::Conversion); });
+    connect(m_ui->escapesCheck, &QCheckBox::toggled, this, [this] { clearNote(Note::Conversion); });
     connect(m_ui->statusLabel, &QLabel::linkActivated, this, &SendPanel::switchToTextWithEscapes);
     connect(m_ui->lineEndingCombo, qOverload<int>(&QComboBox::currentIndexChanged), this,
             &SendPanel::updatePreview);

@@ -215,7 +215,8 @@ void SessionTab::setupPeerColumns()
     // the others leave (its tooltip has it whole), "Since" lives in the row's tooltip.
     QHeaderView *header = m_peers->header();
     header->setStretchLastSection(false);
-    header->setMinimumSectionSize(m_peers->fontMetrics().horizontalAdvance(QStringLiteral("00000")));
+    header->setMinimumSectionSize(
+        m_peers->fontMetrics().horizontalAdvance(QStringLiteral("00000")));
     m_peers->setColumnHidden(PeerListModel::Opened, true);
     header->setSectionResizeMode(PeerListModel::Endpoint, QHeaderView::Stretch);
     for (int c : {PeerListModel::State, PeerListModel::RxBytes, PeerListModel::TxBytes,
@@ -355,7 +356,8 @@ void SessionTab::onRecords(const LogRecords &records)
     }
     m_log->appendRecords(records);
     m_recorder->append(records);
-    if (auto *udp = qobject_cast<UdpSession *>(m_session); udp && udp->lastSender() != m_shownSender) {
+    if (auto *udp = qobject_cast<UdpSession *>(m_session);
+        udp && udp->lastSender() != m_shownSender) {
         m_shownSender = udp->lastSender(); // the reply-to-last target in the label
         updateCanSend();
     }
@@ -618,9 +620,9 @@ void SessionTab::saveLogTo(const QString &path, LogExport::Format format)
     if (!m_saver || !m_saver->isRunning())
         return; // done in the first slice
     // Big: the rest is written in slices while the window keeps running.
-    auto *progress = new QProgressDialog(
-        tr("Saving the log to %1…").arg(QDir::toNativeSeparators(path)), tr("Cancel"), 0,
-        int(qMin<qsizetype>(records.size(), INT_MAX)), this);
+    auto *progress =
+        new QProgressDialog(tr("Saving the log to %1…").arg(QDir::toNativeSeparators(path)),
+                            tr("Cancel"), 0, int(qMin<qsizetype>(records.size(), INT_MAX)), this);
     progress->setObjectName(QStringLiteral("saveLogProgress"));
     progress->setWindowTitle(tr("Save log"));
     progress->setAttribute(Qt::WA_DeleteOnClose);
@@ -628,8 +630,9 @@ void SessionTab::saveLogTo(const QString &path, LogExport::Format format)
     progress->setAutoReset(false);
     progress->setMinimumDuration(0);
     progress->setValue(int(m_saver->recordsDone()));
-    connect(m_saver, &LogSaver::progress, progress,
-            [progress](qsizetype done) { progress->setValue(int(qMin<qsizetype>(done, INT_MAX))); });
+    connect(m_saver, &LogSaver::progress, progress, [progress](qsizetype done) {
+        progress->setValue(int(qMin<qsizetype>(done, INT_MAX)));
+    });
     connect(m_saver, &LogSaver::finished, progress, &QWidget::close);
     connect(progress, &QProgressDialog::canceled, m_saver, &LogSaver::cancel);
     progress->show();
@@ -656,9 +659,8 @@ void SessionTab::onLogSaved(int outcome, qsizetype rows, qsizetype held)
         const QString message = tr("Could not save %1: %2").arg(path, error);
         emit statusMessage(message);
         // Not from inside the saver's signal: the box runs its own event loop.
-        QTimer::singleShot(0, this, [this, message] {
-            QMessageBox::warning(this, tr("Save log"), message);
-        });
+        QTimer::singleShot(
+            0, this, [this, message] { QMessageBox::warning(this, tr("Save log"), message); });
         break;
     }
     }

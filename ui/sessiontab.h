@@ -132,7 +132,7 @@ private:
     AutoReplyRules m_rules;
     AutoReplyConfig m_rulesConfig;
     QString m_logDir; // where the last log was saved or recorded
-    quint32 m_shownSender = 0; // UDP: the last sender named by the target label
+    quint32 m_shownSender = 0;  // UDP: the last sender named by the target label
     bool m_clientsCame = false; // TCP server: a client connected since listening began
 
     qint64 m_rxMessages = 0;

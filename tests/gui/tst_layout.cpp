@@ -47,8 +47,8 @@ QStringList squeezed(QWidget *root)
             l && (l->wordWrap() || l->sizePolicy().horizontalPolicy() == QSizePolicy::Ignored))
             continue;
         if (w->width() + 1 < w->minimumSizeHint().width())
-            out << u"%1 '%2' %3 < %4"_s.arg(QString::fromLatin1(w->metaObject()->className()),
-                                            w->objectName())
+            out << u"%1 '%2' %3 < %4"_s
+                       .arg(QString::fromLatin1(w->metaObject()->className()), w->objectName())
                        .arg(w->width())
                        .arg(w->minimumSizeHint().width());
     }
@@ -124,12 +124,12 @@ private slots:
             if (check->itemText(i).size() > check->itemText(longest).size())
                 longest = i;
         check->setCurrentIndex(longest);
-        QTest::qWait(50); // layouts settle
+        QTest::qWait(50);       // layouts settle
         m_window->resize(size); // as a window manager would keep it at the screen size
         QTest::qWait(50);
-        shoot(m_window.get(),
-              u"%1x%2-tab%3-framing%4"_s.arg(size.width()).arg(size.height()).arg(tab).arg(
-                  framing));
+        shoot(
+            m_window.get(),
+            u"%1x%2-tab%3-framing%4"_s.arg(size.width()).arg(size.height()).arg(tab).arg(framing));
 
         {
             // The chosen checksum's name is shown whole ("Check CRC-16/M…" was cut).
@@ -153,9 +153,9 @@ private slots:
                                  peers->header()->logicalIndex(peers->header()->count() - 1)) +
                              peers->header()->sectionSize(
                                  peers->header()->logicalIndex(peers->header()->count() - 1));
-            QVERIFY2(last <= peers->viewport()->width(),
-                     qPrintable(u"columns end at %1 of %2"_s.arg(last).arg(
-                         peers->viewport()->width())));
+            QVERIFY2(
+                last <= peers->viewport()->width(),
+                qPrintable(u"columns end at %1 of %2"_s.arg(last).arg(peers->viewport()->width())));
         }
         auto *dump = session->findChild<QAbstractScrollArea *>(u"hexDump"_s);
         QVERIFY(dump);
@@ -192,13 +192,13 @@ private slots:
         QTest::qWait(50);
         auto *preview = panel->findChild<QLabel *>(u"previewLabel"_s);
         QVERIFY(preview);
-        shoot(m_window.get(), u"900x600-hex-error-"_s + QString::fromLatin1(QTest::currentDataTag())
-                                  .replace(u' ', u'-'));
+        shoot(m_window.get(), u"900x600-hex-error-"_s +
+                                  QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-'));
         QVERIFY2(preview->text().contains(where), qPrintable(preview->text()));
         // Whole: either it fits in one line or the label wraps it with room for every line.
         const QFontMetrics fm(preview->font());
-        const QRect need = fm.boundingRect(QRect(0, 0, preview->width(), 10000),
-                                           Qt::TextWordWrap, preview->text());
+        const QRect need = fm.boundingRect(QRect(0, 0, preview->width(), 10000), Qt::TextWordWrap,
+                                           preview->text());
         QVERIFY2(preview->wordWrap() ? need.height() <= preview->height()
                                      : fm.horizontalAdvance(preview->text()) <= preview->width(),
                  qPrintable(u"'%1' in %2×%3"_s.arg(preview->text())

@@ -211,8 +211,7 @@ private slots:
         QTRY_COMPARE(tab.session()->state(), Session::State::Active);
         auto *label = child<QLabel>(&tab, u"sendTarget"_s);
         QVERIFY(label);
-        QVERIFY2(!label->text().contains(u"remote address"_s) ||
-                     label->text().contains(u"until"_s),
+        QVERIFY2(!label->text().contains(u"remote address"_s) || label->text().contains(u"until"_s),
                  qPrintable(label->text()));
 
         const quint16 local = qobject_cast<UdpSession *>(tab.session())->localPort();
