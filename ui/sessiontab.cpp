@@ -610,11 +610,14 @@ void SessionTab::saveLogTo(const QString &path, LogExport::Format format)
         }
     }
     m_saver = new LogSaver(this);
-    connect(m_saver, &LogSaver::finished, this, [this, rows, held](LogSaver::Outcome outcome) {
-        onLogSaved(int(outcome), rows, held);
-    });
+    // The log filtered to one peer saves that peer's rows: the message says so.
+    const QString only = o.peerFilter == 0 ? QString() : o.peerName(o.peerFilter);
+    connect(m_saver, &LogSaver::finished, this,
+            [this, rows, held, only](LogSaver::Outcome outcome) {
+                onLogSaved(int(outcome), rows, held, only);
+            });
     if (!m_saver->start(path, records, o)) {
-        onLogSaved(int(LogSaver::Outcome::Failed), rows, held);
+        onLogSaved(int(LogSaver::Outcome::Failed), rows, held, only);
         return;
     }
     if (!m_saver || !m_saver->isRunning())
@@ -638,7 +641,7 @@ void SessionTab::saveLogTo(const QString &path, LogExport::Format format)
     progress->show();
 }
 
-void SessionTab::onLogSaved(int outcome, qsizetype rows, qsizetype held)
+void SessionTab::onLogSaved(int outcome, qsizetype rows, qsizetype held, const QString &only)
 {
     const QString path = QDir::toNativeSeparators(m_saver->path());
     const QString error = m_saver->errorString();
@@ -647,9 +650,12 @@ void SessionTab::onLogSaved(int outcome, qsizetype rows, qsizetype held)
     switch (LogSaver::Outcome(outcome)) {
     case LogSaver::Outcome::Saved: {
         const QString what = tr("%n row(s)", nullptr, int(qMin<qsizetype>(rows, INT_MAX)));
-        emit statusMessage(held > 0 ? tr("Saved %1 to %2 (%3 held while paused included).")
-                                          .arg(what, path, QLocale().toString(held))
-                                    : tr("Saved %1 to %2.").arg(what, path));
+        QString text = held > 0 ? tr("Saved %1 to %2 (%3 held while paused included).")
+                                      .arg(what, path, QLocale().toString(held))
+                                : tr("Saved %1 to %2.").arg(what, path);
+        if (!only.isEmpty())
+            text += QLatin1Char(' ') + tr("Only the rows of %1, as the log is filtered.").arg(only);
+        emit statusMessage(text);
         break;
     }
     case LogSaver::Outcome::Cancelled:

@@ -109,7 +109,7 @@ private:
     // when the user says so; false when they cancel (or the file cannot be emptied).
     bool confirmRecordInto(const QString &path);
     void sampleRates();
-    void onLogSaved(int outcome, qsizetype rows, qsizetype held);
+    void onLogSaved(int outcome, qsizetype rows, qsizetype held, const QString &only);
 
     Session::Mode m_mode;
     Session *m_session = nullptr;
