@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
+#include <QVBoxLayout>
 
 namespace sockscope {
 
@@ -28,8 +29,15 @@ QSpinBox *spin(const QString &name, int min, int max, int value, const QString &
 
 FramingSelector::FramingSelector(QWidget *parent) : QWidget(parent)
 {
-    auto *row = new QHBoxLayout(this);
-    row->setContentsMargins(0, 0, 0, 0);
+    auto *lines = new QVBoxLayout(this);
+    lines->setContentsMargins(0, 0, 0, 0);
+    lines->setSpacing(2);
+    auto *row = new QHBoxLayout;
+    lines->addLayout(row);
+    m_secondLine = new QWidget(this);
+    auto *row2 = new QHBoxLayout(m_secondLine);
+    row2->setContentsMargins(0, 0, 0, 0);
+    lines->addWidget(m_secondLine);
     auto *label = new QLabel(tr("&Framing"), this);
     m_kind = new QComboBox(this);
     m_kind->setObjectName(QStringLiteral("framingKind"));
@@ -85,10 +93,10 @@ FramingSelector::FramingSelector(QWidget *parent) : QWidget(parent)
                 {m_fixed},
                 {m_lenSize, m_endian, m_includes, m_offset, m_adjust},
                 {m_gap}};
-    for (const QList<QWidget *> &group : std::as_const(m_params))
-        for (QWidget *w : group) {
-            w->setParent(this);
-            row->addWidget(w);
+    for (int k = 0; k < m_params.size(); ++k)
+        for (QWidget *w : std::as_const(m_params[k])) {
+            w->setParent(k == Length ? m_secondLine : this);
+            (k == Length ? row2 : row)->addWidget(w);
         }
     row->addStretch(1);
 
@@ -98,13 +106,15 @@ FramingSelector::FramingSelector(QWidget *parent) : QWidget(parent)
     m_max->setToolTip(tr("Longest message kept in one piece; longer ones are cut and marked, "
                          "so memory never grows without bound."));
     row->addWidget(m_max);
-    m_error = new QLabel(this);
+    m_error = new QLabel(m_secondLine);
     m_error->setObjectName(QStringLiteral("framingError"));
+    m_error->setWordWrap(true);
     QPalette pal = m_error->palette();
     pal.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
     m_error->setPalette(pal);
     m_error->hide();
-    row->addWidget(m_error);
+    row2->addWidget(m_error, 1);
+    row2->addStretch();
     showParams(Raw);
 
     connect(m_kind, &QComboBox::currentIndexChanged, this, &FramingSelector::showParams);
@@ -131,7 +141,7 @@ FramingSpec FramingSelector::fromFields(QString *error) const
     case Delimiter: {
         const HexParseResult hex = parseHex(m_delimiter->text());
         if (!hex.ok()) {
-            *error = tr("Delimiter: %1").arg(hex.error);
+            *error = tr("Delimiter, column %1: %2").arg(hex.errorPosition + 1).arg(hex.error);
             return {};
         }
         s = FramingSpec::delimited(hex.bytes, m_keep->isChecked());
@@ -217,6 +227,18 @@ void FramingSelector::showParams(int kind)
             w->setVisible(k == kind);
     // Raw chunks have no frame to cap; hidden from the start too, not only after an edit.
     m_max->setVisible(kind != Raw);
+    updateSecondLine();
+}
+
+QWidget *FramingSelector::takeSecondLine()
+{
+    layout()->removeWidget(m_secondLine);
+    return m_secondLine;
+}
+
+void FramingSelector::updateSecondLine()
+{
+    m_secondLine->setVisible(m_kind->currentIndex() == Length || !m_error->isHidden());
 }
 
 void FramingSelector::onEdited()
@@ -227,6 +249,7 @@ void FramingSelector::onEdited()
     const FramingSpec s = fromFields(&error);
     m_error->setText(error);
     m_error->setVisible(!error.isEmpty());
+    updateSecondLine();
     if (error.isEmpty())
         emit specChanged(s);
 }

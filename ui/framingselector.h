@@ -28,6 +28,11 @@ public:
     // Empty when the fields describe a usable spec.
     QString error() const;
 
+    // The second line (the length prefix's fields, errors), shown only when needed. An owner
+    // with a wider row can take it out and place it under that row; the selector still
+    // shows and hides it.
+    QWidget *takeSecondLine();
+
 signals:
     void specChanged(const sockscope::FramingSpec &spec);
 
@@ -43,6 +48,7 @@ private:
     };
     void onEdited();
     void showParams(int kind);
+    void updateSecondLine();
     FramingSpec fromFields(QString *error) const;
 
     QComboBox *m_kind = nullptr;
@@ -58,6 +64,9 @@ private:
     QSpinBox *m_gap = nullptr;
     QSpinBox *m_max = nullptr;
     QLabel *m_error = nullptr;
+    // A second line for the length prefix's many fields and for errors, so the row never
+    // needs more than a small screen's width.
+    QWidget *m_secondLine = nullptr;
     bool m_updating = false;
 };
 

@@ -156,8 +156,10 @@ LogPane::LogPane(QWidget *parent)
     m_text->setReadOnly(true);
     m_text->setPlaceholderText(tr("Select a message to see its bytes."));
     m_text->setLineWrapMode(QPlainTextEdit::WidgetWidth);
-    detail->setStretchFactor(0, 3);
-    detail->setStretchFactor(1, 2);
+    // The dump has a fixed width per line: the text beside it gives and takes the room,
+    // so the dump needs no horizontal scrolling in a small window.
+    detail->setStretchFactor(0, 0);
+    detail->setStretchFactor(1, 1);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
     layout->addWidget(split, 1);

@@ -17,12 +17,14 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QHash>
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QTabBar>
@@ -36,7 +38,8 @@ namespace {
 
 QString byteText(double bytes)
 {
-    return QLocale().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeTraditionalFormat);
+    // KiB/MiB, as everywhere else in the window (file progress, log limits).
+    return QLocale().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeIecFormat);
 }
 
 } // namespace
@@ -201,9 +204,24 @@ void MainWindow::updateTab(SessionTab *tab)
     const int index = m_tabs->indexOf(tab);
     if (index < 0)
         return;
-    m_tabs->setTabText(index, tab->title());
+    updateTabTitles();
     m_tabs->setTabIcon(index, tab->stateIcon());
     m_tabs->setTabToolTip(index, tab->session()->stateText());
+}
+
+void MainWindow::updateTabTitles()
+{
+    // Tabs with the same title (two clients of one server) are numbered so they can be told
+    // apart: "TCP Client → host:port", "TCP Client → host:port (2)".
+    QHash<QString, int> seen;
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        auto *tab = qobject_cast<SessionTab *>(m_tabs->widget(i));
+        if (!tab)
+            continue;
+        const QString title = tab->title();
+        const int n = ++seen[title];
+        m_tabs->setTabText(i, n == 1 ? title : tr("%1 (%2)").arg(title).arg(n));
+    }
 }
 
 void MainWindow::closeTab(int index)
@@ -215,6 +233,7 @@ void MainWindow::closeTab(int index)
         writeLaunchReport();
     m_tabs->removeTab(index);
     delete w; // stops its session
+    updateTabTitles();
     updateStatus();
 }
 
@@ -332,8 +351,8 @@ void MainWindow::restoreSettings()
         m_tabs->setCurrentIndex(
             qBound(0, s.value(QStringLiteral("sessions/current")).toInt(), m_tabs->count() - 1));
     }
-    if (!restoreGeometry(m_settings->windowGeometry()))
-        resize(1180, 760);
+    if (!restoreGeometry(m_settings->windowGeometry())) // first run: no larger than the screen
+        resize(QSize(1180, 760).boundedTo(screen()->availableGeometry().size()));
     restoreState(m_settings->windowState());
 }
 

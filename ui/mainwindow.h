@@ -56,6 +56,7 @@ private:
     // With sessions running, asks before quitting; false when the user keeps the window.
     bool confirmQuit();
     void updateTab(SessionTab *tab);
+    void updateTabTitles();
     void updateStatus();
     void buildRecordingIndicator();
     void updateRecordingIndicator();

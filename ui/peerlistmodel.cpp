@@ -161,7 +161,20 @@ QVariant PeerListModel::data(const QModelIndex &index, int role) const
 
 QVariant PeerListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::ToolTipRole) { // the short headers spelled out
+        switch (section) {
+        case RxBytes:
+            return tr("Bytes received from this peer");
+        case TxBytes:
+            return tr("Bytes sent to this peer");
+        case RxFrames:
+            return tr("Messages received from this peer");
+        }
+        return {};
+    }
+    if (role != Qt::DisplayRole)
         return {};
     switch (section) {
     case Endpoint:
@@ -171,11 +184,11 @@ QVariant PeerListModel::headerData(int section, Qt::Orientation orientation, int
     case Opened:
         return tr("Since");
     case RxBytes:
-        return tr("RX bytes");
+        return tr("RX");
     case TxBytes:
-        return tr("TX bytes");
+        return tr("TX");
     case RxFrames:
-        return tr("RX msgs");
+        return tr("Msgs");
     }
     return {};
 }

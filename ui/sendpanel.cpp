@@ -70,6 +70,7 @@ SendPanel::SendPanel(QWidget *parent)
     // Long hex must not widen the panel: the label elides to whatever it gets.
     m_ui->previewLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_ui->previewLabel->setMinimumWidth(0);
+    m_ui->previewLayout->setStretchFactor(m_ui->previewLabel, 1); // all the room the count leaves
     m_ui->previewLabel->installEventFilter(this);
     m_ui->statusLabel->hide();
     m_ui->fileProgress->setMinimumWidth(200);
@@ -89,6 +90,8 @@ SendPanel::SendPanel(QWidget *parent)
     connect(m_ui->encodingCombo, qOverload<int>(&QComboBox::currentIndexChanged), this,
             &SendPanel::updatePreview);
     connect(m_ui->escapesCheck, &QCheckBox::toggled, this, &SendPanel::updatePreview);
+    connect(m_ui->escapesCheck, &QCheckBox::toggled, this, [this] { clearNote(Note::Conversion); });
+    connect(m_ui->statusLabel, &QLabel::linkActivated, this, &SendPanel::switchToTextWithEscapes);
     connect(m_ui->lineEndingCombo, qOverload<int>(&QComboBox::currentIndexChanged), this,
             &SendPanel::updatePreview);
     connect(m_ui->checksumCombo, qOverload<int>(&QComboBox::currentIndexChanged), this,
@@ -266,19 +269,45 @@ void SendPanel::onFormatToggled()
         return;
     }
 
-    m_format = target;
     if (conv.needsEscapes) {
-        const QSignalBlocker blocker(m_ui->escapesCheck);
-        m_ui->escapesCheck->setChecked(true);
-        setStatus(tr("Escapes turned on: the bytes include control characters or bytes that "
-                     "are not valid %1 text, written as \\r, \\n or \\xNN to keep them exact.")
-                      .arg(encodingName(source.encoding)));
-    } else {
-        setStatus(QString());
+        // Escapes change how every backslash reads: the user turns them on, not the switch.
+        {
+            const QSignalBlocker b1(m_ui->textModeRadio);
+            const QSignalBlocker b2(m_ui->hexModeRadio);
+            m_ui->hexModeRadio->setChecked(true);
+        }
+        const QString why =
+            tr("Still hex: the bytes include control characters or bytes that are not valid %1 "
+               "text, which text can keep exact only as escapes (\\r, \\n, \\xNN).")
+                .arg(encodingName(source.encoding));
+        setStatus(why.toHtmlEscaped() + QStringLiteral(" <a href=\"escapes\">") +
+                      tr("Turn on Escapes and switch to text").toHtmlEscaped() +
+                      QStringLiteral("</a>"),
+                  false, Note::Conversion);
+        m_ui->statusLabel->setTextFormat(Qt::RichText);
+        return;
     }
+    m_format = target;
+    setStatus(QString());
     m_ui->editor->setPlainText(conv.content);
     m_ui->editor->moveCursor(QTextCursor::End);
     updatePreview();
+}
+
+void SendPanel::switchToTextWithEscapes()
+{
+    if (m_format != MessageFormat::Hex)
+        return;
+    {
+        const QSignalBlocker blocker(m_ui->escapesCheck);
+        m_ui->escapesCheck->setChecked(true);
+    }
+    m_ui->textModeRadio->setChecked(true); // converts
+    if (m_format == MessageFormat::Text)
+        setStatus(tr("Escapes turned on: the bytes include control characters or bytes that "
+                     "are not valid %1 text, written as \\r, \\n or \\xNN to keep them exact.")
+                      .arg(encodingName(spec().encoding)),
+                  false, Note::Conversion);
 }
 
 void SendPanel::onChecksumChanged()
@@ -293,6 +322,7 @@ void SendPanel::onChecksumChanged()
 
 void SendPanel::onContentChanged()
 {
+    clearNote(Note::Conversion); // it spoke of the content as it was
     m_previewTimer->start();
 }
 
@@ -347,7 +377,7 @@ void SendPanel::showPreview()
         tooltip = tr("The preview of the exact bytes appears here as you type");
     } else if (!m_preview.ok()) {
         pal.setColor(QPalette::WindowText, ErrorColor);
-        text = QStringLiteral("\u2717 ") + m_preview.errorString;
+        text = QStringLiteral("\u2717 ") + m_preview.errorString + errorPlace();
         tooltip = m_preview.errorString;
     } else {
         const QByteArray &bytes = m_preview.bytes;
@@ -373,9 +403,24 @@ void SendPanel::showPreview()
             count += tr(" (time fields vary)");
     }
     label->setPalette(pal);
+    // An error is read whole, on two lines if need be; the hex is elided instead.
+    label->setWordWrap(!m_preview.ok() && m_preview.error != MessageError::Empty);
     label->setText(text);
     label->setToolTip(tooltip.isEmpty() ? tr("The exact bytes that will be sent") : tooltip);
     m_ui->byteCountLabel->setText(count);
+}
+
+QString SendPanel::errorPlace() const
+{
+    if (m_preview.errorPosition < 0)
+        return {};
+    const QString content = m_ui->editor->toPlainText();
+    const qsizetype at = qMin(m_preview.errorPosition, content.size());
+    const qsizetype lineStart = content.lastIndexOf(u'\n', at - 1) + 1;
+    const qsizetype column = at - lineStart + 1;
+    if (!content.contains(u'\n'))
+        return tr(" (column %1)").arg(column);
+    return tr(" (line %1, column %2)").arg(content.left(at).count(u'\n') + 1).arg(column);
 }
 
 void SendPanel::updateControls()
@@ -432,8 +477,10 @@ bool SendPanel::canSend() const
     return m_connected && m_preview.ok();
 }
 
-void SendPanel::setStatus(const QString &text, bool error)
+void SendPanel::setStatus(const QString &text, bool error, Note kind)
 {
+    m_note = kind;
+    m_ui->statusLabel->setTextFormat(Qt::PlainText);
     QPalette pal = palette();
     if (error)
         pal.setColor(QPalette::WindowText, ErrorColor);
@@ -441,6 +488,17 @@ void SendPanel::setStatus(const QString &text, bool error)
     m_ui->statusLabel->setText(text);
     m_ui->statusLabel->setVisible(!text.isEmpty());
     m_ui->statusLabel->setProperty("error", error);
+}
+
+void SendPanel::clearNote(Note kind)
+{
+    if (m_note == kind && !m_ui->statusLabel->text().isEmpty())
+        setStatus(QString());
+}
+
+void SendPanel::targetChanged()
+{
+    clearNote(Note::Result);
 }
 
 // --- actions ---------------------------------------------------------------
@@ -495,6 +553,8 @@ void SendPanel::sendFile(const QString &path)
 
 void SendPanel::setConnected(bool canSend, const QString &whyNot)
 {
+    if (canSend != m_connected || whyNot != m_whyNot)
+        clearNote(Note::Result); // a send result belongs to the connection it was made on
     m_connected = canSend;
     m_whyNot = whyNot;
     if (canSend && m_ui->statusLabel->property("error").toBool() &&
@@ -547,13 +607,13 @@ void SendPanel::setFileFinished(bool ok, const QString &message)
     m_ui->fileProgress->hide();
     m_ui->fileCancelButton->hide();
     setStatus(message.isEmpty() ? (ok ? tr("File sent") : tr("File transfer failed")) : message,
-              !ok);
+              !ok, Note::Result);
     updateControls();
 }
 
 void SendPanel::showSendError(const QString &message)
 {
-    setStatus(message, true);
+    setStatus(message, true, Note::Result);
 }
 
 void SendPanel::addToHistory(const MessageSpec &spec)
@@ -683,7 +743,8 @@ void SendPanel::showFieldsHelp()
            "<tt>adjust=-2</tt>)</td></tr>"
            "<tr><td><tt>{{{{</tt></td><td>a literal <tt>{{</tt></td></tr>"
            "</table>"
-           "<p>Each sender counts on its own. The preview shows the next frame. "
+           "<p>Each sender (Send button, periodic send, sequence) counts on its own and keeps "
+           "counting across runs while the tab is open. The preview shows the next frame. "
            "Full reference: docs/dynamic-fields.md.</p>");
     QWhatsThis::showText(
         m_ui->fieldsHelpButton->mapToGlobal(QPoint(0, m_ui->fieldsHelpButton->height())), html,

@@ -70,6 +70,8 @@ public slots:
     void setFileProgress(qint64 done, qint64 total);
     void setFileFinished(bool ok, const QString &message);
     void showSendError(const QString &message);
+    // The tab's send target changed (another selection): notes about earlier sends go.
+    void targetChanged();
     // The tab calls this after a successful send.
     void addToHistory(const sockscope::MessageSpec &spec);
     // Adds the editor's message as a preset (the Add… button asks for the name).
@@ -104,8 +106,19 @@ private:
     void onContentChanged();
     void updatePreview();
     void showPreview();
+    // " (column N)" or " (line L, column N)" of the preview's error; empty without one.
+    QString errorPlace() const;
     void updateControls();
-    void setStatus(const QString &text, bool error = false);
+    // What a note under the editor is about; it goes when that stops being true.
+    enum class Note
+    {
+        Problem,    // the message or the connection: cleared by the next change
+        Result,     // the last send or file transfer: goes when target or connection change
+        Conversion, // a format switch: goes when escapes or the format change
+    };
+    void setStatus(const QString &text, bool error = false, Note kind = Note::Problem);
+    void clearNote(Note kind);
+    void switchToTextWithEscapes();
     void applySpecToControls(const MessageSpec &spec);
 
     void loadEntry(const MessageListModel *model, const QModelIndex &index, bool andSend);
@@ -126,6 +139,7 @@ private:
 
     MessageBuildResult m_preview;
     MessageFormat m_format = MessageFormat::Text; // the format the content is written in
+    Note m_note = Note::Problem;
     bool m_connected = true;
     QString m_whyNot;
     bool m_periodicRunning = false;

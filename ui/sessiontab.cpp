@@ -78,6 +78,7 @@ void SessionTab::createSession()
             m_log->setPeerName(id, p->endpoint());
             m_recorder->setPeerName(id, p->endpoint());
         }
+        m_clientsCame = true;
         updateCanSend();
     });
     connect(m_session, &Session::peerClosed, this, &SessionTab::updateCanSend);
@@ -110,11 +111,7 @@ void SessionTab::buildUi()
         m_peerModel = new PeerListModel(this);
         m_peerModel->setSession(m_session);
         m_peers->setModel(m_peerModel);
-        m_peers->header()->setStretchLastSection(false);
-        // Wide enough for "255.255.255.255:65535"; the counters scroll horizontally.
-        m_peers->header()->resizeSection(
-            PeerListModel::Endpoint,
-            m_peers->fontMetrics().horizontalAdvance(QStringLiteral("255.255.255.255:65535")) + 12);
+        setupPeerColumns();
         m_peers->setToolTip(tr("Select peers to send only to them and to show only their "
                                "messages. With nothing selected, sends go to all peers."));
         peerLayout->addWidget(m_peers, 1);
@@ -213,11 +210,30 @@ void SessionTab::buildUi()
     updateCanSend();
 }
 
+void SessionTab::setupPeerColumns()
+{
+    // The counters stay in view without horizontal scrolling: the endpoint takes the room
+    // the others leave (its tooltip has it whole), "Since" lives in the row's tooltip.
+    QHeaderView *header = m_peers->header();
+    header->setStretchLastSection(false);
+    header->setMinimumSectionSize(
+        m_peers->fontMetrics().horizontalAdvance(QStringLiteral("00000")));
+    m_peers->setColumnHidden(PeerListModel::Opened, true);
+    header->setSectionResizeMode(PeerListModel::Endpoint, QHeaderView::Stretch);
+    for (int c : {PeerListModel::State, PeerListModel::RxBytes, PeerListModel::TxBytes,
+                  PeerListModel::RxFrames})
+        header->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    m_peers->setTextElideMode(Qt::ElideMiddle); // keeps the port of a long endpoint
+}
+
 QWidget *SessionTab::buildReceiveOptions()
 {
     auto *box = new QWidget(this);
-    auto *row = new QHBoxLayout(box);
-    row->setContentsMargins(0, 0, 0, 0);
+    auto *lines = new QVBoxLayout(box);
+    lines->setContentsMargins(0, 0, 0, 0);
+    lines->setSpacing(2);
+    auto *row = new QHBoxLayout;
+    lines->addLayout(row);
     if (m_mode != Session::Mode::Udp) {
         m_framing = new FramingSelector(box);
         m_framing->setObjectName(QStringLiteral("framing"));
@@ -233,8 +249,7 @@ QWidget *SessionTab::buildReceiveOptions()
     m_rxChecksum->addItem(tr("No check"), int(ChecksumKind::None));
     for (ChecksumKind k : checksumKinds())
         m_rxChecksum->addItem(tr("Check %1").arg(checksumDisplayName(k)), int(k));
-    m_rxChecksum->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_rxChecksum->setMinimumContentsLength(9);
+    m_rxChecksum->setSizeAdjustPolicy(QComboBox::AdjustToContents); // names are not cut
     m_rxChecksum->setToolTip(tr("Treat the last bytes of each received message as this checksum "
                                 "and mark messages where it does not match."));
     connect(m_rxChecksum, &QComboBox::currentIndexChanged, this, [this] {
@@ -256,6 +271,9 @@ QWidget *SessionTab::buildReceiveOptions()
     m_autoReplyLabel = new QLabel(box);
     m_autoReplyLabel->setObjectName(QStringLiteral("autoReplyState"));
     row->addWidget(m_autoReplyLabel);
+    // The framing's extra fields go under the whole row, so that row stays narrow.
+    if (m_framing)
+        lines->addWidget(m_framing->takeSecondLine());
     return box;
 }
 
@@ -306,6 +324,7 @@ QIcon SessionTab::stateIcon() const
 
 void SessionTab::start()
 {
+    m_clientsCame = false; // a new listening period
     applyEndpoint(m_session, m_bar->endpoint());
     if (m_framing)
         m_session->setFraming(m_framing->spec());
@@ -338,12 +357,18 @@ void SessionTab::onRecords(const LogRecords &records)
     }
     m_log->appendRecords(records);
     m_recorder->append(records);
+    if (auto *udp = qobject_cast<UdpSession *>(m_session);
+        udp && udp->lastSender() != m_shownSender) {
+        m_shownSender = udp->lastSender(); // the reply-to-last target in the label
+        updateCanSend();
+    }
     emit statsChanged();
 }
 
 void SessionTab::onPeerSelectionChanged()
 {
     m_log->setPeerFilter(selectedPeers());
+    m_send->targetChanged();
     updateCanSend();
 }
 
@@ -369,8 +394,10 @@ void SessionTab::updateCanSend()
         if (!active && m_session->openPeerCount() == 0)
             why = tr("Start listening first.");
         else if (m_session->openPeerCount() == 0)
-            why = tr("No client is connected yet.");
-        target = m_session->openPeerCount() == 0 ? tr("No client connected yet.")
+            why = m_clientsCame ? tr("No client is connected.") : tr("No client is connected yet.");
+        target = m_session->openPeerCount() == 0
+                     ? (m_clientsCame ? tr("No client connected (all have left).")
+                                      : tr("No client connected yet."))
                  : selected.isEmpty()
                      ? tr("Send to: all %n client(s)", nullptr, m_session->openPeerCount())
                      : tr("Send to: %n selected client(s)", nullptr, int(selected.size()));
@@ -386,7 +413,7 @@ void SessionTab::updateCanSend()
                  !m_bar->endpoint().replyToLast)
             why = tr("Set a remote address or select a peer.");
         target = selected.isEmpty()
-                     ? tr("Send to: the remote address")
+                     ? udpDefaultTarget(active)
                      : tr("Send to: %n selected peer(s)", nullptr, int(selected.size()));
         break;
     }
@@ -404,6 +431,21 @@ void SessionTab::updateCanSend()
     }
     m_send->setConnected(why.isEmpty(), why);
     m_sequence->setConnected(why.isEmpty(), why);
+}
+
+QString SessionTab::udpDefaultTarget(bool active) const
+{
+    const ConnectionBar::Endpoint e = m_bar->endpoint();
+    auto *udp = qobject_cast<UdpSession *>(m_session);
+    // Replies go to the last sender only when the open socket was set up for it (sendNow).
+    if (!e.replyToLast || (active && !udp->options().replyToLastSender))
+        return tr("Send to: the remote address");
+    const PeerInfo *last = active ? m_session->peer(udp->lastSender()) : nullptr;
+    if (last)
+        return tr("Send to: the last sender, %1").arg(last->endpoint());
+    return e.remoteHost.isEmpty()
+               ? tr("Send to: the last sender (nothing received yet)")
+               : tr("Send to: the remote address until a datagram arrives, then its sender");
 }
 
 void SessionTab::sendNow(const MessageSpec &spec)
@@ -433,8 +475,11 @@ void SessionTab::sendNow(const MessageSpec &spec)
 
 void SessionTab::startPeriodic(const MessageSpec &spec, int intervalMs, int count)
 {
+    // {{counter}} runs on from the last periodic run, as it does for the Send button.
+    const quint64 counted = m_periodic ? m_periodic->dynamicContext().sequence() : 0;
     delete m_periodic;
     m_periodic = new PeriodicSender(m_session, this);
+    m_periodic->dynamicContext().setSequence(counted);
     m_periodic->setMessage(OutgoingMessage::fromSpec(spec));
     m_periodic->setInterval(intervalMs);
     m_periodic->setCount(count);
@@ -583,19 +628,22 @@ void SessionTab::saveLogTo(const QString &path, LogExport::Format format)
         }
     }
     m_saver = new LogSaver(this);
-    connect(m_saver, &LogSaver::finished, this, [this, rows, held](LogSaver::Outcome outcome) {
-        onLogSaved(int(outcome), rows, held);
-    });
+    // The log filtered to one peer saves that peer's rows: the message says so.
+    const QString only = o.peerFilter == 0 ? QString() : o.peerName(o.peerFilter);
+    connect(m_saver, &LogSaver::finished, this,
+            [this, rows, held, only](LogSaver::Outcome outcome) {
+                onLogSaved(int(outcome), rows, held, only);
+            });
     if (!m_saver->start(path, records, o)) {
-        onLogSaved(int(LogSaver::Outcome::Failed), rows, held);
+        onLogSaved(int(LogSaver::Outcome::Failed), rows, held, only);
         return;
     }
     if (!m_saver || !m_saver->isRunning())
         return; // done in the first slice
     // Big: the rest is written in slices while the window keeps running.
-    auto *progress = new QProgressDialog(
-        tr("Saving the log to %1…").arg(QDir::toNativeSeparators(path)), tr("Cancel"), 0,
-        int(qMin<qsizetype>(records.size(), INT_MAX)), this);
+    auto *progress =
+        new QProgressDialog(tr("Saving the log to %1…").arg(QDir::toNativeSeparators(path)),
+                            tr("Cancel"), 0, int(qMin<qsizetype>(records.size(), INT_MAX)), this);
     progress->setObjectName(QStringLiteral("saveLogProgress"));
     progress->setWindowTitle(tr("Save log"));
     progress->setAttribute(Qt::WA_DeleteOnClose);
@@ -603,14 +651,15 @@ void SessionTab::saveLogTo(const QString &path, LogExport::Format format)
     progress->setAutoReset(false);
     progress->setMinimumDuration(0);
     progress->setValue(int(m_saver->recordsDone()));
-    connect(m_saver, &LogSaver::progress, progress,
-            [progress](qsizetype done) { progress->setValue(int(qMin<qsizetype>(done, INT_MAX))); });
+    connect(m_saver, &LogSaver::progress, progress, [progress](qsizetype done) {
+        progress->setValue(int(qMin<qsizetype>(done, INT_MAX)));
+    });
     connect(m_saver, &LogSaver::finished, progress, &QWidget::close);
     connect(progress, &QProgressDialog::canceled, m_saver, &LogSaver::cancel);
     progress->show();
 }
 
-void SessionTab::onLogSaved(int outcome, qsizetype rows, qsizetype held)
+void SessionTab::onLogSaved(int outcome, qsizetype rows, qsizetype held, const QString &only)
 {
     const QString path = QDir::toNativeSeparators(m_saver->path());
     const QString error = m_saver->errorString();
@@ -619,9 +668,12 @@ void SessionTab::onLogSaved(int outcome, qsizetype rows, qsizetype held)
     switch (LogSaver::Outcome(outcome)) {
     case LogSaver::Outcome::Saved: {
         const QString what = tr("%n row(s)", nullptr, int(qMin<qsizetype>(rows, INT_MAX)));
-        emit statusMessage(held > 0 ? tr("Saved %1 to %2 (%3 held while paused included).")
-                                          .arg(what, path, QLocale().toString(held))
-                                    : tr("Saved %1 to %2.").arg(what, path));
+        QString text = held > 0 ? tr("Saved %1 to %2 (%3 held while paused included).")
+                                      .arg(what, path, QLocale().toString(held))
+                                : tr("Saved %1 to %2.").arg(what, path);
+        if (!only.isEmpty())
+            text += QLatin1Char(' ') + tr("Only the rows of %1, as the log is filtered.").arg(only);
+        emit statusMessage(text);
         break;
     }
     case LogSaver::Outcome::Cancelled:
@@ -631,9 +683,8 @@ void SessionTab::onLogSaved(int outcome, qsizetype rows, qsizetype held)
         const QString message = tr("Could not save %1: %2").arg(path, error);
         emit statusMessage(message);
         // Not from inside the saver's signal: the box runs its own event loop.
-        QTimer::singleShot(0, this, [this, message] {
-            QMessageBox::warning(this, tr("Save log"), message);
-        });
+        QTimer::singleShot(
+            0, this, [this, message] { QMessageBox::warning(this, tr("Save log"), message); });
         break;
     }
     }

@@ -96,9 +96,11 @@ private:
     void createSession();
     void buildUi();
     QWidget *buildReceiveOptions();
+    void setupPeerColumns();
     void onStateChanged();
     void onRecords(const sockscope::LogRecords &records);
     void updateCanSend();
+    QString udpDefaultTarget(bool active) const;
     void onPeerSelectionChanged();
     // The send target and the log filter: the selected peers (empty: the default target).
     QList<quint32> selectedPeers() const;
@@ -118,7 +120,7 @@ private:
     // when the user says so; false when they cancel (or the file cannot be emptied).
     bool confirmRecordInto(const QString &path);
     void sampleRates();
-    void onLogSaved(int outcome, qsizetype rows, qsizetype held);
+    void onLogSaved(int outcome, qsizetype rows, qsizetype held, const QString &only);
 
     Session::Mode m_mode;
     Session *m_session = nullptr;
@@ -142,6 +144,8 @@ private:
     AutoReplyRules m_rules;
     AutoReplyConfig m_rulesConfig;
     QString m_logDir; // where the last log was saved or recorded
+    quint32 m_shownSender = 0;  // UDP: the last sender named by the target label
+    bool m_clientsCame = false; // TCP server: a client connected since listening began
 
     qint64 m_rxMessages = 0;
     qint64 m_txMessages = 0;

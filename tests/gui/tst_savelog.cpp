@@ -117,6 +117,26 @@ private slots:
         QCOMPARE(model->heldCount(), 2);
     }
 
+    // Saved while the log shows one peer: that peer's rows, and the message says so.
+    void filteredSaveSaysSo()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"one.bin"_s);
+        SessionTab tab(Session::Mode::TcpServer);
+        tab.logPane()->setPeerName(1, u"127.0.0.1:1111"_s);
+        tab.logPane()->setPeerName(2, u"127.0.0.1:2222"_s);
+        tab.logPane()->appendRecords(
+            {record(LogRecord::Kind::Rx, 1, "one"), record(LogRecord::Kind::Rx, 2, "two")});
+        tab.logPane()->setPeerFilter(2);
+        QSignalSpy said(&tab, &SessionTab::statusMessage);
+        tab.saveLogTo(path, LogExport::Format::RawRx);
+        QTRY_COMPARE(said.count(), 1);
+        QCOMPARE(fileBytes(path), QByteArray("two"));
+        const QString text = said.at(0).at(0).toString();
+        QVERIFY2(text.contains(u"1 row"_s) && text.contains(u"Only the rows of 127.0.0.1:2222"_s),
+                 qPrintable(text));
+    }
+
     // A big save writes in slices: the event loop runs between them, the progress dialog
     // shows, and the file appears only when complete.
     void bigSaveRunsInSlices()

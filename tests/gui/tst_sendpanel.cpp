@@ -40,7 +40,7 @@ private slots:
     void invalidHexUnderlined();
     void unencodableUnderlined();
     void textHexRoundTrip();
-    void hexToTextTurnsEscapesOn();
+    void hexToTextTurnsEscapesOnWhenAsked();
     void ctrlReturnSends_data();
     void ctrlReturnSends();
     void disconnectedDisablesSend();
@@ -251,7 +251,7 @@ void tst_SendPanel::textHexRoundTrip()
     QVERIFY(!child<QCheckBox>("escapesCheck")->isChecked());
 }
 
-void tst_SendPanel::hexToTextTurnsEscapesOn()
+void tst_SendPanel::hexToTextTurnsEscapesOnWhenAsked()
 {
     MessageSpec s;
     s.format = MessageFormat::Hex;
@@ -264,10 +264,15 @@ void tst_SendPanel::hexToTextTurnsEscapesOn()
     QVERIFY(!escapes->isEnabled()); // no meaning in hex mode
 
     QTest::mouseClick(child<QRadioButton>("textModeRadio"), Qt::LeftButton);
+    auto *status = child<QLabel>("statusLabel");
+    // Not silently: the panel stays in hex and offers the switch with escapes.
+    QCOMPARE(m_panel->spec().format, MessageFormat::Hex);
+    QVERIFY(!escapes->isChecked());
+    QVERIFY(status->isVisible());
+    emit status->linkActivated(QStringLiteral("escapes"));
     QCOMPARE(m_panel->spec().format, MessageFormat::Text);
     QVERIFY(escapes->isChecked());
     QVERIFY(escapes->isEnabled());
-    auto *status = child<QLabel>("statusLabel");
     QVERIFY(status->isVisible());
     QVERIFY(status->text().contains(QLatin1String("Escapes")));
     QCOMPARE(m_panel->previewResult().bytes, QByteArray::fromHex("480D0AFF"));

@@ -50,8 +50,8 @@ bool accepts(const LogRecord &record, const Options &options);
 bool write(QIODevice *device, const LogRecords &records, const Options &options);
 // Writes records from index `from` on, stopping after the record that brings the output to
 // maxBytes or more; returns the index after the last record written, -1 on a write error.
-qsizetype writeSome(QIODevice *device, const LogRecords &records, qsizetype from,
-                    qint64 maxBytes, const Options &options);
+qsizetype writeSome(QIODevice *device, const LogRecords &records, qsizetype from, qint64 maxBytes,
+                    const Options &options);
 
 } // namespace LogExport
 

@@ -86,6 +86,7 @@ public:
     void disconnectPeer(quint32 peerId) override; // forgets the peer
 
     qint64 datagramsReceived() const { return m_datagramsIn; }
+    quint32 lastSender() const { return m_lastSender; } // 0: nobody yet
     qint64 datagramsSent() const { return m_datagramsOut; }
 
 private:
