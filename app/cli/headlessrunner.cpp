@@ -25,6 +25,19 @@ void printError(const QString &message)
     fprintf(stderr, "sockscope: %s\n", qPrintable(message));
 }
 
+// --count N without --interval: N sends back to back, one per event-loop pass, each
+// waiting (ScheduledSender's back-pressure) while the peer still holds more than a few MiB
+// unwritten. Queueing all N at once would hold N copies when the peer reads slowly.
+class BackToBackSender : public ScheduledSender
+{
+public:
+    BackToBackSender(Session *session, QObject *parent) : ScheduledSender(session, parent) {}
+    bool start(const QByteArray &message, int count)
+    {
+        return startSteps({SendStep{OutgoingMessage::fromBytes(message), 0}}, count);
+    }
+};
+
 } // namespace
 
 HeadlessRunner::HeadlessRunner(const LaunchOptions &options, FILE *out, QObject *parent)
@@ -123,8 +136,9 @@ void HeadlessRunner::createSession()
             m_endpoints.insert(id, p->endpoint());
     });
     connect(m_session, &Session::peerClosed, this, [this](quint32 id) {
-        m_decoders.remove(quint64(id) << 1);
-        m_decoders.remove(quint64(id) << 1 | 1);
+        // The peer's last bytes may still wait in the session's next batch, behind the
+        // close: its decoders carry split characters into them, so they go after printing.
+        m_closedPeers.append(id);
         if (m_options.mode == Session::Mode::TcpClient && !m_options.reconnect)
             QMetaObject::invokeMethod(
                 this, [this] { finish(ExitOk); }, Qt::QueuedConnection);
@@ -176,21 +190,20 @@ void HeadlessRunner::beginSending()
     case LaunchOptions::Payload::Hex:
         break;
     }
-    if (m_options.intervalMs == 0) {
-        for (int i = 0; i < qMax(1, m_options.count); ++i) {
-            const Session::SendResult r = m_session->send(m_payload);
-            if (!r.ok()) {
-                printError(r.error);
-                break;
-            }
-        }
-        afterLastSend();
-        return;
+    ScheduledSender *sender = nullptr;
+    bool started = false;
+    if (m_options.intervalMs > 0) {
+        auto *periodic = new PeriodicSender(m_session, this);
+        periodic->setMessage(OutgoingMessage::fromBytes(m_payload));
+        periodic->setInterval(m_options.intervalMs);
+        periodic->setCount(m_options.count == 0 ? PeriodicSender::Forever : m_options.count);
+        sender = periodic;
+        started = periodic->start();
+    } else {
+        auto *repeat = new BackToBackSender(m_session, this);
+        sender = repeat;
+        started = repeat->start(m_payload, m_options.count);
     }
-    auto *sender = new PeriodicSender(m_session, this);
-    sender->setMessage(OutgoingMessage::fromBytes(m_payload));
-    sender->setInterval(m_options.intervalMs);
-    sender->setCount(m_options.count == 0 ? PeriodicSender::Forever : m_options.count);
     connect(sender, &ScheduledSender::finished, this,
             [this](ScheduledSender::FinishReason reason, const QString &text) {
                 if (reason != ScheduledSender::FinishReason::Completed &&
@@ -198,7 +211,7 @@ void HeadlessRunner::beginSending()
                     printError(text);
                 afterLastSend();
             });
-    if (!sender->start()) {
+    if (!started) {
         printError(sender->errorString());
         afterLastSend();
     }
@@ -294,6 +307,13 @@ void HeadlessRunner::print(const LogRecords &records)
     fwrite(m_output.constData(), 1, size_t(m_output.size()), m_out);
     m_output.resize(0);
     fflush(m_out);
+    // The close event is logged before peerClosed is emitted, so this batch (or an earlier
+    // one) held the peer's last records.
+    for (quint32 id : std::as_const(m_closedPeers)) {
+        m_decoders.remove(quint64(id) << 1);
+        m_decoders.remove(quint64(id) << 1 | 1);
+    }
+    m_closedPeers.clear();
 }
 
 bool HeadlessRunner::writeReport(QString *error) const

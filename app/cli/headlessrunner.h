@@ -66,6 +66,7 @@ private:
     LagMeter *m_lag = nullptr;
     std::unique_ptr<AutoReplyRules> m_rules;
     QHash<quint64, std::shared_ptr<StreamDecoder>> m_decoders; // peer id << 1 | direction
+    QList<quint32> m_closedPeers; // their decoders are dropped after the next printed batch
     QByteArray m_payload;
     QByteArray m_output; // reused for every printed batch
     QTimer m_lingerTimer;

@@ -133,7 +133,8 @@ LaunchParse parseLaunchOptions(const QStringList &arguments)
                      QStringLiteral("kind"));
     const O interval(QStringLiteral("interval"), Tr::tr("Repeat the send every ms."),
                      QStringLiteral("ms"));
-    const O count(QStringLiteral("count"), Tr::tr("How many times to send (0 = forever)."),
+    const O count(QStringLiteral("count"), Tr::tr("How many times to send: back to back, or one every --interval "
+                         "(0 = forever, with --interval only)."),
                   QStringLiteral("n"));
     const O linger(QStringLiteral("linger"),
                    Tr::tr("Client: ms to wait for replies after the last send."),
@@ -256,6 +257,9 @@ LaunchParse parseLaunchOptions(const QStringList &arguments)
         o.count = parser.value(count).toInt(&ok);
         if (!ok || o.count < 0)
             return error(Tr::tr("--count needs a number (0 = forever)."));
+        // Back to back for ever would be a flood until stopped: that takes an explicit pace.
+        if (o.count == 0 && o.intervalMs == 0)
+            return error(Tr::tr("--count 0 (forever) needs --interval MS."));
     }
     o.lingerMs = parser.value(linger).toInt(&ok);
     if (!ok || o.lingerMs < 0)

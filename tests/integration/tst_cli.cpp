@@ -6,7 +6,9 @@
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -19,9 +21,15 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QUdpSocket>
 
+#include <algorithm>
 #include <memory>
+
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace sockscope::test;
 
@@ -105,9 +113,17 @@ public:
     }
 
     // Waits (running the event loop, so in-process peers keep working) for exit.
+    // An event loop rather than qWaitFor(), which sleeps between passes: peers in the test
+    // that move megabytes would be read slower than they are sent.
     bool waitForExit(int timeoutMs = 5000)
     {
-        if (!QTest::qWaitFor([&] { return m_process.state() == QProcess::NotRunning; }, timeoutMs))
+        if (m_process.state() != QProcess::NotRunning) {
+            QEventLoop loop;
+            QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+            QObject::connect(&m_process, &QProcess::finished, &loop, &QEventLoop::quit);
+            loop.exec();
+        }
+        if (m_process.state() != QProcess::NotRunning)
             return false;
         m_out += m_process.readAllStandardOutput();
         m_err += m_process.readAllStandardError();
@@ -214,6 +230,52 @@ struct Sink
     }
 };
 
+// A listener that does not accept until told to: the kernel completes the handshake and
+// buffers what the client sends until the receive window is full, then the client's writes
+// back up. accept() then hands the connection over to be read out.
+class StalledListener
+{
+public:
+    StalledListener() = default;
+    ~StalledListener()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    Q_DISABLE_COPY_MOVE(StalledListener)
+
+    quint16 listen()
+    {
+        m_fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        sockaddr_in a = {};
+        a.sin_family = AF_INET;
+        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t len = sizeof a;
+        if (m_fd < 0 || ::bind(m_fd, reinterpret_cast<sockaddr *>(&a), len) != 0 ||
+            ::listen(m_fd, 1) != 0 || ::getsockname(m_fd, reinterpret_cast<sockaddr *>(&a), &len))
+            return 0;
+        return ntohs(a.sin_port);
+    }
+
+    // Accepts the waiting connection; from then on received() grows as it is read.
+    bool acceptAndRead()
+    {
+        const int fd = ::accept4(m_fd, nullptr, nullptr, SOCK_CLOEXEC);
+        if (fd < 0 || !m_socket.setSocketDescriptor(fd))
+            return false;
+        QObject::connect(&m_socket, &QTcpSocket::readyRead, &m_socket,
+                         [this] { m_received += m_socket.readAll(); });
+        m_received += m_socket.readAll();
+        return true;
+    }
+    const QByteArray &received() const { return m_received; }
+
+private:
+    int m_fd = -1;
+    QTcpSocket m_socket;
+    QByteArray m_received;
+};
+
 } // namespace
 
 class tst_Cli : public QObject
@@ -235,6 +297,8 @@ private slots:
     void clientRepeats_data();
     void clientRepeats();
     void clientWritesEverythingBeforeExit();
+    void clientCountWaitsForSlowPeer();
+    void closingPeerKeepsItsLastCharacters();
     void clientSendFile();
     void clientRefused();
     void clientHostNotFound();
@@ -608,6 +672,89 @@ void tst_Cli::clientWritesEverythingBeforeExit()
     QVERIFY(sink.received == message.repeated(count));
 }
 
+// --count N without --interval: N sends back to back, but never more queued than the
+// peer takes: a peer that does not read holds the sender up instead of growing its buffer.
+void tst_Cli::clientCountWaitsForSlowPeer()
+{
+    // 24 MiB: three times what the kernel (~4 MiB) and the sender's high-water mark (4 MiB)
+    // hold together on loopback.
+    const QByteArray message(64 * 1024, 'a');
+    const int count = 384;
+    StalledListener peer;
+    const quint16 port = peer.listen();
+    QVERIFY(port);
+    Cli cli;
+    // Every send prints a TX line holding the message: stdout says how much was handed over.
+    // To a file: the test's event loop would drain a pipe slower than the data flows.
+    const QString outPath = m_dir.filePath(QStringLiteral("count-stdout.txt"));
+    cli.process().setStandardOutputFile(outPath);
+    QVERIFY(cli.start(clientArgs(port) << QStringLiteral("--send") << QString::fromLatin1(message)
+                                       << QStringLiteral("--count") << QString::number(count)
+                                       << QStringLiteral("--linger") << QStringLiteral("0")));
+    const auto shown = [&] { return QFileInfo(outPath).size(); };
+    QTRY_VERIFY(shown() > message.size());
+    qint64 before = -1;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            // Unchanged for a while: the sender is waiting for the peer.
+            const qint64 now = shown();
+            const bool stable = now == before;
+            before = now;
+            QTest::qWait(200);
+            return stable && shown() == now;
+        }(),
+        10000);
+    const qint64 all = qint64(count) * message.size();
+    QVERIFY2(before < all / 2, qPrintable(QStringLiteral("%1 bytes of TX lines for %2 bytes of "
+                                                         "messages while the peer read nothing")
+                                              .arg(before)
+                                              .arg(all)));
+    QCOMPARE(cli.process().state(), QProcess::Running);
+
+    QVERIFY(peer.acceptAndRead());
+    QVERIFY(cli.waitForExit(20000));
+    QCOMPARE(cli.exitCode(), 0);
+    QTRY_COMPARE(peer.received().size(), message.size() * count);
+    QVERIFY(peer.received() == message.repeated(count));
+    QFile out(outPath);
+    QVERIFY(out.open(QIODevice::ReadOnly));
+    QCOMPARE(out.readAll().count(" TX 127.0.0.1:"), count);
+}
+
+// A peer that sends its last bytes and closes at once: the close is handled before the batch
+// holding those bytes is printed, and the last characters must still decode with the carry
+// of the bytes before them.
+void tst_Cli::closingPeerKeepsItsLastCharacters()
+{
+    const QString text = QStringLiteral("你好服务端,我是客户端小黑!");
+    const QByteArray message = gbk(text);
+    Cli cli;
+    const quint16 port = startServer(cli, {QStringLiteral("--encoding"), QStringLiteral("gbk")});
+    QVERIFY2(port, qPrintable(cli.err()));
+    for (int round = 0; round < 3; ++round) {
+        QTcpSocket client;
+        client.connectToHost(kLoopback, port);
+        QTRY_COMPARE(client.state(), QAbstractSocket::ConnectedState);
+        const QString peer = endpoint(client);
+        // "你" and the lead byte of "好": shown as "你", the lead byte carried.
+        client.write(message.left(3));
+        const auto rxFromPeer = [&] {
+            const QList<Line> rx = cli.lines(QStringLiteral("RX"));
+            return std::any_of(rx.cbegin(), rx.cend(), [&](const Line &l) { return l.peer == peer; });
+        };
+        QTRY_VERIFY(rxFromPeer());
+        client.write(message.mid(3));
+        client.disconnectFromHost();
+        QTRY_VERIFY(cli.out().contains(QStringLiteral(" ** %1 - Disconnected").arg(peer)));
+        QString shown;
+        for (const Line &l : cli.lines(QStringLiteral("RX")))
+            if (l.peer == peer)
+                shown += l.data;
+        QCOMPARE(shown, text);
+    }
+    QCOMPARE(cli.terminate(), 0);
+}
+
 void tst_Cli::clientSendFile()
 {
     const QByteArray payload = randomBytes(1024 * 1024, 7);
@@ -684,6 +831,10 @@ void tst_Cli::badArguments_data()
         << client + QStringList{QStringLiteral("--send"), QStringLiteral("a"),
                                 QStringLiteral("--send-hex"), QStringLiteral("61")}
         << QStringLiteral("--send-hex");
+    QTest::newRow("--count 0 (forever) without --interval")
+        << client + QStringList{QStringLiteral("--send"), QStringLiteral("a"),
+                                QStringLiteral("--count"), QStringLiteral("0")}
+        << QStringLiteral("--interval");
     QTest::newRow("unknown option")
         << server + QStringList{QStringLiteral("--colour")} << QStringLiteral("colour");
     // Found by the runner before any socket is opened.
