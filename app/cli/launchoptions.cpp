@@ -46,6 +46,20 @@ bool splitHostPort(const QString &text, QString *host, quint16 *port)
     return true;
 }
 
+// Parsed before any QCoreApplication exists, Qt names the program "<executable_name>" (and
+// with one, argv[0] as typed, a path): the usage line names the command.
+QString helpText(const QCommandLineParser &parser)
+{
+    QString text = parser.helpText();
+    const QLatin1String usage("Usage: ");
+    if (text.startsWith(usage)) {
+        const qsizetype end = text.indexOf(QLatin1Char(' '), usage.size());
+        if (end > 0)
+            text.replace(usage.size(), end - usage.size(), QStringLiteral("sockscope"));
+    }
+    return text;
+}
+
 } // namespace
 
 SessionEndpoint LaunchOptions::endpoint() const
@@ -155,7 +169,7 @@ LaunchParse parseLaunchOptions(const QStringList &arguments)
         return error(parser.errorText());
     if (parser.isSet(help)) {
         r.outcome = LaunchParse::Outcome::Help;
-        r.message = parser.helpText();
+        r.message = helpText(parser);
         return r;
     }
     if (parser.isSet(version)) {

@@ -305,6 +305,7 @@ private slots:
 
     void badArguments_data();
     void badArguments();
+    void helpNamesTheCommand();
 
     void udpSendsToRemote();
     void udpShowsSender();
@@ -860,6 +861,26 @@ void tst_Cli::badArguments()
     QVERIFY2(cli.lines(QStringLiteral("TX")).isEmpty() &&
                  !cli.out().contains(QLatin1String("Listening")),
              qPrintable(cli.out()));
+}
+
+void tst_Cli::helpNamesTheCommand()
+{
+    Cli cli;
+    QVERIFY(cli.start({QStringLiteral("--help")}));
+    QVERIFY(cli.waitForExit());
+    QCOMPARE(cli.exitCode(), 0);
+    const QStringList lines = cli.out().split(QLatin1Char('\n'));
+    QCOMPARE(lines.first(), QStringLiteral("Usage: sockscope [options]"));
+    QVERIFY2(!cli.out().contains(QLatin1String("executable_name")), qPrintable(cli.out()));
+    for (const char *option : {"--headless", "--mode <mode>", "--count <n>", "--send-file <path>"})
+        QVERIFY2(cli.out().contains(QLatin1String(option)), option);
+    QVERIFY(cli.err().isEmpty());
+
+    Cli version;
+    QVERIFY(version.start({QStringLiteral("--version")}));
+    QVERIFY(version.waitForExit());
+    QCOMPARE(version.exitCode(), 0);
+    QCOMPARE(version.out(), QStringLiteral("SockScope " SOCKSCOPE_VERSION "\n"));
 }
 
 // Exercise 5: send datagrams to a UDP "customer service".
