@@ -12,6 +12,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonObject>
 
 #include <algorithm>
@@ -51,10 +52,29 @@ HeadlessRunner::HeadlessRunner(const LaunchOptions &options, FILE *out, QObject 
 
 HeadlessRunner::~HeadlessRunner() = default;
 
+// Refused before any socket is opened; FileSender checks again when it starts (the file may
+// change meanwhile), and never opens what is not a regular file: a FIFO without a writer
+// would block open() and with it the event loop that handles SIGINT/SIGTERM.
+bool HeadlessRunner::checkPayloadFile(QString *error) const
+{
+    const QString &path = m_options.payloadValue;
+    const QFileInfo info(path);
+    if (!info.exists())
+        *error = tr("Cannot read %1: the file does not exist.").arg(path);
+    else if (info.isDir())
+        *error = tr("Cannot send %1: it is a folder, not a file.").arg(path);
+    else if (!info.isFile())
+        *error = tr("Cannot send %1: it is not a regular file.").arg(path);
+    else if (info.size() == 0)
+        *error = tr("%1 is empty: there is nothing to send.").arg(path);
+    return error->isEmpty();
+}
+
 bool HeadlessRunner::buildPayload(QString *error)
 {
-    if (m_options.payload == LaunchOptions::Payload::None ||
-        m_options.payload == LaunchOptions::Payload::File)
+    if (m_options.payload == LaunchOptions::Payload::File)
+        return checkPayloadFile(error);
+    if (m_options.payload == LaunchOptions::Payload::None)
         return true;
     MessageSpec spec;
     spec.format =

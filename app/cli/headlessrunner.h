@@ -59,6 +59,7 @@ private:
     void afterLastSend();
     bool writeReport(QString *error) const;
     bool buildPayload(QString *error);
+    bool checkPayloadFile(QString *error) const;
 
     LaunchOptions m_options;
     FILE *m_out;

@@ -1,5 +1,6 @@
 // The headless command line end to end: the real sockscope binary in a
 // QProcess, real sockets on 127.0.0.1, its stdout lines, report and exit codes.
+#include "fifo.h"
 #include "loopback.h"
 #include "pythonpeer.h"
 
@@ -301,6 +302,8 @@ private slots:
     void clientCountWaitsForSlowPeer();
     void closingPeerKeepsItsLastCharacters();
     void clientSendFile();
+    void sendFileRefusesSpecialFiles_data();
+    void sendFileRefusesSpecialFiles();
     void clientRefused();
     void clientHostNotFound();
 
@@ -779,6 +782,47 @@ void tst_Cli::clientSendFile()
     QTRY_VERIFY(sink.peerClosed);
     QCOMPARE(sink.received.size(), payload.size());
     QVERIFY(sink.received == payload);
+}
+
+void tst_Cli::sendFileRefusesSpecialFiles_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("FIFO") << QStringLiteral("fifo") << QStringLiteral("not a regular file");
+    QTest::newRow("character device")
+        << QStringLiteral("/dev/zero") << QStringLiteral("not a regular file");
+    QTest::newRow("folder") << QString() << QStringLiteral("folder");
+}
+
+// Refused at once, before connecting: a FIFO with no writer blocked open(), and the
+// process then ignored SIGTERM (its handler needs the event loop).
+void tst_Cli::sendFileRefusesSpecialFiles()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, mentions);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    if (path == QLatin1String("fifo")) {
+        path = dir.filePath(QStringLiteral("pipe"));
+        QVERIFY(makeFifo(path));
+    } else if (path.isEmpty()) {
+        path = dir.path();
+    }
+    Sink sink;
+    QVERIFY(sink.listen());
+    Cli cli;
+    QVERIFY(cli.start(clientArgs(sink.server.serverPort()) << QStringLiteral("--send-file") << path));
+    if (!cli.waitForExit(3000)) {
+        const int afterTerm = cli.terminate();
+        QFAIL(qPrintable(QStringLiteral("still running after 3 s; SIGTERM %1")
+                             .arg(afterTerm < 0 ? QStringLiteral("did not end it")
+                                                : QStringLiteral("ended it"))));
+    }
+    QCOMPARE(cli.exitCode(), 2);
+    QVERIFY2(cli.err().contains(mentions), qPrintable(cli.err()));
+    QVERIFY2(cli.err().contains(path), qPrintable(cli.err()));
+    QVERIFY2(!cli.out().contains(QLatin1String("Connected")), qPrintable(cli.out()));
+    QVERIFY(!sink.client);
 }
 
 void tst_Cli::clientRefused()
