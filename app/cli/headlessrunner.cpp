@@ -47,7 +47,7 @@ HeadlessRunner::HeadlessRunner(const LaunchOptions &options, FILE *out, QObject 
     m_lingerTimer.setSingleShot(true);
     connect(&m_lingerTimer, &QTimer::timeout, this, [this] { finish(ExitOk); });
     m_durationTimer.setSingleShot(true);
-    connect(&m_durationTimer, &QTimer::timeout, this, [this] { finish(ExitOk); });
+    connect(&m_durationTimer, &QTimer::timeout, this, &HeadlessRunner::waitForDeadline);
 }
 
 HeadlessRunner::~HeadlessRunner() = default;
@@ -137,10 +137,24 @@ bool HeadlessRunner::start()
 
     createSession();
     m_lag->start();
-    if (m_options.durationSeconds > 0)
-        m_durationTimer.start(int(m_options.durationSeconds * 1000));
+    if (m_options.durationSeconds > 0) {
+        m_deadline.setRemainingTime(qMax<qint64>(1, qRound64(m_options.durationSeconds * 1000)));
+        waitForDeadline();
+    }
     m_session->start();
     return !m_finished || m_exitCode == ExitOk;
+}
+
+void HeadlessRunner::waitForDeadline()
+{
+    // A QTimer holds an int of milliseconds (24.8 days); a longer --duration waits in steps.
+    constexpr qint64 kStepMs = 24 * 3600 * 1000;
+    const qint64 left = m_deadline.remainingTime();
+    if (left <= 0) {
+        finish(ExitOk);
+        return;
+    }
+    m_durationTimer.start(int(qMin(left, kStepMs)));
 }
 
 void HeadlessRunner::createSession()

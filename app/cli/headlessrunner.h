@@ -2,6 +2,7 @@
 
 #include "launchoptions.h"
 
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
@@ -51,6 +52,7 @@ signals:
 
 private:
     void createSession();
+    void waitForDeadline();
     void onStateChanged();
     void print(const LogRecords &records);
     void render(const LogRecord &record, QByteArray &line);
@@ -72,6 +74,7 @@ private:
     QByteArray m_output; // reused for every printed batch
     QTimer m_lingerTimer;
     QTimer m_durationTimer;
+    QDeadlineTimer m_deadline; // --duration
     bool m_everActive = false;
     bool m_finished = false;
     int m_exitCode = ExitOk;

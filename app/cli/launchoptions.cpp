@@ -2,6 +2,8 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QRegularExpression>
+#include <QtMath>
 
 namespace sockscope {
 
@@ -12,13 +14,45 @@ class Tr
     Q_DECLARE_TR_FUNCTIONS(sockscope::LaunchOptions)
 };
 
+// Decimal digits only: QString::toUInt() also accepts " 80", "80 " and "+80".
+bool parseDigits(const QString &text, qint64 max, qint64 *value)
+{
+    if (text.isEmpty() || text.size() > 18)
+        return false;
+    qint64 v = 0;
+    for (const QChar c : text) {
+        if (c < QLatin1Char('0') || c > QLatin1Char('9'))
+            return false;
+        v = v * 10 + (c.unicode() - '0');
+    }
+    if (v > max)
+        return false;
+    *value = v;
+    return true;
+}
+
 bool parsePort(const QString &text, quint16 *port, bool allowZero)
 {
-    bool ok = false;
-    const uint v = text.toUInt(&ok);
-    if (!ok || v > 65535 || (!allowZero && v == 0))
+    qint64 v = 0;
+    if (!parseDigits(text, 65535, &v) || (!allowZero && v == 0))
         return false;
     *port = quint16(v);
+    return true;
+}
+
+// A plain decimal number of seconds ("0.5", "30", "1e3"): no blanks, nan or inf, > 0 and
+// within a year, so that its milliseconds fit any timer arithmetic.
+constexpr double kMaxDurationSeconds = 365.0 * 24 * 3600;
+
+bool parseDuration(const QString &text, double *seconds)
+{
+    static const QRegularExpression number(
+        QStringLiteral(R"(^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$)"));
+    bool ok = false;
+    const double v = number.match(text).hasMatch() ? text.toDouble(&ok) : 0;
+    if (!ok || !qIsFinite(v) || v <= 0 || v > kMaxDurationSeconds)
+        return false;
+    *seconds = v;
     return true;
 }
 
@@ -132,7 +166,7 @@ LaunchParse parseLaunchOptions(const QStringList &arguments)
                        QStringLiteral("n"), QStringLiteral("10000"));
     const O report(QStringLiteral("report"), Tr::tr("Write a JSON report when done."),
                    QStringLiteral("file"));
-    const O duration(QStringLiteral("duration"), Tr::tr("Stop after this many seconds."),
+    const O duration(QStringLiteral("duration"), Tr::tr("Stop after this many seconds (above 0, at most 365 days)."),
                      QStringLiteral("seconds"));
     const O send(QStringLiteral("send"), Tr::tr("Send this text."), QStringLiteral("text"));
     const O sendHex(QStringLiteral("send-hex"), Tr::tr("Send these hex bytes."),
@@ -238,11 +272,11 @@ LaunchParse parseLaunchOptions(const QStringList &arguments)
     if (!ok || o.maxClients < 1)
         return error(Tr::tr("--max-clients needs a positive number."));
     o.reportFile = parser.value(report);
-    if (parser.isSet(duration)) {
-        o.durationSeconds = parser.value(duration).toDouble(&ok);
-        if (!ok || o.durationSeconds <= 0)
-            return error(Tr::tr("--duration needs a positive number of seconds."));
-    }
+    if (parser.isSet(duration) && !parseDuration(parser.value(duration), &o.durationSeconds))
+        return error(Tr::tr("--duration needs a number of seconds above 0 and at most %1 "
+                            "(365 days), not \"%2\".")
+                         .arg(qint64(kMaxDurationSeconds))
+                         .arg(parser.value(duration)));
 
     const int payloads =
         int(parser.isSet(send)) + int(parser.isSet(sendHex)) + int(parser.isSet(sendFile));

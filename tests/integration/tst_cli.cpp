@@ -292,6 +292,7 @@ private slots:
     void reportAfterSigterm();
     void bulkTransferCountsExactly();
     void durationEndsTheRun();
+    void longDurationRuns();
     void controlCharactersEscaped();
     void portInUseNamesTheOwner();
 
@@ -541,6 +542,19 @@ void tst_Cli::durationEndsTheRun()
     QCOMPARE(report.value(QStringLiteral("connections")).toArray().size(), 0);
     QCOMPARE(report.value(QStringLiteral("rx_bytes_total")).toInteger(-1), 0);
     QCOMPARE(report.value(QStringLiteral("peak_clients")).toInt(-1), 0);
+}
+
+// 3,000,000 s is about 35 days: more milliseconds than an int (QTimer) holds. It must
+// neither end at once nor overflow into a negative timer that never fires.
+void tst_Cli::longDurationRuns()
+{
+    Cli cli;
+    const quint16 port = startServer(cli, {QStringLiteral("--duration"), QStringLiteral("3000000")});
+    QVERIFY2(port, qPrintable(cli.err()));
+    QTest::qWait(300);
+    QCOMPARE(cli.process().state(), QProcess::Running);
+    QCOMPARE(cli.terminate(), 0);
+    QVERIFY2(cli.err().isEmpty(), qPrintable(cli.err()));
 }
 
 void tst_Cli::controlCharactersEscaped()
@@ -880,6 +894,10 @@ void tst_Cli::badArguments_data()
         << client + QStringList{QStringLiteral("--send"), QStringLiteral("a"),
                                 QStringLiteral("--count"), QStringLiteral("0")}
         << QStringLiteral("--interval");
+    for (const char *duration : {"nan", "inf", "-inf", "-1", "0", "1e10", "1e400", " 5", "5s"})
+        QTest::addRow("--duration %s", duration)
+            << server + QStringList{QStringLiteral("--duration"), QLatin1String(duration)}
+            << QStringLiteral("--duration");
     QTest::newRow("unknown option")
         << server + QStringList{QStringLiteral("--colour")} << QStringLiteral("colour");
     // Found by the runner before any socket is opened.
