@@ -14,6 +14,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonObject>
+#include <QSaveFile>
 
 #include <algorithm>
 
@@ -70,6 +71,21 @@ bool HeadlessRunner::checkPayloadFile(QString *error) const
     return error->isEmpty();
 }
 
+// Found at the start rather than when the run ends. The report is written as a QSaveFile
+// (a temporary file next to it, renamed): that is what is tried, and left nothing behind.
+bool HeadlessRunner::checkReportWritable(QString *error) const
+{
+    if (m_options.reportFile.isEmpty())
+        return true;
+    QSaveFile probe(m_options.reportFile);
+    if (!probe.open(QIODevice::WriteOnly)) {
+        *error = tr("Cannot write the report %1: %2").arg(m_options.reportFile, probe.errorString());
+        return false;
+    }
+    probe.cancelWriting(); // its destructor removes the temporary file
+    return true;
+}
+
 bool HeadlessRunner::buildPayload(QString *error)
 {
     if (m_options.payload == LaunchOptions::Payload::File)
@@ -96,7 +112,7 @@ bool HeadlessRunner::buildPayload(QString *error)
 bool HeadlessRunner::start()
 {
     QString error;
-    if (!buildPayload(&error)) {
+    if (!checkReportWritable(&error) || !buildPayload(&error)) {
         printError(error);
         m_exitCode = ExitBadArguments;
         return false;
@@ -372,8 +388,12 @@ void HeadlessRunner::finish(int exitCode)
         m_session->flushRecords();
         if (!m_options.reportFile.isEmpty()) {
             QString error;
-            if (!writeReport(&error))
+            if (!writeReport(&error)) {
                 printError(tr("Cannot write the report %1: %2").arg(m_options.reportFile, error));
+                // Asked for a report and got none: not a normal end.
+                if (m_exitCode == ExitOk)
+                    m_exitCode = ExitBadArguments;
+            }
         }
     }
     emit finished(m_exitCode);

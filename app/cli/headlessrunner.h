@@ -62,6 +62,7 @@ private:
     bool writeReport(QString *error) const;
     bool buildPayload(QString *error);
     bool checkPayloadFile(QString *error) const;
+    bool checkReportWritable(QString *error) const;
 
     LaunchOptions m_options;
     FILE *m_out;

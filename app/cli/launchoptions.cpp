@@ -268,10 +268,14 @@ LaunchParse parseLaunchOptions(const QStringList &arguments)
         return error(Tr::tr("--framing: %1").arg(framingError));
     o.echo = parser.isSet(echo);
     o.rulesFile = parser.value(rules);
+    if (parser.isSet(rules) && o.rulesFile.isEmpty())
+        return error(Tr::tr("--rules needs a file name."));
     o.maxClients = parser.value(maxClients).toInt(&ok);
     if (!ok || o.maxClients < 1)
         return error(Tr::tr("--max-clients needs a positive number."));
     o.reportFile = parser.value(report);
+    if (parser.isSet(report) && o.reportFile.isEmpty())
+        return error(Tr::tr("--report needs a file name."));
     if (parser.isSet(duration) && !parseDuration(parser.value(duration), &o.durationSeconds))
         return error(Tr::tr("--duration needs a number of seconds above 0 and at most %1 "
                             "(365 days), not \"%2\".")

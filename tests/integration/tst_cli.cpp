@@ -6,6 +6,7 @@
 
 #include <QCryptographicHash>
 #include <QDateTime>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
@@ -290,6 +291,7 @@ private slots:
     void gbkServerLineEcho_data();
     void gbkServerLineEcho();
     void reportAfterSigterm();
+    void reportUnwritableAtTheEnd();
     void bulkTransferCountsExactly();
     void durationEndsTheRun();
     void longDurationRuns();
@@ -464,6 +466,24 @@ void tst_Cli::reportAfterSigterm()
         QVERIFY(closed.isValid());
         QVERIFY(opened <= closed);
     }
+}
+
+// Writable at the start, not at the end (its folder was removed): the run says so and does
+// not exit 0.
+void tst_Cli::reportUnwritableAtTheEnd()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString folder = dir.filePath(QStringLiteral("reports"));
+    QVERIFY(QDir().mkpath(folder));
+    const QString reportPath = folder + QStringLiteral("/r.json");
+    Cli cli;
+    const quint16 port = startServer(cli, {QStringLiteral("--report"), reportPath});
+    QVERIFY2(port, qPrintable(cli.err()));
+    QVERIFY(QDir(folder).removeRecursively());
+    QCOMPARE(cli.terminate(), 2);
+    QVERIFY2(cli.err().contains(QLatin1String("Cannot write the report")), qPrintable(cli.err()));
+    QVERIFY2(cli.err().contains(reportPath), qPrintable(cli.err()));
 }
 
 // 10 MiB through a server that echoes; stdout (hex) is discarded.
@@ -898,6 +918,15 @@ void tst_Cli::badArguments_data()
         QTest::addRow("--duration %s", duration)
             << server + QStringList{QStringLiteral("--duration"), QLatin1String(duration)}
             << QStringLiteral("--duration");
+    QTest::newRow("--report in a missing folder")
+        << server + QStringList{QStringLiteral("--report"), QStringLiteral("/nonexistent/r.json")}
+        << QStringLiteral("/nonexistent/r.json");
+    QTest::newRow("--report to a folder")
+        << server + QStringList{QStringLiteral("--report"), QDir::tempPath()} << QDir::tempPath();
+    QTest::newRow("--report \"\"")
+        << server + QStringList{QStringLiteral("--report"), QString()} << QStringLiteral("--report");
+    QTest::newRow("--rules \"\"")
+        << server + QStringList{QStringLiteral("--rules"), QString()} << QStringLiteral("--rules");
     QTest::newRow("unknown option")
         << server + QStringList{QStringLiteral("--colour")} << QStringLiteral("colour");
     // Found by the runner before any socket is opened.
