@@ -86,6 +86,30 @@ bool HeadlessRunner::checkReportWritable(QString *error) const
     return true;
 }
 
+bool HeadlessRunner::readRulesFile(QByteArray *json, QString *error) const
+{
+    const QString &path = m_options.rulesFile;
+    // Not opened unless a regular file: a FIFO without a writer blocks open(), /dev/zero
+    // never ends.
+    const QFileInfo info(path);
+    if (info.exists() && !info.isFile()) {
+        *error = tr("Cannot read the rules file %1: it is not a regular file.").arg(path);
+        return false;
+    }
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        *error = tr("Cannot read the rules file %1: %2").arg(path, f.errorString());
+        return false;
+    }
+    // As the window does: one byte past the limit tells an oversized file without loading it.
+    *json = f.read(AutoReplyRules::MaxJsonBytes + 1);
+    if (f.error() != QFileDevice::NoError) {
+        *error = tr("Cannot read the rules file %1: %2").arg(path, f.errorString());
+        return false;
+    }
+    return true;
+}
+
 bool HeadlessRunner::buildPayload(QString *error)
 {
     if (m_options.payload == LaunchOptions::Payload::File)
@@ -121,16 +145,15 @@ bool HeadlessRunner::start()
         m_rules = std::make_unique<AutoReplyRules>();
         AutoReplyConfig config;
         if (!m_options.rulesFile.isEmpty()) {
-            QFile f(m_options.rulesFile);
-            if (!f.open(QIODevice::ReadOnly)) {
-                printError(tr("Cannot read the rules file %1: %2")
-                               .arg(m_options.rulesFile, f.errorString()));
+            QByteArray json;
+            if (!readRulesFile(&json, &error)) {
+                printError(error);
                 m_exitCode = ExitBadArguments;
                 return false;
             }
             AutoReplyIssue issue;
             QStringList warnings;
-            const auto loaded = AutoReplyRules::fromJson(f.readAll(), &issue, &warnings);
+            const auto loaded = AutoReplyRules::fromJson(json, &issue, &warnings);
             for (const QString &w : std::as_const(warnings))
                 printError(w);
             if (!loaded) {

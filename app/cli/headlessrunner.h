@@ -63,6 +63,7 @@ private:
     bool buildPayload(QString *error);
     bool checkPayloadFile(QString *error) const;
     bool checkReportWritable(QString *error) const;
+    bool readRulesFile(QByteArray *json, QString *error) const;
 
     LaunchOptions m_options;
     FILE *m_out;

@@ -31,6 +31,7 @@
 #include <memory>
 
 #include <netinet/in.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -312,6 +313,7 @@ private slots:
 
     void badArguments_data();
     void badArguments();
+    void rulesFileReadIsCapped();
     void helpNamesTheCommand();
 
     void udpSendsToRemote();
@@ -927,6 +929,9 @@ void tst_Cli::badArguments_data()
         << server + QStringList{QStringLiteral("--report"), QString()} << QStringLiteral("--report");
     QTest::newRow("--rules \"\"")
         << server + QStringList{QStringLiteral("--rules"), QString()} << QStringLiteral("--rules");
+    QTest::newRow("--rules /dev/zero")
+        << server + QStringList{QStringLiteral("--rules"), QStringLiteral("/dev/zero")}
+        << QStringLiteral("not a regular file");
     QTest::newRow("unknown option")
         << server + QStringList{QStringLiteral("--colour")} << QStringLiteral("colour");
     // Found by the runner before any socket is opened.
@@ -952,6 +957,34 @@ void tst_Cli::badArguments()
     QVERIFY2(cli.lines(QStringLiteral("TX")).isEmpty() &&
                  !cli.out().contains(QLatin1String("Listening")),
              qPrintable(cli.out()));
+}
+
+// A 1 GiB rules file (sparse: it takes no room) is refused after reading 64 MiB and a byte,
+// as the window does, not after loading all of it. Outside sanitizer builds (whose shadow
+// memory needs the address space) the child's address space is limited to show it.
+void tst_Cli::rulesFileReadIsCapped()
+{
+    const QString path = m_dir.filePath(QStringLiteral("huge-rules.json"));
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QVERIFY(f.resize(qint64(1) << 30));
+    }
+    Cli cli;
+#if !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
+    cli.process().setChildProcessModifier([] {
+        const rlimit limit{512u << 20, 512u << 20};
+        ::setrlimit(RLIMIT_AS, &limit);
+    });
+#endif
+    QVERIFY(cli.start({QStringLiteral("--headless"), QStringLiteral("--mode"),
+                       QStringLiteral("tcp-server"), QStringLiteral("--port"), QStringLiteral("0"),
+                       QStringLiteral("--rules"), path}));
+    QVERIFY(cli.waitForExit(10000));
+    QCOMPARE(cli.exitCode(), 2);
+    QVERIFY2(cli.err().contains(QLatin1String("larger than 64 MiB")), qPrintable(cli.err()));
+    QVERIFY(!cli.out().contains(QLatin1String("Listening")));
+    QFile::remove(path);
 }
 
 void tst_Cli::helpNamesTheCommand()
