@@ -94,6 +94,65 @@ QString helpText(const QCommandLineParser &parser)
     return text;
 }
 
+// An option given twice would silently lose one of its values (the last one wins).
+QString repeatedOption(const QCommandLineParser &parser)
+{
+    for (const QString &name : parser.optionNames()) {
+        if (parser.values(name).size() > 1)
+            return Tr::tr("--%1 is given more than once.").arg(name);
+    }
+    return {};
+}
+
+bool anySet(const QCommandLineParser &parser, std::initializer_list<const char *> names,
+            QString *which)
+{
+    for (const char *name : names) {
+        if (parser.isSet(QLatin1String(name))) {
+            *which = QLatin1String(name);
+            return true;
+        }
+    }
+    return false;
+}
+
+// Options that would be silently ignored are refused, naming them: for the mode, without
+// --headless (the window uses none of the sending options), or without what they modify.
+QString optionNotApplying(const QCommandLineParser &parser, const LaunchOptions &o)
+{
+    QString name;
+    const bool inapplicable =
+        o.mode == Session::Mode::TcpServer
+            ? anySet(parser,
+                     {"host", "local-port", "timeout", "reconnect", "remote", "broadcast", "join",
+                      "reply-to-last", "send", "send-hex", "send-file", "interval", "count",
+                      "linger"},
+                     &name)
+        : o.mode == Session::Mode::TcpClient
+            ? anySet(parser, {"remote", "broadcast", "join", "reply-to-last", "max-clients"},
+                     &name)
+            : anySet(parser, {"host", "local-port", "timeout", "reconnect", "max-clients"}, &name);
+    if (o.modeGiven && inapplicable)
+        return Tr::tr("--%1 does not apply to %2.").arg(name, Session::modeName(o.mode));
+    if (!o.headless && anySet(parser,
+                              {"send", "send-hex", "send-file", "escapes", "checksum", "interval",
+                               "count", "linger", "duration", "rules"},
+                              &name))
+        return Tr::tr("--%1 applies only with --headless.").arg(name);
+    const bool file = parser.isSet(QStringLiteral("send-file"));
+    const bool message = parser.isSet(QStringLiteral("send")) || parser.isSet(QStringLiteral("send-hex"));
+    if (parser.isSet(QStringLiteral("escapes")) && !parser.isSet(QStringLiteral("send")))
+        return Tr::tr("--escapes applies only to --send.");
+    if (parser.isSet(QStringLiteral("checksum")) && !message)
+        return Tr::tr("--checksum applies only to --send and --send-hex.");
+    if (!message && !file && anySet(parser, {"interval", "count", "linger"}, &name))
+        return Tr::tr("--%1 needs a message to send (--send, --send-hex or --send-file).")
+            .arg(name);
+    if (file && parser.isSet(QStringLiteral("count")))
+        return Tr::tr("--count does not apply to --send-file.");
+    return {};
+}
+
 } // namespace
 
 SessionEndpoint LaunchOptions::endpoint() const
@@ -214,6 +273,9 @@ LaunchParse parseLaunchOptions(const QStringList &arguments)
     if (!parser.positionalArguments().isEmpty())
         return error(Tr::tr("Unexpected argument: %1").arg(parser.positionalArguments().first()));
 
+    if (const QString twice = repeatedOption(parser); !twice.isEmpty())
+        return error(twice);
+
     LaunchOptions &o = r.options;
     o.headless = parser.isSet(headless);
     o.startNow = parser.isSet(start);
@@ -225,6 +287,8 @@ LaunchParse parseLaunchOptions(const QStringList &arguments)
     } else if (o.headless) {
         return error(Tr::tr("--headless needs --mode tcp-server, tcp-client or udp."));
     }
+    if (const QString why = optionNotApplying(parser, o); !why.isEmpty())
+        return error(why);
     if (parser.isSet(bind)) {
         if (!o.bind.setAddress(parser.value(bind)))
             return error(Tr::tr("--bind needs an IP address, not \"%1\".").arg(parser.value(bind)));
@@ -266,6 +330,14 @@ LaunchParse parseLaunchOptions(const QStringList &arguments)
     QString framingError;
     if (!parseFramingSpec(parser.value(framing), &o.framing, &framingError))
         return error(Tr::tr("--framing: %1").arg(framingError));
+    // Valid as a stored setting, but asked for on a command line it cuts every frame into
+    // flagged pieces: surely not what was meant.
+    if (o.framing.type == FramingSpec::Type::FixedLength &&
+        o.framing.maxFrameSize < o.framing.fixedLength)
+        return error(Tr::tr("--framing: the maximum frame size (%1) is below the fixed length "
+                            "(%2): every frame would be cut.")
+                         .arg(o.framing.maxFrameSize)
+                         .arg(o.framing.fixedLength));
     o.echo = parser.isSet(echo);
     o.rulesFile = parser.value(rules);
     if (parser.isSet(rules) && o.rulesFile.isEmpty())

@@ -932,6 +932,44 @@ void tst_Cli::badArguments_data()
     QTest::newRow("--rules /dev/zero")
         << server + QStringList{QStringLiteral("--rules"), QStringLiteral("/dev/zero")}
         << QStringLiteral("not a regular file");
+    // Options that do not apply are refused, naming them (#12 9).
+    const QStringList udp{QStringLiteral("--headless"), QStringLiteral("--mode"),
+                          QStringLiteral("udp"),        QStringLiteral("--port"),
+                          QStringLiteral("0"),          QStringLiteral("--remote"),
+                          QStringLiteral("127.0.0.1:9")};
+    const auto row = [](const char *name, const QStringList &args, const char *mentions) {
+        QTest::newRow(name) << args << QString::fromLatin1(mentions);
+    };
+    const auto L = [](std::initializer_list<const char *> items) {
+        QStringList list;
+        for (const char *i : items)
+            list << QString::fromLatin1(i);
+        return list;
+    };
+    row("--mode twice", L({"--headless", "--mode", "tcp-server", "--mode", "udp", "--port", "0"}),
+        "--mode");
+    row("--port twice", server + L({"--port", "1"}), "--port");
+    row("len:2:be:le", server + L({"--framing", "len:2:be:le"}), "byte order");
+    row("fixed:16:max=4", server + L({"--framing", "fixed:16:max=4"}), "maximum frame size");
+    row("--send on tcp-server", server + L({"--send", "x"}), "--send");
+    row("--send-hex on tcp-server", server + L({"--send-hex", "61"}), "--send-hex");
+    row("--send-file on tcp-server", server + L({"--send-file", "/etc/hostname"}), "--send-file");
+    row("--host on tcp-server", server + L({"--host", "127.0.0.1"}), "--host");
+    row("--remote on tcp-server", server + L({"--remote", "127.0.0.1:9"}), "--remote");
+    row("--reconnect on tcp-server", server + L({"--reconnect"}), "--reconnect");
+    row("--join on tcp-server", server + L({"--join", "239.1.2.3"}), "--join");
+    row("--broadcast on tcp-server", server + L({"--broadcast"}), "--broadcast");
+    row("--remote on tcp-client", client + L({"--remote", "127.0.0.1:9"}), "--remote");
+    row("--max-clients on udp", udp + L({"--max-clients", "3"}), "--max-clients");
+    row("--host on udp", udp + L({"--host", "127.0.0.1"}), "--host");
+    row("--checksum with --send-file", client + L({"--send-file", "/etc/hostname", "--checksum",
+                                                   "crc16-modbus"}),
+        "--checksum");
+    row("--escapes with --send-hex", client + L({"--send-hex", "61", "--escapes"}), "--escapes");
+    row("--interval without a message", client + L({"--interval", "100"}), "--interval");
+    row("--count without a message", client + L({"--count", "3"}), "--count");
+    row("--send without --headless",
+        L({"--mode", "tcp-client", "--host", "127.0.0.1", "--port", "9", "--send", "x"}), "--send");
     QTest::newRow("unknown option")
         << server + QStringList{QStringLiteral("--colour")} << QStringLiteral("colour");
     // Found by the runner before any socket is opened.

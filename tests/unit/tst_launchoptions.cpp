@@ -210,7 +210,7 @@ void tst_LaunchOptions::valid_data()
     QTest::newRow("client local bind, timeout, reconnect, linger")
         << argv({"--headless", "--mode", "tcp-client", "--host", "h", "--port", "1", "--bind",
                  "127.0.0.1", "--local-port", "40000", "--timeout", "250", "--reconnect",
-                 "--linger", "0"})
+                 "--send", "x", "--linger", "0"})
         << QVariantMap{{QStringLiteral("bind"), QStringLiteral("127.0.0.1")},
                        {QStringLiteral("localPort"), 40000},
                        {QStringLiteral("timeout"), 250},
