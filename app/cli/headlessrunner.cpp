@@ -249,9 +249,13 @@ void HeadlessRunner::beginSending()
         auto *sender = new FileSender(m_session, this);
         connect(sender, &FileSender::finished, this,
                 [this](FileSender::Outcome outcome, const QString &message) {
-                    if (outcome != FileSender::Outcome::Completed)
-                        printError(message);
-                    afterLastSend();
+                    if (outcome == FileSender::Outcome::Completed) {
+                        afterLastSend();
+                        return;
+                    }
+                    // The file could not be sent: not a normal end.
+                    printError(message);
+                    finish(ExitNetworkError);
                 });
         if (!sender->start(m_options.payloadValue)) {
             printError(sender->errorString());
@@ -279,8 +283,14 @@ void HeadlessRunner::beginSending()
     }
     connect(sender, &ScheduledSender::finished, this,
             [this](ScheduledSender::FinishReason reason, const QString &text) {
-                if (reason != ScheduledSender::FinishReason::Completed &&
-                    reason != ScheduledSender::FinishReason::Stopped)
+                if (reason == ScheduledSender::FinishReason::Failed) {
+                    // The kernel refused a send (e.g. a broadcast address without
+                    // --broadcast): the run could not do what it was asked.
+                    printError(text);
+                    finish(ExitNetworkError);
+                    return;
+                }
+                if (reason == ScheduledSender::FinishReason::Disconnected)
                     printError(text);
                 afterLastSend();
             });

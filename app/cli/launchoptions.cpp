@@ -5,6 +5,8 @@
 #include <QRegularExpression>
 #include <QtMath>
 
+#include <limits>
+
 namespace sockscope {
 
 namespace {
@@ -29,6 +31,14 @@ bool parseDigits(const QString &text, qint64 max, qint64 *value)
         return false;
     *value = v;
     return true;
+}
+
+// A non-negative int, digits only.
+int parseCount(const QString &text, bool *ok)
+{
+    qint64 v = 0;
+    *ok = parseDigits(text, std::numeric_limits<int>::max(), &v);
+    return int(v);
 }
 
 bool parsePort(const QString &text, quint16 *port, bool allowZero)
@@ -305,7 +315,7 @@ LaunchParse parseLaunchOptions(const QStringList &arguments)
     if (parser.isSet(localPort) && !parsePort(parser.value(localPort), &o.localPort, true))
         return error(Tr::tr("--local-port needs a number from 0 to 65535."));
     bool ok = false;
-    o.connectTimeoutMs = parser.value(timeout).toInt(&ok);
+    o.connectTimeoutMs = parseCount(parser.value(timeout), &ok);
     if (!ok || o.connectTimeoutMs < 0)
         return error(Tr::tr("--timeout needs a number of milliseconds."));
     o.reconnect = parser.isSet(reconnect);
@@ -342,7 +352,7 @@ LaunchParse parseLaunchOptions(const QStringList &arguments)
     o.rulesFile = parser.value(rules);
     if (parser.isSet(rules) && o.rulesFile.isEmpty())
         return error(Tr::tr("--rules needs a file name."));
-    o.maxClients = parser.value(maxClients).toInt(&ok);
+    o.maxClients = parseCount(parser.value(maxClients), &ok);
     if (!ok || o.maxClients < 1)
         return error(Tr::tr("--max-clients needs a positive number."));
     o.reportFile = parser.value(report);
@@ -372,20 +382,20 @@ LaunchParse parseLaunchOptions(const QStringList &arguments)
     if (parser.isSet(checksum) && !checksumKindFromName(parser.value(checksum), &o.checksum))
         return error(Tr::tr("--checksum: unknown kind \"%1\".").arg(parser.value(checksum)));
     if (parser.isSet(interval)) {
-        o.intervalMs = parser.value(interval).toInt(&ok);
+        o.intervalMs = parseCount(parser.value(interval), &ok);
         if (!ok || o.intervalMs < 1)
             return error(Tr::tr("--interval needs a positive number of milliseconds."));
         o.count = 0; // with an interval, repeat until stopped unless --count says otherwise
     }
     if (parser.isSet(count)) {
-        o.count = parser.value(count).toInt(&ok);
+        o.count = parseCount(parser.value(count), &ok);
         if (!ok || o.count < 0)
             return error(Tr::tr("--count needs a number (0 = forever)."));
         // Back to back for ever would be a flood until stopped: that takes an explicit pace.
         if (o.count == 0 && o.intervalMs == 0)
             return error(Tr::tr("--count 0 (forever) needs --interval MS."));
     }
-    o.lingerMs = parser.value(linger).toInt(&ok);
+    o.lingerMs = parseCount(parser.value(linger), &ok);
     if (!ok || o.lingerMs < 0)
         return error(Tr::tr("--linger needs a number of milliseconds."));
 
@@ -398,6 +408,15 @@ LaunchParse parseLaunchOptions(const QStringList &arguments)
         if (o.payload != LaunchOptions::Payload::None && o.mode == Session::Mode::Udp &&
             o.remoteHost.isEmpty())
             return error(Tr::tr("Sending over UDP needs --remote host:port."));
+        // A socket bound to one family cannot send to the other: known before starting.
+        const QHostAddress remote(o.remoteHost);
+        if (o.mode == Session::Mode::Udp && o.bindGiven && !remote.isNull() &&
+            o.bind.protocol() != QAbstractSocket::AnyIPProtocol &&
+            remote.protocol() != o.bind.protocol() &&
+            !(o.bind == QHostAddress::AnyIPv6 && remote.protocol() == QAbstractSocket::IPv4Protocol))
+            return error(Tr::tr("--remote %1 cannot be reached from --bind %2: they are of "
+                                "different IP versions.")
+                             .arg(o.remoteHost, o.bind.toString()));
         if (o.payload == LaunchOptions::Payload::File && o.intervalMs > 0)
             return error(Tr::tr("--send-file cannot be repeated with --interval."));
     }

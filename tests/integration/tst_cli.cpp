@@ -318,6 +318,7 @@ private slots:
 
     void udpSendsToRemote();
     void udpShowsSender();
+    void failedSendExitsNonZero();
 
 private:
     QTemporaryDir m_dir;
@@ -970,6 +971,18 @@ void tst_Cli::badArguments_data()
     row("--count without a message", client + L({"--count", "3"}), "--count");
     row("--send without --headless",
         L({"--mode", "tcp-client", "--host", "127.0.0.1", "--port", "9", "--send", "x"}), "--send");
+    // Ports are digits only (#12 10); what cannot work is refused while parsing.
+    row("--port \" 0\"", L({"--headless", "--mode", "tcp-server", "--port", " 0"}), "--port");
+    row("--port +0", L({"--headless", "--mode", "tcp-server", "--port", "+0"}), "--port");
+    row("--port 0x50", L({"--headless", "--mode", "tcp-server", "--port", "0x50"}), "--port");
+    row("--remote port +9", L({"--headless", "--mode", "udp", "--port", "0", "--remote",
+                               "127.0.0.1:+9", "--send", "x"}),
+        "--remote");
+    row("--local-port \" 1\"", client + L({"--local-port", " 1"}), "--local-port");
+    row("IPv4 --remote from an IPv6 --bind",
+        L({"--headless", "--mode", "udp", "--bind", "::1", "--port", "0", "--remote",
+           "127.0.0.1:9", "--send", "x"}),
+        "--remote");
     QTest::newRow("unknown option")
         << server + QStringList{QStringLiteral("--colour")} << QStringLiteral("colour");
     // Found by the runner before any socket is opened.
@@ -1098,6 +1111,23 @@ void tst_Cli::udpShowsSender()
     QCOMPARE(rx.count, QString::number(hello.size()));
     QCOMPARE(rx.data, QStringLiteral("客服你好\\r\\n"));
     QCOMPARE(cli.terminate(), 0);
+}
+
+// A send the kernel refuses (a broadcast address without --broadcast; nothing leaves the
+// socket) is a network error: exit 3, not 0.
+void tst_Cli::failedSendExitsNonZero()
+{
+    Cli cli;
+    QVERIFY(cli.start({QStringLiteral("--headless"), QStringLiteral("--mode"),
+                       QStringLiteral("udp"), QStringLiteral("--bind"), QStringLiteral("127.0.0.1"),
+                       QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--remote"),
+                       QStringLiteral("127.255.255.255:9"), QStringLiteral("--send"),
+                       QStringLiteral("x"), QStringLiteral("--linger"), QStringLiteral("0")}));
+    QVERIFY(cli.waitForExit());
+    QCOMPARE(cli.exitCode(), 3);
+    QVERIFY2(cli.err().contains(QLatin1String("broadcast"), Qt::CaseInsensitive),
+             qPrintable(cli.err()));
+    QVERIFY(cli.lines(QStringLiteral("TX")).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)
