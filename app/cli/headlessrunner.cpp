@@ -79,7 +79,8 @@ bool HeadlessRunner::checkReportWritable(QString *error) const
         return true;
     QSaveFile probe(m_options.reportFile);
     if (!probe.open(QIODevice::WriteOnly)) {
-        *error = tr("Cannot write the report %1: %2").arg(m_options.reportFile, probe.errorString());
+        *error =
+            tr("Cannot write the report %1: %2").arg(m_options.reportFile, probe.errorString());
         return false;
     }
     probe.cancelWriting(); // its destructor removes the temporary file

@@ -56,8 +56,7 @@ constexpr double kMaxDurationSeconds = 365.0 * 24 * 3600;
 
 bool parseDuration(const QString &text, double *seconds)
 {
-    static const QRegularExpression number(
-        QStringLiteral(R"(^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$)"));
+    static const QRegularExpression number(QStringLiteral(R"(^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$)"));
     bool ok = false;
     const double v = number.match(text).hasMatch() ? text.toDouble(&ok) : 0;
     if (!ok || !qIsFinite(v) || v <= 0 || v > kMaxDurationSeconds)
@@ -139,8 +138,7 @@ QString optionNotApplying(const QCommandLineParser &parser, const LaunchOptions 
                       "linger"},
                      &name)
         : o.mode == Session::Mode::TcpClient
-            ? anySet(parser, {"remote", "broadcast", "join", "reply-to-last", "max-clients"},
-                     &name)
+            ? anySet(parser, {"remote", "broadcast", "join", "reply-to-last", "max-clients"}, &name)
             : anySet(parser, {"host", "local-port", "timeout", "reconnect", "max-clients"}, &name);
     if (o.modeGiven && inapplicable)
         return Tr::tr("--%1 does not apply to %2.").arg(name, Session::modeName(o.mode));
@@ -150,7 +148,8 @@ QString optionNotApplying(const QCommandLineParser &parser, const LaunchOptions 
                               &name))
         return Tr::tr("--%1 applies only with --headless.").arg(name);
     const bool file = parser.isSet(QStringLiteral("send-file"));
-    const bool message = parser.isSet(QStringLiteral("send")) || parser.isSet(QStringLiteral("send-hex"));
+    const bool message =
+        parser.isSet(QStringLiteral("send")) || parser.isSet(QStringLiteral("send-hex"));
     if (parser.isSet(QStringLiteral("escapes")) && !parser.isSet(QStringLiteral("send")))
         return Tr::tr("--escapes applies only to --send.");
     if (parser.isSet(QStringLiteral("checksum")) && !message)
@@ -235,7 +234,8 @@ LaunchParse parseLaunchOptions(const QStringList &arguments)
                        QStringLiteral("n"), QStringLiteral("10000"));
     const O report(QStringLiteral("report"), Tr::tr("Write a JSON report when done."),
                    QStringLiteral("file"));
-    const O duration(QStringLiteral("duration"), Tr::tr("Stop after this many seconds (above 0, at most 365 days)."),
+    const O duration(QStringLiteral("duration"),
+                     Tr::tr("Stop after this many seconds (above 0, at most 365 days)."),
                      QStringLiteral("seconds"));
     const O send(QStringLiteral("send"), Tr::tr("Send this text."), QStringLiteral("text"));
     const O sendHex(QStringLiteral("send-hex"), Tr::tr("Send these hex bytes."),
@@ -250,7 +250,8 @@ LaunchParse parseLaunchOptions(const QStringList &arguments)
                      QStringLiteral("kind"));
     const O interval(QStringLiteral("interval"), Tr::tr("Repeat the send every ms."),
                      QStringLiteral("ms"));
-    const O count(QStringLiteral("count"), Tr::tr("How many times to send: back to back, or one every --interval "
+    const O count(QStringLiteral("count"),
+                  Tr::tr("How many times to send: back to back, or one every --interval "
                          "(0 = forever, with --interval only)."),
                   QStringLiteral("n"));
     const O linger(QStringLiteral("linger"),
@@ -413,7 +414,8 @@ LaunchParse parseLaunchOptions(const QStringList &arguments)
         if (o.mode == Session::Mode::Udp && o.bindGiven && !remote.isNull() &&
             o.bind.protocol() != QAbstractSocket::AnyIPProtocol &&
             remote.protocol() != o.bind.protocol() &&
-            !(o.bind == QHostAddress::AnyIPv6 && remote.protocol() == QAbstractSocket::IPv4Protocol))
+            !(o.bind == QHostAddress::AnyIPv6 &&
+              remote.protocol() == QAbstractSocket::IPv4Protocol))
             return error(Tr::tr("--remote %1 cannot be reached from --bind %2: they are of "
                                 "different IP versions.")
                              .arg(o.remoteHost, o.bind.toString()));

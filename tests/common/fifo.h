@@ -27,8 +27,7 @@ class FifoRescuer
 public:
     explicit FifoRescuer(const QString &path, int patienceMs = 1000)
         : m_path(QFile::encodeName(path)), m_thread([this, patienceMs] { watch(patienceMs); })
-    {
-    }
+    {}
     ~FifoRescuer()
     {
         m_done = true;

@@ -1,9 +1,9 @@
 // Offscreen tests of the send panel: preview, error underline, mode switch,
 // shortcuts, periodic/file controls, history and presets with persistence.
 
+#include "screenshot.h"
 #include "sendhistory.h"
 #include "sendpanel.h"
-#include "screenshot.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

@@ -5,10 +5,10 @@
 
 #include "appsettings.h"
 #include "mainwindow.h"
+#include "screenshot.h"
 #include "sendpanel.h"
 #include "sequencedialog.h"
 #include "sequencemodel.h"
-#include "screenshot.h"
 #include "sessiontab.h"
 
 #include "session/sequencerunner.h"

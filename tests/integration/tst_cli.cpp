@@ -572,7 +572,8 @@ void tst_Cli::durationEndsTheRun()
 void tst_Cli::longDurationRuns()
 {
     Cli cli;
-    const quint16 port = startServer(cli, {QStringLiteral("--duration"), QStringLiteral("3000000")});
+    const quint16 port =
+        startServer(cli, {QStringLiteral("--duration"), QStringLiteral("3000000")});
     QVERIFY2(port, qPrintable(cli.err()));
     QTest::qWait(300);
     QCOMPARE(cli.process().state(), QProcess::Running);
@@ -783,7 +784,8 @@ void tst_Cli::closingPeerKeepsItsLastCharacters()
         client.write(message.left(3));
         const auto rxFromPeer = [&] {
             const QList<Line> rx = cli.lines(QStringLiteral("RX"));
-            return std::any_of(rx.cbegin(), rx.cend(), [&](const Line &l) { return l.peer == peer; });
+            return std::any_of(rx.cbegin(), rx.cend(),
+                               [&](const Line &l) { return l.peer == peer; });
         };
         QTRY_VERIFY(rxFromPeer());
         client.write(message.mid(3));
@@ -848,7 +850,8 @@ void tst_Cli::sendFileRefusesSpecialFiles()
     Sink sink;
     QVERIFY(sink.listen());
     Cli cli;
-    QVERIFY(cli.start(clientArgs(sink.server.serverPort()) << QStringLiteral("--send-file") << path));
+    QVERIFY(
+        cli.start(clientArgs(sink.server.serverPort()) << QStringLiteral("--send-file") << path));
     if (!cli.waitForExit(3000)) {
         const int afterTerm = cli.terminate();
         QFAIL(qPrintable(QStringLiteral("still running after 3 s; SIGTERM %1")
@@ -926,10 +929,10 @@ void tst_Cli::badArguments_data()
         << QStringLiteral("/nonexistent/r.json");
     QTest::newRow("--report to a folder")
         << server + QStringList{QStringLiteral("--report"), QDir::tempPath()} << QDir::tempPath();
-    QTest::newRow("--report \"\"")
-        << server + QStringList{QStringLiteral("--report"), QString()} << QStringLiteral("--report");
-    QTest::newRow("--rules \"\"")
-        << server + QStringList{QStringLiteral("--rules"), QString()} << QStringLiteral("--rules");
+    QTest::newRow("--report \"\"") << server + QStringList{QStringLiteral("--report"), QString()}
+                                   << QStringLiteral("--report");
+    QTest::newRow("--rules \"\"") << server + QStringList{QStringLiteral("--rules"), QString()}
+                                  << QStringLiteral("--rules");
     QTest::newRow("--rules /dev/zero")
         << server + QStringList{QStringLiteral("--rules"), QStringLiteral("/dev/zero")}
         << QStringLiteral("not a regular file");
@@ -963,9 +966,8 @@ void tst_Cli::badArguments_data()
     row("--remote on tcp-client", client + L({"--remote", "127.0.0.1:9"}), "--remote");
     row("--max-clients on udp", udp + L({"--max-clients", "3"}), "--max-clients");
     row("--host on udp", udp + L({"--host", "127.0.0.1"}), "--host");
-    row("--checksum with --send-file", client + L({"--send-file", "/etc/hostname", "--checksum",
-                                                   "crc16-modbus"}),
-        "--checksum");
+    row("--checksum with --send-file",
+        client + L({"--send-file", "/etc/hostname", "--checksum", "crc16-modbus"}), "--checksum");
     row("--escapes with --send-hex", client + L({"--send-hex", "61", "--escapes"}), "--escapes");
     row("--interval without a message", client + L({"--interval", "100"}), "--interval");
     row("--count without a message", client + L({"--count", "3"}), "--count");
@@ -975,13 +977,14 @@ void tst_Cli::badArguments_data()
     row("--port \" 0\"", L({"--headless", "--mode", "tcp-server", "--port", " 0"}), "--port");
     row("--port +0", L({"--headless", "--mode", "tcp-server", "--port", "+0"}), "--port");
     row("--port 0x50", L({"--headless", "--mode", "tcp-server", "--port", "0x50"}), "--port");
-    row("--remote port +9", L({"--headless", "--mode", "udp", "--port", "0", "--remote",
-                               "127.0.0.1:+9", "--send", "x"}),
+    row("--remote port +9",
+        L({"--headless", "--mode", "udp", "--port", "0", "--remote", "127.0.0.1:+9", "--send",
+           "x"}),
         "--remote");
     row("--local-port \" 1\"", client + L({"--local-port", " 1"}), "--local-port");
     row("IPv4 --remote from an IPv6 --bind",
-        L({"--headless", "--mode", "udp", "--bind", "::1", "--port", "0", "--remote",
-           "127.0.0.1:9", "--send", "x"}),
+        L({"--headless", "--mode", "udp", "--bind", "::1", "--port", "0", "--remote", "127.0.0.1:9",
+           "--send", "x"}),
         "--remote");
     QTest::newRow("unknown option")
         << server + QStringList{QStringLiteral("--colour")} << QStringLiteral("colour");
