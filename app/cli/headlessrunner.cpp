@@ -12,7 +12,9 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonObject>
+#include <QSaveFile>
 
 #include <algorithm>
 
@@ -25,6 +27,19 @@ void printError(const QString &message)
     fprintf(stderr, "sockscope: %s\n", qPrintable(message));
 }
 
+// --count N without --interval: N sends back to back, one per event-loop pass, each
+// waiting (ScheduledSender's back-pressure) while the peer still holds more than a few MiB
+// unwritten. Queueing all N at once would hold N copies when the peer reads slowly.
+class BackToBackSender : public ScheduledSender
+{
+public:
+    BackToBackSender(Session *session, QObject *parent) : ScheduledSender(session, parent) {}
+    bool start(const QByteArray &message, int count)
+    {
+        return startSteps({SendStep{OutgoingMessage::fromBytes(message), 0}}, count);
+    }
+};
+
 } // namespace
 
 HeadlessRunner::HeadlessRunner(const LaunchOptions &options, FILE *out, QObject *parent)
@@ -33,15 +48,74 @@ HeadlessRunner::HeadlessRunner(const LaunchOptions &options, FILE *out, QObject 
     m_lingerTimer.setSingleShot(true);
     connect(&m_lingerTimer, &QTimer::timeout, this, [this] { finish(ExitOk); });
     m_durationTimer.setSingleShot(true);
-    connect(&m_durationTimer, &QTimer::timeout, this, [this] { finish(ExitOk); });
+    connect(&m_durationTimer, &QTimer::timeout, this, &HeadlessRunner::waitForDeadline);
 }
 
 HeadlessRunner::~HeadlessRunner() = default;
 
+// Refused before any socket is opened; FileSender checks again when it starts (the file may
+// change meanwhile), and never opens what is not a regular file: a FIFO without a writer
+// would block open() and with it the event loop that handles SIGINT/SIGTERM.
+bool HeadlessRunner::checkPayloadFile(QString *error) const
+{
+    const QString &path = m_options.payloadValue;
+    const QFileInfo info(path);
+    if (!info.exists())
+        *error = tr("Cannot read %1: the file does not exist.").arg(path);
+    else if (info.isDir())
+        *error = tr("Cannot send %1: it is a folder, not a file.").arg(path);
+    else if (!info.isFile())
+        *error = tr("Cannot send %1: it is not a regular file.").arg(path);
+    else if (info.size() == 0)
+        *error = tr("%1 is empty: there is nothing to send.").arg(path);
+    return error->isEmpty();
+}
+
+// Found at the start rather than when the run ends. The report is written as a QSaveFile
+// (a temporary file next to it, renamed): that is what is tried, and left nothing behind.
+bool HeadlessRunner::checkReportWritable(QString *error) const
+{
+    if (m_options.reportFile.isEmpty())
+        return true;
+    QSaveFile probe(m_options.reportFile);
+    if (!probe.open(QIODevice::WriteOnly)) {
+        *error =
+            tr("Cannot write the report %1: %2").arg(m_options.reportFile, probe.errorString());
+        return false;
+    }
+    probe.cancelWriting(); // its destructor removes the temporary file
+    return true;
+}
+
+bool HeadlessRunner::readRulesFile(QByteArray *json, QString *error) const
+{
+    const QString &path = m_options.rulesFile;
+    // Not opened unless a regular file: a FIFO without a writer blocks open(), /dev/zero
+    // never ends.
+    const QFileInfo info(path);
+    if (info.exists() && !info.isFile()) {
+        *error = tr("Cannot read the rules file %1: it is not a regular file.").arg(path);
+        return false;
+    }
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        *error = tr("Cannot read the rules file %1: %2").arg(path, f.errorString());
+        return false;
+    }
+    // As the window does: one byte past the limit tells an oversized file without loading it.
+    *json = f.read(AutoReplyRules::MaxJsonBytes + 1);
+    if (f.error() != QFileDevice::NoError) {
+        *error = tr("Cannot read the rules file %1: %2").arg(path, f.errorString());
+        return false;
+    }
+    return true;
+}
+
 bool HeadlessRunner::buildPayload(QString *error)
 {
-    if (m_options.payload == LaunchOptions::Payload::None ||
-        m_options.payload == LaunchOptions::Payload::File)
+    if (m_options.payload == LaunchOptions::Payload::File)
+        return checkPayloadFile(error);
+    if (m_options.payload == LaunchOptions::Payload::None)
         return true;
     MessageSpec spec;
     spec.format =
@@ -63,7 +137,7 @@ bool HeadlessRunner::buildPayload(QString *error)
 bool HeadlessRunner::start()
 {
     QString error;
-    if (!buildPayload(&error)) {
+    if (!checkReportWritable(&error) || !buildPayload(&error)) {
         printError(error);
         m_exitCode = ExitBadArguments;
         return false;
@@ -72,16 +146,15 @@ bool HeadlessRunner::start()
         m_rules = std::make_unique<AutoReplyRules>();
         AutoReplyConfig config;
         if (!m_options.rulesFile.isEmpty()) {
-            QFile f(m_options.rulesFile);
-            if (!f.open(QIODevice::ReadOnly)) {
-                printError(tr("Cannot read the rules file %1: %2")
-                               .arg(m_options.rulesFile, f.errorString()));
+            QByteArray json;
+            if (!readRulesFile(&json, &error)) {
+                printError(error);
                 m_exitCode = ExitBadArguments;
                 return false;
             }
             AutoReplyIssue issue;
             QStringList warnings;
-            const auto loaded = AutoReplyRules::fromJson(f.readAll(), &issue, &warnings);
+            const auto loaded = AutoReplyRules::fromJson(json, &issue, &warnings);
             for (const QString &w : std::as_const(warnings))
                 printError(w);
             if (!loaded) {
@@ -104,10 +177,24 @@ bool HeadlessRunner::start()
 
     createSession();
     m_lag->start();
-    if (m_options.durationSeconds > 0)
-        m_durationTimer.start(int(m_options.durationSeconds * 1000));
+    if (m_options.durationSeconds > 0) {
+        m_deadline.setRemainingTime(qMax<qint64>(1, qRound64(m_options.durationSeconds * 1000)));
+        waitForDeadline();
+    }
     m_session->start();
     return !m_finished || m_exitCode == ExitOk;
+}
+
+void HeadlessRunner::waitForDeadline()
+{
+    // A QTimer holds an int of milliseconds (24.8 days); a longer --duration waits in steps.
+    constexpr qint64 kStepMs = 24 * 3600 * 1000;
+    const qint64 left = m_deadline.remainingTime();
+    if (left <= 0) {
+        finish(ExitOk);
+        return;
+    }
+    m_durationTimer.start(int(qMin(left, kStepMs)));
 }
 
 void HeadlessRunner::createSession()
@@ -168,9 +255,13 @@ void HeadlessRunner::beginSending()
         auto *sender = new FileSender(m_session, this);
         connect(sender, &FileSender::finished, this,
                 [this](FileSender::Outcome outcome, const QString &message) {
-                    if (outcome != FileSender::Outcome::Completed)
-                        printError(message);
-                    afterLastSend();
+                    if (outcome == FileSender::Outcome::Completed) {
+                        afterLastSend();
+                        return;
+                    }
+                    // The file could not be sent: not a normal end.
+                    printError(message);
+                    finish(ExitNetworkError);
                 });
         if (!sender->start(m_options.payloadValue)) {
             printError(sender->errorString());
@@ -182,29 +273,34 @@ void HeadlessRunner::beginSending()
     case LaunchOptions::Payload::Hex:
         break;
     }
-    if (m_options.intervalMs == 0) {
-        for (int i = 0; i < qMax(1, m_options.count); ++i) {
-            const Session::SendResult r = m_session->send(m_payload);
-            if (!r.ok()) {
-                printError(r.error);
-                break;
-            }
-        }
-        afterLastSend();
-        return;
+    ScheduledSender *sender = nullptr;
+    bool started = false;
+    if (m_options.intervalMs > 0) {
+        auto *periodic = new PeriodicSender(m_session, this);
+        periodic->setMessage(OutgoingMessage::fromBytes(m_payload));
+        periodic->setInterval(m_options.intervalMs);
+        periodic->setCount(m_options.count == 0 ? PeriodicSender::Forever : m_options.count);
+        sender = periodic;
+        started = periodic->start();
+    } else {
+        auto *repeat = new BackToBackSender(m_session, this);
+        sender = repeat;
+        started = repeat->start(m_payload, m_options.count);
     }
-    auto *sender = new PeriodicSender(m_session, this);
-    sender->setMessage(OutgoingMessage::fromBytes(m_payload));
-    sender->setInterval(m_options.intervalMs);
-    sender->setCount(m_options.count == 0 ? PeriodicSender::Forever : m_options.count);
     connect(sender, &ScheduledSender::finished, this,
             [this](ScheduledSender::FinishReason reason, const QString &text) {
-                if (reason != ScheduledSender::FinishReason::Completed &&
-                    reason != ScheduledSender::FinishReason::Stopped)
+                if (reason == ScheduledSender::FinishReason::Failed) {
+                    // The kernel refused a send (e.g. a broadcast address without
+                    // --broadcast): the run could not do what it was asked.
+                    printError(text);
+                    finish(ExitNetworkError);
+                    return;
+                }
+                if (reason == ScheduledSender::FinishReason::Disconnected)
                     printError(text);
                 afterLastSend();
             });
-    if (!sender->start()) {
+    if (!started) {
         printError(sender->errorString());
         afterLastSend();
     }
@@ -331,8 +427,12 @@ void HeadlessRunner::finish(int exitCode)
         m_session->flushRecords();
         if (!m_options.reportFile.isEmpty()) {
             QString error;
-            if (!writeReport(&error))
+            if (!writeReport(&error)) {
                 printError(tr("Cannot write the report %1: %2").arg(m_options.reportFile, error));
+                // Asked for a report and got none: not a normal end.
+                if (m_exitCode == ExitOk)
+                    m_exitCode = ExitBadArguments;
+            }
         }
     }
     emit finished(m_exitCode);

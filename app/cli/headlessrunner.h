@@ -2,6 +2,7 @@
 
 #include "launchoptions.h"
 
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
@@ -53,6 +54,7 @@ signals:
 
 private:
     void createSession();
+    void waitForDeadline();
     void onStateChanged();
     void print(const LogRecords &records);
     void render(const LogRecord &record, QByteArray &line);
@@ -61,6 +63,9 @@ private:
     void afterLastSend();
     bool writeReport(QString *error) const;
     bool buildPayload(QString *error);
+    bool checkPayloadFile(QString *error) const;
+    bool checkReportWritable(QString *error) const;
+    bool readRulesFile(QByteArray *json, QString *error) const;
 
     LaunchOptions m_options;
     FILE *m_out;
@@ -73,6 +78,7 @@ private:
     QByteArray m_output; // reused for every printed batch
     QTimer m_lingerTimer;
     QTimer m_durationTimer;
+    QDeadlineTimer m_deadline; // --duration
     bool m_everActive = false;
     bool m_finished = false;
     int m_exitCode = ExitOk;

@@ -2,6 +2,10 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QRegularExpression>
+#include <QtMath>
+
+#include <limits>
 
 namespace sockscope {
 
@@ -12,13 +16,52 @@ class Tr
     Q_DECLARE_TR_FUNCTIONS(sockscope::LaunchOptions)
 };
 
+// Decimal digits only: QString::toUInt() also accepts " 80", "80 " and "+80".
+bool parseDigits(const QString &text, qint64 max, qint64 *value)
+{
+    if (text.isEmpty() || text.size() > 18)
+        return false;
+    qint64 v = 0;
+    for (const QChar c : text) {
+        if (c < QLatin1Char('0') || c > QLatin1Char('9'))
+            return false;
+        v = v * 10 + (c.unicode() - '0');
+    }
+    if (v > max)
+        return false;
+    *value = v;
+    return true;
+}
+
+// A non-negative int, digits only.
+int parseCount(const QString &text, bool *ok)
+{
+    qint64 v = 0;
+    *ok = parseDigits(text, std::numeric_limits<int>::max(), &v);
+    return int(v);
+}
+
 bool parsePort(const QString &text, quint16 *port, bool allowZero)
 {
-    bool ok = false;
-    const uint v = text.toUInt(&ok);
-    if (!ok || v > 65535 || (!allowZero && v == 0))
+    qint64 v = 0;
+    if (!parseDigits(text, 65535, &v) || (!allowZero && v == 0))
         return false;
     *port = quint16(v);
+    return true;
+}
+
+// A plain decimal number of seconds ("0.5", "30", "1e3"): no blanks, nan or inf, > 0 and
+// within a year, so that its milliseconds fit any timer arithmetic.
+constexpr double kMaxDurationSeconds = 365.0 * 24 * 3600;
+
+bool parseDuration(const QString &text, double *seconds)
+{
+    static const QRegularExpression number(QStringLiteral(R"(^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$)"));
+    bool ok = false;
+    const double v = number.match(text).hasMatch() ? text.toDouble(&ok) : 0;
+    if (!ok || !qIsFinite(v) || v <= 0 || v > kMaxDurationSeconds)
+        return false;
+    *seconds = v;
     return true;
 }
 
@@ -44,6 +87,79 @@ bool splitHostPort(const QString &text, QString *host, quint16 *port)
         return false;
     *host = h;
     return true;
+}
+
+// Parsed before any QCoreApplication exists, Qt names the program "<executable_name>" (and
+// with one, argv[0] as typed, a path): the usage line names the command.
+QString helpText(const QCommandLineParser &parser)
+{
+    QString text = parser.helpText();
+    const QLatin1String usage("Usage: ");
+    if (text.startsWith(usage)) {
+        const qsizetype end = text.indexOf(QLatin1Char(' '), usage.size());
+        if (end > 0)
+            text.replace(usage.size(), end - usage.size(), QStringLiteral("sockscope"));
+    }
+    return text;
+}
+
+// An option given twice would silently lose one of its values (the last one wins).
+QString repeatedOption(const QCommandLineParser &parser)
+{
+    for (const QString &name : parser.optionNames()) {
+        if (parser.values(name).size() > 1)
+            return Tr::tr("--%1 is given more than once.").arg(name);
+    }
+    return {};
+}
+
+bool anySet(const QCommandLineParser &parser, std::initializer_list<const char *> names,
+            QString *which)
+{
+    for (const char *name : names) {
+        if (parser.isSet(QLatin1String(name))) {
+            *which = QLatin1String(name);
+            return true;
+        }
+    }
+    return false;
+}
+
+// Options that would be silently ignored are refused, naming them: for the mode, without
+// --headless (the window uses none of the sending options), or without what they modify.
+QString optionNotApplying(const QCommandLineParser &parser, const LaunchOptions &o)
+{
+    QString name;
+    const bool inapplicable =
+        o.mode == Session::Mode::TcpServer
+            ? anySet(parser,
+                     {"host", "local-port", "timeout", "reconnect", "remote", "broadcast", "join",
+                      "reply-to-last", "send", "send-hex", "send-file", "interval", "count",
+                      "linger"},
+                     &name)
+        : o.mode == Session::Mode::TcpClient
+            ? anySet(parser, {"remote", "broadcast", "join", "reply-to-last", "max-clients"}, &name)
+            : anySet(parser, {"host", "local-port", "timeout", "reconnect", "max-clients"}, &name);
+    if (o.modeGiven && inapplicable)
+        return Tr::tr("--%1 does not apply to %2.").arg(name, Session::modeName(o.mode));
+    if (!o.headless && anySet(parser,
+                              {"send", "send-hex", "send-file", "escapes", "checksum", "interval",
+                               "count", "linger", "duration", "rules"},
+                              &name))
+        return Tr::tr("--%1 applies only with --headless.").arg(name);
+    const bool file = parser.isSet(QStringLiteral("send-file"));
+    const bool message =
+        parser.isSet(QStringLiteral("send")) || parser.isSet(QStringLiteral("send-hex"));
+    if (parser.isSet(QStringLiteral("escapes")) && !parser.isSet(QStringLiteral("send")))
+        return Tr::tr("--escapes applies only to --send.");
+    if (parser.isSet(QStringLiteral("checksum")) && !message)
+        return Tr::tr("--checksum applies only to --send and --send-hex.");
+    if (!message && !file && anySet(parser, {"interval", "count", "linger"}, &name))
+        return Tr::tr("--%1 needs a message to send (--send, --send-hex or --send-file).")
+            .arg(name);
+    if (file && parser.isSet(QStringLiteral("count")))
+        return Tr::tr("--count does not apply to --send-file.");
+    return {};
 }
 
 } // namespace
@@ -119,7 +235,8 @@ LaunchParse parseLaunchOptions(const QStringList &arguments)
                        QStringLiteral("n"), QStringLiteral("10000"));
     const O report(QStringLiteral("report"), Tr::tr("Write a JSON report when done."),
                    QStringLiteral("file"));
-    const O duration(QStringLiteral("duration"), Tr::tr("Stop after this many seconds."),
+    const O duration(QStringLiteral("duration"),
+                     Tr::tr("Stop after this many seconds (above 0, at most 365 days)."),
                      QStringLiteral("seconds"));
     const O send(QStringLiteral("send"), Tr::tr("Send this text."), QStringLiteral("text"));
     const O sendHex(QStringLiteral("send-hex"), Tr::tr("Send these hex bytes."),
@@ -134,7 +251,9 @@ LaunchParse parseLaunchOptions(const QStringList &arguments)
                      QStringLiteral("kind"));
     const O interval(QStringLiteral("interval"), Tr::tr("Repeat the send every ms."),
                      QStringLiteral("ms"));
-    const O count(QStringLiteral("count"), Tr::tr("How many times to send (0 = forever)."),
+    const O count(QStringLiteral("count"),
+                  Tr::tr("How many times to send: back to back, or one every --interval "
+                         "(0 = forever, with --interval only)."),
                   QStringLiteral("n"));
     const O linger(QStringLiteral("linger"),
                    Tr::tr("Client: ms to wait for replies after the last send."),
@@ -155,7 +274,7 @@ LaunchParse parseLaunchOptions(const QStringList &arguments)
         return error(parser.errorText());
     if (parser.isSet(help)) {
         r.outcome = LaunchParse::Outcome::Help;
-        r.message = parser.helpText();
+        r.message = helpText(parser);
         return r;
     }
     if (parser.isSet(version)) {
@@ -165,6 +284,9 @@ LaunchParse parseLaunchOptions(const QStringList &arguments)
     }
     if (!parser.positionalArguments().isEmpty())
         return error(Tr::tr("Unexpected argument: %1").arg(parser.positionalArguments().first()));
+
+    if (const QString twice = repeatedOption(parser); !twice.isEmpty())
+        return error(twice);
 
     LaunchOptions &o = r.options;
     o.headless = parser.isSet(headless);
@@ -177,6 +299,8 @@ LaunchParse parseLaunchOptions(const QStringList &arguments)
     } else if (o.headless) {
         return error(Tr::tr("--headless needs --mode tcp-server, tcp-client or udp."));
     }
+    if (const QString why = optionNotApplying(parser, o); !why.isEmpty())
+        return error(why);
     if (parser.isSet(bind)) {
         o.bind = parseLocalAddress(parser.value(bind)); // "::" both families, "[::]" IPv6 only
         if (o.bind.isNull())
@@ -194,7 +318,7 @@ LaunchParse parseLaunchOptions(const QStringList &arguments)
     if (parser.isSet(localPort) && !parsePort(parser.value(localPort), &o.localPort, true))
         return error(Tr::tr("--local-port needs a number from 0 to 65535."));
     bool ok = false;
-    o.connectTimeoutMs = parser.value(timeout).toInt(&ok);
+    o.connectTimeoutMs = parseCount(parser.value(timeout), &ok);
     if (!ok || o.connectTimeoutMs < 0)
         return error(Tr::tr("--timeout needs a number of milliseconds."));
     o.reconnect = parser.isSet(reconnect);
@@ -219,17 +343,29 @@ LaunchParse parseLaunchOptions(const QStringList &arguments)
     QString framingError;
     if (!parseFramingSpec(parser.value(framing), &o.framing, &framingError))
         return error(Tr::tr("--framing: %1").arg(framingError));
+    // Valid as a stored setting, but asked for on a command line it cuts every frame into
+    // flagged pieces: surely not what was meant.
+    if (o.framing.type == FramingSpec::Type::FixedLength &&
+        o.framing.maxFrameSize < o.framing.fixedLength)
+        return error(Tr::tr("--framing: the maximum frame size (%1) is below the fixed length "
+                            "(%2): every frame would be cut.")
+                         .arg(o.framing.maxFrameSize)
+                         .arg(o.framing.fixedLength));
     o.echo = parser.isSet(echo);
     o.rulesFile = parser.value(rules);
-    o.maxClients = parser.value(maxClients).toInt(&ok);
+    if (parser.isSet(rules) && o.rulesFile.isEmpty())
+        return error(Tr::tr("--rules needs a file name."));
+    o.maxClients = parseCount(parser.value(maxClients), &ok);
     if (!ok || o.maxClients < 1)
         return error(Tr::tr("--max-clients needs a positive number."));
     o.reportFile = parser.value(report);
-    if (parser.isSet(duration)) {
-        o.durationSeconds = parser.value(duration).toDouble(&ok);
-        if (!ok || o.durationSeconds <= 0)
-            return error(Tr::tr("--duration needs a positive number of seconds."));
-    }
+    if (parser.isSet(report) && o.reportFile.isEmpty())
+        return error(Tr::tr("--report needs a file name."));
+    if (parser.isSet(duration) && !parseDuration(parser.value(duration), &o.durationSeconds))
+        return error(Tr::tr("--duration needs a number of seconds above 0 and at most %1 "
+                            "(365 days), not \"%2\".")
+                         .arg(qint64(kMaxDurationSeconds))
+                         .arg(parser.value(duration)));
 
     const int payloads =
         int(parser.isSet(send)) + int(parser.isSet(sendHex)) + int(parser.isSet(sendFile));
@@ -249,17 +385,20 @@ LaunchParse parseLaunchOptions(const QStringList &arguments)
     if (parser.isSet(checksum) && !checksumKindFromName(parser.value(checksum), &o.checksum))
         return error(Tr::tr("--checksum: unknown kind \"%1\".").arg(parser.value(checksum)));
     if (parser.isSet(interval)) {
-        o.intervalMs = parser.value(interval).toInt(&ok);
+        o.intervalMs = parseCount(parser.value(interval), &ok);
         if (!ok || o.intervalMs < 1)
             return error(Tr::tr("--interval needs a positive number of milliseconds."));
         o.count = 0; // with an interval, repeat until stopped unless --count says otherwise
     }
     if (parser.isSet(count)) {
-        o.count = parser.value(count).toInt(&ok);
+        o.count = parseCount(parser.value(count), &ok);
         if (!ok || o.count < 0)
             return error(Tr::tr("--count needs a number (0 = forever)."));
+        // Back to back for ever would be a flood until stopped: that takes an explicit pace.
+        if (o.count == 0 && o.intervalMs == 0)
+            return error(Tr::tr("--count 0 (forever) needs --interval MS."));
     }
-    o.lingerMs = parser.value(linger).toInt(&ok);
+    o.lingerMs = parseCount(parser.value(linger), &ok);
     if (!ok || o.lingerMs < 0)
         return error(Tr::tr("--linger needs a number of milliseconds."));
 
@@ -272,6 +411,16 @@ LaunchParse parseLaunchOptions(const QStringList &arguments)
         if (o.payload != LaunchOptions::Payload::None && o.mode == Session::Mode::Udp &&
             o.remoteHost.isEmpty())
             return error(Tr::tr("Sending over UDP needs --remote host:port."));
+        // A socket bound to one family cannot send to the other: known before starting.
+        const QHostAddress remote(o.remoteHost);
+        if (o.mode == Session::Mode::Udp && o.bindGiven && !remote.isNull() &&
+            o.bind.protocol() != QAbstractSocket::AnyIPProtocol &&
+            remote.protocol() != o.bind.protocol() &&
+            !(o.bind == QHostAddress::AnyIPv6 &&
+              remote.protocol() == QAbstractSocket::IPv4Protocol))
+            return error(Tr::tr("--remote %1 cannot be reached from --bind %2: they are of "
+                                "different IP versions.")
+                             .arg(o.remoteHost, o.bind.toString()));
         if (o.payload == LaunchOptions::Payload::File && o.intervalMs > 0)
             return error(Tr::tr("--send-file cannot be repeated with --interval."));
     }

@@ -1,5 +1,6 @@
 #include "autoreplydialog.h"
 #include "autoreplymodel.h"
+#include "screenshot.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -17,6 +18,7 @@
 #include <QtTest>
 
 using namespace sockscope;
+using namespace sockscope::test;
 
 namespace {
 
@@ -500,7 +502,7 @@ void tst_AutoReplyDialog::screenshotNotClipped()
     QCOMPARE(result->toPlainText().count(QLatin1Char('\n')), 4);
     QCOMPARE(result->verticalScrollBar()->maximum(), 0);
 
-    QVERIFY(dialog.grab().save(QStringLiteral("/tmp/autoreply.png")));
+    QVERIFY(saveScreenshot(dialog, QStringLiteral("autoreply")));
 }
 
 QTEST_MAIN(tst_AutoReplyDialog)

@@ -1,6 +1,7 @@
 #include "hexdumpview.h"
 
 #include "codec/hex.h"
+#include "screenshot.h"
 
 #include <QAction>
 #include <QApplication>
@@ -14,6 +15,7 @@
 #include <cmath>
 
 using namespace sockscope;
+using namespace sockscope::test;
 
 namespace {
 
@@ -52,6 +54,22 @@ int textColumnInLine(const QByteArray &bytes)
 QColor pixel(const QImage &image, QPoint p)
 {
     return image.pixelColor(p);
+}
+
+// Whether something (a glyph) is drawn over the cell's background, taken at its corner.
+bool paintsGlyph(const QImage &image, const QRect &cell)
+{
+    const QRect inside = cell.intersected(image.rect());
+    if (inside.width() < 2 || inside.height() < 2)
+        return false;
+    const QColor background = pixel(image, inside.topLeft() + QPoint(1, 1));
+    for (int y = inside.top(); y <= inside.bottom(); ++y) {
+        for (int x = inside.left(); x <= inside.right(); ++x) {
+            if (image.pixelColor(x, y) != background)
+                return true;
+        }
+    }
+    return false;
 }
 
 } // namespace
@@ -135,7 +153,15 @@ void tst_HexDumpView::setBytes()
     QCOMPARE(m_view->selection(), Selection(0, 0));
 
     const QImage image = m_view->viewport()->grab().toImage();
-    QVERIFY(!image.isNull());
+    if (size == 0) {
+        // Nothing to show: a plain pane, no column stripes.
+        const QColor base = m_view->palette().base().color();
+        for (const QPoint &p : {QPoint(1, 1), image.rect().center(), QPoint(image.width() - 2, 1)})
+            QCOMPARE(pixel(image, p), base);
+    } else {
+        QVERIFY(paintsGlyph(image, m_view->byteRect(0)));
+        QVERIFY(paintsGlyph(image, m_view->byteRect(0, HexDumpView::Column::Text)));
+    }
     if (size > 0) {
         const QRect last = m_view->byteRect(size - 1);
         QVERIFY(!last.isEmpty());
@@ -155,23 +181,30 @@ void tst_HexDumpView::hugePayload()
     QScrollBar *v = m_view->verticalScrollBar();
     QCOMPARE(qint64(v->maximum()) + v->pageStep(), qint64(1024 * 1024));
 
-    QVERIFY(!m_view->viewport()->grab().isNull());
+    QVERIFY(paintsGlyph(m_view->viewport()->grab().toImage(), m_view->byteRect(0)));
     m_view->setFocus();
     QTest::keyClick(m_view, Qt::Key_End, Qt::ControlModifier);
     QCOMPARE(m_view->selection(), Selection(size - 1, 1));
     QCOMPARE(v->value(), v->maximum());
-    QVERIFY(!m_view->viewport()->grab().isNull());
 
+    // A mebi-line down, the last byte is painted, selected, where byteRect() says.
     const QRect last = m_view->byteRect(size - 1, HexDumpView::Column::Text);
     QVERIFY(m_view->viewport()->rect().contains(last));
     QCOMPARE(m_view->byteAt(last.center()), qint64(size - 1));
+    const QColor highlight = m_view->palette().highlight().color();
+    QImage image = m_view->viewport()->grab().toImage();
+    QCOMPARE(pixel(image, last.topLeft() + QPoint(1, 1)), highlight);
+    QVERIFY(paintsGlyph(image, last)); // the 'Z'
+    const QRect before = m_view->byteRect(size - 2, HexDumpView::Column::Text);
+    QVERIFY(pixel(image, before.topLeft() + QPoint(1, 1)) != highlight);
 
     QSignalSpy spy(m_view, &HexDumpView::selectionChanged);
     QTest::keyClick(m_view, Qt::Key_A, Qt::ControlModifier);
     QCOMPARE(spy.count(), 1);
     QCOMPARE(spy.at(0).at(0).toLongLong(), 0);
     QCOMPARE(spy.at(0).at(1).toLongLong(), qint64(size));
-    QVERIFY(!m_view->viewport()->grab().isNull());
+    image = m_view->viewport()->grab().toImage();
+    QCOMPARE(pixel(image, before.topLeft() + QPoint(1, 1)), highlight);
 }
 
 void tst_HexDumpView::sizeHints()
@@ -557,11 +590,20 @@ void tst_HexDumpView::screenshot()
     QMouseEvent move(QEvent::MouseMove, over, m_view->viewport()->mapToGlobal(over), Qt::NoButton,
                      Qt::NoButton, Qt::NoModifier);
     QApplication::sendEvent(m_view->viewport(), &move);
-    const QPixmap shot = m_view->grab();
-    QVERIFY(!shot.isNull());
-    const QString dir = qEnvironmentVariable("SOCKSCOPE_SCREENSHOT_DIR");
-    if (!dir.isEmpty())
-        QVERIFY(shot.save(dir + QStringLiteral("/hexdump.png")));
+    // It shows what it is meant to: the selection, and the hovered byte apart from its
+    // neighbours.
+    const QImage image = m_view->viewport()->grab().toImage();
+    auto corner = [&](qint64 index, HexDumpView::Column c) {
+        return pixel(image, m_view->byteRect(index, c).topLeft() + QPoint(1, 1));
+    };
+    const QColor highlight = m_view->palette().highlight().color();
+    for (auto c : {HexDumpView::Column::Hex, HexDumpView::Column::Text}) {
+        QCOMPARE(corner(18, c), highlight);
+        QCOMPARE(corner(39, c), highlight);
+        QVERIFY(corner(40, c) != highlight);
+        QVERIFY(corner(50, c) != corner(49, c));
+    }
+    QVERIFY(saveScreenshot(*m_view, QStringLiteral("hexdump")));
 }
 
 QTEST_MAIN(tst_HexDumpView)

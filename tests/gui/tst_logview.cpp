@@ -1,6 +1,7 @@
 #include "logfiltermodel.h"
 #include "logmodel.h"
 #include "logview.h"
+#include "screenshot.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -10,6 +11,7 @@
 #include <QTest>
 
 using namespace sockscope;
+using namespace sockscope::test;
 
 namespace {
 
@@ -296,12 +298,33 @@ private slots:
         f.model.appendRecords(rows);
         f.view.selectRow(3);
         QVERIFY(QTest::qWaitForWindowExposed(&f.view));
-        const QPixmap shot = f.view.grab();
-        QVERIFY(!shot.isNull());
-        QVERIFY(shot.save(QStringLiteral("/tmp/logview.png")));
+        // It shows what it is meant to: every row, the selected one in the highlight colour.
+        QCOMPARE(f.filter.rowCount(), 9);
+        QTRY_VERIFY(f.view.viewport()->rect().contains(
+            f.view.visualRect(f.filter.index(8, 0)).bottomLeft()));
+        const QImage image = f.view.viewport()->grab().toImage();
+        const QPalette::ColorGroup group =
+            f.view.isActiveWindow() ? QPalette::Active : QPalette::Inactive;
+        const QColor highlight = f.view.palette().color(group, QPalette::Highlight);
+        const auto background = [&](int row) {
+            const QRect cell = f.view.visualRect(f.filter.index(row, 0));
+            return image.pixelColor(cell.topLeft() + QPoint(1, 1));
+        };
+        // The style may shade the highlight a little (Fusion: a gradient).
+        const auto nearHighlight = [&](const QColor &c) {
+            return qAbs(c.red() - highlight.red()) <= 16 &&
+                   qAbs(c.green() - highlight.green()) <= 16 &&
+                   qAbs(c.blue() - highlight.blue()) <= 16;
+        };
+        QVERIFY2(nearHighlight(background(3)), qPrintable(background(3).name()));
+        QVERIFY2(!nearHighlight(background(2)), qPrintable(background(2).name()));
+        QVERIFY(saveScreenshot(f.view, QStringLiteral("logview")));
+
+        const int oneLine = f.view.rowHeight(7);
         f.view.setWrapData(true);
         QTRY_VERIFY(f.view.rowAt(0) > 0); // taller rows, still following the bottom
-        QVERIFY(f.view.grab().save(QStringLiteral("/tmp/logview-wrap.png")));
+        QVERIFY(f.view.rowHeight(7) > oneLine); // the 3,000-byte row wraps
+        QVERIFY(saveScreenshot(f.view, QStringLiteral("logview-wrap")));
     }
 };
 

@@ -1,6 +1,7 @@
 // Offscreen tests of the send panel: preview, error underline, mode switch,
 // shortcuts, periodic/file controls, history and presets with persistence.
 
+#include "screenshot.h"
 #include "sendhistory.h"
 #include "sendpanel.h"
 
@@ -24,6 +25,7 @@
 #include <QTest>
 
 using namespace sockscope;
+using namespace sockscope::test;
 
 class tst_SendPanel : public QObject
 {
@@ -702,8 +704,11 @@ void tst_SendPanel::screenshot()
     m_panel->setFileProgress(1'200'000, 4'000'000);
     QVERIFY(m_panel->canSend());
     QCOMPARE(m_panel->width(), 900);
-    const QString path = QDir::temp().filePath(QStringLiteral("sendpanel.png"));
-    QVERIFY(m_panel->grab().save(path));
+    // It shows what it is meant to: the file's progress, visible.
+    auto *fileProgress = child<QProgressBar>("fileProgress");
+    QVERIFY(fileProgress->isVisible());
+    QCOMPARE(fileProgress->value(), 300);
+    QVERIFY(saveScreenshot(*m_panel, QStringLiteral("sendpanel")));
 
     // And with an error: the underline and the reason in the preview line.
     m_panel->setFileFinished(true, QString());
@@ -714,7 +719,9 @@ void tst_SendPanel::screenshot()
     bad.dynamicFields = true;
     m_panel->setSpec(bad);
     QVERIFY(!m_panel->canSend());
-    QVERIFY(m_panel->grab().save(QDir::temp().filePath(QStringLiteral("sendpanel-error.png"))));
+    QVERIFY2(previewText().contains(QLatin1Char('G')), qPrintable(previewText()));
+    QVERIFY(child<QLabel>("previewLabel")->isVisible());
+    QVERIFY(saveScreenshot(*m_panel, QStringLiteral("sendpanel-error")));
 }
 
 QTEST_MAIN(tst_SendPanel)

@@ -5,6 +5,7 @@
 
 #include "appsettings.h"
 #include "mainwindow.h"
+#include "screenshot.h"
 #include "sendpanel.h"
 #include "sequencedialog.h"
 #include "sequencemodel.h"
@@ -34,6 +35,7 @@
 #include <memory>
 
 using namespace sockscope;
+using namespace sockscope::test;
 
 namespace {
 
@@ -175,7 +177,7 @@ void tst_SequenceDialog::invalidStepIsMarkedAndBlocksRun()
     click(run);
     QCOMPARE(runs.count(), 0);
 
-    dialog.grab().save(QStringLiteral("/tmp/seq-invalid.png"));
+    QVERIFY(saveScreenshot(dialog, QStringLiteral("sequence-invalid")));
 }
 
 void tst_SequenceDialog::inlineEditFixesStep()
@@ -327,8 +329,8 @@ void tst_SequenceDialog::runThroughWindowSendsInOrder()
 
     typeOver(child<QSpinBox>(dialog, "sequenceLoopsSpin"), QStringLiteral("2"));
     QCOMPARE(dialog->loops(), 2);
-    dialog->grab().save(QStringLiteral("/tmp/seq.png"));
-    tab->sendPanel()->grab().save(QStringLiteral("/tmp/seq-sendpanel.png"));
+    QVERIFY(saveScreenshot(*dialog, QStringLiteral("sequence")));
+    QVERIFY(saveScreenshot(*tab->sendPanel(), QStringLiteral("sequence-sendpanel")));
 
     auto *run = child<QPushButton>(dialog, "sequenceRunButton");
     QVERIFY(run->isEnabled());

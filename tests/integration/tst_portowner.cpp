@@ -432,9 +432,18 @@ void tst_PortOwner::pythonListener()
 
 void tst_PortOwner::udpSocket()
 {
+    // A UDP port whose TCP twin nobody holds (checked by listening on it briefly), so that
+    // the TCP lookup below has exactly one right answer.
     QUdpSocket socket;
-    QVERIFY(socket.bind(kLoopback4, 0));
-    const quint16 port = socket.localPort();
+    quint16 port = 0;
+    for (int attempt = 0; attempt < 20 && !port; ++attempt) {
+        socket.close();
+        QVERIFY(socket.bind(kLoopback4, 0));
+        QTcpServer probe;
+        if (probe.listen(kLoopback4, socket.localPort()))
+            port = socket.localPort();
+    }
+    QVERIFY2(port, "no UDP port with a free TCP twin");
 
     const PortOwner owner = PortOwnerLookup().find(PortProtocol::Udp, port, kLoopback4);
     QVERIFY(owner.found);
@@ -442,9 +451,11 @@ void tst_PortOwner::udpSocket()
     QCOMPARE(owner.pid, QCoreApplication::applicationPid());
     QCOMPARE(owner.localAddress, kLoopback4);
 
-    // The same number under TCP is not ours (it may, rarely, be someone else's).
+    // The same number under TCP is a different, free port: the UDP socket is not reported.
     const PortOwner tcp = PortOwnerLookup().find(PortProtocol::Tcp, port, kLoopback4);
-    QVERIFY(!tcp.found || tcp.pid != QCoreApplication::applicationPid());
+    QVERIFY(!tcp.socketFound);
+    QVERIFY(!tcp.found);
+    QCOMPARE(tcp.pid, -1);
 }
 
 void tst_PortOwner::freePort()
@@ -470,9 +481,18 @@ void tst_PortOwner::ipv6Loopback()
     QCOMPARE(owner.pid, QCoreApplication::applicationPid());
     QCOMPARE(owner.localAddress, QHostAddress(QHostAddress::LocalHostIPv6));
 
-    // ::1 does not block 127.0.0.1.
+    // ::1 does not block 127.0.0.1, and asked about 127.0.0.1 the lookup reports the
+    // listener there, not the one on ::1.
+    const PortOwner freeV4 =
+        PortOwnerLookup().find(PortProtocol::Tcp, server.serverPort(), kLoopback4);
+    QTcpServer v4Server;
+    QVERIFY2(v4Server.listen(kLoopback4, server.serverPort()), qPrintable(v4Server.errorString()));
+    QVERIFY(!freeV4.socketFound);
+    QVERIFY(!freeV4.found);
     const PortOwner v4 = PortOwnerLookup().find(PortProtocol::Tcp, server.serverPort(), kLoopback4);
-    QVERIFY(!v4.found || v4.pid != QCoreApplication::applicationPid());
+    QVERIFY(v4.found);
+    QCOMPARE(v4.pid, QCoreApplication::applicationPid());
+    QCOMPARE(v4.localAddress, kLoopback4);
 }
 
 QTEST_GUILESS_MAIN(tst_PortOwner)

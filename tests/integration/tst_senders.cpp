@@ -5,6 +5,7 @@
 #include "transport/tcpserversession.h"
 #include "transport/udpsession.h"
 
+#include "fifo.h"
 #include "loopback.h"
 #include "require.h"
 
@@ -129,6 +130,7 @@ private slots:
     void fileCancel();
     void filePeerGone();
     void fileRefused();
+    void fileRefusesFifo();
     void fileUdpPaced();
     void fileUdpTargetFixedAtStart();
 
@@ -507,6 +509,28 @@ void tst_Senders::fileRefused()
     QTRY_COMPARE(finished.count(), 1);
     QCOMPARE(finished.at(0).at(0).value<FileSender::Outcome>(), FileSender::Outcome::Completed);
     QTRY_COMPARE(pair.received.size(), 10);
+}
+
+// A FIFO with no writer would block open() (and the event loop with it) until one comes.
+void tst_Senders::fileRefusesFifo()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString fifo = dir.filePath(QStringLiteral("pipe"));
+    QVERIFY(makeFifo(fifo));
+    TcpPair pair;
+    SOCKSCOPE_REQUIRE(connectPair(pair));
+    FileSender sender(&pair.client);
+    bool started = true;
+    {
+        FifoRescuer rescuer(fifo);
+        started = sender.start(fifo);
+        QVERIFY2(!rescuer.rescued(), "start() blocked opening the FIFO");
+    }
+    QVERIFY(!started);
+    QVERIFY2(sender.errorString().contains(QLatin1String("not a regular file")),
+             qPrintable(sender.errorString()));
+    QVERIFY(!sender.isRunning());
 }
 
 void tst_Senders::fileUdpPaced()

@@ -364,6 +364,12 @@ void tst_Framing::parseInvalid_data()
                            << "empty";
     QTest::newRow("unknown") << "frames"
                              << "unknown framing 'frames'";
+    QTest::newRow("byte order twice") << "len:2:be:le"
+                                      << "len: the byte order is given twice";
+    QTest::newRow("option twice") << "delim:0D0A:keep:keep"
+                                  << "delim: 'keep' is given twice";
+    QTest::newRow("max twice") << "fixed:4:max=8:max=9"
+                               << "fixed: 'max' is given twice";
     QTest::newRow("fixed no arg") << "fixed"
                                   << "fixed: expected a length";
     QTest::newRow("fixed zero") << "fixed:0"

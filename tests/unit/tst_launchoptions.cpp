@@ -209,8 +209,8 @@ void tst_LaunchOptions::valid_data()
         << QVariantMap{{QStringLiteral("interval"), 1000}, {QStringLiteral("count"), 0}};
     QTest::newRow("client local bind, timeout, reconnect, linger")
         << argv({"--headless", "--mode", "tcp-client", "--host", "h", "--port", "1", "--bind",
-                 "127.0.0.1", "--local-port", "40000", "--timeout", "250", "--reconnect",
-                 "--linger", "0"})
+                 "127.0.0.1", "--local-port", "40000", "--timeout", "250", "--reconnect", "--send",
+                 "x", "--linger", "0"})
         << QVariantMap{{QStringLiteral("bind"), QStringLiteral("127.0.0.1")},
                        {QStringLiteral("localPort"), 40000},
                        {QStringLiteral("timeout"), 250},

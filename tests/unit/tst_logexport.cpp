@@ -2,12 +2,15 @@
 #include "codec/textcodec.h"
 #include "log/logexport.h"
 
+#include "fifo.h"
+
 #include <QBuffer>
 #include <QCryptographicHash>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace sockscope;
+using namespace sockscope::test;
 using namespace Qt::StringLiterals;
 
 class TestLogExport : public QObject
@@ -212,6 +215,25 @@ private slots:
         QFile f(path);
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(f.readAll(), QByteArray("onetwo"));
+    }
+
+    // A FIFO nobody reads would block open() for writing, and the window with it.
+    void recorderRefusesFifo()
+    {
+        QTemporaryDir dir;
+        const QString fifo = dir.filePath(u"pipe"_s);
+        QVERIFY(makeFifo(fifo));
+        LogRecorder rec;
+        QString error;
+        bool started = true;
+        {
+            FifoRescuer rescuer(fifo);
+            started = rec.start(fifo, {}, &error);
+            QVERIFY2(!rescuer.rescued(), "start() blocked opening the FIFO");
+        }
+        QVERIFY(!started);
+        QVERIFY2(error.contains(u"not a regular file"_s), qPrintable(error));
+        QVERIFY(!rec.isRecording());
     }
 
     void recorderReportsUnwritablePath()

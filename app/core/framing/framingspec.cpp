@@ -267,10 +267,16 @@ bool parseFramingSpec(QStringView text, FramingSpec *spec, QString *error)
 
     const bool isDelim = s.type == FramingSpec::Type::Delimiter;
     const bool isLen = s.type == FramingSpec::Type::LengthPrefix;
+    QList<QStringView> seen; // an option given twice would silently lose one value
     for (qsizetype i = next; i < parts.size(); ++i) {
         const QStringView option = parts.at(i);
         const qsizetype eq = option.indexOf(u'=');
         const QStringView key = eq < 0 ? option : option.left(eq);
+        const bool byteOrder = key == u"be" || key == u"le";
+        if (seen.contains(byteOrder ? QStringView(u"be|le") : key))
+            return fail(byteOrder ? FramingText::tr("%1: the byte order is given twice").arg(kind)
+                                  : FramingText::tr("%1: '%2' is given twice").arg(kind, key));
+        seen.append(byteOrder ? QStringView(u"be|le") : key);
         const QStringView value = eq < 0 ? QStringView() : option.mid(eq + 1);
         const bool hasValue = eq >= 0;
         bool applies = true;

@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QFileInfo>
 
 #include <limits>
 
@@ -153,6 +154,13 @@ bool LogRecorder::start(const QString &path, const LogExport::Options &options, 
     m_options = options;
     m_options.peerFilter.clear(); // a recording is everything, whatever the view shows
     m_options.peerName = [this](quint32 id) { return m_names.value(id, QString::number(id)); };
+    // A FIFO nobody reads blocks open() for writing, and the window with it; a device is
+    // no recording either.
+    const QFileInfo info(path);
+    if (info.exists() && !info.isFile()) {
+        *error = Tr::tr("Cannot record to %1: it is not a regular file.").arg(path);
+        return false;
+    }
     m_file.setFileName(path);
     if (!m_file.open(QIODevice::WriteOnly | QIODevice::Append)) {
         *error = Tr::tr("Cannot record to %1: %2").arg(path, m_file.errorString());

@@ -120,10 +120,14 @@ bool FileSender::start(const QString &filePath, quint32 peerId)
         return refuse(tr("Cannot read %1: the file does not exist.").arg(shown));
     if (info.isDir())
         return refuse(tr("Cannot send %1: it is a folder, not a file.").arg(shown));
+    // Before opening: a FIFO without a writer blocks open() (and the event loop) until one
+    // comes; devices and sockets never end or cannot be read as a file.
+    if (!info.isFile())
+        return refuse(tr("Cannot send %1: it is not a regular file.").arg(shown));
     m_file.setFileName(filePath);
     if (!m_file.open(QIODevice::ReadOnly))
         return refuse(tr("Cannot read %1: %2").arg(shown, m_file.errorString()));
-    if (m_file.isSequential())
+    if (m_file.isSequential()) // replaced by a special file since the check
         return refuse(tr("Cannot send %1: it is not a regular file.").arg(shown));
     m_total = m_file.size();
     if (m_total == 0)
