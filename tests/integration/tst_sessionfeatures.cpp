@@ -102,6 +102,8 @@ private slots:
     void delayedReplyToClosedTcpPeer();
     void delayedReplyToForgottenUdpPeer();
     void delayedReplyOutlivedBySession();
+    void echoReturnsExactBytes_data();
+    void echoReturnsExactBytes();
     void idleGapIgnoresWallClockSteps_data();
     void idleGapIgnoresWallClockSteps();
     void idleGapCutsEachPeerOnItsOwn();
@@ -218,9 +220,9 @@ void tst_SessionFeatures::autoReplyRulesOverTcp()
     const QByteArray nearMiss = QByteArray::fromHex("AA0156");
     const QByteArray queryReply = gbk(QStringLiteral("一号机：25℃\r\n"));
     const QByteArray statusReply = QByteArray::fromHex("AA810055") + "\r\n";
-    // Immediate replies in frame order, the delayed one last; echoes lack the newline
-    // because line framing strips it from the frame.
-    const QList<QByteArray> expected{queryReply, hello, nearMiss, statusReply};
+    // Immediate replies in frame order, the delayed one last; echoes return the bytes as
+    // received, the newline that line framing strips from the frame included.
+    const QList<QByteArray> expected{queryReply, hello + '\n', nearMiss + '\n', statusReply};
     const QByteArray expectedStream = expected.join();
 
     QElapsedTimer sinceSent;
@@ -284,7 +286,7 @@ void tst_SessionFeatures::delayedReplyToClosedTcpPeer()
     QByteArray received;
     QVERIFY(waitUntil([&] {
         received += stayer.readAll();
-        return received == "stay";
+        return received == "stay\n";
     }));
     spin(50);
     server->flushRecords();
@@ -350,6 +352,63 @@ void tst_SessionFeatures::delayedReplyOutlivedBySession()
     server.reset(); // the reply's timer is pending
     spin(200);
     QCOMPARE(client.bytesAvailable(), 0);
+}
+
+void tst_SessionFeatures::echoReturnsExactBytes_data()
+{
+    QTest::addColumn<FramingSpec>("framing");
+    QTest::addColumn<AutoReplyConfig::EchoMode>("mode");
+    QTest::addColumn<QByteArray>("sent");
+    QTest::addColumn<QList<QByteArray>>("frames"); // as logged
+
+    const auto always = AutoReplyConfig::EchoMode::Always;
+    const auto fallback = AutoReplyConfig::EchoMode::Fallback;
+    const QByteArray lines = "a\nb\r\n\nend\r\n";
+    const QList<QByteArray> lineFrames{"a", "b", "", "end"};
+    QTest::newRow("line always") << FramingSpec::line() << always << lines << lineFrames;
+    QTest::newRow("line fallback") << FramingSpec::line() << fallback << lines << lineFrames;
+    QTest::newRow("delim 0D0A") << FramingSpec::delimited("\r\n") << always
+                                << QByteArray("x\r\ny\ny\r\n")
+                                << QList<QByteArray>{"x", "y\ny"};
+    QTest::newRow("delim kept") << FramingSpec::delimited("\r\n", true) << always
+                                << QByteArray("x\r\n") << QList<QByteArray>{"x\r\n"};
+    FramingSpec small = FramingSpec::line();
+    small.maxFrameSize = 4; // an oversized line comes in pieces; the last one had the LF
+    QTest::newRow("line oversized") << small << always << QByteArray("0123456789\n")
+                                    << QList<QByteArray>{"0123", "4567", "89"};
+}
+
+// Echo returns exactly the bytes received, whatever the framing took off for the log.
+void tst_SessionFeatures::echoReturnsExactBytes()
+{
+    QFETCH(FramingSpec, framing);
+    QFETCH(AutoReplyConfig::EchoMode, mode);
+    QFETCH(QByteArray, sent);
+    QFETCH(QList<QByteArray>, frames);
+    AutoReplyConfig config;
+    config.echo = mode;
+    AutoReplyRules echo;
+    QVERIFY(echo.setConfig(config));
+
+    auto server = startLineServer();
+    server->setFraming(framing);
+    server->setAutoReplier(&echo);
+    RecordLog log(server.get());
+    QTcpSocket client;
+    const quint32 id = connectClient(*server, client);
+    QVERIFY(id != 0);
+    client.write(sent);
+    QByteArray received;
+    QVERIFY(waitUntil([&] {
+        received += client.readAll();
+        return received.size() >= sent.size();
+    }));
+    spin(50);
+    received += client.readAll();
+    QCOMPARE(received, sent);
+    server->flushRecords();
+    QCOMPARE(log.payloads(id, LogRecord::Kind::Rx), frames);
+    QCOMPARE(log.bytes(id, LogRecord::Kind::Tx), sent);
 }
 
 void tst_SessionFeatures::idleGapIgnoresWallClockSteps_data()

@@ -601,12 +601,18 @@ bool AutoReplyRules::setConfig(const AutoReplyConfig &config, AutoReplyIssue *er
     return true;
 }
 
-QList<AutoReply> AutoReplyRules::repliesFor(QByteArrayView frame)
+QList<AutoReply> AutoReplyRules::repliesFor(QByteArrayView frame, QByteArrayView stripped)
 {
     const Compiled &c = *m_compiled;
     QList<AutoReply> out;
+    auto echo = [&] {
+        QByteArray bytes;
+        bytes.reserve(frame.size() + stripped.size());
+        bytes.append(frame).append(stripped);
+        out.append({bytes, c.config.echoDelayMs, QStringLiteral("echo"), true});
+    };
     if (c.config.echo == EchoMode::Always)
-        out.append({frame.toByteArray(), c.config.echoDelayMs, QStringLiteral("echo")});
+        echo();
 
     FrameState state{frame, c.config.encoding, {}, {}};
     bool matched = false;
@@ -654,7 +660,7 @@ QList<AutoReply> AutoReplyRules::repliesFor(QByteArrayView frame)
             break;
     }
     if (!matched && c.config.echo == EchoMode::Fallback)
-        out.append({frame.toByteArray(), c.config.echoDelayMs, QStringLiteral("echo")});
+        echo();
     return out;
 }
 

@@ -128,7 +128,7 @@ public:
     // Checks one rule as setConfig() would (for an editor); ruleIndex is left -1.
     static std::optional<AutoReplyIssue> checkRule(const AutoReplyRule &rule, Encoding encoding);
 
-    QList<AutoReply> repliesFor(QByteArrayView frame) override;
+    QList<AutoReply> repliesFor(QByteArrayView frame, QByteArrayView stripped = {}) override;
 
     // JSON (schema in docs/auto-reply.md). Parsing accepts untrusted input:
     // wrong types, missing required fields, out-of-range values and oversized

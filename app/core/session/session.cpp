@@ -303,7 +303,7 @@ void Session::emitFrames(quint32 id, Channel &ch, QList<Frame> &frames)
         ++p->rxFrames;
         ++m_rxFramesTotal;
         if (m_autoReplier && p->isOpen()) {
-            const QList<AutoReply> replies = m_autoReplier->repliesFor(frame.bytes);
+            const QList<AutoReply> replies = m_autoReplier->repliesFor(frame.bytes, frame.stripped);
             for (const AutoReply &reply : replies) {
                 auto sendReply = [this, id, bytes = reply.bytes] {
                     // The peer may have gone while a delayed reply waited.
