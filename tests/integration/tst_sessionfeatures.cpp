@@ -102,6 +102,8 @@ private slots:
     void delayedReplyToClosedTcpPeer();
     void delayedReplyToForgottenUdpPeer();
     void delayedReplyOutlivedBySession();
+    void echoBackPressureCapped();
+    void delayedRepliesCapped();
     void echoReturnsExactBytes_data();
     void echoReturnsExactBytes();
     void idleGapIgnoresWallClockSteps_data();
@@ -352,6 +354,106 @@ void tst_SessionFeatures::delayedReplyOutlivedBySession()
     server.reset(); // the reply's timer is pending
     spin(200);
     QCOMPARE(client.bytesAvailable(), 0);
+}
+
+// A peer that sends but never reads: echo must not queue replies for it without bound.
+void tst_SessionFeatures::echoBackPressureCapped()
+{
+    AutoReplyConfig config;
+    config.echo = AutoReplyConfig::EchoMode::Always;
+    AutoReplyRules echo;
+    QVERIFY(echo.setConfig(config));
+
+    auto server = startLineServer();
+    server->setAutoReplier(&echo);
+    RecordLog log(server.get());
+    QTcpSocket client;
+    client.setReadBufferSize(1); // Qt would otherwise read for it
+    client.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 4096);
+    const quint32 id = connectClient(*server, client);
+    QVERIFY(id != 0);
+
+    const QByteArray line = QByteArray(1023, 'x') + '\n';
+    constexpr qint64 lines = 16 * 1024; // 16 MiB: far beyond what the kernel buffers hold
+    for (qint64 i = 0; i < lines; ++i)
+        client.write(line);
+    const qint64 total = lines * line.size();
+    QVERIFY(waitUntil([&] { return server->rxBytesTotal() == total; }, 20000));
+    spin(50); // the last replies go out from the event loop
+    const qint64 cap = server->replyLimits().maxUnwrittenPerPeer;
+    QCOMPARE(cap, 4 * 1024 * 1024); // the default
+    QVERIFY2(server->pendingWriteBytes(id) <= cap,
+             qPrintable(QString::number(server->pendingWriteBytes(id))));
+
+    // Every frame was either echoed or counted as dropped, and the drops were logged once.
+    QCOMPARE(server->heldReplyBytes(), 0);
+    QVERIFY(server->repliesDropped() > 0);
+    server->flushRecords();
+    const qint64 echoed = log.of(id, LogRecord::Kind::Tx).size();
+    QCOMPARE(echoed + server->repliesDropped(), lines);
+    QCOMPARE(server->replyBytesDropped(), server->repliesDropped() * line.size());
+    QCOMPARE(log.errorEvents(QStringLiteral("the peer is not reading")), 1);
+    client.abort(); // ends the run of drops: its sum is logged
+    QVERIFY(waitUntil([&] { return !server->peer(id)->isOpen(); }));
+    server->flushRecords();
+    QVERIFY(log.hasEvent(id, QStringLiteral("%1 auto-reply(ies) not sent (%2 bytes in all)")
+                                 .arg(server->repliesDropped())
+                                 .arg(server->replyBytesDropped())));
+}
+
+// Delayed replies are held within limits, per peer and in all; a peer's go when it closes.
+void tst_SessionFeatures::delayedRepliesCapped()
+{
+    AutoReplyConfig config;
+    config.echo = AutoReplyConfig::EchoMode::Always;
+    config.echoDelayMs = 60000; // none is due during the test
+    AutoReplyRules echo;
+    QVERIFY(echo.setConfig(config));
+
+    auto server = startLineServer();
+    server->setAutoReplier(&echo);
+    Session::ReplyLimits limits;
+    limits.maxHeldPerPeer = 64 * 1024;
+    limits.maxHeldTotal = 96 * 1024;
+    server->setReplyLimits(limits);
+    RecordLog log(server.get());
+    QTcpSocket a;
+    QTcpSocket b;
+    const quint32 aId = connectClient(*server, a);
+    const quint32 bId = connectClient(*server, b);
+    QVERIFY(aId && bId);
+
+    const QByteArray line = QByteArray(1023, 'x') + '\n';
+    const qint64 cost = line.size() + Session::HeldReplyOverhead;
+    auto send200 = [&](QTcpSocket &client, qint64 rxTotal) {
+        for (int i = 0; i < 200; ++i)
+            client.write(line);
+        return waitUntil([&] { return server->rxBytesTotal() == rxTotal; });
+    };
+    QVERIFY(send200(a, 200 * line.size()));
+    const qint64 aHeld = limits.maxHeldPerPeer / cost; // 60
+    QCOMPARE(server->heldReplyBytes(), aHeld * cost);
+    QCOMPARE(server->repliesDropped(), 200 - aHeld);
+    QVERIFY(send200(b, 400 * line.size()));
+    const qint64 bHeld = limits.maxHeldTotal / cost - aHeld; // the session's limit
+    QCOMPARE(server->heldReplyBytes(), (aHeld + bHeld) * cost);
+    QCOMPARE(server->repliesDropped(), 400 - aHeld - bHeld);
+    QCOMPARE(server->replyBytesDropped(), server->repliesDropped() * line.size());
+    server->flushRecords();
+    QCOMPARE(log.errorEvents(QStringLiteral("already wait for this peer")), 1);
+    QCOMPARE(log.errorEvents(QStringLiteral("already wait in this session")), 1);
+
+    a.disconnectFromHost();
+    QVERIFY(waitUntil([&] { return !server->peer(aId)->isOpen(); }));
+    QCOMPARE(server->heldReplyBytes(), bHeld * cost);
+    QCOMPARE(server->repliesDropped(), 400 - bHeld);
+    server->flushRecords();
+    QVERIFY(log.hasEvent(aId, QStringLiteral("%1 waiting auto-reply(ies) dropped (%2 bytes)")
+                                  .arg(aHeld)
+                                  .arg(aHeld * line.size())));
+    QVERIFY(log.of(aId, LogRecord::Kind::Tx).isEmpty());
+    QCOMPARE(server->peer(aId)->txMessages, 0);
+    QVERIFY(log.of(bId, LogRecord::Kind::Tx).isEmpty()); // b's still wait
 }
 
 void tst_SessionFeatures::echoReturnsExactBytes_data()
