@@ -225,8 +225,8 @@ void tst_Framing::strippedRestoresTheBytes_data()
     QTest::addColumn<QString>("spec");
     QTest::addColumn<QByteArray>("stream");
     const QByteArray text = "a\nb\r\n\r\n\n0123456789\r\nxy\r";
-    for (const char *spec : {"line", "line:max=4", "delim:0D0A", "delim:0D0A:max=3",
-                             "delim:0A:keep", "fixed:3"})
+    for (const char *spec :
+         {"line", "line:max=4", "delim:0D0A", "delim:0D0A:max=3", "delim:0A:keep", "fixed:3"})
         QTest::newRow(spec) << QString::fromLatin1(spec) << text;
 }
 
