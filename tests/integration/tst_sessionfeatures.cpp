@@ -254,6 +254,13 @@ void tst_SessionFeatures::autoReplyRulesOverTcp()
     }
     QCOMPARE(tx.last().bytes, QByteArray("manual"));
     QVERIFY(!tx.last().flags.testFlag(LogRecord::AutoReply));
+    // Each reply names what answered: the rule, or echo.
+    const QStringList answered{QStringLiteral("temperature"), {}, {}, QStringLiteral("status"), {}};
+    const QList<bool> echoes{false, true, true, false, false};
+    for (int i = 0; i < tx.size(); ++i) {
+        QCOMPARE(tx.at(i).replyRule, answered.at(i));
+        QCOMPARE(tx.at(i).flags.testFlag(LogRecord::Echo), echoes.at(i));
+    }
 
     // The delay counts from the frame's arrival.
     const LogRecords rx = log.of(id, LogRecord::Kind::Rx);
@@ -470,14 +477,13 @@ void tst_SessionFeatures::echoReturnsExactBytes_data()
     QTest::newRow("line always") << FramingSpec::line() << always << lines << lineFrames;
     QTest::newRow("line fallback") << FramingSpec::line() << fallback << lines << lineFrames;
     QTest::newRow("delim 0D0A") << FramingSpec::delimited("\r\n") << always
-                                << QByteArray("x\r\ny\ny\r\n")
-                                << QList<QByteArray>{"x", "y\ny"};
+                                << QByteArray("x\r\ny\ny\r\n") << QList<QByteArray>{"x", "y\ny"};
     QTest::newRow("delim kept") << FramingSpec::delimited("\r\n", true) << always
                                 << QByteArray("x\r\n") << QList<QByteArray>{"x\r\n"};
     FramingSpec small = FramingSpec::line();
     small.maxFrameSize = 4; // an oversized line comes in pieces; the last one had the LF
-    QTest::newRow("line oversized") << small << always << QByteArray("0123456789\n")
-                                    << QList<QByteArray>{"0123", "4567", "89"};
+    QTest::newRow("line oversized")
+        << small << always << QByteArray("0123456789\n") << QList<QByteArray>{"0123", "4567", "89"};
 }
 
 // Echo returns exactly the bytes received, whatever the framing took off for the log.

@@ -38,9 +38,16 @@ QString PeerInfo::endpoint() const
 // Receive-side state of one peer: the frame decoder and the character
 // boundary trackers for both directions.
 namespace {
-// The session sending an auto-reply at this moment, if any. Replies go through the
-// virtual send() like the user's messages; noteSent() uses this to flag their records.
-thread_local const Session *t_autoReplyingSession = nullptr;
+// The session sending an auto-reply at this moment, if any, and the reply. Replies go
+// through the virtual send() like the user's messages; noteSent() uses this to mark
+// their records with the rule (or echo) that answered.
+struct ReplyInFlight
+{
+    const Session *session = nullptr;
+    QString rule;
+    bool echo = false;
+};
+thread_local ReplyInFlight t_replyInFlight;
 } // namespace
 
 struct Session::Channel
@@ -388,9 +395,10 @@ void Session::sendDueReplies()
             continue;
         }
         endReplyDrops(id);
-        const Session *outer = std::exchange(t_autoReplyingSession, this);
+        ReplyInFlight outer =
+            std::exchange(t_replyInFlight, ReplyInFlight{this, reply.source, reply.echo});
         send(reply.bytes, {id});
-        t_autoReplyingSession = outer;
+        t_replyInFlight = std::move(outer);
     }
     armReplyTimer();
 }
@@ -469,8 +477,13 @@ void Session::noteSent(quint32 id, const QByteArray &bytes, LogRecord::Flags fla
     r.peerId = id;
     r.kind = LogRecord::Kind::Tx;
     r.flags = flags;
-    if (t_autoReplyingSession == this)
+    if (t_replyInFlight.session == this) {
         r.flags |= LogRecord::AutoReply;
+        if (t_replyInFlight.echo)
+            r.flags |= LogRecord::Echo;
+        else
+            r.replyRule = t_replyInFlight.rule;
+    }
     if (auto ch = m_channels.value(id)) {
         r.carryUtf8 = ch->txUtf8.feed(bytes);
         r.carryGbk = ch->txGbk.feed(bytes);
