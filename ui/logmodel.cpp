@@ -406,7 +406,7 @@ QString LogModel::dataText(int row) const
     QString text = renderData(r, m_renderLimit);
     if (text.isEmpty() && holdsPartialCharacter(r))
         text = tr("…continues");
-    text += flagsSuffix(r.flags);
+    text += flagsSuffix(r);
     m_dataCache.insert(seq, new QString(text));
     return text;
 }
@@ -434,9 +434,18 @@ QString LogModel::peerText(quint32 id) const
     return tr("#%1").arg(id);
 }
 
-QString LogModel::flagsSuffix(LogRecord::Flags flags) const
+QString LogModel::flagsSuffix(const LogRecord &r) const
 {
+    const LogRecord::Flags flags = r.flags;
     QString s;
+    // What answered, so that automatic replies do not pass for the user's own sends.
+    if (flags & LogRecord::Echo)
+        s += QLatin1String("  [") + tr("echo") + QLatin1Char(']');
+    else if ((flags & LogRecord::AutoReply) && r.replyRule.isEmpty())
+        s += QLatin1String("  [") + tr("auto-reply") + QLatin1Char(']');
+    else if (flags & LogRecord::AutoReply)
+        s += QLatin1String("  [") + tr("auto-reply: %1").arg(escapeForDisplay(r.replyRule)) +
+             QLatin1Char(']');
     if (flags & LogRecord::ChecksumBad)
         s += QLatin1String("  [") + tr("checksum bad") + QLatin1Char(']');
     if (flags & LogRecord::Malformed)
@@ -459,7 +468,13 @@ QString LogModel::toolTip(int row, int column) const
         case LogRecord::Kind::Rx:
             return tr("Received");
         case LogRecord::Kind::Tx:
-            return (r.flags & LogRecord::AutoReply) ? tr("Sent by auto-reply") : tr("Sent");
+            if (r.flags & LogRecord::Echo)
+                return tr("Sent back by echo");
+            if ((r.flags & LogRecord::AutoReply) && r.replyRule.isEmpty())
+                return tr("Sent by auto-reply");
+            if (r.flags & LogRecord::AutoReply)
+                return tr("Sent by auto-reply rule \u201C%1\u201D").arg(r.replyRule);
+            return tr("Sent");
         case LogRecord::Kind::Event:
             return (r.flags & LogRecord::Error) ? tr("Error") : tr("Event");
         }

@@ -126,7 +126,7 @@ private:
     QString dataText(int row) const;
     QString directionText(const LogRecord &record) const;
     QString peerText(quint32 id) const;
-    QString flagsSuffix(LogRecord::Flags flags) const;
+    QString flagsSuffix(const LogRecord &r) const;
     QString toolTip(int row, int column) const;
     QVariant foreground(const LogRecord &record, int column) const;
 

@@ -483,6 +483,27 @@ private slots:
         }
     }
 
+    void autoReplyRowsNameWhatAnswered()
+    {
+        LogModel model;
+        LogRecord byRule = tx("pong", 3);
+        byRule.flags |= LogRecord::AutoReply;
+        byRule.replyRule = QStringLiteral("heartbeat");
+        LogRecord byEcho = tx("ping", 3);
+        byEcho.flags |= LogRecord::AutoReply | LogRecord::Echo;
+        model.appendRecords({byRule, byEcho, tx("manual", 3)});
+
+        QCOMPARE(dataAt(model, 0), QStringLiteral("pong  [auto-reply: heartbeat]"));
+        QCOMPARE(dataAt(model, 1), QStringLiteral("ping  [echo]"));
+        QCOMPARE(dataAt(model, 2), QStringLiteral("manual"));
+        auto tip = [&](int row) {
+            return model.index(row, LogModel::DirectionColumn).data(Qt::ToolTipRole).toString();
+        };
+        QCOMPARE(tip(0), QStringLiteral("Sent by auto-reply rule \u201Cheartbeat\u201D"));
+        QCOMPARE(tip(1), QStringLiteral("Sent back by echo"));
+        QCOMPARE(tip(2), QStringLiteral("Sent"));
+    }
+
     void peerNameOutlivesAndSignals()
     {
         LogModel model;

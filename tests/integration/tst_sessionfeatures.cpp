@@ -102,6 +102,11 @@ private slots:
     void delayedReplyToClosedTcpPeer();
     void delayedReplyToForgottenUdpPeer();
     void delayedReplyOutlivedBySession();
+    void echoBackPressureCapped();
+    void catastrophicRegexDoesNotHoldTheLoop();
+    void delayedRepliesCapped();
+    void echoReturnsExactBytes_data();
+    void echoReturnsExactBytes();
     void idleGapIgnoresWallClockSteps_data();
     void idleGapIgnoresWallClockSteps();
     void idleGapCutsEachPeerOnItsOwn();
@@ -218,9 +223,9 @@ void tst_SessionFeatures::autoReplyRulesOverTcp()
     const QByteArray nearMiss = QByteArray::fromHex("AA0156");
     const QByteArray queryReply = gbk(QStringLiteral("一号机：25℃\r\n"));
     const QByteArray statusReply = QByteArray::fromHex("AA810055") + "\r\n";
-    // Immediate replies in frame order, the delayed one last; echoes lack the newline
-    // because line framing strips it from the frame.
-    const QList<QByteArray> expected{queryReply, hello, nearMiss, statusReply};
+    // Immediate replies in frame order, the delayed one last; echoes return the bytes as
+    // received, the newline that line framing strips from the frame included.
+    const QList<QByteArray> expected{queryReply, hello + '\n', nearMiss + '\n', statusReply};
     const QByteArray expectedStream = expected.join();
 
     QElapsedTimer sinceSent;
@@ -250,6 +255,13 @@ void tst_SessionFeatures::autoReplyRulesOverTcp()
     }
     QCOMPARE(tx.last().bytes, QByteArray("manual"));
     QVERIFY(!tx.last().flags.testFlag(LogRecord::AutoReply));
+    // Each reply names what answered: the rule, or echo.
+    const QStringList answered{QStringLiteral("temperature"), {}, {}, QStringLiteral("status"), {}};
+    const QList<bool> echoes{false, true, true, false, false};
+    for (int i = 0; i < tx.size(); ++i) {
+        QCOMPARE(tx.at(i).replyRule, answered.at(i));
+        QCOMPARE(tx.at(i).flags.testFlag(LogRecord::Echo), echoes.at(i));
+    }
 
     // The delay counts from the frame's arrival.
     const LogRecords rx = log.of(id, LogRecord::Kind::Rx);
@@ -284,7 +296,7 @@ void tst_SessionFeatures::delayedReplyToClosedTcpPeer()
     QByteArray received;
     QVERIFY(waitUntil([&] {
         received += stayer.readAll();
-        return received == "stay";
+        return received == "stay\n";
     }));
     spin(50);
     server->flushRecords();
@@ -350,6 +362,208 @@ void tst_SessionFeatures::delayedReplyOutlivedBySession()
     server.reset(); // the reply's timer is pending
     spin(200);
     QCOMPARE(client.bytesAvailable(), 0);
+}
+
+// The issue's case: lines that make (a+)+$ backtrack, then another client's ping. The
+// rule is skipped once over its budget (logged), and the ping is answered.
+void tst_SessionFeatures::catastrophicRegexDoesNotHoldTheLoop()
+{
+    const QByteArray json = R"({
+        "format": "sockscope-auto-reply", "version": 1, "matchMode": "all",
+        "rules": [
+            {"name": "greedy", "match": "regex", "pattern": "(a+)+$", "reply": "A"},
+            {"name": "ping", "match": "exact", "pattern": "ping", "reply": "pong"}
+        ]
+    })";
+    AutoReplyRules rules;
+    AutoReplyIssue issue;
+    QVERIFY2(rules.loadJson(json, &issue), qPrintable(issue.toString()));
+    auto server = startLineServer();
+    server->setAutoReplier(&rules);
+    RecordLog log(server.get());
+    QTcpSocket evil;
+    QTcpSocket pinger;
+    QVERIFY(connectClient(*server, evil) != 0);
+    QVERIFY(connectClient(*server, pinger) != 0);
+
+    // 2000 lines: about 30 s of matching if the rule were never skipped.
+    const QByteArray line = QByteArray(32, 'a') + "b\n";
+    QByteArray lines;
+    for (int i = 0; i < 2000; ++i)
+        lines += line;
+    QElapsedTimer clock;
+    clock.start();
+    evil.write(lines);
+    QVERIFY(waitUntil([&] { return server->rxBytesTotal() >= lines.size() / 10; }));
+    pinger.write("ping\n");
+    QByteArray answer;
+    QVERIFY(waitUntil([&] {
+        answer += pinger.readAll();
+        return answer == "pong";
+    }));
+    QVERIFY(waitUntil([&] { return server->rxFramesTotal() == 2001; }));
+    // Not a speed test: a liveness bound far above the fixed cost (~0.1 s) and far below the
+    // unbounded one. waitUntil() cannot time out while the loop is held, so check here.
+    QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
+    QCOMPARE(rules.suspendedRules(), QStringList{QStringLiteral("greedy")});
+    server->flushRecords();
+    QCOMPARE(log.errorEvents(QStringLiteral("\u201Cgreedy\u201D is skipped from now on")), 1);
+}
+
+// A peer that sends but never reads: echo must not queue replies for it without bound.
+void tst_SessionFeatures::echoBackPressureCapped()
+{
+    AutoReplyConfig config;
+    config.echo = AutoReplyConfig::EchoMode::Always;
+    AutoReplyRules echo;
+    QVERIFY(echo.setConfig(config));
+
+    auto server = startLineServer();
+    server->setAutoReplier(&echo);
+    RecordLog log(server.get());
+    QTcpSocket client;
+    client.setReadBufferSize(1); // Qt would otherwise read for it
+    client.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 4096);
+    const quint32 id = connectClient(*server, client);
+    QVERIFY(id != 0);
+
+    const QByteArray line = QByteArray(1023, 'x') + '\n';
+    constexpr qint64 lines = 16 * 1024; // 16 MiB: far beyond what the kernel buffers hold
+    for (qint64 i = 0; i < lines; ++i)
+        client.write(line);
+    const qint64 total = lines * line.size();
+    QVERIFY(waitUntil([&] { return server->rxBytesTotal() == total; }, 20000));
+    spin(50); // the last replies go out from the event loop
+    const qint64 cap = server->replyLimits().maxUnwrittenPerPeer;
+    QCOMPARE(cap, 4 * 1024 * 1024); // the default
+    QVERIFY2(server->pendingWriteBytes(id) <= cap,
+             qPrintable(QString::number(server->pendingWriteBytes(id))));
+
+    // Every frame was either echoed or counted as dropped, and the drops were logged once.
+    QCOMPARE(server->heldReplyBytes(), 0);
+    QVERIFY(server->repliesDropped() > 0);
+    server->flushRecords();
+    const qint64 echoed = log.of(id, LogRecord::Kind::Tx).size();
+    QCOMPARE(echoed + server->repliesDropped(), lines);
+    QCOMPARE(server->replyBytesDropped(), server->repliesDropped() * line.size());
+    QCOMPARE(log.errorEvents(QStringLiteral("the peer is not reading")), 1);
+    client.abort(); // ends the run of drops: its sum is logged
+    QVERIFY(waitUntil([&] { return !server->peer(id)->isOpen(); }));
+    server->flushRecords();
+    QVERIFY(log.hasEvent(id, QStringLiteral("%1 auto-reply(ies) not sent (%2 bytes in all)")
+                                 .arg(server->repliesDropped())
+                                 .arg(server->replyBytesDropped())));
+}
+
+// Delayed replies are held within limits, per peer and in all; a peer's go when it closes.
+void tst_SessionFeatures::delayedRepliesCapped()
+{
+    AutoReplyConfig config;
+    config.echo = AutoReplyConfig::EchoMode::Always;
+    config.echoDelayMs = 60000; // none is due during the test
+    AutoReplyRules echo;
+    QVERIFY(echo.setConfig(config));
+
+    auto server = startLineServer();
+    server->setAutoReplier(&echo);
+    Session::ReplyLimits limits;
+    limits.maxHeldPerPeer = 64 * 1024;
+    limits.maxHeldTotal = 96 * 1024;
+    server->setReplyLimits(limits);
+    RecordLog log(server.get());
+    QTcpSocket a;
+    QTcpSocket b;
+    const quint32 aId = connectClient(*server, a);
+    const quint32 bId = connectClient(*server, b);
+    QVERIFY(aId && bId);
+
+    const QByteArray line = QByteArray(1023, 'x') + '\n';
+    const qint64 cost = line.size() + Session::HeldReplyOverhead;
+    auto send200 = [&](QTcpSocket &client, qint64 rxTotal) {
+        for (int i = 0; i < 200; ++i)
+            client.write(line);
+        return waitUntil([&] { return server->rxBytesTotal() == rxTotal; });
+    };
+    QVERIFY(send200(a, 200 * line.size()));
+    const qint64 aHeld = limits.maxHeldPerPeer / cost; // 60
+    QCOMPARE(server->heldReplyBytes(), aHeld * cost);
+    QCOMPARE(server->repliesDropped(), 200 - aHeld);
+    QVERIFY(send200(b, 400 * line.size()));
+    const qint64 bHeld = limits.maxHeldTotal / cost - aHeld; // the session's limit
+    QCOMPARE(server->heldReplyBytes(), (aHeld + bHeld) * cost);
+    QCOMPARE(server->repliesDropped(), 400 - aHeld - bHeld);
+    QCOMPARE(server->replyBytesDropped(), server->repliesDropped() * line.size());
+    server->flushRecords();
+    QCOMPARE(log.errorEvents(QStringLiteral("already wait for this peer")), 1);
+    QCOMPARE(log.errorEvents(QStringLiteral("already wait in this session")), 1);
+
+    a.disconnectFromHost();
+    QVERIFY(waitUntil([&] { return !server->peer(aId)->isOpen(); }));
+    QCOMPARE(server->heldReplyBytes(), bHeld * cost);
+    QCOMPARE(server->repliesDropped(), 400 - bHeld);
+    server->flushRecords();
+    QVERIFY(log.hasEvent(aId, QStringLiteral("%1 waiting auto-reply(ies) dropped (%2 bytes)")
+                                  .arg(aHeld)
+                                  .arg(aHeld * line.size())));
+    QVERIFY(log.of(aId, LogRecord::Kind::Tx).isEmpty());
+    QCOMPARE(server->peer(aId)->txMessages, 0);
+    QVERIFY(log.of(bId, LogRecord::Kind::Tx).isEmpty()); // b's still wait
+}
+
+void tst_SessionFeatures::echoReturnsExactBytes_data()
+{
+    QTest::addColumn<FramingSpec>("framing");
+    QTest::addColumn<AutoReplyConfig::EchoMode>("mode");
+    QTest::addColumn<QByteArray>("sent");
+    QTest::addColumn<QList<QByteArray>>("frames"); // as logged
+
+    const auto always = AutoReplyConfig::EchoMode::Always;
+    const auto fallback = AutoReplyConfig::EchoMode::Fallback;
+    const QByteArray lines = "a\nb\r\n\nend\r\n";
+    const QList<QByteArray> lineFrames{"a", "b", "", "end"};
+    QTest::newRow("line always") << FramingSpec::line() << always << lines << lineFrames;
+    QTest::newRow("line fallback") << FramingSpec::line() << fallback << lines << lineFrames;
+    QTest::newRow("delim 0D0A") << FramingSpec::delimited("\r\n") << always
+                                << QByteArray("x\r\ny\ny\r\n") << QList<QByteArray>{"x", "y\ny"};
+    QTest::newRow("delim kept") << FramingSpec::delimited("\r\n", true) << always
+                                << QByteArray("x\r\n") << QList<QByteArray>{"x\r\n"};
+    FramingSpec small = FramingSpec::line();
+    small.maxFrameSize = 4; // an oversized line comes in pieces; the last one had the LF
+    QTest::newRow("line oversized")
+        << small << always << QByteArray("0123456789\n") << QList<QByteArray>{"0123", "4567", "89"};
+}
+
+// Echo returns exactly the bytes received, whatever the framing took off for the log.
+void tst_SessionFeatures::echoReturnsExactBytes()
+{
+    QFETCH(FramingSpec, framing);
+    QFETCH(AutoReplyConfig::EchoMode, mode);
+    QFETCH(QByteArray, sent);
+    QFETCH(QList<QByteArray>, frames);
+    AutoReplyConfig config;
+    config.echo = mode;
+    AutoReplyRules echo;
+    QVERIFY(echo.setConfig(config));
+
+    auto server = startLineServer();
+    server->setFraming(framing);
+    server->setAutoReplier(&echo);
+    RecordLog log(server.get());
+    QTcpSocket client;
+    const quint32 id = connectClient(*server, client);
+    QVERIFY(id != 0);
+    client.write(sent);
+    QByteArray received;
+    QVERIFY(waitUntil([&] {
+        received += client.readAll();
+        return received.size() >= sent.size();
+    }));
+    spin(50);
+    received += client.readAll();
+    QCOMPARE(received, sent);
+    server->flushRecords();
+    QCOMPARE(log.payloads(id, LogRecord::Kind::Rx), frames);
+    QCOMPARE(log.bytes(id, LogRecord::Kind::Tx), sent);
 }
 
 void tst_SessionFeatures::idleGapIgnoresWallClockSteps_data()

@@ -268,6 +268,8 @@ class tst_Framing : public QObject
     Q_OBJECT
 
 private slots:
+    void strippedRestoresTheBytes_data();
+    void strippedRestoresTheBytes();
     void parseValid_data();
     void parseValid();
     void parseInvalid_data();
@@ -288,6 +290,37 @@ private slots:
 };
 
 // ---- spec syntax -------------------------------------------------------------------------
+
+void tst_Framing::strippedRestoresTheBytes_data()
+{
+    QTest::addColumn<QString>("spec");
+    QTest::addColumn<QByteArray>("stream");
+    const QByteArray text = "a\nb\r\n\r\n\n0123456789\r\nxy\r";
+    for (const char *spec :
+         {"line", "line:max=4", "delim:0D0A", "delim:0D0A:max=3", "delim:0A:keep", "fixed:3"})
+        QTest::newRow(spec) << QString::fromLatin1(spec) << text;
+}
+
+// frame + stripped, frame after frame, is the stream (echo relies on it), however chunked.
+void tst_Framing::strippedRestoresTheBytes()
+{
+    QFETCH(QString, spec);
+    QFETCH(QByteArray, stream);
+    FramingSpec parsed;
+    QVERIFY(parseFramingSpec(spec, &parsed));
+    for (qsizetype chunk : {qsizetype(1), qsizetype(2), qsizetype(5), stream.size()}) {
+        FrameDecoder decoder(parsed);
+        QList<Frame> frames;
+        for (qsizetype i = 0; i < stream.size(); i += chunk)
+            decoder.feed(QByteArrayView(stream).sliced(i, qMin(chunk, stream.size() - i)), 0,
+                         frames);
+        decoder.finish(frames);
+        QByteArray restored;
+        for (const Frame &f : std::as_const(frames))
+            restored += f.bytes + f.stripped;
+        QCOMPARE(restored, stream);
+    }
+}
 
 void tst_Framing::parseValid_data()
 {

@@ -41,6 +41,8 @@ FrameDecoder::FrameDecoder(const FramingSpec &spec) : m_spec(spec)
         m_spec = fallback;
     }
     m_max = m_spec.maxFrameSize;
+    if (m_spec.trimTrailingCr)
+        m_crDelimiter = '\r' + m_spec.delimiter;
     reset();
 }
 
@@ -198,13 +200,18 @@ void FrameDecoder::feedIdle(const char *data, qsizetype size, QList<Frame> &out)
 
 void FrameDecoder::emitDelimited(QByteArray &&content, QList<Frame> &out)
 {
-    if (m_spec.keepDelimiter)
+    QByteArray stripped;
+    if (m_spec.keepDelimiter) {
         content.append(m_spec.delimiter);
-    else if (m_spec.trimTrailingCr && content.endsWith('\r'))
+    } else if (m_spec.trimTrailingCr && content.endsWith('\r')) {
         content.chop(1);
+        stripped = m_crDelimiter;
+    } else {
+        stripped = m_spec.delimiter;
+    }
     const Frame::Flags flags =
         m_continuing ? Frame::Oversized | Frame::Continuation : Frame::Flags();
-    out.append(Frame{std::move(content), flags});
+    out.append(Frame{std::move(content), flags, std::move(stripped)});
     m_continuing = false;
     m_scanFrom = 0;
 }
@@ -323,13 +330,17 @@ void FrameDecoder::feedDelimited(const char *data, qsizetype size, QList<Frame> 
         const qsizetype q = findDelimiter(data + pos, qMin(avail, m_max + dlen), 0, delim);
         if (q >= 0) {
             qsizetype length = q;
-            if (m_spec.keepDelimiter)
+            QByteArray stripped = m_spec.delimiter;
+            if (m_spec.keepDelimiter) {
                 length += dlen;
-            else if (m_spec.trimTrailingCr && q > 0 && data[pos + q - 1] == '\r')
+                stripped.clear();
+            } else if (m_spec.trimTrailingCr && q > 0 && data[pos + q - 1] == '\r') {
                 --length;
+                stripped = m_crDelimiter;
+            }
             const Frame::Flags flags =
                 m_continuing ? Frame::Oversized | Frame::Continuation : Frame::Flags();
-            out.append(Frame{QByteArray(data + pos, length), flags});
+            out.append(Frame{QByteArray(data + pos, length), flags, std::move(stripped)});
             m_continuing = false;
             pos += q + dlen;
         } else if (avail >= m_max + dlen) {

@@ -7,6 +7,8 @@
 #include <QList>
 #include <QtGlobal>
 
+#include <utility>
+
 namespace sockscope {
 
 struct Frame
@@ -27,8 +29,16 @@ struct Frame
     };
     Q_DECLARE_FLAGS(Flags, Flag)
 
+    Frame() = default;
+    Frame(QByteArray frameBytes, Flags frameFlags = {}, QByteArray strippedBytes = {})
+        : bytes(std::move(frameBytes)), flags(frameFlags), stripped(std::move(strippedBytes))
+    {}
+
     QByteArray bytes;
     Flags flags;
+    // What the framing took off the end of this frame (a delimiter not kept, a trimmed CR):
+    // bytes + stripped is exactly what arrived. Not part of the frame, so not compared.
+    QByteArray stripped;
 
     friend bool operator==(const Frame &a, const Frame &b)
     {
@@ -93,6 +103,7 @@ private:
 
     FramingSpec m_spec;
     qsizetype m_max = FramingSpec::DefaultMaxFrameSize;
+    QByteArray m_crDelimiter; // "\r" + delimiter: what a trimmed line end was
 
     // Bytes of the current frame (or current piece of an oversized one) not yet emitted.
     // Never holds more than one frame, so there is nothing to compact or shift.

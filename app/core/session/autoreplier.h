@@ -4,6 +4,7 @@
 #include <QByteArrayView>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace sockscope {
 
@@ -13,6 +14,7 @@ struct AutoReply
     QByteArray bytes;
     int delayMs = 0;
     QString source; // rule name, or "echo", for the log
+    bool echo = false; // the received bytes sent back (a rule may be named "echo" too)
 };
 
 // Decides replies for received frames (device simulation). Implementations
@@ -22,7 +24,11 @@ class AutoReplier
 {
 public:
     virtual ~AutoReplier() = default;
-    virtual QList<AutoReply> repliesFor(QByteArrayView frame) = 0;
+    // `stripped`: what the framing took off the frame's end (Frame::stripped). Rules match
+    // the frame alone; echo sends back frame + stripped, exactly the bytes received.
+    virtual QList<AutoReply> repliesFor(QByteArrayView frame, QByteArrayView stripped = {}) = 0;
+    // Sentences for the log about the replier itself (a rule skipped, and why), once each.
+    virtual QStringList takeNotices() { return {}; }
 };
 
 } // namespace sockscope

@@ -4,6 +4,7 @@
 #include "codec/hex.h"
 #include "codec/textcodec.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -226,6 +227,10 @@ struct CompiledRule
     Qt::CaseSensitivity caseSensitivity = Qt::CaseSensitive;
 
     QRegularExpression regex;
+    // Regex matching time in the current budget window; over budget, the rule is skipped.
+    qint64 usedNs = 0;
+    quint64 usedWindow = 0;
+    bool suspended = false;
 
     QList<ReplyPiece> reply;
     bool usesCaptures = false;
@@ -463,12 +468,60 @@ bool hexMatches(const CompiledRule &rule, QByteArrayView frame)
     return false;
 }
 
+// Time windows for the regex budget (see matchRegex), per rule set.
+struct RegexBudget
+{
+    QElapsedTimer clock; // monotonic
+    qint64 windowStartNs = -1;
+    quint64 window = 0;
+    QStringList notices; // for takeNotices()
+};
+
+// A regex can take exponential time on some input ((a+)+$ against "aaa...ab"), and PCRE2's
+// own limit still lets one match run for many milliseconds. A rule whose matching takes
+// more than RegexBudgetMs of a RegexWindowMs window is skipped from then on, and said so:
+// whatever peers send, no rule holds the event loop longer than about that.
+bool matchRegex(CompiledRule &rule, RegexBudget &c, const QString &text,
+                QRegularExpressionMatch *match)
+{
+    QElapsedTimer spent;
+    spent.start();
+    *match = rule.regex.match(text);
+    const qint64 now = c.clock.nsecsElapsed();
+    if (c.windowStartNs < 0 ||
+        now - c.windowStartNs >= qint64(AutoReplyRules::RegexWindowMs) * 1000000) {
+        c.windowStartNs = now;
+        ++c.window;
+    }
+    if (rule.usedWindow != c.window) {
+        rule.usedWindow = c.window;
+        rule.usedNs = 0;
+    }
+    rule.usedNs += spent.nsecsElapsed();
+    if (rule.usedNs > qint64(AutoReplyRules::RegexBudgetMs) * 1000000) {
+        rule.suspended = true;
+        const QString why =
+            AutoReplyRules::tr(
+                "Auto-reply rule \u201C%1\u201D is skipped from now on: matching it took more "
+                "than %2 ms within %3 ms. A pattern with nested repetition, such as (a+)+, can "
+                "take exponential time on some input. Change the rule, or apply the rules "
+                "again to use it as it is.")
+                .arg(rule.source)
+                .arg(AutoReplyRules::RegexBudgetMs)
+                .arg(AutoReplyRules::RegexWindowMs);
+        qCWarning(lcAutoReply, "%s", qUtf8Printable(why));
+        c.notices.append(why);
+    }
+    return match->hasMatch();
+}
+
 } // namespace
 
 struct AutoReplyRules::Compiled
 {
     AutoReplyConfig config;
     QList<CompiledRule> rules; // enabled rules only, in order
+    RegexBudget budget;
 };
 
 // Per-frame lazy state: the text is decoded when the first text rule needs
@@ -584,6 +637,7 @@ bool AutoReplyRules::setConfig(const AutoReplyConfig &config, AutoReplyIssue *er
 
     auto compiled = std::make_unique<Compiled>();
     compiled->config = config;
+    compiled->budget.clock.start();
     for (int i = 0; i < config.rules.size(); ++i) {
         const AutoReplyRule &rule = config.rules[i];
         // Disabled rules are validated too: enabling one later must not be
@@ -601,16 +655,39 @@ bool AutoReplyRules::setConfig(const AutoReplyConfig &config, AutoReplyIssue *er
     return true;
 }
 
-QList<AutoReply> AutoReplyRules::repliesFor(QByteArrayView frame)
+QStringList AutoReplyRules::suspendedRules() const
 {
-    const Compiled &c = *m_compiled;
+    QStringList names;
+    for (const CompiledRule &rule : std::as_const(m_compiled->rules)) {
+        if (rule.suspended)
+            names.append(rule.source);
+    }
+    return names;
+}
+
+QStringList AutoReplyRules::takeNotices()
+{
+    return std::exchange(m_compiled->budget.notices, {});
+}
+
+QList<AutoReply> AutoReplyRules::repliesFor(QByteArrayView frame, QByteArrayView stripped)
+{
+    Compiled &c = *m_compiled;
     QList<AutoReply> out;
+    auto echo = [&] {
+        QByteArray bytes;
+        bytes.reserve(frame.size() + stripped.size());
+        bytes.append(frame).append(stripped);
+        out.append({bytes, c.config.echoDelayMs, QStringLiteral("echo"), true});
+    };
     if (c.config.echo == EchoMode::Always)
-        out.append({frame.toByteArray(), c.config.echoDelayMs, QStringLiteral("echo")});
+        echo();
 
     FrameState state{frame, c.config.encoding, {}, {}};
     bool matched = false;
-    for (const CompiledRule &rule : c.rules) {
+    for (CompiledRule &rule : c.rules) {
+        if (rule.suspended)
+            continue;
         QRegularExpressionMatch match;
         bool hit = false;
         switch (rule.match) {
@@ -624,8 +701,7 @@ QList<AutoReply> AutoReplyRules::repliesFor(QByteArrayView frame)
             hit = state.decoded().contains(rule.text, rule.caseSensitivity);
             break;
         case Match::Regex:
-            match = rule.regex.match(state.decoded());
-            hit = match.hasMatch();
+            hit = matchRegex(rule, c.budget, state.decoded(), &match);
             break;
         }
         if (!hit)
@@ -654,7 +730,7 @@ QList<AutoReply> AutoReplyRules::repliesFor(QByteArrayView frame)
             break;
     }
     if (!matched && c.config.echo == EchoMode::Fallback)
-        out.append({frame.toByteArray(), c.config.echoDelayMs, QStringLiteral("echo")});
+        echo();
     return out;
 }
 

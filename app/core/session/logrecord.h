@@ -31,6 +31,7 @@ struct LogRecord
         ChecksumBad = 0x20, // ...or failed
         AutoReply = 0x40,   // a Tx record sent by an auto-reply rule or echo
         Error = 0x80,       // an Event that reports an error
+        Echo = 0x100,       // with AutoReply: the received bytes sent back by echo
     };
     Q_DECLARE_FLAGS(Flags, Flag)
 
@@ -46,6 +47,8 @@ struct LogRecord
     CarryIn carryUtf8;
     CarryIn carryGbk;
     QByteArray bytes; // Rx/Tx: the payload; Event: the message text in UTF-8
+    // AutoReply records of a rule: the rule's name (shared with the rule, not copied).
+    QString replyRule;
 
     QString eventText() const { return QString::fromUtf8(bytes); }
 };

@@ -10,6 +10,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <climits>
 #include <utility>
 
 namespace sockscope {
@@ -38,9 +39,16 @@ QString PeerInfo::endpoint() const
 // Receive-side state of one peer: the frame decoder and the character
 // boundary trackers for both directions.
 namespace {
-// The session sending an auto-reply at this moment, if any. Replies go through the
-// virtual send() like the user's messages; noteSent() uses this to flag their records.
-thread_local const Session *t_autoReplyingSession = nullptr;
+// The session sending an auto-reply at this moment, if any, and the reply. Replies go
+// through the virtual send() like the user's messages; noteSent() uses this to mark
+// their records with the rule (or echo) that answered.
+struct ReplyInFlight
+{
+    const Session *session = nullptr;
+    QString rule;
+    bool echo = false;
+};
+thread_local ReplyInFlight t_replyInFlight;
 } // namespace
 
 struct Session::Channel
@@ -64,6 +72,10 @@ Session::Session(Mode mode, QObject *parent) : QObject(parent), m_mode(mode)
     m_idleTimer.setSingleShot(true);
     connect(&m_idleTimer, &QTimer::timeout, this, &Session::flushIdle);
     m_monotonic.start();
+    m_replyTimer.setSingleShot(true);
+    // A reply delayed by a few ms must not go out 5% early (the coarse timer's slack).
+    m_replyTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_replyTimer, &QTimer::timeout, this, &Session::sendDueReplies);
 }
 
 Session::~Session() = default;
@@ -229,6 +241,8 @@ void Session::closePeer(quint32 id, CloseReason reason, const QString &text)
         ch->rx.finish(frames);
         emitFrames(id, *ch, frames);
     }
+    dropHeldReplies(id);
+    endReplyDrops(id);
     p = mutablePeer(id);
     p->state = PeerInfo::State::Closed;
     p->closedUs = nowUs();
@@ -329,27 +343,155 @@ void Session::emitFrames(quint32 id, Channel &ch, QList<Frame> &frames)
         ++p->rxFrames;
         ++m_rxFramesTotal;
         if (m_autoReplier && p->isOpen()) {
-            const QList<AutoReply> replies = m_autoReplier->repliesFor(frame.bytes);
-            for (const AutoReply &reply : replies) {
-                auto sendReply = [this, id, bytes = reply.bytes] {
-                    // The peer may have gone while a delayed reply waited.
-                    const PeerInfo *target = peer(id);
-                    if (!target || !target->isOpen())
-                        return;
-                    const Session *outer = std::exchange(t_autoReplyingSession, this);
-                    send(bytes, {id});
-                    t_autoReplyingSession = outer;
-                };
-                if (reply.delayMs > 0)
-                    QTimer::singleShot(reply.delayMs, this, sendReply);
-                else
-                    QMetaObject::invokeMethod(this, sendReply, Qt::QueuedConnection);
-            }
+            const QList<AutoReply> replies = m_autoReplier->repliesFor(frame.bytes, frame.stripped);
+            for (const AutoReply &reply : replies)
+                holdReply(id, reply);
+            for (const QString &notice : m_autoReplier->takeNotices())
+                logEvent(0, notice, true);
         }
         r.bytes = std::move(frame.bytes);
         appendRecord(std::move(r));
     }
     frames.clear();
+}
+
+// Replies never go out from inside the read that caused them (the user's code and ours
+// may be walking the peer table): they wait here until due, even with no delay.
+void Session::holdReply(quint32 id, const AutoReply &reply)
+{
+    const qint64 cost = reply.bytes.size() + HeldReplyOverhead;
+    auto it = m_heldReplies.find(id);
+    const qint64 peerHeld = it == m_heldReplies.end() ? 0 : it->cost;
+    if (peerHeld + cost > m_replyLimits.maxHeldPerPeer) {
+        dropReply(id, reply.bytes.size(), DropReason::HeldPerPeer);
+        return;
+    }
+    if (m_heldReplyBytes + cost > m_replyLimits.maxHeldTotal) {
+        dropReply(id, reply.bytes.size(), DropReason::HeldTotal);
+        return;
+    }
+    if (it == m_heldReplies.end())
+        it = m_heldReplies.insert(id, {});
+    const qint64 due = monotonicMs() + reply.delayMs;
+    const qint64 oldFirst = it->byDue.empty() ? -1 : it->byDue.begin()->first;
+    it->byDue.emplace(due, HeldReply{reply.bytes, reply.source, reply.echo});
+    it->cost += cost;
+    m_heldReplyBytes += cost;
+    if (oldFirst != it->byDue.begin()->first) {
+        m_replyDue.erase({oldFirst, id});
+        m_replyDue.insert({due, id});
+        if (m_replyDue.begin()->second == id || !m_replyTimer.isActive())
+            armReplyTimer();
+    }
+}
+
+void Session::armReplyTimer()
+{
+    if (m_replyDue.empty()) {
+        m_replyTimer.stop();
+        return;
+    }
+    const qint64 wait = qMax<qint64>(0, m_replyDue.begin()->first - monotonicMs());
+    m_replyTimer.start(int(qMin<qint64>(wait, INT_MAX)));
+}
+
+void Session::sendDueReplies()
+{
+    const qint64 now = monotonicMs();
+    while (!m_replyDue.empty() && m_replyDue.begin()->first <= now) {
+        const quint32 id = m_replyDue.begin()->second;
+        m_replyDue.erase(m_replyDue.begin());
+        const auto it = m_heldReplies.find(id);
+        if (it == m_heldReplies.end())
+            continue;
+        const HeldReply reply = std::move(it->byDue.begin()->second);
+        it->byDue.erase(it->byDue.begin());
+        const qint64 cost = reply.bytes.size() + HeldReplyOverhead;
+        it->cost -= cost;
+        m_heldReplyBytes -= cost;
+        if (it->byDue.empty())
+            m_heldReplies.erase(it);
+        else
+            m_replyDue.insert({it->byDue.begin()->first, id});
+
+        // The peer table's word, not the socket's: a forgotten UDP peer keeps its socket.
+        const PeerInfo *target = peer(id);
+        if (!target || !target->isOpen())
+            continue;
+        if (pendingWriteBytes(id) + reply.bytes.size() > m_replyLimits.maxUnwrittenPerPeer) {
+            dropReply(id, reply.bytes.size(), DropReason::Unwritten);
+            continue;
+        }
+        endReplyDrops(id);
+        ReplyInFlight outer =
+            std::exchange(t_replyInFlight, ReplyInFlight{this, reply.source, reply.echo});
+        send(reply.bytes, {id});
+        t_replyInFlight = std::move(outer);
+    }
+    armReplyTimer();
+}
+
+void Session::dropReply(quint32 id, qint64 bytes, DropReason reason)
+{
+    ++m_repliesDropped;
+    m_replyBytesDropped += bytes;
+    DropRun &run = m_dropRuns[id];
+    run.bytes += bytes;
+    if (run.replies++ > 0)
+        return;
+    // Logged once per run of drops (summed up by endReplyDrops): a peer that never reads
+    // must not flood the log instead.
+    QString why;
+    switch (reason) {
+    case DropReason::Unwritten:
+        why = tr("Auto-reply not sent: the peer is not reading (%1 bytes still unsent to it). "
+                 "Replies to it are dropped until it reads.")
+                  .arg(pendingWriteBytes(id));
+        break;
+    case DropReason::HeldPerPeer:
+        why = tr("Auto-reply not sent: %1 bytes of replies already wait for this peer. "
+                 "Replies to it are dropped until they have gone out.")
+                  .arg(m_replyLimits.maxHeldPerPeer);
+        break;
+    case DropReason::HeldTotal:
+        why = tr("Auto-reply not sent: %1 bytes of replies already wait in this session. "
+                 "Replies are dropped until they have gone out.")
+                  .arg(m_replyLimits.maxHeldTotal);
+        break;
+    }
+    logEvent(id, why, true);
+}
+
+void Session::endReplyDrops(quint32 id)
+{
+    const auto it = m_dropRuns.constFind(id);
+    if (it == m_dropRuns.constEnd())
+        return;
+    const DropRun run = it.value();
+    m_dropRuns.erase(it);
+    logEvent(id, tr("%n auto-reply(ies) not sent (%1 bytes in all).", nullptr,
+                    int(qMin<qint64>(run.replies, INT_MAX)))
+                     .arg(run.bytes));
+}
+
+void Session::dropHeldReplies(quint32 id)
+{
+    const auto it = m_heldReplies.find(id);
+    if (it == m_heldReplies.end())
+        return;
+    const qint64 replies = qint64(it->byDue.size());
+    qint64 bytes = 0;
+    for (const auto &held : it->byDue)
+        bytes += held.second.bytes.size();
+    m_replyDue.erase({it->byDue.begin()->first, id});
+    m_heldReplyBytes -= it->cost;
+    m_heldReplies.erase(it);
+    m_repliesDropped += replies;
+    m_replyBytesDropped += bytes;
+    logEvent(id, tr("%n waiting auto-reply(ies) dropped (%1 bytes): the peer is gone.", nullptr,
+                    int(qMin<qint64>(replies, INT_MAX)))
+                     .arg(bytes));
+    armReplyTimer();
 }
 
 void Session::noteSent(quint32 id, const QByteArray &bytes, LogRecord::Flags flags)
@@ -363,8 +505,13 @@ void Session::noteSent(quint32 id, const QByteArray &bytes, LogRecord::Flags fla
     r.peerId = id;
     r.kind = LogRecord::Kind::Tx;
     r.flags = flags;
-    if (t_autoReplyingSession == this)
+    if (t_replyInFlight.session == this) {
         r.flags |= LogRecord::AutoReply;
+        if (t_replyInFlight.echo)
+            r.flags |= LogRecord::Echo;
+        else
+            r.replyRule = t_replyInFlight.rule;
+    }
     if (auto ch = m_channels.value(id)) {
         r.carryUtf8 = ch->txUtf8.feed(bytes);
         r.carryGbk = ch->txGbk.feed(bytes);

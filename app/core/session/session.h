@@ -13,12 +13,16 @@
 class QTcpSocket;
 
 #include <list>
+#include <map>
 #include <memory>
+#include <set>
+#include <utility>
 #include <vector>
 
 namespace sockscope {
 
 class AutoReplier;
+struct AutoReply;
 
 // Common ground of the three session kinds (TCP server, TCP client, UDP):
 // the peer table with exact counters, per-peer receive framing, optional
@@ -82,6 +86,28 @@ public:
 
     // Auto-reply rules / echo; not owned. nullptr disables.
     void setAutoReplier(AutoReplier *replier) { m_autoReplier = replier; }
+
+    // What auto-replies and echo may make us hold. A reply beyond a limit is not sent;
+    // it is counted (repliesDropped) and logged, once per run of drops and then summed up.
+    struct ReplyLimits
+    {
+        // Unwritten bytes a peer's socket may hold before a reply to it is dropped: a peer
+        // that sends but never reads cannot grow our write buffer without bound.
+        qint64 maxUnwrittenPerPeer = 4 << 20;
+        // Replies waiting for their delay (or the next event-loop pass), per peer and in all.
+        // Each held reply counts its size plus HeldReplyOverhead (its bookkeeping), so
+        // that a flood of tiny replies is bounded too.
+        qint64 maxHeldPerPeer = 4 << 20;
+        qint64 maxHeldTotal = 64 << 20;
+    };
+    static constexpr qint64 HeldReplyOverhead = 64;
+    void setReplyLimits(const ReplyLimits &limits) { m_replyLimits = limits; }
+    ReplyLimits replyLimits() const { return m_replyLimits; }
+    // Bytes of replies waiting to be sent (as counted against the limits), and replies not
+    // sent because of a limit or because their peer went first.
+    qint64 heldReplyBytes() const { return m_heldReplyBytes; }
+    qint64 repliesDropped() const { return m_repliesDropped; }
+    qint64 replyBytesDropped() const { return m_replyBytesDropped; }
 
     void setBatchInterval(int ms) { m_batchTimer.setInterval(ms); }
 
@@ -176,6 +202,31 @@ private:
     qint64 monotonicMs() const { return m_monotonic.elapsed(); }
     static LogRecord::Flags flagsFor(Frame::Flags flags);
 
+    struct HeldReply
+    {
+        QByteArray bytes;
+        QString source;
+        bool echo = false;
+    };
+    struct HeldReplies // one peer's
+    {
+        // By due time on the monotonic clock; replies due together keep their order.
+        std::multimap<qint64, HeldReply> byDue;
+        qint64 cost = 0;
+    };
+    enum class DropReason
+    {
+        Unwritten,
+        HeldPerPeer,
+        HeldTotal
+    };
+    void holdReply(quint32 id, const AutoReply &reply);
+    void sendDueReplies();
+    void armReplyTimer();
+    void dropReply(quint32 id, qint64 bytes, DropReason reason);
+    void endReplyDrops(quint32 id); // logs the sum of a run of drops
+    void dropHeldReplies(quint32 id);
+
     Mode m_mode;
     State m_state = State::Idle;
     QString m_stateText;
@@ -196,6 +247,20 @@ private:
     qint64 m_rxTotal = 0;
     qint64 m_txTotal = 0;
     qint64 m_rxFramesTotal = 0;
+
+    ReplyLimits m_replyLimits;
+    QHash<quint32, HeldReplies> m_heldReplies;
+    std::set<std::pair<qint64, quint32>> m_replyDue; // per peer with held replies: the first
+    qint64 m_heldReplyBytes = 0;
+    struct DropRun
+    {
+        qint64 replies = 0;
+        qint64 bytes = 0;
+    };
+    QHash<quint32, DropRun> m_dropRuns; // peers whose replies are being dropped now
+    qint64 m_repliesDropped = 0;
+    qint64 m_replyBytesDropped = 0;
+    QTimer m_replyTimer;
 
     LogRecords m_pending;
     QTimer m_batchTimer;
