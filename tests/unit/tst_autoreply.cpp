@@ -107,7 +107,6 @@ class tst_AutoReply : public QObject
     Q_OBJECT
 
 private slots:
-    void catastrophicRegexSkipped();
     void matching_data();
     void matching();
     void invalidRules_data();
@@ -549,45 +548,6 @@ void tst_AutoReply::delaysCarriedThrough()
     QCOMPARE(rules.repliesFor("a"),
              (Replies{reply("a", QStringLiteral("echo"), 7), reply("A", QStringLiteral("a"), 250),
                       reply("B", QStringLiteral("b"), AutoReplyRules::MaxDelayMs)}));
-}
-
-// (a+)+$ against 32 x 'a' + 'b' backtracks exponentially (PCRE2's limit stops each match only
-// after many ms): the rule must be skipped once it overruns its budget, said so, and the
-// other rules must go on answering.
-void tst_AutoReply::catastrophicRegexSkipped()
-{
-    AutoReplyRule slow =
-        rule(Match::Regex, QStringLiteral("(a+)+$"), QStringLiteral("A"), QStringLiteral("greedy"));
-    AutoReplyRule ping = rule(Match::Substring, QStringLiteral("ping"), QStringLiteral("pong"),
-                              QStringLiteral("ping"));
-    AutoReplyConfig c = configOf({slow, ping});
-    c.matchMode = MatchMode::AllMatches;
-    AutoReplyRules rules;
-    QVERIFY(rules.setConfig(c));
-    QVERIFY(rules.suspendedRules().isEmpty());
-    QCOMPARE(rules.repliesFor("aaaa"), Replies{reply("A", QStringLiteral("greedy"))});
-
-    const QByteArray evil = QByteArray(32, 'a') + 'b';
-    int frames = 0;
-    while (rules.suspendedRules().isEmpty() && frames < 500) {
-        rules.repliesFor(evil);
-        ++frames;
-    }
-    QCOMPARE(rules.suspendedRules(), QStringList{QStringLiteral("greedy")});
-    const QStringList notices = rules.takeNotices();
-    QCOMPARE(notices.size(), 1);
-    QVERIFY2(notices.first().contains(QStringLiteral("\u201Cgreedy\u201D")) &&
-                 notices.first().contains(QLatin1String("(a+)+")),
-             qPrintable(notices.first()));
-    QVERIFY(rules.takeNotices().isEmpty()); // said once
-
-    // Skipped from now on, even where it would match; the other rule is untouched.
-    QCOMPARE(rules.repliesFor("aaaa"), Replies{});
-    QCOMPARE(rules.repliesFor(evil + "ping"), Replies{reply("pong", QStringLiteral("ping"))});
-    // Applying the rules again gives it another chance.
-    QVERIFY(rules.setConfig(c));
-    QVERIFY(rules.suspendedRules().isEmpty());
-    QCOMPARE(rules.repliesFor("aaaa"), Replies{reply("A", QStringLiteral("greedy"))});
 }
 
 void tst_AutoReply::echo_data()

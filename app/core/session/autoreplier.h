@@ -4,7 +4,6 @@
 #include <QByteArrayView>
 #include <QList>
 #include <QString>
-#include <QStringList>
 
 namespace sockscope {
 
@@ -27,8 +26,6 @@ public:
     // `stripped`: what the framing took off the frame's end (Frame::stripped). Rules match
     // the frame alone; echo sends back frame + stripped, exactly the bytes received.
     virtual QList<AutoReply> repliesFor(QByteArrayView frame, QByteArrayView stripped = {}) = 0;
-    // Sentences for the log about the replier itself (a rule skipped, and why), once each.
-    virtual QStringList takeNotices() { return {}; }
 };
 
 } // namespace sockscope

@@ -4,7 +4,6 @@
 #include "codec/hex.h"
 #include "codec/textcodec.h"
 
-#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -227,10 +226,6 @@ struct CompiledRule
     Qt::CaseSensitivity caseSensitivity = Qt::CaseSensitive;
 
     QRegularExpression regex;
-    // Regex matching time in the current budget window; over budget, the rule is skipped.
-    qint64 usedNs = 0;
-    quint64 usedWindow = 0;
-    bool suspended = false;
 
     QList<ReplyPiece> reply;
     bool usesCaptures = false;
@@ -468,60 +463,12 @@ bool hexMatches(const CompiledRule &rule, QByteArrayView frame)
     return false;
 }
 
-// Time windows for the regex budget (see matchRegex), per rule set.
-struct RegexBudget
-{
-    QElapsedTimer clock; // monotonic
-    qint64 windowStartNs = -1;
-    quint64 window = 0;
-    QStringList notices; // for takeNotices()
-};
-
-// A regex can take exponential time on some input ((a+)+$ against "aaa...ab"), and PCRE2's
-// own limit still lets one match run for many milliseconds. A rule whose matching takes
-// more than RegexBudgetMs of a RegexWindowMs window is skipped from then on, and said so:
-// whatever peers send, no rule holds the event loop longer than about that.
-bool matchRegex(CompiledRule &rule, RegexBudget &c, const QString &text,
-                QRegularExpressionMatch *match)
-{
-    QElapsedTimer spent;
-    spent.start();
-    *match = rule.regex.match(text);
-    const qint64 now = c.clock.nsecsElapsed();
-    if (c.windowStartNs < 0 ||
-        now - c.windowStartNs >= qint64(AutoReplyRules::RegexWindowMs) * 1000000) {
-        c.windowStartNs = now;
-        ++c.window;
-    }
-    if (rule.usedWindow != c.window) {
-        rule.usedWindow = c.window;
-        rule.usedNs = 0;
-    }
-    rule.usedNs += spent.nsecsElapsed();
-    if (rule.usedNs > qint64(AutoReplyRules::RegexBudgetMs) * 1000000) {
-        rule.suspended = true;
-        const QString why =
-            AutoReplyRules::tr(
-                "Auto-reply rule \u201C%1\u201D is skipped from now on: matching it took more "
-                "than %2 ms within %3 ms. A pattern with nested repetition, such as (a+)+, can "
-                "take exponential time on some input. Change the rule, or apply the rules "
-                "again to use it as it is.")
-                .arg(rule.source)
-                .arg(AutoReplyRules::RegexBudgetMs)
-                .arg(AutoReplyRules::RegexWindowMs);
-        qCWarning(lcAutoReply, "%s", qUtf8Printable(why));
-        c.notices.append(why);
-    }
-    return match->hasMatch();
-}
-
 } // namespace
 
 struct AutoReplyRules::Compiled
 {
     AutoReplyConfig config;
     QList<CompiledRule> rules; // enabled rules only, in order
-    RegexBudget budget;
 };
 
 // Per-frame lazy state: the text is decoded when the first text rule needs
@@ -637,7 +584,6 @@ bool AutoReplyRules::setConfig(const AutoReplyConfig &config, AutoReplyIssue *er
 
     auto compiled = std::make_unique<Compiled>();
     compiled->config = config;
-    compiled->budget.clock.start();
     for (int i = 0; i < config.rules.size(); ++i) {
         const AutoReplyRule &rule = config.rules[i];
         // Disabled rules are validated too: enabling one later must not be
@@ -655,24 +601,9 @@ bool AutoReplyRules::setConfig(const AutoReplyConfig &config, AutoReplyIssue *er
     return true;
 }
 
-QStringList AutoReplyRules::suspendedRules() const
-{
-    QStringList names;
-    for (const CompiledRule &rule : std::as_const(m_compiled->rules)) {
-        if (rule.suspended)
-            names.append(rule.source);
-    }
-    return names;
-}
-
-QStringList AutoReplyRules::takeNotices()
-{
-    return std::exchange(m_compiled->budget.notices, {});
-}
-
 QList<AutoReply> AutoReplyRules::repliesFor(QByteArrayView frame, QByteArrayView stripped)
 {
-    Compiled &c = *m_compiled;
+    const Compiled &c = *m_compiled;
     QList<AutoReply> out;
     auto echo = [&] {
         QByteArray bytes;
@@ -685,9 +616,7 @@ QList<AutoReply> AutoReplyRules::repliesFor(QByteArrayView frame, QByteArrayView
 
     FrameState state{frame, c.config.encoding, {}, {}};
     bool matched = false;
-    for (CompiledRule &rule : c.rules) {
-        if (rule.suspended)
-            continue;
+    for (const CompiledRule &rule : c.rules) {
         QRegularExpressionMatch match;
         bool hit = false;
         switch (rule.match) {
@@ -701,7 +630,8 @@ QList<AutoReply> AutoReplyRules::repliesFor(QByteArrayView frame, QByteArrayView
             hit = state.decoded().contains(rule.text, rule.caseSensitivity);
             break;
         case Match::Regex:
-            hit = matchRegex(rule, c.budget, state.decoded(), &match);
+            match = rule.regex.match(state.decoded());
+            hit = match.hasMatch();
             break;
         }
         if (!hit)

@@ -129,14 +129,6 @@ public:
     static std::optional<AutoReplyIssue> checkRule(const AutoReplyRule &rule, Encoding encoding);
 
     QList<AutoReply> repliesFor(QByteArrayView frame, QByteArrayView stripped = {}) override;
-    QStringList takeNotices() override;
-
-    // A regex rule whose matching takes more than RegexBudgetMs within RegexWindowMs is
-    // skipped from then on (until setConfig()), with a notice saying so.
-    static constexpr int RegexBudgetMs = 50;
-    static constexpr int RegexWindowMs = 100;
-    // Names of the rules skipped that way (as in the log).
-    QStringList suspendedRules() const;
 
     // JSON (schema in docs/auto-reply.md). Parsing accepts untrusted input:
     // wrong types, missing required fields, out-of-range values and oversized

@@ -346,8 +346,6 @@ void Session::emitFrames(quint32 id, Channel &ch, QList<Frame> &frames)
             const QList<AutoReply> replies = m_autoReplier->repliesFor(frame.bytes, frame.stripped);
             for (const AutoReply &reply : replies)
                 holdReply(id, reply);
-            for (const QString &notice : m_autoReplier->takeNotices())
-                logEvent(0, notice, true);
         }
         r.bytes = std::move(frame.bytes);
         appendRecord(std::move(r));
