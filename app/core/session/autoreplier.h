@@ -4,6 +4,7 @@
 #include <QByteArrayView>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace sockscope {
 
@@ -21,6 +22,12 @@ struct AutoReply
 class AutoReplier
 {
 public:
+    // A batch: the frames of one read, matched without returning to the event loop.
+    // Work budgets are per batch; endBatch() returns what is worth logging about it
+    // (a rule skipped for blowing its budget, and why).
+    virtual void beginBatch() {}
+    virtual QStringList endBatch() { return {}; }
+
     virtual ~AutoReplier() = default;
     virtual QList<AutoReply> repliesFor(QByteArrayView frame) = 0;
 };
