@@ -125,6 +125,10 @@ private slots:
     void malformedJson();
     void limits();
     void issueText();
+    void nestedRepeats_data();
+    void nestedRepeats();
+    void stepLimitSkipsAndMarksRule();
+    void batchBudgetSkipsRegexRules();
 };
 
 // Each row: one rule (UTF-8 unless the encoding column says otherwise), one
@@ -954,6 +958,124 @@ void tst_AutoReply::issueText()
     QCOMPARE(i.toString(), QStringLiteral("Rule 3, pattern, position 4: boom"));
     i.ruleName = QStringLiteral("ping");
     QCOMPARE(i.toString(), QStringLiteral("Rule 3 “ping”, pattern, position 4: boom"));
+}
+
+// Nested repeats, (a+)+, are refused at load time (checkRule: the rules editor; setConfig:
+// the CLI's --rules), at the group they nest in; possessive/atomic forms are the way out.
+void tst_AutoReply::nestedRepeats_data()
+{
+    QTest::addColumn<QString>("pattern");
+    QTest::addColumn<qsizetype>("refusedAt"); // -1: accepted
+
+    QTest::newRow("(a+)+$") << QStringLiteral("(a+)+$") << qsizetype(0);
+    QTest::newRow("x(a*)*") << QStringLiteral("x(a*)*") << qsizetype(1);
+    QTest::newRow("lazy-outer") << QStringLiteral("(a+)+?b") << qsizetype(0);
+    QTest::newRow("list") << QStringLiteral("^(\\d+,)*\\d+$") << qsizetype(1);
+    QTest::newRow("words") << QStringLiteral("^(\\w+\\s?)*$") << qsizetype(1);
+    QTest::newRow("deeper") << QStringLiteral("((a+))+") << qsizetype(0);
+    QTest::newRow("non-capturing") << QStringLiteral("(?:a+b?){2,}") << qsizetype(0);
+    QTest::newRow("bounded-outer") << QStringLiteral("(.*a){12}") << qsizetype(0);
+    QTest::newRow("open-brace-inner") << QStringLiteral("(?<n>a{2,})+") << qsizetype(0);
+    QTest::newRow("in-alternative") << QStringLiteral("x|(b|c+)*") << qsizetype(2);
+    QTest::newRow("after-class") << QStringLiteral("[)(]+(a+)+") << qsizetype(5);
+    QTest::newRow("own-step-limit")
+        << QStringLiteral("(*LIMIT_MATCH=10000000)(a|a)+$") << qsizetype(0);
+
+    QTest::newRow("possessive-inner") << QStringLiteral("(a++)+$") << qsizetype(-1);
+    QTest::newRow("atomic-group") << QStringLiteral("(?>a+)+$") << qsizetype(-1);
+    QTest::newRow("possessive-outer") << QStringLiteral("(a+)++$") << qsizetype(-1);
+    QTest::newRow("optional-outer") << QStringLiteral("(a+)?b") << qsizetype(-1);
+    QTest::newRow("once") << QStringLiteral("(a+){1}b") << qsizetype(-1);
+    QTest::newRow("sequence") << QStringLiteral("(a+)b+") << qsizetype(-1);
+    QTest::newRow("bounded-inner") << QStringLiteral("(ab{1,5})+") << qsizetype(-1);
+    QTest::newRow("in-class") << QStringLiteral("[(a+)]+") << qsizetype(-1);
+    QTest::newRow("escaped-parens") << QStringLiteral("\\(a+\\)+") << qsizetype(-1);
+    QTest::newRow("quoted") << QStringLiteral("\\Q(a+)+\\E") << qsizetype(-1);
+    QTest::newRow("comment") << QStringLiteral("(x(?#+))+") << qsizetype(-1);
+    QTest::newRow("literal-brace") << QStringLiteral("(a+){x}") << qsizetype(-1);
+    QTest::newRow("verb") << QStringLiteral("(*UTF)^(\\d+),(\\d+)$") << qsizetype(-1);
+}
+
+void tst_AutoReply::nestedRepeats()
+{
+    QFETCH(QString, pattern);
+    QFETCH(qsizetype, refusedAt);
+    const AutoReplyRule r = rule(Match::Regex, pattern, QStringLiteral("x"));
+    const std::optional<AutoReplyIssue> checked = AutoReplyRules::checkRule(r, Encoding::Utf8);
+    if (refusedAt < 0) {
+        QVERIFY2(!checked, qPrintable(checked ? checked->toString() : QString()));
+        return;
+    }
+    QVERIFY(checked);
+    QCOMPARE(checked->field, QStringLiteral("pattern"));
+    QCOMPARE(checked->position, refusedAt);
+    AutoReplyRules rules;
+    AutoReplyIssue error;
+    QVERIFY(!rules.setConfig(configOf({r}), &error));
+    QCOMPARE(error.message, checked->message);
+}
+
+// A match that runs out of backtracking steps does not match: its rule is skipped (for
+// the rest of a batch), marked with the reason, and other rules still answer.
+void tst_AutoReply::stepLimitSkipsAndMarksRule()
+{
+    // (a|a)+ passes the load-time check; on 32 a's + b it needs ~2^32 steps.
+    AutoReplyConfig config = configOf({rule(Match::Regex, QStringLiteral("(a|a)+$"),
+                                            QStringLiteral("bad"), QStringLiteral("slow")),
+                                       rule(Match::Regex, QStringLiteral("^ping$"),
+                                            QStringLiteral("pong"), QStringLiteral("p"))});
+    config.matchMode = MatchMode::AllMatches;
+    AutoReplyRules rules;
+    QVERIFY(rules.setConfig(config));
+    const QByteArray hostile = QByteArray(32, 'a') + 'b';
+
+    // Outside a batch: the step limit alone.
+    QCOMPARE(rules.repliesFor(hostile), Replies{});
+    QVERIFY(rules.ruleTrouble(0).contains(QString::number(AutoReplyRules::MatchStepLimit)));
+    QVERIFY(rules.ruleTrouble(0).contains(u"slow"));
+    QVERIFY(rules.ruleTrouble(1).isEmpty());
+
+    // In a batch: tried once, then skipped (for "ping" too); the batch's end says so.
+    rules.beginBatch();
+    QCOMPARE(rules.repliesFor(hostile), Replies{});
+    QCOMPARE(rules.repliesFor(hostile), Replies{});
+    QCOMPARE(rules.repliesFor("ping"), Replies{reply("pong", QStringLiteral("p"))});
+    const QStringList notices = rules.endBatch();
+    QCOMPARE(notices.size(), 1);
+    QVERIFY2(notices.first().contains(u"slow") && notices.first().contains(u": 3."),
+             qPrintable(notices.first()));
+    QVERIFY(rules.endBatch().isEmpty());
+
+    // A valid match is still a match, and a new set clears the marks.
+    QCOMPARE(rules.repliesFor(QByteArray(32, 'a')), Replies{reply("bad", QStringLiteral("slow"))});
+    QVERIFY(rules.setConfig(config));
+    QVERIFY(rules.ruleTrouble(0).isEmpty());
+}
+
+// Once a batch has spent BatchBudgetMs in regex matching, the rest of its regex matches
+// are skipped. 1000 rules that each run out of steps need far more than the budget on any
+// machine (each is ~0.3 ms here), so the budget, not the step limit, stops the later ones.
+void tst_AutoReply::batchBudgetSkipsRegexRules()
+{
+    QList<AutoReplyRule> list;
+    for (int i = 0; i < AutoReplyRules::MaxRules - 1; ++i)
+        list << rule(Match::Regex, QStringLiteral("(a|aa)+$"), QStringLiteral("x"),
+                     QStringLiteral("r%1").arg(i));
+    list << rule(Match::ExactBytes, QStringLiteral("aab"), QStringLiteral("plain"),
+                 QStringLiteral("plain"));
+    AutoReplyRules rules;
+    QVERIFY(rules.setConfig(configOf(list)));
+
+    rules.beginBatch();
+    QCOMPARE(rules.repliesFor("aab"), Replies{reply("plain", QStringLiteral("plain"))});
+    QCOMPARE(rules.repliesFor(QByteArray(32, 'a') + 'b'), Replies{});
+    const QStringList notices = rules.endBatch();
+    const QString last = rules.ruleTrouble(AutoReplyRules::MaxRules - 2);
+    QVERIFY2(last.contains(QStringLiteral("%1 ms").arg(AutoReplyRules::BatchBudgetMs)),
+             qPrintable(last));
+    QVERIFY(rules.ruleTrouble(0).contains(QString::number(AutoReplyRules::MatchStepLimit)));
+    QVERIFY(notices.contains(last));
+    QVERIFY(rules.ruleTrouble(AutoReplyRules::MaxRules - 1).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_AutoReply)

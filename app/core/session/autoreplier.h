@@ -4,6 +4,7 @@
 #include <QByteArrayView>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace sockscope {
 
@@ -22,6 +23,12 @@ struct AutoReply
 class AutoReplier
 {
 public:
+    // A batch: the frames of one read, matched without returning to the event loop.
+    // Work budgets are per batch; endBatch() returns what is worth logging about it
+    // (a rule skipped for blowing its budget, and why).
+    virtual void beginBatch() {}
+    virtual QStringList endBatch() { return {}; }
+
     virtual ~AutoReplier() = default;
     // `stripped`: what the framing took off the frame's end (Frame::stripped). Rules match
     // the frame alone; echo sends back frame + stripped, exactly the bytes received.

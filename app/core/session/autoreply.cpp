@@ -4,11 +4,13 @@
 #include "codec/hex.h"
 #include "codec/textcodec.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
 #include <QLoggingCategory>
+#include <QMap>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -178,6 +180,165 @@ bool enumFromName(const QString &name, const QList<E> &values, QString (*toName)
     return false;
 }
 
+// --- regex pattern check ----------------------------------------------------
+
+// The regex prefix that caps one match's backtracking (PCRE2 lets a pattern lower the
+// limit; QRegularExpression has no other way to set it).
+QString stepLimitPrefix()
+{
+    return QStringLiteral("(*LIMIT_MATCH=%1)").arg(AutoReplyRules::MatchStepLimit);
+}
+
+// Index after the escape that starts at `i` (a backslash).
+qsizetype skipEscape(QStringView p, qsizetype i)
+{
+    if (i + 1 >= p.size())
+        return p.size();
+    const QChar c = p[i + 1];
+    if (c == u'Q') { // \Q...\E: literal
+        const qsizetype end = p.indexOf(QLatin1String("\\E"), i + 2);
+        return end < 0 ? p.size() : end + 2;
+    }
+    const bool braced = QStringView(u"xopPNgk").contains(c) && i + 2 < p.size() &&
+                        (p[i + 2] == u'{' || p[i + 2] == u'<' || p[i + 2] == u'\'');
+    if (!braced)
+        return i + 2;
+    const QChar close = p[i + 2] == u'{' ? u'}' : p[i + 2] == u'<' ? u'>' : u'\'';
+    const qsizetype end = p.indexOf(close, i + 3);
+    return end < 0 ? p.size() : end + 1;
+}
+
+// Index after the character class that starts at `i` ('[').
+qsizetype skipClass(QStringView p, qsizetype i)
+{
+    qsizetype k = i + 1;
+    if (k < p.size() && p[k] == u'^')
+        ++k;
+    if (k < p.size() && p[k] == u']') // a leading ']' is a literal
+        ++k;
+    while (k < p.size() && p[k] != u']') {
+        if (p[k] == u'\\')
+            k = skipEscape(p, k);
+        else if (p.sliced(k).startsWith(QLatin1String("[:")) &&
+                 p.indexOf(QLatin1String(":]"), k) > 0)
+            k = p.indexOf(QLatin1String(":]"), k) + 2;
+        else
+            ++k;
+    }
+    return qMin(k + 1, p.size());
+}
+
+struct Quantifier
+{
+    qsizetype end = 0;      // index after it (== start: none)
+    bool repeats = false;   // may match more than once
+    bool unbounded = false; // no upper bound
+    bool possessive = false;
+};
+
+Quantifier readQuantifier(QStringView p, qsizetype i)
+{
+    Quantifier q{i};
+    if (i >= p.size())
+        return q;
+    if (p[i] == u'*' || p[i] == u'+') {
+        q = {i + 1, true, true};
+    } else if (p[i] == u'?') {
+        q = {i + 1};
+    } else if (p[i] == u'{') {
+        // {n}, {n,} or {n,m}; anything else is a literal '{'
+        auto digits = [&](qsizetype k) {
+            while (k < p.size() && p[k].isDigit())
+                ++k;
+            return k;
+        };
+        const qsizetype minEnd = digits(i + 1);
+        if (minEnd == i + 1 || minEnd >= p.size())
+            return q;
+        if (p[minEnd] == u'}') {
+            q = {minEnd + 1, p.sliced(i + 1, minEnd - i - 1).toLongLong() > 1};
+        } else if (p[minEnd] == u',') {
+            const qsizetype maxEnd = digits(minEnd + 1);
+            if (maxEnd >= p.size() || p[maxEnd] != u'}')
+                return q;
+            const bool open = maxEnd == minEnd + 1;
+            q = {maxEnd + 1, open || p.sliced(minEnd + 1, maxEnd - minEnd - 1).toLongLong() > 1,
+                 open};
+        } else {
+            return q;
+        }
+    } else {
+        return q;
+    }
+    if (q.end < p.size() && p[q.end] == u'+') {
+        q.possessive = true;
+        ++q.end;
+    } else if (q.end < p.size() && p[q.end] == u'?') {
+        ++q.end; // lazy: backtracks all the same
+    }
+    return q;
+}
+
+// Where a repeated group holds an unbounded repeat, as in (a+)+ or (\w*x)*: on a frame
+// that almost matches, PCRE2 tries every way of splitting the text between the two and
+// takes exponential time. -1 if there is none. Possessive repeats and atomic groups
+// (lookarounds too) do not give text back, so they are fine. Overlapping alternatives
+// such as (a|a)+ are not found here; the step limit and batch budget bound those.
+qsizetype nestedRepeatAt(QStringView p)
+{
+    struct Group
+    {
+        qsizetype start;
+        bool atomic;
+        bool hasUnbounded;
+    };
+    QList<Group> stack{{-1, false, false}};
+    qsizetype i = 0;
+    while (i < p.size()) {
+        const QChar c = p[i];
+        qsizetype atomEnd = i + 1;
+        std::optional<Group> closed;
+        if (c == u'\\') {
+            atomEnd = skipEscape(p, i);
+        } else if (c == u'[') {
+            atomEnd = skipClass(p, i);
+        } else if (c == u'(') {
+            const QStringView rest = p.sliced(i);
+            if (rest.startsWith(QLatin1String("(?#"))) {
+                const qsizetype end = p.indexOf(u')', i);
+                i = end < 0 ? p.size() : end + 1;
+                continue;
+            }
+            const qsizetype colon = p.indexOf(u':', i);
+            const qsizetype paren = p.indexOf(u')', i);
+            if (rest.startsWith(QLatin1String("(*")) &&
+                (colon < 0 || (paren >= 0 && paren < colon))) {
+                i = paren < 0 ? p.size() : paren + 1; // a verb such as (*UTF) or (*FAIL)
+                continue;
+            }
+            const bool atomic =
+                rest.startsWith(QLatin1String("(?>")) || rest.startsWith(QLatin1String("(?=")) ||
+                rest.startsWith(QLatin1String("(?!")) || rest.startsWith(QLatin1String("(?<=")) ||
+                rest.startsWith(QLatin1String("(?<!")) ||
+                rest.startsWith(QLatin1String("(*atomic:"));
+            stack.append({i, atomic, false});
+            i = i + 1;
+            continue;
+        } else if (c == u')' && stack.size() > 1) {
+            closed = stack.takeLast();
+        }
+        const Quantifier q = readQuantifier(p, atomEnd);
+        if (closed && !closed->atomic && closed->hasUnbounded) {
+            if (q.repeats && !q.possessive)
+                return closed->start;
+            stack.last().hasUnbounded = true; // (a+)x+ still nests if repeated further out
+        }
+        if (q.unbounded && !q.possessive)
+            stack.last().hasUnbounded = true;
+        i = qMax(q.end, atomEnd);
+    }
+    return -1;
+}
 } // namespace
 
 // --- AutoReplyIssue ---------------------------------------------------------
@@ -211,6 +372,7 @@ struct ReplyPiece
 struct CompiledRule
 {
     QString source;
+    int index = 0; // in the config's rules
     Match match = Match::ExactBytes;
     int delayMs = 0;
 
@@ -365,6 +527,7 @@ std::optional<AutoReplyIssue> compileRule(const AutoReplyRule &rule, Encoding en
 
     const QString field = QStringLiteral("pattern");
     out->source = rule.name.isEmpty() ? AutoReplyRules::tr("Rule %1").arg(index + 1) : rule.name;
+    out->index = index;
     out->match = rule.match;
     out->delayMs = rule.delayMs;
     out->caseSensitivity = rule.ignoreCase ? Qt::CaseInsensitive : Qt::CaseSensitive;
@@ -414,11 +577,22 @@ std::optional<AutoReplyIssue> compileRule(const AutoReplyRule &rule, Encoding en
         QRegularExpression::PatternOptions options = QRegularExpression::NoPatternOption;
         if (rule.ignoreCase)
             options |= QRegularExpression::CaseInsensitiveOption;
-        out->regex = QRegularExpression(rule.pattern, options);
+        const QString prefix = stepLimitPrefix();
+        out->regex = QRegularExpression(prefix + rule.pattern, options);
         if (!out->regex.isValid())
             return issue(
-                field, out->regex.patternErrorOffset(),
+                field, qMax<qsizetype>(0, out->regex.patternErrorOffset() - prefix.size()),
                 AutoReplyRules::tr("invalid regular expression: %1").arg(out->regex.errorString()));
+        if (const qsizetype at = rule.pattern.indexOf(QLatin1String("(*LIMIT_MATCH")); at >= 0)
+            return issue(field, at,
+                         AutoReplyRules::tr("SockScope sets the match limit itself: remove "
+                                            "(*LIMIT_MATCH=…)"));
+        if (const qsizetype at = nestedRepeatAt(rule.pattern); at >= 0)
+            return issue(field, at,
+                         AutoReplyRules::tr("a repeated group holds a repeat, as in (a+)+: a "
+                                            "frame can make this take exponential time. Make "
+                                            "the inner repeat possessive (a++) or the group "
+                                            "atomic ((?>…))"));
         out->regex.optimize();
         break;
     }
@@ -469,6 +643,15 @@ struct AutoReplyRules::Compiled
 {
     AutoReplyConfig config;
     QList<CompiledRule> rules; // enabled rules only, in order
+    QStringList trouble;       // per config rule: why it was last skipped (ruleTrouble())
+};
+
+// Regex work in one batch: time spent, and the rules skipped (with how many frames).
+struct AutoReplyRules::Batch
+{
+    qint64 spentNs = 0;          // in regex matching
+    QMap<int, qint64> overSteps; // compiled index -> frames skipped after a match ran out of steps
+    QMap<int, qint64> overTime;  // compiled index -> frames skipped once the time was spent
 };
 
 // Per-frame lazy state: the text is decoded when the first text rule needs
@@ -597,7 +780,10 @@ bool AutoReplyRules::setConfig(const AutoReplyConfig &config, AutoReplyIssue *er
         if (rule.enabled)
             compiled->rules.append(std::move(c));
     }
+    compiled->trouble.resize(config.rules.size());
     m_compiled = std::move(compiled);
+    if (m_batch) // its rule indexes were the old set's
+        m_batch = std::make_unique<Batch>();
     return true;
 }
 
@@ -630,8 +816,7 @@ QList<AutoReply> AutoReplyRules::repliesFor(QByteArrayView frame, QByteArrayView
             hit = state.decoded().contains(rule.text, rule.caseSensitivity);
             break;
         case Match::Regex:
-            match = rule.regex.match(state.decoded());
-            hit = match.hasMatch();
+            hit = regexMatches(int(&rule - c.rules.constData()), state, &match);
             break;
         }
         if (!hit)
@@ -662,6 +847,75 @@ QList<AutoReply> AutoReplyRules::repliesFor(QByteArrayView frame, QByteArrayView
     if (!matched && c.config.echo == EchoMode::Fallback)
         echo();
     return out;
+}
+
+// Outside a batch (direct callers, tests) only the step limit applies.
+bool AutoReplyRules::regexMatches(int compiledIndex, FrameState &state,
+                                  QRegularExpressionMatch *match)
+{
+    const CompiledRule &rule = m_compiled->rules.at(compiledIndex);
+    Batch *b = m_batch.get();
+    if (b && b->overSteps.contains(compiledIndex)) {
+        ++b->overSteps[compiledIndex];
+        return false;
+    }
+    if (b && b->spentNs >= qint64(BatchBudgetMs) * 1000000) {
+        ++b->overTime[compiledIndex];
+        return false;
+    }
+    QElapsedTimer clock;
+    clock.start();
+    *match = rule.regex.match(state.decoded());
+    if (b)
+        b->spentNs += clock.nsecsElapsed();
+    // A match that ran out of steps is invalid (PCRE2_ERROR_MATCHLIMIT); no match is valid.
+    if (match->isValid())
+        return match->hasMatch();
+    if (b)
+        b->overSteps.insert(compiledIndex, 1);
+    m_compiled->trouble[rule.index] =
+        tr("Auto-reply rule \u201C%1\u201D skipped: its pattern needed more than %2 "
+           "backtracking steps for a %3-byte frame (repeats that overlap, such as (a|a)+, do "
+           "that). Simplify the pattern.")
+            .arg(rule.source)
+            .arg(MatchStepLimit)
+            .arg(state.frame.size());
+    return false;
+}
+
+void AutoReplyRules::beginBatch()
+{
+    m_batch = std::make_unique<Batch>();
+}
+
+QStringList AutoReplyRules::endBatch()
+{
+    QStringList notices;
+    if (!m_batch)
+        return notices;
+    const Compiled &c = *m_compiled;
+    for (auto it = m_batch->overSteps.cbegin(); it != m_batch->overSteps.cend(); ++it) {
+        const CompiledRule &rule = c.rules.at(it.key());
+        notices << c.trouble.at(rule.index) + QLatin1Char(' ') +
+                       tr("Frames skipped in this read: %1.").arg(it.value());
+    }
+    for (auto it = m_batch->overTime.cbegin(); it != m_batch->overTime.cend(); ++it) {
+        const CompiledRule &rule = c.rules.at(it.key());
+        m_compiled->trouble[rule.index] =
+            tr("Auto-reply rule \u201C%1\u201D skipped: regex matching took more than %2 ms "
+               "in one read (frames skipped: %3).")
+                .arg(rule.source)
+                .arg(BatchBudgetMs)
+                .arg(it.value());
+        notices << c.trouble.at(rule.index);
+    }
+    m_batch.reset();
+    return notices;
+}
+
+QString AutoReplyRules::ruleTrouble(int ruleIndex) const
+{
+    return m_compiled->trouble.value(ruleIndex);
 }
 
 // --- JSON -------------------------------------------------------------------

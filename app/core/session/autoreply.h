@@ -7,6 +7,7 @@
 #include <QByteArrayView>
 #include <QCoreApplication>
 #include <QList>
+#include <QRegularExpressionMatch>
 #include <QString>
 #include <QStringList>
 
@@ -115,6 +116,12 @@ public:
     static constexpr qsizetype MaxReplyBytes = 1 << 20; // after captures are inserted
     static constexpr qsizetype MaxJsonBytes = 64 << 20;
     static constexpr int SchemaVersion = 1;
+    // Regex work bounds (a peer chooses the text; a pattern may backtrack without end on
+    // it): backtracking steps for one match, and regex time per batch of frames. A match
+    // over its steps skips its rule for the rest of the batch; once the batch's time is
+    // spent, regex rules are skipped for the rest of it. Both count as "no match".
+    static constexpr int MatchStepLimit = 100000;
+    static constexpr int BatchBudgetMs = 20;
 
     AutoReplyRules();
     ~AutoReplyRules() override;
@@ -130,6 +137,12 @@ public:
 
     QList<AutoReply> repliesFor(QByteArrayView frame, QByteArrayView stripped = {}) override;
 
+    void beginBatch() override;
+    QStringList endBatch() override;
+    // Why the rule at `ruleIndex` (in config().rules) was last skipped for blowing its
+    // budget; empty if it never was since setConfig().
+    QString ruleTrouble(int ruleIndex) const;
+
     // JSON (schema in docs/auto-reply.md). Parsing accepts untrusted input:
     // wrong types, missing required fields, out-of-range values and oversized
     // strings are errors; unknown fields are ignored and reported in *warnings.
@@ -144,7 +157,10 @@ public:
 private:
     struct Compiled;
     struct FrameState;
+    struct Batch;
+    bool regexMatches(int compiledIndex, FrameState &state, QRegularExpressionMatch *match);
     std::unique_ptr<Compiled> m_compiled;
+    std::unique_ptr<Batch> m_batch; // only between beginBatch() and endBatch()
 };
 
 } // namespace sockscope

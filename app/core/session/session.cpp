@@ -324,6 +324,8 @@ void Session::emitFrames(quint32 id, Channel &ch, QList<Frame> &frames)
     if (!p)
         return;
     const qint64 t = nowUs();
+    if (m_autoReplier)
+        m_autoReplier->beginBatch();
     for (Frame &frame : frames) {
         LogRecord r;
         r.timeUs = t;
@@ -349,6 +351,10 @@ void Session::emitFrames(quint32 id, Channel &ch, QList<Frame> &frames)
         }
         r.bytes = std::move(frame.bytes);
         appendRecord(std::move(r));
+    }
+    if (m_autoReplier) {
+        for (const QString &notice : m_autoReplier->endBatch())
+            logEvent(id, notice, true);
     }
     frames.clear();
 }
