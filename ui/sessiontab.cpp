@@ -628,8 +628,12 @@ void SessionTab::saveLogTo(const QString &path, LogExport::Format format)
         }
     }
     m_saver = new LogSaver(this);
-    // The log filtered to one peer saves that peer's rows: the message says so.
-    const QString only = o.peerFilter == 0 ? QString() : o.peerName(o.peerFilter);
+    // The log filtered to some peers saves their rows only: the message says so.
+    QStringList names;
+    for (quint32 id : std::as_const(o.peerFilter))
+        names.append(o.peerName ? o.peerName(id) : QString::number(id));
+    names.sort();
+    const QString only = names.join(QStringLiteral(", "));
     connect(m_saver, &LogSaver::finished, this,
             [this, rows, held, only](LogSaver::Outcome outcome) {
                 onLogSaved(int(outcome), rows, held, only);

@@ -35,6 +35,44 @@
 #include <memory>
 #include <vector>
 
+#include <csignal>
+#include <sys/resource.h>
+
+namespace {
+// Lowers this process's file-size limit (writes past it fail with EFBIG instead of
+// raising SIGXFSZ) until restore() or destruction.
+class FileSizeLimit
+{
+public:
+    explicit FileSizeLimit(rlim_t bytes)
+    {
+        m_oldHandler = std::signal(SIGXFSZ, SIG_IGN);
+        if (getrlimit(RLIMIT_FSIZE, &m_old) != 0)
+            return;
+        rlimit lowered = m_old;
+        lowered.rlim_cur = bytes;
+        m_set = setrlimit(RLIMIT_FSIZE, &lowered) == 0;
+    }
+    ~FileSizeLimit() { restore(); }
+    bool isSet() const { return m_set; }
+    void restore()
+    {
+        if (m_set)
+            setrlimit(RLIMIT_FSIZE, &m_old);
+        m_set = false;
+        if (m_oldHandler != SIG_ERR) {
+            std::signal(SIGXFSZ, m_oldHandler);
+            m_oldHandler = SIG_ERR;
+        }
+    }
+
+private:
+    rlimit m_old{};
+    bool m_set = false;
+    void (*m_oldHandler)(int) = SIG_ERR;
+};
+} // namespace
+
 using namespace sockscope;
 using namespace sockscope::test;
 
@@ -224,14 +262,16 @@ void tst_Recording::statusBarShowsRecordingWithStop()
 // shown after the log delivery that failed (by then the tick is already gone).
 void tst_Recording::writeErrorUnticksAndSaysSoOnce()
 {
-    if (!QFile::exists(QStringLiteral("/dev/full")))
-        QSKIP("no /dev/full on this system to make writes fail");
+    // A regular file that cannot grow: the process's file-size limit (RLIMIT_FSIZE) makes
+    // the recorder's writes fail with EFBIG, as on a full disk. (Special files such as
+    // /dev/full are refused before recording starts.)
     const QString path = m_dir->filePath(QStringLiteral("full.txt"));
-    QVERIFY(QFile::link(QStringLiteral("/dev/full"), path));
     SOCKSCOPE_REQUIRE(startServer());
     QTcpSocket *a = connectClient();
     QVERIFY(a);
     SOCKSCOPE_REQUIRE(startRecording(path));
+    FileSizeLimit limit(24); // a record line is longer than this
+    QVERIFY(limit.isSet());
 
     ModalAnswers answers;
     bool tickedWhenShown = true;
@@ -248,6 +288,7 @@ void tst_Recording::writeErrorUnticksAndSaysSoOnce()
         });
     a->write("first");
     QTRY_VERIFY(answers.done());
+    limit.restore();
     QVERIFY(!tickedWhenShown);
     QVERIFY(!recordAction()->isChecked());
     auto *status = m_window->statusBar()->findChild<QLabel *>(QStringLiteral("recordingStatus"));

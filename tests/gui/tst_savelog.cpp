@@ -127,7 +127,7 @@ private slots:
         tab.logPane()->setPeerName(2, u"127.0.0.1:2222"_s);
         tab.logPane()->appendRecords(
             {record(LogRecord::Kind::Rx, 1, "one"), record(LogRecord::Kind::Rx, 2, "two")});
-        tab.logPane()->setPeerFilter(2);
+        tab.logPane()->setPeerFilter({2});
         QSignalSpy said(&tab, &SessionTab::statusMessage);
         tab.saveLogTo(path, LogExport::Format::RawRx);
         QTRY_COMPARE(said.count(), 1);
