@@ -943,6 +943,26 @@
         <source>each rule must be an object</source>
         <translation></translation>
     </message>
+    <message>
+        <source>SockScope sets the match limit itself: remove (*LIMIT_MATCH=…)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>a repeated group holds a repeat, as in (a+)+: a frame can make this take exponential time. Make the inner repeat possessive (a++) or the group atomic ((?&gt;…))</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Auto-reply rule “%1” skipped: its pattern needed more than %2 backtracking steps for a %3-byte frame (repeats that overlap, such as (a|a)+, do that). Simplify the pattern.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Frames skipped in this read: %1.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Auto-reply rule “%1” skipped: regex matching took more than %2 ms in one read (frames skipped: %3).</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>sockscope::Checksum</name>
@@ -995,10 +1015,6 @@
     </message>
     <message>
         <source>Local address for the UDP socket.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Local UDP port (0: any free port).</source>
         <translation></translation>
     </message>
     <message>
@@ -1071,10 +1087,6 @@
     </message>
     <message>
         <source>Broadcast</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Allow sending to broadcast addresses such as 255.255.255.255.</source>
         <translation></translation>
     </message>
     <message>
@@ -1167,6 +1179,30 @@
     </message>
     <message>
         <source>P&amp;ort</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>[::] (all interfaces, IPv6 only)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Local UDP port (any: a free port, shown below and in the tab&apos;s title once the socket is open).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Allow sending to broadcast addresses such as 255.255.255.255. Applies at once, also while open.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The network interface to join the group on. Choose the one the group&apos;s datagrams arrive on.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Default interface</source>
         <translation></translation>
     </message>
 </context>
@@ -1508,7 +1544,7 @@
         <translation></translation>
     </message>
     <message>
-        <source>Delimiter: %1</source>
+        <source>Delimiter, column %1: %2</source>
         <translation></translation>
     </message>
 </context>
@@ -1662,6 +1698,14 @@
         <source>, max frame %1</source>
         <translation></translation>
     </message>
+    <message>
+        <source>%1: the byte order is given twice</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; is given twice</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>sockscope::HeadlessRunner</name>
@@ -1679,6 +1723,26 @@
     </message>
     <message>
         <source>Cannot write the report %1: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: the file does not exist.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Cannot send %1: it is a folder, not a file.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Cannot send %1: it is not a regular file.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 is empty: there is nothing to send.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Cannot read the rules file %1: it is not a regular file.</source>
         <translation></translation>
     </message>
 </context>
@@ -1737,10 +1801,6 @@ Without --headless the window opens, configured by the same options.</source>
     </message>
     <message>
         <source>tcp-server, tcp-client or udp.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Local address (server/UDP: where to listen; client: local bind).</source>
         <translation></translation>
     </message>
     <message>
@@ -1804,10 +1864,6 @@ Without --headless the window opens, configured by the same options.</source>
         <translation></translation>
     </message>
     <message>
-        <source>Stop after this many seconds.</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>Send this text.</source>
         <translation></translation>
     </message>
@@ -1829,10 +1885,6 @@ Without --headless the window opens, configured by the same options.</source>
     </message>
     <message>
         <source>Repeat the send every ms.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>How many times to send (0 = forever).</source>
         <translation></translation>
     </message>
     <message>
@@ -1888,10 +1940,6 @@ Without --headless the window opens, configured by the same options.</source>
         <translation></translation>
     </message>
     <message>
-        <source>--duration needs a positive number of seconds.</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>Use only one of --send, --send-hex and --send-file.</source>
         <translation></translation>
     </message>
@@ -1931,6 +1979,70 @@ Without --headless the window opens, configured by the same options.</source>
         <source>--send needs a non-empty message.</source>
         <translation></translation>
     </message>
+    <message>
+        <source>--%1 is given more than once.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>--%1 does not apply to %2.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>--%1 applies only with --headless.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>--escapes applies only to --send.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>--checksum applies only to --send and --send-hex.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>--%1 needs a message to send (--send, --send-hex or --send-file).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>--count does not apply to --send-file.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Local address (server/UDP: where to listen, :: for every IPv6 and IPv4 address, [::] for IPv6 only; client: local bind).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Stop after this many seconds (above 0, at most 365 days).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>How many times to send: back to back, or one every --interval (0 = forever, with --interval only).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>--framing: the maximum frame size (%1) is below the fixed length (%2): every frame would be cut.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>--rules needs a file name.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>--report needs a file name.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>--duration needs a number of seconds above 0 and at most %1 (365 days), not &quot;%2&quot;.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>--count 0 (forever) needs --interval MS.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>--remote %1 cannot be reached from --bind %2: they are of different IP versions.</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>sockscope::LogExport</name>
@@ -1940,6 +2052,10 @@ Without --headless the window opens, configured by the same options.</source>
     </message>
     <message>
         <source>Recording to %1 stopped: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Cannot record to %1: it is not a regular file.</source>
         <translation></translation>
     </message>
 </context>
@@ -2063,6 +2179,34 @@ Without --headless the window opens, configured by the same options.</source>
         <source>The table shows the first %1 bytes; the byte view shows all of them.</source>
         <translation></translation>
     </message>
+    <message>
+        <source>…continues</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>echo</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>auto-reply</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>auto-reply: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Sent back by echo</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Sent by auto-reply rule “%1”</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The start of a character: it shows whole in the next message of this peer and direction.</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>sockscope::LogPane</name>
@@ -2179,6 +2323,10 @@ Without --headless the window opens, configured by the same options.</source>
     </message>
     <message>
         <source>Find text, or bytes with Hex checked (Ctrl+F; F3 next, Shift+F3 previous).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>…continues in the next message</source>
         <translation></translation>
     </message>
 </context>
@@ -2349,6 +2497,48 @@ Without --headless the window opens, configured by the same options.</source>
         <source>Cannot write the report %1: %2</source>
         <translation></translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Stop recording</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Recording to %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Every message of this session is appended to %1.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Stop recording to %1.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Quit SockScope</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>Quit while %n session(s) are running?</source>
+        <translation>
+            <numerusform>Quit while %n session is running?</numerusform>
+            <numerusform>Quit while %n sessions are running?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Quitting stops every session and closes %n connection(s).</source>
+        <translation>
+            <numerusform>Quitting stops every session and closes %n connection.</numerusform>
+            <numerusform>Quitting stops every session and closes %n connections.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>sockscope::Message</name>
@@ -2455,19 +2645,31 @@ Without --headless the window opens, configured by the same options.</source>
         <translation></translation>
     </message>
     <message>
-        <source>RX bytes</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>TX bytes</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>RX msgs</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>Active</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Bytes received from this peer</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Bytes sent to this peer</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Messages received from this peer</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>RX</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>TX</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Msgs</source>
         <translation></translation>
     </message>
 </context>
@@ -2803,7 +3005,23 @@ Without --headless the window opens, configured by the same options.</source>
         <translation></translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Dynamic fields&lt;/b&gt; are replaced when the message is sent:&lt;/p&gt;&lt;table cellspacing=&apos;4&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{counter}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;1, 2, 3 … (&lt;tt&gt;start=&lt;/tt&gt;, &lt;tt&gt;step=&lt;/tt&gt;, &lt;tt&gt;width=&lt;/tt&gt;, &lt;tt&gt;hex&lt;/tt&gt;, &lt;tt&gt;u8&lt;/tt&gt;, &lt;tt&gt;u16be&lt;/tt&gt;, &lt;tt&gt;u32le&lt;/tt&gt; …)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{time}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;send time, &lt;tt&gt;HH:mm:ss.zzz&lt;/tt&gt;; or a QDateTime pattern, &lt;tt&gt;unix&lt;/tt&gt;, &lt;tt&gt;unixms&lt;/tt&gt;, &lt;tt&gt;iso&lt;/tt&gt;, &lt;tt&gt;u32be&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{random:4}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;4 random bytes&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{len:u16be}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;length of the whole frame (&lt;tt&gt;after&lt;/tt&gt;, &lt;tt&gt;adjust=-2&lt;/tt&gt;)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{{{&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;a literal &lt;tt&gt;{{&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Each sender counts on its own. The preview shows the next frame. Full reference: docs/dynamic-fields.md.&lt;/p&gt;</source>
+        <source>Still hex: the bytes include control characters or bytes that are not valid %1 text, which text can keep exact only as escapes (\r, \n, \xNN).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Turn on Escapes and switch to text</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source> (column %1)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source> (line %1, column %2)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Dynamic fields&lt;/b&gt; are replaced when the message is sent:&lt;/p&gt;&lt;table cellspacing=&apos;4&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{counter}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;1, 2, 3 … (&lt;tt&gt;start=&lt;/tt&gt;, &lt;tt&gt;step=&lt;/tt&gt;, &lt;tt&gt;width=&lt;/tt&gt;, &lt;tt&gt;hex&lt;/tt&gt;, &lt;tt&gt;u8&lt;/tt&gt;, &lt;tt&gt;u16be&lt;/tt&gt;, &lt;tt&gt;u32le&lt;/tt&gt; …)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{time}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;send time, &lt;tt&gt;HH:mm:ss.zzz&lt;/tt&gt;; or a QDateTime pattern, &lt;tt&gt;unix&lt;/tt&gt;, &lt;tt&gt;unixms&lt;/tt&gt;, &lt;tt&gt;iso&lt;/tt&gt;, &lt;tt&gt;u32be&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{random:4}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;4 random bytes&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{len:u16be}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;length of the whole frame (&lt;tt&gt;after&lt;/tt&gt;, &lt;tt&gt;adjust=-2&lt;/tt&gt;)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{{{&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;a literal &lt;tt&gt;{{&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Each sender (Send button, periodic send, sequence) counts on its own and keeps counting across runs while the tab is open. The preview shows the next frame. Full reference: docs/dynamic-fields.md.&lt;/p&gt;</source>
         <translation></translation>
     </message>
 </context>
@@ -2971,6 +3189,36 @@ Without --headless the window opens, configured by the same options.</source>
             <numerusform>; %n bytes queued for it were not sent</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Port %1 is already in use; looking up which program holds it…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Auto-reply not sent: the peer is not reading (%1 bytes still unsent to it). Replies to it are dropped until it reads.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Auto-reply not sent: %1 bytes of replies already wait for this peer. Replies to it are dropped until they have gone out.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Auto-reply not sent: %1 bytes of replies already wait in this session. Replies are dropped until they have gone out.</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n auto-reply(ies) not sent (%1 bytes in all).</source>
+        <translation>
+            <numerusform>%n auto-reply not sent (%1 bytes in all).</numerusform>
+            <numerusform>%n auto-replies not sent (%1 bytes in all).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting auto-reply(ies) dropped (%1 bytes): the peer is gone.</source>
+        <translation>
+            <numerusform>%n waiting auto-reply dropped (%1 bytes): the peer is gone.</numerusform>
+            <numerusform>%n waiting auto-replies dropped (%1 bytes): the peer is gone.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sockscope::SessionTab</name>
@@ -2995,19 +3243,11 @@ Without --headless the window opens, configured by the same options.</source>
         <translation></translation>
     </message>
     <message>
-        <source>Disconnect the selected peers.</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>Clear closed</source>
         <translation></translation>
     </message>
     <message>
         <source>Remove peers that have left from the list.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Recording</source>
         <translation></translation>
     </message>
     <message>
@@ -3160,6 +3400,69 @@ Without --headless the window opens, configured by the same options.</source>
     </message>
     <message>
         <source>Could not replace %1: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No client is connected.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No client connected (all have left).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Disconnect the selected clients.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Select the peers to forget first.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Select the clients to disconnect first (Ctrl+click for several).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Send to: the last sender, %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Send to: the last sender (nothing received yet)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Send to: the remote address until a datagram arrives, then its sender</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Saving the log to %1…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n row</numerusform>
+            <numerusform>%n rows</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved %1 to %2 (%3 held while paused included).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Saved %1 to %2.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Only the rows of %1, as the log is filtered.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Save cancelled: %1 was not written.</source>
         <translation></translation>
     </message>
 </context>
@@ -3397,6 +3700,14 @@ Without --headless the window opens, configured by the same options.</source>
         <source>Error</source>
         <translation></translation>
     </message>
+    <message>
+        <source>%1, IPv6 and IPv4</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1, IPv6 only</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>sockscope::TcpClientSession</name>
@@ -3542,22 +3853,6 @@ Without --headless the window opens, configured by the same options.</source>
         <translation></translation>
     </message>
     <message>
-        <source>Joined multicast group %1</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Could not join multicast group %1: %2</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Left multicast group %1</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Could not leave multicast group %1: %2</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>Socket closed.</source>
         <translation></translation>
     </message>
@@ -3607,6 +3902,66 @@ Without --headless the window opens, configured by the same options.</source>
             <numerusform>forgotten: more than %n sender</numerusform>
             <numerusform>forgotten: more than %n senders</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 is not a multicast group address (IPv4: 224.0.0.0 to 239.255.255.255, IPv6: ff00::/8).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>There is no network interface named %1.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The IPv4 group %1 cannot be joined on a socket bound to %2. Bind to 0.0.0.0 (all IPv4 interfaces) to join it.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The IPv6 group %1 cannot be joined on a socket bound to %2. Bind to :: to join it.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Not joined: a socket bound to %1 never receives datagrams sent to the group %2 (they are addressed to the group). Bind to 0.0.0.0 (or ::) to receive multicast.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the default interface</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Rejoined multicast group %1 on %2 (joined before the socket was reopened).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Joined multicast group %1 on %2.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Could not join multicast group %1 on %2: %3</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Already joined multicast group %1 on %2.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Multicast group %1 on %2 will be joined when the socket opens.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Multicast group %1 not rejoined: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Not a member of multicast group %1 on %2.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Left multicast group %1 on %2.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Could not leave multicast group %1 on %2: %3</source>
+        <translation></translation>
     </message>
 </context>
 </TS>

@@ -944,6 +944,26 @@
         <source>each rule must be an object</source>
         <translation>每条规则都必须是对象</translation>
     </message>
+    <message>
+        <source>SockScope sets the match limit itself: remove (*LIMIT_MATCH=…)</source>
+        <translation>SockScope 自行设定匹配上限：请删除 (*LIMIT_MATCH=…)</translation>
+    </message>
+    <message>
+        <source>a repeated group holds a repeat, as in (a+)+: a frame can make this take exponential time. Make the inner repeat possessive (a++) or the group atomic ((?&gt;…))</source>
+        <translation>重复的分组里又含有重复，例如 (a+)+：某些帧会让匹配耗费指数级时间。请把内层重复改为占有式 (a++)，或把分组改为原子分组 ((?&gt;…))</translation>
+    </message>
+    <message>
+        <source>Auto-reply rule “%1” skipped: its pattern needed more than %2 backtracking steps for a %3-byte frame (repeats that overlap, such as (a|a)+, do that). Simplify the pattern.</source>
+        <translation>自动回复规则“%1”已跳过：对 %3 字节的帧，其模式需要超过 %2 步回溯（相互重叠的重复，例如 (a|a)+，会这样）。请简化该模式。</translation>
+    </message>
+    <message>
+        <source>Frames skipped in this read: %1.</source>
+        <translation>本次读取中跳过的帧：%1。</translation>
+    </message>
+    <message>
+        <source>Auto-reply rule “%1” skipped: regex matching took more than %2 ms in one read (frames skipped: %3).</source>
+        <translation>自动回复规则“%1”已跳过：一次读取中的正则匹配超过了 %2 毫秒（跳过的帧：%3）。</translation>
+    </message>
 </context>
 <context>
     <name>sockscope::Checksum</name>
@@ -997,10 +1017,6 @@
     <message>
         <source>Local address for the UDP socket.</source>
         <translation>UDP 套接字的本机地址。</translation>
-    </message>
-    <message>
-        <source>Local UDP port (0: any free port).</source>
-        <translation>本机 UDP 端口（0：任意空闲端口）。</translation>
     </message>
     <message>
         <source>&amp;Server</source>
@@ -1073,10 +1089,6 @@
     <message>
         <source>Broadcast</source>
         <translation>广播</translation>
-    </message>
-    <message>
-        <source>Allow sending to broadcast addresses such as 255.255.255.255.</source>
-        <translation>允许向 255.255.255.255 等广播地址发送。</translation>
     </message>
     <message>
         <source>Reply to last sender</source>
@@ -1169,6 +1181,30 @@
     <message>
         <source>P&amp;ort</source>
         <translation>端口(&amp;O)</translation>
+    </message>
+    <message>
+        <source>[::] (all interfaces, IPv6 only)</source>
+        <translation>[::]（所有网络接口，仅 IPv6）</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>Local UDP port (any: a free port, shown below and in the tab&apos;s title once the socket is open).</source>
+        <translation>本地 UDP 端口（任意：使用一个空闲端口，套接字打开后显示在下方和标签页标题中）。</translation>
+    </message>
+    <message>
+        <source>Allow sending to broadcast addresses such as 255.255.255.255. Applies at once, also while open.</source>
+        <translation>允许发送到广播地址，例如 255.255.255.255。立即生效，打开时也生效。</translation>
+    </message>
+    <message>
+        <source>The network interface to join the group on. Choose the one the group&apos;s datagrams arrive on.</source>
+        <translation>在哪个网络接口上加入组播组。请选择组播数据报到达的那个接口。</translation>
+    </message>
+    <message>
+        <source>Default interface</source>
+        <translation>默认接口</translation>
     </message>
 </context>
 <context>
@@ -1507,8 +1543,8 @@
         <translation>单条消息的最大长度；超长的消息会被切断并标记，因此内存不会无限增长。</translation>
     </message>
     <message>
-        <source>Delimiter: %1</source>
-        <translation>分隔符：%1</translation>
+        <source>Delimiter, column %1: %2</source>
+        <translation>分隔符，第 %1 列：%2</translation>
     </message>
 </context>
 <context>
@@ -1661,6 +1697,14 @@
         <source>, max frame %1</source>
         <translation>，最大帧长 %1</translation>
     </message>
+    <message>
+        <source>%1: the byte order is given twice</source>
+        <translation>%1：字节序指定了两次</translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; is given twice</source>
+        <translation>%1：“%2”指定了两次</translation>
+    </message>
 </context>
 <context>
     <name>sockscope::HeadlessRunner</name>
@@ -1679,6 +1723,26 @@
     <message>
         <source>Cannot write the report %1: %2</source>
         <translation>无法写入报告 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: the file does not exist.</source>
+        <translation>无法读取 %1：文件不存在。</translation>
+    </message>
+    <message>
+        <source>Cannot send %1: it is a folder, not a file.</source>
+        <translation>无法发送 %1：这是一个文件夹，不是文件。</translation>
+    </message>
+    <message>
+        <source>Cannot send %1: it is not a regular file.</source>
+        <translation>无法发送 %1：不是普通文件。</translation>
+    </message>
+    <message>
+        <source>%1 is empty: there is nothing to send.</source>
+        <translation>%1 是空的：没有可发送的内容。</translation>
+    </message>
+    <message>
+        <source>Cannot read the rules file %1: it is not a regular file.</source>
+        <translation>无法读取规则文件 %1：不是普通文件。</translation>
     </message>
 </context>
 <context>
@@ -1738,10 +1802,6 @@ Without --headless the window opens, configured by the same options.</source>
     <message>
         <source>tcp-server, tcp-client or udp.</source>
         <translation>tcp-server、tcp-client 或 udp。</translation>
-    </message>
-    <message>
-        <source>Local address (server/UDP: where to listen; client: local bind).</source>
-        <translation>本地地址（服务端/UDP：监听地址；客户端：本地绑定地址）。</translation>
     </message>
     <message>
         <source>Server/UDP: local port (0 = any). Client: the server&apos;s port.</source>
@@ -1804,10 +1864,6 @@ Without --headless the window opens, configured by the same options.</source>
         <translation>结束时写出 JSON 报告。</translation>
     </message>
     <message>
-        <source>Stop after this many seconds.</source>
-        <translation>运行指定秒数后停止。</translation>
-    </message>
-    <message>
         <source>Send this text.</source>
         <translation>发送此文本。</translation>
     </message>
@@ -1830,10 +1886,6 @@ Without --headless the window opens, configured by the same options.</source>
     <message>
         <source>Repeat the send every ms.</source>
         <translation>每隔指定毫秒数重复发送。</translation>
-    </message>
-    <message>
-        <source>How many times to send (0 = forever).</source>
-        <translation>发送次数（0 = 无限）。</translation>
     </message>
     <message>
         <source>Client: ms to wait for replies after the last send.</source>
@@ -1888,10 +1940,6 @@ Without --headless the window opens, configured by the same options.</source>
         <translation>--max-clients 需要正数。</translation>
     </message>
     <message>
-        <source>--duration needs a positive number of seconds.</source>
-        <translation>--duration 需要正的秒数。</translation>
-    </message>
-    <message>
         <source>Use only one of --send, --send-hex and --send-file.</source>
         <translation>--send、--send-hex 和 --send-file 只能使用其中一个。</translation>
     </message>
@@ -1931,6 +1979,70 @@ Without --headless the window opens, configured by the same options.</source>
         <source>--send needs a non-empty message.</source>
         <translation>--send 需要非空的消息。</translation>
     </message>
+    <message>
+        <source>--%1 is given more than once.</source>
+        <translation>--%1 指定了不止一次。</translation>
+    </message>
+    <message>
+        <source>--%1 does not apply to %2.</source>
+        <translation>--%1 不适用于 %2。</translation>
+    </message>
+    <message>
+        <source>--%1 applies only with --headless.</source>
+        <translation>--%1 只能与 --headless 一起使用。</translation>
+    </message>
+    <message>
+        <source>--escapes applies only to --send.</source>
+        <translation>--escapes 只适用于 --send。</translation>
+    </message>
+    <message>
+        <source>--checksum applies only to --send and --send-hex.</source>
+        <translation>--checksum 只适用于 --send 和 --send-hex。</translation>
+    </message>
+    <message>
+        <source>--%1 needs a message to send (--send, --send-hex or --send-file).</source>
+        <translation>--%1 需要一条要发送的消息（--send、--send-hex 或 --send-file）。</translation>
+    </message>
+    <message>
+        <source>--count does not apply to --send-file.</source>
+        <translation>--count 不适用于 --send-file。</translation>
+    </message>
+    <message>
+        <source>Local address (server/UDP: where to listen, :: for every IPv6 and IPv4 address, [::] for IPv6 only; client: local bind).</source>
+        <translation>本地地址（服务器/UDP：监听位置，:: 表示所有 IPv6 和 IPv4 地址，[::] 表示仅 IPv6；客户端：本地绑定地址）。</translation>
+    </message>
+    <message>
+        <source>Stop after this many seconds (above 0, at most 365 days).</source>
+        <translation>运行这么多秒后停止（大于 0，最多 365 天）。</translation>
+    </message>
+    <message>
+        <source>How many times to send: back to back, or one every --interval (0 = forever, with --interval only).</source>
+        <translation>发送次数：连续发送，或每隔 --interval 发送一次（0 = 无限，仅限与 --interval 一起使用）。</translation>
+    </message>
+    <message>
+        <source>--framing: the maximum frame size (%1) is below the fixed length (%2): every frame would be cut.</source>
+        <translation>--framing：最大帧长（%1）小于固定长度（%2）：每一帧都会被截断。</translation>
+    </message>
+    <message>
+        <source>--rules needs a file name.</source>
+        <translation>--rules 需要一个文件名。</translation>
+    </message>
+    <message>
+        <source>--report needs a file name.</source>
+        <translation>--report 需要一个文件名。</translation>
+    </message>
+    <message>
+        <source>--duration needs a number of seconds above 0 and at most %1 (365 days), not &quot;%2&quot;.</source>
+        <translation>--duration 需要大于 0 且不超过 %1（365 天）的秒数，而不是 &quot;%2&quot;。</translation>
+    </message>
+    <message>
+        <source>--count 0 (forever) needs --interval MS.</source>
+        <translation>--count 0（无限）需要 --interval 毫秒数。</translation>
+    </message>
+    <message>
+        <source>--remote %1 cannot be reached from --bind %2: they are of different IP versions.</source>
+        <translation>从 --bind %2 无法到达 --remote %1：两者的 IP 版本不同。</translation>
+    </message>
 </context>
 <context>
     <name>sockscope::LogExport</name>
@@ -1941,6 +2053,10 @@ Without --headless the window opens, configured by the same options.</source>
     <message>
         <source>Recording to %1 stopped: %2</source>
         <translation>记录到 %1 已停止：%2</translation>
+    </message>
+    <message>
+        <source>Cannot record to %1: it is not a regular file.</source>
+        <translation>无法记录到 %1：不是普通文件。</translation>
     </message>
 </context>
 <context>
@@ -2061,6 +2177,34 @@ Without --headless the window opens, configured by the same options.</source>
         <source>The table shows the first %1 bytes; the byte view shows all of them.</source>
         <translation>表格只显示前 %1 个字节；字节视图显示全部字节。</translation>
     </message>
+    <message>
+        <source>…continues</source>
+        <translation>…待续</translation>
+    </message>
+    <message>
+        <source>echo</source>
+        <translation>回显</translation>
+    </message>
+    <message>
+        <source>auto-reply</source>
+        <translation>自动回复</translation>
+    </message>
+    <message>
+        <source>auto-reply: %1</source>
+        <translation>自动回复：%1</translation>
+    </message>
+    <message>
+        <source>Sent back by echo</source>
+        <translation>由回显发回</translation>
+    </message>
+    <message>
+        <source>Sent by auto-reply rule “%1”</source>
+        <translation>由自动回复规则“%1”发送</translation>
+    </message>
+    <message>
+        <source>The start of a character: it shows whole in the next message of this peer and direction.</source>
+        <translation>一个字符的开头：它会在该对端同一方向的下一条消息中完整显示。</translation>
+    </message>
 </context>
 <context>
     <name>sockscope::LogPane</name>
@@ -2177,6 +2321,10 @@ Without --headless the window opens, configured by the same options.</source>
     <message>
         <source>Find text, or bytes with Hex checked (Ctrl+F; F3 next, Shift+F3 previous).</source>
         <translation>查找文本；勾选“十六进制”时查找字节（Ctrl+F；F3 下一个，Shift+F3 上一个）。</translation>
+    </message>
+    <message>
+        <source>…continues in the next message</source>
+        <translation>…在下一条消息中继续</translation>
     </message>
 </context>
 <context>
@@ -2343,6 +2491,46 @@ Without --headless the window opens, configured by the same options.</source>
         <source>Cannot write the report %1: %2</source>
         <translation>无法写入报告 %1：%2</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Stop recording</source>
+        <translation>停止记录</translation>
+    </message>
+    <message>
+        <source>Recording to %1</source>
+        <translation>正在记录到 %1</translation>
+    </message>
+    <message>
+        <source>Every message of this session is appended to %1.</source>
+        <translation>本会话的每条消息都会追加到 %1。</translation>
+    </message>
+    <message>
+        <source>Stop recording to %1.</source>
+        <translation>停止记录到 %1。</translation>
+    </message>
+    <message>
+        <source>Quit SockScope</source>
+        <translation>退出 SockScope</translation>
+    </message>
+    <message numerus="yes">
+        <source>Quit while %n session(s) are running?</source>
+        <translation>
+            <numerusform>有 %n 个会话正在运行，仍要退出吗？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Quitting stops every session and closes %n connection(s).</source>
+        <translation>
+            <numerusform>退出会停止所有会话并关闭 %n 个连接。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
 </context>
 <context>
     <name>sockscope::Message</name>
@@ -2449,20 +2637,32 @@ Without --headless the window opens, configured by the same options.</source>
         <translation>起始时间</translation>
     </message>
     <message>
-        <source>RX bytes</source>
-        <translation>接收字节</translation>
-    </message>
-    <message>
-        <source>TX bytes</source>
-        <translation>发送字节</translation>
-    </message>
-    <message>
-        <source>RX msgs</source>
-        <translation>接收条数</translation>
-    </message>
-    <message>
         <source>Active</source>
         <translation>活动</translation>
+    </message>
+    <message>
+        <source>Bytes received from this peer</source>
+        <translation>从该对端接收的字节数</translation>
+    </message>
+    <message>
+        <source>Bytes sent to this peer</source>
+        <translation>发送到该对端的字节数</translation>
+    </message>
+    <message>
+        <source>Messages received from this peer</source>
+        <translation>从该对端接收的消息数</translation>
+    </message>
+    <message>
+        <source>RX</source>
+        <translation>收</translation>
+    </message>
+    <message>
+        <source>TX</source>
+        <translation>发</translation>
+    </message>
+    <message>
+        <source>Msgs</source>
+        <translation>消息</translation>
     </message>
 </context>
 <context>
@@ -2793,8 +2993,24 @@ Without --headless the window opens, configured by the same options.</source>
         <translation>添加当前消息…</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Dynamic fields&lt;/b&gt; are replaced when the message is sent:&lt;/p&gt;&lt;table cellspacing=&apos;4&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{counter}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;1, 2, 3 … (&lt;tt&gt;start=&lt;/tt&gt;, &lt;tt&gt;step=&lt;/tt&gt;, &lt;tt&gt;width=&lt;/tt&gt;, &lt;tt&gt;hex&lt;/tt&gt;, &lt;tt&gt;u8&lt;/tt&gt;, &lt;tt&gt;u16be&lt;/tt&gt;, &lt;tt&gt;u32le&lt;/tt&gt; …)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{time}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;send time, &lt;tt&gt;HH:mm:ss.zzz&lt;/tt&gt;; or a QDateTime pattern, &lt;tt&gt;unix&lt;/tt&gt;, &lt;tt&gt;unixms&lt;/tt&gt;, &lt;tt&gt;iso&lt;/tt&gt;, &lt;tt&gt;u32be&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{random:4}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;4 random bytes&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{len:u16be}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;length of the whole frame (&lt;tt&gt;after&lt;/tt&gt;, &lt;tt&gt;adjust=-2&lt;/tt&gt;)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{{{&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;a literal &lt;tt&gt;{{&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Each sender counts on its own. The preview shows the next frame. Full reference: docs/dynamic-fields.md.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;动态字段&lt;/b&gt;在发送消息时被替换：&lt;/p&gt;&lt;table cellspacing=&apos;4&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{counter}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;1、2、3 …（&lt;tt&gt;start=&lt;/tt&gt;、&lt;tt&gt;step=&lt;/tt&gt;、&lt;tt&gt;width=&lt;/tt&gt;、&lt;tt&gt;hex&lt;/tt&gt;、&lt;tt&gt;u8&lt;/tt&gt;、&lt;tt&gt;u16be&lt;/tt&gt;、&lt;tt&gt;u32le&lt;/tt&gt; …）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{time}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;发送时间，&lt;tt&gt;HH:mm:ss.zzz&lt;/tt&gt;；也可用 QDateTime 格式、&lt;tt&gt;unix&lt;/tt&gt;、&lt;tt&gt;unixms&lt;/tt&gt;、&lt;tt&gt;iso&lt;/tt&gt;、&lt;tt&gt;u32be&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{random:4}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;4 个随机字节&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{len:u16be}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;整帧的长度（&lt;tt&gt;after&lt;/tt&gt;、&lt;tt&gt;adjust=-2&lt;/tt&gt;）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{{{&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;字面的 &lt;tt&gt;{{&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;每个发送方式独立计数。预览显示的是下一帧。完整说明见 docs/dynamic-fields.md。&lt;/p&gt;</translation>
+        <source>Still hex: the bytes include control characters or bytes that are not valid %1 text, which text can keep exact only as escapes (\r, \n, \xNN).</source>
+        <translation>仍为十六进制：这些字节包含控制字符或不是有效 %1 文本的字节，文本只能以转义形式（\r、\n、\xNN）准确保留它们。</translation>
+    </message>
+    <message>
+        <source>Turn on Escapes and switch to text</source>
+        <translation>打开转义并切换到文本</translation>
+    </message>
+    <message>
+        <source> (column %1)</source>
+        <translation>（第 %1 列）</translation>
+    </message>
+    <message>
+        <source> (line %1, column %2)</source>
+        <translation>（第 %1 行，第 %2 列）</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Dynamic fields&lt;/b&gt; are replaced when the message is sent:&lt;/p&gt;&lt;table cellspacing=&apos;4&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{counter}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;1, 2, 3 … (&lt;tt&gt;start=&lt;/tt&gt;, &lt;tt&gt;step=&lt;/tt&gt;, &lt;tt&gt;width=&lt;/tt&gt;, &lt;tt&gt;hex&lt;/tt&gt;, &lt;tt&gt;u8&lt;/tt&gt;, &lt;tt&gt;u16be&lt;/tt&gt;, &lt;tt&gt;u32le&lt;/tt&gt; …)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{time}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;send time, &lt;tt&gt;HH:mm:ss.zzz&lt;/tt&gt;; or a QDateTime pattern, &lt;tt&gt;unix&lt;/tt&gt;, &lt;tt&gt;unixms&lt;/tt&gt;, &lt;tt&gt;iso&lt;/tt&gt;, &lt;tt&gt;u32be&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{random:4}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;4 random bytes&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{len:u16be}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;length of the whole frame (&lt;tt&gt;after&lt;/tt&gt;, &lt;tt&gt;adjust=-2&lt;/tt&gt;)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{{{&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;a literal &lt;tt&gt;{{&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Each sender (Send button, periodic send, sequence) counts on its own and keeps counting across runs while the tab is open. The preview shows the next frame. Full reference: docs/dynamic-fields.md.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;动态字段&lt;/b&gt;在发送消息时被替换：&lt;/p&gt;&lt;table cellspacing=&apos;4&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{counter}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;1、2、3 …（&lt;tt&gt;start=&lt;/tt&gt;、&lt;tt&gt;step=&lt;/tt&gt;、&lt;tt&gt;width=&lt;/tt&gt;、&lt;tt&gt;hex&lt;/tt&gt;、&lt;tt&gt;u8&lt;/tt&gt;、&lt;tt&gt;u16be&lt;/tt&gt;、&lt;tt&gt;u32le&lt;/tt&gt; …）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{time}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;发送时间，&lt;tt&gt;HH:mm:ss.zzz&lt;/tt&gt;；也可用 QDateTime 格式、&lt;tt&gt;unix&lt;/tt&gt;、&lt;tt&gt;unixms&lt;/tt&gt;、&lt;tt&gt;iso&lt;/tt&gt;、&lt;tt&gt;u32be&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{random:4}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;4 个随机字节&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{len:u16be}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;整帧的长度（&lt;tt&gt;after&lt;/tt&gt;、&lt;tt&gt;adjust=-2&lt;/tt&gt;）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{{{&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;字面的 &lt;tt&gt;{{&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;每个发送方式（发送按钮、定时发送、序列）独立计数，并且在标签页打开期间跨多次运行持续计数。预览显示的是下一帧。完整说明见 docs/dynamic-fields.md。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -2959,6 +3175,34 @@ Without --headless the window opens, configured by the same options.</source>
             <numerusform>；排队待发的 %n 字节未能发出</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Port %1 is already in use; looking up which program holds it…</source>
+        <translation>端口 %1 已被占用；正在查找占用它的程序…</translation>
+    </message>
+    <message>
+        <source>Auto-reply not sent: the peer is not reading (%1 bytes still unsent to it). Replies to it are dropped until it reads.</source>
+        <translation>自动回复未发送：对端没有在读取（仍有 %1 字节未发给它）。在它读取之前，发给它的回复都会被丢弃。</translation>
+    </message>
+    <message>
+        <source>Auto-reply not sent: %1 bytes of replies already wait for this peer. Replies to it are dropped until they have gone out.</source>
+        <translation>自动回复未发送：已有 %1 字节的回复在等待发给该对端。在这些回复发出之前，发给它的回复都会被丢弃。</translation>
+    </message>
+    <message>
+        <source>Auto-reply not sent: %1 bytes of replies already wait in this session. Replies are dropped until they have gone out.</source>
+        <translation>自动回复未发送：本会话已有 %1 字节的回复在等待。在这些回复发出之前，回复都会被丢弃。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n auto-reply(ies) not sent (%1 bytes in all).</source>
+        <translation>
+            <numerusform>%n 条自动回复未发送（共 %1 字节）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting auto-reply(ies) dropped (%1 bytes): the peer is gone.</source>
+        <translation>
+            <numerusform>%n 条等待中的自动回复已丢弃（%1 字节）：对端已离开。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sockscope::SessionTab</name>
@@ -2983,20 +3227,12 @@ Without --headless the window opens, configured by the same options.</source>
         <translation>断开</translation>
     </message>
     <message>
-        <source>Disconnect the selected peers.</source>
-        <translation>断开选中的对端。</translation>
-    </message>
-    <message>
         <source>Clear closed</source>
         <translation>清除已断开</translation>
     </message>
     <message>
         <source>Remove peers that have left from the list.</source>
         <translation>从列表中移除已离开的对端。</translation>
-    </message>
-    <message>
-        <source>Recording</source>
-        <translation>记录</translation>
     </message>
     <message>
         <source>UDP keeps message boundaries: one datagram, one row.</source>
@@ -3145,6 +3381,68 @@ Without --headless the window opens, configured by the same options.</source>
     <message>
         <source>Could not replace %1: %2</source>
         <translation>无法替换 %1：%2</translation>
+    </message>
+    <message>
+        <source>No client is connected.</source>
+        <translation>没有客户端连接。</translation>
+    </message>
+    <message>
+        <source>No client connected (all have left).</source>
+        <translation>没有客户端连接（都已离开）。</translation>
+    </message>
+    <message>
+        <source>Disconnect the selected clients.</source>
+        <translation>断开所选客户端。</translation>
+    </message>
+    <message>
+        <source>Select the peers to forget first.</source>
+        <translation>请先选择要移除的对端。</translation>
+    </message>
+    <message>
+        <source>Select the clients to disconnect first (Ctrl+click for several).</source>
+        <translation>请先选择要断开的客户端（按住 Ctrl 点击可多选）。</translation>
+    </message>
+    <message>
+        <source>Send to: the last sender, %1</source>
+        <translation>发送到：最后的发送方，%1</translation>
+    </message>
+    <message>
+        <source>Send to: the last sender (nothing received yet)</source>
+        <translation>发送到：最后的发送方（尚未收到数据）</translation>
+    </message>
+    <message>
+        <source>Send to: the remote address until a datagram arrives, then its sender</source>
+        <translation>发送到：远程地址，收到数据报后改为其发送方</translation>
+    </message>
+    <message>
+        <source>Saving the log to %1…</source>
+        <translation>正在把日志保存到 %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved %1 to %2 (%3 held while paused included).</source>
+        <translation>已将 %1 保存到 %2（含暂停时保留的 %3）。</translation>
+    </message>
+    <message>
+        <source>Saved %1 to %2.</source>
+        <translation>已将 %1 保存到 %2。</translation>
+    </message>
+    <message>
+        <source>Only the rows of %1, as the log is filtered.</source>
+        <translation>只保存了 %1 的行，因为日志已被过滤。</translation>
+    </message>
+    <message>
+        <source>Save cancelled: %1 was not written.</source>
+        <translation>已取消保存：未写入 %1。</translation>
     </message>
 </context>
 <context>
@@ -3381,6 +3679,14 @@ Without --headless the window opens, configured by the same options.</source>
         <source>Error</source>
         <translation>错误</translation>
     </message>
+    <message>
+        <source>%1, IPv6 and IPv4</source>
+        <translation>%1，IPv6 和 IPv4</translation>
+    </message>
+    <message>
+        <source>%1, IPv6 only</source>
+        <translation>%1，仅 IPv6</translation>
+    </message>
 </context>
 <context>
     <name>sockscope::TcpClientSession</name>
@@ -3522,22 +3828,6 @@ Without --headless the window opens, configured by the same options.</source>
         <translation>发送到 %1</translation>
     </message>
     <message>
-        <source>Joined multicast group %1</source>
-        <translation>已加入组播组 %1</translation>
-    </message>
-    <message>
-        <source>Could not join multicast group %1: %2</source>
-        <translation>无法加入组播组 %1：%2</translation>
-    </message>
-    <message>
-        <source>Left multicast group %1</source>
-        <translation>已退出组播组 %1</translation>
-    </message>
-    <message>
-        <source>Could not leave multicast group %1: %2</source>
-        <translation>无法退出组播组 %1：%2</translation>
-    </message>
-    <message>
         <source>Socket closed.</source>
         <translation>套接字已关闭。</translation>
     </message>
@@ -3586,6 +3876,66 @@ Without --headless the window opens, configured by the same options.</source>
         <translation>
             <numerusform>已移除：发送方超过 %n 个</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 is not a multicast group address (IPv4: 224.0.0.0 to 239.255.255.255, IPv6: ff00::/8).</source>
+        <translation>%1 不是组播组地址（IPv4：224.0.0.0 到 239.255.255.255，IPv6：ff00::/8）。</translation>
+    </message>
+    <message>
+        <source>There is no network interface named %1.</source>
+        <translation>没有名为 %1 的网络接口。</translation>
+    </message>
+    <message>
+        <source>The IPv4 group %1 cannot be joined on a socket bound to %2. Bind to 0.0.0.0 (all IPv4 interfaces) to join it.</source>
+        <translation>在绑定到 %2 的套接字上无法加入 IPv4 组 %1。请绑定到 0.0.0.0（所有 IPv4 接口）再加入。</translation>
+    </message>
+    <message>
+        <source>The IPv6 group %1 cannot be joined on a socket bound to %2. Bind to :: to join it.</source>
+        <translation>在绑定到 %2 的套接字上无法加入 IPv6 组 %1。请绑定到 :: 再加入。</translation>
+    </message>
+    <message>
+        <source>Not joined: a socket bound to %1 never receives datagrams sent to the group %2 (they are addressed to the group). Bind to 0.0.0.0 (or ::) to receive multicast.</source>
+        <translation>未加入：绑定到 %1 的套接字永远收不到发往组 %2 的数据报（它们的目标地址是组地址）。请绑定到 0.0.0.0（或 ::）以接收组播。</translation>
+    </message>
+    <message>
+        <source>the default interface</source>
+        <translation>默认接口</translation>
+    </message>
+    <message>
+        <source>Rejoined multicast group %1 on %2 (joined before the socket was reopened).</source>
+        <translation>已在 %2 上重新加入组播组 %1（套接字重新打开前已加入）。</translation>
+    </message>
+    <message>
+        <source>Joined multicast group %1 on %2.</source>
+        <translation>已在 %2 上加入组播组 %1。</translation>
+    </message>
+    <message>
+        <source>Could not join multicast group %1 on %2: %3</source>
+        <translation>无法在 %2 上加入组播组 %1：%3</translation>
+    </message>
+    <message>
+        <source>Already joined multicast group %1 on %2.</source>
+        <translation>已在 %2 上加入过组播组 %1。</translation>
+    </message>
+    <message>
+        <source>Multicast group %1 on %2 will be joined when the socket opens.</source>
+        <translation>将在套接字打开时在 %2 上加入组播组 %1。</translation>
+    </message>
+    <message>
+        <source>Multicast group %1 not rejoined: %2</source>
+        <translation>未重新加入组播组 %1：%2</translation>
+    </message>
+    <message>
+        <source>Not a member of multicast group %1 on %2.</source>
+        <translation>不是 %2 上组播组 %1 的成员。</translation>
+    </message>
+    <message>
+        <source>Left multicast group %1 on %2.</source>
+        <translation>已在 %2 上退出组播组 %1。</translation>
+    </message>
+    <message>
+        <source>Could not leave multicast group %1 on %2: %3</source>
+        <translation>无法在 %2 上退出组播组 %1：%3</translation>
     </message>
 </context>
 </TS>
