@@ -618,6 +618,10 @@
             <numerusform>Reply from %1 after %2 ms, %n bytes:</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 is not a regular file.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sockscope::AutoReplyModel</name>

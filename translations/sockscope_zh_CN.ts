@@ -620,6 +620,10 @@
             <numerusform>来自 %1 的回复，延时 %2 ms，%n 字节：</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 is not a regular file.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sockscope::AutoReplyModel</name>

@@ -306,6 +306,11 @@ bool AutoReplyDialog::importFrom(const QString &path, QString *error, QStringLis
             *error = message;
         return false;
     };
+    // Only a regular file is opened: a FIFO without a writer would block open(), and the
+    // window with it; a device such as /dev/zero never ends.
+    const QFileInfo info(path);
+    if (info.exists() && !info.isFile())
+        return fail(tr("%1 is not a regular file.").arg(QDir::toNativeSeparators(path)));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return fail(file.errorString());

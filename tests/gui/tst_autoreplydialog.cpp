@@ -15,6 +15,8 @@
 #include <QSpinBox>
 #include <QTableView>
 #include <QTemporaryDir>
+
+#include "fifo.h"
 #include <QtTest>
 
 using namespace sockscope;
@@ -82,6 +84,7 @@ private slots:
     void exportImportRoundTrip();
     void importRefusesInvalidFile_data();
     void importRefusesInvalidFile();
+    void importRefusesFifo();
     void testBoxGbkRegex();
     void testBoxNoMatchAndEcho();
     void screenshotNotClipped();
@@ -409,6 +412,25 @@ void tst_AutoReplyDialog::importRefusesInvalidFile()
 
     QVERIFY(!dialog.importFrom(dir.filePath(QStringLiteral("missing.json")), &error));
     QVERIFY(!error.isEmpty());
+}
+
+// A FIFO nobody writes to would block open(), and the window with it (#12 5).
+void tst_AutoReplyDialog::importRefusesFifo()
+{
+    QTemporaryDir dir;
+    const QString fifo = dir.filePath(QStringLiteral("rules.json"));
+    QVERIFY(sockscope::test::makeFifo(fifo));
+    AutoReplyDialog dialog(sampleConfig(), nullptr);
+    QString error;
+    bool imported = true;
+    {
+        sockscope::test::FifoRescuer rescuer(fifo);
+        imported = dialog.importFrom(fifo, &error);
+        QVERIFY2(!rescuer.rescued(), "importFrom() blocked opening a FIFO");
+    }
+    QVERIFY(!imported);
+    QVERIFY2(error.contains(QLatin1String("not a regular file")), qPrintable(error));
+    QCOMPARE(dialog.config(), sampleConfig());
 }
 
 void tst_AutoReplyDialog::testBoxGbkRegex()
