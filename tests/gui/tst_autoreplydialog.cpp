@@ -547,6 +547,11 @@ void tst_AutoReplyDialog::skippedRuleIsMarked()
                     .isNull());
     }
 
+    dialog.resize(800, 500);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(saveScreenshot(dialog, QStringLiteral("autoreply-skipped")));
+
     // The mark follows its rule when rules move or others are removed ...
     QVERIFY(dialog.model()->moveRule(1, 0));
     QVERIFY(dialog.model()->removeRows(2, 1));
