@@ -173,6 +173,11 @@ AutoReplyDialog::AutoReplyDialog(const AutoReplyConfig &config, QWidget *parent)
 
 AutoReplyDialog::~AutoReplyDialog() = default;
 
+void AutoReplyDialog::setRuleTrouble(const QStringList &trouble)
+{
+    m_model->setRuleTrouble(trouble);
+}
+
 AutoReplyConfig AutoReplyDialog::config() const
 {
     AutoReplyConfig c;

@@ -33,6 +33,10 @@ public:
     AutoReplyConfig config() const;
     void setConfig(const AutoReplyConfig &config);
 
+    // Marks the rules the core skipped (see AutoReplyModel::setRuleTrouble()); call after
+    // constructing with the applied config.
+    void setRuleTrouble(const QStringList &trouble);
+
     AutoReplyModel *model() const { return m_model; }
 
     // What the Export/Import buttons do after their file dialog; no message

@@ -3,10 +3,13 @@
 #include <QColor>
 #include <QComboBox>
 #include <QFont>
+#include <QApplication>
 #include <QGuiApplication>
+#include <QIcon>
 #include <QLineEdit>
 #include <QPalette>
 #include <QSpinBox>
+#include <QStyle>
 
 #include <algorithm>
 
@@ -167,6 +170,9 @@ void AutoReplyModel::setRules(const QList<AutoReplyRule> &rules)
     m_rules = rules;
     m_issues.clear();
     m_issues.resize(m_rules.size());
+    // A new set has not run yet: nothing of it was skipped.
+    m_trouble.clear();
+    m_trouble.resize(m_rules.size());
     for (int row = 0; row < m_rules.size(); ++row)
         check(row);
     endResetModel();
@@ -187,12 +193,21 @@ void AutoReplyModel::setEncoding(Encoding encoding)
     emit rulesChanged();
 }
 
+void AutoReplyModel::setRuleTrouble(const QStringList &trouble)
+{
+    for (int row = 0; row < m_rules.size(); ++row)
+        m_trouble[row] = trouble.value(row);
+    if (!m_rules.isEmpty())
+        emit dataChanged(index(0, NameColumn), index(rowCount() - 1, NameColumn));
+}
+
 int AutoReplyModel::insertRule(int row, const AutoReplyRule &rule)
 {
     row = qBound(0, row, int(m_rules.size()));
     beginInsertRows(QModelIndex(), row, row);
     m_rules.insert(row, rule);
     m_issues.insert(row, std::nullopt);
+    m_trouble.insert(row, QString());
     check(row);
     endInsertRows();
     emit rulesChanged();
@@ -343,6 +358,8 @@ QVariant AutoReplyModel::data(const QModelIndex &index, int role) const
     const AutoReplyRule &r = m_rules.at(row);
     const auto &problem = m_issues.at(row);
     const bool badCell = problem && columnOfField(problem->field) == column;
+    const QString &trouble = m_trouble.at(row);
+    const bool troubleCell = column == NameColumn && !trouble.isEmpty();
 
     switch (role) {
     case Qt::DisplayRole:
@@ -377,7 +394,13 @@ QVariant AutoReplyModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (badCell)
             return issue(row)->toString();
+        if (troubleCell)
+            return trouble + QLatin1Char('\n') + cellToolTip(row, column);
         return cellToolTip(row, column);
+    case Qt::DecorationRole:
+        if (troubleCell)
+            return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
+        return {};
     case Qt::BackgroundRole:
         if (badCell)
             return invalidBackground();
@@ -403,6 +426,8 @@ QVariant AutoReplyModel::data(const QModelIndex &index, int role) const
         return {};
     case IssueRole:
         return problem ? issue(row)->toString() : QString();
+    case TroubleRole:
+        return trouble;
     }
     return {};
 }
@@ -542,6 +567,7 @@ bool AutoReplyModel::removeRows(int row, int count, const QModelIndex &parent)
     beginRemoveRows(QModelIndex(), row, row + count - 1);
     m_rules.remove(row, count);
     m_issues.remove(row, count);
+    m_trouble.remove(row, count);
     endRemoveRows();
     emit rulesChanged();
     return true;
@@ -564,9 +590,11 @@ bool AutoReplyModel::moveRows(const QModelIndex &sourceParent, int sourceRow, in
         if (destinationChild > sourceRow) {
             m_rules.move(sourceRow, destinationChild - 1);
             m_issues.move(sourceRow, destinationChild - 1);
+            m_trouble.move(sourceRow, destinationChild - 1);
         } else {
             m_rules.move(sourceRow + i, destinationChild + i);
             m_issues.move(sourceRow + i, destinationChild + i);
+            m_trouble.move(sourceRow + i, destinationChild + i);
         }
     }
     endMoveRows();

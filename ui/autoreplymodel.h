@@ -5,6 +5,7 @@
 
 #include <QAbstractTableModel>
 #include <QList>
+#include <QStringList>
 #include <QStyledItemDelegate>
 
 #include <optional>
@@ -37,6 +38,7 @@ public:
     enum Role
     {
         IssueRole = Qt::UserRole + 1, // QString: the row's problem, empty when valid
+        TroubleRole,                  // QString: why the applied rule was skipped, or empty
     };
 
     enum class MatchKind
@@ -69,6 +71,11 @@ public:
     void setEncoding(Encoding encoding);
     Encoding encoding() const { return m_encoding; }
 
+    // Why each rule (by row, as in the applied set) was skipped at run time for blowing its
+    // budget (AutoReplyRules::ruleTrouble()); shown as a mark on the name. The marks follow
+    // their rows through moves and removals; setRules() drops them.
+    void setRuleTrouble(const QStringList &trouble);
+
     // Inserts at row (clamped to 0..rowCount()); returns the row used.
     int insertRule(int row, const AutoReplyRule &rule);
     bool moveRule(int from, int to);
@@ -100,6 +107,7 @@ private:
 
     QList<AutoReplyRule> m_rules;
     QList<std::optional<AutoReplyIssue>> m_issues; // parallel to m_rules
+    QStringList m_trouble;                         // parallel to m_rules
     Encoding m_encoding = Encoding::Utf8;
 };
 

@@ -523,6 +523,14 @@ void SessionTab::sendFile(const QString &path)
 void SessionTab::editAutoReply()
 {
     AutoReplyDialog dialog(m_rulesConfig, this);
+    // Mark the rules the core skipped for blowing their budget; only when what it runs is
+    // what the dialog shows (a refused set leaves the previous one in m_rules).
+    if (m_rules.config().rules == m_rulesConfig.rules) {
+        QStringList trouble;
+        for (int i = 0; i < m_rulesConfig.rules.size(); ++i)
+            trouble << m_rules.ruleTrouble(i);
+        dialog.setRuleTrouble(trouble);
+    }
     if (dialog.exec() != QDialog::Accepted)
         return;
     m_rulesConfig = dialog.config();

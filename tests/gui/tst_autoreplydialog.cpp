@@ -87,6 +87,7 @@ private slots:
     void importRefusesFifo();
     void testBoxGbkRegex();
     void testBoxNoMatchAndEcho();
+    void skippedRuleIsMarked();
     void screenshotNotClipped();
 };
 
@@ -491,6 +492,89 @@ void tst_AutoReplyDialog::testBoxNoMatchAndEcho()
     QVERIFY(dialog.isVisible());
     QVERIFY2(result->toPlainText().contains(QStringLiteral("50 4F 4E 47 0D 0A")),
              qPrintable(result->toPlainText()));
+}
+
+// Issue #12 item 1: a regex rule the core skipped for blowing its budget is marked in the
+// rule list (warning icon in the name column, the core's reason as its tooltip); the
+// others are not, and a new rule set (import / setConfig) drops the marks.
+void tst_AutoReplyDialog::skippedRuleIsMarked()
+{
+    AutoReplyConfig config = sampleConfig();
+    config.encoding = Encoding::Utf8;
+    AutoReplyRule hostile = makeRule(QStringLiteral("hostile"), Match::Regex,
+                                     QStringLiteral("(a|a)+$"), QStringLiteral("x"));
+    config.rules.insert(1, hostile);
+    // The trouble comes from the core itself, as the session tab gets it.
+    AutoReplyRules rules;
+    AutoReplyIssue problem;
+    QVERIFY2(rules.setConfig(config, &problem), qPrintable(problem.toString()));
+    const QByteArray frame = QByteArray(32, 'a') + 'b';
+    rules.beginBatch();
+    for (int i = 0; i < 50 && rules.ruleTrouble(1).isEmpty(); ++i) {
+        rules.repliesFor(frame);
+        if (i % 10 == 9) { // the time budget is settled per batch
+            rules.endBatch();
+            rules.beginBatch();
+        }
+    }
+    rules.endBatch();
+    QStringList trouble;
+    for (int i = 0; i < config.rules.size(); ++i)
+        trouble << rules.ruleTrouble(i);
+    QVERIFY(!trouble.at(1).isEmpty());
+
+    AutoReplyDialog dialog(config);
+    QAbstractItemModelTester tester(dialog.model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    dialog.setRuleTrouble(trouble);
+    const AutoReplyModel *model = dialog.model();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex name = model->index(row, AutoReplyModel::NameColumn);
+        const QString tip = name.data(Qt::ToolTipRole).toString();
+        const QIcon icon = name.data(Qt::DecorationRole).value<QIcon>();
+        if (row == 1) {
+            QVERIFY(!icon.isNull());
+            QVERIFY2(tip.contains(trouble.at(1)), qPrintable(tip));
+            QCOMPARE(name.data(AutoReplyModel::TroubleRole).toString(), trouble.at(1));
+        } else {
+            QVERIFY2(icon.isNull(), qPrintable(QString::number(row)));
+            QVERIFY(!tip.contains(u"skipped"));
+            QVERIFY(name.data(AutoReplyModel::TroubleRole).toString().isEmpty());
+        }
+        // Only the name column carries the mark.
+        QVERIFY(model->index(row, AutoReplyModel::PatternColumn)
+                    .data(Qt::DecorationRole)
+                    .isNull());
+    }
+
+    dialog.resize(800, 500);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(saveScreenshot(dialog, QStringLiteral("autoreply-skipped")));
+
+    // The mark follows its rule when rules move or others are removed ...
+    QVERIFY(dialog.model()->moveRule(1, 0));
+    QVERIFY(dialog.model()->removeRows(2, 1));
+    QCOMPARE(model->index(0, AutoReplyModel::NameColumn).data(AutoReplyModel::TroubleRole)
+                 .toString(),
+             trouble.at(1));
+    QVERIFY(model->index(1, AutoReplyModel::NameColumn)
+                .data(AutoReplyModel::TroubleRole)
+                .toString()
+                .isEmpty());
+    // ... and a new rule set (as after Import) has none.
+    dialog.setConfig(config);
+    for (int row = 0; row < model->rowCount(); ++row)
+        QVERIFY(model->index(row, AutoReplyModel::NameColumn).data(Qt::DecorationRole).isNull());
+
+    // An untroubled config shows no mark at all.
+    AutoReplyDialog clean(sampleConfig());
+    clean.setRuleTrouble({});
+    for (int row = 0; row < clean.model()->rowCount(); ++row)
+        QVERIFY(clean.model()
+                    ->index(row, AutoReplyModel::NameColumn)
+                    .data(Qt::DecorationRole)
+                    .isNull());
 }
 
 void tst_AutoReplyDialog::screenshotNotClipped()
