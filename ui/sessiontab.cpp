@@ -212,18 +212,19 @@ void SessionTab::buildUi()
 
 void SessionTab::setupPeerColumns()
 {
-    // The counters stay in view without horizontal scrolling: the endpoint takes the room
-    // the others leave (its tooltip has it whole), "Since" lives in the row's tooltip.
+    // The endpoint and the counters stay whole and in view without horizontal scrolling;
+    // the state takes the room left and is elided first (its tooltip has it whole). "Since"
+    // lives in the row's tooltip.
     QHeaderView *header = m_peers->header();
     header->setStretchLastSection(false);
     header->setMinimumSectionSize(
-        m_peers->fontMetrics().horizontalAdvance(QStringLiteral("00000")));
+        m_peers->fontMetrics().horizontalAdvance(QStringLiteral("000")));
     m_peers->setColumnHidden(PeerListModel::Opened, true);
-    header->setSectionResizeMode(PeerListModel::Endpoint, QHeaderView::Stretch);
-    for (int c : {PeerListModel::State, PeerListModel::RxBytes, PeerListModel::TxBytes,
+    header->setSectionResizeMode(PeerListModel::State, QHeaderView::Stretch);
+    for (int c : {PeerListModel::Endpoint, PeerListModel::RxBytes, PeerListModel::TxBytes,
                   PeerListModel::RxFrames})
         header->setSectionResizeMode(c, QHeaderView::ResizeToContents);
-    m_peers->setTextElideMode(Qt::ElideMiddle); // keeps the port of a long endpoint
+    m_peers->setTextElideMode(Qt::ElideRight);
 }
 
 QWidget *SessionTab::buildReceiveOptions()
