@@ -14,6 +14,7 @@
 #include "sessiontab.h"
 
 #include "eventloop.h"
+#include "modalanswers.h"
 #include "loopback.h"
 #include "pythonpeer.h"
 #include "require.h"
@@ -53,137 +54,11 @@ namespace {
 constexpr qint64 kTotal = qint64(1) << 30; // 1 GiB
 constexpr int kTransferTimeoutMs = 100000;
 
-// Answers modal dialogs (file dialogs, questions) while their exec() runs, in the order the
-// test expects them. Each answer waits until a modal widget it accepts is active; a modal
-// nobody expects, or one that is not answered in time, is closed and reported, so a test
-// never hangs on a dialog.
-class ModalAnswers : public QObject
-{
-public:
-    using Match = std::function<bool(QWidget *)>;
-    using Act = std::function<void(QWidget *)>;
-
-    ModalAnswers()
-    {
-        m_poll.setInterval(10);
-        connect(&m_poll, &QTimer::timeout, this, &ModalAnswers::poll);
-        m_poll.start();
-        m_waiting.start();
-    }
-
-    void expect(const QString &what, Match match, Act act)
-    {
-        if (m_answers.isEmpty())
-            m_waiting.restart();
-        m_answers.append({what, std::move(match), std::move(act)});
-    }
-    bool done() const { return m_answers.isEmpty(); }
-    // What went wrong: unexpected dialogs, expected ones that did not come.
-    QStringList problems() const
-    {
-        QStringList all = m_problems;
-        for (const Answer &a : m_answers)
-            all.append(u"never shown: "_s + a.what);
-        return all;
-    }
-
-private:
-    struct Answer
-    {
-        QString what;
-        Match match;
-        Act act;
-    };
-
-    static QString describe(QWidget *w)
-    {
-        QString text = QString::fromLatin1(w->metaObject()->className()) + u" '"_s +
-                       w->objectName() + u"' "_s + w->windowTitle();
-        if (auto *box = qobject_cast<QMessageBox *>(w))
-            text += u": "_s + box->text();
-        return text;
-    }
-
-    void poll()
-    {
-        QWidget *modal = QApplication::activeModalWidget();
-        if (!modal || !modal->isVisible() || m_acting.contains(modal))
-            return;
-        if (m_answers.isEmpty() || !m_answers.first().match(modal)) {
-            if (m_answers.isEmpty() || m_waiting.hasExpired(10000)) {
-                m_problems.append(u"unexpected: "_s + describe(modal));
-                if (auto *dialog = qobject_cast<QDialog *>(modal))
-                    dialog->reject();
-                else
-                    modal->close();
-            }
-            return;
-        }
-        const Answer answer = m_answers.takeFirst();
-        m_waiting.restart();
-        // Queued: an answer may open a nested dialog (a question inside the file dialog's
-        // accept()), which this timer must still be able to answer.
-        m_acting.append(modal);
-        QTimer::singleShot(0, this, [this, answer, modal, alive = QPointer<QWidget>(modal)] {
-            if (alive)
-                answer.act(modal);
-            m_acting.removeOne(modal);
-        });
-    }
-
-    QTimer m_poll;
-    QElapsedTimer m_waiting;
-    QList<Answer> m_answers;
-    QStringList m_problems;
-    QList<QWidget *> m_acting; // answered, and their answer has not returned yet
-};
-
-ModalAnswers::Match dialogNamed(const QString &name)
-{
-    return [name](QWidget *w) { return w->objectName() == name; };
-}
-
 // Qt's own question of a save dialog whose chosen file exists.
 bool isReplaceQuestion(QWidget *w)
 {
     auto *box = qobject_cast<QMessageBox *>(w);
     return box && box->text().contains(u"already exists"_s);
-}
-
-// Picks `path` in a save dialog with the name filter for `suffix`, types the name (as a paste)
-// and accepts it. (QFileDialog::selectFile leaves a focused name field alone.)
-ModalAnswers::Act chooseFile(const QString &path, const QString &suffix)
-{
-    return [path, suffix](QWidget *w) {
-        auto *dialog = qobject_cast<QFileDialog *>(w);
-        auto *name = w->findChild<QLineEdit *>(u"fileNameEdit"_s);
-        if (!dialog || !name)
-            return;
-        for (const QString &filter : dialog->nameFilters())
-            if (filter.contains(u"*."_s + suffix))
-                dialog->selectNameFilter(filter);
-        dialog->setDirectory(QFileInfo(path).absolutePath());
-        name->setText(QFileInfo(path).fileName());
-        static_cast<QDialog *>(dialog)->accept(); // QFileDialog::accept, protected there
-    };
-}
-
-ModalAnswers::Act clickButton(const QString &name)
-{
-    return [name](QWidget *w) {
-        auto *button = w->findChild<QPushButton *>(name);
-        if (button)
-            QTest::mouseClick(button, Qt::LeftButton);
-    };
-}
-
-ModalAnswers::Act clickStandardButton(QMessageBox::StandardButton which)
-{
-    return [which](QWidget *w) {
-        auto *box = qobject_cast<QMessageBox *>(w);
-        if (box && box->button(which))
-            QTest::mouseClick(box->button(which), Qt::LeftButton);
-    };
 }
 
 ModalAnswers::Act rejectDialog()
@@ -440,7 +315,7 @@ void tst_NothingLost::recordIntoExistingFileAsks()
                    chooseFile(path, u"bin"_s));
     answers.expect(u"append/replace question"_s, dialogNamed(u"recordFileExists"_s),
                    button.isEmpty() ? clickStandardButton(QMessageBox::Cancel)
-                                    : clickButton(button));
+                                    : clickButtonNamed(button));
     recordAction(tab)->trigger();
     QVERIFY2(answers.done() && answers.problems().isEmpty(),
              qPrintable(answers.problems().join(u'\n')));
