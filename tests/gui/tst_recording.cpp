@@ -15,6 +15,7 @@
 #include "loopback.h"
 #include "modalanswers.h"
 #include "require.h"
+#include "serverwindow.h"
 
 #include "transport/tcpserversession.h"
 
@@ -76,7 +77,7 @@ private:
 using namespace sockscope;
 using namespace sockscope::test;
 
-class tst_Recording : public QObject
+class tst_Recording : public QObject, private ServerWindow
 {
     Q_OBJECT
 
@@ -89,87 +90,20 @@ private slots:
     void writeErrorUnticksAndSaysSoOnce();
 
 private:
-    SessionTab *server() const;
-    template <typename T>
-    T *child(QObject *parent, const char *name) const
-    {
-        T *w = parent->findChild<T *>(QLatin1String(name));
-        if (!w)
-            qFatal("no child %s", name);
-        return w;
-    }
     QAction *recordAction() const { return child<QAction>(server(), "recordLog"); }
-    void startServer();
-    QTcpSocket *connectClient();
     // Ticks "Record every message to a file…" and picks `path` (text format) in the dialog.
     void startRecording(const QString &path);
     static QByteArray fileBytes(const QString &path);
-
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<AppSettings> m_settings;
-    std::unique_ptr<MainWindow> m_window;
-    std::vector<std::unique_ptr<QTcpSocket>> m_clients;
-    quint16 m_port = 0;
 };
 
 void tst_Recording::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_settings = std::make_unique<AppSettings>(m_dir->filePath(QStringLiteral("sockscope.ini")));
-    m_window = std::make_unique<MainWindow>(m_settings.get());
-    m_window->resize(1280, 800);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    m_window->sessionTabs()->setCurrentIndex(0);
-    QCOMPARE(server()->mode(), Session::Mode::TcpServer);
+    setUpWindow();
 }
 
 void tst_Recording::cleanup()
 {
-    m_clients.clear();
-    m_window.reset();
-    m_settings.reset();
-    m_dir.reset();
-}
-
-SessionTab *tst_Recording::server() const
-{
-    auto *t = qobject_cast<SessionTab *>(m_window->sessionTabs()->widget(0));
-    if (!t)
-        qFatal("no session tab 0");
-    return t;
-}
-
-void tst_Recording::startServer()
-{
-    auto *address = child<QComboBox>(server(), "localAddress");
-    address->setFocus();
-    QTest::keyClick(address, Qt::Key_A, Qt::ControlModifier);
-    QTest::keyClicks(address, QStringLiteral("127.0.0.1"));
-    auto *port = child<QSpinBox>(server(), "localPort");
-    port->setFocus();
-    QTest::keyClick(port, Qt::Key_A, Qt::ControlModifier);
-    QTest::keyClicks(port, QStringLiteral("0"));
-    QTest::mouseClick(child<QPushButton>(server(), "startButton"), Qt::LeftButton);
-    auto *session = qobject_cast<TcpServerSession *>(server()->session());
-    QVERIFY(session);
-    QTRY_VERIFY(session->isListening());
-    m_port = session->serverPort();
-    QVERIFY(m_port != 0);
-}
-
-QTcpSocket *tst_Recording::connectClient()
-{
-    const int before = server()->session()->openPeerCount();
-    auto socket = std::make_unique<QTcpSocket>();
-    socket->connectToHost(kLoopback, m_port);
-    if (!socket->waitForConnected(3000))
-        return nullptr;
-    if (!waitUntil([&] { return server()->session()->openPeerCount() == before + 1; }))
-        return nullptr;
-    m_clients.push_back(std::move(socket));
-    return m_clients.back().get();
+    tearDownWindow();
 }
 
 void tst_Recording::startRecording(const QString &path)

@@ -17,6 +17,7 @@
 #include "loopback.h"
 #include "modalanswers.h"
 #include "require.h"
+#include "serverwindow.h"
 
 #include "transport/tcpserversession.h"
 
@@ -39,7 +40,7 @@
 using namespace sockscope;
 using namespace sockscope::test;
 
-class tst_SendTarget : public QObject
+class tst_SendTarget : public QObject, private ServerWindow
 {
     Q_OBJECT
 
@@ -56,90 +57,23 @@ private slots:
     void quitWithoutAskingForSignalsAndTests();
 
 private:
-    SessionTab *server() const;
-    template <typename T>
-    T *child(const char *name) const
-    {
-        T *w = server()->findChild<T *>(QLatin1String(name));
-        if (!w)
-            qFatal("no child %s", name);
-        return w;
-    }
     QTreeView *peerList() const { return child<QTreeView>("peerList"); }
     QString targetText() const { return child<QLabel>("sendTarget")->text(); }
-    void startServer();
-    QTcpSocket *connectClient();
     // Clicks the rows like a user: the first plainly, the others with Ctrl held.
     void selectRows(const QList<int> &rows);
     void clickSend(const QString &text);
     // Connects and closes `count` clients, a batch at a time (cheap on loopback).
     void churn(int count);
-
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<AppSettings> m_settings;
-    std::unique_ptr<MainWindow> m_window;
-    std::vector<std::unique_ptr<QTcpSocket>> m_clients;
-    quint16 m_port = 0;
 };
 
 void tst_SendTarget::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_settings = std::make_unique<AppSettings>(m_dir->filePath(QStringLiteral("sockscope.ini")));
-    m_window = std::make_unique<MainWindow>(m_settings.get());
-    m_window->resize(1280, 800);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    m_window->sessionTabs()->setCurrentIndex(0);
-    QCOMPARE(server()->mode(), Session::Mode::TcpServer);
+    setUpWindow();
 }
 
 void tst_SendTarget::cleanup()
 {
-    m_clients.clear();
-    m_window.reset();
-    m_settings.reset();
-    m_dir.reset();
-}
-
-SessionTab *tst_SendTarget::server() const
-{
-    auto *t = qobject_cast<SessionTab *>(m_window->sessionTabs()->widget(0));
-    if (!t)
-        qFatal("no session tab 0");
-    return t;
-}
-
-void tst_SendTarget::startServer()
-{
-    auto *address = child<QComboBox>("localAddress");
-    address->setFocus();
-    QTest::keyClick(address, Qt::Key_A, Qt::ControlModifier);
-    QTest::keyClicks(address, QStringLiteral("127.0.0.1"));
-    auto *port = child<QSpinBox>("localPort");
-    port->setFocus();
-    QTest::keyClick(port, Qt::Key_A, Qt::ControlModifier);
-    QTest::keyClicks(port, QStringLiteral("0"));
-    QTest::mouseClick(child<QPushButton>("startButton"), Qt::LeftButton);
-    auto *session = qobject_cast<TcpServerSession *>(server()->session());
-    QVERIFY(session);
-    QTRY_VERIFY(session->isListening());
-    m_port = session->serverPort();
-    QVERIFY(m_port != 0);
-}
-
-QTcpSocket *tst_SendTarget::connectClient()
-{
-    const int before = peerList()->model()->rowCount();
-    auto socket = std::make_unique<QTcpSocket>();
-    socket->connectToHost(kLoopback, m_port);
-    if (!socket->waitForConnected(3000))
-        return nullptr;
-    if (!waitUntil([&] { return peerList()->model()->rowCount() == before + 1; }))
-        return nullptr;
-    m_clients.push_back(std::move(socket));
-    return m_clients.back().get();
+    tearDownWindow();
 }
 
 void tst_SendTarget::selectRows(const QList<int> &rows)
