@@ -378,9 +378,14 @@ void Session::holdReply(quint32 id, const AutoReply &reply)
         it = m_heldReplies.insert(id, {});
     const qint64 due = monotonicMs() + reply.delayMs;
     const qint64 oldFirst = it->byDue.empty() ? -1 : it->byDue.begin()->first;
-    it->byDue.emplace(due, HeldReply{reply.bytes, reply.source, reply.echo});
+    const bool immediate = reply.delayMs <= 0;
+    it->byDue.emplace(due, HeldReply{reply.bytes, reply.source, reply.echo, immediate});
     it->cost += cost;
     m_heldReplyBytes += cost;
+    if (immediate) {
+        it->immediateCost += cost;
+        m_immediateReplyBytes += cost;
+    }
     if (oldFirst != it->byDue.begin()->first) {
         m_replyDue.erase({oldFirst, id});
         m_replyDue.insert({due, id});
@@ -413,6 +418,10 @@ void Session::sendDueReplies()
         const qint64 cost = reply.bytes.size() + HeldReplyOverhead;
         it->cost -= cost;
         m_heldReplyBytes -= cost;
+        if (reply.immediate) {
+            it->immediateCost -= cost;
+            m_immediateReplyBytes -= cost;
+        }
         if (it->byDue.empty())
             m_heldReplies.erase(it);
         else
@@ -422,7 +431,13 @@ void Session::sendDueReplies()
         const PeerInfo *target = peer(id);
         if (!target || !target->isOpen())
             continue;
-        if (pendingWriteBytes(id) + reply.bytes.size() > m_replyLimits.maxUnwrittenPerPeer) {
+        // A TCP peer is no longer read from once this is reached (repliesBackedUp), so
+        // only replies much bigger than what caused them can go past the second limit.
+        const qint64 maxUnwritten = m_tcpSockets.contains(id)
+                                        ? m_replyLimits.maxUnwrittenPerPeer +
+                                              m_replyLimits.maxHeldPerPeer
+                                        : m_replyLimits.maxUnwrittenPerPeer;
+        if (pendingWriteBytes(id) + reply.bytes.size() > maxUnwritten) {
             dropReply(id, reply.bytes.size(), DropReason::Unwritten);
             continue;
         }
@@ -433,6 +448,38 @@ void Session::sendDueReplies()
         t_replyInFlight = std::move(outer);
     }
     armReplyTimer();
+    resumeDrainedReads();
+}
+
+bool Session::repliesBackedUp(quint32 id) const
+{
+    const auto it = m_heldReplies.constFind(id);
+    const qint64 waiting = it == m_heldReplies.constEnd() ? 0 : it->immediateCost;
+    // Half the held limits: a read of at most ReplyReadChunk bytes adds at most that much
+    // again (an echo is never bigger than its frame), so echo never meets the limits.
+    return waiting > m_replyLimits.maxHeldPerPeer / 2 ||
+           m_immediateReplyBytes > m_replyLimits.maxHeldTotal / 2 ||
+           pendingWriteBytes(id) > m_replyLimits.maxUnwrittenPerPeer;
+}
+
+void Session::resumeDrainedReads()
+{
+    if (m_readPaused.isEmpty())
+        return;
+    const QList<quint32> paused = m_readPaused.values();
+    for (quint32 id : paused) {
+        if (repliesBackedUp(id))
+            continue;
+        m_readPaused.remove(id);
+        // Later, not from inside the write or reply pass that drained it.
+        QMetaObject::invokeMethod(
+            this,
+            [this, id, socket = m_tcpSockets.value(id)] {
+                if (socket && m_tcpSockets.value(id) == socket)
+                    readTcp(socket, id);
+            },
+            Qt::QueuedConnection);
+    }
 }
 
 void Session::dropReply(quint32 id, qint64 bytes, DropReason reason)
@@ -489,6 +536,7 @@ void Session::dropHeldReplies(quint32 id)
         bytes += held.second.bytes.size();
     m_replyDue.erase({it->byDue.begin()->first, id});
     m_heldReplyBytes -= it->cost;
+    m_immediateReplyBytes -= it->immediateCost;
     m_heldReplies.erase(it);
     m_repliesDropped += replies;
     m_replyBytesDropped += bytes;
@@ -647,6 +695,10 @@ const char kUnsentProperty[] = "sockscope_unsent";
 // the connection (and our buffer) forever. Without progress for this long, it is aborted.
 constexpr int kCloseStallMs = 2000;
 constexpr qint64 kReadBufferBytes = 1 << 20;
+// With auto-reply on, a read is framed in pieces of at most this, so that reading can pause
+// between them when replies back up (64 bytes of bookkeeping per reply to a 1-byte frame:
+// a piece can add at most 2 MiB of replies).
+constexpr qint64 kReplyReadChunk = 32 << 10;
 } // namespace
 
 void Session::wireTcpSocket(QTcpSocket *socket, quint32 id)
@@ -655,16 +707,12 @@ void Session::wireTcpSocket(QTcpSocket *socket, quint32 id)
     // we process is slowed by TCP flow control instead of growing our memory.
     socket->setReadBufferSize(kReadBufferBytes);
     ResetProbe::attach(socket);
-    connect(socket, &QIODevice::readyRead, this, [this, socket, id] {
-        // Everything available, one framing pass per block. Reading exactly what is
-        // buffered lets QIODevice hand over its block instead of copying it (it does when
-        // the buffer holds one block, the usual case as we always drain it), and raw
-        // framing passes that block on to the log record, still without a copy.
-        while (socket->bytesAvailable() > 0)
-            ingest(id, socket->read(socket->bytesAvailable()));
+    m_tcpSockets.insert(id, socket);
+    connect(socket, &QIODevice::readyRead, this, [this, socket, id] { readTcp(socket, id); });
+    connect(socket, &QIODevice::bytesWritten, this, [this, id](qint64 bytes) {
+        noteWritten(id, bytes);
+        resumeDrainedReads();
     });
-    connect(socket, &QIODevice::bytesWritten, this,
-            [this, id](qint64 bytes) { noteWritten(id, bytes); });
     connect(socket, &QAbstractSocket::errorOccurred, this,
             [socket](QAbstractSocket::SocketError error) {
                 if (!socket->property(kErrorProperty).isValid()) {
@@ -693,9 +741,29 @@ void Session::wireTcpSocket(QTcpSocket *socket, quint32 id)
         if (const qint64 unsent = socket->property(kUnsentProperty).toLongLong(); unsent > 0)
             text += tr("; %n byte(s) queued for it were not sent", nullptr,
                        int(qMin<qint64>(unsent, INT_MAX)));
+        m_readPaused.remove(id);
+        m_tcpSockets.remove(id);
         closePeer(id, reason, text);
         tcpSocketClosed(id, socket);
     });
+}
+
+void Session::readTcp(QTcpSocket *socket, quint32 id)
+{
+    // Everything available, one framing pass per block. Reading exactly what is buffered
+    // lets QIODevice hand over its block instead of copying it (it does when the buffer
+    // holds one block, the usual case as we always drain it), and raw framing passes that
+    // block on to the log record, still without a copy. While paused, Qt's buffer fills to
+    // kReadBufferBytes and then TCP flow control holds the peer.
+    while (!m_readPaused.contains(id) && socket->bytesAvailable() > 0) {
+        if (!m_autoReplier) {
+            ingest(id, socket->read(socket->bytesAvailable()));
+            continue;
+        }
+        ingest(id, socket->read(qMin(socket->bytesAvailable(), kReplyReadChunk)));
+        if (repliesBackedUp(id))
+            m_readPaused.insert(id);
+    }
 }
 
 void Session::tcpSocketClosed(quint32, QTcpSocket *socket)

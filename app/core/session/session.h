@@ -7,7 +7,9 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QSet>
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
 
 class QTcpSocket;
@@ -91,8 +93,11 @@ public:
     // it is counted (repliesDropped) and logged, once per run of drops and then summed up.
     struct ReplyLimits
     {
-        // Unwritten bytes a peer's socket may hold before a reply to it is dropped: a peer
-        // that sends but never reads cannot grow our write buffer without bound.
+        // Unwritten bytes a peer's socket may hold before a reply to it waits: a TCP peer
+        // that sends but does not read is no longer read from (TCP flow control slows it
+        // down) until its replies go out; a UDP peer's reply is dropped instead. A TCP
+        // reply that would take its peer past this plus maxHeldPerPeer (a rule whose replies
+        // are much bigger than what triggers them) is dropped too.
         qint64 maxUnwrittenPerPeer = 4 << 20;
         // Replies waiting for their delay (or the next event-loop pass), per peer and in all.
         // Each held reply counts its size plus HeldReplyOverhead (its bookkeeping), so
@@ -184,6 +189,9 @@ protected:
     // tcpSocketClosed() is called after the peer is closed with its reason.
     void wireTcpSocket(QTcpSocket *socket, quint32 id);
     static void watchClosing(QTcpSocket *socket, qint64 pendingBefore);
+    // Reads what the socket has, unless replies to the peer are backed up (then it waits
+    // for them to drain: see ReplyLimits).
+    void readTcp(QTcpSocket *socket, quint32 id);
     void pruneClosedPeers();
     qsizetype removeOldestClosedPeers(qsizetype count); // returns how many went
     virtual void tcpSocketClosed(quint32 id, QTcpSocket *socket);
@@ -207,12 +215,14 @@ private:
         QByteArray bytes;
         QString source;
         bool echo = false;
+        bool immediate = false; // no delay: waits only for the next pass of the event loop
     };
     struct HeldReplies // one peer's
     {
         // By due time on the monotonic clock; replies due together keep their order.
         std::multimap<qint64, HeldReply> byDue;
         qint64 cost = 0;
+        qint64 immediateCost = 0; // of those with no delay
     };
     enum class DropReason
     {
@@ -226,6 +236,9 @@ private:
     void dropReply(quint32 id, qint64 bytes, DropReason reason);
     void endReplyDrops(quint32 id); // logs the sum of a run of drops
     void dropHeldReplies(quint32 id);
+    // Back-pressure from replies to TCP peers: reading pauses while they are backed up.
+    bool repliesBackedUp(quint32 id) const;
+    void resumeDrainedReads();
 
     Mode m_mode;
     State m_state = State::Idle;
@@ -252,6 +265,9 @@ private:
     QHash<quint32, HeldReplies> m_heldReplies;
     std::set<std::pair<qint64, quint32>> m_replyDue; // per peer with held replies: the first
     qint64 m_heldReplyBytes = 0;
+    qint64 m_immediateReplyBytes = 0; // the part of m_heldReplyBytes with no delay
+    QHash<quint32, QPointer<QTcpSocket>> m_tcpSockets; // open TCP peers
+    QSet<quint32> m_readPaused;                        // TCP peers not read from now
     struct DropRun
     {
         qint64 replies = 0;
