@@ -1,10 +1,10 @@
-#include "appsettings.h"
-#include "headlessrunner.h"
-#include "inputprobe.h"
-#include "languages.h"
-#include "launchoptions.h"
-#include "mainwindow.h"
-#include "signalwatcher.h"
+#include "ui/appsettings.h"
+#include "cli/headlessrunner.h"
+#include "ui/inputprobe.h"
+#include "ui/languages.h"
+#include "cli/launchoptions.h"
+#include "ui/mainwindow.h"
+#include "cli/signalwatcher.h"
 
 #include <QApplication>
 #include <QCoreApplication>

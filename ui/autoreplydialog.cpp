@@ -1,10 +1,10 @@
 #include "autoreplydialog.h"
 
 #include "autoreplymodel.h"
-#include "codec/escapes.h"
-#include "codec/hex.h"
-#include "codec/textcodec.h"
-#include "session/message.h"
+#include "core/codec/escapes.h"
+#include "core/codec/hex.h"
+#include "core/codec/textcodec.h"
+#include "core/session/message.h"
 #include "ui_autoreplydialog.h"
 
 #include <QAction>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "session/autoreply.h"
+#include "core/session/autoreply.h"
 
 #include <QDialog>
 #include <QStringList>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "codec/encoding.h"
-#include "session/autoreply.h"
+#include "core/codec/encoding.h"
+#include "core/session/autoreply.h"
 
 #include <QAbstractTableModel>
 #include <QList>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "session/session.h"
-#include "session/sessionendpoint.h"
+#include "core/session/session.h"
+#include "core/session/sessionendpoint.h"
 
 #include <QHostAddress>
 #include <QWidget>

@@ -1,6 +1,6 @@
 #include "framingselector.h"
 
-#include "codec/hex.h"
+#include "core/codec/hex.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "codec/encoding.h"
+#include "core/codec/encoding.h"
 
 #include <QAbstractScrollArea>
 #include <QByteArray>

@@ -1,8 +1,8 @@
 #include "logmodel.h"
 
-#include "codec/escapes.h"
-#include "codec/hex.h"
-#include "codec/textcodec.h"
+#include "core/codec/escapes.h"
+#include "core/codec/hex.h"
+#include "core/codec/textcodec.h"
 
 #include <QDateTime>
 #include <QGuiApplication>

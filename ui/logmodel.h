@@ -1,6 +1,6 @@
 #pragma once
 
-#include "log/logstore.h"
+#include "core/log/logstore.h"
 
 #include <QAbstractTableModel>
 #include <QCache>

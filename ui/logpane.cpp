@@ -1,7 +1,7 @@
 #include "logpane.h"
 
-#include "codec/escapes.h"
-#include "codec/textcodec.h"
+#include "core/codec/escapes.h"
+#include "core/codec/textcodec.h"
 #include "hexdumpview.h"
 #include "logfiltermodel.h"
 #include "logview.h"

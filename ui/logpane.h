@@ -1,6 +1,6 @@
 #pragma once
 
-#include "log/logexport.h"
+#include "core/log/logexport.h"
 #include "logmodel.h"
 
 #include <QWidget>

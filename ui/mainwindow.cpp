@@ -1,12 +1,12 @@
 #include "mainwindow.h"
 
 #include "appsettings.h"
-#include "launchoptions.h"
+#include "cli/launchoptions.h"
 #include "logpane.h"
 #include "sessiontab.h"
 
-#include "session/lagmeter.h"
-#include "session/sessionreport.h"
+#include "core/session/lagmeter.h"
+#include "core/session/sessionreport.h"
 
 #include <QAction>
 #include <QActionGroup>

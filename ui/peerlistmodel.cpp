@@ -1,6 +1,6 @@
 #include "peerlistmodel.h"
 
-#include "session/session.h"
+#include "core/session/session.h"
 
 #include <QDateTime>
 #include <QGuiApplication>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "session/message.h"
+#include "core/session/message.h"
 
 #include <QAbstractListModel>
 #include <QList>

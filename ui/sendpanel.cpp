@@ -1,9 +1,9 @@
 #include "sendpanel.h"
 #include "ui_sendpanel.h"
 
-#include "codec/hex.h"
+#include "core/codec/hex.h"
 #include "sendhistory.h"
-#include "session/dynamicfields.h"
+#include "core/session/dynamicfields.h"
 
 #include <QAction>
 #include <QEvent>

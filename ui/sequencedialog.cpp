@@ -2,8 +2,8 @@
 
 #include "sendhistory.h"
 
-#include "session/sequencerunner.h"
-#include "session/session.h"
+#include "core/session/sequencerunner.h"
+#include "core/session/session.h"
 #include "ui_sequencedialog.h"
 
 #include <QAction>

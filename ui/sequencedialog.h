@@ -2,7 +2,7 @@
 
 #include "sequencemodel.h"
 
-#include "session/scheduledsender.h"
+#include "core/session/scheduledsender.h"
 
 #include <QDialog>
 #include <QList>

@@ -2,7 +2,7 @@
 
 #include "sendhistory.h"
 
-#include "session/scheduledsender.h"
+#include "core/session/scheduledsender.h"
 
 #include <QColor>
 #include <QFont>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "session/message.h"
+#include "core/session/message.h"
 
 #include <QAbstractTableModel>
 #include <QList>

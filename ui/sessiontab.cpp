@@ -3,7 +3,7 @@
 #include "autoreplydialog.h"
 #include "connectionbar.h"
 #include "framingselector.h"
-#include "launchoptions.h"
+#include "cli/launchoptions.h"
 #include "logpane.h"
 #include "logview.h"
 #include "peerlistmodel.h"
@@ -11,14 +11,14 @@
 #include "sendpanel.h"
 #include "sequencedialog.h"
 
-#include "log/logexport.h"
-#include "log/logsaver.h"
-#include "session/filesender.h"
-#include "session/message.h"
-#include "session/periodicsender.h"
-#include "transport/tcpclientsession.h"
-#include "transport/tcpserversession.h"
-#include "transport/udpsession.h"
+#include "core/log/logexport.h"
+#include "core/log/logsaver.h"
+#include "core/session/filesender.h"
+#include "core/session/message.h"
+#include "core/session/periodicsender.h"
+#include "core/transport/tcpclientsession.h"
+#include "core/transport/tcpserversession.h"
+#include "core/transport/udpsession.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "log/logexport.h"
-#include "session/autoreply.h"
-#include "session/session.h"
+#include "core/log/logexport.h"
+#include "core/session/autoreply.h"
+#include "core/session/session.h"
 
 #include <QElapsedTimer>
 #include <QIcon>

@@ -1,14 +1,14 @@
-#include "headlessrunner.h"
+#include "cli/headlessrunner.h"
 
-#include "codec/escapes.h"
-#include "codec/hex.h"
-#include "codec/textcodec.h"
-#include "session/autoreply.h"
-#include "session/filesender.h"
-#include "session/lagmeter.h"
-#include "session/message.h"
-#include "session/periodicsender.h"
-#include "session/sessionreport.h"
+#include "core/codec/escapes.h"
+#include "core/codec/hex.h"
+#include "core/codec/textcodec.h"
+#include "core/session/autoreply.h"
+#include "core/session/filesender.h"
+#include "core/session/lagmeter.h"
+#include "core/session/message.h"
+#include "core/session/periodicsender.h"
+#include "core/session/sessionreport.h"
 
 #include <QCoreApplication>
 #include <QFile>

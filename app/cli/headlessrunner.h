@@ -1,6 +1,6 @@
 #pragma once
 
-#include "launchoptions.h"
+#include "cli/launchoptions.h"
 
 #include <QDeadlineTimer>
 #include <QElapsedTimer>

@@ -1,4 +1,4 @@
-#include "launchoptions.h"
+#include "cli/launchoptions.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

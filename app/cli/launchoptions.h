@@ -1,10 +1,10 @@
 #pragma once
 
-#include "codec/checksum.h"
-#include "codec/encoding.h"
-#include "framing/framingspec.h"
-#include "session/session.h"
-#include "session/sessionendpoint.h"
+#include "core/codec/checksum.h"
+#include "core/codec/encoding.h"
+#include "core/framing/framingspec.h"
+#include "core/session/session.h"
+#include "core/session/sessionendpoint.h"
 
 #include <QHostAddress>
 #include <QString>

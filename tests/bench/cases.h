@@ -2,7 +2,7 @@
 
 #include "harness.h"
 
-#include "codec/encoding.h"
+#include "core/codec/encoding.h"
 
 namespace sockscope::bench {
 

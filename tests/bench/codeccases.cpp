@@ -1,8 +1,8 @@
 #include "cases.h"
 #include "data.h"
 
-#include "codec/hex.h"
-#include "codec/textcodec.h"
+#include "core/codec/hex.h"
+#include "core/codec/textcodec.h"
 
 #include <QProcess>
 #include <QStandardPaths>

@@ -1,7 +1,7 @@
 #include "cases.h"
 #include "data.h"
 
-#include "framing/framedecoder.h"
+#include "core/framing/framedecoder.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,7 +1,7 @@
 // GBK bytes of a text, through the codec under test (sockscope::encodeText).
 #pragma once
 
-#include "codec/textcodec.h"
+#include "core/codec/textcodec.h"
 
 #include <QByteArray>
 #include <QString>

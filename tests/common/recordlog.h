@@ -1,8 +1,8 @@
 // Keeps every LogRecord a Session delivers, with queries by peer and kind.
 #pragma once
 
-#include "session/logrecord.h"
-#include "session/session.h"
+#include "core/session/logrecord.h"
+#include "core/session/session.h"
 
 #include <QByteArray>
 #include <QList>

@@ -3,13 +3,13 @@
 // on 127.0.0.1 through its widgets, and clients connected to it.
 #pragma once
 
-#include "appsettings.h"
+#include "ui/appsettings.h"
 #include "eventloop.h"
 #include "loopback.h"
-#include "mainwindow.h"
-#include "sessiontab.h"
+#include "ui/mainwindow.h"
+#include "ui/sessiontab.h"
 
-#include "transport/tcpserversession.h"
+#include "core/transport/tcpserversession.h"
 
 #include <QComboBox>
 #include <QPushButton>

@@ -6,7 +6,7 @@
 // Input: a byte (bit 0: UTF-16 instead of UTF-8), then the text.
 #include "fuzzcommon.h"
 
-#include "codec/escapes.h"
+#include "core/codec/escapes.h"
 
 using namespace sockscope;
 

@@ -11,8 +11,8 @@
 // and that many gap bytes (IdleGap arrival times), then the stream.
 #include "fuzzcommon.h"
 
-#include "framing/framedecoder.h"
-#include "framing/framingspec.h"
+#include "core/framing/framedecoder.h"
+#include "core/framing/framingspec.h"
 
 using namespace sockscope;
 using Type = FramingSpec::Type;

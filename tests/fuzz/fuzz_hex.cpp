@@ -7,7 +7,7 @@
 // whole input is also the bytes for toHex and the dump.
 #include "fuzzcommon.h"
 
-#include "codec/hex.h"
+#include "core/codec/hex.h"
 
 #include <memory>
 

@@ -9,8 +9,8 @@
 // byte, then the bytes.
 #include "fuzzcommon.h"
 
-#include "codec/escapes.h"
-#include "codec/textcodec.h"
+#include "core/codec/escapes.h"
+#include "core/codec/textcodec.h"
 
 #include <array>
 

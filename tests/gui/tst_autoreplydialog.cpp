@@ -1,5 +1,5 @@
-#include "autoreplydialog.h"
-#include "autoreplymodel.h"
+#include "ui/autoreplydialog.h"
+#include "ui/autoreplymodel.h"
 #include "screenshot.h"
 
 #include <QAbstractItemModelTester>

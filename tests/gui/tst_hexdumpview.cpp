@@ -1,6 +1,6 @@
-#include "hexdumpview.h"
+#include "ui/hexdumpview.h"
 
-#include "codec/hex.h"
+#include "core/codec/hex.h"
 #include "screenshot.h"
 
 #include <QAction>

@@ -1,14 +1,14 @@
 // The window opened with command-line options: the tab of that mode is
 // configured by them and, with --start, already listening / connected.
-#include "appsettings.h"
-#include "launchoptions.h"
-#include "logmodel.h"
-#include "logpane.h"
-#include "mainwindow.h"
-#include "sessiontab.h"
+#include "ui/appsettings.h"
+#include "cli/launchoptions.h"
+#include "ui/logmodel.h"
+#include "ui/logpane.h"
+#include "ui/mainwindow.h"
+#include "ui/sessiontab.h"
 
-#include "transport/tcpserversession.h"
-#include "transport/udpsession.h"
+#include "core/transport/tcpserversession.h"
+#include "core/transport/udpsession.h"
 
 #include <QComboBox>
 #include <QFile>

@@ -5,11 +5,11 @@
 //
 // With SOCKSCOPE_LAYOUT_SHOTS set to a directory, every checked state is also saved there
 // as a PNG, to look at.
-#include "appsettings.h"
-#include "framingselector.h"
-#include "mainwindow.h"
-#include "sendpanel.h"
-#include "sessiontab.h"
+#include "ui/appsettings.h"
+#include "ui/framingselector.h"
+#include "ui/mainwindow.h"
+#include "ui/sendpanel.h"
+#include "ui/sessiontab.h"
 
 #include <QComboBox>
 #include <QDir>

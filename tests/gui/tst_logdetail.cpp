@@ -1,11 +1,11 @@
 // The log pane's detail view: the decoded-text box beside the hex dump renders the selected
 // record exactly as its log row does (with the record's carry-in), and a record holding only
 // the start of a character says so, dimmed, in the row and in the box.
-#include "codec/textcodec.h"
-#include "hexdumpview.h"
-#include "logmodel.h"
-#include "logpane.h"
-#include "logview.h"
+#include "core/codec/textcodec.h"
+#include "ui/hexdumpview.h"
+#include "ui/logmodel.h"
+#include "ui/logpane.h"
+#include "ui/logview.h"
 
 #include <QGuiApplication>
 #include <QPalette>

@@ -1,7 +1,7 @@
-#include "codec/escapes.h"
-#include "codec/textcodec.h"
-#include "logfiltermodel.h"
-#include "logmodel.h"
+#include "core/codec/escapes.h"
+#include "core/codec/textcodec.h"
+#include "ui/logfiltermodel.h"
+#include "ui/logmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

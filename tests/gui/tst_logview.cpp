@@ -1,6 +1,6 @@
-#include "logfiltermodel.h"
-#include "logmodel.h"
-#include "logview.h"
+#include "ui/logfiltermodel.h"
+#include "ui/logmodel.h"
+#include "ui/logview.h"
 #include "screenshot.h"
 
 #include <QApplication>

@@ -4,18 +4,18 @@
 // With SOCKSCOPE_SCREENSHOT_DIR set, the server, client and UDP tabs are also
 // saved as PNG screenshots there (docs/screenshots in the repository).
 
-#include "appsettings.h"
-#include "hexdumpview.h"
-#include "logmodel.h"
-#include "logpane.h"
-#include "logview.h"
-#include "mainwindow.h"
-#include "peerlistmodel.h"
-#include "sessiontab.h"
+#include "ui/appsettings.h"
+#include "ui/hexdumpview.h"
+#include "ui/logmodel.h"
+#include "ui/logpane.h"
+#include "ui/logview.h"
+#include "ui/mainwindow.h"
+#include "ui/peerlistmodel.h"
+#include "ui/sessiontab.h"
 
-#include "session/message.h"
-#include "transport/tcpserversession.h"
-#include "transport/udpsession.h"
+#include "core/session/message.h"
+#include "core/transport/tcpserversession.h"
+#include "core/transport/udpsession.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

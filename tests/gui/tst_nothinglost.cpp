@@ -6,12 +6,12 @@
 // The file dialogs and questions are the real ones (Qt's own widgets, not native dialogs),
 // answered from a timer while they run, as a user would.
 
-#include "appsettings.h"
-#include "logmodel.h"
-#include "logpane.h"
-#include "mainwindow.h"
-#include "peerlistmodel.h"
-#include "sessiontab.h"
+#include "ui/appsettings.h"
+#include "ui/logmodel.h"
+#include "ui/logpane.h"
+#include "ui/mainwindow.h"
+#include "ui/peerlistmodel.h"
+#include "ui/sessiontab.h"
 
 #include "eventloop.h"
 #include "modalanswers.h"
@@ -19,7 +19,7 @@
 #include "pythonpeer.h"
 #include "require.h"
 
-#include "transport/tcpserversession.h"
+#include "core/transport/tcpserversession.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,12 +1,12 @@
 // Peer names kept by the log view and the recorder follow the session's peer table: a UDP
 // flood from ever new source ports must not grow them for good (the session caps its own
 // table at 4,096 senders plus 1,000 closed peers). The log keeps a name while a row needs it.
-#include "logmodel.h"
-#include "logpane.h"
-#include "sessiontab.h"
+#include "ui/logmodel.h"
+#include "ui/logpane.h"
+#include "ui/sessiontab.h"
 
-#include "log/logexport.h"
-#include "transport/udpsession.h"
+#include "core/log/logexport.h"
+#include "core/transport/udpsession.h"
 
 #include <QComboBox>
 #include <QPushButton>

@@ -5,11 +5,11 @@
 // - the status bar says that it records and to which file, with a one-click stop;
 // - a write error stops the recording, unticks it and says so once, after the fact.
 
-#include "appsettings.h"
-#include "logpane.h"
-#include "mainwindow.h"
-#include "peerlistmodel.h"
-#include "sessiontab.h"
+#include "ui/appsettings.h"
+#include "ui/logpane.h"
+#include "ui/mainwindow.h"
+#include "ui/peerlistmodel.h"
+#include "ui/sessiontab.h"
 
 #include "eventloop.h"
 #include "loopback.h"
@@ -17,7 +17,7 @@
 #include "require.h"
 #include "serverwindow.h"
 
-#include "transport/tcpserversession.h"
+#include "core/transport/tcpserversession.h"
 
 #include <QAction>
 #include <QComboBox>

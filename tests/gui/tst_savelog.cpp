@@ -1,9 +1,9 @@
 // "Save log" of a session tab (issue #11 item 9): rows held while the display is paused are
 // saved too, and a big save runs in slices with a progress dialog that can cancel it, so the
 // window keeps running while it writes; a cancelled save leaves the old file as it was.
-#include "logmodel.h"
-#include "logpane.h"
-#include "sessiontab.h"
+#include "ui/logmodel.h"
+#include "ui/logpane.h"
+#include "ui/sessiontab.h"
 
 #include <QDir>
 #include <QFile>

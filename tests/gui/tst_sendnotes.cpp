@@ -2,12 +2,12 @@
 // a send result goes when the target or the connection changes, "Escapes turned on" goes
 // when escapes or the format change, switching hex to text never turns Escapes on without
 // the user's word, and with "Reply to last sender" the target label names that sender.
-#include "sendpanel.h"
-#include "sessiontab.h"
+#include "ui/sendpanel.h"
+#include "ui/sessiontab.h"
 
-#include "launchoptions.h"
-#include "transport/tcpserversession.h"
-#include "transport/udpsession.h"
+#include "cli/launchoptions.h"
+#include "core/transport/tcpserversession.h"
+#include "core/transport/udpsession.h"
 
 #include <QCheckBox>
 #include <QHostAddress>

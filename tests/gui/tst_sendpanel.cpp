@@ -2,8 +2,8 @@
 // shortcuts, periodic/file controls, history and presets with persistence.
 
 #include "screenshot.h"
-#include "sendhistory.h"
-#include "sendpanel.h"
+#include "ui/sendhistory.h"
+#include "ui/sendpanel.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

@@ -6,12 +6,12 @@
 // - Disconnect with nothing selected does nothing it does not say;
 // - quitting while clients are connected asks first (and signals / tests can still quit).
 
-#include "appsettings.h"
-#include "logpane.h"
-#include "logview.h"
-#include "mainwindow.h"
-#include "peerlistmodel.h"
-#include "sessiontab.h"
+#include "ui/appsettings.h"
+#include "ui/logpane.h"
+#include "ui/logview.h"
+#include "ui/mainwindow.h"
+#include "ui/peerlistmodel.h"
+#include "ui/sessiontab.h"
 
 #include "eventloop.h"
 #include "loopback.h"
@@ -19,7 +19,7 @@
 #include "require.h"
 #include "serverwindow.h"
 
-#include "transport/tcpserversession.h"
+#include "core/transport/tcpserversession.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>

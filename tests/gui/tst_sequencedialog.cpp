@@ -3,16 +3,16 @@
 // stop and disconnect mid-run through SequenceController (the tab's code
 // path) on a bare TCP server session, and persistence through SessionTab.
 
-#include "appsettings.h"
-#include "mainwindow.h"
+#include "ui/appsettings.h"
+#include "ui/mainwindow.h"
 #include "screenshot.h"
-#include "sendpanel.h"
-#include "sequencedialog.h"
-#include "sequencemodel.h"
-#include "sessiontab.h"
+#include "ui/sendpanel.h"
+#include "ui/sequencedialog.h"
+#include "ui/sequencemodel.h"
+#include "ui/sessiontab.h"
 
-#include "session/sequencerunner.h"
-#include "transport/tcpserversession.h"
+#include "core/session/sequencerunner.h"
+#include "core/transport/tcpserversession.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>

@@ -1,9 +1,9 @@
 // Session tab state that the window tests do not cover: splitter sizes survive save/restore.
-#include "sendhistory.h"
-#include "sendpanel.h"
-#include "sessiontab.h"
+#include "ui/sendhistory.h"
+#include "ui/sendpanel.h"
+#include "ui/sessiontab.h"
 
-#include "session/message.h"
+#include "core/session/message.h"
 
 #include <QSettings>
 #include <QSplitter>

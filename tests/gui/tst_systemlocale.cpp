@@ -1,9 +1,9 @@
 // The window follows the system locale: started under LANG=zh_CN.UTF-8 with no
 // language chosen, the key labels are Chinese (Qt's own strings too).
-#include "appsettings.h"
-#include "languages.h"
-#include "mainwindow.h"
-#include "sessiontab.h"
+#include "ui/appsettings.h"
+#include "ui/languages.h"
+#include "ui/mainwindow.h"
+#include "ui/sessiontab.h"
 
 #include <QApplication>
 #include <QDialogButtonBox>

@@ -7,10 +7,10 @@
 // With SOCKSCOPE_SCREENSHOT_DIR set, the Chinese window is saved there as
 // zh_CN-<tab>.png for a look at clipping.
 
-#include "appsettings.h"
-#include "autoreplydialog.h"
-#include "mainwindow.h"
-#include "sessiontab.h"
+#include "ui/appsettings.h"
+#include "ui/autoreplydialog.h"
+#include "ui/mainwindow.h"
+#include "ui/sessiontab.h"
 
 #include <QAbstractButton>
 #include <QApplication>

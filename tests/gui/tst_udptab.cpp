@@ -1,11 +1,11 @@
 // The UDP tab's connection bar: the default local port, Broadcast ticked while the socket is
 // open, and the interface a multicast group is joined on. Broadcast goes only to the loopback
 // range's broadcast address (127.255.255.255); multicast stays on the loopback interface.
-#include "sendpanel.h"
-#include "sessiontab.h"
+#include "ui/sendpanel.h"
+#include "ui/sessiontab.h"
 
-#include "session/message.h"
-#include "transport/udpsession.h"
+#include "core/session/message.h"
+#include "core/transport/udpsession.h"
 
 #include <QCheckBox>
 #include <QComboBox>

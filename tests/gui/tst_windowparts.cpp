@@ -1,15 +1,15 @@
 // Smaller parts of the window that told the user something untrue (issue #11 item 22):
 // tab titles that cannot be told apart, "No client connected yet." after clients came and
 // went, decimal and binary size units side by side, and {{counter}} starting over.
-#include "appsettings.h"
-#include "mainwindow.h"
-#include "sendpanel.h"
-#include "sequencedialog.h"
-#include "sequencemodel.h"
-#include "sessiontab.h"
+#include "ui/appsettings.h"
+#include "ui/mainwindow.h"
+#include "ui/sendpanel.h"
+#include "ui/sequencedialog.h"
+#include "ui/sequencemodel.h"
+#include "ui/sessiontab.h"
 
-#include "launchoptions.h"
-#include "transport/tcpserversession.h"
+#include "cli/launchoptions.h"
+#include "core/transport/tcpserversession.h"
 
 #include <QLabel>
 #include <QPushButton>

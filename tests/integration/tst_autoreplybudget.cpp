@@ -2,11 +2,11 @@
 // (issue #12 item 1): a hostile peer's frames cost the loop a bounded time per batch, the
 // rule is skipped once it blows its budget, and the log says which rule and why.
 
-#include "framing/framingspec.h"
-#include "session/autoreply.h"
-#include "session/lagmeter.h"
-#include "session/logrecord.h"
-#include "transport/tcpserversession.h"
+#include "core/framing/framingspec.h"
+#include "core/session/autoreply.h"
+#include "core/session/lagmeter.h"
+#include "core/session/logrecord.h"
+#include "core/transport/tcpserversession.h"
 
 #include "eventloop.h"
 #include "loopback.h"

@@ -3,9 +3,9 @@
 // Real sockets on 127.0.0.1 only; the descriptor test runs the headless binary with a low
 // RLIMIT_NOFILE.
 
-#include "session/logrecord.h"
-#include "transport/tcpserversession.h"
-#include "transport/udpsession.h"
+#include "core/session/logrecord.h"
+#include "core/transport/tcpserversession.h"
+#include "core/transport/udpsession.h"
 
 #include "eventloop.h"
 #include "loopback.h"

@@ -8,10 +8,10 @@
 // (tst_tcpserversession/tst_udpsession portInUseNamesProcess), stopListening() keeping its
 // peers (tst_tcpserversession stopListeningKeepsPeers).
 
-#include "session/filesender.h"
-#include "session/logrecord.h"
-#include "transport/tcpclientsession.h"
-#include "transport/tcpserversession.h"
+#include "core/session/filesender.h"
+#include "core/session/logrecord.h"
+#include "core/transport/tcpclientsession.h"
+#include "core/transport/tcpserversession.h"
 
 #include "eventloop.h"
 #include "loopback.h"

@@ -2,9 +2,9 @@
 // (the headless output, and the per-record rendering the window's log, exports and recording
 // use) must read the greeting whole, however reads, batches, echoes and the peer's close fall.
 // Each case runs several clients in a row, since the timing differs from run to run.
-#include "codec/textcodec.h"
-#include "session/autoreply.h"
-#include "transport/tcpserversession.h"
+#include "core/codec/textcodec.h"
+#include "core/session/autoreply.h"
+#include "core/transport/tcpserversession.h"
 
 #include "gbk.h"
 #include "loopback.h"

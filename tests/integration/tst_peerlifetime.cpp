@@ -1,9 +1,9 @@
 // Per-peer data kept outside the session (the headless runner's endpoint names) lives as long
 // as the session keeps the peer: UDP from ever new source ports must not grow it for good.
 
-#include "headlessrunner.h"
-#include "launchoptions.h"
-#include "transport/udpsession.h"
+#include "cli/headlessrunner.h"
+#include "cli/launchoptions.h"
+#include "core/transport/udpsession.h"
 
 #include "loopback.h"
 

@@ -1,4 +1,4 @@
-#include "transport/portowner.h"
+#include "core/transport/portowner.h"
 
 #include "loopback.h"
 

@@ -2,9 +2,9 @@
 // descriptors) must not hold the window's event loop, and the "port in use" error names the
 // owner when the answer arrives.
 
-#include "transport/portowner.h"
-#include "transport/tcpserversession.h"
-#include "transport/udpsession.h"
+#include "core/transport/portowner.h"
+#include "core/transport/tcpserversession.h"
+#include "core/transport/udpsession.h"
 
 #include "loopback.h"
 #include "pythonpeer.h"

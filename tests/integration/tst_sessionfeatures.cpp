@@ -2,13 +2,13 @@
 // receive checksum verification, auto-replies (rules, delays, echo, the AutoReply
 // flag on their Tx records, peers that go away first) and the UDP broadcast option.
 
-#include "codec/checksum.h"
-#include "codec/textcodec.h"
-#include "framing/framingspec.h"
-#include "session/autoreply.h"
-#include "session/logrecord.h"
-#include "transport/tcpserversession.h"
-#include "transport/udpsession.h"
+#include "core/codec/checksum.h"
+#include "core/codec/textcodec.h"
+#include "core/framing/framingspec.h"
+#include "core/session/autoreply.h"
+#include "core/session/logrecord.h"
+#include "core/transport/tcpserversession.h"
+#include "core/transport/udpsession.h"
 
 #include "eventloop.h"
 #include "gbk.h"

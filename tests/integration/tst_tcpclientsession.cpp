@@ -1,9 +1,9 @@
 // Loopback integration tests for TcpClientSession: real sockets on 127.0.0.1
 // only, against an in-process QTcpServer or a python3 server from tests/peers.
 
-#include "codec/textcodec.h"
-#include "session/logrecord.h"
-#include "transport/tcpclientsession.h"
+#include "core/codec/textcodec.h"
+#include "core/session/logrecord.h"
+#include "core/transport/tcpclientsession.h"
 
 #include "gbk.h"
 #include "loopback.h"

@@ -1,11 +1,11 @@
 // Loopback integration tests for TcpServerSession: real sockets on 127.0.0.1
 // only, with in-process QTcpSockets or python3 peers from tests/peers.
 
-#include "codec/textcodec.h"
-#include "framing/framingspec.h"
-#include "session/logrecord.h"
-#include "session/sessionendpoint.h"
-#include "transport/tcpserversession.h"
+#include "core/codec/textcodec.h"
+#include "core/framing/framingspec.h"
+#include "core/session/logrecord.h"
+#include "core/session/sessionendpoint.h"
+#include "core/transport/tcpserversession.h"
 
 #include "eventloop.h"
 #include "gbk.h"

@@ -1,9 +1,9 @@
 // Loopback integration tests for UdpSession: real sockets on 127.0.0.1 only,
 // against in-process QUdpSockets or python3 peers from tests/peers.
 
-#include "session/logrecord.h"
-#include "session/sessionendpoint.h"
-#include "transport/udpsession.h"
+#include "core/session/logrecord.h"
+#include "core/session/sessionendpoint.h"
+#include "core/transport/udpsession.h"
 
 #include "loopback.h"
 #include "pythonpeer.h"

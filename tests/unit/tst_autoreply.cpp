@@ -1,6 +1,6 @@
-#include "session/autoreply.h"
+#include "core/session/autoreply.h"
 
-#include "codec/textcodec.h"
+#include "core/codec/textcodec.h"
 
 #include <QFile>
 #include <QJsonArray>

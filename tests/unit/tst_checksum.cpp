@@ -1,4 +1,4 @@
-#include "codec/checksum.h"
+#include "core/codec/checksum.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "codec/escapes.h"
+#include "core/codec/escapes.h"
 
 #include <QRandomGenerator>
 #include <QTest>

@@ -1,5 +1,5 @@
-#include "framing/framedecoder.h"
-#include "framing/framingspec.h"
+#include "core/framing/framedecoder.h"
+#include "core/framing/framingspec.h"
 #include "testseed.h"
 
 #include <QElapsedTimer>

@@ -1,4 +1,4 @@
-#include "codec/hex.h"
+#include "core/codec/hex.h"
 
 #include <QRandomGenerator>
 #include <QTest>

@@ -1,6 +1,6 @@
 // parseLaunchOptions(): valid command lines give typed fields, invalid ones an
 // error naming the offending option, --help/--version their texts.
-#include "launchoptions.h"
+#include "cli/launchoptions.h"
 
 #include <QTest>
 

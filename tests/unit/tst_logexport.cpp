@@ -1,6 +1,6 @@
-#include "codec/hex.h"
-#include "codec/textcodec.h"
-#include "log/logexport.h"
+#include "core/codec/hex.h"
+#include "core/codec/textcodec.h"
+#include "core/log/logexport.h"
 
 #include "fifo.h"
 

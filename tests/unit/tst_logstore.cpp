@@ -1,4 +1,4 @@
-#include "log/logstore.h"
+#include "core/log/logstore.h"
 
 #include <QTest>
 

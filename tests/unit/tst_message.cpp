@@ -1,8 +1,8 @@
-#include "codec/checksum.h"
-#include "codec/hex.h"
-#include "codec/textcodec.h"
-#include "session/dynamicfields.h"
-#include "session/message.h"
+#include "core/codec/checksum.h"
+#include "core/codec/hex.h"
+#include "core/codec/textcodec.h"
+#include "core/session/dynamicfields.h"
+#include "core/session/message.h"
 
 #include <QRandomGenerator>
 #include <QTest>

@@ -1,8 +1,8 @@
-#include "launchoptions.h"
-#include "session/sessionendpoint.h"
-#include "transport/tcpclientsession.h"
-#include "transport/tcpserversession.h"
-#include "transport/udpsession.h"
+#include "cli/launchoptions.h"
+#include "core/session/sessionendpoint.h"
+#include "core/transport/tcpclientsession.h"
+#include "core/transport/tcpserversession.h"
+#include "core/transport/udpsession.h"
 
 #include <QTest>
 

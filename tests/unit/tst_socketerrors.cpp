@@ -1,6 +1,6 @@
-#include "transport/resetprobe.h"
-#include "transport/socketerrors.h"
-#include "transport/tcpserversession.h"
+#include "core/transport/resetprobe.h"
+#include "core/transport/socketerrors.h"
+#include "core/transport/tcpserversession.h"
 
 #include <QMetaEnum>
 #include <QSet>

@@ -1,5 +1,5 @@
-#include "codec/escapes.h"
-#include "codec/textcodec.h"
+#include "core/codec/escapes.h"
+#include "core/codec/textcodec.h"
 #include "require.h"
 #include "testseed.h"
 

@@ -1,4 +1,4 @@
-#include "checksum.h"
+#include "core/codec/checksum.h"
 
 #include <QCoreApplication>
 

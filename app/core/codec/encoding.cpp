@@ -1,4 +1,4 @@
-#include "encoding.h"
+#include "core/codec/encoding.h"
 
 namespace sockscope {
 

@@ -1,4 +1,4 @@
-#include "escapes.h"
+#include "core/codec/escapes.h"
 
 #include <QCoreApplication>
 

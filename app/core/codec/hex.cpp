@@ -1,4 +1,4 @@
-#include "hex.h"
+#include "core/codec/hex.h"
 
 #include <QCoreApplication>
 

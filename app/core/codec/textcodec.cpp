@@ -1,10 +1,10 @@
-#include "textcodec.h"
+#include "core/codec/textcodec.h"
 
 #include <QCoreApplication>
 #include <QStringDecoder>
 #include <QStringEncoder>
 
-#include "codec/escapes.h"
+#include "core/codec/escapes.h"
 
 namespace sockscope {
 

@@ -1,4 +1,4 @@
-#include "framing/framedecoder.h"
+#include "core/framing/framedecoder.h"
 
 #include <QtEndian>
 

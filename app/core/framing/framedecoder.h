@@ -1,6 +1,6 @@
 #pragma once
 
-#include "framing/framingspec.h"
+#include "core/framing/framingspec.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

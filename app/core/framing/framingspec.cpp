@@ -1,4 +1,4 @@
-#include "framing/framingspec.h"
+#include "core/framing/framingspec.h"
 
 #include <QCoreApplication>
 #include <QList>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "codec/encoding.h"
-#include "session/logrecord.h"
+#include "core/codec/encoding.h"
+#include "core/session/logrecord.h"
 
 #include <QFile>
 #include <QHash>

@@ -1,4 +1,4 @@
-#include "logsaver.h"
+#include "core/log/logsaver.h"
 
 #include <QSaveFile>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "log/logexport.h"
+#include "core/log/logexport.h"
 
 #include <QObject>
 #include <QTimer>

@@ -1,4 +1,4 @@
-#include "logstore.h"
+#include "core/log/logstore.h"
 
 namespace sockscope {
 

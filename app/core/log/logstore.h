@@ -1,6 +1,6 @@
 #pragma once
 
-#include "session/logrecord.h"
+#include "core/session/logrecord.h"
 
 #include <deque>
 

@@ -1,8 +1,8 @@
-#include "autoreply.h"
+#include "core/session/autoreply.h"
 
-#include "codec/escapes.h"
-#include "codec/hex.h"
-#include "codec/textcodec.h"
+#include "core/codec/escapes.h"
+#include "core/codec/hex.h"
+#include "core/codec/textcodec.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "codec/encoding.h"
-#include "session/autoreplier.h"
+#include "core/codec/encoding.h"
+#include "core/session/autoreplier.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

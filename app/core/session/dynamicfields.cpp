@@ -1,4 +1,4 @@
-#include "session/dynamicfields.h"
+#include "core/session/dynamicfields.h"
 
 #include <QCoreApplication>
 

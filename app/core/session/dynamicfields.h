@@ -1,6 +1,6 @@
 #pragma once
 
-#include "codec/checksum.h"
+#include "core/codec/checksum.h"
 
 #include <QByteArray>
 #include <QDateTime>

@@ -1,7 +1,7 @@
-#include "filesender.h"
+#include "core/session/filesender.h"
 
-#include "session/session.h"
-#include "transport/udpsession.h"
+#include "core/session/session.h"
+#include "core/transport/udpsession.h"
 
 #include <QDir>
 #include <QFileInfo>

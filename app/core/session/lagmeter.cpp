@@ -1,4 +1,4 @@
-#include "lagmeter.h"
+#include "core/session/lagmeter.h"
 
 #include <algorithm>
 

@@ -5,7 +5,7 @@
 #include <QMetaType>
 #include <QString>
 
-#include "codec/textcodec.h"
+#include "core/codec/textcodec.h"
 
 namespace sockscope {
 

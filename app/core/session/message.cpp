@@ -1,9 +1,9 @@
-#include "session/message.h"
+#include "core/session/message.h"
 
-#include "codec/escapes.h"
-#include "codec/hex.h"
-#include "codec/textcodec.h"
-#include "session/dynamicfields.h"
+#include "core/codec/escapes.h"
+#include "core/codec/hex.h"
+#include "core/codec/textcodec.h"
+#include "core/session/dynamicfields.h"
 
 #include <QCoreApplication>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "codec/checksum.h"
-#include "codec/encoding.h"
+#include "core/codec/checksum.h"
+#include "core/codec/encoding.h"
 
 #include <QByteArray>
 #include <QString>

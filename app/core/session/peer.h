@@ -1,6 +1,6 @@
 #pragma once
 
-#include "transport/socketerrors.h"
+#include "core/transport/socketerrors.h"
 
 #include <QHostAddress>
 #include <QString>

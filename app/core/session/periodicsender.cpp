@@ -1,4 +1,4 @@
-#include "periodicsender.h"
+#include "core/session/periodicsender.h"
 
 namespace sockscope {
 

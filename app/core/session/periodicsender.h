@@ -1,6 +1,6 @@
 #pragma once
 
-#include "session/scheduledsender.h"
+#include "core/session/scheduledsender.h"
 
 namespace sockscope {
 

@@ -1,6 +1,6 @@
-#include "scheduledsender.h"
+#include "core/session/scheduledsender.h"
 
-#include "session/session.h"
+#include "core/session/session.h"
 
 #include <limits>
 

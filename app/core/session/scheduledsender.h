@@ -1,8 +1,8 @@
 #pragma once
 
-#include "session/dynamicfields.h"
-#include "session/message.h"
-#include "session/session.h"
+#include "core/session/dynamicfields.h"
+#include "core/session/message.h"
+#include "core/session/session.h"
 
 #include <QElapsedTimer>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "sequencerunner.h"
+#include "core/session/sequencerunner.h"
 
 namespace sockscope {
 

@@ -1,8 +1,8 @@
-#include "session.h"
+#include "core/session/session.h"
 
-#include "session/autoreplier.h"
-#include "transport/portowner.h"
-#include "transport/resetprobe.h"
+#include "core/session/autoreplier.h"
+#include "core/transport/portowner.h"
+#include "core/transport/resetprobe.h"
 
 #include <QPointer>
 #include <QSet>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "codec/checksum.h"
-#include "framing/framedecoder.h"
-#include "session/logrecord.h"
-#include "session/peer.h"
+#include "core/codec/checksum.h"
+#include "core/framing/framedecoder.h"
+#include "core/session/logrecord.h"
+#include "core/session/peer.h"
 
 #include <QElapsedTimer>
 #include <QHash>

@@ -1,8 +1,8 @@
-#include "sessionendpoint.h"
+#include "core/session/sessionendpoint.h"
 
-#include "transport/tcpclientsession.h"
-#include "transport/tcpserversession.h"
-#include "transport/udpsession.h"
+#include "core/transport/tcpclientsession.h"
+#include "core/transport/tcpserversession.h"
+#include "core/transport/udpsession.h"
 
 namespace sockscope {
 

@@ -1,7 +1,7 @@
-#include "session/sessionreport.h"
+#include "core/session/sessionreport.h"
 
-#include "session/session.h"
-#include "transport/socketerrors.h"
+#include "core/session/session.h"
+#include "core/transport/socketerrors.h"
 
 #include <QDateTime>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "session/lagmeter.h"
+#include "core/session/lagmeter.h"
 
 #include <QJsonObject>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "transport/resetprobe.h"
+#include "core/transport/resetprobe.h"
 
 #include <QAbstractSocket>
 #include <QChildEvent>

@@ -1,4 +1,4 @@
-#include "transport/socketerrors.h"
+#include "core/transport/socketerrors.h"
 
 #include <QCoreApplication>
 

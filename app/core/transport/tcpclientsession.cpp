@@ -1,4 +1,4 @@
-#include "tcpclientsession.h"
+#include "core/transport/tcpclientsession.h"
 
 #include <QTcpSocket>
 

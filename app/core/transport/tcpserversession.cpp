@@ -1,6 +1,6 @@
-#include "tcpserversession.h"
+#include "core/transport/tcpserversession.h"
 
-#include "transport/portowner.h"
+#include "core/transport/portowner.h"
 
 #include <QSocketNotifier>
 #include <QTcpServer>

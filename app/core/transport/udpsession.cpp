@@ -1,4 +1,4 @@
-#include "udpsession.h"
+#include "core/transport/udpsession.h"
 
 #include <QHostInfo>
 #include <QNetworkDatagram>
