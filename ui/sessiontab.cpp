@@ -19,6 +19,7 @@
 #include "core/transport/tcpclientsession.h"
 #include "core/transport/tcpserversession.h"
 #include "core/transport/udpsession.h"
+#include "core/net/endpoint.h"
 
 #include <QCheckBox>
 #include <QComboBox>

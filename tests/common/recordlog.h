@@ -1,7 +1,7 @@
 // Keeps every LogRecord a Session delivers, with queries by peer and kind.
 #pragma once
 
-#include "core/session/logrecord.h"
+#include "core/log/logrecord.h"
 #include "core/session/session.h"
 
 #include <QByteArray>

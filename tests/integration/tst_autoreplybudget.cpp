@@ -5,7 +5,7 @@
 #include "core/framing/framingspec.h"
 #include "core/session/autoreply.h"
 #include "core/session/lagmeter.h"
-#include "core/session/logrecord.h"
+#include "core/log/logrecord.h"
 #include "core/transport/tcpserversession.h"
 
 #include "eventloop.h"

@@ -3,7 +3,7 @@
 // Real sockets on 127.0.0.1 only; the descriptor test runs the headless binary with a low
 // RLIMIT_NOFILE.
 
-#include "core/session/logrecord.h"
+#include "core/log/logrecord.h"
 #include "core/transport/tcpserversession.h"
 #include "core/transport/udpsession.h"
 

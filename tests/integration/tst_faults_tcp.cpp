@@ -9,7 +9,7 @@
 // peers (tst_tcpserversession stopListeningKeepsPeers).
 
 #include "core/session/filesender.h"
-#include "core/session/logrecord.h"
+#include "core/log/logrecord.h"
 #include "core/transport/tcpclientsession.h"
 #include "core/transport/tcpserversession.h"
 

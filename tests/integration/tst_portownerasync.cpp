@@ -2,7 +2,7 @@
 // descriptors) must not hold the window's event loop, and the "port in use" error names the
 // owner when the answer arrives.
 
-#include "core/transport/portowner.h"
+#include "core/net/portowner.h"
 #include "core/transport/tcpserversession.h"
 #include "core/transport/udpsession.h"
 

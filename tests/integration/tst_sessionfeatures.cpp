@@ -6,7 +6,7 @@
 #include "core/codec/textcodec.h"
 #include "core/framing/framingspec.h"
 #include "core/session/autoreply.h"
-#include "core/session/logrecord.h"
+#include "core/log/logrecord.h"
 #include "core/transport/tcpserversession.h"
 #include "core/transport/udpsession.h"
 

@@ -2,7 +2,7 @@
 // only, against an in-process QTcpServer or a python3 server from tests/peers.
 
 #include "core/codec/textcodec.h"
-#include "core/session/logrecord.h"
+#include "core/log/logrecord.h"
 #include "core/transport/tcpclientsession.h"
 
 #include "gbk.h"

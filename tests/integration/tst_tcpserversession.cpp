@@ -3,7 +3,7 @@
 
 #include "core/codec/textcodec.h"
 #include "core/framing/framingspec.h"
-#include "core/session/logrecord.h"
+#include "core/log/logrecord.h"
 #include "core/session/sessionendpoint.h"
 #include "core/transport/tcpserversession.h"
 

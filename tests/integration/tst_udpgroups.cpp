@@ -2,7 +2,7 @@
 // loopback range's broadcast address (127.255.255.255) towards a receiver bound to 0.0.0.0;
 // multicast joined and sent on the loopback interface only, with TTL 0.
 
-#include "core/session/logrecord.h"
+#include "core/log/logrecord.h"
 #include "core/transport/udpsession.h"
 
 #include "loopback.h"

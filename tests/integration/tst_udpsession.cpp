@@ -1,7 +1,7 @@
 // Loopback integration tests for UdpSession: real sockets on 127.0.0.1 only,
 // against in-process QUdpSockets or python3 peers from tests/peers.
 
-#include "core/session/logrecord.h"
+#include "core/log/logrecord.h"
 #include "core/session/sessionendpoint.h"
 #include "core/transport/udpsession.h"
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/codec/encoding.h"
-#include "core/session/logrecord.h"
+#include "core/log/logrecord.h"
 
 #include <QFile>
 #include <QHash>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/session/logrecord.h"
+#include "core/log/logrecord.h"
 
 #include <deque>
 

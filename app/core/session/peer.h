@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/transport/socketerrors.h"
+#include "core/net/closereason.h"
 
 #include <QHostAddress>
 #include <QString>

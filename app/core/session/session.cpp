@@ -1,35 +1,19 @@
 #include "core/session/session.h"
 
 #include "core/session/autoreplier.h"
-#include "core/transport/portowner.h"
+#include "core/net/endpoint.h"
+#include "core/net/portowner.h"
 #include "core/transport/resetprobe.h"
+#include "core/transport/socketerrors.h"
 
 #include <QPointer>
 #include <QSet>
 #include <QTcpSocket>
 
-#include <atomic>
-#include <chrono>
 #include <climits>
 #include <utility>
 
 namespace sockscope {
-
-namespace {
-std::atomic<qint64> g_wallClockShiftUs{0};
-} // namespace
-
-qint64 nowUs()
-{
-    using namespace std::chrono;
-    return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count() +
-           g_wallClockShiftUs.load(std::memory_order_relaxed);
-}
-
-void shiftWallClockForTest(qint64 us)
-{
-    g_wallClockShiftUs.fetch_add(us, std::memory_order_relaxed);
-}
 
 QString PeerInfo::endpoint() const
 {

@@ -2,7 +2,7 @@
 
 #include "core/codec/checksum.h"
 #include "core/framing/framedecoder.h"
-#include "core/session/logrecord.h"
+#include "core/log/logrecord.h"
 #include "core/session/peer.h"
 
 #include <QElapsedTimer>

@@ -1,7 +1,7 @@
 #include "core/session/sessionreport.h"
 
 #include "core/session/session.h"
-#include "core/transport/socketerrors.h"
+#include "core/net/closereason.h"
 
 #include <QDateTime>
 #include <QJsonArray>

@@ -12,50 +12,7 @@ class SocketErrors
     Q_DECLARE_TR_FUNCTIONS(sockscope::SocketErrors)
 };
 
-struct ReasonName
-{
-    CloseReason reason;
-    const char *name;
-};
-
-constexpr ReasonName kReasonNames[] = {
-    {CloseReason::PeerClosed, "peer-closed"},
-    {CloseReason::Reset, "reset"},
-    {CloseReason::Timeout, "timeout"},
-    {CloseReason::Refused, "refused"},
-    {CloseReason::HostNotFound, "host-not-found"},
-    {CloseReason::NetworkUnreachable, "network-unreachable"},
-    {CloseReason::LocalClose, "local-close"},
-    {CloseReason::Error, "error"},
-};
-
 } // namespace
-
-QString formatEndpoint(const QString &host, quint16 port)
-{
-    if (port == 0)
-        return host;
-    const bool ipv6Literal = host.contains(QLatin1Char(':')) && !host.startsWith(QLatin1Char('['));
-    const QString shownHost = ipv6Literal ? QLatin1Char('[') + host + QLatin1Char(']') : host;
-    return shownHost + QLatin1Char(':') + QString::number(port);
-}
-
-QHostAddress unmappedAddress(const QHostAddress &address)
-{
-    bool isV4 = false;
-    const quint32 v4 = address.toIPv4Address(&isV4);
-    return isV4 && address.protocol() == QAbstractSocket::IPv6Protocol ? QHostAddress(v4) : address;
-}
-
-QString boundEndpointText(const QHostAddress &address, quint16 port)
-{
-    if (address.protocol() == QAbstractSocket::AnyIPProtocol)
-        return SocketErrors::tr("%1, IPv6 and IPv4")
-            .arg(formatEndpoint(QStringLiteral("::"), port));
-    if (address.protocol() == QAbstractSocket::IPv6Protocol && address == QHostAddress::AnyIPv6)
-        return SocketErrors::tr("%1, IPv6 only").arg(formatEndpoint(address.toString(), port));
-    return formatEndpoint(address.toString(), port);
-}
 
 QString socketErrorText(QAbstractSocket::SocketError error, const QString &host, quint16 port)
 {
@@ -206,50 +163,6 @@ CloseReason closeReasonFor(QAbstractSocket::SocketError error)
         return CloseReason::Error;
     }
     return CloseReason::Error;
-}
-
-QString closeReasonName(CloseReason reason)
-{
-    for (const ReasonName &entry : kReasonNames) {
-        if (entry.reason == reason)
-            return QLatin1String(entry.name);
-    }
-    return QStringLiteral("error");
-}
-
-bool closeReasonFromName(QStringView name, CloseReason *reason)
-{
-    for (const ReasonName &entry : kReasonNames) {
-        if (name.compare(QLatin1String(entry.name), Qt::CaseInsensitive) == 0) {
-            if (reason)
-                *reason = entry.reason;
-            return true;
-        }
-    }
-    return false;
-}
-
-QString closeReasonText(CloseReason reason)
-{
-    switch (reason) {
-    case CloseReason::PeerClosed:
-        return SocketErrors::tr("Closed by peer");
-    case CloseReason::Reset:
-        return SocketErrors::tr("Reset by peer");
-    case CloseReason::Timeout:
-        return SocketErrors::tr("Timed out");
-    case CloseReason::Refused:
-        return SocketErrors::tr("Refused");
-    case CloseReason::HostNotFound:
-        return SocketErrors::tr("Host not found");
-    case CloseReason::NetworkUnreachable:
-        return SocketErrors::tr("Network unreachable");
-    case CloseReason::LocalClose:
-        return SocketErrors::tr("Closed locally");
-    case CloseReason::Error:
-        return SocketErrors::tr("Error");
-    }
-    return SocketErrors::tr("Error");
 }
 
 } // namespace sockscope

@@ -1,4 +1,6 @@
 #include "core/transport/tcpclientsession.h"
+#include "core/transport/socketerrors.h"
+#include "core/net/endpoint.h"
 
 #include <QTcpSocket>
 

@@ -1,6 +1,8 @@
 #include "core/transport/tcpserversession.h"
 
-#include "core/transport/portowner.h"
+#include "core/net/portowner.h"
+#include "core/transport/socketerrors.h"
+#include "core/net/endpoint.h"
 
 #include <QSocketNotifier>
 #include <QTcpServer>

@@ -1,4 +1,6 @@
 #include "core/transport/udpsession.h"
+#include "core/transport/socketerrors.h"
+#include "core/net/endpoint.h"
 
 #include <QHostInfo>
 #include <QNetworkDatagram>

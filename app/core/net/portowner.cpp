@@ -1,4 +1,4 @@
-#include "core/transport/portowner.h"
+#include "core/net/portowner.h"
 
 #include <QFile>
 #include <QFileInfo>
