@@ -5,6 +5,7 @@
 #include "core/codec/hex.h"
 #include "core/codec/textcodec.h"
 #include "core/session/message.h"
+#include "tones.h"
 #include "ui_autoreplydialog.h"
 
 #include <QAction>
@@ -431,7 +432,7 @@ void AutoReplyDialog::updateStatusText()
     label->setToolTip(m_status);
     QPalette palette = this->palette();
     if (m_statusIsError)
-        palette.setColor(QPalette::WindowText, QColor(170, 0, 0));
+        palette.setColor(QPalette::WindowText, toneColor(Tone::Error, palette));
     label->setPalette(palette);
 }
 

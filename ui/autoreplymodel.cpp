@@ -1,5 +1,7 @@
 #include "autoreplymodel.h"
 
+#include "tones.h"
+
 #include <QColor>
 #include <QComboBox>
 #include <QFont>
@@ -24,12 +26,12 @@ constexpr int MaxToolTipChars = 400;
 
 QColor invalidBackground()
 {
-    return QColor(255, 205, 205);
+    return toneBackground(Tone::Error, QGuiApplication::palette());
 }
 
 QColor invalidForeground()
 {
-    return QColor(160, 0, 0);
+    return toneColor(Tone::Error, QGuiApplication::palette());
 }
 
 QColor dimmedForeground()

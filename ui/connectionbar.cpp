@@ -1,5 +1,7 @@
 #include "connectionbar.h"
 
+#include "tones.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
@@ -388,9 +390,9 @@ void ConnectionBar::showState(Session::State state, const QString &text)
     m_stateLabel->setText(shown);
     QPalette pal = palette();
     if (state == Session::State::Failed)
-        pal.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
+        pal.setColor(QPalette::WindowText, toneColor(Tone::Error, pal));
     else if (state == Session::State::Active)
-        pal.setColor(QPalette::WindowText, QColor(0x2e, 0x7d, 0x32));
+        pal.setColor(QPalette::WindowText, toneColor(Tone::Ok, pal));
     m_stateLabel->setPalette(pal);
 }
 

@@ -1,6 +1,7 @@
 #include "framingselector.h"
 
 #include "core/codec/hex.h"
+#include "tones.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -110,7 +111,7 @@ FramingSelector::FramingSelector(QWidget *parent) : QWidget(parent)
     m_error->setObjectName(QStringLiteral("framingError"));
     m_error->setWordWrap(true);
     QPalette pal = m_error->palette();
-    pal.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
+    pal.setColor(QPalette::WindowText, toneColor(Tone::Error, pal));
     m_error->setPalette(pal);
     m_error->hide();
     row2->addWidget(m_error, 1);
