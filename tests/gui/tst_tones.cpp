@@ -1,8 +1,16 @@
 // Tones (ui/tones.h): meaning-carrying colours that stay readable on light and dark palettes.
 
+#include "screenshot.h"
+#include "ui/autoreplydialog.h"
+#include "ui/autoreplymodel.h"
+#include "ui/connectionbar.h"
+#include "ui/framingselector.h"
 #include "ui/tones.h"
 
 #include <QApplication>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
 #include <QStyle>
 #include <QStyleFactory>
 #include <QTest>
@@ -57,6 +65,10 @@ private slots:
     void readable();
     void variantFollowsBase();
     void tonesDiffer();
+
+    void widgetsFollowPalette_data();
+    void widgetsFollowPalette();
+    void cleanup();
 };
 
 void tst_Tones::readable_data()
@@ -113,6 +125,71 @@ void tst_Tones::tonesDiffer()
         for (qsizetype i = 0; i < colours.size(); ++i)
             QCOMPARE(colours.count(colours.at(i)), 1);
     }
+}
+
+void tst_Tones::cleanup()
+{
+    QApplication::setPalette(lightPalette());
+}
+
+void tst_Tones::widgetsFollowPalette_data()
+{
+    QTest::addColumn<QPalette>("palette");
+    QTest::newRow("light") << lightPalette();
+    QTest::newRow("dark") << darkPalette();
+}
+
+// The state label, the framing error and invalid rule cells take their colour from the
+// application's palette: on a dark theme they are the light variants, not fixed dark reds.
+void tst_Tones::widgetsFollowPalette()
+{
+    QFETCH(QPalette, palette);
+    QApplication::setPalette(palette);
+    const QString name = QString::fromLatin1(QTest::currentDataTag());
+
+    ConnectionBar bar(Session::Mode::TcpClient);
+    auto *state = bar.findChild<QLabel *>(QStringLiteral("stateLabel"));
+    QVERIFY(state);
+    bar.showState(Session::State::Failed, QStringLiteral("Connection refused"));
+    QCOMPARE(state->palette().color(QPalette::WindowText), toneColor(Tone::Error, palette));
+    QVERIFY(sockscope::test::saveScreenshot(bar, QStringLiteral("tones-bar-failed-") + name));
+    bar.showState(Session::State::Active, QStringLiteral("Connected to 127.0.0.1:9000"));
+    QCOMPARE(state->palette().color(QPalette::WindowText), toneColor(Tone::Ok, palette));
+    QVERIFY(sockscope::test::saveScreenshot(bar, QStringLiteral("tones-bar-active-") + name));
+
+    FramingSelector framing;
+    auto *kind = framing.findChild<QComboBox *>(QStringLiteral("framingKind"));
+    auto *delimiter = framing.findChild<QLineEdit *>(QStringLiteral("framingDelimiter"));
+    auto *error = framing.findChild<QLabel *>(QStringLiteral("framingError"));
+    QVERIFY(kind && delimiter && error);
+    kind->setCurrentIndex(2); // Delimiter
+    delimiter->setText(QStringLiteral("0G"));
+    QVERIFY(!framing.error().isEmpty());
+    QCOMPARE(error->palette().color(QPalette::WindowText), toneColor(Tone::Error, palette));
+    framing.resize(framing.sizeHint().expandedTo(QSize(600, 0)));
+    QVERIFY(sockscope::test::saveScreenshot(framing, QStringLiteral("tones-framing-") + name));
+
+    AutoReplyRule bad;
+    bad.name = QStringLiteral("bad hex");
+    bad.match = AutoReplyRule::Match::HexPattern;
+    bad.pattern = QStringLiteral("01 0G");
+    bad.reply = QStringLiteral("OK");
+    AutoReplyRule good = bad;
+    good.name = QStringLiteral("good");
+    good.pattern = QStringLiteral("01 0F");
+    AutoReplyConfig config;
+    config.rules = {good, bad};
+    AutoReplyDialog dialog(config, nullptr);
+    const QModelIndex pattern = dialog.model()->index(1, AutoReplyModel::PatternColumn);
+    QVERIFY(dialog.model()->issue(1));
+    QCOMPARE(pattern.data(Qt::ForegroundRole).value<QColor>(), toneColor(Tone::Error, palette));
+    QCOMPARE(pattern.data(Qt::BackgroundRole).value<QColor>(),
+             toneBackground(Tone::Error, palette));
+    auto *status = dialog.findChild<QLabel *>(QStringLiteral("statusLabel"));
+    QVERIFY(status);
+    QCOMPARE(status->palette().color(QPalette::WindowText), toneColor(Tone::Error, palette));
+    dialog.resize(900, 600);
+    QVERIFY(sockscope::test::saveScreenshot(dialog, QStringLiteral("tones-autoreply-") + name));
 }
 
 QTEST_MAIN(tst_Tones)
