@@ -74,6 +74,7 @@ class tst_AutoReplyDialog : public QObject
 
 private slots:
     void modelTester();
+    void cellTexts();
     void matchKindRoundTrip();
     void editThroughModel();
     void delegateEditors();
@@ -115,6 +116,31 @@ void tst_AutoReplyDialog::modelTester()
     QCOMPARE(model.rowCount(), 2);
     model.setRules({});
     QCOMPARE(model.rowCount(), 0);
+}
+
+// Cells show one line with placeholders for what is empty; editors get the raw values.
+void tst_AutoReplyDialog::cellTexts()
+{
+    AutoReplyModel model;
+    AutoReplyRule unnamed =
+        makeRule(QString(), Match::Substring, QStringLiteral("a\nb"), QString());
+    model.setRules({sampleConfig().rules.at(1), unnamed});
+    auto cell = [&model](int row, int column, int role = Qt::DisplayRole) {
+        return model.index(row, column).data(role);
+    };
+    QCOMPARE(cell(1, AutoReplyModel::NameColumn).toString(), QStringLiteral("Rule 2"));
+    QCOMPARE(cell(1, AutoReplyModel::NameColumn, Qt::EditRole).toString(), QString());
+    QCOMPARE(cell(1, AutoReplyModel::PatternColumn).toString(), QStringLiteral("a\u240Ab"));
+    QCOMPARE(cell(1, AutoReplyModel::PatternColumn, Qt::EditRole).toString(),
+             QStringLiteral("a\nb"));
+    QCOMPARE(cell(1, AutoReplyModel::ReplyColumn).toString(), QStringLiteral("(no reply)"));
+    QCOMPARE(cell(1, AutoReplyModel::ReplyColumn, Qt::EditRole).toString(), QString());
+    QCOMPARE(cell(0, AutoReplyModel::NameColumn).toString(), QStringLiteral("modbus read"));
+    QCOMPARE(cell(0, AutoReplyModel::MatchColumn).toString(),
+             AutoReplyModel::matchKindName(AutoReplyModel::MatchKind(
+                 cell(0, AutoReplyModel::MatchColumn, Qt::EditRole).toInt())));
+    QCOMPARE(cell(0, AutoReplyModel::DelayColumn).toInt(), 20);
+    QVERIFY(!cell(0, AutoReplyModel::EnabledColumn).isValid());
 }
 
 void tst_AutoReplyDialog::matchKindRoundTrip()
