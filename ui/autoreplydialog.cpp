@@ -5,6 +5,7 @@
 #include "core/codec/hex.h"
 #include "core/codec/textcodec.h"
 #include "core/session/message.h"
+#include "tones.h"
 #include "ui_autoreplydialog.h"
 
 #include <QAction>
@@ -67,7 +68,21 @@ AutoReplyDialog::AutoReplyDialog(const AutoReplyConfig &config, QWidget *parent)
 {
     m_ui->setupUi(this);
     m_model->setObjectName(QStringLiteral("autoReplyModel"));
+    fillCombos();
+    QPushButton *ok = m_ui->buttonBox->button(QDialogButtonBox::Ok);
+    ok->setObjectName(QStringLiteral("okButton"));
+    ok->setToolTip(tr("Use these rules"));
+    QPushButton *cancel = m_ui->buttonBox->button(QDialogButtonBox::Cancel);
+    cancel->setObjectName(QStringLiteral("cancelButton"));
+    cancel->setToolTip(tr("Discard the changes"));
+    setUpRulesView();
+    setUpTestPane();
+    connectSignals();
+    setConfig(config);
+}
 
+void AutoReplyDialog::fillCombos()
+{
     for (Encoding e : {Encoding::Utf8, Encoding::Gbk, Encoding::Latin1})
         m_ui->encodingCombo->addItem(encodingName(e), int(e));
     m_ui->matchModeCombo->addItem(tr("First match"), int(MatchMode::FirstMatch));
@@ -79,14 +94,10 @@ AutoReplyDialog::AutoReplyDialog(const AutoReplyConfig &config, QWidget *parent)
     m_ui->echoDelaySpin->setSuffix(tr(" ms"));
     m_ui->testFormatCombo->addItem(tr("Text"), int(MessageFormat::Text));
     m_ui->testFormatCombo->addItem(tr("Hex"), int(MessageFormat::Hex));
+}
 
-    QPushButton *ok = m_ui->buttonBox->button(QDialogButtonBox::Ok);
-    ok->setObjectName(QStringLiteral("okButton"));
-    ok->setToolTip(tr("Use these rules"));
-    QPushButton *cancel = m_ui->buttonBox->button(QDialogButtonBox::Cancel);
-    cancel->setObjectName(QStringLiteral("cancelButton"));
-    cancel->setToolTip(tr("Discard the changes"));
-
+void AutoReplyDialog::setUpRulesView()
+{
     QTableView *view = m_ui->rulesView;
     view->setModel(m_model);
     view->setItemDelegate(new AutoReplyDelegate(view));
@@ -114,7 +125,10 @@ AutoReplyDialog::AutoReplyDialog(const AutoReplyConfig &config, QWidget *parent)
     removeAction->setShortcutContext(Qt::WidgetShortcut);
     view->addAction(removeAction);
     connect(removeAction, &QAction::triggered, this, &AutoReplyDialog::removeRules);
+}
 
+void AutoReplyDialog::setUpTestPane()
+{
     // Room for the frame line, the match line and one reply in hex and text (a CJK
     // fallback font makes lines taller, hence the half line); more
     // replies scroll. The rules table takes whatever height is left.
@@ -132,7 +146,11 @@ AutoReplyDialog::AutoReplyDialog(const AutoReplyConfig &config, QWidget *parent)
     m_testTimer->setSingleShot(true);
     m_testTimer->setInterval(TestDelayMs);
     connect(m_testTimer, &QTimer::timeout, this, &AutoReplyDialog::runTest);
+}
 
+void AutoReplyDialog::connectSignals()
+{
+    const QTableView *view = m_ui->rulesView;
     connect(m_ui->addButton, &QPushButton::clicked, this, &AutoReplyDialog::addRule);
     connect(m_ui->duplicateButton, &QPushButton::clicked, this, &AutoReplyDialog::duplicateRule);
     connect(m_ui->removeButton, &QPushButton::clicked, this, &AutoReplyDialog::removeRules);
@@ -167,8 +185,6 @@ AutoReplyDialog::AutoReplyDialog(const AutoReplyConfig &config, QWidget *parent)
     connect(m_ui->testInputEdit, &QLineEdit::textChanged, this, &AutoReplyDialog::scheduleTest);
     connect(m_ui->testFormatCombo, qOverload<int>(&QComboBox::currentIndexChanged), this,
             &AutoReplyDialog::scheduleTest);
-
-    setConfig(config);
 }
 
 AutoReplyDialog::~AutoReplyDialog() = default;
@@ -431,7 +447,7 @@ void AutoReplyDialog::updateStatusText()
     label->setToolTip(m_status);
     QPalette palette = this->palette();
     if (m_statusIsError)
-        palette.setColor(QPalette::WindowText, QColor(170, 0, 0));
+        palette.setColor(QPalette::WindowText, toneColor(Tone::Error, palette));
     label->setPalette(palette);
 }
 
@@ -484,10 +500,29 @@ QString AutoReplyDialog::testReport() const
         return tr("Fix the invalid rule first.\n%1").arg(issue->toString());
 
     const AutoReplyConfig cfg = config();
+    QByteArray frame;
+    if (const QString problem = parseTestInput(input, cfg.encoding, &frame); !problem.isEmpty())
+        return problem;
+    AutoReplyRules rules;
+    AutoReplyIssue issue;
+    if (!rules.setConfig(cfg, &issue))
+        return issue.toString();
+
+    QStringList lines;
+    lines << tr("Frame, %n byte(s): %1", nullptr, int(frame.size())).arg(shownHex(frame));
+    lines << describeMatches(cfg, frame);
+    lines << describeReplies(rules.repliesFor(frame), frame, cfg.encoding);
+    return lines.join(QLatin1Char('\n'));
+}
+
+// The sample frame's bytes, in the test box's format. Returns why it failed, or "".
+QString AutoReplyDialog::parseTestInput(const QString &input, Encoding encoding,
+                                        QByteArray *bytes) const
+{
     MessageSpec spec;
     spec.format = MessageFormat(m_ui->testFormatCombo->currentData().toInt());
     spec.content = input;
-    spec.encoding = cfg.encoding;
+    spec.encoding = encoding;
     spec.escapes = true;
     const MessageBuildResult frame = build(spec);
     if (!frame.ok()) {
@@ -497,19 +532,15 @@ QString AutoReplyDialog::testReport() const
                 .arg(frame.errorString);
         return tr("Sample frame: %1").arg(frame.errorString);
     }
+    *bytes = frame.bytes;
+    return QString();
+}
 
-    AutoReplyRules rules;
-    AutoReplyIssue issue;
-    if (!rules.setConfig(cfg, &issue))
-        return issue.toString();
-
-    QStringList lines;
-    lines
-        << tr("Frame, %n byte(s): %1", nullptr, int(frame.bytes.size())).arg(shownHex(frame.bytes));
-
-    // Which rules match, found one rule at a time: an empty reply sends nothing, so
-    // the replies alone cannot tell. With echo "fallback" and a distinct echo delay,
-    // a lone rule matched exactly when no echo comes back.
+// Which rules match, found one rule at a time: an empty reply sends nothing, so
+// the replies alone cannot tell. With echo "fallback" and a distinct echo delay,
+// a lone rule matched exactly when no echo comes back.
+QString AutoReplyDialog::describeMatches(const AutoReplyConfig &cfg, const QByteArray &frame) const
+{
     QStringList matched;
     for (int i = 0; i < cfg.rules.size(); ++i) {
         if (!cfg.rules.at(i).enabled)
@@ -524,7 +555,7 @@ QString AutoReplyDialog::testReport() const
         AutoReplyRules probe;
         if (!probe.setConfig(single))
             continue;
-        const QList<AutoReply> out = probe.repliesFor(frame.bytes);
+        const QList<AutoReply> out = probe.repliesFor(frame);
         const bool echoed = std::any_of(out.cbegin(), out.cend(),
                                         [](const AutoReply &r) { return r.delayMs == 1; });
         if (echoed)
@@ -536,24 +567,28 @@ QString AutoReplyDialog::testReport() const
             break;
     }
     if (matched.isEmpty())
-        lines << tr("No rule matches.");
-    else
-        lines << tr("Matches: %1").arg(matched.join(QStringLiteral(", ")));
+        return tr("No rule matches.");
+    return tr("Matches: %1").arg(matched.join(QStringLiteral(", ")));
+}
 
-    const QList<AutoReply> replies = rules.repliesFor(frame.bytes);
+// Each reply's source, delay and bytes (hex, then text).
+QStringList AutoReplyDialog::describeReplies(const QList<AutoReply> &replies,
+                                             const QByteArray &frame, Encoding encoding) const
+{
+    QStringList lines;
     if (replies.isEmpty())
         lines << tr("Nothing is sent back.");
     for (const AutoReply &reply : replies) {
-        const QString source = reply.source == QLatin1String("echo") && reply.bytes == frame.bytes
+        const QString source = reply.source == QLatin1String("echo") && reply.bytes == frame
                                    ? tr("echo")
                                    : QStringLiteral("\u201C%1\u201D").arg(reply.source);
         lines << tr("Reply from %1 after %2 ms, %n byte(s):", nullptr, int(reply.bytes.size()))
                      .arg(source)
                      .arg(reply.delayMs);
         lines << QStringLiteral("  ") + shownHex(reply.bytes);
-        lines << QStringLiteral("  ") + shownText(reply.bytes, cfg.encoding);
+        lines << QStringLiteral("  ") + shownText(reply.bytes, encoding);
     }
-    return lines.join(QLatin1Char('\n'));
+    return lines;
 }
 
 } // namespace sockscope

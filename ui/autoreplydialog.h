@@ -55,6 +55,10 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    void fillCombos();
+    void setUpRulesView();
+    void setUpTestPane();
+    void connectSignals();
     int currentRow() const;
     void selectRow(int row);
     void addRule();
@@ -67,6 +71,10 @@ private:
     void updateStatusText();
     void scheduleTest();
     QString testReport() const;
+    QString parseTestInput(const QString &input, Encoding encoding, QByteArray *bytes) const;
+    QString describeMatches(const AutoReplyConfig &cfg, const QByteArray &frame) const;
+    QStringList describeReplies(const QList<AutoReply> &replies, const QByteArray &frame,
+                                Encoding encoding) const;
 
     std::unique_ptr<Ui::AutoReplyDialog> m_ui;
     AutoReplyModel *m_model = nullptr;

@@ -1,5 +1,7 @@
 #include "autoreplymodel.h"
 
+#include "tones.h"
+
 #include <QColor>
 #include <QComboBox>
 #include <QFont>
@@ -24,12 +26,12 @@ constexpr int MaxToolTipChars = 400;
 
 QColor invalidBackground()
 {
-    return QColor(255, 205, 205);
+    return toneBackground(Tone::Error, QGuiApplication::palette());
 }
 
 QColor invalidForeground()
 {
-    return QColor(160, 0, 0);
+    return toneColor(Tone::Error, QGuiApplication::palette());
 }
 
 QColor dimmedForeground()
@@ -349,6 +351,33 @@ QString AutoReplyModel::cellToolTip(int row, int column) const
     return {};
 }
 
+// What a cell shows (one line, placeholders for empty names and replies) or edits.
+QVariant AutoReplyModel::cellValue(int row, int column, bool edit) const
+{
+    const AutoReplyRule &r = m_rules.at(row);
+    switch (column) {
+    case EnabledColumn:
+        return {};
+    case NameColumn:
+        if (!edit && r.name.isEmpty())
+            return tr("Rule %1").arg(row + 1);
+        return edit ? r.name : oneLine(r.name);
+    case MatchColumn:
+        return edit ? QVariant(int(matchKind(r))) : QVariant(matchKindName(matchKind(r)));
+    case PatternColumn:
+        return edit ? r.pattern : oneLine(r.pattern);
+    case ReplyFormatColumn:
+        return edit ? QVariant(int(r.replyFormat)) : QVariant(formatName(r.replyFormat));
+    case ReplyColumn:
+        if (!edit && r.reply.isEmpty())
+            return tr("(no reply)");
+        return edit ? r.reply : oneLine(r.reply);
+    case DelayColumn:
+        return r.delayMs;
+    }
+    return {};
+}
+
 QVariant AutoReplyModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || !checkIndex(index, CheckIndexOption::ParentIsInvalid))
@@ -363,30 +392,8 @@ QVariant AutoReplyModel::data(const QModelIndex &index, int role) const
 
     switch (role) {
     case Qt::DisplayRole:
-    case Qt::EditRole: {
-        const bool edit = role == Qt::EditRole;
-        switch (column) {
-        case EnabledColumn:
-            return {};
-        case NameColumn:
-            if (!edit && r.name.isEmpty())
-                return tr("Rule %1").arg(row + 1);
-            return edit ? r.name : oneLine(r.name);
-        case MatchColumn:
-            return edit ? QVariant(int(matchKind(r))) : QVariant(matchKindName(matchKind(r)));
-        case PatternColumn:
-            return edit ? r.pattern : oneLine(r.pattern);
-        case ReplyFormatColumn:
-            return edit ? QVariant(int(r.replyFormat)) : QVariant(formatName(r.replyFormat));
-        case ReplyColumn:
-            if (!edit && r.reply.isEmpty())
-                return tr("(no reply)");
-            return edit ? r.reply : oneLine(r.reply);
-        case DelayColumn:
-            return r.delayMs;
-        }
-        return {};
-    }
+    case Qt::EditRole:
+        return cellValue(row, column, role == Qt::EditRole);
     case Qt::CheckStateRole:
         if (column == EnabledColumn)
             return r.enabled ? Qt::Checked : Qt::Unchecked;

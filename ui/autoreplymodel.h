@@ -104,6 +104,7 @@ signals:
 private:
     void check(int row);
     QString cellToolTip(int row, int column) const;
+    QVariant cellValue(int row, int column, bool edit) const;
 
     QList<AutoReplyRule> m_rules;
     QList<std::optional<AutoReplyIssue>> m_issues; // parallel to m_rules

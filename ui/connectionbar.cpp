@@ -1,5 +1,7 @@
 #include "connectionbar.h"
 
+#include "tones.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
@@ -64,83 +66,22 @@ ConnectionBar::ConnectionBar(Session::Mode mode, QWidget *parent) : QWidget(pare
     m_local->setInsertPolicy(QComboBox::NoInsert);
     m_local->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_local->setMinimumContentsLength(16);
-    if (mode == Session::Mode::TcpClient)
+    if (m_mode == Session::Mode::TcpClient)
         m_local->addItem(tr("(automatic)"), QString());
     for (const auto &choice : localAddressChoices())
         m_local->addItem(choice.first, localAddressText(choice.second));
     m_localPort = portBox(this, QStringLiteral("localPort"), 0);
 
     switch (mode) {
-    case Session::Mode::TcpServer: {
-        auto *l = new QLabel(tr("&Listen on"), this);
-        l->setBuddy(m_local);
-        row->addWidget(l);
-        row->addWidget(m_local, 2);
-        auto *p = new QLabel(tr("&Port"), this);
-        p->setBuddy(m_localPort);
-        row->addWidget(p);
-        row->addWidget(m_localPort);
-        m_localPort->setValue(9000);
-        m_local->setToolTip(tr("The address to listen on. 0.0.0.0 accepts connections from "
-                               "every network; 127.0.0.1 only from this machine."));
-        m_localPort->setToolTip(tr("The TCP port to listen on (0: any free port)."));
+    case Session::Mode::TcpServer:
+        buildServerRow(row);
         break;
-    }
     case Session::Mode::TcpClient:
-    case Session::Mode::Udp: {
-        m_host = new QLineEdit(this);
-        m_host->setObjectName(QStringLiteral("remoteHost"));
-        m_host->setPlaceholderText(tr("host name or address"));
-        m_host->setText(QStringLiteral("127.0.0.1"));
-        m_remotePort =
-            portBox(this, QStringLiteral("remotePort"), mode == Session::Mode::TcpClient ? 1 : 0);
-        m_remotePort->setValue(9000);
-        if (mode == Session::Mode::Udp) {
-            auto *l = new QLabel(tr("&Local address"), this);
-            l->setBuddy(m_local);
-            row->addWidget(l);
-            row->addWidget(m_local, 2);
-            auto *p = new QLabel(tr("P&ort"), this);
-            p->setBuddy(m_localPort);
-            row->addWidget(p);
-            row->addWidget(m_localPort);
-            // Not a fixed port: 8888 is where the classic lesson's receiver listens, and a
-            // tab holding it would steal its datagrams. The port in use is shown once open.
-            m_localPort->setValue(0);
-            m_localPort->setSpecialValueText(tr("any"));
-            m_local->setToolTip(tr("Local address for the UDP socket."));
-            m_localPort->setToolTip(tr("Local UDP port (any: a free port, shown below and in "
-                                       "the tab's title once the socket is open)."));
-        }
-        auto *h =
-            new QLabel(mode == Session::Mode::TcpClient ? tr("&Server") : tr("&Remote"), this);
-        h->setBuddy(m_host);
-        row->addWidget(h);
-        row->addWidget(m_host, 2);
-        row->addWidget(m_remotePort);
-        m_host->setToolTip(mode == Session::Mode::TcpClient
-                               ? tr("The server to connect to: a host name, IPv4 or IPv6 address.")
-                               : tr("Default target for datagrams (optional)."));
-        m_remotePort->setToolTip(tr("The remote port."));
+    case Session::Mode::Udp:
+        buildClientOrUdpRow(row);
         break;
     }
-    }
-
-    m_button = new QPushButton(this);
-    m_button->setObjectName(QStringLiteral("startButton"));
-    m_button->setDefault(false);
-    m_button->setMinimumWidth(m_button->fontMetrics().horizontalAdvance(tr("Disconnect")) + 32);
-    connect(m_button, &QPushButton::clicked, this, &ConnectionBar::onButton);
-    row->addWidget(m_button);
-
-    m_optionsToggle = new QToolButton(this);
-    m_optionsToggle->setObjectName(QStringLiteral("optionsToggle"));
-    m_optionsToggle->setText(tr("Options"));
-    m_optionsToggle->setCheckable(true);
-    m_optionsToggle->setArrowType(Qt::RightArrow);
-    m_optionsToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_optionsToggle->setToolTip(tr("Show connection options"));
-    row->addWidget(m_optionsToggle);
+    buildButtons(row);
 
     m_stateLabel = new QLabel(this);
     m_stateLabel->setObjectName(QStringLiteral("stateLabel"));
@@ -158,6 +99,81 @@ ConnectionBar::ConnectionBar(Session::Mode mode, QWidget *parent) : QWidget(pare
     showState(Session::State::Idle, QString());
 }
 
+// Server: the address and port to listen on.
+void ConnectionBar::buildServerRow(QHBoxLayout *row)
+{
+    auto *l = new QLabel(tr("&Listen on"), this);
+    l->setBuddy(m_local);
+    row->addWidget(l);
+    row->addWidget(m_local, 2);
+    auto *p = new QLabel(tr("&Port"), this);
+    p->setBuddy(m_localPort);
+    row->addWidget(p);
+    row->addWidget(m_localPort);
+    m_localPort->setValue(9000);
+    m_local->setToolTip(tr("The address to listen on. 0.0.0.0 accepts connections from "
+                           "every network; 127.0.0.1 only from this machine."));
+    m_localPort->setToolTip(tr("The TCP port to listen on (0: any free port)."));
+}
+
+// Client: the server to connect to. UDP: the local address and port, and the default target.
+void ConnectionBar::buildClientOrUdpRow(QHBoxLayout *row)
+{
+    m_host = new QLineEdit(this);
+    m_host->setObjectName(QStringLiteral("remoteHost"));
+    m_host->setPlaceholderText(tr("host name or address"));
+    m_host->setText(QStringLiteral("127.0.0.1"));
+    m_remotePort =
+        portBox(this, QStringLiteral("remotePort"), m_mode == Session::Mode::TcpClient ? 1 : 0);
+    m_remotePort->setValue(9000);
+    if (m_mode == Session::Mode::Udp) {
+        auto *l = new QLabel(tr("&Local address"), this);
+        l->setBuddy(m_local);
+        row->addWidget(l);
+        row->addWidget(m_local, 2);
+        auto *p = new QLabel(tr("P&ort"), this);
+        p->setBuddy(m_localPort);
+        row->addWidget(p);
+        row->addWidget(m_localPort);
+        // Not a fixed port: 8888 is where the classic lesson's receiver listens, and a
+        // tab holding it would steal its datagrams. The port in use is shown once open.
+        m_localPort->setValue(0);
+        m_localPort->setSpecialValueText(tr("any"));
+        m_local->setToolTip(tr("Local address for the UDP socket."));
+        m_localPort->setToolTip(tr("Local UDP port (any: a free port, shown below and in "
+                                   "the tab's title once the socket is open)."));
+    }
+    auto *h = new QLabel(m_mode == Session::Mode::TcpClient ? tr("&Server") : tr("&Remote"), this);
+    h->setBuddy(m_host);
+    row->addWidget(h);
+    row->addWidget(m_host, 2);
+    row->addWidget(m_remotePort);
+    m_host->setToolTip(m_mode == Session::Mode::TcpClient
+                           ? tr("The server to connect to: a host name, IPv4 or IPv6 address.")
+                           : tr("Default target for datagrams (optional)."));
+    m_remotePort->setToolTip(tr("The remote port."));
+}
+
+// Start/stop and the options toggle.
+void ConnectionBar::buildButtons(QHBoxLayout *row)
+{
+    m_button = new QPushButton(this);
+    m_button->setObjectName(QStringLiteral("startButton"));
+    m_button->setDefault(false);
+    m_button->setMinimumWidth(m_button->fontMetrics().horizontalAdvance(tr("Disconnect")) + 32);
+    connect(m_button, &QPushButton::clicked, this, &ConnectionBar::onButton);
+    row->addWidget(m_button);
+
+    m_optionsToggle = new QToolButton(this);
+    m_optionsToggle->setObjectName(QStringLiteral("optionsToggle"));
+    m_optionsToggle->setText(tr("Options"));
+    m_optionsToggle->setCheckable(true);
+    m_optionsToggle->setArrowType(Qt::RightArrow);
+    m_optionsToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_optionsToggle->setToolTip(tr("Show connection options"));
+    row->addWidget(m_optionsToggle);
+}
+
 QWidget *ConnectionBar::buildOptions()
 {
     auto *box = new QWidget(this);
@@ -166,77 +182,94 @@ QWidget *ConnectionBar::buildOptions()
     row->setContentsMargins(0, 0, 0, 0);
     switch (m_mode) {
     case Session::Mode::TcpServer:
-        m_maxClients = new QSpinBox(box);
-        m_maxClients->setObjectName(QStringLiteral("maxClients"));
-        m_maxClients->setRange(1, 100000);
-        m_maxClients->setValue(10000);
-        m_maxClients->setToolTip(tr("Connections beyond this number are refused and logged."));
-        row->addWidget(new QLabel(tr("Max clients"), box));
-        row->addWidget(m_maxClients);
+        buildServerOptions(box, row);
         break;
     case Session::Mode::TcpClient:
-        m_timeout = new QSpinBox(box);
-        m_timeout->setObjectName(QStringLiteral("connectTimeout"));
-        m_timeout->setRange(100, 120000);
-        m_timeout->setSingleStep(500);
-        m_timeout->setSuffix(tr(" ms"));
-        m_timeout->setValue(5000);
-        m_timeout->setToolTip(tr("Give up connecting after this long."));
-        row->addWidget(new QLabel(tr("Timeout"), box));
-        row->addWidget(m_timeout);
-        m_reconnect = new QCheckBox(tr("Auto-reconnect"), box);
-        m_reconnect->setObjectName(QStringLiteral("autoReconnect"));
-        m_reconnect->setToolTip(tr("Reconnect after a failure or a close by the server, "
-                                   "waiting longer each time (up to 30 s)."));
-        row->addWidget(m_reconnect);
-        row->addWidget(new QLabel(tr("Local port"), box));
-        row->addWidget(m_localPort);
-        m_localPort->setValue(0);
-        m_localPort->setToolTip(tr("Bind this local port before connecting (0: automatic)."));
-        row->addWidget(m_local, 1);
+        buildClientOptions(box, row);
         break;
     case Session::Mode::Udp:
-        m_broadcast = new QCheckBox(tr("Broadcast"), box);
-        m_broadcast->setObjectName(QStringLiteral("broadcast"));
-        m_broadcast->setToolTip(tr("Allow sending to broadcast addresses such as "
-                                   "255.255.255.255. Applies at once, also while open."));
-        connect(m_broadcast, &QCheckBox::toggled, this, &ConnectionBar::broadcastToggled);
-        row->addWidget(m_broadcast);
-        m_replyToLast = new QCheckBox(tr("Reply to last sender"), box);
-        m_replyToLast->setObjectName(QStringLiteral("replyToLast"));
-        m_replyToLast->setToolTip(tr("Send to whoever sent the last datagram instead of the "
-                                     "remote address."));
-        row->addWidget(m_replyToLast);
-        m_group = new QLineEdit(box);
-        m_group->setObjectName(QStringLiteral("multicastGroup"));
-        m_group->setPlaceholderText(tr("e.g. 239.1.2.3"));
-        m_group->setToolTip(tr("Multicast group to join when the socket opens."));
-        row->addWidget(new QLabel(tr("Multicast group"), box));
-        row->addWidget(m_group);
-        row->addWidget(buildGroupInterfaces(box));
-        auto *join = new QToolButton(box);
-        join->setObjectName(QStringLiteral("joinGroup"));
-        join->setText(tr("Join"));
-        // Any address goes to the session, which says why a join cannot work.
-        connect(join, &QToolButton::clicked, this, [this] {
-            const QHostAddress g(m_group->text().trimmed());
-            if (!g.isNull())
-                emit joinGroupRequested(g, m_groupInterface->currentData().toString());
-        });
-        auto *leave = new QToolButton(box);
-        leave->setObjectName(QStringLiteral("leaveGroup"));
-        leave->setText(tr("Leave"));
-        connect(leave, &QToolButton::clicked, this, [this] {
-            const QHostAddress g(m_group->text().trimmed());
-            if (!g.isNull())
-                emit leaveGroupRequested(g, m_groupInterface->currentData().toString());
-        });
-        row->addWidget(join);
-        row->addWidget(leave);
+        buildUdpOptions(box, row);
         break;
     }
     row->addStretch();
     return box;
+}
+
+void ConnectionBar::buildServerOptions(QWidget *box, QHBoxLayout *row)
+{
+    m_maxClients = new QSpinBox(box);
+    m_maxClients->setObjectName(QStringLiteral("maxClients"));
+    m_maxClients->setRange(1, 100000);
+    m_maxClients->setValue(10000);
+    m_maxClients->setToolTip(tr("Connections beyond this number are refused and logged."));
+    row->addWidget(new QLabel(tr("Max clients"), box));
+    row->addWidget(m_maxClients);
+}
+
+// Timeout, reconnect and the local end to bind (moved here from the main row).
+void ConnectionBar::buildClientOptions(QWidget *box, QHBoxLayout *row)
+{
+    m_timeout = new QSpinBox(box);
+    m_timeout->setObjectName(QStringLiteral("connectTimeout"));
+    m_timeout->setRange(100, 120000);
+    m_timeout->setSingleStep(500);
+    m_timeout->setSuffix(tr(" ms"));
+    m_timeout->setValue(5000);
+    m_timeout->setToolTip(tr("Give up connecting after this long."));
+    row->addWidget(new QLabel(tr("Timeout"), box));
+    row->addWidget(m_timeout);
+    m_reconnect = new QCheckBox(tr("Auto-reconnect"), box);
+    m_reconnect->setObjectName(QStringLiteral("autoReconnect"));
+    m_reconnect->setToolTip(tr("Reconnect after a failure or a close by the server, "
+                               "waiting longer each time (up to 30 s)."));
+    row->addWidget(m_reconnect);
+    row->addWidget(new QLabel(tr("Local port"), box));
+    row->addWidget(m_localPort);
+    m_localPort->setValue(0);
+    m_localPort->setToolTip(tr("Bind this local port before connecting (0: automatic)."));
+    row->addWidget(m_local, 1);
+}
+
+// Broadcast, reply-to-last and multicast group membership.
+void ConnectionBar::buildUdpOptions(QWidget *box, QHBoxLayout *row)
+{
+    m_broadcast = new QCheckBox(tr("Broadcast"), box);
+    m_broadcast->setObjectName(QStringLiteral("broadcast"));
+    m_broadcast->setToolTip(tr("Allow sending to broadcast addresses such as "
+                               "255.255.255.255. Applies at once, also while open."));
+    connect(m_broadcast, &QCheckBox::toggled, this, &ConnectionBar::broadcastToggled);
+    row->addWidget(m_broadcast);
+    m_replyToLast = new QCheckBox(tr("Reply to last sender"), box);
+    m_replyToLast->setObjectName(QStringLiteral("replyToLast"));
+    m_replyToLast->setToolTip(tr("Send to whoever sent the last datagram instead of the "
+                                 "remote address."));
+    row->addWidget(m_replyToLast);
+    m_group = new QLineEdit(box);
+    m_group->setObjectName(QStringLiteral("multicastGroup"));
+    m_group->setPlaceholderText(tr("e.g. 239.1.2.3"));
+    m_group->setToolTip(tr("Multicast group to join when the socket opens."));
+    row->addWidget(new QLabel(tr("Multicast group"), box));
+    row->addWidget(m_group);
+    row->addWidget(buildGroupInterfaces(box));
+    auto *join = new QToolButton(box);
+    join->setObjectName(QStringLiteral("joinGroup"));
+    join->setText(tr("Join"));
+    // Any address goes to the session, which says why a join cannot work.
+    connect(join, &QToolButton::clicked, this, [this] {
+        const QHostAddress g(m_group->text().trimmed());
+        if (!g.isNull())
+            emit joinGroupRequested(g, m_groupInterface->currentData().toString());
+    });
+    auto *leave = new QToolButton(box);
+    leave->setObjectName(QStringLiteral("leaveGroup"));
+    leave->setText(tr("Leave"));
+    connect(leave, &QToolButton::clicked, this, [this] {
+        const QHostAddress g(m_group->text().trimmed());
+        if (!g.isNull())
+            emit leaveGroupRequested(g, m_groupInterface->currentData().toString());
+    });
+    row->addWidget(join);
+    row->addWidget(leave);
 }
 
 QComboBox *ConnectionBar::buildGroupInterfaces(QWidget *parent)
@@ -388,9 +421,9 @@ void ConnectionBar::showState(Session::State state, const QString &text)
     m_stateLabel->setText(shown);
     QPalette pal = palette();
     if (state == Session::State::Failed)
-        pal.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
+        pal.setColor(QPalette::WindowText, toneColor(Tone::Error, pal));
     else if (state == Session::State::Active)
-        pal.setColor(QPalette::WindowText, QColor(0x2e, 0x7d, 0x32));
+        pal.setColor(QPalette::WindowText, toneColor(Tone::Ok, pal));
     m_stateLabel->setPalette(pal);
 }
 

@@ -8,6 +8,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -50,7 +51,13 @@ signals:
 
 private:
     void onButton();
+    void buildServerRow(QHBoxLayout *row);
+    void buildClientOrUdpRow(QHBoxLayout *row);
+    void buildButtons(QHBoxLayout *row);
     QWidget *buildOptions();
+    void buildServerOptions(QWidget *box, QHBoxLayout *row);
+    void buildClientOptions(QWidget *box, QHBoxLayout *row);
+    void buildUdpOptions(QWidget *box, QHBoxLayout *row);
     QComboBox *buildGroupInterfaces(QWidget *parent);
 
     Session::Mode m_mode;

@@ -1,6 +1,7 @@
 #include "framingselector.h"
 
 #include "core/codec/hex.h"
+#include "tones.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -38,6 +39,17 @@ FramingSelector::FramingSelector(QWidget *parent) : QWidget(parent)
     auto *row2 = new QHBoxLayout(m_secondLine);
     row2->setContentsMargins(0, 0, 0, 0);
     lines->addWidget(m_secondLine);
+    buildKindRow(row);
+    buildParams();
+    placeParams(row, row2);
+    row->addStretch(1);
+    buildMaxAndError(row, row2);
+    showParams(Raw);
+    connectSignals();
+}
+
+void FramingSelector::buildKindRow(QHBoxLayout *row)
+{
     auto *label = new QLabel(tr("&Framing"), this);
     m_kind = new QComboBox(this);
     m_kind->setObjectName(QStringLiteral("framingKind"));
@@ -53,7 +65,11 @@ FramingSelector::FramingSelector(QWidget *parent) : QWidget(parent)
                           "(\"sticky packets\"). Framing makes each message one log row."));
     row->addWidget(label);
     row->addWidget(m_kind);
+}
 
+// Every kind's parameter fields; placeParams() puts them in the rows.
+void FramingSelector::buildParams()
+{
     m_delimiter = new QLineEdit;
     m_delimiter->setObjectName(QStringLiteral("framingDelimiter"));
     m_delimiter->setPlaceholderText(tr("hex, e.g. 0D 0A"));
@@ -84,7 +100,10 @@ FramingSelector::FramingSelector(QWidget *parent) : QWidget(parent)
     m_adjust->setToolTip(tr("Bytes the length does not count, e.g. +2 for a trailing CRC."));
     m_gap = spin(QStringLiteral("framingGap"), 1, int(FramingSpec::MaxIdleGapMs), 50, tr(" ms"));
     m_gap->setToolTip(tr("A message ends after this much silence."));
+}
 
+void FramingSelector::placeParams(QHBoxLayout *row, QHBoxLayout *row2)
+{
     // Only the current kind's parameters are shown (hidden widgets take no room, so the row
     // stays as narrow as the kind needs).
     m_params = {{},
@@ -98,8 +117,10 @@ FramingSelector::FramingSelector(QWidget *parent) : QWidget(parent)
             w->setParent(k == Length ? m_secondLine : this);
             (k == Length ? row2 : row)->addWidget(w);
         }
-    row->addStretch(1);
+}
 
+void FramingSelector::buildMaxAndError(QHBoxLayout *row, QHBoxLayout *row2)
+{
     m_max = spin(QStringLiteral("framingMax"), 16, int(FramingSpec::MaxSizeLimit / 1024), 1024,
                  tr(" KiB"));
     m_max->setPrefix(tr("max "));
@@ -110,13 +131,15 @@ FramingSelector::FramingSelector(QWidget *parent) : QWidget(parent)
     m_error->setObjectName(QStringLiteral("framingError"));
     m_error->setWordWrap(true);
     QPalette pal = m_error->palette();
-    pal.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
+    pal.setColor(QPalette::WindowText, toneColor(Tone::Error, pal));
     m_error->setPalette(pal);
     m_error->hide();
     row2->addWidget(m_error, 1);
     row2->addStretch();
-    showParams(Raw);
+}
 
+void FramingSelector::connectSignals()
+{
     connect(m_kind, &QComboBox::currentIndexChanged, this, &FramingSelector::showParams);
     connect(m_kind, &QComboBox::currentIndexChanged, this, &FramingSelector::onEdited);
     connect(m_delimiter, &QLineEdit::textChanged, this, &FramingSelector::onEdited);

@@ -6,6 +6,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
@@ -46,6 +47,11 @@ private:
         Length,
         Gap
     };
+    void buildKindRow(QHBoxLayout *row);
+    void buildParams();
+    void placeParams(QHBoxLayout *row, QHBoxLayout *row2);
+    void buildMaxAndError(QHBoxLayout *row, QHBoxLayout *row2);
+    void connectSignals();
     void onEdited();
     void showParams(int kind);
     void updateSecondLine();

@@ -303,36 +303,56 @@ QSize HexDumpView::minimumSizeHint() const
 
 // --- painting ---------------------------------------------------------------
 
+// The colours of one paint, all derived from the palette.
+struct HexDumpView::Colours
+{
+    QColor text;
+    QColor alternate;       // offset column and text gutter
+    QColor dimText;         // offsets and gutter characters
+    QColor highlightedText; // selected bytes
+    QColor hoverFill;
+    QColor cursorPen;
+};
+
+// One visible line being painted: where it is and which of its bytes are selected.
+struct HexDumpView::PaintedLine
+{
+    qint64 start = 0;  // index of its first byte
+    int count = 0;     // bytes on it
+    int y = 0;         // viewport y of its top
+    int k0 = -1;       // first selected byte on it, -1 when none
+    int k1 = -1;       // last selected byte on it (inclusive)
+    QStringView chars; // its formatted characters
+};
+
+HexDumpView::Colours HexDumpView::colours() const
+{
+    const QPalette &pal = palette();
+    const QColor base = pal.base().color();
+    Colours c;
+    c.text = pal.text().color();
+    c.alternate = pal.alternateBase().color();
+    if (c.alternate == base)
+        c.alternate = mix(base, c.text, 0.06);
+    c.dimText = mix(c.text, base, 0.45);
+    c.highlightedText = pal.highlightedText().color();
+    c.hoverFill = c.text;
+    c.hoverFill.setAlphaF(0.16f);
+    c.cursorPen = c.text;
+    c.cursorPen.setAlphaF(hasFocus() ? 0.85f : 0.45f);
+    return c;
+}
+
 void HexDumpView::paintEvent(QPaintEvent *)
 {
     QPainter p(viewport());
-    const QPalette &pal = palette();
     const QRect area = viewport()->rect();
-    p.fillRect(area, pal.base());
-
-    const QColor base = pal.base().color();
-    const QColor text = pal.text().color();
-    QColor alternate = pal.alternateBase().color();
-    if (alternate == base)
-        alternate = mix(base, text, 0.06);
-    const QColor dimText = mix(text, base, 0.45);
-    const QColor highlightedText = pal.highlightedText().color();
-    QColor hoverFill = text;
-    hoverFill.setAlphaF(0.16f);
-    QColor cursorPen = text;
-    cursorPen.setAlphaF(hasFocus() ? 0.85f : 0.45f);
-
+    p.fillRect(area, palette().base());
     if (m_bytes.isEmpty())
         return; // nothing selected: a plain pane rather than empty column stripes
 
-    // Offset column and text gutter get their own background, full height.
-    const qreal offsetRight = columnX(m_offsetDigits) + m_charWidth;
-    p.fillRect(QRectF(area.left(), area.top(), offsetRight - area.left(), area.height()),
-               alternate);
-    const qreal gutterLeft = columnX(textColumn(0) - 1) - m_charWidth / 2;
-    const qreal gutterRight = columnX(textColumn(BytesPerLine) + 1) + m_charWidth / 2;
-    p.fillRect(QRectF(gutterLeft, area.top(), gutterRight - gutterLeft, area.height()), alternate);
-
+    const Colours colours = this->colours();
+    paintBackground(p, area, colours);
     p.setFont(font());
     const qint64 first = verticalScrollBar()->value();
     const qint64 last = qMin(m_lineCount, first + area.height() / m_lineHeight + 2);
@@ -341,76 +361,113 @@ void HexDumpView::paintEvent(QPaintEvent *)
 
     // One buffer and one string for all visible lines: nothing is allocated per line.
     QVarLengthArray<char, 128> buffer(m_lineChars);
-    QString line(m_lineChars, QLatin1Char(' '));
-    QChar *lineChars = line.data();
+    QString text(m_lineChars, QLatin1Char(' '));
+    QChar *lineChars = text.data();
 
     for (qint64 l = first; l < last; ++l) {
-        const int y = int(l - first) * m_lineHeight;
-        const qint64 lineStart = l * BytesPerLine;
-        const int count = int(qMin<qint64>(BytesPerLine, m_bytes.size() - lineStart));
+        PaintedLine line;
+        line.start = l * BytesPerLine;
+        line.count = int(qMin<qint64>(BytesPerLine, m_bytes.size() - line.start));
+        line.y = int(l - first) * m_lineHeight;
         const int n = HexDump::formatLine(buffer.data(), m_bytes, l, m_baseOffset);
         for (int i = 0; i < n; ++i)
             lineChars[i] = QLatin1Char(buffer[i]);
-
-        auto cells = [&](int k0, int k1, Column column) {
-            if (column == Column::Hex)
-                return QRectF(columnX(hexColumn(k0)) - m_charWidth / 2, y,
-                              (hexColumn(k1) - hexColumn(k0) + 3) * m_charWidth, m_lineHeight);
-            return QRectF(columnX(textColumn(k0)), y, (k1 - k0 + 1) * m_charWidth, m_lineHeight);
-        };
-
-        int k0 = -1;
-        int k1 = -1;
-        if (selLength > 0 && selStart < lineStart + count && selEnd >= lineStart) {
-            k0 = int(qMax(selStart, lineStart) - lineStart);
-            k1 = int(qMin(selEnd, lineStart + count - 1) - lineStart);
-            p.fillRect(cells(k0, k1, Column::Hex), pal.highlight());
-            p.fillRect(cells(k0, k1, Column::Text), pal.highlight());
+        line.chars = QStringView(lineChars, n);
+        if (selLength > 0 && selStart < line.start + line.count && selEnd >= line.start) {
+            line.k0 = int(qMax(selStart, line.start) - line.start);
+            line.k1 = int(qMin(selEnd, line.start + line.count - 1) - line.start);
         }
-        if (m_hover >= lineStart && m_hover < lineStart + count) {
-            const int k = int(m_hover - lineStart);
-            p.fillRect(cells(k, k, Column::Hex), hoverFill);
-            p.fillRect(cells(k, k, Column::Text), hoverFill);
-        }
-
-        // Runs of one colour each, drawn at their grid positions.
-        auto run = [&](int from, int to, const QColor &colour) {
-            to = qMin(to, n);
-            if (from >= to)
-                return;
-            p.setPen(colour);
-            p.drawText(QPointF(columnX(from), y + m_ascent),
-                       QString::fromRawData(lineChars + from, to - from));
-        };
-        const int hexEnd = textColumn(0) - 1;
-        run(0, m_offsetDigits, dimText);
-        if (k0 >= 0) {
-            run(m_offsetDigits, hexColumn(k0), text);
-            run(hexColumn(k0), hexColumn(k1) + 2, highlightedText);
-            run(hexColumn(k1) + 2, hexEnd, text);
-        } else {
-            run(m_offsetDigits, hexEnd, text);
-        }
-        run(hexEnd, textColumn(0), dimText);
-        if (k0 >= 0) {
-            run(textColumn(0), textColumn(k0), text);
-            run(textColumn(k0), textColumn(k1 + 1), highlightedText);
-            run(textColumn(k1 + 1), textColumn(count), text);
-        } else {
-            run(textColumn(0), textColumn(count), text);
-        }
-        run(textColumn(count), n, dimText);
-
-        if (m_cursor >= lineStart && m_cursor < lineStart + count) {
-            const int k = int(m_cursor - lineStart);
-            p.setPen(QPen(cursorPen, 0)); // cosmetic: one device pixel at any scale
-            p.setBrush(Qt::NoBrush);
-            for (Column c : {Column::Hex, Column::Text}) {
-                const QRectF r = cells(k, k, c);
-                p.drawRect(r.adjusted(0, 0, -1, -1));
-            }
-        }
+        paintLine(p, line, colours);
     }
+}
+
+// Offset column and text gutter get their own background, full height.
+void HexDumpView::paintBackground(QPainter &p, const QRect &area, const Colours &colours) const
+{
+    const qreal offsetRight = columnX(m_offsetDigits) + m_charWidth;
+    p.fillRect(QRectF(area.left(), area.top(), offsetRight - area.left(), area.height()),
+               colours.alternate);
+    const qreal gutterLeft = columnX(textColumn(0) - 1) - m_charWidth / 2;
+    const qreal gutterRight = columnX(textColumn(BytesPerLine) + 1) + m_charWidth / 2;
+    p.fillRect(QRectF(gutterLeft, area.top(), gutterRight - gutterLeft, area.height()),
+               colours.alternate);
+}
+
+void HexDumpView::paintLine(QPainter &p, const PaintedLine &line, const Colours &colours) const
+{
+    paintHighlights(p, line, colours);
+    paintRuns(p, line, colours);
+    paintCursor(p, line, colours);
+}
+
+// The cells of bytes k0..k1 of the line at y, in the hex or the text column.
+QRectF HexDumpView::cellsRect(int y, int k0, int k1, Column column) const
+{
+    if (column == Column::Hex)
+        return QRectF(columnX(hexColumn(k0)) - m_charWidth / 2, y,
+                      (hexColumn(k1) - hexColumn(k0) + 3) * m_charWidth, m_lineHeight);
+    return QRectF(columnX(textColumn(k0)), y, (k1 - k0 + 1) * m_charWidth, m_lineHeight);
+}
+
+// Selection and hover fills, behind the characters.
+void HexDumpView::paintHighlights(QPainter &p, const PaintedLine &line,
+                                  const Colours &colours) const
+{
+    if (line.k0 >= 0) {
+        for (Column c : {Column::Hex, Column::Text})
+            p.fillRect(cellsRect(line.y, line.k0, line.k1, c), palette().highlight());
+    }
+    if (m_hover >= line.start && m_hover < line.start + line.count) {
+        const int k = int(m_hover - line.start);
+        for (Column c : {Column::Hex, Column::Text})
+            p.fillRect(cellsRect(line.y, k, k, c), colours.hoverFill);
+    }
+}
+
+// Runs of one colour each, drawn at their grid positions.
+void HexDumpView::paintRuns(QPainter &p, const PaintedLine &line, const Colours &colours) const
+{
+    const int n = int(line.chars.size());
+    auto run = [&](int from, int to, const QColor &colour) {
+        to = qMin(to, n);
+        if (from >= to)
+            return;
+        p.setPen(colour);
+        p.drawText(QPointF(columnX(from), line.y + m_ascent),
+                   QString::fromRawData(line.chars.data() + from, to - from));
+    };
+    const int k0 = line.k0;
+    const int k1 = line.k1;
+    const int count = line.count;
+    const int hexEnd = textColumn(0) - 1;
+    run(0, m_offsetDigits, colours.dimText);
+    if (k0 >= 0) {
+        run(m_offsetDigits, hexColumn(k0), colours.text);
+        run(hexColumn(k0), hexColumn(k1) + 2, colours.highlightedText);
+        run(hexColumn(k1) + 2, hexEnd, colours.text);
+    } else {
+        run(m_offsetDigits, hexEnd, colours.text);
+    }
+    run(hexEnd, textColumn(0), colours.dimText);
+    if (k0 >= 0) {
+        run(textColumn(0), textColumn(k0), colours.text);
+        run(textColumn(k0), textColumn(k1 + 1), colours.highlightedText);
+        run(textColumn(k1 + 1), textColumn(count), colours.text);
+    } else {
+        run(textColumn(0), textColumn(count), colours.text);
+    }
+    run(textColumn(count), n, colours.dimText);
+}
+
+void HexDumpView::paintCursor(QPainter &p, const PaintedLine &line, const Colours &colours) const
+{
+    if (m_cursor < line.start || m_cursor >= line.start + line.count)
+        return;
+    const int k = int(m_cursor - line.start);
+    p.setPen(QPen(colours.cursorPen, 0)); // cosmetic: one device pixel at any scale
+    p.setBrush(Qt::NoBrush);
+    for (Column c : {Column::Hex, Column::Text})
+        p.drawRect(cellsRect(line.y, k, k, c).adjusted(0, 0, -1, -1));
 }
 
 // --- events -----------------------------------------------------------------

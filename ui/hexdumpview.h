@@ -8,6 +8,7 @@
 #include <QPair>
 
 class QAction;
+class QPainter;
 
 namespace sockscope {
 
@@ -101,6 +102,15 @@ protected:
     void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
+    struct Colours;
+    struct PaintedLine;
+    Colours colours() const;
+    void paintBackground(QPainter &p, const QRect &area, const Colours &colours) const;
+    void paintLine(QPainter &p, const PaintedLine &line, const Colours &colours) const;
+    void paintHighlights(QPainter &p, const PaintedLine &line, const Colours &colours) const;
+    void paintRuns(QPainter &p, const PaintedLine &line, const Colours &colours) const;
+    void paintCursor(QPainter &p, const PaintedLine &line, const Colours &colours) const;
+    QRectF cellsRect(int y, int k0, int k1, Column column) const;
     void updateMetrics();
     void updateScrollBars();
     void updateActions();

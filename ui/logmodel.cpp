@@ -1,5 +1,7 @@
 #include "logmodel.h"
 
+#include "tones.h"
+
 #include "core/codec/escapes.h"
 #include "core/codec/hex.h"
 #include "core/codec/textcodec.h"
@@ -38,23 +40,6 @@ QString timeText(qint64 us, bool withDate)
 QString visibleText(const CarryIn &carry, QByteArrayView bytes, Encoding encoding)
 {
     return decodeRecord(carry, bytes, encoding, InvalidBytes::Visible);
-}
-
-struct Colors
-{
-    QColor rx, tx, event, error;
-};
-
-// Mid-saturation colours chosen per palette brightness so rows stay readable
-// on light and dark themes alike.
-Colors logColors()
-{
-    const bool dark = QGuiApplication::palette().color(QPalette::Base).lightness() < 128;
-    if (dark)
-        return {QColor(0x79, 0xb8, 0xff), QColor(0x56, 0xd3, 0x64), QColor(0xe3, 0xb3, 0x41),
-                QColor(0xff, 0x7b, 0x72)};
-    return {QColor(0x0b, 0x5c, 0xad), QColor(0x1a, 0x7f, 0x37), QColor(0x8a, 0x61, 0x00),
-            QColor(0xc6, 0x28, 0x28)};
 }
 
 constexpr LogRecord::Flags kBadFlags = LogRecord::ChecksumBad | LogRecord::Malformed;
@@ -517,17 +502,18 @@ QVariant LogModel::foreground(const LogRecord &r, int column) const
 {
     if (column == TimeColumn)
         return {};
-    const Colors c = logColors();
+    // Tones follow the palette's brightness, so rows stay readable on dark themes too.
+    const QPalette palette = QGuiApplication::palette();
     switch (r.kind) {
     case LogRecord::Kind::Rx:
     case LogRecord::Kind::Tx:
         if (column == DataColumn && (r.flags & kBadFlags))
-            return c.error;
+            return toneColor(Tone::Error, palette);
         if (column == DataColumn && holdsPartialCharacter(r))
-            return QGuiApplication::palette().color(QPalette::PlaceholderText); // dim
-        return r.kind == LogRecord::Kind::Rx ? c.rx : c.tx;
+            return palette.color(QPalette::PlaceholderText); // dim
+        return toneColor(r.kind == LogRecord::Kind::Rx ? Tone::Info : Tone::Ok, palette);
     case LogRecord::Kind::Event:
-        return (r.flags & LogRecord::Error) ? c.error : c.event;
+        return toneColor((r.flags & LogRecord::Error) ? Tone::Error : Tone::Warning, palette);
     }
     return {};
 }

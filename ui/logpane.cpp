@@ -48,7 +48,18 @@ LogPane::LogPane(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     auto *bar = new QHBoxLayout;
     layout->addLayout(bar);
+    buildDisplayBar(bar);
+    buildLogButtons(bar);
+    bar->addStretch();
+    buildFindBar(bar);
+    buildViews(layout);
+    connectSignals();
+    m_model->setDisplayMode(LogModel::DisplayMode(m_display->currentData().toInt()));
+}
 
+// How records are shown: encoding, time column, sent rows, wrapping.
+void LogPane::buildDisplayBar(QHBoxLayout *bar)
+{
     m_display = new QComboBox(this);
     m_display->setObjectName(QStringLiteral("displayMode"));
     m_display->addItem(QStringLiteral("GBK"), int(LogModel::DisplayMode::Gbk));
@@ -73,7 +84,11 @@ LogPane::LogPane(QWidget *parent)
     m_wrap->setToolTip(tr("Wrap long data over several lines."));
     for (QCheckBox *c : {m_timestamps, m_showTx, m_wrap})
         bar->addWidget(c);
+}
 
+// Follow, Pause, Clear and Save (with recording).
+void LogPane::buildLogButtons(QHBoxLayout *bar)
+{
     m_autoScroll = new QToolButton(this);
     m_autoScroll->setObjectName(QStringLiteral("autoScroll"));
     m_autoScroll->setText(tr("Follow"));
@@ -107,8 +122,13 @@ LogPane::LogPane(QWidget *parent)
     saveButton->setMenu(saveMenu);
     for (QToolButton *b : {m_autoScroll, m_pause, clearButton, saveButton})
         bar->addWidget(b);
-    bar->addStretch();
+    connect(clearButton, &QToolButton::clicked, this, &LogPane::clear);
+    connect(saveAction, &QAction::triggered, this, &LogPane::saveLogRequested);
+    connect(m_record, &QAction::toggled, this, &LogPane::recordToggled);
+}
 
+void LogPane::buildFindBar(QHBoxLayout *bar)
+{
     m_find = new QLineEdit(this);
     m_find->setObjectName(QStringLiteral("findText"));
     m_find->setPlaceholderText(tr("Find"));
@@ -141,7 +161,14 @@ LogPane::LogPane(QWidget *parent)
     m_findStatus->setObjectName(QStringLiteral("findStatus"));
     for (QWidget *w : std::initializer_list<QWidget *>{m_find, m_findHex, prev, next, m_findStatus})
         bar->addWidget(w);
+    connect(m_find, &QLineEdit::returnPressed, this, &LogPane::findNext);
+    connect(next, &QToolButton::clicked, this, &LogPane::findNext);
+    connect(prev, &QToolButton::clicked, this, &LogPane::findPrevious);
+}
 
+// The message table above, the selected record's hex dump and decoded text below.
+void LogPane::buildViews(QVBoxLayout *layout)
+{
     auto *split = new QSplitter(Qt::Vertical, this);
     split->setObjectName(QStringLiteral("logSplitter"));
     m_view = new LogView(split);
@@ -163,7 +190,10 @@ LogPane::LogPane(QWidget *parent)
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
     layout->addWidget(split, 1);
+}
 
+void LogPane::connectSignals()
+{
     connect(m_display, &QComboBox::currentIndexChanged, this, [this] {
         const auto mode = LogModel::DisplayMode(m_display->currentData().toInt());
         m_model->setDisplayMode(mode);
@@ -182,18 +212,11 @@ LogPane::LogPane(QWidget *parent)
             m_model->resume();
         m_pause->setText(on ? tr("Resume") : tr("Pause"));
     });
-    connect(clearButton, &QToolButton::clicked, this, &LogPane::clear);
-    connect(saveAction, &QAction::triggered, this, &LogPane::saveLogRequested);
-    connect(m_record, &QAction::toggled, this, &LogPane::recordToggled);
-    connect(m_find, &QLineEdit::returnPressed, this, &LogPane::findNext);
-    connect(next, &QToolButton::clicked, this, &LogPane::findNext);
-    connect(prev, &QToolButton::clicked, this, &LogPane::findPrevious);
     connect(m_view, &LogView::currentRecordChanged, this,
             [this](const QByteArray &bytes, quint64 sequence) {
                 showRecord(recordOf(bytes, sequence));
             });
     connect(m_view, &LogView::currentRecordCleared, this, [this] { showRecord({}); });
-    m_model->setDisplayMode(LogModel::DisplayMode(m_display->currentData().toInt()));
 }
 
 void LogPane::appendRecords(const LogRecords &records)

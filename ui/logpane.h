@@ -8,11 +8,13 @@
 class QAction;
 class QCheckBox;
 class QComboBox;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QSettings;
 class QToolButton;
+class QVBoxLayout;
 
 namespace sockscope {
 
@@ -59,6 +61,11 @@ signals:
     void recordToggled(bool on);
 
 private:
+    void buildDisplayBar(QHBoxLayout *bar);
+    void buildLogButtons(QHBoxLayout *bar);
+    void buildFindBar(QHBoxLayout *bar);
+    void buildViews(QVBoxLayout *layout);
+    void connectSignals();
     void find(bool forward);
     void showRecord(const sockscope::LogRecord &record);
     sockscope::LogRecord recordOf(const QByteArray &bytes, quint64 sequence) const;

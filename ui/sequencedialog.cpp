@@ -1,6 +1,7 @@
 #include "sequencedialog.h"
 
 #include "sendhistory.h"
+#include "tones.h"
 
 #include "core/session/sequencerunner.h"
 #include "core/session/session.h"
@@ -353,7 +354,7 @@ void SequenceDialog::showStatus(const QString &text, bool error)
     label->setText(text);
     QPalette pal = palette();
     if (error)
-        pal.setColor(QPalette::WindowText, QColor(180, 0, 0));
+        pal.setColor(QPalette::WindowText, toneColor(Tone::Error, pal));
     label->setPalette(pal);
 }
 

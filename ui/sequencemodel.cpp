@@ -1,6 +1,7 @@
 #include "sequencemodel.h"
 
 #include "sendhistory.h"
+#include "tones.h"
 
 #include "core/session/scheduledsender.h"
 
@@ -20,12 +21,12 @@ constexpr int SummaryChars = 60;
 
 QColor invalidBackground()
 {
-    return QColor(255, 205, 205);
+    return toneBackground(Tone::Error, QGuiApplication::palette());
 }
 
 QColor invalidForeground()
 {
-    return QColor(160, 0, 0);
+    return toneColor(Tone::Error, QGuiApplication::palette());
 }
 
 } // namespace

@@ -74,6 +74,7 @@ class tst_AutoReplyDialog : public QObject
 
 private slots:
     void modelTester();
+    void cellTexts();
     void matchKindRoundTrip();
     void editThroughModel();
     void delegateEditors();
@@ -87,6 +88,9 @@ private slots:
     void importRefusesFifo();
     void testBoxGbkRegex();
     void testBoxNoMatchAndEcho();
+    void testBoxInputProblems_data();
+    void testBoxInputProblems();
+    void testBoxAllMatches();
     void skippedRuleIsMarked();
     void screenshotNotClipped();
 };
@@ -112,6 +116,31 @@ void tst_AutoReplyDialog::modelTester()
     QCOMPARE(model.rowCount(), 2);
     model.setRules({});
     QCOMPARE(model.rowCount(), 0);
+}
+
+// Cells show one line with placeholders for what is empty; editors get the raw values.
+void tst_AutoReplyDialog::cellTexts()
+{
+    AutoReplyModel model;
+    AutoReplyRule unnamed =
+        makeRule(QString(), Match::Substring, QStringLiteral("a\nb"), QString());
+    model.setRules({sampleConfig().rules.at(1), unnamed});
+    auto cell = [&model](int row, int column, int role = Qt::DisplayRole) {
+        return model.index(row, column).data(role);
+    };
+    QCOMPARE(cell(1, AutoReplyModel::NameColumn).toString(), QStringLiteral("Rule 2"));
+    QCOMPARE(cell(1, AutoReplyModel::NameColumn, Qt::EditRole).toString(), QString());
+    QCOMPARE(cell(1, AutoReplyModel::PatternColumn).toString(), QStringLiteral("a\u240Ab"));
+    QCOMPARE(cell(1, AutoReplyModel::PatternColumn, Qt::EditRole).toString(),
+             QStringLiteral("a\nb"));
+    QCOMPARE(cell(1, AutoReplyModel::ReplyColumn).toString(), QStringLiteral("(no reply)"));
+    QCOMPARE(cell(1, AutoReplyModel::ReplyColumn, Qt::EditRole).toString(), QString());
+    QCOMPARE(cell(0, AutoReplyModel::NameColumn).toString(), QStringLiteral("modbus read"));
+    QCOMPARE(cell(0, AutoReplyModel::MatchColumn).toString(),
+             AutoReplyModel::matchKindName(AutoReplyModel::MatchKind(
+                 cell(0, AutoReplyModel::MatchColumn, Qt::EditRole).toInt())));
+    QCOMPARE(cell(0, AutoReplyModel::DelayColumn).toInt(), 20);
+    QVERIFY(!cell(0, AutoReplyModel::EnabledColumn).isValid());
 }
 
 void tst_AutoReplyDialog::matchKindRoundTrip()
@@ -492,6 +521,76 @@ void tst_AutoReplyDialog::testBoxNoMatchAndEcho()
     QVERIFY(dialog.isVisible());
     QVERIFY2(result->toPlainText().contains(QStringLiteral("50 4F 4E 47 0D 0A")),
              qPrintable(result->toPlainText()));
+}
+
+void tst_AutoReplyDialog::testBoxInputProblems_data()
+{
+    QTest::addColumn<int>("format"); // index in testFormatCombo: 0 text, 1 hex
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<bool>("invalidRule");
+    QTest::addColumn<QString>("expected"); // the report starts with this
+
+    QTest::newRow("empty") << 0 << QString() << false
+                           << QStringLiteral("Type a received frame above");
+    QTest::newRow("bad hex") << 1 << QStringLiteral("01 0G") << false
+                             << QStringLiteral("Sample frame, position 4: ");
+    QTest::newRow("bad escape") << 0 << QStringLiteral("AB\\q") << false
+                                << QStringLiteral("Sample frame, position 2: unknown escape \\q");
+    QTest::newRow("invalid rule") << 0 << QStringLiteral("PING") << true
+                                  << QStringLiteral("Fix the invalid rule first.\nRule 2");
+}
+
+// The test box says what is wrong with the sample or the rules instead of a report.
+void tst_AutoReplyDialog::testBoxInputProblems()
+{
+    QFETCH(int, format);
+    QFETCH(QString, input);
+    QFETCH(bool, invalidRule);
+    QFETCH(QString, expected);
+
+    AutoReplyDialog dialog(sampleConfig(), nullptr);
+    auto *edit = dialog.findChild<QLineEdit *>(QStringLiteral("testInputEdit"));
+    auto *formatCombo = dialog.findChild<QComboBox *>(QStringLiteral("testFormatCombo"));
+    auto *result = dialog.findChild<QPlainTextEdit *>(QStringLiteral("testResultView"));
+    QVERIFY(edit && formatCombo && result);
+    if (invalidRule) {
+        AutoReplyModel *model = dialog.model();
+        QVERIFY(model->setData(model->index(1, AutoReplyModel::PatternColumn),
+                               QStringLiteral("01 0G")));
+    }
+    formatCombo->setCurrentIndex(format);
+    edit->setText(input);
+    dialog.runTest();
+    const QString text = result->toPlainText();
+    QVERIFY2(text.startsWith(expected), qPrintable(text));
+}
+
+// "All matches" lists every rule that answers; "First match" stops at the first.
+void tst_AutoReplyDialog::testBoxAllMatches()
+{
+    AutoReplyConfig config = sampleConfig();
+    config.rules << makeRule(QStringLiteral("any ping"), Match::Substring, QStringLiteral("PING"),
+                             QStringLiteral("seen"));
+    AutoReplyDialog dialog(config, nullptr);
+    auto *edit = dialog.findChild<QLineEdit *>(QStringLiteral("testInputEdit"));
+    auto *mode = dialog.findChild<QComboBox *>(QStringLiteral("matchModeCombo"));
+    auto *result = dialog.findChild<QPlainTextEdit *>(QStringLiteral("testResultView"));
+    QVERIFY(edit && mode && result);
+
+    edit->setText(QStringLiteral("PING\\r\\n"));
+    dialog.runTest();
+    QString text = result->toPlainText();
+    QVERIFY2(text.contains(QStringLiteral("Matches: rule 1 \u201Cheartbeat\u201D\n")),
+             qPrintable(text));
+    QCOMPARE(text.count(QStringLiteral("Reply from")), 1);
+
+    mode->setCurrentIndex(1); // All matches
+    dialog.runTest();
+    text = result->toPlainText();
+    QVERIFY2(text.contains(QStringLiteral(
+                 "Matches: rule 1 \u201Cheartbeat\u201D, rule 4 \u201Cany ping\u201D\n")),
+             qPrintable(text));
+    QCOMPARE(text.count(QStringLiteral("Reply from")), 2);
 }
 
 // Issue #12 item 1: a regex rule the core skipped for blowing its budget is marked in the

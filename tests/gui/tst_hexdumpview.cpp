@@ -97,6 +97,7 @@ private slots:
 
     void paintsSelectionInBothColumns();
     void paintsHover();
+    void paintsCursorOutline();
     void followsPalette();
 
     void formats();
@@ -431,6 +432,24 @@ void tst_HexDumpView::paintsHover()
         QVERIFY(pixel(image, corner(3, c)) != pixel(image, corner(4, c)));
     // Hovering does not select.
     QCOMPARE(m_view->selection(), Selection(0, 0));
+}
+
+// The cursor (the moving end of the selection) gets an outline in both columns; the rest of
+// the selection does not.
+void tst_HexDumpView::paintsCursorOutline()
+{
+    m_view->setBytes(QByteArray(32, '\0')); // '.' in the text column: top edges stay clear
+    m_view->setSelection(17, 2);             // cursor on 18
+    const QColor highlight = m_view->palette().highlight().color();
+    auto topEdge = [&](qint64 index, HexDumpView::Column c) {
+        const QRect cell = m_view->byteRect(index, c);
+        return QPoint(cell.center().x(), cell.top());
+    };
+    const QImage image = m_view->viewport()->grab().toImage();
+    for (auto c : {HexDumpView::Column::Hex, HexDumpView::Column::Text}) {
+        QCOMPARE(pixel(image, topEdge(17, c)), highlight);
+        QVERIFY(pixel(image, topEdge(18, c)) != highlight);
+    }
 }
 
 void tst_HexDumpView::followsPalette()

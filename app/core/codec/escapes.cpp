@@ -76,6 +76,70 @@ QString hex4(int value)
     return s;
 }
 
+// The one-letter escapes (\n, \t, ...) and the character each stands for.
+struct SimpleEscape
+{
+    char16_t letter;
+    char16_t value;
+};
+constexpr SimpleEscape kSimpleEscapes[] = {
+    {u'r', u'\r'}, {u'n', u'\n'}, {u't', u'\t'}, {u'\\', u'\\'}, {u'0', u'\0'},
+    {u'a', u'\a'}, {u'b', u'\b'}, {u'f', u'\f'}, {u'v', u'\v'},  {u'e', u'\x1b'},
+};
+
+// The character \letter stands for, or -1 when it is not a one-letter escape.
+int decodeSimple(QChar letter)
+{
+    for (const SimpleEscape &e : kSimpleEscapes) {
+        if (letter.unicode() == e.letter)
+            return e.value;
+    }
+    return -1;
+}
+
+// \xNN with *pos just behind the "\x": one byte. Returns why it failed, or an empty string.
+QString parseHexEscape(QStringView input, qsizetype *pos, SegmentBuilder &out)
+{
+    const int value = readHex(input, *pos, 2);
+    if (value < 0)
+        return QCoreApplication::translate("sockscope::Escapes", "\\x needs two hex digits");
+    out.addByte(char(value));
+    *pos += 2;
+    return QString();
+}
+
+// \uNNNN with *pos just behind the "\u"; a high surrogate takes the \uNNNN low surrogate that
+// must follow it. Returns why it failed, or an empty string.
+QString parseUnicodeEscape(QStringView input, qsizetype *pos, SegmentBuilder &out)
+{
+    const int value = readHex(input, *pos, 4);
+    if (value < 0)
+        return QCoreApplication::translate("sockscope::Escapes", "\\u needs four hex digits");
+    const qsizetype i = *pos + 4;
+    const QChar unit{char16_t(value)};
+    if (unit.isLowSurrogate())
+        return QCoreApplication::translate("sockscope::Escapes", "\\u%1 is a lone low surrogate")
+            .arg(hex4(value));
+    if (!unit.isHighSurrogate()) {
+        out.addText(unit);
+        *pos = i;
+        return QString();
+    }
+    // A high surrogate is only meaningful with a \u low surrogate right after it.
+    const bool hasNext =
+        i + 1 < input.size() && input[i] == QLatin1Char('\\') && input[i + 1] == QLatin1Char('u');
+    const int low = hasNext ? readHex(input, i + 2, 4) : -1;
+    if (low < 0 || !QChar::isLowSurrogate(char32_t(low)))
+        return QCoreApplication::translate("sockscope::Escapes",
+                                           "\\u%1 is a high surrogate and must be followed "
+                                           "by a low surrogate \\uDC00-\\uDFFF")
+            .arg(hex4(value));
+    const QChar pair[2] = {unit, QChar(char16_t(low))};
+    out.addText(QStringView(pair, 2));
+    *pos = i + 6;
+    return QString();
+}
+
 } // namespace
 
 EscapeParseResult parseEscapes(QStringView input)
@@ -99,81 +163,18 @@ EscapeParseResult parseEscapes(QStringView input)
                                                    "backslash"));
         const QChar c = input[i + 1];
         i += 2;
-        switch (c.unicode()) {
-        case u'r':
-            out.addText(QChar(u'\r'));
-            break;
-        case u'n':
-            out.addText(QChar(u'\n'));
-            break;
-        case u't':
-            out.addText(QChar(u'\t'));
-            break;
-        case u'\\':
-            out.addText(QChar(u'\\'));
-            break;
-        case u'0':
-            out.addText(QChar(u'\0'));
-            break;
-        case u'a':
-            out.addText(QChar(u'\a'));
-            break;
-        case u'b':
-            out.addText(QChar(u'\b'));
-            break;
-        case u'f':
-            out.addText(QChar(u'\f'));
-            break;
-        case u'v':
-            out.addText(QChar(u'\v'));
-            break;
-        case u'e':
-            out.addText(QChar(u'\x1b'));
-            break;
-        case u'x': {
-            const int value = readHex(input, i, 2);
-            if (value < 0)
-                return failure(start, QCoreApplication::translate("sockscope::Escapes",
-                                                                  "\\x needs two hex digits"));
-            out.addByte(char(value));
-            i += 2;
-            break;
-        }
-        case u'u': {
-            const int value = readHex(input, i, 4);
-            if (value < 0)
-                return failure(start, QCoreApplication::translate("sockscope::Escapes",
-                                                                  "\\u needs four hex digits"));
-            i += 4;
-            const QChar unit{char16_t(value)};
-            if (unit.isLowSurrogate())
-                return failure(start, QCoreApplication::translate("sockscope::Escapes",
-                                                                  "\\u%1 is a lone low surrogate")
-                                          .arg(hex4(value)));
-            if (!unit.isHighSurrogate()) {
-                out.addText(unit);
-                break;
-            }
-            // A high surrogate is only meaningful with a \u low surrogate right after it.
-            const bool hasNext =
-                i + 1 < n && input[i] == QLatin1Char('\\') && input[i + 1] == QLatin1Char('u');
-            const int low = hasNext ? readHex(input, i + 2, 4) : -1;
-            if (low < 0 || !QChar::isLowSurrogate(char32_t(low)))
-                return failure(start, QCoreApplication::translate(
-                                          "sockscope::Escapes",
-                                          "\\u%1 is a high surrogate and must be followed "
-                                          "by a low surrogate \\uDC00-\\uDFFF")
-                                          .arg(hex4(value)));
-            const QChar pair[2] = {unit, QChar(char16_t(low))};
-            out.addText(QStringView(pair, 2));
-            i += 6;
-            break;
-        }
-        default:
-            return failure(
-                start,
-                QCoreApplication::translate("sockscope::Escapes", "unknown escape \\%1").arg(c));
-        }
+        QString problem;
+        if (const int simple = decodeSimple(c); simple >= 0)
+            out.addText(QChar(char16_t(simple)));
+        else if (c == u'x')
+            problem = parseHexEscape(input, &i, out);
+        else if (c == u'u')
+            problem = parseUnicodeEscape(input, &i, out);
+        else
+            problem =
+                QCoreApplication::translate("sockscope::Escapes", "unknown escape \\%1").arg(c);
+        if (!problem.isEmpty())
+            return failure(start, problem);
         runStart = i;
     }
     out.addText(input.mid(runStart));

@@ -100,9 +100,7 @@ void FrameDecoder::flushIdle(qint64 nowMs, QList<Frame> &out)
     if (m_spec.type != FramingSpec::Type::IdleGap || nowMs - m_lastByteMs < m_spec.idleGapMs)
         return;
     if (!m_buf.isEmpty()) {
-        const Frame::Flags flags =
-            m_continuing ? Frame::Oversized | Frame::Continuation : Frame::Flags();
-        out.append(Frame{std::exchange(m_buf, QByteArray()), flags});
+        out.append(Frame{std::exchange(m_buf, QByteArray()), pieceFlags(false)});
     }
     m_continuing = false;
 }
@@ -120,37 +118,38 @@ void FrameDecoder::finish(QList<Frame> &out)
     case FramingSpec::Type::Raw:
         break;
     case FramingSpec::Type::IdleGap:
-        if (!m_buf.isEmpty()) {
-            const Frame::Flags flags =
-                m_continuing ? Frame::Oversized | Frame::Continuation : Frame::Flags();
-            out.append(Frame{std::exchange(m_buf, QByteArray()), flags});
-        }
+        if (!m_buf.isEmpty())
+            out.append(Frame{std::exchange(m_buf, QByteArray()), pieceFlags(false)});
         break;
     case FramingSpec::Type::Delimiter:
         // Up to delimiter-size - 1 bytes beyond the maximum may wait to rule out a delimiter
         // right at the limit; with the stream over, cut them off as a regular piece.
         // (Several pieces when the delimiter is longer than the maximum.)
         while (m_buf.size() > m_max) {
-            const Frame::Flags flags =
-                m_continuing ? Frame::Oversized | Frame::Continuation : Frame::Oversized;
-            out.append(Frame{QByteArray(m_buf.constData(), m_max), flags});
+            out.append(Frame{QByteArray(m_buf.constData(), m_max), pieceFlags(true)});
             m_buf.remove(0, m_max);
             m_continuing = true;
         }
         if (!m_buf.isEmpty()) {
-            Frame::Flags flags = Frame::Incomplete;
-            if (m_continuing)
-                flags |= Frame::Oversized | Frame::Continuation;
-            out.append(Frame{std::exchange(m_buf, QByteArray()), flags});
+            out.append(
+                Frame{std::exchange(m_buf, QByteArray()), pieceFlags(false) | Frame::Incomplete});
         }
         break;
     case FramingSpec::Type::FixedLength:
     case FramingSpec::Type::LengthPrefix:
         if (!m_buf.isEmpty())
-            out.append(Frame{std::exchange(m_buf, QByteArray()), pieceFlags() | Frame::Incomplete});
+            out.append(
+                Frame{std::exchange(m_buf, QByteArray()), countedPieceFlags() | Frame::Incomplete});
         break;
     }
     reset();
+}
+
+Frame::Flags FrameDecoder::pieceFlags(bool cut) const
+{
+    if (m_continuing)
+        return Frame::Oversized | Frame::Continuation;
+    return cut ? Frame::Flags(Frame::Oversized) : Frame::Flags();
 }
 
 void FrameDecoder::feedRaw(const char *data, qsizetype size, QList<Frame> &out)
@@ -172,15 +171,13 @@ void FrameDecoder::feedIdle(const char *data, qsizetype size, QList<Frame> &out)
     // maxFrameSize bytes followed by silence is not reported as oversized.
     qsizetype pos = 0;
     while (pos < size) {
-        const Frame::Flags cutFlags =
-            m_continuing ? Frame::Oversized | Frame::Continuation : Frame::Oversized;
         if (m_buf.size() == m_max) {
-            out.append(Frame{std::exchange(m_buf, QByteArray()), cutFlags});
+            out.append(Frame{std::exchange(m_buf, QByteArray()), pieceFlags(true)});
             m_continuing = true;
             continue;
         }
         if (m_buf.isEmpty() && size - pos > m_max) {
-            out.append(Frame{QByteArray(data + pos, m_max), cutFlags});
+            out.append(Frame{QByteArray(data + pos, m_max), pieceFlags(true)});
             m_continuing = true;
             pos += m_max;
             continue;
@@ -209,9 +206,7 @@ void FrameDecoder::emitDelimited(QByteArray &&content, QList<Frame> &out)
     } else {
         stripped = m_spec.delimiter;
     }
-    const Frame::Flags flags =
-        m_continuing ? Frame::Oversized | Frame::Continuation : Frame::Flags();
-    out.append(Frame{std::move(content), flags, std::move(stripped)});
+    out.append(Frame{std::move(content), pieceFlags(false), std::move(stripped)});
     m_continuing = false;
     m_scanFrom = 0;
 }
@@ -230,15 +225,18 @@ qsizetype FrameDecoder::scanPending()
 
 void FrameDecoder::feedDelimited(const char *data, qsizetype size, QList<Frame> &out)
 {
+    const qsizetype pos = completeCarried(data, size, out);
+    if (pos < size)
+        scanChunk(data + pos, size - pos, out);
+}
+
+// Part 1: complete the frame carried over from earlier chunks. Returns how many bytes of the
+// chunk that took; the rest starts with an empty m_buf.
+qsizetype FrameDecoder::completeCarried(const char *data, qsizetype size, QList<Frame> &out)
+{
     const QByteArrayView delim(m_spec.delimiter);
     const qsizetype dlen = delim.size();
-    auto cutFlags = [this] {
-        return m_continuing ? Frame::Oversized | Frame::Continuation
-                            : Frame::Flags(Frame::Oversized);
-    };
     qsizetype pos = 0;
-
-    // 1. Complete the frame carried over from earlier chunks.
     while (!m_buf.isEmpty() && pos < size) {
         const qsizetype avail = size - pos;
         const qsizetype s = m_buf.size();
@@ -246,43 +244,11 @@ void FrameDecoder::feedDelimited(const char *data, qsizetype size, QList<Frame> 
         if (avail < dlen - 1) {
             // Tiny chunk: go through the buffer, and settle everything it allows.
             m_buf.append(data + pos, avail);
-            pos = size;
-            for (;;) {
-                const qsizetype q = scanPending();
-                if (q >= 0) {
-                    QByteArray content;
-                    if (q + dlen == m_buf.size()) {
-                        content = std::exchange(m_buf, QByteArray());
-                        content.truncate(q);
-                    } else {
-                        content = QByteArray(m_buf.constData(), q);
-                        m_buf.remove(0, q + dlen); // fewer than dlen bytes remain
-                    }
-                    emitDelimited(std::move(content), out);
-                } else if (m_buf.size() >= m_max + dlen) {
-                    out.append(Frame{QByteArray(m_buf.constData(), m_max), cutFlags()});
-                    m_buf.remove(0, m_max); // fewer than 2 * dlen bytes remain
-                    m_continuing = true;
-                    m_scanFrom = 0;
-                } else {
-                    m_scanFrom = qMax<qsizetype>(0, m_buf.size() - dlen + 1);
-                    break;
-                }
-            }
-            break;
+            settleTinyChunk(out);
+            return size;
         }
 
-        // A delimiter starting in m_buf and ending in this chunk. Earlier searches covered
-        // every start before m_scanFrom, so only these few candidates remain.
-        qsizetype found = -1;
-        for (qsizetype p = m_scanFrom, last = qMin(s - 1, m_max); p <= last; ++p) {
-            const qsizetype inBuf = s - p;
-            if (std::memcmp(m_buf.constData() + p, delim.data(), size_t(inBuf)) == 0 &&
-                std::memcmp(data + pos, delim.data() + inBuf, size_t(dlen - inBuf)) == 0) {
-                found = p;
-                break;
-            }
-        }
+        const qsizetype found = straddlingDelimiter(data + pos);
         if (found >= 0) {
             pos += dlen - (s - found);
             m_buf.truncate(found);
@@ -305,26 +271,78 @@ void FrameDecoder::feedDelimited(const char *data, qsizetype size, QList<Frame> 
         if (s + avail < m_max + dlen) {
             // Undecided: the whole chunk was searched, keep it.
             m_buf.append(data + pos, avail);
-            pos = size;
             m_scanFrom = qMax<qsizetype>(0, m_buf.size() - dlen + 1);
-            break;
+            return size;
         }
 
         // No delimiter within m_max: cut a piece.
         if (s >= m_max) {
-            out.append(Frame{QByteArray(m_buf.constData(), m_max), cutFlags()});
+            out.append(Frame{QByteArray(m_buf.constData(), m_max), pieceFlags(true)});
             m_buf.remove(0, m_max); // fewer than dlen bytes remain, all straddle candidates
             m_scanFrom = 0;
         } else {
             const qsizetype take = m_max - s;
             m_buf.append(data + pos, take);
             pos += take;
-            out.append(Frame{std::exchange(m_buf, QByteArray()), cutFlags()});
+            out.append(Frame{std::exchange(m_buf, QByteArray()), pieceFlags(true)});
         }
         m_continuing = true;
     }
+    return pos;
+}
 
-    // 2. Frames inside the chunk are copied once, straight out of it.
+// A delimiter starting in m_buf and ending in the chunk at next (which holds at least
+// delimiter-size - 1 bytes). Earlier searches covered every start before m_scanFrom, so only
+// these few candidates remain. Returns its offset in m_buf, or -1.
+qsizetype FrameDecoder::straddlingDelimiter(const char *next) const
+{
+    const QByteArrayView delim(m_spec.delimiter);
+    const qsizetype dlen = delim.size();
+    const qsizetype s = m_buf.size();
+    for (qsizetype p = m_scanFrom, last = qMin(s - 1, m_max); p <= last; ++p) {
+        const qsizetype inBuf = s - p;
+        if (std::memcmp(m_buf.constData() + p, delim.data(), size_t(inBuf)) == 0 &&
+            std::memcmp(next, delim.data() + inBuf, size_t(dlen - inBuf)) == 0)
+            return p;
+    }
+    return -1;
+}
+
+// A chunk too small to resolve a straddling delimiter went into m_buf: emit every frame and
+// piece the buffer now allows, and remember where the next search resumes.
+void FrameDecoder::settleTinyChunk(QList<Frame> &out)
+{
+    const qsizetype dlen = m_spec.delimiter.size();
+    for (;;) {
+        const qsizetype q = scanPending();
+        if (q >= 0) {
+            QByteArray content;
+            if (q + dlen == m_buf.size()) {
+                content = std::exchange(m_buf, QByteArray());
+                content.truncate(q);
+            } else {
+                content = QByteArray(m_buf.constData(), q);
+                m_buf.remove(0, q + dlen); // fewer than dlen bytes remain
+            }
+            emitDelimited(std::move(content), out);
+        } else if (m_buf.size() >= m_max + dlen) {
+            out.append(Frame{QByteArray(m_buf.constData(), m_max), pieceFlags(true)});
+            m_buf.remove(0, m_max); // fewer than 2 * dlen bytes remain
+            m_continuing = true;
+            m_scanFrom = 0;
+        } else {
+            m_scanFrom = qMax<qsizetype>(0, m_buf.size() - dlen + 1);
+            return;
+        }
+    }
+}
+
+// Part 2: frames inside the chunk are copied once, straight out of it. m_buf is empty.
+void FrameDecoder::scanChunk(const char *data, qsizetype size, QList<Frame> &out)
+{
+    const QByteArrayView delim(m_spec.delimiter);
+    const qsizetype dlen = delim.size();
+    qsizetype pos = 0;
     while (pos < size) {
         const qsizetype avail = size - pos;
         const qsizetype q = findDelimiter(data + pos, qMin(avail, m_max + dlen), 0, delim);
@@ -338,19 +356,18 @@ void FrameDecoder::feedDelimited(const char *data, qsizetype size, QList<Frame> 
                 --length;
                 stripped = m_crDelimiter;
             }
-            const Frame::Flags flags =
-                m_continuing ? Frame::Oversized | Frame::Continuation : Frame::Flags();
-            out.append(Frame{QByteArray(data + pos, length), flags, std::move(stripped)});
+            out.append(
+                Frame{QByteArray(data + pos, length), pieceFlags(false), std::move(stripped)});
             m_continuing = false;
             pos += q + dlen;
         } else if (avail >= m_max + dlen) {
-            out.append(Frame{QByteArray(data + pos, m_max), cutFlags()});
+            out.append(Frame{QByteArray(data + pos, m_max), pieceFlags(true)});
             m_continuing = true;
             pos += m_max;
         } else {
             m_buf = QByteArray(data + pos, avail);
             m_scanFrom = qMax<qsizetype>(0, avail - dlen + 1);
-            break;
+            return;
         }
     }
 }
@@ -403,13 +420,11 @@ void FrameDecoder::readHeader(const char *header)
     m_frameOversized = total > m_max;
 }
 
-Frame::Flags FrameDecoder::pieceFlags() const
+// A piece continuing a frame implies the frame is oversized (only those are cut), so
+// pieceFlags() covers both; only Malformed is particular to counted frames.
+Frame::Flags FrameDecoder::countedPieceFlags() const
 {
-    Frame::Flags flags;
-    if (m_frameOversized)
-        flags |= Frame::Oversized;
-    if (m_continuing)
-        flags |= Frame::Continuation;
+    Frame::Flags flags = pieceFlags(m_frameOversized);
     if (m_frameMalformed)
         flags |= Frame::Malformed;
     return flags;
@@ -417,7 +432,7 @@ Frame::Flags FrameDecoder::pieceFlags() const
 
 void FrameDecoder::emitPiece(QByteArray &&bytes, bool frameDone, QList<Frame> &out)
 {
-    out.append(Frame{std::move(bytes), pieceFlags()});
+    out.append(Frame{std::move(bytes), countedPieceFlags()});
     if (frameDone)
         startCountedFrame();
     else

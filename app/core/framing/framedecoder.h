@@ -93,13 +93,20 @@ private:
     void feedCounted(const char *data, qsizetype size, QList<Frame> &out);
     void feedIdle(const char *data, qsizetype size, QList<Frame> &out);
 
+    qsizetype completeCarried(const char *data, qsizetype size, QList<Frame> &out);
+    qsizetype straddlingDelimiter(const char *next) const;
+    void settleTinyChunk(QList<Frame> &out);
+    void scanChunk(const char *data, qsizetype size, QList<Frame> &out);
     qsizetype scanPending();
     void emitDelimited(QByteArray &&content, QList<Frame> &out);
     void emitPiece(QByteArray &&bytes, bool frameDone, QList<Frame> &out);
     void emitPendingPiece(bool frameDone, QList<Frame> &out);
     void startCountedFrame();
     void readHeader(const char *header);
-    Frame::Flags pieceFlags() const;
+    // Flags of the next piece of the current frame: continuing a cut frame, or its first
+    // piece, cut at the maximum (cut) or the whole frame (!cut).
+    Frame::Flags pieceFlags(bool cut) const;
+    Frame::Flags countedPieceFlags() const;
 
     FramingSpec m_spec;
     qsizetype m_max = FramingSpec::DefaultMaxFrameSize;

@@ -214,116 +214,144 @@ QString validationError(const FramingSpec &spec)
     return QString();
 }
 
-bool parseFramingSpec(QStringView text, FramingSpec *spec, QString *error)
+namespace {
+
+// The kind and its own argument ("delim:0D0A", "len:2", ...). Sets *next to the index of the
+// first option. Returns why it failed, or an empty string.
+QString parseKind(const QList<QStringView> &parts, FramingSpec *spec, qsizetype *next)
 {
-    auto fail = [error](const QString &message) {
-        if (error)
-            *error = message;
-        return false;
-    };
-
-    const QString lowered = text.trimmed().toString().toLower();
-    const QList<QStringView> parts = QStringView(lowered).split(u':');
     const QStringView kind = parts.front();
-    qsizetype next = 1; // first option after the kind's own argument(s)
-
-    FramingSpec s;
     qint64 number = 0;
-    bool explicitMax = false;
-
+    *next = 1;
     if (kind.isEmpty()) {
-        return fail(FramingText::tr("framing is empty; expected raw, line, delim:HEX, fixed:N, "
-                                    "len:1|2|4[:be|le] or gap:MS"));
+        return FramingText::tr("framing is empty; expected raw, line, delim:HEX, fixed:N, "
+                               "len:1|2|4[:be|le] or gap:MS");
     } else if (kind == u"raw") {
-        s = FramingSpec::raw();
+        *spec = FramingSpec::raw();
+        return QString();
     } else if (kind == u"line") {
-        s = FramingSpec::line();
-    } else if (kind == u"delim") {
+        *spec = FramingSpec::line();
+        return QString();
+    }
+    *next = 2;
+    if (kind == u"delim") {
         QByteArray delimiter;
         if (parts.size() < 2 || !parseHexBytes(parts.at(1), &delimiter))
-            return fail(FramingText::tr("delim: expected hex bytes such as delim:0D0A"));
-        s = FramingSpec::delimited(delimiter);
-        next = 2;
+            return FramingText::tr("delim: expected hex bytes such as delim:0D0A");
+        *spec = FramingSpec::delimited(delimiter);
     } else if (kind == u"fixed") {
         if (parts.size() < 2 || !parseDecimal(parts.at(1), &number))
-            return fail(FramingText::tr("fixed: expected a length such as fixed:16"));
-        s = FramingSpec::fixed(qsizetype(number));
-        next = 2;
+            return FramingText::tr("fixed: expected a length such as fixed:16");
+        *spec = FramingSpec::fixed(qsizetype(number));
     } else if (kind == u"len") {
         if (parts.size() < 2 || !parseDecimal(parts.at(1), &number))
-            return fail(FramingText::tr("len: expected the length field size such as len:2"));
-        s = FramingSpec::lengthPrefixed(int(qMin<qint64>(number, 1000)));
-        next = 2;
+            return FramingText::tr("len: expected the length field size such as len:2");
+        *spec = FramingSpec::lengthPrefixed(int(qMin<qint64>(number, 1000)));
     } else if (kind == u"gap") {
         if (parts.size() < 2 || !parseDecimal(parts.at(1), &number))
-            return fail(FramingText::tr("gap: expected an idle time in ms such as gap:50"));
-        s = FramingSpec::idleGap(number);
-        next = 2;
+            return FramingText::tr("gap: expected an idle time in ms such as gap:50");
+        *spec = FramingSpec::idleGap(number);
     } else {
-        return fail(FramingText::tr("unknown framing '%1'; expected raw, line, delim:HEX, fixed:N, "
-                                    "len:1|2|4[:be|le] or gap:MS")
-                        .arg(kind));
+        return FramingText::tr("unknown framing '%1'; expected raw, line, delim:HEX, fixed:N, "
+                               "len:1|2|4[:be|le] or gap:MS")
+            .arg(kind);
     }
+    return QString();
+}
 
-    const bool isDelim = s.type == FramingSpec::Type::Delimiter;
-    const bool isLen = s.type == FramingSpec::Type::LengthPrefix;
+// One option, "key" or "key=value", of a spec of the given kind. Sets *explicitMax for max=N.
+// Returns why it failed, or an empty string.
+QString applyOption(QStringView kind, QStringView option, FramingSpec *s, bool *explicitMax)
+{
+    const bool isDelim = s->type == FramingSpec::Type::Delimiter;
+    const bool isLen = s->type == FramingSpec::Type::LengthPrefix;
+    const qsizetype eq = option.indexOf(u'=');
+    const QStringView key = eq < 0 ? option : option.left(eq);
+    const QStringView value = eq < 0 ? QStringView() : option.mid(eq + 1);
+    const bool hasValue = eq >= 0;
+    bool applies = true;
+    bool valueOk = true;
+    qint64 number = 0;
+
+    if (key == u"max" && hasValue) {
+        valueOk = parseDecimal(value, &number);
+        s->maxFrameSize = qsizetype(qMin<qint64>(number, FramingSpec::MaxSizeLimit + 1));
+        *explicitMax = true;
+    } else if (key == u"keep" && !hasValue) {
+        applies = isDelim;
+        s->keepDelimiter = true;
+    } else if (key == u"trimcr" && !hasValue) {
+        applies = isDelim;
+        s->trimTrailingCr = true;
+    } else if ((key == u"be" || key == u"le") && !hasValue) {
+        applies = isLen;
+        s->endian = key == u"be" ? FramingSpec::Endian::Big : FramingSpec::Endian::Little;
+    } else if (key == u"incl" && !hasValue) {
+        applies = isLen;
+        s->lengthIncludesHeader = true;
+    } else if (key == u"off" && hasValue) {
+        applies = isLen;
+        valueOk = parseDecimal(value, &number);
+        s->headerOffset = qsizetype(qMin<qint64>(number, FramingSpec::MaxHeaderOffset + 1));
+    } else if (key == u"adj" && hasValue) {
+        applies = isLen;
+        valueOk = parseSigned(value, &number);
+        s->lengthAdjustment = number;
+    } else {
+        return FramingText::tr("%1: unknown option '%2'").arg(kind, option);
+    }
+    if (!applies)
+        return FramingText::tr("%1: option '%2' does not apply").arg(kind, key);
+    if (!valueOk)
+        return FramingText::tr("%1: bad value in '%2'").arg(kind, option);
+    return QString();
+}
+
+// Every option after the kind, each at most once. Returns why it failed, or an empty string.
+QString applyOptions(QStringView kind, const QList<QStringView> &options, FramingSpec *s)
+{
+    bool explicitMax = false;
     QList<QStringView> seen; // an option given twice would silently lose one value
-    for (qsizetype i = next; i < parts.size(); ++i) {
-        const QStringView option = parts.at(i);
+    for (const QStringView option : options) {
         const qsizetype eq = option.indexOf(u'=');
         const QStringView key = eq < 0 ? option : option.left(eq);
         const bool byteOrder = key == u"be" || key == u"le";
         if (seen.contains(byteOrder ? QStringView(u"be|le") : key))
-            return fail(byteOrder ? FramingText::tr("%1: the byte order is given twice").arg(kind)
-                                  : FramingText::tr("%1: '%2' is given twice").arg(kind, key));
+            return byteOrder ? FramingText::tr("%1: the byte order is given twice").arg(kind)
+                             : FramingText::tr("%1: '%2' is given twice").arg(kind, key);
         seen.append(byteOrder ? QStringView(u"be|le") : key);
-        const QStringView value = eq < 0 ? QStringView() : option.mid(eq + 1);
-        const bool hasValue = eq >= 0;
-        bool applies = true;
-        bool valueOk = true;
-
-        if (key == u"max" && hasValue) {
-            valueOk = parseDecimal(value, &number);
-            s.maxFrameSize = qsizetype(qMin<qint64>(number, FramingSpec::MaxSizeLimit + 1));
-            explicitMax = true;
-        } else if (key == u"keep" && !hasValue) {
-            applies = isDelim;
-            s.keepDelimiter = true;
-        } else if (key == u"trimcr" && !hasValue) {
-            applies = isDelim;
-            s.trimTrailingCr = true;
-        } else if ((key == u"be" || key == u"le") && !hasValue) {
-            applies = isLen;
-            s.endian = key == u"be" ? FramingSpec::Endian::Big : FramingSpec::Endian::Little;
-        } else if (key == u"incl" && !hasValue) {
-            applies = isLen;
-            s.lengthIncludesHeader = true;
-        } else if (key == u"off" && hasValue) {
-            applies = isLen;
-            valueOk = parseDecimal(value, &number);
-            s.headerOffset = qsizetype(qMin<qint64>(number, FramingSpec::MaxHeaderOffset + 1));
-        } else if (key == u"adj" && hasValue) {
-            applies = isLen;
-            valueOk = parseSigned(value, &number);
-            s.lengthAdjustment = number;
-        } else {
-            return fail(FramingText::tr("%1: unknown option '%2'").arg(kind, option));
-        }
-        if (!applies)
-            return fail(FramingText::tr("%1: option '%2' does not apply").arg(kind, key));
-        if (!valueOk)
-            return fail(FramingText::tr("%1: bad value in '%2'").arg(kind, option));
+        const QString problem = applyOption(kind, option, s, &explicitMax);
+        if (!problem.isEmpty())
+            return problem;
     }
 
     // A fixed length is an explicit promise about frame size; cutting every frame into
     // pieces because of a default the user never saw would be surprising.
-    if (s.type == FramingSpec::Type::FixedLength && !explicitMax &&
-        s.fixedLength > s.maxFrameSize && s.fixedLength <= FramingSpec::MaxSizeLimit)
-        s.maxFrameSize = s.fixedLength;
+    if (s->type == FramingSpec::Type::FixedLength && !explicitMax &&
+        s->fixedLength > s->maxFrameSize && s->fixedLength <= FramingSpec::MaxSizeLimit)
+        s->maxFrameSize = s->fixedLength;
+    return QString();
+}
 
-    const QString problem = validationError(s);
-    if (!problem.isEmpty())
-        return fail(problem);
+} // namespace
+
+bool parseFramingSpec(QStringView text, FramingSpec *spec, QString *error)
+{
+    const QString lowered = text.trimmed().toString().toLower();
+    const QList<QStringView> parts = QStringView(lowered).split(u':');
+
+    FramingSpec s;
+    qsizetype next = 1; // first option after the kind's own argument(s)
+    QString problem = parseKind(parts, &s, &next);
+    if (problem.isEmpty())
+        problem = applyOptions(parts.front(), parts.mid(next), &s);
+    if (problem.isEmpty())
+        problem = validationError(s);
+    if (!problem.isEmpty()) {
+        if (error)
+            *error = problem;
+        return false;
+    }
     *spec = s;
     return true;
 }
