@@ -4,7 +4,7 @@
 #include "core/codec/escapes.h"
 #include "core/codec/hex.h"
 #include "core/codec/textcodec.h"
-#include "core/session/message.h"
+#include "core/message/message.h"
 #include "tones.h"
 #include "ui_autoreplydialog.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/session/autoreply.h"
+#include "core/autoreply/autoreply.h"
 
 #include <QDialog>
 #include <QStringList>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/codec/encoding.h"
-#include "core/session/autoreply.h"
+#include "core/autoreply/autoreply.h"
 
 #include <QAbstractTableModel>
 #include <QList>

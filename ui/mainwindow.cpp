@@ -5,8 +5,8 @@
 #include "logpane.h"
 #include "sessiontab.h"
 
-#include "core/session/lagmeter.h"
-#include "core/session/sessionreport.h"
+#include "core/report/lagmeter.h"
+#include "core/report/sessionreport.h"
 
 #include <QAction>
 #include <QActionGroup>

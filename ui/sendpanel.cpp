@@ -3,7 +3,7 @@
 
 #include "core/codec/hex.h"
 #include "sendhistory.h"
-#include "core/session/dynamicfields.h"
+#include "core/message/dynamicfields.h"
 
 #include <QAction>
 #include <QEvent>

@@ -3,7 +3,7 @@
 #include "sendhistory.h"
 #include "tones.h"
 
-#include "core/session/sequencerunner.h"
+#include "core/senders/sequencerunner.h"
 #include "core/session/session.h"
 #include "ui_sequencedialog.h"
 

@@ -2,7 +2,7 @@
 
 #include "sequencemodel.h"
 
-#include "core/session/scheduledsender.h"
+#include "core/senders/scheduledsender.h"
 
 #include <QDialog>
 #include <QList>

@@ -3,7 +3,7 @@
 #include "sendhistory.h"
 #include "tones.h"
 
-#include "core/session/scheduledsender.h"
+#include "core/senders/scheduledsender.h"
 
 #include <QColor>
 #include <QFont>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/session/message.h"
+#include "core/message/message.h"
 
 #include <QAbstractTableModel>
 #include <QList>

@@ -13,9 +13,9 @@
 
 #include "core/log/logexport.h"
 #include "core/log/logsaver.h"
-#include "core/session/filesender.h"
-#include "core/session/message.h"
-#include "core/session/periodicsender.h"
+#include "core/senders/filesender.h"
+#include "core/message/message.h"
+#include "core/senders/periodicsender.h"
 #include "core/transport/tcpclientsession.h"
 #include "core/transport/tcpserversession.h"
 #include "core/transport/udpsession.h"

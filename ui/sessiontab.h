@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/log/logexport.h"
-#include "core/session/autoreply.h"
+#include "core/autoreply/autoreply.h"
 #include "core/session/session.h"
 
 #include <QElapsedTimer>

@@ -3,12 +3,12 @@
 #include "core/codec/escapes.h"
 #include "core/codec/hex.h"
 #include "core/codec/textcodec.h"
-#include "core/session/autoreply.h"
-#include "core/session/filesender.h"
-#include "core/session/lagmeter.h"
-#include "core/session/message.h"
-#include "core/session/periodicsender.h"
-#include "core/session/sessionreport.h"
+#include "core/autoreply/autoreply.h"
+#include "core/senders/filesender.h"
+#include "core/report/lagmeter.h"
+#include "core/message/message.h"
+#include "core/senders/periodicsender.h"
+#include "core/report/sessionreport.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -7,7 +7,7 @@
 // that many bytes (JSON text never contains a raw NUL, so the split is unambiguous).
 #include "fuzzcommon.h"
 
-#include "core/session/autoreply.h"
+#include "core/autoreply/autoreply.h"
 
 using namespace sockscope;
 

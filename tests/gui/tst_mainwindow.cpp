@@ -13,7 +13,7 @@
 #include "ui/peerlistmodel.h"
 #include "ui/sessiontab.h"
 
-#include "core/session/message.h"
+#include "core/message/message.h"
 #include "core/transport/tcpserversession.h"
 #include "core/transport/udpsession.h"
 

@@ -11,7 +11,7 @@
 #include "ui/sequencemodel.h"
 #include "ui/sessiontab.h"
 
-#include "core/session/sequencerunner.h"
+#include "core/senders/sequencerunner.h"
 #include "core/transport/tcpserversession.h"
 
 #include <QAbstractItemModelTester>

@@ -3,7 +3,7 @@
 #include "ui/sendpanel.h"
 #include "ui/sessiontab.h"
 
-#include "core/session/message.h"
+#include "core/message/message.h"
 
 #include <QSettings>
 #include <QSplitter>

@@ -4,7 +4,7 @@
 #include "ui/sendpanel.h"
 #include "ui/sessiontab.h"
 
-#include "core/session/message.h"
+#include "core/message/message.h"
 #include "core/transport/udpsession.h"
 
 #include <QCheckBox>

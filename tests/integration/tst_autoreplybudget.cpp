@@ -3,8 +3,8 @@
 // rule is skipped once it blows its budget, and the log says which rule and why.
 
 #include "core/framing/framingspec.h"
-#include "core/session/autoreply.h"
-#include "core/session/lagmeter.h"
+#include "core/autoreply/autoreply.h"
+#include "core/report/lagmeter.h"
 #include "core/log/logrecord.h"
 #include "core/transport/tcpserversession.h"
 

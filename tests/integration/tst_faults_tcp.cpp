@@ -8,7 +8,7 @@
 // (tst_tcpserversession/tst_udpsession portInUseNamesProcess), stopListening() keeping its
 // peers (tst_tcpserversession stopListeningKeepsPeers).
 
-#include "core/session/filesender.h"
+#include "core/senders/filesender.h"
 #include "core/log/logrecord.h"
 #include "core/transport/tcpclientsession.h"
 #include "core/transport/tcpserversession.h"

@@ -3,7 +3,7 @@
 // use) must read the greeting whole, however reads, batches, echoes and the peer's close fall.
 // Each case runs several clients in a row, since the timing differs from run to run.
 #include "core/codec/textcodec.h"
-#include "core/session/autoreply.h"
+#include "core/autoreply/autoreply.h"
 #include "core/transport/tcpserversession.h"
 
 #include "gbk.h"

@@ -5,7 +5,7 @@
 #include "core/codec/checksum.h"
 #include "core/codec/textcodec.h"
 #include "core/framing/framingspec.h"
-#include "core/session/autoreply.h"
+#include "core/autoreply/autoreply.h"
 #include "core/log/logrecord.h"
 #include "core/transport/tcpserversession.h"
 #include "core/transport/udpsession.h"

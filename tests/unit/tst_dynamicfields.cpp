@@ -1,4 +1,4 @@
-#include "core/session/dynamicfields.h"
+#include "core/message/dynamicfields.h"
 
 #include <QRandomGenerator>
 #include <QTest>

@@ -1,8 +1,8 @@
 #include "core/codec/checksum.h"
 #include "core/codec/hex.h"
 #include "core/codec/textcodec.h"
-#include "core/session/dynamicfields.h"
-#include "core/session/message.h"
+#include "core/message/dynamicfields.h"
+#include "core/message/message.h"
 
 #include <QRandomGenerator>
 #include <QTest>

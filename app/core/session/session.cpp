@@ -1,6 +1,6 @@
 #include "core/session/session.h"
 
-#include "core/session/autoreplier.h"
+#include "core/autoreply/autoreplier.h"
 #include "core/net/endpoint.h"
 #include "core/net/portowner.h"
 #include "core/transport/resetprobe.h"

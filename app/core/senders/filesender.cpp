@@ -1,4 +1,4 @@
-#include "core/session/filesender.h"
+#include "core/senders/filesender.h"
 
 #include "core/session/session.h"
 #include "core/transport/udpsession.h"

@@ -1,9 +1,9 @@
-#include "core/session/message.h"
+#include "core/message/message.h"
 
 #include "core/codec/escapes.h"
 #include "core/codec/hex.h"
 #include "core/codec/textcodec.h"
-#include "core/session/dynamicfields.h"
+#include "core/message/dynamicfields.h"
 
 #include <QCoreApplication>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/session/scheduledsender.h"
+#include "core/senders/scheduledsender.h"
 
 namespace sockscope {
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/codec/encoding.h"
-#include "core/session/autoreplier.h"
+#include "core/autoreply/autoreplier.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/session/dynamicfields.h"
-#include "core/session/message.h"
+#include "core/message/dynamicfields.h"
+#include "core/message/message.h"
 #include "core/session/session.h"
 
 #include <QElapsedTimer>

@@ -1,4 +1,4 @@
-#include "core/session/autoreply.h"
+#include "core/autoreply/autoreply.h"
 
 #include "core/codec/escapes.h"
 #include "core/codec/hex.h"

@@ -1,4 +1,4 @@
-#include "core/session/lagmeter.h"
+#include "core/report/lagmeter.h"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "core/session/sequencerunner.h"
+#include "core/senders/sequencerunner.h"
 
 namespace sockscope {
 

@@ -1,4 +1,4 @@
-#include "core/session/sessionreport.h"
+#include "core/report/sessionreport.h"
 
 #include "core/session/session.h"
 #include "core/net/closereason.h"

@@ -1,4 +1,4 @@
-#include "core/session/periodicsender.h"
+#include "core/senders/periodicsender.h"
 
 namespace sockscope {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/session/lagmeter.h"
+#include "core/report/lagmeter.h"
 
 #include <QJsonObject>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "core/session/scheduledsender.h"
+#include "core/senders/scheduledsender.h"
 
 #include "core/session/session.h"
 
