@@ -40,7 +40,9 @@ public:
             m_waiting.restart();
         m_answers.append({what, std::move(match), std::move(act)});
     }
-    bool done() const { return m_answers.isEmpty(); }
+    // Every expected dialog was shown and its answer has run (answers run queued, after the
+    // dialog was seen: a test that checks done() must also see what the answer did).
+    bool done() const { return m_answers.isEmpty() && m_acting.isEmpty(); }
     // Modal widgets seen so far (answered or not).
     int shown() const { return m_shown; }
     // What went wrong: unexpected dialogs, expected ones that did not come.
