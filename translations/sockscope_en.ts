@@ -3223,6 +3223,14 @@ Without --headless the window opens, configured by the same options.</source>
             <numerusform>%n waiting auto-replies dropped (%1 bytes): the peer is gone.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Nothing to send: the message is empty.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Not sent to %1: no longer connected.</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>sockscope::SessionTab</name>
@@ -3748,10 +3756,6 @@ Without --headless the window opens, configured by the same options.</source>
         <translation></translation>
     </message>
     <message>
-        <source>Nothing to send: the message is empty.</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>Not connected.</source>
         <translation></translation>
     </message>
@@ -3804,15 +3808,7 @@ Without --headless the window opens, configured by the same options.</source>
         <translation></translation>
     </message>
     <message>
-        <source>Nothing to send: the message is empty.</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>No client is connected.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Not sent to %1: no longer connected.</source>
         <translation></translation>
     </message>
     <message>

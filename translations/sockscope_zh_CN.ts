@@ -3207,6 +3207,14 @@ Without --headless the window opens, configured by the same options.</source>
             <numerusform>%n 条等待中的自动回复已丢弃（%1 字节）：对端已离开。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Nothing to send: the message is empty.</source>
+        <translation>没有可发送的内容：消息为空。</translation>
+    </message>
+    <message>
+        <source>Not sent to %1: no longer connected.</source>
+        <translation>未发送到 %1：已不再连接。</translation>
+    </message>
 </context>
 <context>
     <name>sockscope::SessionTab</name>
@@ -3727,10 +3735,6 @@ Without --headless the window opens, configured by the same options.</source>
         <translation>已断开</translation>
     </message>
     <message>
-        <source>Nothing to send: the message is empty.</source>
-        <translation>没有可发送的内容：消息为空。</translation>
-    </message>
-    <message>
         <source>Not connected.</source>
         <translation>未连接。</translation>
     </message>
@@ -3780,16 +3784,8 @@ Without --headless the window opens, configured by the same options.</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <source>Nothing to send: the message is empty.</source>
-        <translation>没有可发送的内容：消息为空。</translation>
-    </message>
-    <message>
         <source>No client is connected.</source>
         <translation>没有已连接的客户端。</translation>
-    </message>
-    <message>
-        <source>Not sent to %1: no longer connected.</source>
-        <translation>未发送到 %1：已不再连接。</translation>
     </message>
     <message>
         <source>Refused %1: too many open files. New clients are accepted again once others disconnect.</source>

@@ -25,6 +25,7 @@
 #include <QUdpSocket>
 
 #include <memory>
+#include <utility>
 
 using namespace sockscope;
 using namespace sockscope::test;
@@ -109,6 +110,7 @@ private slots:
     void delayedRepliesCapped();
     void echoReturnsExactBytes_data();
     void echoReturnsExactBytes();
+    void autoReplyTagOnlyOnReplies();
     void idleGapIgnoresWallClockSteps_data();
     void idleGapIgnoresWallClockSteps();
     void idleGapCutsEachPeerOnItsOwn();
@@ -622,6 +624,40 @@ void tst_SessionFeatures::echoReturnsExactBytes()
     server->flushRecords();
     QCOMPARE(log.payloads(id, LogRecord::Kind::Rx), frames);
     QCOMPARE(log.bytes(id, LogRecord::Kind::Tx), sent);
+}
+
+// Only the replies' own records are marked as auto-replies: a message the user's code sends
+// while a reply is going out (here from peerBytesWritten, which a UDP reply emits at once,
+// as a paced sender would react) is the user's, not echo's.
+void tst_SessionFeatures::autoReplyTagOnlyOnReplies()
+{
+    AutoReplyConfig config;
+    config.echo = AutoReplyConfig::EchoMode::Always;
+    AutoReplyRules echo;
+    QVERIFY(echo.setConfig(config));
+    auto session = startUdp(false);
+    QCOMPARE(session->state(), Session::State::Active);
+    session->setAutoReplier(&echo);
+    RecordLog log(session.get());
+    bool sentOwn = false;
+    connect(session.get(), &Session::peerBytesWritten, this, [&](quint32 id) {
+        if (!std::exchange(sentOwn, true))
+            QVERIFY(session->send("user", {id}).ok());
+    });
+    QUdpSocket client;
+    QVERIFY(client.bind(kLoopback, 0));
+    client.writeDatagram("ping", kLoopback, session->localPort());
+    QVERIFY(waitUntil([&] { return session->datagramsSent() == 2; }));
+    session->flushRecords();
+    const quint32 id = session->peerIds().value(0);
+    const LogRecords tx = log.of(id, LogRecord::Kind::Tx);
+    QCOMPARE(tx.size(), 2);
+    QCOMPARE(tx[0].bytes, QByteArray("ping"));
+    QVERIFY(tx[0].flags & LogRecord::AutoReply);
+    QVERIFY(tx[0].flags & LogRecord::Echo);
+    QCOMPARE(tx[1].bytes, QByteArray("user"));
+    QVERIFY2(!(tx[1].flags & (LogRecord::AutoReply | LogRecord::Echo)),
+             qPrintable(QString::number(int(tx[1].flags))));
 }
 
 void tst_SessionFeatures::idleGapIgnoresWallClockSteps_data()

@@ -22,19 +22,6 @@ QString PeerInfo::endpoint() const
 
 // Receive-side state of one peer: the frame decoder and the character
 // boundary trackers for both directions.
-namespace {
-// The session sending an auto-reply at this moment, if any, and the reply. Replies go
-// through the virtual send() like the user's messages; noteSent() uses this to mark
-// their records with the rule (or echo) that answered.
-struct ReplyInFlight
-{
-    const Session *session = nullptr;
-    QString rule;
-    bool echo = false;
-};
-thread_local ReplyInFlight t_replyInFlight;
-} // namespace
-
 struct Session::Channel
 {
     explicit Channel(const FramingSpec &spec) : rx(spec) {}
@@ -426,10 +413,8 @@ void Session::sendDueReplies()
             continue;
         }
         endReplyDrops(id);
-        ReplyInFlight outer =
-            std::exchange(t_replyInFlight, ReplyInFlight{this, reply.source, reply.echo});
-        send(reply.bytes, {id});
-        t_replyInFlight = std::move(outer);
+        const ReplyTag tag{reply.source, reply.echo};
+        deliver(reply.bytes, {id}, &tag);
     }
     armReplyTimer();
     resumeDrainedReads();
@@ -530,7 +515,58 @@ void Session::dropHeldReplies(quint32 id)
     armReplyTimer();
 }
 
-void Session::noteSent(quint32 id, const QByteArray &bytes, LogRecord::Flags flags)
+Session::SendResult Session::send(const QByteArray &bytes, const QList<quint32> &peers)
+{
+    return deliver(bytes, peers, nullptr);
+}
+
+Session::SendResult Session::deliver(const QByteArray &bytes, const QList<quint32> &peers,
+                                     const ReplyTag *tag)
+{
+    SendResult result;
+    if (bytes.isEmpty()) {
+        result.error = tr("Nothing to send: the message is empty.");
+        return result;
+    }
+    const QList<quint32> targets =
+        peers.isEmpty() ? defaultTargets(&result.error) : uniqueIds(peers);
+    if (targets.isEmpty())
+        return result;
+    QStringList gone;
+    QStringList errors;
+    for (quint32 id : targets) {
+        QString error;
+        switch (sendBytes(id, bytes, &error)) {
+        case Delivery::Queued:
+            noteSent(id, bytes, tag);
+            ++result.peers;
+            break;
+        case Delivery::Written:
+            noteSent(id, bytes, tag);
+            noteWritten(id, bytes.size());
+            ++result.peers;
+            break;
+        case Delivery::Gone: {
+            const PeerInfo *p = peer(id);
+            gone.append(p ? p->endpoint() : QString::number(id));
+            break;
+        }
+        case Delivery::Failed:
+            errors.append(error);
+            break;
+        }
+    }
+    if (!gone.isEmpty())
+        errors.prepend(
+            tr("Not sent to %1: no longer connected.").arg(gone.join(QLatin1String(", "))));
+    errors.removeDuplicates();
+    result.error = errors.join(QLatin1Char(' '));
+    if (!result.ok() && m_sendErrorsLogged)
+        logEvent(0, result.error, true);
+    return result;
+}
+
+void Session::noteSent(quint32 id, const QByteArray &bytes, const ReplyTag *tag)
 {
     PeerInfo *p = mutablePeer(id);
     if (!p)
@@ -540,13 +576,12 @@ void Session::noteSent(quint32 id, const QByteArray &bytes, LogRecord::Flags fla
     r.timeUs = nowUs();
     r.peerId = id;
     r.kind = LogRecord::Kind::Tx;
-    r.flags = flags;
-    if (t_replyInFlight.session == this) {
+    if (tag) {
         r.flags |= LogRecord::AutoReply;
-        if (t_replyInFlight.echo)
+        if (tag->echo)
             r.flags |= LogRecord::Echo;
         else
-            r.replyRule = t_replyInFlight.rule;
+            r.replyRule = tag->rule;
     }
     if (auto ch = m_channels.value(id)) {
         r.carryUtf8 = ch->txUtf8.feed(bytes);

@@ -119,7 +119,8 @@ public:
     // Sends bytes to the given peers; an empty list means the session's
     // default target (TCP client: the server; TCP server: every open peer;
     // UDP: the configured remote, or the last sender with reply-to-last).
-    virtual SendResult send(const QByteArray &bytes, const QList<quint32> &peers = {}) = 0;
+    // Each peer is sent one copy however often it is listed; an empty message is refused.
+    SendResult send(const QByteArray &bytes, const QList<quint32> &peers = {});
     // Bytes handed to the socket but not yet written to the kernel (back-pressure).
     virtual qint64 pendingWriteBytes(quint32 peerId) const;
     // Close one peer (TCP) or forget it (UDP).
@@ -176,8 +177,19 @@ protected:
     void ingest(quint32 id, const QByteArray &bytes);
     // UDP: one datagram is one frame.
     void ingestDatagram(quint32 id, const QByteArray &datagram);
-    // A message was handed to a peer's socket (logged now; counted as written).
-    void noteSent(quint32 id, const QByteArray &bytes, LogRecord::Flags flags = {});
+    // What a kind does for send(): the peers an untargeted send goes to (empty, with the
+    // reason, if none), and handing bytes to one peer's socket.
+    enum class Delivery
+    {
+        Queued,  // handed to the socket; counted as written when it reports so
+        Written, // a datagram: on the wire already
+        Gone,    // the peer is no longer connected ("Not sent to …: no longer connected.")
+        Failed,  // *error says why
+    };
+    virtual QList<quint32> defaultTargets(QString *whyNone) = 0;
+    virtual Delivery sendBytes(quint32 id, const QByteArray &bytes, QString *error) = 0;
+    // Send errors also go to the log as error events (UDP: nothing else reports them).
+    void setSendErrorsLogged(bool on) { m_sendErrorsLogged = on; }
     // The ids in their order, each once: a peer listed twice is still sent one copy.
     static QList<quint32> uniqueIds(const QList<quint32> &ids);
     void noteWritten(quint32 id, qint64 bytes);
@@ -236,6 +248,15 @@ private:
     void dropReply(quint32 id, qint64 bytes, DropReason reason);
     void endReplyDrops(quint32 id); // logs the sum of a run of drops
     void dropHeldReplies(quint32 id);
+    // An auto-reply being sent: its Tx record is marked with the rule (or echo) that answered.
+    struct ReplyTag
+    {
+        QString rule;
+        bool echo = false;
+    };
+    SendResult deliver(const QByteArray &bytes, const QList<quint32> &peers, const ReplyTag *tag);
+    // A message was handed to a peer's socket: logged now, counted as written when it is.
+    void noteSent(quint32 id, const QByteArray &bytes, const ReplyTag *tag);
     // Back-pressure from replies to TCP peers: reading pauses while they are backed up.
     bool repliesBackedUp(quint32 id) const;
     void resumeDrainedReads();
@@ -248,6 +269,7 @@ private:
     ChecksumKind m_rxChecksum = ChecksumKind::None;
     ByteOrder m_rxChecksumOrder = ByteOrder::BigEndian;
     AutoReplier *m_autoReplier = nullptr;
+    bool m_sendErrorsLogged = false;
 
     QHash<quint32, PeerInfo> m_peers;
     QHash<quint32, std::shared_ptr<Channel>> m_channels;

@@ -181,25 +181,27 @@ void TcpClientSession::stop()
     flushRecords();
 }
 
-Session::SendResult TcpClientSession::send(const QByteArray &bytes, const QList<quint32> &peers)
+QList<quint32> TcpClientSession::defaultTargets(QString *whyNone)
 {
-    SendResult result;
-    if (bytes.isEmpty()) {
-        result.error = tr("Nothing to send: the message is empty.");
-        return result;
+    if (!m_socket || m_connection != Connection::Connected) {
+        *whyNone = tr("Not connected.");
+        return {};
     }
-    if (!m_socket || m_connection != Connection::Connected ||
-        (!peers.isEmpty() && !peers.contains(m_peerId))) {
-        result.error = tr("Not connected.");
-        return result;
+    return {m_peerId};
+}
+
+Session::Delivery TcpClientSession::sendBytes(quint32 id, const QByteArray &bytes, QString *error)
+{
+    // A peer id of an earlier connection is "not connected" too.
+    if (!m_socket || m_connection != Connection::Connected || id != m_peerId) {
+        *error = tr("Not connected.");
+        return Delivery::Failed;
     }
     if (m_socket->write(bytes) != bytes.size()) {
-        result.error = socketErrorText(m_socket->error(), m_options.host, m_options.port);
-        return result;
+        *error = socketErrorText(m_socket->error(), m_options.host, m_options.port);
+        return Delivery::Failed;
     }
-    noteSent(m_peerId, bytes);
-    result.peers = 1;
-    return result;
+    return Delivery::Queued;
 }
 
 qint64 TcpClientSession::pendingWriteBytes(quint32 peerId) const

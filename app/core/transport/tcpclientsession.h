@@ -54,7 +54,6 @@ public:
     CloseReason lastCloseReason() const { return m_lastReason; }
     int reconnectDelayMs() const { return m_nextDelayMs; }
 
-    SendResult send(const QByteArray &bytes, const QList<quint32> &peers = {}) override;
     qint64 pendingWriteBytes(quint32 peerId) const override;
     void disconnectPeer(quint32 peerId) override;
 
@@ -66,6 +65,8 @@ private:
     void onConnected();
     void onConnectFailed(CloseReason reason, const QString &message);
     void tcpSocketClosed(quint32 id, QTcpSocket *socket) override;
+    QList<quint32> defaultTargets(QString *whyNone) override;
+    Delivery sendBytes(quint32 id, const QByteArray &bytes, QString *error) override;
     void setConnection(Connection c);
     void scheduleReconnect(const QString &why);
     QString target() const;

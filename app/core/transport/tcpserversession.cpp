@@ -278,37 +278,20 @@ qint64 TcpServerSession::pendingWriteBytes(quint32 peerId) const
     return s ? s->bytesToWrite() : 0;
 }
 
-Session::SendResult TcpServerSession::send(const QByteArray &bytes, const QList<quint32> &peers)
+QList<quint32> TcpServerSession::defaultTargets(QString *whyNone)
 {
-    SendResult result;
-    if (bytes.isEmpty()) {
-        result.error = tr("Nothing to send: the message is empty.");
-        return result;
-    }
-    const QList<quint32> targets = peers.isEmpty() ? m_sockets.keys() : uniqueIds(peers);
-    if (targets.isEmpty()) {
-        result.error = tr("No client is connected.");
-        return result;
-    }
-    QStringList gone;
-    for (quint32 id : targets) {
-        QTcpSocket *s = m_sockets.value(id);
-        if (!s || s->state() != QAbstractSocket::ConnectedState) {
-            const PeerInfo *p = peer(id);
-            gone.append(p ? p->endpoint() : QString::number(id));
-            continue;
-        }
-        if (s->write(bytes) != bytes.size()) {
-            gone.append(peer(id)->endpoint());
-            continue;
-        }
-        noteSent(id, bytes);
-        ++result.peers;
-    }
-    if (!gone.isEmpty())
-        result.error =
-            tr("Not sent to %1: no longer connected.").arg(gone.join(QLatin1String(", ")));
-    return result;
+    const QList<quint32> ids = m_sockets.keys();
+    if (ids.isEmpty())
+        *whyNone = tr("No client is connected.");
+    return ids;
+}
+
+Session::Delivery TcpServerSession::sendBytes(quint32 id, const QByteArray &bytes, QString *)
+{
+    QTcpSocket *s = m_sockets.value(id);
+    if (!s || s->state() != QAbstractSocket::ConnectedState || s->write(bytes) != bytes.size())
+        return Delivery::Gone;
+    return Delivery::Queued;
 }
 
 void TcpServerSession::disconnectPeer(quint32 peerId)

@@ -49,7 +49,6 @@ public:
     bool isListening() const;
     quint16 serverPort() const;
 
-    SendResult send(const QByteArray &bytes, const QList<quint32> &peers = {}) override;
     qint64 pendingWriteBytes(quint32 peerId) const override;
     void disconnectPeer(quint32 peerId) override;
     void disconnectAll();
@@ -63,6 +62,8 @@ private:
     void acceptFailed(const QString &why);
     void stopAccepting();
     void tcpSocketClosed(quint32 id, QTcpSocket *socket) override;
+    QList<quint32> defaultTargets(QString *whyNone) override;
+    Delivery sendBytes(quint32 id, const QByteArray &bytes, QString *error) override;
 
     Options m_options;
     QTcpServer *m_server = nullptr;

@@ -30,6 +30,7 @@ UdpSession::UdpSession(QObject *parent) : Session(Mode::Udp, parent)
     m_readMore.setSingleShot(true);
     m_readMore.setInterval(0);
     connect(&m_readMore, &QTimer::timeout, this, &UdpSession::readPending);
+    setSendErrorsLogged(true);
 }
 
 UdpSession::~UdpSession()
@@ -336,24 +337,36 @@ bool UdpSession::readDatagrams(int max)
     return m_socket && m_socket->hasPendingDatagrams();
 }
 
-bool UdpSession::sendOne(quint32 id, const QByteArray &bytes, QString *error)
+QList<quint32> UdpSession::defaultTargets(QString *whyNone)
+{
+    if (!m_socket) {
+        *whyNone = tr("The UDP socket is not open.");
+        return {};
+    }
+    const quint32 id = defaultTarget(whyNone);
+    return id ? QList<quint32>{id} : QList<quint32>{};
+}
+
+Session::Delivery UdpSession::sendBytes(quint32 id, const QByteArray &bytes, QString *error)
 {
     const PeerInfo *p = peer(id);
+    if (!m_socket) {
+        *error = tr("The UDP socket is not open.");
+        return Delivery::Failed;
+    }
     if (!p) {
         *error = tr("Unknown peer.");
-        return false;
+        return Delivery::Failed;
     }
     if (!mayBeSent(p->address, bytes.size(), error))
-        return false;
+        return Delivery::Failed;
     const qint64 n = m_socket->writeDatagram(bytes, p->address, p->port);
     if (n != bytes.size()) {
         *error = socketErrorText(m_socket->error(), p->address.toString(), p->port);
-        return false;
+        return Delivery::Failed;
     }
     ++m_datagramsOut;
-    noteSent(id, bytes);
-    noteWritten(id, n);
-    return true;
+    return Delivery::Written;
 }
 
 bool UdpSession::mayBeSent(const QHostAddress &address, qsizetype size, QString *error)
@@ -401,39 +414,6 @@ bool UdpSession::isBroadcastAddress(const QHostAddress &address)
         m_interfaceBroadcastsAge.start();
     }
     return m_interfaceBroadcasts.contains(a);
-}
-
-Session::SendResult UdpSession::send(const QByteArray &bytes, const QList<quint32> &peers)
-{
-    SendResult result;
-    if (bytes.isEmpty()) {
-        result.error = tr("Nothing to send: the message is empty.");
-        return result;
-    }
-    if (!m_socket) {
-        result.error = tr("The UDP socket is not open.");
-        return result;
-    }
-    QList<quint32> targets = uniqueIds(peers);
-    if (targets.isEmpty()) {
-        const quint32 id = defaultTarget(&result.error);
-        if (id == 0)
-            return result;
-        targets.append(id);
-    }
-    QStringList errors;
-    for (quint32 id : std::as_const(targets)) {
-        QString error;
-        if (sendOne(id, bytes, &error))
-            ++result.peers;
-        else
-            errors.append(error);
-    }
-    errors.removeDuplicates();
-    result.error = errors.join(QLatin1Char(' '));
-    if (!result.ok())
-        logEvent(0, result.error, true);
-    return result;
 }
 
 quint32 UdpSession::defaultTarget(QString *error)

@@ -76,8 +76,6 @@ public:
     bool leaveGroup(const QHostAddress &group, const QString &interfaceName = QString());
     QList<Membership> joinedGroups() const { return m_memberships; }
 
-    // Sends a datagram to each given peer, or to the default target.
-    SendResult send(const QByteArray &bytes, const QList<quint32> &peers = {}) override;
     // The peer a send without targets goes to now: the last sender (reply-to-last), else
     // the remote address (its peer created if needed); 0 with the reason when there is none.
     quint32 defaultTarget(QString *error);
@@ -97,7 +95,9 @@ private:
     quint32 peerFor(const QHostAddress &address, quint16 port);
     void forget(quint32 peerId, const QString &why);
     void limitPeers();
-    bool sendOne(quint32 id, const QByteArray &bytes, QString *error);
+    // send(): one datagram to each given peer, or to defaultTarget().
+    QList<quint32> defaultTargets(QString *whyNone) override;
+    Delivery sendBytes(quint32 id, const QByteArray &bytes, QString *error) override;
     bool mayBeSent(const QHostAddress &address, qsizetype size, QString *error);
     bool isBroadcastAddress(const QHostAddress &address);
     QString whyCannotJoin(const Membership &m) const;
