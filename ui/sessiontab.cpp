@@ -18,6 +18,7 @@
 #include "core/senders/periodicsender.h"
 #include "core/transport/tcpclientsession.h"
 #include "core/transport/tcpserversession.h"
+#include "core/transport/sessionfactory.h"
 #include "core/transport/udpsession.h"
 #include "core/net/endpoint.h"
 
@@ -327,7 +328,7 @@ QIcon SessionTab::stateIcon() const
 void SessionTab::start()
 {
     m_clientsCame = false; // a new listening period
-    applyEndpoint(m_session, m_bar->endpoint());
+    m_session->setEndpoint(m_bar->endpoint());
     if (m_framing)
         m_session->setFraming(m_framing->spec());
     m_session->start();

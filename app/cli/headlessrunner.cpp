@@ -9,6 +9,7 @@
 #include "core/message/message.h"
 #include "core/senders/periodicsender.h"
 #include "core/report/sessionreport.h"
+#include "core/transport/sessionfactory.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -200,7 +201,7 @@ void HeadlessRunner::waitForDeadline()
 void HeadlessRunner::createSession()
 {
     m_session = sockscope::createSession(m_options.mode, this);
-    applyEndpoint(m_session, m_options.endpoint());
+    m_session->setEndpoint(m_options.endpoint());
     m_session->setFraming(m_options.framing);
     m_session->setAutoReplier(m_rules.get());
     connect(m_session, &Session::recordsReady, this, &HeadlessRunner::print);

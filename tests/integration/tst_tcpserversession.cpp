@@ -686,7 +686,7 @@ void tst_TcpServerSession::wildcardFamilies()
     SessionEndpoint e;
     e.localAddress = parseLocalAddress(bind);
     QVERIFY(!e.localAddress.isNull());
-    applyEndpoint(&server, e);
+    server.setEndpoint(e);
     server.start();
     QVERIFY2(server.state() == Session::State::Active, qPrintable(server.stateText()));
     const quint16 port = server.serverPort();

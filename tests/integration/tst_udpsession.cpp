@@ -552,7 +552,7 @@ void tst_UdpSession::wildcardFamilies()
     SessionEndpoint e;
     e.localAddress = parseLocalAddress(bind);
     QVERIFY(!e.localAddress.isNull());
-    applyEndpoint(&session, e);
+    session.setEndpoint(e);
     RecordLog log(&session);
     session.start();
     QVERIFY2(session.state() == Session::State::Active, qPrintable(session.stateText()));

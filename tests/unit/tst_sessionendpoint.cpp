@@ -1,5 +1,6 @@
 #include "cli/launchoptions.h"
 #include "core/session/sessionendpoint.h"
+#include "core/transport/sessionfactory.h"
 #include "core/transport/tcpclientsession.h"
 #include "core/transport/tcpserversession.h"
 #include "core/transport/udpsession.h"
@@ -35,12 +36,12 @@ private slots:
         SessionEndpoint e;
         e.localPort = 9000;
         e.maxClients = 7;
-        applyEndpoint(&s, e);
+        s.setEndpoint(e);
         QCOMPARE(s.options().address, QHostAddress(QHostAddress::Any));
         QCOMPARE(s.options().port, quint16(9000));
         QCOMPARE(s.options().maxClients, 7);
         e.localAddress = QHostAddress(QHostAddress::LocalHost);
-        applyEndpoint(&s, e);
+        s.setEndpoint(e);
         QCOMPARE(s.options().address, QHostAddress(QHostAddress::LocalHost));
     }
 
@@ -53,7 +54,7 @@ private slots:
         e.localPort = 4000;
         e.connectTimeoutMs = 1234;
         e.autoReconnect = true;
-        applyEndpoint(&c, e);
+        c.setEndpoint(e);
         QCOMPARE(c.options().host, u"example.invalid"_s);
         QCOMPARE(c.options().port, quint16(80));
         QCOMPARE(c.options().localPort, quint16(4000));
@@ -65,7 +66,7 @@ private slots:
         e.broadcast = true;
         e.replyToLast = true;
         e.multicastGroup = QHostAddress(u"239.1.2.3"_s);
-        applyEndpoint(&u, e);
+        u.setEndpoint(e);
         QCOMPARE(u.options().bindAddress, QHostAddress(QHostAddress::AnyIPv4));
         QCOMPARE(u.options().port, quint16(4000));
         QCOMPARE(u.options().remoteHost, u"example.invalid"_s);

@@ -1,7 +1,7 @@
 #include "core/senders/filesender.h"
 
 #include "core/session/session.h"
-#include "core/transport/udpsession.h"
+#include "core/net/udplimits.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -70,9 +70,9 @@ bool FileSender::start(const QString &filePath, quint32 peerId)
     const QString shown = displayPath(filePath);
 
     if (isUdp()) {
-        if (m_options.datagramSize < 1 || m_options.datagramSize > UdpSession::MaxDatagramIPv4)
+        if (m_options.datagramSize < 1 || m_options.datagramSize > MaxDatagramIPv4)
             return refuse(tr("The datagram size must be between 1 and %1 bytes.")
-                              .arg(UdpSession::MaxDatagramIPv4));
+                              .arg(MaxDatagramIPv4));
         if (m_options.udpBytesPerSecond < 0)
             return refuse(tr("The send rate cannot be negative."));
         if (m_session->state() != Session::State::Active)
@@ -81,8 +81,7 @@ bool FileSender::start(const QString &filePath, quint32 peerId)
             // Fixed now: re-picked per datagram, a file would split between senders
             // whenever someone else sent to us with reply-to-last on.
             QString error;
-            auto *udp = qobject_cast<UdpSession *>(m_session.data());
-            peerId = udp ? udp->defaultTarget(&error) : 0;
+            peerId = m_session->defaultSendTargets(&error).value(0);
             if (peerId == 0)
                 return refuse(error);
         }

@@ -4,6 +4,7 @@
 #include "core/framing/framedecoder.h"
 #include "core/log/logrecord.h"
 #include "core/session/peer.h"
+#include "core/session/sessionendpoint.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -115,6 +116,11 @@ public:
     qint64 replyBytesDropped() const { return m_replyBytesDropped; }
 
     void setBatchInterval(int ms) { m_batchTimer.setInterval(ms); }
+
+    // Where and how to listen or connect, for any kind; takes effect at start().
+    virtual void setEndpoint(const SessionEndpoint &endpoint) = 0;
+    // The peers a send without targets goes to now (empty, with the reason, if none).
+    QList<quint32> defaultSendTargets(QString *whyNone) { return defaultTargets(whyNone); }
 
     // Sends bytes to the given peers; an empty list means the session's
     // default target (TCP client: the server; TCP server: every open peer;

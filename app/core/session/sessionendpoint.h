@@ -1,15 +1,13 @@
 #pragma once
 
-#include "core/session/session.h"
-
 #include <QHostAddress>
 #include <QString>
 
 namespace sockscope {
 
 // Where a session listens or connects and how, independent of the mode: the
-// connection bar edits it, the command line fills it, applyEndpoint() hands
-// it to whichever session kind it is.
+// connection bar edits it, the command line fills it, Session::setEndpoint()
+// hands it to whichever session kind it is.
 struct SessionEndpoint
 {
     QHostAddress localAddress; // server/UDP bind (null: the mode's default), client local bind
@@ -32,11 +30,5 @@ struct SessionEndpoint
 QHostAddress parseLocalAddress(const QString &text);
 // The inverse: Any is "::", AnyIPv6 "[::]", AnyIPv4 "0.0.0.0"; empty for a null address.
 QString localAddressText(const QHostAddress &address);
-
-// A new, idle session of the given mode.
-Session *createSession(Session::Mode mode, QObject *parent);
-
-// Configures a session (of any mode) from the endpoint; takes effect at start().
-void applyEndpoint(Session *session, const SessionEndpoint &endpoint);
 
 } // namespace sockscope

@@ -215,4 +215,16 @@ void TcpClientSession::disconnectPeer(quint32 peerId)
         stop();
 }
 
+void TcpClientSession::setEndpoint(const SessionEndpoint &e)
+{
+    TcpClientSession::Options o;
+    o.host = e.remoteHost;
+    o.port = e.remotePort;
+    o.connectTimeoutMs = e.connectTimeoutMs;
+    o.autoReconnect = e.autoReconnect;
+    o.localAddress = e.localAddress;
+    o.localPort = e.localPort;
+    setOptions(o);
+}
+
 } // namespace sockscope

@@ -42,6 +42,7 @@ public:
     explicit TcpClientSession(QObject *parent = nullptr);
     ~TcpClientSession() override;
 
+    void setEndpoint(const SessionEndpoint &endpoint) override;
     void setOptions(const Options &options) { m_options = options; }
     const Options &options() const { return m_options; }
 

@@ -313,4 +313,14 @@ void TcpServerSession::tcpSocketClosed(quint32 id, QTcpSocket *socket)
     socket->deleteLater();
 }
 
+void TcpServerSession::setEndpoint(const SessionEndpoint &e)
+{
+    TcpServerSession::Options o;
+    if (!e.localAddress.isNull())
+        o.address = e.localAddress;
+    o.port = e.localPort;
+    o.maxClients = e.maxClients;
+    setOptions(o);
+}
+
 } // namespace sockscope

@@ -37,6 +37,7 @@ public:
     explicit TcpServerSession(QObject *parent = nullptr);
     ~TcpServerSession() override;
 
+    void setEndpoint(const SessionEndpoint &endpoint) override;
     void setOptions(const Options &options) { m_options = options; }
     const Options &options() const { return m_options; }
 

@@ -454,4 +454,19 @@ void UdpSession::disconnectPeer(quint32 peerId)
     forget(peerId, tr("forgotten"));
 }
 
+void UdpSession::setEndpoint(const SessionEndpoint &e)
+{
+    UdpSession::Options o;
+    if (!e.localAddress.isNull())
+        o.bindAddress = e.localAddress;
+    o.port = e.localPort;
+    o.remoteHost = e.remoteHost;
+    o.remotePort = e.remotePort;
+    o.broadcast = e.broadcast;
+    o.replyToLastSender = e.replyToLast;
+    o.multicastGroup = e.multicastGroup;
+    o.multicastInterface = e.multicastInterface;
+    setOptions(o);
+}
+
 } // namespace sockscope

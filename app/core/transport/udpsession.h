@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/net/udplimits.h"
 #include "core/session/session.h"
 
 #include <QElapsedTimer>
@@ -23,8 +24,8 @@ class UdpSession : public Session
 
 public:
     // Largest payloads UDP can carry (65535 minus IP and UDP headers).
-    static constexpr int MaxDatagramIPv4 = 65507;
-    static constexpr int MaxDatagramIPv6 = 65527;
+    static constexpr int MaxDatagramIPv4 = sockscope::MaxDatagramIPv4;
+    static constexpr int MaxDatagramIPv6 = sockscope::MaxDatagramIPv6;
 
     struct Options
     {
@@ -48,6 +49,7 @@ public:
     explicit UdpSession(QObject *parent = nullptr);
     ~UdpSession() override;
 
+    void setEndpoint(const SessionEndpoint &endpoint) override;
     void setOptions(const Options &options) { m_options = options; }
     const Options &options() const { return m_options; }
 
