@@ -157,6 +157,7 @@ private slots:
     void pausedAtPeerFin_data();
     void pausedAtPeerFin();
     void readCapYields();
+    void maxBlockBytes();
     void adoptConnectedSocket_data();
     void adoptConnectedSocket();
 
@@ -610,6 +611,34 @@ void tst_TcpLink::readCapYields()
     QVERIFY2(mostBetweenTicks <= 2 * TcpLink::ReadCapBytes, QByteArray::number(mostBetweenTicks));
     qInfo("%d ticks, at most %lld bytes between two, %d blocks", ticks, mostBetweenTicks,
           w.blocks);
+}
+
+void tst_TcpLink::maxBlockBytes()
+{
+    const int mib = 2;
+    const qint64 maxBlock = 32 << 10;
+    PythonPeer peer;
+    SOCKSCOPE_REQUIRE(connectPeer(peer, "big_sender.py", {QString::number(mib)}));
+    m_link->setMaxBlockBytes(maxBlock);
+    QCOMPARE(m_link->maxBlockBytes(), maxBlock);
+    Watch w(m_link.get());
+    // Paused by the handler of a block: the next block comes only after the resume.
+    int blocksWhenPaused = -1;
+    connect(m_link.get(), &Link::received, this, [&] {
+        if (w.blocks == 3) {
+            blocksWhenPaused = w.blocks;
+            m_link->setReadPaused(true);
+            QTimer::singleShot(100, m_link.get(), [&] {
+                QCOMPARE(w.blocks, blocksWhenPaused);
+                m_link->setReadPaused(false);
+            });
+        }
+    });
+    QTRY_COMPARE_WITH_TIMEOUT(w.closes, 1, 10000);
+    QCOMPARE(blocksWhenPaused, 3);
+    QCOMPARE(w.rx, pattern(mib << 20));
+    QVERIFY2(w.maxBlock <= maxBlock, QByteArray::number(w.maxBlock));
+    QVERIFY(w.blocks >= (mib << 20) / maxBlock);
 }
 
 void tst_TcpLink::adoptConnectedSocket_data()

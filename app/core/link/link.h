@@ -69,6 +69,12 @@ public:
     virtual void setReadPaused(bool paused) = 0;
     virtual bool isReadPaused() const = 0;
 
+    // received() blocks are at most this big (and never bigger than the link's read cap).
+    // Small blocks let a handler pause reading after any of them with the rest of the
+    // bytes still in the kernel (a session pausing while auto-replies back up); 0 = the cap.
+    void setMaxBlockBytes(qint64 bytes) { m_maxBlockBytes = qMax<qint64>(0, bytes); }
+    qint64 maxBlockBytes() const { return m_maxBlockBytes; }
+
     // Off (the default): the peer's FIN closes the link, as sessions have always shown it.
     void setHalfOpenAllowed(bool allowed) { m_halfOpenAllowed = allowed; }
     bool isHalfOpenAllowed() const { return m_halfOpenAllowed; }
@@ -112,6 +118,7 @@ private:
     bool m_drainArmed = false;
     qint64 m_highWater = DefaultHighWater;
     qint64 m_lowWater = DefaultLowWater;
+    qint64 m_maxBlockBytes = 0;
 };
 
 } // namespace sockscope

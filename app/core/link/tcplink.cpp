@@ -189,7 +189,9 @@ void TcpLink::onReadable()
     QPointer<TcpLink> self(this);
     qint64 total = 0;
     while (total < ReadCapBytes) {
-        const qint64 want = qMin(m_recvSize, ReadCapBytes - total);
+        qint64 want = qMin(m_recvSize, ReadCapBytes - total);
+        if (maxBlockBytes() > 0)
+            want = qMin(want, maxBlockBytes());
         // Read straight into the block that is handed over; no ioctl to ask how much first.
         QByteArray block(want, Qt::Uninitialized);
         const ssize_t n = ::recv(m_fd, block.data(), size_t(want), MSG_DONTWAIT);
