@@ -141,6 +141,7 @@ class tst_TcpLink : public QObject
 private slots:
     void initTestCase();
     void fromDescriptorChecksIt();
+    void ipv6Endpoints();
     void peerCloseCountsEverything();
     void peerReset();
     void abortReportsUnsent();
@@ -212,6 +213,31 @@ void tst_TcpLink::fromDescriptorChecksIt()
     QVERIFY(m_link->canHalfOpen());
     QVERIFY(!m_link->isHalfOpenAllowed()); // the default: a FIN closes, as sessions show it
     QVERIFY(!m_link->isReadPaused());
+}
+
+void tst_TcpLink::ipv6Endpoints()
+{
+    DescriptorServer server;
+    if (!server.listen(QHostAddress::LocalHostIPv6, 0))
+        QSKIP("no ::1 on this machine");
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHostIPv6, server.serverPort());
+    QTRY_COMPARE(server.descriptors.size(), 1);
+    QTRY_COMPARE(client.state(), QAbstractSocket::ConnectedState);
+    std::unique_ptr<TcpLink> link(TcpLink::fromDescriptor(server.descriptors.takeFirst()));
+    QVERIFY(link);
+    QCOMPARE(link->peerAddress(), QHostAddress(QHostAddress::LocalHostIPv6));
+    QCOMPARE(link->peerPort(), client.localPort());
+    QCOMPARE(link->localAddress(), QHostAddress(QHostAddress::LocalHostIPv6));
+    QCOMPARE(link->localPort(), server.serverPort());
+    Watch w(link.get());
+    QVERIFY(link->write("ping"));
+    QTRY_COMPARE(client.bytesAvailable(), 4);
+    client.write("pong");
+    QTRY_COMPARE(w.rx, QByteArray("pong"));
+    client.disconnectFromHost();
+    QTRY_COMPARE(w.closes, 1);
+    QCOMPARE(w.reason, CloseReason::PeerClosed);
 }
 
 void tst_TcpLink::peerCloseCountsEverything()
