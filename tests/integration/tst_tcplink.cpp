@@ -336,7 +336,7 @@ void tst_TcpLink::stallAbort_data()
     QTest::newRow("silent peer") << QStringLiteral("silent_peer.py") << (8 << 20) << 500 << true;
     // 64 KiB every 100 ms: our own queue may stand still longer than the stall time (the
     // kernel asks for more only once half its buffer is free), the peer still takes bytes.
-    QTest::newRow("slow reader") << QStringLiteral("slow_reader.py") << (1 << 20) << 300
+    QTest::newRow("slow reader") << QStringLiteral("slow_reader.py") << (512 << 10) << 300
                                  << false;
 }
 
