@@ -151,6 +151,7 @@ private slots:
     void halfCloseOurs();
     void halfClosePeer_data();
     void halfClosePeer();
+    void peerFinDropsQueue();
     void noSpinAfterPeerFin();
     void backPressureDrain();
     void readPauseBoundsMemory_data();
@@ -465,6 +466,31 @@ void tst_TcpLink::halfClosePeer()
         QCOMPARE(peer.value(QStringLiteral("TOTAL")).toInt(), 0);
     }
     QCOMPARE(w.events.last(), QStringLiteral("closed"));
+}
+
+// Today's sessions (tst_faults_tcp::peerHalfCloses, "our bytes still queued at its FIN"):
+// without half-open, the peer's FIN closes at once; what had reached the kernel still goes
+// out in order, what was still queued with us is dropped and said.
+void tst_TcpLink::peerFinDropsQueue()
+{
+    const int size = 16 << 20;
+    PythonPeer peer;
+    SOCKSCOPE_REQUIRE(connectPeer(peer, "half_close_peer.py",
+                                  {QStringLiteral("17"), QStringLiteral("--read-first"),
+                                   QStringLiteral("1")}));
+    Watch w(m_link.get());
+    QVERIFY(m_link->write(pattern(size)));
+    QTRY_COMPARE_WITH_TIMEOUT(w.closes, 1, 10000);
+    QCOMPARE(w.reason, CloseReason::PeerClosed);
+    QCOMPARE(w.rx, pattern(17));
+    QVERIFY(w.unsent > 0);
+    QCOMPARE(w.written + w.unsent, qint64(size));
+    QCOMPARE(w.text, QStringLiteral("the peer closed the connection; %1 byte(s) queued for it "
+                                    "were not sent")
+                         .arg(w.unsent));
+    QTRY_VERIFY_WITH_TIMEOUT(peer.finished(), 10000);
+    QVERIFY2(peer.lines().contains(QStringLiteral("EOF")), qPrintable(peer.diagnostics()));
+    QCOMPARE(peer.value(QStringLiteral("TOTAL")).toLongLong(), w.written);
 }
 
 void tst_TcpLink::noSpinAfterPeerFin()
