@@ -1,5 +1,5 @@
 #include "core/transport/resetprobe.h"
-#include "core/transport/socketerrors.h"
+#include "core/link/socketerrors.h"
 #include "core/transport/tcpserversession.h"
 
 #include <QMetaEnum>

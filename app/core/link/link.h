@@ -2,7 +2,7 @@
 
 // The one edge of link/ that still points elsewhere: CloseReason and socketErrorText live in
 // transport/ until they move to net/ (redesign plan S5). TcpLink reaches them through here.
-#include "core/transport/socketerrors.h"
+#include "core/link/socketerrors.h"
 
 #include <QHostAddress>
 #include <QObject>

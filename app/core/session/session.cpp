@@ -4,7 +4,7 @@
 #include "core/net/endpoint.h"
 #include "core/net/portowner.h"
 #include "core/transport/resetprobe.h"
-#include "core/transport/socketerrors.h"
+#include "core/link/socketerrors.h"
 
 #include <QPointer>
 #include <QSet>
@@ -347,7 +347,9 @@ void Session::holdReply(quint32 id, const AutoReply &reply)
     }
     if (it == m_heldReplies.end())
         it = m_heldReplies.insert(id, {});
-    const qint64 due = monotonicMs() + reply.delayMs;
+    // The clock reads whole milliseconds: one more keeps a delayed reply from going out up to
+    // 1 ms early (now may be 10.9 ms while the clock says 10).
+    const qint64 due = monotonicMs() + reply.delayMs + (reply.delayMs > 0 ? 1 : 0);
     const qint64 oldFirst = it->byDue.empty() ? -1 : it->byDue.begin()->first;
     const bool immediate = reply.delayMs <= 0;
     it->byDue.emplace(due, HeldReply{reply.bytes, reply.source, reply.echo, immediate});

@@ -1,5 +1,5 @@
 #include "core/transport/tcpclientsession.h"
-#include "core/transport/socketerrors.h"
+#include "core/link/socketerrors.h"
 #include "core/net/endpoint.h"
 
 #include <QTcpSocket>

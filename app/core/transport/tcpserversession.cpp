@@ -1,7 +1,7 @@
 #include "core/transport/tcpserversession.h"
 
 #include "core/net/portowner.h"
-#include "core/transport/socketerrors.h"
+#include "core/link/socketerrors.h"
 #include "core/net/endpoint.h"
 
 #include <QSocketNotifier>

@@ -1,5 +1,5 @@
 #include "core/transport/udpsession.h"
-#include "core/transport/socketerrors.h"
+#include "core/link/socketerrors.h"
 #include "core/net/endpoint.h"
 
 #include <QHostInfo>

@@ -1,4 +1,4 @@
-#include "core/transport/socketerrors.h"
+#include "core/link/socketerrors.h"
 
 #include <QCoreApplication>
 
