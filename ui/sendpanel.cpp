@@ -1,4 +1,5 @@
 #include "sendpanel.h"
+#include "tones.h"
 #include "ui_sendpanel.h"
 
 #include "core/codec/hex.h"
@@ -27,7 +28,6 @@ namespace {
 
 constexpr int PreviewDebounceMs = 100;
 constexpr int TooltipDumpBytes = 512;
-const QColor ErrorColor(0xD3, 0x2F, 0x2F);
 
 const QString KeyMessage = QStringLiteral("message");
 const QString KeyInterval = QStringLiteral("periodicIntervalMs");
@@ -360,7 +360,7 @@ void SendPanel::showPreview()
         sel.cursor.setPosition(start);
         sel.cursor.setPosition(std::max(end, start + 1), QTextCursor::KeepAnchor);
         sel.format.setUnderlineStyle(QTextCharFormat::SpellCheckUnderline);
-        sel.format.setUnderlineColor(ErrorColor);
+        sel.format.setUnderlineColor(toneColor(Tone::Error, palette()));
         sel.format.setToolTip(m_preview.errorString);
         selections.append(sel);
     }
@@ -376,7 +376,7 @@ void SendPanel::showPreview()
         text = tr("Nothing to send: type a message (text or hex)");
         tooltip = tr("The preview of the exact bytes appears here as you type");
     } else if (!m_preview.ok()) {
-        pal.setColor(QPalette::WindowText, ErrorColor);
+        pal.setColor(QPalette::WindowText, toneColor(Tone::Error, pal));
         text = QStringLiteral("\u2717 ") + m_preview.errorString + errorPlace();
         tooltip = m_preview.errorString;
     } else {
@@ -483,7 +483,7 @@ void SendPanel::setStatus(const QString &text, bool error, Note kind)
     m_ui->statusLabel->setTextFormat(Qt::PlainText);
     QPalette pal = palette();
     if (error)
-        pal.setColor(QPalette::WindowText, ErrorColor);
+        pal.setColor(QPalette::WindowText, toneColor(Tone::Error, pal));
     m_ui->statusLabel->setPalette(pal);
     m_ui->statusLabel->setText(text);
     m_ui->statusLabel->setVisible(!text.isEmpty());

@@ -1,16 +1,20 @@
 // Tones (ui/tones.h): meaning-carrying colours that stay readable on light and dark palettes.
 
+#include "core/message/message.h"
 #include "screenshot.h"
 #include "ui/autoreplydialog.h"
 #include "ui/autoreplymodel.h"
 #include "ui/connectionbar.h"
 #include "ui/framingselector.h"
+#include "ui/sendpanel.h"
 #include "ui/tones.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QRadioButton>
 #include <QStyle>
 #include <QStyleFactory>
 #include <QTest>
@@ -190,6 +194,19 @@ void tst_Tones::widgetsFollowPalette()
     QCOMPARE(status->palette().color(QPalette::WindowText), toneColor(Tone::Error, palette));
     dialog.resize(900, 600);
     QVERIFY(sockscope::test::saveScreenshot(dialog, QStringLiteral("tones-autoreply-") + name));
+
+    SendPanel panel;
+    auto *hex = panel.findChild<QRadioButton *>(QStringLiteral("hexModeRadio"));
+    auto *editor = panel.findChild<QPlainTextEdit *>(QStringLiteral("editor"));
+    auto *preview = panel.findChild<QLabel *>(QStringLiteral("previewLabel"));
+    QVERIFY(hex && editor && preview);
+    hex->setChecked(true);
+    editor->setPlainText(QStringLiteral("48 6G"));
+    QTRY_COMPARE(panel.previewResult().error, MessageError::InvalidHex);
+    QCOMPARE(preview->palette().color(QPalette::WindowText), toneColor(Tone::Error, palette));
+    const auto underlined = editor->extraSelections();
+    QCOMPARE(underlined.size(), 1);
+    QCOMPARE(underlined.first().format.underlineColor(), toneColor(Tone::Error, palette));
 }
 
 QTEST_MAIN(tst_Tones)
