@@ -3761,6 +3761,28 @@ Without --headless the window opens, configured by the same options.</source>
     </message>
 </context>
 <context>
+    <name>sockscope::TcpLink</name>
+    <message>
+        <source>the peer closed the connection</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>closed by you</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the peer reset the connection</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n byte(s) queued for it were not sent</source>
+        <translation>
+            <numerusform>; %n byte queued for it was not sent</numerusform>
+            <numerusform>; %n bytes queued for it were not sent</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sockscope::TcpServerSession</name>
     <message>
         <source>Could not accept a connection: %1</source>

@@ -3740,6 +3740,27 @@ Without --headless the window opens, configured by the same options.</source>
     </message>
 </context>
 <context>
+    <name>sockscope::TcpLink</name>
+    <message>
+        <source>the peer closed the connection</source>
+        <translation>对端关闭了连接</translation>
+    </message>
+    <message>
+        <source>closed by you</source>
+        <translation>已主动关闭</translation>
+    </message>
+    <message>
+        <source>the peer reset the connection</source>
+        <translation>对端重置了连接</translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n byte(s) queued for it were not sent</source>
+        <translation>
+            <numerusform>；排队待发的 %n 字节未能发出</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sockscope::TcpServerSession</name>
     <message>
         <source>Could not accept a connection: %1</source>

@@ -94,6 +94,14 @@ struct AutoReplyIssue
 
     // "Rule 3 “ping”, pattern, position 4: 'G' is not a hex digit" (rule numbers are 1-based)
     QString toString() const;
+    static AutoReplyIssue at(const QString &field, qsizetype position, const QString &message)
+    {
+        AutoReplyIssue i;
+        i.field = field;
+        i.position = position;
+        i.message = message;
+        return i;
+    }
 };
 
 // Device simulation: maps received frames to replies by rules, optionally echoing.
