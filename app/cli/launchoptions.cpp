@@ -187,82 +187,241 @@ SessionEndpoint LaunchOptions::endpoint() const
     return e;
 }
 
-LaunchParse parseLaunchOptions(const QStringList &arguments)
+namespace {
+
+// Every option of the command line (help and version aside), each declared once.
+struct CliOptions
 {
     using O = QCommandLineOption;
+    const O headless{QStringLiteral("headless"), Tr::tr("Run without a window; log to stdout.")};
+    const O start{QStringLiteral("start"), Tr::tr("Window: listen/connect right away.")};
+    const O mode{QStringLiteral("mode"), Tr::tr("tcp-server, tcp-client or udp."),
+                 QStringLiteral("mode")};
+    const O bind{QStringLiteral("bind"),
+                 Tr::tr("Local address (server/UDP: where to listen, :: for every IPv6 and IPv4 "
+                        "address, [::] for IPv6 only; client: local bind)."),
+                 QStringLiteral("addr")};
+    const O port{QStringLiteral("port"),
+                 Tr::tr("Server/UDP: local port (0 = any). Client: the server's port."),
+                 QStringLiteral("port")};
+    const O host{QStringLiteral("host"), Tr::tr("Client: server host name or address."),
+                 QStringLiteral("host")};
+    const O localPort{QStringLiteral("local-port"), Tr::tr("Client: local port to bind."),
+                      QStringLiteral("port")};
+    const O timeout{QStringLiteral("timeout"), Tr::tr("Client: connect timeout in ms."),
+                    QStringLiteral("ms"), QStringLiteral("5000")};
+    const O reconnect{QStringLiteral("reconnect"), Tr::tr("Client: reconnect automatically.")};
+    const O remote{QStringLiteral("remote"), Tr::tr("UDP: default target host:port."),
+                   QStringLiteral("host:port")};
+    const O broadcast{QStringLiteral("broadcast"), Tr::tr("UDP: allow broadcast.")};
+    const O join{QStringLiteral("join"), Tr::tr("UDP: join a multicast group."),
+                 QStringLiteral("group")};
+    const O replyLast{QStringLiteral("reply-to-last"),
+                      Tr::tr("UDP: send to whoever sent the last datagram.")};
+    const O encoding{QStringLiteral("encoding"),
+                     Tr::tr("Display/send encoding: utf-8, gbk, latin1 or hex."),
+                     QStringLiteral("enc"), QStringLiteral("utf-8")};
+    const O framing{QStringLiteral("framing"),
+                    Tr::tr("Receive framing: raw, line, delim:HEX, fixed:N, len:1|2|4[:be|le], "
+                           "gap:MS."),
+                    QStringLiteral("spec"), QStringLiteral("raw")};
+    const O echo{QStringLiteral("echo"), Tr::tr("Send every received frame back.")};
+    const O rules{QStringLiteral("rules"), Tr::tr("Auto-reply rules (JSON file)."),
+                  QStringLiteral("file")};
+    const O maxClients{QStringLiteral("max-clients"), Tr::tr("Server: client limit."),
+                       QStringLiteral("n"), QStringLiteral("10000")};
+    const O report{QStringLiteral("report"), Tr::tr("Write a JSON report when done."),
+                   QStringLiteral("file")};
+    const O duration{QStringLiteral("duration"),
+                     Tr::tr("Stop after this many seconds (above 0, at most 365 days)."),
+                     QStringLiteral("seconds")};
+    const O send{QStringLiteral("send"), Tr::tr("Send this text."), QStringLiteral("text")};
+    const O sendHex{QStringLiteral("send-hex"), Tr::tr("Send these hex bytes."),
+                    QStringLiteral("hex")};
+    const O sendFile{QStringLiteral("send-file"), Tr::tr("Send this file's bytes."),
+                     QStringLiteral("path")};
+    const O escapes{QStringLiteral("escapes"),
+                    Tr::tr("Interpret \\r \\n \\t \\xNN \\uXXXX escapes in --send.")};
+    const O checksum{QStringLiteral("checksum"),
+                     Tr::tr("Append a checksum: sum8, xor8, crc8, crc16-modbus, "
+                            "crc16-ccitt-false, crc16-xmodem, crc32."),
+                     QStringLiteral("kind")};
+    const O interval{QStringLiteral("interval"), Tr::tr("Repeat the send every ms."),
+                     QStringLiteral("ms")};
+    const O count{QStringLiteral("count"),
+                  Tr::tr("How many times to send: back to back, or one every --interval "
+                         "(0 = forever, with --interval only)."),
+                  QStringLiteral("n")};
+    const O linger{QStringLiteral("linger"),
+                   Tr::tr("Client: ms to wait for replies after the last send."),
+                   QStringLiteral("ms"), QStringLiteral("500")};
+
+    void addTo(QCommandLineParser &parser) const
+    {
+        for (const O *o :
+             {&headless, &start,     &mode,    &bind,       &port,     &host,      &localPort,
+              &timeout,  &reconnect, &remote,  &broadcast,  &join,     &replyLast, &encoding,
+              &framing,  &echo,      &rules,   &maxClients, &report,   &duration,  &send,
+              &sendHex,  &sendFile,  &escapes, &checksum,   &interval, &count,     &linger})
+            parser.addOption(*o);
+    }
+};
+
+// Where to listen or connect (after --mode): an error sentence, or empty.
+QString readConnection(const QCommandLineParser &parser, const CliOptions &c, LaunchOptions &o)
+{
+    if (parser.isSet(c.bind)) {
+        o.bind = parseLocalAddress(parser.value(c.bind)); // "::" both families, "[::]" IPv6 only
+        if (o.bind.isNull())
+            return Tr::tr("--bind needs an IP address, not \"%1\".").arg(parser.value(c.bind));
+        o.bindGiven = true;
+    }
+    if (parser.isSet(c.port)) {
+        if (!parsePort(parser.value(c.port), &o.port, o.mode != Session::Mode::TcpClient))
+            return Tr::tr("--port needs a number from %1 to 65535, not \"%2\".")
+                .arg(o.mode == Session::Mode::TcpClient ? 1 : 0)
+                .arg(parser.value(c.port));
+        o.portGiven = true;
+    }
+    o.host = parser.value(c.host);
+    if (parser.isSet(c.localPort) && !parsePort(parser.value(c.localPort), &o.localPort, true))
+        return Tr::tr("--local-port needs a number from 0 to 65535.");
+    bool ok = false;
+    o.connectTimeoutMs = parseCount(parser.value(c.timeout), &ok);
+    if (!ok || o.connectTimeoutMs < 0)
+        return Tr::tr("--timeout needs a number of milliseconds.");
+    o.reconnect = parser.isSet(c.reconnect);
+    if (parser.isSet(c.remote) &&
+        !splitHostPort(parser.value(c.remote), &o.remoteHost, &o.remotePort))
+        return Tr::tr("--remote needs host:port (e.g. 127.0.0.1:8888 or [::1]:8888), "
+                      "not \"%1\".")
+            .arg(parser.value(c.remote));
+    o.broadcast = parser.isSet(c.broadcast);
+    if (parser.isSet(c.join) &&
+        (!o.joinGroup.setAddress(parser.value(c.join)) || !o.joinGroup.isMulticast()))
+        return Tr::tr("--join needs a multicast group address (224.0.0.0/4 or ff00::/8), "
+                      "not \"%1\".")
+            .arg(parser.value(c.join));
+    o.replyToLast = parser.isSet(c.replyLast);
+    return {};
+}
+
+// How to show, frame and answer what arrives; the run's report and duration.
+QString readReceive(const QCommandLineParser &parser, const CliOptions &c, LaunchOptions &o)
+{
+    bool ok = false;
+    const QString enc = parser.value(c.encoding);
+    if (enc.compare(QLatin1String("hex"), Qt::CaseInsensitive) == 0)
+        o.hexDisplay = true;
+    else if (!encodingFromName(enc, &o.encoding))
+        return Tr::tr("--encoding must be utf-8, gbk, latin1 or hex, not \"%1\".").arg(enc);
+
+    QString framingError;
+    if (!parseFramingSpec(parser.value(c.framing), &o.framing, &framingError))
+        return Tr::tr("--framing: %1").arg(framingError);
+    // Valid as a stored setting, but asked for on a command line it cuts every frame into
+    // flagged pieces: surely not what was meant.
+    if (o.framing.type == FramingSpec::Type::FixedLength &&
+        o.framing.maxFrameSize < o.framing.fixedLength)
+        return Tr::tr("--framing: the maximum frame size (%1) is below the fixed length "
+                      "(%2): every frame would be cut.")
+            .arg(o.framing.maxFrameSize)
+            .arg(o.framing.fixedLength);
+    o.echo = parser.isSet(c.echo);
+    o.rulesFile = parser.value(c.rules);
+    if (parser.isSet(c.rules) && o.rulesFile.isEmpty())
+        return Tr::tr("--rules needs a file name.");
+    o.maxClients = parseCount(parser.value(c.maxClients), &ok);
+    if (!ok || o.maxClients < 1)
+        return Tr::tr("--max-clients needs a positive number.");
+    o.reportFile = parser.value(c.report);
+    if (parser.isSet(c.report) && o.reportFile.isEmpty())
+        return Tr::tr("--report needs a file name.");
+    if (parser.isSet(c.duration) && !parseDuration(parser.value(c.duration), &o.durationSeconds))
+        return Tr::tr("--duration needs a number of seconds above 0 and at most %1 "
+                      "(365 days), not \"%2\".")
+            .arg(qint64(kMaxDurationSeconds))
+            .arg(parser.value(c.duration));
+    return {};
+}
+
+// What to send and how often.
+QString readPayload(const QCommandLineParser &parser, const CliOptions &c, LaunchOptions &o)
+{
+    bool ok = false;
+    const int payloads =
+        int(parser.isSet(c.send)) + int(parser.isSet(c.sendHex)) + int(parser.isSet(c.sendFile));
+    if (payloads > 1)
+        return Tr::tr("Use only one of --send, --send-hex and --send-file.");
+    if (parser.isSet(c.send)) {
+        o.payload = LaunchOptions::Payload::Text;
+        o.payloadValue = parser.value(c.send);
+    } else if (parser.isSet(c.sendHex)) {
+        o.payload = LaunchOptions::Payload::Hex;
+        o.payloadValue = parser.value(c.sendHex);
+    } else if (parser.isSet(c.sendFile)) {
+        o.payload = LaunchOptions::Payload::File;
+        o.payloadValue = parser.value(c.sendFile);
+    }
+    o.escapes = parser.isSet(c.escapes);
+    if (parser.isSet(c.checksum) && !checksumKindFromName(parser.value(c.checksum), &o.checksum))
+        return Tr::tr("--checksum: unknown kind \"%1\".").arg(parser.value(c.checksum));
+    if (parser.isSet(c.interval)) {
+        o.intervalMs = parseCount(parser.value(c.interval), &ok);
+        if (!ok || o.intervalMs < 1)
+            return Tr::tr("--interval needs a positive number of milliseconds.");
+        o.count = 0; // with an interval, repeat until stopped unless --count says otherwise
+    }
+    if (parser.isSet(c.count)) {
+        o.count = parseCount(parser.value(c.count), &ok);
+        if (!ok || o.count < 0)
+            return Tr::tr("--count needs a number (0 = forever).");
+        // Back to back for ever would be a flood until stopped: that takes an explicit pace.
+        if (o.count == 0 && o.intervalMs == 0)
+            return Tr::tr("--count 0 (forever) needs --interval MS.");
+    }
+    o.lingerMs = parseCount(parser.value(c.linger), &ok);
+    if (!ok || o.lingerMs < 0)
+        return Tr::tr("--linger needs a number of milliseconds.");
+    return {};
+}
+
+// Headless runs must be complete on the command line: checked before starting.
+QString validateHeadless(const LaunchOptions &o)
+{
+    if (o.mode == Session::Mode::TcpClient && (o.host.isEmpty() || !o.portGiven))
+        return Tr::tr("tcp-client needs --host and --port.");
+    if (o.mode != Session::Mode::TcpClient && !o.portGiven)
+        return Tr::tr("%1 needs --port (0 for any free port).").arg(Session::modeName(o.mode));
+    if (o.payload != LaunchOptions::Payload::None && o.mode == Session::Mode::Udp &&
+        o.remoteHost.isEmpty())
+        return Tr::tr("Sending over UDP needs --remote host:port.");
+    // A socket bound to one family cannot send to the other: known before starting.
+    const QHostAddress remote(o.remoteHost);
+    if (o.mode == Session::Mode::Udp && o.bindGiven && !remote.isNull() &&
+        o.bind.protocol() != QAbstractSocket::AnyIPProtocol &&
+        remote.protocol() != o.bind.protocol() &&
+        !(o.bind == QHostAddress::AnyIPv6 && remote.protocol() == QAbstractSocket::IPv4Protocol))
+        return Tr::tr("--remote %1 cannot be reached from --bind %2: they are of "
+                      "different IP versions.")
+            .arg(o.remoteHost, o.bind.toString());
+    if (o.payload == LaunchOptions::Payload::File && o.intervalMs > 0)
+        return Tr::tr("--send-file cannot be repeated with --interval.");
+    return {};
+}
+
+} // namespace
+
+LaunchParse parseLaunchOptions(const QStringList &arguments)
+{
     QCommandLineParser parser;
     parser.setApplicationDescription(
         Tr::tr("SockScope network debugging assistant: TCP server, TCP client and UDP peer.\n"
                "Without --headless the window opens, configured by the same options."));
-    const O help = parser.addHelpOption();
-    const O version = parser.addVersionOption();
-    const O headless(QStringLiteral("headless"), Tr::tr("Run without a window; log to stdout."));
-    const O start(QStringLiteral("start"), Tr::tr("Window: listen/connect right away."));
-    const O mode(QStringLiteral("mode"), Tr::tr("tcp-server, tcp-client or udp."),
-                 QStringLiteral("mode"));
-    const O bind(QStringLiteral("bind"),
-                 Tr::tr("Local address (server/UDP: where to listen, :: for every IPv6 and IPv4 "
-                        "address, [::] for IPv6 only; client: local bind)."),
-                 QStringLiteral("addr"));
-    const O port(QStringLiteral("port"),
-                 Tr::tr("Server/UDP: local port (0 = any). Client: the server's port."),
-                 QStringLiteral("port"));
-    const O host(QStringLiteral("host"), Tr::tr("Client: server host name or address."),
-                 QStringLiteral("host"));
-    const O localPort(QStringLiteral("local-port"), Tr::tr("Client: local port to bind."),
-                      QStringLiteral("port"));
-    const O timeout(QStringLiteral("timeout"), Tr::tr("Client: connect timeout in ms."),
-                    QStringLiteral("ms"), QStringLiteral("5000"));
-    const O reconnect(QStringLiteral("reconnect"), Tr::tr("Client: reconnect automatically."));
-    const O remote(QStringLiteral("remote"), Tr::tr("UDP: default target host:port."),
-                   QStringLiteral("host:port"));
-    const O broadcast(QStringLiteral("broadcast"), Tr::tr("UDP: allow broadcast."));
-    const O join(QStringLiteral("join"), Tr::tr("UDP: join a multicast group."),
-                 QStringLiteral("group"));
-    const O replyLast(QStringLiteral("reply-to-last"),
-                      Tr::tr("UDP: send to whoever sent the last datagram."));
-    const O encoding(QStringLiteral("encoding"),
-                     Tr::tr("Display/send encoding: utf-8, gbk, latin1 or hex."),
-                     QStringLiteral("enc"), QStringLiteral("utf-8"));
-    const O framing(QStringLiteral("framing"),
-                    Tr::tr("Receive framing: raw, line, delim:HEX, fixed:N, len:1|2|4[:be|le], "
-                           "gap:MS."),
-                    QStringLiteral("spec"), QStringLiteral("raw"));
-    const O echo(QStringLiteral("echo"), Tr::tr("Send every received frame back."));
-    const O rules(QStringLiteral("rules"), Tr::tr("Auto-reply rules (JSON file)."),
-                  QStringLiteral("file"));
-    const O maxClients(QStringLiteral("max-clients"), Tr::tr("Server: client limit."),
-                       QStringLiteral("n"), QStringLiteral("10000"));
-    const O report(QStringLiteral("report"), Tr::tr("Write a JSON report when done."),
-                   QStringLiteral("file"));
-    const O duration(QStringLiteral("duration"),
-                     Tr::tr("Stop after this many seconds (above 0, at most 365 days)."),
-                     QStringLiteral("seconds"));
-    const O send(QStringLiteral("send"), Tr::tr("Send this text."), QStringLiteral("text"));
-    const O sendHex(QStringLiteral("send-hex"), Tr::tr("Send these hex bytes."),
-                    QStringLiteral("hex"));
-    const O sendFile(QStringLiteral("send-file"), Tr::tr("Send this file's bytes."),
-                     QStringLiteral("path"));
-    const O escapes(QStringLiteral("escapes"),
-                    Tr::tr("Interpret \\r \\n \\t \\xNN \\uXXXX escapes in --send."));
-    const O checksum(QStringLiteral("checksum"),
-                     Tr::tr("Append a checksum: sum8, xor8, crc8, crc16-modbus, "
-                            "crc16-ccitt-false, crc16-xmodem, crc32."),
-                     QStringLiteral("kind"));
-    const O interval(QStringLiteral("interval"), Tr::tr("Repeat the send every ms."),
-                     QStringLiteral("ms"));
-    const O count(QStringLiteral("count"),
-                  Tr::tr("How many times to send: back to back, or one every --interval "
-                         "(0 = forever, with --interval only)."),
-                  QStringLiteral("n"));
-    const O linger(QStringLiteral("linger"),
-                   Tr::tr("Client: ms to wait for replies after the last send."),
-                   QStringLiteral("ms"), QStringLiteral("500"));
-    for (const O &o : {headless, start,     mode,    bind,       port,     host,      localPort,
-                       timeout,  reconnect, remote,  broadcast,  join,     replyLast, encoding,
-                       framing,  echo,      rules,   maxClients, report,   duration,  send,
-                       sendHex,  sendFile,  escapes, checksum,   interval, count,     linger})
-        parser.addOption(o);
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
+    const CliOptions c;
+    c.addTo(parser);
 
     LaunchParse r;
     auto error = [&r](const QString &message) {
@@ -289,140 +448,27 @@ LaunchParse parseLaunchOptions(const QStringList &arguments)
         return error(twice);
 
     LaunchOptions &o = r.options;
-    o.headless = parser.isSet(headless);
-    o.startNow = parser.isSet(start);
-    if (parser.isSet(mode)) {
-        if (!Session::modeFromName(parser.value(mode), &o.mode))
+    o.headless = parser.isSet(c.headless);
+    o.startNow = parser.isSet(c.start);
+    if (parser.isSet(c.mode)) {
+        if (!Session::modeFromName(parser.value(c.mode), &o.mode))
             return error(Tr::tr("--mode must be tcp-server, tcp-client or udp, not \"%1\".")
-                             .arg(parser.value(mode)));
+                             .arg(parser.value(c.mode)));
         o.modeGiven = true;
     } else if (o.headless) {
         return error(Tr::tr("--headless needs --mode tcp-server, tcp-client or udp."));
     }
     if (const QString why = optionNotApplying(parser, o); !why.isEmpty())
         return error(why);
-    if (parser.isSet(bind)) {
-        o.bind = parseLocalAddress(parser.value(bind)); // "::" both families, "[::]" IPv6 only
-        if (o.bind.isNull())
-            return error(Tr::tr("--bind needs an IP address, not \"%1\".").arg(parser.value(bind)));
-        o.bindGiven = true;
-    }
-    if (parser.isSet(port)) {
-        if (!parsePort(parser.value(port), &o.port, o.mode != Session::Mode::TcpClient))
-            return error(Tr::tr("--port needs a number from %1 to 65535, not \"%2\".")
-                             .arg(o.mode == Session::Mode::TcpClient ? 1 : 0)
-                             .arg(parser.value(port)));
-        o.portGiven = true;
-    }
-    o.host = parser.value(host);
-    if (parser.isSet(localPort) && !parsePort(parser.value(localPort), &o.localPort, true))
-        return error(Tr::tr("--local-port needs a number from 0 to 65535."));
-    bool ok = false;
-    o.connectTimeoutMs = parseCount(parser.value(timeout), &ok);
-    if (!ok || o.connectTimeoutMs < 0)
-        return error(Tr::tr("--timeout needs a number of milliseconds."));
-    o.reconnect = parser.isSet(reconnect);
-    if (parser.isSet(remote) && !splitHostPort(parser.value(remote), &o.remoteHost, &o.remotePort))
-        return error(Tr::tr("--remote needs host:port (e.g. 127.0.0.1:8888 or [::1]:8888), "
-                            "not \"%1\".")
-                         .arg(parser.value(remote)));
-    o.broadcast = parser.isSet(broadcast);
-    if (parser.isSet(join) &&
-        (!o.joinGroup.setAddress(parser.value(join)) || !o.joinGroup.isMulticast()))
-        return error(Tr::tr("--join needs a multicast group address (224.0.0.0/4 or ff00::/8), "
-                            "not \"%1\".")
-                         .arg(parser.value(join)));
-    o.replyToLast = parser.isSet(replyLast);
-
-    const QString enc = parser.value(encoding);
-    if (enc.compare(QLatin1String("hex"), Qt::CaseInsensitive) == 0)
-        o.hexDisplay = true;
-    else if (!encodingFromName(enc, &o.encoding))
-        return error(Tr::tr("--encoding must be utf-8, gbk, latin1 or hex, not \"%1\".").arg(enc));
-
-    QString framingError;
-    if (!parseFramingSpec(parser.value(framing), &o.framing, &framingError))
-        return error(Tr::tr("--framing: %1").arg(framingError));
-    // Valid as a stored setting, but asked for on a command line it cuts every frame into
-    // flagged pieces: surely not what was meant.
-    if (o.framing.type == FramingSpec::Type::FixedLength &&
-        o.framing.maxFrameSize < o.framing.fixedLength)
-        return error(Tr::tr("--framing: the maximum frame size (%1) is below the fixed length "
-                            "(%2): every frame would be cut.")
-                         .arg(o.framing.maxFrameSize)
-                         .arg(o.framing.fixedLength));
-    o.echo = parser.isSet(echo);
-    o.rulesFile = parser.value(rules);
-    if (parser.isSet(rules) && o.rulesFile.isEmpty())
-        return error(Tr::tr("--rules needs a file name."));
-    o.maxClients = parseCount(parser.value(maxClients), &ok);
-    if (!ok || o.maxClients < 1)
-        return error(Tr::tr("--max-clients needs a positive number."));
-    o.reportFile = parser.value(report);
-    if (parser.isSet(report) && o.reportFile.isEmpty())
-        return error(Tr::tr("--report needs a file name."));
-    if (parser.isSet(duration) && !parseDuration(parser.value(duration), &o.durationSeconds))
-        return error(Tr::tr("--duration needs a number of seconds above 0 and at most %1 "
-                            "(365 days), not \"%2\".")
-                         .arg(qint64(kMaxDurationSeconds))
-                         .arg(parser.value(duration)));
-
-    const int payloads =
-        int(parser.isSet(send)) + int(parser.isSet(sendHex)) + int(parser.isSet(sendFile));
-    if (payloads > 1)
-        return error(Tr::tr("Use only one of --send, --send-hex and --send-file."));
-    if (parser.isSet(send)) {
-        o.payload = LaunchOptions::Payload::Text;
-        o.payloadValue = parser.value(send);
-    } else if (parser.isSet(sendHex)) {
-        o.payload = LaunchOptions::Payload::Hex;
-        o.payloadValue = parser.value(sendHex);
-    } else if (parser.isSet(sendFile)) {
-        o.payload = LaunchOptions::Payload::File;
-        o.payloadValue = parser.value(sendFile);
-    }
-    o.escapes = parser.isSet(escapes);
-    if (parser.isSet(checksum) && !checksumKindFromName(parser.value(checksum), &o.checksum))
-        return error(Tr::tr("--checksum: unknown kind \"%1\".").arg(parser.value(checksum)));
-    if (parser.isSet(interval)) {
-        o.intervalMs = parseCount(parser.value(interval), &ok);
-        if (!ok || o.intervalMs < 1)
-            return error(Tr::tr("--interval needs a positive number of milliseconds."));
-        o.count = 0; // with an interval, repeat until stopped unless --count says otherwise
-    }
-    if (parser.isSet(count)) {
-        o.count = parseCount(parser.value(count), &ok);
-        if (!ok || o.count < 0)
-            return error(Tr::tr("--count needs a number (0 = forever)."));
-        // Back to back for ever would be a flood until stopped: that takes an explicit pace.
-        if (o.count == 0 && o.intervalMs == 0)
-            return error(Tr::tr("--count 0 (forever) needs --interval MS."));
-    }
-    o.lingerMs = parseCount(parser.value(linger), &ok);
-    if (!ok || o.lingerMs < 0)
-        return error(Tr::tr("--linger needs a number of milliseconds."));
-
+    if (QString why = readConnection(parser, c, o); !why.isEmpty())
+        return error(why);
+    if (QString why = readReceive(parser, c, o); !why.isEmpty())
+        return error(why);
+    if (QString why = readPayload(parser, c, o); !why.isEmpty())
+        return error(why);
     if (o.modeGiven && o.headless) {
-        if (o.mode == Session::Mode::TcpClient && (o.host.isEmpty() || !o.portGiven))
-            return error(Tr::tr("tcp-client needs --host and --port."));
-        if (o.mode != Session::Mode::TcpClient && !o.portGiven)
-            return error(
-                Tr::tr("%1 needs --port (0 for any free port).").arg(Session::modeName(o.mode)));
-        if (o.payload != LaunchOptions::Payload::None && o.mode == Session::Mode::Udp &&
-            o.remoteHost.isEmpty())
-            return error(Tr::tr("Sending over UDP needs --remote host:port."));
-        // A socket bound to one family cannot send to the other: known before starting.
-        const QHostAddress remote(o.remoteHost);
-        if (o.mode == Session::Mode::Udp && o.bindGiven && !remote.isNull() &&
-            o.bind.protocol() != QAbstractSocket::AnyIPProtocol &&
-            remote.protocol() != o.bind.protocol() &&
-            !(o.bind == QHostAddress::AnyIPv6 &&
-              remote.protocol() == QAbstractSocket::IPv4Protocol))
-            return error(Tr::tr("--remote %1 cannot be reached from --bind %2: they are of "
-                                "different IP versions.")
-                             .arg(o.remoteHost, o.bind.toString()));
-        if (o.payload == LaunchOptions::Payload::File && o.intervalMs > 0)
-            return error(Tr::tr("--send-file cannot be repeated with --interval."));
+        if (QString why = validateHeadless(o); !why.isEmpty())
+            return error(why);
     }
     if (o.payload == LaunchOptions::Payload::Text && o.payloadValue.isEmpty())
         return error(Tr::tr("--send needs a non-empty message."));
