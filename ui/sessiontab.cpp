@@ -18,6 +18,7 @@
 #include "core/senders/periodicsender.h"
 #include "core/transport/tcpclientsession.h"
 #include "core/transport/tcpserversession.h"
+#include "core/session/sessionsettings.h"
 #include "core/transport/sessionfactory.h"
 #include "core/transport/udpsession.h"
 #include "core/net/endpoint.h"
@@ -827,41 +828,10 @@ void SessionTab::sampleRates()
 
 void SessionTab::applyLaunchOptions(const LaunchOptions &o)
 {
-    ConnectionBar::Endpoint e = m_bar->endpoint();
-    switch (m_mode) {
-    case Session::Mode::TcpServer:
-        if (o.bindGiven)
-            e.localAddress = o.bind;
-        if (o.portGiven)
-            e.localPort = o.port;
-        e.maxClients = o.maxClients;
-        break;
-    case Session::Mode::TcpClient:
-        if (!o.host.isEmpty())
-            e.remoteHost = o.host;
-        if (o.portGiven)
-            e.remotePort = o.port;
-        if (o.bindGiven)
-            e.localAddress = o.bind;
-        e.localPort = o.localPort;
-        e.connectTimeoutMs = o.connectTimeoutMs;
-        e.autoReconnect = o.reconnect;
-        break;
-    case Session::Mode::Udp:
-        if (o.bindGiven)
-            e.localAddress = o.bind;
-        if (o.portGiven)
-            e.localPort = o.port;
-        if (!o.remoteHost.isEmpty()) {
-            e.remoteHost = o.remoteHost;
-            e.remotePort = o.remotePort;
-        }
-        e.broadcast = o.broadcast;
-        e.replyToLast = o.replyToLast;
-        e.multicastGroup = o.joinGroup;
-        break;
-    }
-    m_bar->setEndpoint(e);
+    // What applies to this tab's kind: options without --mode still carry a host or port.
+    LaunchOptions forThisTab = o;
+    forThisTab.mode = m_mode;
+    m_bar->setEndpoint(forThisTab.overlay(m_bar->endpoint()));
     if (m_framing)
         m_framing->setSpec(o.framing);
     if (o.hexDisplay)
@@ -879,29 +849,31 @@ void SessionTab::applyLaunchOptions(const LaunchOptions &o)
         start();
 }
 
+ReceiveSettings SessionTab::receiveSettings() const
+{
+    ReceiveSettings r;
+    if (m_framing)
+        r.framing = m_framing->spec();
+    r.rxChecksum = ChecksumKind(m_rxChecksum->currentData().toInt());
+    r.echo = m_echo->isChecked();
+    r.rules = m_rulesConfig;
+    return r;
+}
+
+void SessionTab::setReceiveSettings(const ReceiveSettings &r)
+{
+    if (m_framing)
+        m_framing->setSpec(r.framing);
+    m_rxChecksum->setCurrentIndex(m_rxChecksum->findData(int(r.rxChecksum)));
+    m_rulesConfig = r.rules;
+    m_echo->setChecked(r.echo);
+}
+
 void SessionTab::saveState(QSettings &s) const
 {
-    const ConnectionBar::Endpoint e = m_bar->endpoint();
     s.setValue(QStringLiteral("mode"), Session::modeName(m_mode));
-    s.setValue(QStringLiteral("localAddress"), localAddressText(e.localAddress));
-    s.setValue(QStringLiteral("localPort"), e.localPort);
-    s.setValue(QStringLiteral("remoteHost"), e.remoteHost);
-    s.setValue(QStringLiteral("remotePort"), e.remotePort);
-    s.setValue(QStringLiteral("connectTimeoutMs"), e.connectTimeoutMs);
-    s.setValue(QStringLiteral("autoReconnect"), e.autoReconnect);
-    s.setValue(QStringLiteral("maxClients"), e.maxClients);
-    s.setValue(QStringLiteral("broadcast"), e.broadcast);
-    s.setValue(QStringLiteral("replyToLast"), e.replyToLast);
-    s.setValue(QStringLiteral("multicastGroup"),
-               e.multicastGroup.isNull() ? QString() : e.multicastGroup.toString());
-    s.setValue(QStringLiteral("multicastInterface"), e.multicastInterface);
-    if (m_framing)
-        s.setValue(QStringLiteral("framing"), toString(m_framing->spec()));
-    s.setValue(QStringLiteral("rxChecksum"),
-               checksumId(ChecksumKind(m_rxChecksum->currentData().toInt())));
-    s.setValue(QStringLiteral("echo"), m_echo->isChecked());
-    s.setValue(QStringLiteral("autoReply"),
-               QString::fromUtf8(AutoReplyRules::toJson(m_rulesConfig)));
+    saveEndpoint(s, m_bar->endpoint());
+    saveReceiveSettings(s, receiveSettings());
     // Every named splitter of the tab (peer list, log, hex dump, send panel) keeps its sizes.
     const auto splitters = findChildren<QSplitter *>();
     for (const QSplitter *split : splitters)
@@ -920,32 +892,8 @@ void SessionTab::saveState(QSettings &s) const
 
 void SessionTab::restoreState(QSettings &s)
 {
-    ConnectionBar::Endpoint e = m_bar->endpoint();
-    e.localAddress = parseLocalAddress(
-        s.value(QStringLiteral("localAddress"), localAddressText(e.localAddress)).toString());
-    e.localPort = quint16(s.value(QStringLiteral("localPort"), e.localPort).toUInt());
-    e.remoteHost = s.value(QStringLiteral("remoteHost"), e.remoteHost).toString();
-    e.remotePort = quint16(s.value(QStringLiteral("remotePort"), e.remotePort).toUInt());
-    e.connectTimeoutMs = s.value(QStringLiteral("connectTimeoutMs"), e.connectTimeoutMs).toInt();
-    e.autoReconnect = s.value(QStringLiteral("autoReconnect"), e.autoReconnect).toBool();
-    e.maxClients = s.value(QStringLiteral("maxClients"), e.maxClients).toInt();
-    e.broadcast = s.value(QStringLiteral("broadcast"), e.broadcast).toBool();
-    e.replyToLast = s.value(QStringLiteral("replyToLast"), e.replyToLast).toBool();
-    e.multicastGroup = QHostAddress(s.value(QStringLiteral("multicastGroup")).toString());
-    e.multicastInterface = s.value(QStringLiteral("multicastInterface")).toString();
-    m_bar->setEndpoint(e);
-    FramingSpec spec;
-    if (m_framing && parseFramingSpec(s.value(QStringLiteral("framing")).toString(), &spec))
-        m_framing->setSpec(spec);
-    ChecksumKind kind = ChecksumKind::None;
-    if (checksumKindFromName(s.value(QStringLiteral("rxChecksum")).toString(), &kind))
-        m_rxChecksum->setCurrentIndex(m_rxChecksum->findData(int(kind)));
-    const QByteArray rules = s.value(QStringLiteral("autoReply")).toString().toUtf8();
-    if (!rules.isEmpty()) {
-        if (const auto config = AutoReplyRules::fromJson(rules))
-            m_rulesConfig = *config;
-    }
-    m_echo->setChecked(s.value(QStringLiteral("echo"), false).toBool());
+    m_bar->setEndpoint(loadEndpoint(s, m_bar->endpoint()));
+    setReceiveSettings(loadReceiveSettings(s, receiveSettings()));
     applyAutoReply();
     const auto splitters = findChildren<QSplitter *>();
     for (QSplitter *split : splitters) {

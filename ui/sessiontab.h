@@ -19,6 +19,8 @@ class QTreeView;
 
 namespace sockscope {
 
+struct ReceiveSettings;
+
 class ConnectionBar;
 class FileSender;
 class FramingSelector;
@@ -70,7 +72,7 @@ public:
     bool isRecording() const;
     QString recordingPath() const;
 
-    // Applies command-line options (mode must match) and optionally starts.
+    // Applies command-line options (what applies to this tab's kind) and optionally starts.
     void applyLaunchOptions(const LaunchOptions &options);
 
     void saveState(QSettings &settings) const;
@@ -93,6 +95,8 @@ signals:
     void recordingChanged();
 
 private:
+    ReceiveSettings receiveSettings() const;
+    void setReceiveSettings(const ReceiveSettings &settings);
     void createSession();
     void buildUi();
     QWidget *buildReceiveOptions();

@@ -164,25 +164,36 @@ QString optionNotApplying(const QCommandLineParser &parser, const LaunchOptions 
 
 } // namespace
 
-SessionEndpoint LaunchOptions::endpoint() const
+SessionEndpoint LaunchOptions::overlay(SessionEndpoint e) const
 {
-    SessionEndpoint e;
     if (bindGiven)
         e.localAddress = bind;
-    e.maxClients = maxClients;
-    e.connectTimeoutMs = connectTimeoutMs;
-    e.autoReconnect = reconnect;
-    e.broadcast = broadcast;
-    e.replyToLast = replyToLast;
-    e.multicastGroup = joinGroup;
-    if (mode == Session::Mode::TcpClient) {
-        e.remoteHost = host;
-        e.remotePort = port;
+    switch (mode) {
+    case Session::Mode::TcpServer:
+        if (portGiven)
+            e.localPort = port;
+        e.maxClients = maxClients;
+        break;
+    case Session::Mode::TcpClient:
+        if (!host.isEmpty())
+            e.remoteHost = host;
+        if (portGiven)
+            e.remotePort = port;
         e.localPort = localPort;
-    } else {
-        e.localPort = port;
-        e.remoteHost = remoteHost;
-        e.remotePort = remotePort;
+        e.connectTimeoutMs = connectTimeoutMs;
+        e.autoReconnect = reconnect;
+        break;
+    case Session::Mode::Udp:
+        if (portGiven)
+            e.localPort = port;
+        if (!remoteHost.isEmpty()) {
+            e.remoteHost = remoteHost;
+            e.remotePort = remotePort;
+        }
+        e.broadcast = broadcast;
+        e.replyToLast = replyToLast;
+        e.multicastGroup = joinGroup;
+        break;
     }
     return e;
 }

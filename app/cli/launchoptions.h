@@ -61,8 +61,10 @@ struct LaunchOptions
     int count = 1;
     int lingerMs = 500; // client: how long to wait for replies after the last send
 
-    // The endpoint these options describe for their mode (bind: only when given).
-    SessionEndpoint endpoint() const;
+    // `base` with what these options give for their mode laid over it: the window applies
+    // them to a tab's endpoint, the headless runner to the defaults (endpoint()).
+    SessionEndpoint overlay(SessionEndpoint base) const;
+    SessionEndpoint endpoint() const { return overlay(SessionEndpoint()); }
 };
 
 struct LaunchParse

@@ -103,6 +103,8 @@ private slots:
     void help_data();
     void help();
     void version();
+    void overlayKeepsUnsetFields_data();
+    void overlayKeepsUnsetFields();
 };
 
 void tst_LaunchOptions::valid_data()
@@ -439,6 +441,59 @@ void tst_LaunchOptions::version()
         QCOMPARE(parsed.outcome, LaunchParse::Outcome::Version);
         QCOMPARE(parsed.message, QStringLiteral("SockScope " SOCKSCOPE_VERSION));
     }
+}
+
+void tst_LaunchOptions::overlayKeepsUnsetFields_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("expected"); // the overlaid endpoint, as text
+
+    auto row = [](const char *name, std::initializer_list<const char *> args, const char *want) {
+        QTest::newRow(name) << argv(args) << QString::fromUtf8(want);
+    };
+    // Laid over a tab's endpoint the user had set up (see overlayKeepsUnsetFields()).
+    row("server: nothing given keeps the tab's address and port", {"--mode", "tcp-server"},
+        "local=192.168.1.5:7000 remote=device.local:502 timeout=9000 max=10000 bcast=1 last=1");
+    row("server: --port only", {"--mode", "tcp-server", "--port", "9000"},
+        "local=192.168.1.5:9000 remote=device.local:502 timeout=9000 max=10000 bcast=1 last=1");
+    row("server: --bind only", {"--mode", "tcp-server", "--bind", "127.0.0.1"},
+        "local=127.0.0.1:7000 remote=device.local:502 timeout=9000 max=10000 bcast=1 last=1");
+    row("client: --host keeps the tab's port", {"--mode", "tcp-client", "--host", "10.0.0.2"},
+        "local=192.168.1.5:0 remote=10.0.0.2:502 timeout=5000 max=20 bcast=1 last=1");
+    row("client: --port keeps the tab's host", {"--mode", "tcp-client", "--port", "503"},
+        "local=192.168.1.5:0 remote=device.local:503 timeout=5000 max=20 bcast=1 last=1");
+    row("udp: --remote replaces host and port", {"--mode", "udp", "--remote", "[::1]:9"},
+        "local=192.168.1.5:7000 remote=::1:9 timeout=9000 max=20 bcast=0 last=0");
+    row("udp: no --remote keeps it", {"--mode", "udp", "--broadcast"},
+        "local=192.168.1.5:7000 remote=device.local:502 timeout=9000 max=20 bcast=1 last=0");
+}
+
+void tst_LaunchOptions::overlayKeepsUnsetFields()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, expected);
+    const LaunchParse parsed = parseLaunchOptions(args);
+    QCOMPARE(parsed.outcome, LaunchParse::Outcome::Ok);
+    SessionEndpoint base;
+    base.localAddress = QHostAddress(QStringLiteral("192.168.1.5"));
+    base.localPort = 7000;
+    base.remoteHost = QStringLiteral("device.local");
+    base.remotePort = 502;
+    base.connectTimeoutMs = 9000;
+    base.maxClients = 20;
+    base.broadcast = true;
+    base.replyToLast = true;
+    const SessionEndpoint e = parsed.options.overlay(base);
+    const QString got = QStringLiteral("local=%1:%2 remote=%3:%4 timeout=%5 max=%6 bcast=%7 last=%8")
+                            .arg(e.localAddress.toString())
+                            .arg(e.localPort)
+                            .arg(e.remoteHost)
+                            .arg(e.remotePort)
+                            .arg(e.connectTimeoutMs)
+                            .arg(e.maxClients)
+                            .arg(int(e.broadcast))
+                            .arg(int(e.replyToLast));
+    QCOMPARE(got, expected);
 }
 
 QTEST_GUILESS_MAIN(tst_LaunchOptions)

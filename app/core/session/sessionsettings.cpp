@@ -1,0 +1,86 @@
+#include "core/session/sessionsettings.h"
+
+#include <QSettings>
+
+namespace sockscope {
+
+namespace {
+
+QString key(const char *name)
+{
+    return QString::fromLatin1(name);
+}
+
+} // namespace
+
+void saveEndpoint(QSettings &s, const SessionEndpoint &e)
+{
+    s.setValue(key("localAddress"), localAddressText(e.localAddress));
+    s.setValue(key("localPort"), e.localPort);
+    s.setValue(key("remoteHost"), e.remoteHost);
+    s.setValue(key("remotePort"), e.remotePort);
+    s.setValue(key("connectTimeoutMs"), e.connectTimeoutMs);
+    s.setValue(key("autoReconnect"), e.autoReconnect);
+    s.setValue(key("maxClients"), e.maxClients);
+    s.setValue(key("broadcast"), e.broadcast);
+    s.setValue(key("replyToLast"), e.replyToLast);
+    s.setValue(key("multicastGroup"),
+               e.multicastGroup.isNull() ? QString() : e.multicastGroup.toString());
+    s.setValue(key("multicastInterface"), e.multicastInterface);
+}
+
+SessionEndpoint loadEndpoint(const QSettings &s, const SessionEndpoint &defaults)
+{
+    SessionEndpoint e = defaults;
+    if (s.contains(key("localAddress"))) {
+        const QString text = s.value(key("localAddress")).toString();
+        e.localAddress = text.isEmpty() ? QHostAddress() : parseLocalAddress(text);
+        if (!text.isEmpty() && e.localAddress.isNull())
+            e.localAddress = defaults.localAddress; // unreadable: keep the default
+    }
+    bool ok = false;
+    if (const uint port = s.value(key("localPort")).toUInt(&ok); ok && port <= 65535)
+        e.localPort = quint16(port);
+    e.remoteHost = s.value(key("remoteHost"), e.remoteHost).toString();
+    if (const uint port = s.value(key("remotePort")).toUInt(&ok); ok && port <= 65535)
+        e.remotePort = quint16(port);
+    if (const int ms = s.value(key("connectTimeoutMs")).toInt(&ok); ok && ms >= 0)
+        e.connectTimeoutMs = ms;
+    e.autoReconnect = s.value(key("autoReconnect"), e.autoReconnect).toBool();
+    if (const int n = s.value(key("maxClients")).toInt(&ok); ok && n > 0)
+        e.maxClients = n;
+    e.broadcast = s.value(key("broadcast"), e.broadcast).toBool();
+    e.replyToLast = s.value(key("replyToLast"), e.replyToLast).toBool();
+    if (s.contains(key("multicastGroup")))
+        e.multicastGroup = QHostAddress(s.value(key("multicastGroup")).toString());
+    e.multicastInterface = s.value(key("multicastInterface"), e.multicastInterface).toString();
+    return e;
+}
+
+void saveReceiveSettings(QSettings &s, const ReceiveSettings &r)
+{
+    s.setValue(key("framing"), toString(r.framing));
+    s.setValue(key("rxChecksum"), checksumId(r.rxChecksum));
+    s.setValue(key("echo"), r.echo);
+    s.setValue(key("autoReply"), QString::fromUtf8(AutoReplyRules::toJson(r.rules)));
+}
+
+ReceiveSettings loadReceiveSettings(const QSettings &s, const ReceiveSettings &defaults)
+{
+    ReceiveSettings r = defaults;
+    FramingSpec spec;
+    if (parseFramingSpec(s.value(key("framing")).toString(), &spec))
+        r.framing = spec;
+    ChecksumKind kind = ChecksumKind::None;
+    if (checksumKindFromName(s.value(key("rxChecksum")).toString(), &kind))
+        r.rxChecksum = kind;
+    r.echo = s.value(key("echo"), r.echo).toBool();
+    const QByteArray rules = s.value(key("autoReply")).toString().toUtf8();
+    if (!rules.isEmpty()) {
+        if (const auto config = AutoReplyRules::fromJson(rules))
+            r.rules = *config;
+    }
+    return r;
+}
+
+} // namespace sockscope

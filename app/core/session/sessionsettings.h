@@ -1,0 +1,31 @@
+#pragma once
+
+#include "core/autoreply/autoreply.h"
+#include "core/codec/checksum.h"
+#include "core/framing/framingspec.h"
+#include "core/session/sessionendpoint.h"
+
+class QSettings;
+
+namespace sockscope {
+
+// What a session does with what it receives, as the user sets it per tab.
+struct ReceiveSettings
+{
+    FramingSpec framing;
+    ChecksumKind rxChecksum = ChecksumKind::None;
+    bool echo = false;
+    AutoReplyConfig rules;
+};
+
+// A tab's endpoint and receive settings in the current QSettings group. The keys are the
+// settings file's contract ("localAddress", "localPort", "remoteHost", "remotePort",
+// "connectTimeoutMs", "autoReconnect", "maxClients", "broadcast", "replyToLast",
+// "multicastGroup", "multicastInterface"; "framing", "rxChecksum", "echo", "autoReply");
+// loading keeps the given value of every key that is missing or unreadable.
+void saveEndpoint(QSettings &settings, const SessionEndpoint &endpoint);
+SessionEndpoint loadEndpoint(const QSettings &settings, const SessionEndpoint &defaults);
+void saveReceiveSettings(QSettings &settings, const ReceiveSettings &receive);
+ReceiveSettings loadReceiveSettings(const QSettings &settings, const ReceiveSettings &defaults);
+
+} // namespace sockscope
