@@ -296,19 +296,11 @@ QString SessionTab::title() const
         break;
     }
     const ConnectionBar::Endpoint e = m_bar->endpoint();
-    switch (m_mode) {
-    case Session::Mode::TcpServer:
-        if (auto *s = qobject_cast<TcpServerSession *>(m_session); s && s->isListening())
-            return QStringLiteral("%1 :%2").arg(name).arg(s->serverPort());
-        return QStringLiteral("%1 :%2").arg(name).arg(e.localPort);
-    case Session::Mode::TcpClient:
+    if (m_mode == Session::Mode::TcpClient)
         return QStringLiteral("%1 → %2").arg(name, formatEndpoint(e.remoteHost, e.remotePort));
-    case Session::Mode::Udp:
-        if (auto *u = qobject_cast<UdpSession *>(m_session); u && u->localPort())
-            return QStringLiteral("%1 :%2").arg(name).arg(u->localPort());
-        return QStringLiteral("%1 :%2").arg(name).arg(e.localPort);
-    }
-    return name;
+    // The real port once bound (port 0 asks for any free one), else the one asked for.
+    const quint16 port = m_session->boundPort() ? m_session->boundPort() : e.localPort;
+    return QStringLiteral("%1 :%2").arg(name).arg(port);
 }
 
 QIcon SessionTab::stateIcon() const

@@ -119,6 +119,8 @@ public:
 
     // Where and how to listen or connect, for any kind; takes effect at start().
     virtual void setEndpoint(const SessionEndpoint &endpoint) = 0;
+    // The local port the session listens on or is bound to now; 0 when none (or a client).
+    virtual quint16 boundPort() const { return 0; }
     // The peers a send without targets goes to now (empty, with the reason, if none).
     QList<quint32> defaultSendTargets(QString *whyNone) { return defaultTargets(whyNone); }
 

@@ -49,6 +49,7 @@ public:
     void stopListening();
     bool isListening() const;
     quint16 serverPort() const;
+    quint16 boundPort() const override { return isListening() ? serverPort() : 0; }
 
     qint64 pendingWriteBytes(quint32 peerId) const override;
     void disconnectPeer(quint32 peerId) override;

@@ -56,6 +56,7 @@ public:
     void start() override; // bind (resolving the remote host first when needed)
     void stop() override;
     quint16 localPort() const;
+    quint16 boundPort() const override { return localPort(); }
 
     // Allows or refuses sending to broadcast addresses; applies at once, also while open.
     void setBroadcast(bool on) { m_options.broadcast = on; }
