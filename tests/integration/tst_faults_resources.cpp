@@ -3,6 +3,7 @@
 // Real sockets on 127.0.0.1 only; the descriptor test runs the headless binary with a low
 // RLIMIT_NOFILE.
 
+#include "core/link/tcplink.h"
 #include "core/log/logrecord.h"
 #include "core/transport/tcpserversession.h"
 #include "core/transport/udpsession.h"
@@ -348,7 +349,7 @@ void tst_FaultsResources::connectDisconnectCyclesLeakNothing()
     settle();
 
     QCOMPARE(openDescriptors(), baseline);
-    QCOMPARE(server.findChildren<QTcpSocket *>().size(), 0);
+    QCOMPARE(server.findChildren<TcpLink *>().size(), 0);
     QCOMPARE(server.openPeerCount(), 0);
     QCOMPARE(server.peakPeerCount(), perRound);
     QCOMPARE(server.rxBytesTotal(), rxExpected);

@@ -105,6 +105,7 @@ private slots:
     void delayedReplyToForgottenUdpPeer();
     void delayedReplyOutlivedBySession();
     void echoBackPressurePausesReading();
+    void echoManyTinyLines_data();
     void echoManyTinyLines();
     void amplifyingReplyCapped();
     void delayedRepliesCapped();
@@ -431,24 +432,39 @@ void tst_SessionFeatures::echoBackPressurePausesReading()
     QCOMPARE(log.errorEvents(), 0);
 }
 
+void tst_SessionFeatures::echoManyTinyLines_data()
+{
+    QTest::addColumn<bool>("echoAfterConnect");
+    QTest::newRow("echo on before the peer connects") << false;
+    // The open peer's reads must shrink to small blocks too, or one read of the lines
+    // buffered meanwhile makes more replies than a peer may have waiting.
+    QTest::newRow("echo turned on while it is connected") << true;
+}
+
 // Many tiny lines in one read: echo answers every one (the replies wait for the next pass
 // of the event loop; reading pauses before they overrun the per-peer limit).
 void tst_SessionFeatures::echoManyTinyLines()
 {
+    QFETCH(bool, echoAfterConnect);
     AutoReplyConfig config;
     config.echo = AutoReplyConfig::EchoMode::Always;
     AutoReplyRules echo;
     QVERIFY(echo.setConfig(config));
 
     auto server = startLineServer();
-    server->setAutoReplier(&echo);
+    if (!echoAfterConnect)
+        server->setAutoReplier(&echo);
     QTcpSocket client;
     const quint32 id = connectClient(*server, client);
     QVERIFY(id != 0);
+    if (echoAfterConnect)
+        server->setAutoReplier(&echo);
     QByteArray payload;
     for (int i = 0; i < 300000; ++i)
         payload += char('a' + i % 26) + QByteArray("\n");
     client.write(payload);
+    // Into the kernel before the session reads again: its first reads find a lot waiting.
+    client.waitForBytesWritten(5000);
     const QByteArray back = readUntil(client, payload.size(), 30000);
     QCOMPARE(back.size(), payload.size());
     QVERIFY(back == payload);

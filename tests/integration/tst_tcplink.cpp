@@ -162,6 +162,8 @@ private slots:
     void maxBlockBytes();
     void adoptConnectedSocket_data();
     void adoptConnectedSocket();
+    void resetOrClose_data();
+    void resetOrClose();
 
 private:
     // Starts `script` (port first, then args) and wraps the connection it makes.
@@ -753,6 +755,86 @@ void tst_TcpLink::adoptConnectedSocket()
     QCOMPARE(w->closes, 1);
     QCOMPARE(w->reason, CloseReason::LocalClose);
     QTRY_COMPARE(peerSide->state(), QAbstractSocket::UnconnectedState);
+}
+
+// A reset is told from an orderly close on both kinds of link, idle or with megabytes still
+// queued when the peer goes (the rows tst_socketerrors had for the ResetProbe this replaces).
+void tst_TcpLink::resetOrClose_data()
+{
+    QTest::addColumn<bool>("adopted"); // the connecting side (adopt) or the accepted one
+    QTest::addColumn<bool>("peerResets");
+    QTest::addColumn<int>("pendingSend");
+
+    for (const bool adopted : {false, true}) {
+        for (const bool resets : {false, true}) {
+            for (const int pending : {0, 8 << 20}) {
+                const QByteArray name = QByteArray(adopted ? "adopted" : "accepted") +
+                                        (resets ? ", peer resets" : ", peer closes") +
+                                        (pending ? ", sending" : ", idle");
+                QTest::newRow(name.constData()) << adopted << resets << pending;
+            }
+        }
+    }
+}
+
+void tst_TcpLink::resetOrClose()
+{
+    QFETCH(bool, adopted);
+    QFETCH(bool, peerResets);
+    QFETCH(int, pendingSend);
+
+    DescriptorServer server; // accepts for the link
+    QTcpServer peerServer;   // accepts for the peer
+    QVERIFY(server.listen(kLoopback, 0));
+    QVERIFY(peerServer.listen(kLoopback, 0));
+    QTcpSocket connecting;
+    QTcpSocket *other = nullptr; // the peer
+    std::unique_ptr<TcpLink> link;
+    if (adopted) {
+        // The link's side connects (a QTcpSocket, adopted); the peer is accepted.
+        auto *client = new QTcpSocket;
+        client->connectToHost(kLoopback, peerServer.serverPort());
+        QTRY_VERIFY(peerServer.hasPendingConnections());
+        QTRY_COMPARE(client->state(), QAbstractSocket::ConnectedState);
+        other = peerServer.nextPendingConnection();
+        link.reset(TcpLink::adopt(client));
+    } else {
+        connecting.connectToHost(kLoopback, server.serverPort());
+        QTRY_COMPARE(server.descriptors.size(), 1);
+        QTRY_COMPARE(connecting.state(), QAbstractSocket::ConnectedState);
+        other = &connecting;
+        link.reset(TcpLink::fromDescriptor(server.descriptors.takeFirst()));
+    }
+    QVERIFY(link);
+    QVERIFY(other);
+    other->setReadBufferSize(4096); // Qt stops reading for the peer once that much is in
+    Watch w(link.get());
+    if (pendingSend > 0) {
+        // The peer does not read: the bytes stay queued in both kernels and in the link.
+        QVERIFY(link->write(QByteArray(pendingSend, 'x')));
+        QTRY_VERIFY(w.written > 0);
+        QVERIFY(link->queuedBytes() > 0);
+    }
+    if (peerResets) {
+        const linger hardClose{1, 0};
+        QCOMPARE(::setsockopt(int(other->socketDescriptor()), SOL_SOCKET, SO_LINGER,
+                              &hardClose, sizeof hardClose),
+                 0);
+        other->abort();
+    } else if (pendingSend > 0) {
+        // Closing with unread data makes the kernel send RST (RFC 1122), so an orderly
+        // close from a peer that did not read everything is a half-close: FIN only.
+        QCOMPARE(::shutdown(int(other->socketDescriptor()), SHUT_WR), 0);
+    } else {
+        other->abort();
+    }
+
+    QTRY_COMPARE_WITH_TIMEOUT(w.closes, 1, 10000);
+    QCOMPARE(w.reason, peerResets ? CloseReason::Reset : CloseReason::PeerClosed);
+    QVERIFY2(w.text.startsWith(peerResets ? QStringLiteral("the peer reset the connection")
+                                          : QStringLiteral("the peer closed the connection")),
+             qPrintable(w.text));
+    QCOMPARE(w.written + w.unsent, qint64(pendingSend));
 }
 
 QTEST_MAIN(tst_TcpLink)

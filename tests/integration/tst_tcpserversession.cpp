@@ -603,7 +603,7 @@ void tst_TcpServerSession::peerResetMidTransfer()
 
     const PeerInfo *p = server->peer(id);
     QVERIFY(!p->isOpen());
-    // Qt 6.4 reports an RST like an orderly close; ResetProbe tells them apart.
+    // Qt 6.4 reports an RST like an orderly close; TcpLink, on the descriptor, tells them apart.
     QCOMPARE(p->closeReason, CloseReason::Reset);
     QCOMPARE(p->rxBytes, n);
     QCOMPARE(server->rxBytesTotal(), n);

@@ -1,4 +1,3 @@
-#include "core/transport/resetprobe.h"
 #include "core/link/socketerrors.h"
 #include "core/transport/tcpserversession.h"
 
@@ -49,8 +48,6 @@ private slots:
     void closeReason();
     void closeReasonNames();
     void peerResetArrivesAsRemoteHostClosed();
-    void resetProbe_data();
-    void resetProbe();
     void listeningTextNamesExposure_data();
     void listeningTextNamesExposure();
 };
@@ -229,75 +226,6 @@ void tst_SocketErrors::peerResetArrivesAsRemoteHostClosed()
     const auto error = errors.at(0).at(0).value<SocketError>();
     QCOMPARE(error, QAbstractSocket::RemoteHostClosedError);
     QCOMPARE(closeReasonFor(error), CloseReason::PeerClosed);
-}
-
-// ResetProbe tells what Qt cannot (above): a reset from an orderly close. Rows cover the
-// probe on the accepted and on the connecting side (attached before the connect, so the
-// socket engine and its notifiers arrive later), an idle socket and one with megabytes
-// still queued for sending when the peer goes away.
-void tst_SocketErrors::resetProbe_data()
-{
-    QTest::addColumn<bool>("probeOnClient");
-    QTest::addColumn<bool>("peerResets");
-    QTest::addColumn<int>("pendingSend");
-
-    for (const bool onClient : {false, true}) {
-        for (const bool resets : {false, true}) {
-            for (const int pending : {0, 8 << 20}) {
-                const QByteArray name = QByteArray(onClient ? "client" : "accepted") +
-                                        (resets ? ", peer resets" : ", peer closes") +
-                                        (pending ? ", sending" : ", idle");
-                QTest::newRow(name.constData()) << onClient << resets << pending;
-            }
-        }
-    }
-}
-
-void tst_SocketErrors::resetProbe()
-{
-    QFETCH(bool, probeOnClient);
-    QFETCH(bool, peerResets);
-    QFETCH(int, pendingSend);
-
-    QTcpServer server;
-    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
-    QTcpSocket client;
-    if (probeOnClient)
-        ResetProbe::attach(&client);
-    client.connectToHost(QHostAddress::LocalHost, server.serverPort());
-    QTRY_VERIFY(server.hasPendingConnections());
-    QTRY_COMPARE(client.state(), QAbstractSocket::ConnectedState);
-    QTcpSocket *accepted = server.nextPendingConnection();
-    QVERIFY(accepted);
-    if (!probeOnClient)
-        ResetProbe::attach(accepted);
-
-    QTcpSocket *watched = probeOnClient ? &client : accepted;
-    QTcpSocket *other = probeOnClient ? accepted : &client;
-    QSignalSpy disconnected(watched, &QAbstractSocket::disconnected);
-    if (pendingSend > 0) {
-        // The other side never reads: the data stays queued in both kernels and in Qt.
-        QCOMPARE(watched->write(QByteArray(pendingSend, 'x')), qint64(pendingSend));
-        QTRY_VERIFY(watched->bytesToWrite() < pendingSend);
-    }
-    if (peerResets) {
-        const linger hardClose{1, 0};
-        QCOMPARE(::setsockopt(int(other->socketDescriptor()), SOL_SOCKET, SO_LINGER, &hardClose,
-                              sizeof hardClose),
-                 0);
-        other->abort();
-    } else if (pendingSend > 0) {
-        // Closing with unread data makes the kernel send RST (RFC 1122), so an orderly
-        // close from a peer that did not read everything is a half-close: FIN only.
-        QCOMPARE(::shutdown(int(other->socketDescriptor()), SHUT_WR), 0);
-    } else {
-        other->abort();
-    }
-
-    QTRY_COMPARE(disconnected.size(), 1);
-    QCOMPARE(ResetProbe::wasReset(watched), peerResets);
-    if (!probeOnClient)
-        delete accepted;
 }
 
 // The server's state line says when it can be reached from other machines (text only:

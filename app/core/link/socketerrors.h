@@ -17,8 +17,8 @@ QString socketErrorText(QAbstractSocket::SocketError error, const QString &host 
 // Caveat: Qt 6.4 on Unix never lets a TCP reset be told apart from an orderly close by the
 // error code. QNativeSocketEngine's read turns ECONNRESET into a 0-byte read (end of stream),
 // and its write turns EPIPE/ECONNRESET into RemoteHostClosedError, so a peer RST arrives as
-// RemoteHostClosedError and maps to PeerClosed here; sessions learn of the reset from
-// ResetProbe (transport/resetprobe.h) and report Reset instead. Likewise a connect() that
+// RemoteHostClosedError and maps to PeerClosed here; TcpLink (link/tcplink.h) reads the
+// descriptor itself, sees ECONNRESET and reports Reset instead. Likewise a connect() that
 // times out in the kernel (ETIMEDOUT) is reported by Qt as NetworkError, as are
 // ENETUNREACH/EHOSTUNREACH, so NetworkError maps to NetworkUnreachable; Qt's own connect
 // timer gives SocketTimeoutError. LocalClose is never produced either: closing or aborting a

@@ -3,12 +3,8 @@
 #include "core/autoreply/autoreplier.h"
 #include "core/net/endpoint.h"
 #include "core/net/portowner.h"
-#include "core/transport/resetprobe.h"
-#include "core/link/socketerrors.h"
 
-#include <QPointer>
 #include <QSet>
-#include <QTcpSocket>
 
 #include <climits>
 #include <utility>
@@ -214,6 +210,7 @@ void Session::closePeer(quint32 id, CloseReason reason, const QString &text)
     }
     dropHeldReplies(id);
     endReplyDrops(id);
+    m_readPaused.remove(id);
     p = mutablePeer(id);
     p->state = PeerInfo::State::Closed;
     p->closedUs = nowUs();
@@ -404,9 +401,9 @@ void Session::sendDueReplies()
         const PeerInfo *target = peer(id);
         if (!target || !target->isOpen())
             continue;
-        // A TCP peer is no longer read from once this is reached (repliesBackedUp), so
+        // A stream peer is no longer read from once this is reached (repliesBackedUp), so
         // only replies much bigger than what caused them can go past the second limit.
-        const qint64 maxUnwritten = m_tcpSockets.contains(id)
+        const qint64 maxUnwritten = isStreamPeer(id)
                                         ? m_replyLimits.maxUnwrittenPerPeer +
                                               m_replyLimits.maxHeldPerPeer
                                         : m_replyLimits.maxUnwrittenPerPeer;
@@ -442,14 +439,9 @@ void Session::resumeDrainedReads()
         if (repliesBackedUp(id))
             continue;
         m_readPaused.remove(id);
-        // Later, not from inside the write or reply pass that drained it.
-        QMetaObject::invokeMethod(
-            this,
-            [this, id, socket = m_tcpSockets.value(id)] {
-                if (socket && m_tcpSockets.value(id) == socket)
-                    readTcp(socket, id);
-            },
-            Qt::QueuedConnection);
+        // Only asks for bytes again: they come from the event loop, not from inside the
+        // write or reply pass that drained the replies.
+        setPeerReading(id, true);
     }
 }
 
@@ -617,6 +609,7 @@ void Session::noteWritten(quint32 id, qint64 bytes)
         if (!m_batchTimer.isActive())
             m_batchTimer.start();
         emit peerBytesWritten(id, bytes);
+        resumeDrainedReads(); // the peer took bytes: its replies may have drained
     }
 }
 
@@ -708,111 +701,28 @@ void Session::flushIdle()
     armIdleTimer();
 }
 
-namespace {
-const char kLocalCloseProperty[] = "sockscope_localClose";
-const char kErrorProperty[] = "sockscope_error";
-const char kUnsentProperty[] = "sockscope_unsent";
-// Closing gracefully waits for queued data to go out; a peer that stops reading would keep
-// the connection (and our buffer) forever. Without progress for this long, it is aborted.
-constexpr int kCloseStallMs = 2000;
-constexpr qint64 kReadBufferBytes = 1 << 20;
-// With auto-reply on, a read is framed in pieces of at most this, so that reading can pause
-// between them when replies back up (64 bytes of bookkeeping per reply to a 1-byte frame:
-// a piece can add at most 2 MiB of replies).
-constexpr qint64 kReplyReadChunk = 32 << 10;
-} // namespace
-
-void Session::wireTcpSocket(QTcpSocket *socket, quint32 id)
+void Session::setAutoReplier(AutoReplier *replier)
 {
-    // Qt buffers without limit by default; capped, a peer that sends faster than
-    // we process is slowed by TCP flow control instead of growing our memory.
-    socket->setReadBufferSize(kReadBufferBytes);
-    ResetProbe::attach(socket);
-    m_tcpSockets.insert(id, socket);
-    connect(socket, &QIODevice::readyRead, this, [this, socket, id] { readTcp(socket, id); });
-    connect(socket, &QIODevice::bytesWritten, this, [this, id](qint64 bytes) {
-        noteWritten(id, bytes);
-        resumeDrainedReads();
-    });
-    connect(socket, &QAbstractSocket::errorOccurred, this,
-            [socket](QAbstractSocket::SocketError error) {
-                if (!socket->property(kErrorProperty).isValid()) {
-                    socket->setProperty(kErrorProperty, int(error));
-                    // Qt drops what was still queued for the peer; say how much.
-                    socket->setProperty(kUnsentProperty, socket->bytesToWrite());
-                }
-            });
-    connect(socket, &QAbstractSocket::disconnected, this, [this, socket, id] {
-        if (socket->bytesAvailable() > 0)
-            ingest(id, socket->readAll());
-        CloseReason reason = CloseReason::PeerClosed;
-        QString text = tr("the peer closed the connection");
-        if (socket->property(kLocalCloseProperty).toBool()) {
-            reason = CloseReason::LocalClose;
-            text = tr("closed by you");
-        } else if (ResetProbe::wasReset(socket)) {
-            reason = CloseReason::Reset;
-            text = tr("the peer reset the connection");
-        } else if (const QVariant e = socket->property(kErrorProperty); e.isValid()) {
-            const auto error = QAbstractSocket::SocketError(e.toInt());
-            reason = closeReasonFor(error);
-            if (error != QAbstractSocket::RemoteHostClosedError)
-                text = socketErrorText(error);
-        }
-        if (const qint64 unsent = socket->property(kUnsentProperty).toLongLong(); unsent > 0)
-            text += tr("; %n byte(s) queued for it were not sent", nullptr,
-                       int(qMin<qint64>(unsent, INT_MAX)));
-        m_readPaused.remove(id);
-        m_tcpSockets.remove(id);
-        closePeer(id, reason, text);
-        tcpSocketClosed(id, socket);
-    });
+    const bool had = m_autoReplier != nullptr;
+    m_autoReplier = replier;
+    if (had != (replier != nullptr))
+        autoReplierChanged();
 }
 
-void Session::readTcp(QTcpSocket *socket, quint32 id)
+void Session::ingestStream(quint32 id, const QByteArray &bytes)
 {
-    // Everything available, one framing pass per block. Reading exactly what is buffered
-    // lets QIODevice hand over its block instead of copying it (it does when the buffer
-    // holds one block, the usual case as we always drain it), and raw framing passes that
-    // block on to the log record, still without a copy. While paused, Qt's buffer fills to
-    // kReadBufferBytes and then TCP flow control holds the peer.
-    while (!m_readPaused.contains(id) && socket->bytesAvailable() > 0) {
-        if (!m_autoReplier) {
-            ingest(id, socket->read(socket->bytesAvailable()));
-            continue;
-        }
-        ingest(id, socket->read(qMin(socket->bytesAvailable(), kReplyReadChunk)));
-        if (repliesBackedUp(id))
-            m_readPaused.insert(id);
+    ingest(id, bytes);
+    if (m_autoReplier && !m_readPaused.contains(id) && repliesBackedUp(id)) {
+        m_readPaused.insert(id);
+        setPeerReading(id, false);
     }
 }
 
-void Session::tcpSocketClosed(quint32, QTcpSocket *socket)
+bool Session::isStreamPeer(quint32) const
 {
-    socket->deleteLater();
+    return false;
 }
 
-void Session::closeTcpLocally(QTcpSocket *socket)
-{
-    socket->setProperty(kLocalCloseProperty, true);
-    socket->disconnectFromHost();
-    if (socket->state() != QAbstractSocket::UnconnectedState)
-        watchClosing(socket, socket->bytesToWrite());
-}
-
-void Session::watchClosing(QTcpSocket *socket, qint64 pendingBefore)
-{
-    QTimer::singleShot(kCloseStallMs, socket, [socket, pendingBefore] {
-        if (socket->state() == QAbstractSocket::UnconnectedState)
-            return;
-        const qint64 pending = socket->bytesToWrite();
-        if (pending > 0 && pending < pendingBefore) {
-            watchClosing(socket, pending); // slow, but reading
-            return;
-        }
-        socket->setProperty(kUnsentProperty, pending);
-        socket->abort();
-    });
-}
+void Session::setPeerReading(quint32, bool) {}
 
 } // namespace sockscope

@@ -10,10 +10,7 @@
 #include <QHash>
 #include <QSet>
 #include <QObject>
-#include <QPointer>
 #include <QTimer>
-
-class QTcpSocket;
 
 #include <list>
 #include <map>
@@ -88,7 +85,7 @@ public:
     ChecksumKind rxChecksum() const { return m_rxChecksum; }
 
     // Auto-reply rules / echo; not owned. nullptr disables.
-    void setAutoReplier(AutoReplier *replier) { m_autoReplier = replier; }
+    void setAutoReplier(AutoReplier *replier);
 
     // What auto-replies and echo may make us hold. A reply beyond a limit is not sent;
     // it is counted (repliesDropped) and logged, once per run of drops and then summed up.
@@ -204,19 +201,26 @@ protected:
     void logEvent(quint32 peerId, const QString &text, bool error = false);
     PeerInfo *mutablePeer(quint32 id);
 
-    // TCP sessions: routes a connected socket's reads, writes, errors and
-    // disconnect into this session's peer `id`. When the socket is gone,
-    // tcpSocketClosed() is called after the peer is closed with its reason.
-    void wireTcpSocket(QTcpSocket *socket, quint32 id);
-    static void watchClosing(QTcpSocket *socket, qint64 pendingBefore);
-    // Reads what the socket has, unless replies to the peer are backed up (then it waits
-    // for them to drain: see ReplyLimits).
-    void readTcp(QTcpSocket *socket, quint32 id);
     void pruneClosedPeers();
     qsizetype removeOldestClosedPeers(qsizetype count); // returns how many went
-    virtual void tcpSocketClosed(quint32 id, QTcpSocket *socket);
-    // A close we asked for: logged as such, pending writes flushed first.
-    static void closeTcpLocally(QTcpSocket *socket);
+
+    // Stream peers (TCP): their reading pauses while auto-replies to them back up, so TCP flow
+    // control holds a peer that sends but does not read (see ReplyLimits). A kind with
+    // stream peers hands their bytes to ingestStream() and implements the two hooks below.
+    //
+    // Received bytes of a stream peer: ingest(), then setPeerReading(id, false) if replies to
+    // it are backed up; setPeerReading(id, true) follows once they have drained.
+    void ingestStream(quint32 id, const QByteArray &bytes);
+    virtual bool isStreamPeer(quint32 id) const;
+    // Must not read (or emit anything) from inside: only stop or resume asking for bytes.
+    virtual void setPeerReading(quint32 id, bool on);
+    // With an auto-replier set, a stream peer's bytes should come in blocks of at most this,
+    // so that reading can pause between them when replies back up (64 bytes of bookkeeping
+    // per reply to a 1-byte frame: a block can add at most 2 MiB of replies).
+    static constexpr qint64 ReplyReadChunk = 32 << 10;
+    bool hasAutoReplier() const { return m_autoReplier != nullptr; }
+    // setAutoReplier() changed hasAutoReplier(): stream kinds adjust their read blocks.
+    virtual void autoReplierChanged() {}
 
 private:
     struct Channel; // per-peer receive state
@@ -296,8 +300,7 @@ private:
     std::set<std::pair<qint64, quint32>> m_replyDue; // per peer with held replies: the first
     qint64 m_heldReplyBytes = 0;
     qint64 m_immediateReplyBytes = 0; // the part of m_heldReplyBytes with no delay
-    QHash<quint32, QPointer<QTcpSocket>> m_tcpSockets; // open TCP peers
-    QSet<quint32> m_readPaused;                        // TCP peers not read from now
+    QSet<quint32> m_readPaused; // stream peers not read from now
     struct DropRun
     {
         qint64 replies = 0;

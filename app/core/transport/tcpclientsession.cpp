@@ -1,12 +1,14 @@
 #include "core/transport/tcpclientsession.h"
+
 #include "core/link/socketerrors.h"
+#include "core/link/tcplink.h"
 #include "core/net/endpoint.h"
 
 #include <QTcpSocket>
 
 namespace sockscope {
 
-TcpClientSession::TcpClientSession(QObject *parent) : Session(Mode::TcpClient, parent)
+TcpClientSession::TcpClientSession(QObject *parent) : LinkSession(Mode::TcpClient, parent)
 {
     m_connectTimer.setSingleShot(true);
     connect(&m_connectTimer, &QTimer::timeout, this, [this] {
@@ -48,7 +50,7 @@ void TcpClientSession::start()
 
 void TcpClientSession::connectNow()
 {
-    if (m_socket)
+    if (m_socket || link(m_peerId))
         return;
     m_socket = new QTcpSocket(this);
     QTcpSocket *socket = m_socket;
@@ -92,19 +94,24 @@ void TcpClientSession::onConnected()
 {
     m_connectTimer.stop();
     m_nextDelayMs = m_options.reconnectInitialMs;
-    QTcpSocket *socket = m_socket;
-    // The connected-state handlers are replaced by the session's generic ones.
-    socket->disconnect(this);
-    m_peerId = openPeer(socket->peerAddress(), socket->peerPort());
-    wireTcpSocket(socket, m_peerId);
-    connect(socket, &QAbstractSocket::stateChanged, this, [this](QAbstractSocket::SocketState s) {
-        if (s == QAbstractSocket::ClosingState)
+    // The connection moves into a link (the socket goes; so do its connecting handlers).
+    TcpLink *tcp = TcpLink::adopt(m_socket, this);
+    if (!tcp) {
+        // Only when no descriptor is left to duplicate the connection's into.
+        onConnectFailed(closeReasonFor(QAbstractSocket::SocketResourceError),
+                        socketErrorText(QAbstractSocket::SocketResourceError));
+        return;
+    }
+    m_socket = nullptr;
+    m_peerId = attach(tcp);
+    connect(tcp, &Link::stateChanged, this, [this](Link::State s) {
+        if (s == Link::State::Closing)
             setConnection(Connection::Closing);
     });
     const QString text =
         tr("Connected to %1 from %2")
-            .arg(formatEndpoint(socket->peerAddress().toString(), socket->peerPort()),
-                 formatEndpoint(socket->localAddress().toString(), socket->localPort()));
+            .arg(formatEndpoint(tcp->peerAddress().toString(), tcp->peerPort()),
+                 formatEndpoint(tcp->localAddress().toString(), tcp->localPort()));
     logEvent(m_peerId, text);
     setConnection(Connection::Connected);
     setState(State::Active, text);
@@ -131,13 +138,9 @@ void TcpClientSession::onConnectFailed(CloseReason reason, const QString &messag
     fail(message);
 }
 
-void TcpClientSession::tcpSocketClosed(quint32 id, QTcpSocket *socket)
+void TcpClientSession::linkClosed(quint32 id, CloseReason reason)
 {
-    if (const PeerInfo *p = peer(id))
-        m_lastReason = p->closeReason;
-    if (socket == m_socket)
-        m_socket = nullptr;
-    socket->deleteLater();
+    m_lastReason = reason;
     m_peerId = 0;
     setConnection(Connection::Closed);
     const PeerInfo *p = peer(id);
@@ -173,8 +176,8 @@ void TcpClientSession::stop()
         m_lastReason = CloseReason::LocalClose;
         setConnection(Connection::Closed);
         logEvent(0, tr("Connection attempt cancelled."));
-    } else if (m_socket) {
-        closeTcpLocally(m_socket);
+    } else if (Link *l = link(m_peerId)) {
+        l->close();
     }
     if (m_connection == Connection::Closed)
         setState(State::Idle, tr("Disconnected"));
@@ -183,7 +186,7 @@ void TcpClientSession::stop()
 
 QList<quint32> TcpClientSession::defaultTargets(QString *whyNone)
 {
-    if (!m_socket || m_connection != Connection::Connected) {
+    if (!link(m_peerId) || m_connection != Connection::Connected) {
         *whyNone = tr("Not connected.");
         return {};
     }
@@ -193,20 +196,11 @@ QList<quint32> TcpClientSession::defaultTargets(QString *whyNone)
 Session::Delivery TcpClientSession::sendBytes(quint32 id, const QByteArray &bytes, QString *error)
 {
     // A peer id of an earlier connection is "not connected" too.
-    if (!m_socket || m_connection != Connection::Connected || id != m_peerId) {
+    if (!link(m_peerId) || m_connection != Connection::Connected || id != m_peerId) {
         *error = tr("Not connected.");
         return Delivery::Failed;
     }
-    if (m_socket->write(bytes) != bytes.size()) {
-        *error = socketErrorText(m_socket->error(), m_options.host, m_options.port);
-        return Delivery::Failed;
-    }
-    return Delivery::Queued;
-}
-
-qint64 TcpClientSession::pendingWriteBytes(quint32 peerId) const
-{
-    return (m_socket && peerId == m_peerId) ? m_socket->bytesToWrite() : 0;
+    return LinkSession::sendBytes(id, bytes, error);
 }
 
 void TcpClientSession::disconnectPeer(quint32 peerId)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/session/session.h"
+#include "core/transport/linksession.h"
 
 #include <QHostAddress>
 #include <QTimer>
@@ -12,7 +12,7 @@ namespace sockscope {
 // One outgoing TCP connection, with a connect timeout, an optional local
 // bind and optional auto-reconnect with exponential back-off. Every close
 // carries its reason (peer closed, refused, timeout, host not found, ...).
-class TcpClientSession : public Session
+class TcpClientSession : public LinkSession
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(TcpClientSession)
@@ -55,7 +55,6 @@ public:
     CloseReason lastCloseReason() const { return m_lastReason; }
     int reconnectDelayMs() const { return m_nextDelayMs; }
 
-    qint64 pendingWriteBytes(quint32 peerId) const override;
     void disconnectPeer(quint32 peerId) override;
 
 signals:
@@ -65,7 +64,7 @@ private:
     void connectNow();
     void onConnected();
     void onConnectFailed(CloseReason reason, const QString &message);
-    void tcpSocketClosed(quint32 id, QTcpSocket *socket) override;
+    void linkClosed(quint32 id, CloseReason reason) override;
     QList<quint32> defaultTargets(QString *whyNone) override;
     Delivery sendBytes(quint32 id, const QByteArray &bytes, QString *error) override;
     void setConnection(Connection c);
@@ -73,7 +72,7 @@ private:
     QString target() const;
 
     Options m_options;
-    QTcpSocket *m_socket = nullptr;
+    QTcpSocket *m_socket = nullptr; // while connecting; then the connection is a link
     quint32 m_peerId = 0;
     Connection m_connection = Connection::Closed;
     CloseReason m_lastReason = CloseReason::LocalClose;

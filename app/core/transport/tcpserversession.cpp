@@ -1,8 +1,9 @@
 #include "core/transport/tcpserversession.h"
 
-#include "core/net/portowner.h"
 #include "core/link/socketerrors.h"
+#include "core/link/tcplink.h"
 #include "core/net/endpoint.h"
+#include "core/net/portowner.h"
 
 #include <QSocketNotifier>
 #include <QTcpServer>
@@ -27,7 +28,7 @@ constexpr int kAcceptBatch = 128;
 } // namespace
 
 TcpServerSession::TcpServerSession(QObject *parent)
-    : Session(Mode::TcpServer, parent), m_server(new QTcpServer(this))
+    : LinkSession(Mode::TcpServer, parent), m_server(new QTcpServer(this))
 {
     connect(m_server, &QTcpServer::newConnection, this, &TcpServerSession::acceptPending);
     connect(m_server, &QTcpServer::acceptError, this,
@@ -44,9 +45,6 @@ TcpServerSession::TcpServerSession(QObject *parent)
 
 TcpServerSession::~TcpServerSession()
 {
-    // Sockets are children; stop signal delivery into a half-destroyed session.
-    for (QTcpSocket *s : std::as_const(m_sockets))
-        s->disconnect(this);
     stopAccepting();
 }
 
@@ -124,10 +122,17 @@ quint16 TcpServerSession::serverPort() const
     return m_server->serverPort();
 }
 
+// Where the session does not accept by itself (see start()).
 void TcpServerSession::acceptPending()
 {
-    while (QTcpSocket *socket = m_server->nextPendingConnection())
-        admit(socket);
+    while (QTcpSocket *socket = m_server->nextPendingConnection()) {
+        if (TcpLink *link = TcpLink::adopt(socket, this)) {
+            admit(link);
+        } else {
+            socket->abort();
+            socket->deleteLater();
+        }
+    }
 }
 
 void TcpServerSession::acceptReady()
@@ -137,13 +142,10 @@ void TcpServerSession::acceptReady()
         const int fd = ::accept(int(m_server->socketDescriptor()), nullptr, nullptr);
         if (fd >= 0) {
             ::fcntl(fd, F_SETFD, FD_CLOEXEC);
-            auto *socket = new QTcpSocket(this);
-            if (socket->setSocketDescriptor(fd)) {
-                admit(socket); // may stop the session through a slot: the loop checks
-            } else {
+            if (TcpLink *link = TcpLink::fromDescriptor(fd, this))
+                admit(link); // may stop the session through a slot: the loop checks
+            else
                 ::close(fd);
-                delete socket;
-            }
             continue;
         }
         const int error = errno;
@@ -246,71 +248,34 @@ void TcpServerSession::stopAccepting()
     m_spareFd = -1;
 }
 
-void TcpServerSession::admit(QTcpSocket *socket)
+void TcpServerSession::admit(TcpLink *link)
 {
     if (openPeerCount() >= m_options.maxClients) {
         logEvent(
             0,
             tr("Refused %1: the limit of %n client(s) is reached.", nullptr, m_options.maxClients)
-                .arg(formatEndpoint(unmappedAddress(socket->peerAddress()).toString(),
-                                    socket->peerPort())),
+                .arg(formatEndpoint(unmappedAddress(link->peerAddress()).toString(),
+                                    link->peerPort())),
             true);
-        socket->abort();
-        socket->deleteLater();
+        delete link; // closes the connection quietly (nothing was read or written)
         return;
     }
     m_acceptFailing = false;
-    adopt(socket);
-}
-
-void TcpServerSession::adopt(QTcpSocket *socket)
-{
-    socket->setParent(this);
-    const quint32 id = openPeer(unmappedAddress(socket->peerAddress()), socket->peerPort());
-    m_sockets.insert(id, socket);
+    const quint32 id = attach(link);
     logEvent(id, tr("Connected"));
-    wireTcpSocket(socket, id);
-}
-
-qint64 TcpServerSession::pendingWriteBytes(quint32 peerId) const
-{
-    QTcpSocket *s = m_sockets.value(peerId);
-    return s ? s->bytesToWrite() : 0;
 }
 
 QList<quint32> TcpServerSession::defaultTargets(QString *whyNone)
 {
-    const QList<quint32> ids = m_sockets.keys();
+    const QList<quint32> ids = linkedPeers();
     if (ids.isEmpty())
         *whyNone = tr("No client is connected.");
     return ids;
 }
 
-Session::Delivery TcpServerSession::sendBytes(quint32 id, const QByteArray &bytes, QString *)
-{
-    QTcpSocket *s = m_sockets.value(id);
-    if (!s || s->state() != QAbstractSocket::ConnectedState || s->write(bytes) != bytes.size())
-        return Delivery::Gone;
-    return Delivery::Queued;
-}
-
-void TcpServerSession::disconnectPeer(quint32 peerId)
-{
-    if (QTcpSocket *s = m_sockets.value(peerId))
-        closeTcpLocally(s);
-}
-
 void TcpServerSession::disconnectAll()
 {
-    const auto sockets = m_sockets.values();
-    for (QTcpSocket *s : sockets)
-        closeTcpLocally(s);
-}
-
-void TcpServerSession::tcpSocketClosed(quint32 id, QTcpSocket *socket)
-{
-    m_sockets.remove(id);
-    socket->deleteLater();
+    closeAll();
 }
 
 void TcpServerSession::setEndpoint(const SessionEndpoint &e)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/session/session.h"
+#include "core/transport/linksession.h"
 
 #include <QHash>
 #include <QHostAddress>
@@ -8,16 +8,17 @@
 
 class QSocketNotifier;
 class QTcpServer;
-class QTcpSocket;
 
 namespace sockscope {
+
+class TcpLink;
 
 // Listens on an address/port and keeps every accepted client as a peer.
 // Excess clients beyond maxClients are accepted and closed at once, with an
 // event in the log, so they are refused visibly rather than dropped. So are
 // clients that arrive while the process is out of file descriptors (Unix, see
 // acceptReady()): the server keeps listening and accepts again once peers leave.
-class TcpServerSession : public Session
+class TcpServerSession : public LinkSession
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(TcpServerSession)
@@ -51,25 +52,19 @@ public:
     quint16 serverPort() const;
     quint16 boundPort() const override { return isListening() ? serverPort() : 0; }
 
-    qint64 pendingWriteBytes(quint32 peerId) const override;
-    void disconnectPeer(quint32 peerId) override;
     void disconnectAll();
 
 private:
     void acceptPending();
     void acceptReady();
-    void admit(QTcpSocket *socket);
-    void adopt(QTcpSocket *socket);
+    void admit(TcpLink *link);
     bool refuseWithSpareDescriptor();
     void acceptFailed(const QString &why);
     void stopAccepting();
-    void tcpSocketClosed(quint32 id, QTcpSocket *socket) override;
     QList<quint32> defaultTargets(QString *whyNone) override;
-    Delivery sendBytes(quint32 id, const QByteArray &bytes, QString *error) override;
 
     Options m_options;
     QTcpServer *m_server = nullptr;
-    QHash<quint32, QTcpSocket *> m_sockets;
     // Unix: this session accepts by itself, on a notifier for the listening socket, and keeps a
     // spare descriptor (on /dev/null) to refuse clients with when all others are in use.
     QSocketNotifier *m_acceptNotifier = nullptr;

@@ -1,0 +1,112 @@
+#include "core/transport/linksession.h"
+
+#include "core/link/link.h"
+#include "core/net/endpoint.h"
+
+#include <QPointer>
+
+#include <algorithm>
+
+namespace sockscope {
+
+LinkSession::LinkSession(Mode mode, QObject *parent) : Session(mode, parent) {}
+
+LinkSession::~LinkSession()
+{
+    // Links are children and outlive this body: no signal of theirs may reach a
+    // half-destroyed session.
+    for (Link *link : std::as_const(m_links))
+        link->disconnect(this);
+}
+
+quint32 LinkSession::attach(Link *link)
+{
+    link->setParent(this);
+    link->setMaxBlockBytes(hasAutoReplier() ? ReplyReadChunk : 0);
+    const quint32 id = openPeer(unmappedAddress(link->peerAddress()), link->peerPort());
+    m_links.insert(id, link);
+    connect(link, &Link::received, this,
+            [this, id](const QByteArray &block) { ingestStream(id, block); });
+    connect(link, &Link::bytesWritten, this,
+            [this, id](qint64 bytes) { noteWritten(id, bytes); });
+    connect(link, &Link::closed, this,
+            [this, id, link](CloseReason reason, const QString &text, qint64) {
+                onClosed(id, link, reason, text);
+            });
+    return id;
+}
+
+void LinkSession::onClosed(quint32 id, Link *link, CloseReason reason, const QString &text)
+{
+    // Gone from the table first: whoever hears peerClosed can no longer send to it.
+    m_links.remove(id);
+    link->disconnect(this);
+    link->deleteLater();
+    closePeer(id, reason, text);
+    linkClosed(id, reason);
+}
+
+void LinkSession::linkClosed(quint32, CloseReason) {}
+
+Link *LinkSession::link(quint32 id) const
+{
+    return m_links.value(id);
+}
+
+QList<quint32> LinkSession::linkedPeers() const
+{
+    QList<quint32> ids = m_links.keys();
+    std::sort(ids.begin(), ids.end()); // ids grow with each peer: oldest first
+    return ids;
+}
+
+void LinkSession::closeAll()
+{
+    // A link with nothing queued closes (and leaves m_links) from inside close().
+    QList<QPointer<Link>> links;
+    links.reserve(m_links.size());
+    for (Link *link : std::as_const(m_links))
+        links.append(link);
+    for (const QPointer<Link> &link : std::as_const(links)) {
+        if (link)
+            link->close();
+    }
+}
+
+qint64 LinkSession::pendingWriteBytes(quint32 peerId) const
+{
+    const Link *l = m_links.value(peerId);
+    return l ? l->queuedBytes() : 0;
+}
+
+void LinkSession::disconnectPeer(quint32 peerId)
+{
+    if (Link *l = m_links.value(peerId))
+        l->close();
+}
+
+Session::Delivery LinkSession::sendBytes(quint32 id, const QByteArray &bytes, QString *)
+{
+    Link *l = m_links.value(id);
+    return l && l->write(bytes) ? Delivery::Queued : Delivery::Gone;
+}
+
+bool LinkSession::isStreamPeer(quint32 id) const
+{
+    return m_links.contains(id);
+}
+
+void LinkSession::setPeerReading(quint32 id, bool on)
+{
+    if (Link *l = m_links.value(id))
+        l->setReadPaused(!on);
+}
+
+void LinkSession::autoReplierChanged()
+{
+    const qint64 block = hasAutoReplier() ? ReplyReadChunk : 0;
+    for (Link *link : std::as_const(m_links))
+        link->setMaxBlockBytes(block);
+}
+
+} // namespace sockscope

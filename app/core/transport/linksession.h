@@ -1,0 +1,55 @@
+#pragma once
+
+#include "core/session/session.h"
+
+#include <QHash>
+
+namespace sockscope {
+
+class Link;
+
+// Base of the session kinds whose peers are links (TCP server, TCP client; the relay later).
+// It owns their links: a link's bytes go to the peer table (framing, log, auto-reply),
+// its writes are counted, its close closes the peer with the link's reason and words.
+// Reading pauses while auto-replies to a peer back up (Session::ReplyLimits).
+class LinkSession : public Session
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LinkSession)
+
+public:
+    ~LinkSession() override;
+
+    // Bytes the link has accepted but not yet handed to the kernel (back-pressure).
+    qint64 pendingWriteBytes(quint32 peerId) const override;
+    // Closes the peer's link gracefully (queued bytes go out first; a stalled peer is aborted).
+    void disconnectPeer(quint32 peerId) override;
+
+protected:
+    LinkSession(Mode mode, QObject *parent);
+
+    // Takes the link (reparented to this session) and opens a peer for it, from the link's
+    // peer address (IPv4-mapped addresses unmapped) and port. Returns the peer id.
+    quint32 attach(Link *link);
+    // The open peer's link, or nullptr.
+    Link *link(quint32 id) const;
+    // Peers with a link, oldest first.
+    QList<quint32> linkedPeers() const;
+    // Closes every link gracefully.
+    void closeAll();
+    // A link closed: its peer is closed already (with the link's reason and text), the
+    // link is on its way out (deleteLater).
+    virtual void linkClosed(quint32 id, CloseReason reason);
+
+    Delivery sendBytes(quint32 id, const QByteArray &bytes, QString *error) override;
+    bool isStreamPeer(quint32 id) const override;
+    void setPeerReading(quint32 id, bool on) override;
+    void autoReplierChanged() override;
+
+private:
+    void onClosed(quint32 id, Link *link, CloseReason reason, const QString &text);
+
+    QHash<quint32, Link *> m_links; // open peers' links
+};
+
+} // namespace sockscope
