@@ -3175,25 +3175,6 @@ Without --headless the window opens, configured by the same options.</source>
         <translation></translation>
     </message>
     <message>
-        <source>the peer closed the connection</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>closed by you</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>the peer reset the connection</source>
-        <translation></translation>
-    </message>
-    <message numerus="yes">
-        <source>; %n byte(s) queued for it were not sent</source>
-        <translation>
-            <numerusform>; %n byte queued for it was not sent</numerusform>
-            <numerusform>; %n bytes queued for it were not sent</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Port %1 is already in use; looking up which program holds it…</source>
         <translation></translation>
     </message>

@@ -3162,24 +3162,6 @@ Without --headless the window opens, configured by the same options.</source>
         <translation>已断开：%1</translation>
     </message>
     <message>
-        <source>the peer closed the connection</source>
-        <translation>对端关闭了连接</translation>
-    </message>
-    <message>
-        <source>closed by you</source>
-        <translation>已主动关闭</translation>
-    </message>
-    <message>
-        <source>the peer reset the connection</source>
-        <translation>对端重置了连接</translation>
-    </message>
-    <message numerus="yes">
-        <source>; %n byte(s) queued for it were not sent</source>
-        <translation>
-            <numerusform>；排队待发的 %n 字节未能发出</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Port %1 is already in use; looking up which program holds it…</source>
         <translation>端口 %1 已被占用；正在查找占用它的程序…</translation>
     </message>
