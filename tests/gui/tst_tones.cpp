@@ -21,6 +21,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 
 using namespace sockscope;
 
@@ -42,9 +43,16 @@ double contrast(const QColor &a, const QColor &b)
     return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
 }
 
+// Fusion's own light palette (the style made for it is not kept).
+QPalette fusionPalette()
+{
+    const std::unique_ptr<QStyle> fusion(QStyleFactory::create(QStringLiteral("Fusion")));
+    return fusion->standardPalette();
+}
+
 QPalette darkPalette()
 {
-    QPalette dark = QStyleFactory::create(QStringLiteral("Fusion"))->standardPalette();
+    QPalette dark = fusionPalette();
     dark.setColor(QPalette::Window, QColor(0x35, 0x35, 0x35));
     dark.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
     dark.setColor(QPalette::Base, QColor(0x2d, 0x2d, 0x2d));
@@ -55,7 +63,7 @@ QPalette darkPalette()
 
 QPalette lightPalette()
 {
-    return QStyleFactory::create(QStringLiteral("Fusion"))->standardPalette();
+    return fusionPalette();
 }
 
 } // namespace
