@@ -9,6 +9,7 @@
 #include "core/transport/tcpserversession.h"
 
 #include "eventloop.h"
+#include "lineserver.h"
 #include "loopback.h"
 #include "recordlog.h"
 
@@ -30,18 +31,6 @@ private slots:
 };
 
 namespace {
-
-std::unique_ptr<TcpServerSession> startLineServer()
-{
-    auto server = std::make_unique<TcpServerSession>();
-    TcpServerSession::Options o;
-    o.address = kLoopback;
-    server->setOptions(o);
-    server->setBatchInterval(5);
-    server->setFraming(FramingSpec::line());
-    server->start();
-    return server;
-}
 
 bool connected(QTcpSocket &client, const TcpServerSession &server)
 {

@@ -11,6 +11,7 @@
 #include "core/transport/udpsession.h"
 
 #include "eventloop.h"
+#include "lineserver.h"
 #include "gbk.h"
 #include "loopback.h"
 #include "recordlog.h"
@@ -31,18 +32,6 @@ using namespace sockscope;
 using namespace sockscope::test;
 
 namespace {
-
-std::unique_ptr<TcpServerSession> startLineServer()
-{
-    auto server = std::make_unique<TcpServerSession>();
-    TcpServerSession::Options o;
-    o.address = kLoopback;
-    server->setOptions(o);
-    server->setBatchInterval(5);
-    server->setFraming(FramingSpec::line());
-    server->start();
-    return server;
-}
 
 // Connects `client` to the server; returns the server's peer id for it, or 0.
 quint32 connectClient(TcpServerSession &server, QTcpSocket &client)
