@@ -4,12 +4,11 @@
 #pragma once
 
 #include "ui/appsettings.h"
+#include "boundport.h"
 #include "eventloop.h"
 #include "loopback.h"
 #include "ui/mainwindow.h"
 #include "ui/sessiontab.h"
-
-#include "core/transport/tcpserversession.h"
 
 #include <QComboBox>
 #include <QPushButton>
@@ -83,10 +82,7 @@ protected:
         QTest::keyClick(port, Qt::Key_A, Qt::ControlModifier);
         QTest::keyClicks(port, QStringLiteral("0"));
         QTest::mouseClick(child<QPushButton>("startButton"), Qt::LeftButton);
-        auto *session = qobject_cast<TcpServerSession *>(server()->session());
-        QVERIFY(session);
-        QTRY_VERIFY(session->isListening());
-        m_port = session->serverPort();
+        m_port = waitForBoundPort(server()->session());
         QVERIFY(m_port != 0);
     }
 

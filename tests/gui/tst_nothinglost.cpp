@@ -13,13 +13,13 @@
 #include "ui/peerlistmodel.h"
 #include "ui/sessiontab.h"
 
+#include "boundport.h"
 #include "eventloop.h"
 #include "modalanswers.h"
 #include "loopback.h"
 #include "pythonpeer.h"
 #include "require.h"
 
-#include "core/transport/tcpserversession.h"
 
 #include <QAction>
 #include <QApplication>
@@ -164,10 +164,7 @@ bool tst_NothingLost::startServer(SessionTab *tab, quint16 *port)
     typeOver(child<QComboBox>(tab, "localAddress"), u"127.0.0.1"_s);
     typeOver(child<QSpinBox>(tab, "localPort"), u"0"_s);
     QTest::mouseClick(child<QPushButton>(tab, "startButton"), Qt::LeftButton);
-    auto *server = qobject_cast<TcpServerSession *>(tab->session());
-    if (!server || !QTest::qWaitFor([server] { return server->isListening(); }))
-        return false;
-    *port = server->serverPort();
+    *port = test::waitForBoundPort(tab->session());
     return *port != 0;
 }
 

@@ -14,6 +14,8 @@
 #include "core/senders/sequencerunner.h"
 #include "core/transport/tcpserversession.h"
 
+#include "boundport.h"
+
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
 #include <QComboBox>
@@ -283,11 +285,11 @@ void tst_SequenceDialog::runThroughWindowSendsInOrder()
     typeOver(child<QComboBox>(tab, "localAddress"), QStringLiteral("127.0.0.1"));
     typeOver(child<QSpinBox>(tab, "localPort"), QStringLiteral("0"));
     click(child<QPushButton>(tab, "startButton"));
-    auto *server = qobject_cast<TcpServerSession *>(tab->session());
-    QVERIFY(server);
-    QTRY_VERIFY(server->isListening());
+    Session *server = tab->session();
+    const quint16 port = test::waitForBoundPort(server);
+    QVERIFY(port != 0);
     QTcpSocket peer;
-    peer.connectToHost(Loopback, server->serverPort());
+    peer.connectToHost(Loopback, port);
     QVERIFY(peer.waitForConnected(3000));
     QTRY_COMPARE(server->openPeerCount(), 1);
 

@@ -14,7 +14,7 @@ using namespace Qt::StringLiterals;
 
 // One mapping from "where and how" to each session kind's options, used by the
 // window and the command line alike.
-class TestSessionEndpoint : public QObject
+class tst_SessionEndpoint : public QObject
 {
     Q_OBJECT
 
@@ -157,5 +157,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestSessionEndpoint)
+QTEST_GUILESS_MAIN(tst_SessionEndpoint)
 #include "tst_sessionendpoint.moc"
