@@ -1,5 +1,6 @@
 // The headless command line end to end: the real sockscope binary in a
 // QProcess, real sockets on 127.0.0.1, its stdout lines, report and exit codes.
+#include "appprocess.h"
 #include "fifo.h"
 #include "loopback.h"
 #include "pythonpeer.h"
@@ -72,86 +73,10 @@ QByteArray randomBytes(qsizetype size, quint32 seed)
     return bytes;
 }
 
-// The binary under test, its output collected while the test's event loop runs.
-class Cli
+// The binary under test, its stdout read as record lines.
+class Cli : public AppProcess
 {
 public:
-    Cli()
-    {
-        QObject::connect(&m_process, &QProcess::readyReadStandardOutput, &m_process,
-                         [this] { m_out += m_process.readAllStandardOutput(); });
-        QObject::connect(&m_process, &QProcess::readyReadStandardError, &m_process,
-                         [this] { m_err += m_process.readAllStandardError(); });
-    }
-    ~Cli()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.kill();
-            m_process.waitForFinished(3000);
-        }
-    }
-    Q_DISABLE_COPY_MOVE(Cli)
-
-    QProcess &process() { return m_process; }
-
-    bool start(const QStringList &args)
-    {
-        m_process.start(QStringLiteral(SOCKSCOPE_BINARY), args);
-        return m_process.waitForStarted(5000);
-    }
-
-    // Waits (running the event loop) until stdout matches; returns the match.
-    QRegularExpressionMatch waitForOutput(const QRegularExpression &re, int timeoutMs = 5000)
-    {
-        QRegularExpressionMatch m;
-        // The caller checks the match; a timeout just leaves it empty.
-        (void)QTest::qWaitFor(
-            [&] {
-                m = re.match(QString::fromUtf8(m_out));
-                return m.hasMatch() || m_process.state() == QProcess::NotRunning;
-            },
-            timeoutMs);
-        if (!m.hasMatch())
-            m = re.match(QString::fromUtf8(m_out)); // output read on exit
-        return m;
-    }
-
-    // Waits (running the event loop, so in-process peers keep working) for exit.
-    // An event loop rather than qWaitFor(), which sleeps between passes: peers in the test
-    // that move megabytes would be read slower than they are sent.
-    bool waitForExit(int timeoutMs = 5000)
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            QEventLoop loop;
-            QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-            QObject::connect(&m_process, &QProcess::finished, &loop, &QEventLoop::quit);
-            loop.exec();
-        }
-        if (m_process.state() != QProcess::NotRunning)
-            return false;
-        m_out += m_process.readAllStandardOutput();
-        m_err += m_process.readAllStandardError();
-        return true;
-    }
-
-    // SIGTERM, then the exit code (-1 if it did not end normally).
-    int terminate()
-    {
-        m_process.terminate();
-        if (!waitForExit())
-            return -1;
-        return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
-    }
-
-    int exitCode() const
-    {
-        return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
-    }
-
-    QByteArray rawOut() const { return m_out; }
-    QString err() const { return QString::fromUtf8(m_err); }
-    QString out() const { return QString::fromUtf8(m_out); }
-
     // Every stdout line, parsed; a line that does not parse makes the test fail.
     QList<Line> lines() const
     {
@@ -177,26 +102,7 @@ public:
                 result.append(l);
         return result;
     }
-
-private:
-    QProcess m_process;
-    QByteArray m_out;
-    QByteArray m_err;
 };
-
-// Starts a TCP server on 127.0.0.1 port 0; returns the port from "Listening on".
-quint16 startServer(Cli &cli, const QStringList &extra)
-{
-    QStringList args{QStringLiteral("--headless"), QStringLiteral("--mode"),
-                     QStringLiteral("tcp-server"), QStringLiteral("--bind"),
-                     QStringLiteral("127.0.0.1"),  QStringLiteral("--port"),
-                     QStringLiteral("0")};
-    if (!cli.start(args + extra))
-        return 0;
-    const QRegularExpressionMatch m = cli.waitForOutput(
-        QRegularExpression(QStringLiteral(R"(\*\* - - Listening on 127\.0\.0\.1:(\d+)\n)")));
-    return m.hasMatch() ? quint16(m.captured(1).toUInt()) : 0;
-}
 
 QJsonObject readReport(const QString &path)
 {
@@ -353,7 +259,7 @@ void tst_Cli::gbkServerLineEcho()
 
     Cli cli;
     const quint16 port =
-        startServer(cli, {QStringLiteral("--encoding"), QStringLiteral("gbk"),
+        cli.startHeadlessServer({QStringLiteral("--encoding"), QStringLiteral("gbk"),
                           QStringLiteral("--framing"), framing, QStringLiteral("--echo")});
     QVERIFY2(port, qPrintable(cli.err()));
 
@@ -407,7 +313,7 @@ void tst_Cli::reportAfterSigterm()
 {
     const QString reportPath = m_dir.filePath(QStringLiteral("report-sigterm.json"));
     Cli cli;
-    const quint16 port = startServer(cli, {QStringLiteral("--framing"), QStringLiteral("line"),
+    const quint16 port = cli.startHeadlessServer({QStringLiteral("--framing"), QStringLiteral("line"),
                                            QStringLiteral("--report"), reportPath});
     QVERIFY2(port, qPrintable(cli.err()));
 
@@ -483,7 +389,7 @@ void tst_Cli::reportUnwritableAtTheEnd()
     QVERIFY(QDir().mkpath(folder));
     const QString reportPath = folder + QStringLiteral("/r.json");
     Cli cli;
-    const quint16 port = startServer(cli, {QStringLiteral("--report"), reportPath});
+    const quint16 port = cli.startHeadlessServer({QStringLiteral("--report"), reportPath});
     QVERIFY2(port, qPrintable(cli.err()));
     QVERIFY(QDir(folder).removeRecursively());
     QCOMPARE(cli.terminate(), 2);
@@ -555,7 +461,7 @@ void tst_Cli::durationEndsTheRun()
     QElapsedTimer timer;
     timer.start();
     Cli cli;
-    const quint16 port = startServer(cli, {QStringLiteral("--duration"), QStringLiteral("0.6"),
+    const quint16 port = cli.startHeadlessServer({QStringLiteral("--duration"), QStringLiteral("0.6"),
                                            QStringLiteral("--report"), reportPath});
     QVERIFY2(port, qPrintable(cli.err()));
     QVERIFY(cli.waitForExit(5000));
@@ -575,7 +481,7 @@ void tst_Cli::longDurationRuns()
 {
     Cli cli;
     const quint16 port =
-        startServer(cli, {QStringLiteral("--duration"), QStringLiteral("3000000")});
+        cli.startHeadlessServer({QStringLiteral("--duration"), QStringLiteral("3000000")});
     QVERIFY2(port, qPrintable(cli.err()));
     QTest::qWait(300);
     QCOMPARE(cli.process().state(), QProcess::Running);
@@ -590,8 +496,8 @@ void tst_Cli::controlCharactersEscaped()
     QByteArray full = data;
     full += QByteArray("\0\x7f\\end", 6);
     Cli cli;
-    const quint16 port = startServer(
-        cli, {QStringLiteral("--framing"), QStringLiteral("fixed:%1").arg(full.size())});
+    const quint16 port = cli.startHeadlessServer(
+        {QStringLiteral("--framing"), QStringLiteral("fixed:%1").arg(full.size())});
     QVERIFY2(port, qPrintable(cli.err()));
     QTcpSocket client;
     client.connectToHost(kLoopback, port);
@@ -775,7 +681,7 @@ void tst_Cli::closingPeerKeepsItsLastCharacters()
     const QString text = QStringLiteral("你好服务端,我是客户端小黑!");
     const QByteArray message = gbk(text);
     Cli cli;
-    const quint16 port = startServer(cli, {QStringLiteral("--encoding"), QStringLiteral("gbk")});
+    const quint16 port = cli.startHeadlessServer({QStringLiteral("--encoding"), QStringLiteral("gbk")});
     QVERIFY2(port, qPrintable(cli.err()));
     for (int round = 0; round < 3; ++round) {
         QTcpSocket client;
