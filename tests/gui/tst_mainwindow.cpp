@@ -14,7 +14,7 @@
 #include "ui/sessiontab.h"
 
 #include "core/message/message.h"
-#include "boundport.h"
+#include "guiactions.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -43,6 +43,7 @@
 #include <memory>
 
 using namespace sockscope;
+using namespace sockscope::test;
 
 namespace {
 
@@ -88,24 +89,10 @@ private:
     void createWindow();
     SessionTab *tab(int index) const;
     void showTab(int index);
-    template <typename T>
-    T *child(QWidget *parent, const char *name) const
-    {
-        T *w = parent->findChild<T *>(QLatin1String(name));
-        if (!w)
-            qFatal("no child %s", name);
-        return w;
-    }
 
-    // User-like input: select everything in the field and type over it.
-    static void typeOver(QWidget *field, const QString &text);
     // Picks a combo entry with the arrow keys, like a keyboard user.
     static bool choose(QComboBox *combo, const QVariant &data);
     static bool chooseIndex(QComboBox *combo, int index);
-    static void clickButton(QWidget *button) { QTest::mouseClick(button, Qt::LeftButton); }
-
-    // Listens on 127.0.0.1 and a free port, through the connection bar.
-    bool startServer(SessionTab *tab, quint16 *port);
     static QList<int> rowsOfKind(const LogModel *model, LogRecord::Kind kind);
     static QString cell(const QAbstractItemModel *model, int row, int column)
     {
@@ -156,14 +143,6 @@ void tst_MainWindow::showTab(int index)
     QCOMPARE(m_window->sessionTabs()->currentIndex(), index);
 }
 
-void tst_MainWindow::typeOver(QWidget *field, const QString &text)
-{
-    field->setFocus();
-    QTest::keyClick(field, Qt::Key_A, Qt::ControlModifier);
-    QTest::keyClick(field, Qt::Key_Delete);
-    QTest::keyClicks(field, text);
-}
-
 bool tst_MainWindow::chooseIndex(QComboBox *combo, int target)
 {
     if (target < 0)
@@ -177,15 +156,6 @@ bool tst_MainWindow::chooseIndex(QComboBox *combo, int target)
 bool tst_MainWindow::choose(QComboBox *combo, const QVariant &data)
 {
     return chooseIndex(combo, combo->findData(data));
-}
-
-bool tst_MainWindow::startServer(SessionTab *t, quint16 *port)
-{
-    typeOver(child<QComboBox>(t, "localAddress"), QStringLiteral("127.0.0.1"));
-    typeOver(child<QSpinBox>(t, "localPort"), QStringLiteral("0"));
-    clickButton(child<QPushButton>(t, "startButton"));
-    *port = test::waitForBoundPort(t->session());
-    return *port != 0;
 }
 
 QList<int> tst_MainWindow::rowsOfKind(const LogModel *model, LogRecord::Kind kind)
@@ -220,8 +190,8 @@ void tst_MainWindow::serverReceivesGbkSplitInsideCharacter()
     QVERIFY(chooseIndex(child<QComboBox>(server, "framingKind"), 1)); // Lines
     QCOMPARE(sockscope::toString(server->session()->framing()), QStringLiteral("line"));
 
-    quint16 port = 0;
-    QVERIFY(startServer(server, &port));
+    const quint16 port = startServerInTab(server);
+    QVERIFY(port != 0);
     QCOMPARE(child<QLabel>(server, "stateLabel")->text(),
              QStringLiteral("Listening on 127.0.0.1:%1").arg(port));
     QCOMPARE(child<QPushButton>(server, "startButton")->text(), QStringLiteral("Stop"));
@@ -278,8 +248,8 @@ void tst_MainWindow::serverRawChunksShowSplitCharacterOnce()
     LogModel *model = server->logPane()->model();
     QVERIFY(choose(child<QComboBox>(server, "displayMode"), int(LogModel::DisplayMode::Gbk)));
     QCOMPARE(sockscope::toString(server->session()->framing()), QStringLiteral("raw"));
-    quint16 port = 0;
-    QVERIFY(startServer(server, &port));
+    const quint16 port = startServerInTab(server);
+    QVERIFY(port != 0);
     QTcpSocket peer;
     peer.connectToHost(Loopback, port);
     QVERIFY(peer.waitForConnected(3000));
@@ -304,8 +274,8 @@ void tst_MainWindow::serverRawChunksShowSplitCharacterOnce()
 void tst_MainWindow::sendToSelectedPeerWithChecksum()
 {
     SessionTab *server = tab(0);
-    quint16 port = 0;
-    QVERIFY(startServer(server, &port));
+    const quint16 port = startServerInTab(server);
+    QVERIFY(port != 0);
     QTcpSocket peer;
     QTcpSocket other; // not selected: must receive nothing
     peer.connectToHost(Loopback, port);
@@ -362,8 +332,8 @@ void tst_MainWindow::sendToSelectedPeerWithChecksum()
 void tst_MainWindow::invalidHexDisablesSend()
 {
     SessionTab *server = tab(0);
-    quint16 port = 0;
-    QVERIFY(startServer(server, &port));
+    const quint16 port = startServerInTab(server);
+    QVERIFY(port != 0);
     QTcpSocket peer;
     peer.connectToHost(Loopback, port);
     QVERIFY(peer.waitForConnected(3000));
@@ -571,8 +541,8 @@ void tst_MainWindow::settingsSurviveRestart()
 void tst_MainWindow::closingTabStopsSession()
 {
     SessionTab *server = tab(0);
-    quint16 port = 0;
-    QVERIFY(startServer(server, &port));
+    const quint16 port = startServerInTab(server);
+    QVERIFY(port != 0);
     QTcpSocket peer;
     peer.connectToHost(Loopback, port);
     QVERIFY(peer.waitForConnected(3000));
@@ -609,8 +579,8 @@ void tst_MainWindow::lengthPrefixFraming()
     QVERIFY(server->session()->framing() ==
             FramingSpec::lengthPrefixed(2, FramingSpec::Endian::Big));
 
-    quint16 port = 0;
-    QVERIFY(startServer(server, &port));
+    const quint16 port = startServerInTab(server);
+    QVERIFY(port != 0);
     QTcpSocket peer;
     peer.connectToHost(Loopback, port);
     QVERIFY(peer.waitForConnected(3000));

@@ -14,7 +14,7 @@
 #include "core/senders/sequencerunner.h"
 #include "core/transport/tcpserversession.h"
 
-#include "boundport.h"
+#include "guiactions.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
@@ -43,15 +43,6 @@ namespace {
 
 const QHostAddress Loopback(QHostAddress::LocalHost);
 
-template <typename T>
-T *child(QObject *parent, const char *name)
-{
-    T *w = parent->findChild<T *>(QLatin1String(name));
-    if (!w)
-        qFatal("no child %s", name);
-    return w;
-}
-
 MessageSpec textSpec(const QString &content, bool escapes = false)
 {
     MessageSpec s;
@@ -74,19 +65,6 @@ SequenceStepSpec step(const MessageSpec &message, int delayMs)
     s.message = message;
     s.delayAfterMs = delayMs;
     return s;
-}
-
-void typeOver(QWidget *field, const QString &text)
-{
-    field->setFocus();
-    QTest::keyClick(field, Qt::Key_A, Qt::ControlModifier);
-    QTest::keyClick(field, Qt::Key_Delete);
-    QTest::keyClicks(field, text);
-}
-
-void click(QWidget *button)
-{
-    QTest::mouseClick(button, Qt::LeftButton);
 }
 
 } // namespace
@@ -142,7 +120,7 @@ void tst_SequenceDialog::emptySequenceCannotRun()
     QVERIFY(!run->isEnabled());
     QCOMPARE(run->toolTip(), QStringLiteral("No client is connected yet."));
     dialog.setConnected(true);
-    click(run);
+    clickButton(run);
     QCOMPARE(runs.count(), 1);
     QCOMPARE(runs.at(0).at(1).toInt(), 1); // default loops
 }
@@ -176,7 +154,7 @@ void tst_SequenceDialog::invalidStepIsMarkedAndBlocksRun()
     QVERIFY2(status.contains(reason), qPrintable(status));
     QSignalSpy runs(&dialog, &SequenceDialog::runRequested);
     dialog.toggleRun();
-    click(run);
+    clickButton(run);
     QCOMPARE(runs.count(), 0);
 
     QVERIFY(saveScreenshot(dialog, QStringLiteral("sequence-invalid")));
@@ -230,7 +208,7 @@ void tst_SequenceDialog::moveAndRemove()
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QSignalSpy adds(&dialog, &SequenceDialog::addCurrentRequested);
-    click(child<QPushButton>(&dialog, "sequenceAddButton"));
+    clickButton(child<QPushButton>(&dialog, "sequenceAddButton"));
     QCOMPARE(adds.count(), 1);
 
     for (const char *s : {"A", "B", "C"})
@@ -248,19 +226,19 @@ void tst_SequenceDialog::moveAndRemove()
     auto *up = child<QPushButton>(&dialog, "sequenceMoveUpButton");
     auto *down = child<QPushButton>(&dialog, "sequenceMoveDownButton");
     QVERIFY(!down->isEnabled());
-    click(up);
+    clickButton(up);
     QCOMPARE(contents(), QStringLiteral("ACB"));
-    click(up);
+    clickButton(up);
     QCOMPARE(contents(), QStringLiteral("CAB"));
     QVERIFY(!up->isEnabled());
-    click(down);
+    clickButton(down);
     QCOMPARE(contents(), QStringLiteral("ACB"));
     QCOMPARE(view->currentIndex().row(), 1);
 
     // A step added with a selection goes after it.
     dialog.addStep(textSpec(QStringLiteral("D")));
     QCOMPARE(contents(), QStringLiteral("ACDB"));
-    click(child<QPushButton>(&dialog, "sequenceRemoveButton"));
+    clickButton(child<QPushButton>(&dialog, "sequenceRemoveButton"));
     QCOMPARE(contents(), QStringLiteral("ACB"));
     view->setFocus();
     QTest::keyClick(view, Qt::Key_Delete);
@@ -282,12 +260,9 @@ void tst_SequenceDialog::runThroughWindowSendsInOrder()
     QVERIFY(tab);
     QCOMPARE(tab->mode(), Session::Mode::TcpServer);
 
-    typeOver(child<QComboBox>(tab, "localAddress"), QStringLiteral("127.0.0.1"));
-    typeOver(child<QSpinBox>(tab, "localPort"), QStringLiteral("0"));
-    click(child<QPushButton>(tab, "startButton"));
-    Session *server = tab->session();
-    const quint16 port = test::waitForBoundPort(server);
+    const quint16 port = startServerInTab(tab);
     QVERIFY(port != 0);
+    Session *server = tab->session();
     QTcpSocket peer;
     peer.connectToHost(Loopback, port);
     QVERIFY(peer.waitForConnected(3000));
@@ -295,7 +270,7 @@ void tst_SequenceDialog::runThroughWindowSendsInOrder()
 
     auto *sequenceButton = child<QAbstractButton>(tab, "sequenceButton");
     QVERIFY(!sequenceButton->toolTip().isEmpty());
-    click(sequenceButton);
+    clickButton(sequenceButton);
     auto *dialog = child<SequenceDialog>(tab, "sequenceDialog");
     QTRY_VERIFY(dialog->isVisible());
     auto *add = child<QPushButton>(dialog, "sequenceAddButton");
@@ -303,18 +278,18 @@ void tst_SequenceDialog::runThroughWindowSendsInOrder()
 
     // Step 1: text "A".
     typeOver(editor, QStringLiteral("A"));
-    click(add);
+    clickButton(add);
     // Step 2: hex "42".
-    click(child<QRadioButton>(tab, "hexModeRadio"));
+    clickButton(child<QRadioButton>(tab, "hexModeRadio"));
     typeOver(editor, QStringLiteral("42"));
-    click(add);
+    clickButton(add);
     // Step 3: text "C\r\n" with escapes.
-    click(child<QRadioButton>(tab, "textModeRadio"));
+    clickButton(child<QRadioButton>(tab, "textModeRadio"));
     auto *escapes = child<QCheckBox>(tab, "escapesCheck");
     if (!escapes->isChecked())
-        click(escapes);
+        clickButton(escapes);
     typeOver(editor, QStringLiteral("C\\r\\n"));
-    click(add);
+    clickButton(add);
 
     const QList<SequenceStepSpec> steps = dialog->steps();
     QCOMPARE(steps.size(), 3);
@@ -338,7 +313,7 @@ void tst_SequenceDialog::runThroughWindowSendsInOrder()
     QVERIFY(run->isEnabled());
     QSignalSpy finished(tab->findChild<SequenceRunner *>(), &ScheduledSender::finished);
     QVERIFY(finished.isValid());
-    click(run);
+    clickButton(run);
     QVERIFY(dialog->isRunning());
     QVERIFY(!child<QPushButton>(dialog, "sequenceAddButton")->isEnabled());
 
@@ -376,7 +351,7 @@ void tst_SequenceDialog::stopMidway()
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
 
     auto *run = child<QPushButton>(&dialog, "sequenceRunButton");
-    click(run);
+    clickButton(run);
     QVERIFY(dialog.isRunning());
     QVERIFY(controller.runner()->isRunning());
     QCOMPARE(run->text(), QStringLiteral("St&op"));
@@ -388,7 +363,7 @@ void tst_SequenceDialog::stopMidway()
     QCOMPARE(received.left(2), QByteArray("AB"));
     QTRY_VERIFY(dialog.progressText().startsWith(QStringLiteral("Step 2/3, loop 1")));
     QVERIFY(dialog.progressText().contains(QLatin1String("until stopped")));
-    click(run); // Stop
+    clickButton(run); // Stop
     QVERIFY(!controller.runner()->isRunning());
     QVERIFY(!dialog.isRunning());
     QCOMPARE(run->text(), QStringLiteral("&Run"));
