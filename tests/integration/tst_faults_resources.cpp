@@ -81,11 +81,6 @@ public:
     int terminate() { return AppProcess::terminate(10000); }
 };
 
-QString endpointOf(const QTcpSocket &client)
-{
-    return QStringLiteral("127.0.0.1:%1").arg(client.localPort());
-}
-
 // The bytes of datagram i of a flood of `size`-byte datagrams.
 QByteArray datagram(int i, int size)
 {

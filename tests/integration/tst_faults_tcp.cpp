@@ -3,7 +3,7 @@
 // tests/peers; the blackholed connect runs the headless binary in a network namespace.
 //
 // Covered elsewhere, not repeated here: connection refused and host not found
-// (tst_tcpclientsession refused/hostNotFound, tst_cli clientRefused/clientHostNotFound),
+// (tst_tcpclientsession refused/hostNotFound, tst_cliclient clientRefused/clientHostNotFound),
 // a peer reset mid-transfer (tst_tcpserversession peerResetMidTransfer), a port in use
 // (tst_tcpserversession/tst_udpsession portInUseNamesProcess), stopListening() keeping its
 // peers (tst_tcpserversession stopListeningKeepsPeers).
