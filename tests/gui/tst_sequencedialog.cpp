@@ -12,9 +12,10 @@
 #include "ui/sessiontab.h"
 
 #include "core/senders/sequencerunner.h"
-#include "core/transport/tcpserversession.h"
 
 #include "guiactions.h"
+#include "loopbackserver.h"
+#include "peerof.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
@@ -82,25 +83,7 @@ private slots:
     void stopMidway();
     void disconnectEndsRun();
     void stepsPersistThroughSessionTab();
-
-private:
-    // A listening TcpServerSession on 127.0.0.1 with one connected QTcpSocket.
-    bool listenAndConnect(TcpServerSession *server, QTcpSocket *peer);
 };
-
-bool tst_SequenceDialog::listenAndConnect(TcpServerSession *server, QTcpSocket *peer)
-{
-    TcpServerSession::Options options;
-    options.address = Loopback;
-    options.port = 0;
-    server->setOptions(options);
-    server->start();
-    if (!QTest::qWaitFor([server] { return server->isListening(); }))
-        return false;
-    peer->connectToHost(Loopback, server->serverPort());
-    return peer->waitForConnected(3000) &&
-           QTest::qWaitFor([server] { return server->openPeerCount() == 1; });
-}
 
 void tst_SequenceDialog::emptySequenceCannotRun()
 {
@@ -338,11 +321,11 @@ void tst_SequenceDialog::runThroughWindowSendsInOrder()
 
 void tst_SequenceDialog::stopMidway()
 {
-    TcpServerSession server;
+    const auto server = startLoopbackServer();
     QTcpSocket peer;
-    QVERIFY(listenAndConnect(&server, &peer));
+    QVERIFY(connectClient(*server, peer) != 0);
     SequenceDialog dialog;
-    SequenceController controller(&dialog, &server);
+    SequenceController controller(&dialog, server.get());
     dialog.setSteps({step(textSpec(QStringLiteral("A")), 200),
                      step(textSpec(QStringLiteral("B")), 200),
                      step(textSpec(QStringLiteral("C")), 200)});
@@ -378,12 +361,12 @@ void tst_SequenceDialog::stopMidway()
 
 void tst_SequenceDialog::disconnectEndsRun()
 {
-    TcpServerSession server;
+    const auto server = startLoopbackServer();
     QTcpSocket peer;
-    QVERIFY(listenAndConnect(&server, &peer));
+    QVERIFY(connectClient(*server, peer) != 0);
     SequenceDialog dialog;
-    SequenceController controller(&dialog, &server);
-    controller.setTargetsProvider([&server] { return server.peerIds(); });
+    SequenceController controller(&dialog, server.get());
+    controller.setTargetsProvider([&server] { return server->peerIds(); });
     dialog.setSteps({step(textSpec(QStringLiteral("x")), 50)});
     dialog.setLoops(0);
     dialog.toggleRun();
