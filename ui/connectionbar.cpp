@@ -1,5 +1,6 @@
 #include "connectionbar.h"
 
+#include "sessionkinds.h"
 #include "tones.h"
 
 #include <QCheckBox>
@@ -391,20 +392,10 @@ void ConnectionBar::showState(Session::State state, const QString &text)
 {
     m_state = state;
     const bool running = state == Session::State::Active || state == Session::State::Starting;
-    QString label;
-    switch (m_mode) {
-    case Session::Mode::TcpServer:
-        label = running ? tr("Stop") : tr("Listen");
-        break;
-    case Session::Mode::TcpClient:
-        label = state == Session::State::Starting ? tr("Cancel")
-                : running                         ? tr("Disconnect")
-                                                  : tr("Connect");
-        break;
-    case Session::Mode::Udp:
-        label = running ? tr("Close") : tr("Open");
-        break;
-    }
+    const SessionKind &kind = sessionKind(m_mode);
+    const QString label = state == Session::State::Starting ? kind.cancelText()
+                          : running                         ? kind.stopText()
+                                                            : kind.startText();
     m_button->setText(label);
     m_button->setToolTip(running ? tr("Stop this session") : tr("Start this session"));
     for (QWidget *w : {static_cast<QWidget *>(m_local), static_cast<QWidget *>(m_localPort)})
@@ -415,9 +406,7 @@ void ConnectionBar::showState(Session::State state, const QString &text)
     }
     QString shown = text;
     if (shown.isEmpty())
-        shown = m_mode == Session::Mode::TcpServer   ? tr("Not listening")
-                : m_mode == Session::Mode::TcpClient ? tr("Not connected")
-                                                     : tr("Closed");
+        shown = kind.idleText();
     m_stateLabel->setText(shown);
     QPalette pal = palette();
     if (state == Session::State::Failed)

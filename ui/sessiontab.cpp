@@ -10,6 +10,7 @@
 #include "sendhistory.h"
 #include "sendpanel.h"
 #include "sequencedialog.h"
+#include "sessionkinds.h"
 
 #include "core/log/logexport.h"
 #include "core/log/logsaver.h"
@@ -101,7 +102,7 @@ void SessionTab::buildUi()
 
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->setObjectName(QStringLiteral("peerSplitter"));
-    if (m_mode != Session::Mode::TcpClient) {
+    if (sessionKind(m_mode).hasPeerList) {
         auto *peerBox = new QWidget(split);
         auto *peerLayout = new QVBoxLayout(peerBox);
         peerLayout->setContentsMargins(0, 0, 0, 0);
@@ -130,7 +131,7 @@ void SessionTab::buildUi()
         // Acts on the selection only, so it is off while nothing is selected (see
         // updateCanSend): with nothing selected it would have to guess "all" or "nothing".
         m_disconnect = new QToolButton(peerBox);
-        m_disconnect->setText(m_mode == Session::Mode::Udp ? tr("Forget") : tr("Disconnect"));
+        m_disconnect->setText(sessionKind(m_mode).dropPeersText());
         m_disconnect->setObjectName(QStringLiteral("disconnectPeers"));
         auto *clearClosed = new QToolButton(peerBox);
         clearClosed->setText(tr("Clear closed"));
@@ -238,7 +239,7 @@ QWidget *SessionTab::buildReceiveOptions()
     lines->setSpacing(2);
     auto *row = new QHBoxLayout;
     lines->addLayout(row);
-    if (m_mode != Session::Mode::Udp) {
+    if (sessionKind(m_mode).streamFraming) {
         m_framing = new FramingSelector(box);
         m_framing->setObjectName(QStringLiteral("framing"));
         connect(m_framing, &FramingSelector::specChanged, m_session, &Session::setFraming);
@@ -283,24 +284,7 @@ QWidget *SessionTab::buildReceiveOptions()
 
 QString SessionTab::title() const
 {
-    QString name;
-    switch (m_mode) {
-    case Session::Mode::TcpServer:
-        name = tr("TCP Server");
-        break;
-    case Session::Mode::TcpClient:
-        name = tr("TCP Client");
-        break;
-    case Session::Mode::Udp:
-        name = tr("UDP");
-        break;
-    }
-    const ConnectionBar::Endpoint e = m_bar->endpoint();
-    if (m_mode == Session::Mode::TcpClient)
-        return QStringLiteral("%1 → %2").arg(name, formatEndpoint(e.remoteHost, e.remotePort));
-    // The real port once bound (port 0 asks for any free one), else the one asked for.
-    const quint16 port = m_session->boundPort() ? m_session->boundPort() : e.localPort;
-    return QStringLiteral("%1 :%2").arg(name).arg(port);
+    return sessionKind(m_mode).title(m_bar->endpoint(), m_session->boundPort());
 }
 
 QIcon SessionTab::stateIcon() const
@@ -416,14 +400,8 @@ void SessionTab::updateCanSend()
     if (m_targetLabel)
         m_targetLabel->setText(target);
     if (m_disconnect) {
-        const bool udp = m_mode == Session::Mode::Udp;
         m_disconnect->setEnabled(!selected.isEmpty());
-        m_disconnect->setToolTip(
-            !selected.isEmpty() ? (udp ? tr("Forget the selected peers (their next datagram "
-                                            "adds them again).")
-                                       : tr("Disconnect the selected clients."))
-            : udp               ? tr("Select the peers to forget first.")
-                  : tr("Select the clients to disconnect first (Ctrl+click for several)."));
+        m_disconnect->setToolTip(sessionKind(m_mode).dropPeersTip(!selected.isEmpty()));
     }
     m_send->setConnected(why.isEmpty(), why);
     m_sequence->setConnected(why.isEmpty(), why);
