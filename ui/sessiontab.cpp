@@ -6,7 +6,7 @@
 #include "cli/launchoptions.h"
 #include "logpane.h"
 #include "logview.h"
-#include "peerlistmodel.h"
+#include "peerpanel.h"
 #include "sendhistory.h"
 #include "sendpanel.h"
 #include "sequencedialog.h"
@@ -30,7 +30,6 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
@@ -39,8 +38,6 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QTimer>
-#include <QToolButton>
-#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace sockscope {
@@ -103,65 +100,8 @@ void SessionTab::buildUi()
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->setObjectName(QStringLiteral("peerSplitter"));
     if (sessionKind(m_mode).hasPeerList) {
-        auto *peerBox = new QWidget(split);
-        auto *peerLayout = new QVBoxLayout(peerBox);
-        peerLayout->setContentsMargins(0, 0, 0, 0);
-        m_peers = new QTreeView(peerBox);
-        m_peers->setObjectName(QStringLiteral("peerList"));
-        m_peers->setRootIsDecorated(false);
-        m_peers->setUniformRowHeights(true);
-        m_peers->setSelectionMode(QAbstractItemView::ExtendedSelection);
-        m_peers->setAlternatingRowColors(true);
-        m_peerModel = new PeerListModel(this);
-        m_peerModel->setSession(m_session);
-        m_peers->setModel(m_peerModel);
-        setupPeerColumns();
-        m_peers->setToolTip(tr("Select peers to send only to them and to show only their "
-                               "messages. With nothing selected, sends go to all peers."));
-        peerLayout->addWidget(m_peers, 1);
-        m_targetLabel = new QLabel(peerBox);
-        m_targetLabel->setObjectName(QStringLiteral("sendTarget"));
-        m_targetLabel->setWordWrap(true);
-        peerLayout->addWidget(m_targetLabel);
-        auto *buttons = new QHBoxLayout;
-        auto *all = new QToolButton(peerBox);
-        all->setText(tr("All peers"));
-        all->setObjectName(QStringLiteral("selectAllPeers"));
-        all->setToolTip(tr("Clear the selection: send to every peer and show every message."));
-        // Acts on the selection only, so it is off while nothing is selected (see
-        // updateCanSend): with nothing selected it would have to guess "all" or "nothing".
-        m_disconnect = new QToolButton(peerBox);
-        m_disconnect->setText(sessionKind(m_mode).dropPeersText());
-        m_disconnect->setObjectName(QStringLiteral("disconnectPeers"));
-        auto *clearClosed = new QToolButton(peerBox);
-        clearClosed->setText(tr("Clear closed"));
-        clearClosed->setObjectName(QStringLiteral("clearClosedPeers"));
-        clearClosed->setToolTip(tr("Remove peers that have left from the list."));
-        buttons->addWidget(all);
-        buttons->addWidget(m_disconnect);
-        buttons->addStretch();
-        peerLayout->addLayout(buttons);
-        auto *buttons2 = new QHBoxLayout;
-        buttons2->addWidget(clearClosed);
-        buttons2->addStretch();
-        peerLayout->addLayout(buttons2);
-        connect(all, &QToolButton::clicked, m_peers, &QTreeView::clearSelection);
-        connect(m_disconnect, &QToolButton::clicked, this, [this] {
-            for (quint32 id : selectedPeers())
-                m_session->disconnectPeer(id);
-        });
-        connect(clearClosed, &QToolButton::clicked, this, [this] {
-            m_session->clearClosedPeers();
-            m_peerModel->resync();
-        });
-        // The selection is the send target: whatever changes it (a click, rows removed, a
-        // reset) refreshes the label, the log filter and the buttons from selectedPeers().
-        connect(m_peers->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-                &SessionTab::onPeerSelectionChanged);
-        connect(m_peerModel, &QAbstractItemModel::rowsRemoved, this,
-                &SessionTab::onPeerSelectionChanged);
-        connect(m_peerModel, &QAbstractItemModel::modelReset, this,
-                &SessionTab::onPeerSelectionChanged);
+        m_peers = new PeerPanel(m_session, sessionKind(m_mode), split);
+        connect(m_peers, &PeerPanel::selectionChanged, this, &SessionTab::onPeerSelectionChanged);
     }
     m_log = new LogPane(split);
     m_log->setObjectName(QStringLiteral("logPane"));
@@ -212,23 +152,6 @@ void SessionTab::buildUi()
     connect(m_log, &LogPane::recordToggled, this, &SessionTab::toggleRecording);
     connect(m_recorder, &LogRecorder::failed, this, &SessionTab::onRecordingFailed);
     updateCanSend();
-}
-
-void SessionTab::setupPeerColumns()
-{
-    // The endpoint and the counters stay whole and in view without horizontal scrolling;
-    // the state takes the room left and is elided first (its tooltip has it whole). "Since"
-    // lives in the row's tooltip.
-    QHeaderView *header = m_peers->header();
-    header->setStretchLastSection(false);
-    header->setMinimumSectionSize(
-        m_peers->fontMetrics().horizontalAdvance(QStringLiteral("000")));
-    m_peers->setColumnHidden(PeerListModel::Opened, true);
-    header->setSectionResizeMode(PeerListModel::State, QHeaderView::Stretch);
-    for (int c : {PeerListModel::Endpoint, PeerListModel::RxBytes, PeerListModel::TxBytes,
-                  PeerListModel::RxFrames})
-        header->setSectionResizeMode(c, QHeaderView::ResizeToContents);
-    m_peers->setTextElideMode(Qt::ElideRight);
 }
 
 QWidget *SessionTab::buildReceiveOptions()
@@ -354,13 +277,7 @@ void SessionTab::onPeerSelectionChanged()
 
 QList<quint32> SessionTab::selectedPeers() const
 {
-    QList<quint32> ids;
-    if (!m_peers)
-        return ids;
-    const QModelIndexList rows = m_peers->selectionModel()->selectedRows();
-    for (const QModelIndex &i : rows)
-        ids.append(m_peerModel->peerIdAt(i.row()));
-    return ids;
+    return m_peers ? m_peers->selectedPeers() : QList<quint32>();
 }
 
 void SessionTab::updateCanSend()
@@ -397,12 +314,8 @@ void SessionTab::updateCanSend()
                      : tr("Send to: %n selected peer(s)", nullptr, int(selected.size()));
         break;
     }
-    if (m_targetLabel)
-        m_targetLabel->setText(target);
-    if (m_disconnect) {
-        m_disconnect->setEnabled(!selected.isEmpty());
-        m_disconnect->setToolTip(sessionKind(m_mode).dropPeersTip(!selected.isEmpty()));
-    }
+    if (m_peers)
+        m_peers->setTargetText(target);
     m_send->setConnected(why.isEmpty(), why);
     m_sequence->setConnected(why.isEmpty(), why);
 }

@@ -14,8 +14,6 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QSettings;
-class QToolButton;
-class QTreeView;
 
 namespace sockscope {
 
@@ -27,7 +25,7 @@ class FramingSelector;
 class LogPane;
 class LogRecorder;
 class LogSaver;
-class PeerListModel;
+class PeerPanel;
 class PeriodicSender;
 class SendPanel;
 class SequenceController;
@@ -100,7 +98,6 @@ private:
     void createSession();
     void buildUi();
     QWidget *buildReceiveOptions();
-    void setupPeerColumns();
     void onStateChanged();
     void onRecords(const sockscope::LogRecords &records);
     void updateCanSend();
@@ -133,10 +130,7 @@ private:
     QComboBox *m_rxChecksum = nullptr;
     QCheckBox *m_echo = nullptr;
     QLabel *m_autoReplyLabel = nullptr;
-    QTreeView *m_peers = nullptr;
-    PeerListModel *m_peerModel = nullptr;
-    QLabel *m_targetLabel = nullptr;
-    QToolButton *m_disconnect = nullptr;
+    PeerPanel *m_peers = nullptr;
     LogPane *m_log = nullptr;
     SendPanel *m_send = nullptr;
     PeriodicSender *m_periodic = nullptr;
