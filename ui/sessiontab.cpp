@@ -1,12 +1,11 @@
 #include "sessiontab.h"
 
-#include "autoreplydialog.h"
 #include "connectionbar.h"
-#include "framingselector.h"
 #include "cli/launchoptions.h"
 #include "logpane.h"
 #include "logview.h"
 #include "peerpanel.h"
+#include "receiveoptions.h"
 #include "sendhistory.h"
 #include "sendpanel.h"
 #include "sequencedialog.h"
@@ -24,8 +23,6 @@
 #include "core/transport/udpsession.h"
 #include "core/net/endpoint.h"
 
-#include <QCheckBox>
-#include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -95,7 +92,8 @@ void SessionTab::buildUi()
     m_bar = new ConnectionBar(m_mode, this);
     m_bar->setObjectName(QStringLiteral("connectionBar"));
     layout->addWidget(m_bar);
-    layout->addWidget(buildReceiveOptions());
+    m_receive = new ReceiveOptions(m_session, sessionKind(m_mode), this);
+    layout->addWidget(m_receive);
 
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->setObjectName(QStringLiteral("peerSplitter"));
@@ -154,57 +152,6 @@ void SessionTab::buildUi()
     updateCanSend();
 }
 
-QWidget *SessionTab::buildReceiveOptions()
-{
-    auto *box = new QWidget(this);
-    auto *lines = new QVBoxLayout(box);
-    lines->setContentsMargins(0, 0, 0, 0);
-    lines->setSpacing(2);
-    auto *row = new QHBoxLayout;
-    lines->addLayout(row);
-    if (sessionKind(m_mode).streamFraming) {
-        m_framing = new FramingSelector(box);
-        m_framing->setObjectName(QStringLiteral("framing"));
-        connect(m_framing, &FramingSelector::specChanged, m_session, &Session::setFraming);
-        row->addWidget(m_framing, 1);
-    } else {
-        auto *note = new QLabel(tr("UDP keeps message boundaries: one datagram, one row."), box);
-        note->setEnabled(false);
-        row->addWidget(note, 1);
-    }
-    m_rxChecksum = new QComboBox(box);
-    m_rxChecksum->setObjectName(QStringLiteral("rxChecksum"));
-    m_rxChecksum->addItem(tr("No check"), int(ChecksumKind::None));
-    for (ChecksumKind k : checksumKinds())
-        m_rxChecksum->addItem(tr("Check %1").arg(checksumDisplayName(k)), int(k));
-    m_rxChecksum->setSizeAdjustPolicy(QComboBox::AdjustToContents); // names are not cut
-    m_rxChecksum->setToolTip(tr("Treat the last bytes of each received message as this checksum "
-                                "and mark messages where it does not match."));
-    connect(m_rxChecksum, &QComboBox::currentIndexChanged, this, [this] {
-        const auto kind = ChecksumKind(m_rxChecksum->currentData().toInt());
-        m_session->setRxChecksum(kind, defaultByteOrder(kind));
-    });
-    row->addWidget(m_rxChecksum);
-
-    m_echo = new QCheckBox(tr("Echo"), box);
-    m_echo->setObjectName(QStringLiteral("echo"));
-    m_echo->setToolTip(tr("Send every received message straight back."));
-    connect(m_echo, &QCheckBox::toggled, this, &SessionTab::applyAutoReply);
-    row->addWidget(m_echo);
-    auto *rules = new QPushButton(tr("Auto-reply…"), box);
-    rules->setObjectName(QStringLiteral("autoReplyButton"));
-    rules->setToolTip(tr("Rules that answer matching messages automatically (device simulation)."));
-    connect(rules, &QPushButton::clicked, this, &SessionTab::editAutoReply);
-    row->addWidget(rules);
-    m_autoReplyLabel = new QLabel(box);
-    m_autoReplyLabel->setObjectName(QStringLiteral("autoReplyState"));
-    row->addWidget(m_autoReplyLabel);
-    // The framing's extra fields go under the whole row, so that row stays narrow.
-    if (m_framing)
-        lines->addWidget(m_framing->takeSecondLine());
-    return box;
-}
-
 QString SessionTab::title() const
 {
     return sessionKind(m_mode).title(m_bar->endpoint(), m_session->boundPort());
@@ -229,8 +176,7 @@ void SessionTab::start()
 {
     m_clientsCame = false; // a new listening period
     m_session->setEndpoint(m_bar->endpoint());
-    if (m_framing)
-        m_session->setFraming(m_framing->spec());
+    m_receive->applyFraming();
     m_session->start();
 }
 
@@ -405,47 +351,6 @@ void SessionTab::sendFile(const QString &path)
     }
     if (!m_file->start(path, selected.value(0, 0)))
         m_send->setFileFinished(false, m_file->errorString());
-}
-
-void SessionTab::editAutoReply()
-{
-    AutoReplyDialog dialog(m_rulesConfig, this);
-    // Mark the rules the core skipped for blowing their budget; only when what it runs is
-    // what the dialog shows (a refused set leaves the previous one in m_rules).
-    if (m_rules.config().rules == m_rulesConfig.rules) {
-        QStringList trouble;
-        for (int i = 0; i < m_rulesConfig.rules.size(); ++i)
-            trouble << m_rules.ruleTrouble(i);
-        dialog.setRuleTrouble(trouble);
-    }
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    m_rulesConfig = dialog.config();
-    m_echo->setChecked(m_rulesConfig.echo != AutoReplyConfig::EchoMode::Off);
-    applyAutoReply();
-}
-
-void SessionTab::applyAutoReply()
-{
-    AutoReplyConfig config = m_rulesConfig;
-    if (m_echo->isChecked() && config.echo == AutoReplyConfig::EchoMode::Off)
-        config.echo = config.rules.isEmpty() ? AutoReplyConfig::EchoMode::Always
-                                             : AutoReplyConfig::EchoMode::Fallback;
-    if (!m_echo->isChecked())
-        config.echo = AutoReplyConfig::EchoMode::Off;
-    m_rulesConfig.echo = config.echo;
-    AutoReplyIssue issue;
-    const bool any = config.echo != AutoReplyConfig::EchoMode::Off || !config.rules.isEmpty();
-    if (!any || !m_rules.setConfig(config, &issue)) {
-        m_session->setAutoReplier(nullptr);
-        m_autoReplyLabel->setText(any ? issue.toString() : QString());
-        return;
-    }
-    m_session->setAutoReplier(&m_rules);
-    int enabled = 0;
-    for (const AutoReplyRule &r : config.rules)
-        enabled += r.enabled ? 1 : 0;
-    m_autoReplyLabel->setText(enabled ? tr("%n rule(s) active", nullptr, enabled) : QString());
 }
 
 QString SessionTab::chooseLogFile(const QString &title, const QString &dialogName,
@@ -715,15 +620,16 @@ void SessionTab::applyLaunchOptions(const LaunchOptions &o)
     LaunchOptions forThisTab = o;
     forThisTab.mode = m_mode;
     m_bar->setEndpoint(forThisTab.overlay(m_bar->endpoint()));
-    if (m_framing)
-        m_framing->setSpec(o.framing);
+    ReceiveSettings receive = m_receive->settings();
+    receive.framing = o.framing;
+    receive.echo = o.echo;
+    m_receive->setSettings(receive);
     if (o.hexDisplay)
         m_log->setDisplayMode(LogModel::DisplayMode::Hex);
     else
         m_log->setDisplayMode(o.encoding == Encoding::Gbk      ? LogModel::DisplayMode::Gbk
                               : o.encoding == Encoding::Latin1 ? LogModel::DisplayMode::Latin1
                                                                : LogModel::DisplayMode::Utf8);
-    m_echo->setChecked(o.echo);
     MessageSpec spec = m_send->spec();
     spec.encoding = o.encoding;
     m_send->setSpec(spec);
@@ -732,31 +638,11 @@ void SessionTab::applyLaunchOptions(const LaunchOptions &o)
         start();
 }
 
-ReceiveSettings SessionTab::receiveSettings() const
-{
-    ReceiveSettings r;
-    if (m_framing)
-        r.framing = m_framing->spec();
-    r.rxChecksum = ChecksumKind(m_rxChecksum->currentData().toInt());
-    r.echo = m_echo->isChecked();
-    r.rules = m_rulesConfig;
-    return r;
-}
-
-void SessionTab::setReceiveSettings(const ReceiveSettings &r)
-{
-    if (m_framing)
-        m_framing->setSpec(r.framing);
-    m_rxChecksum->setCurrentIndex(m_rxChecksum->findData(int(r.rxChecksum)));
-    m_rulesConfig = r.rules;
-    m_echo->setChecked(r.echo);
-}
-
 void SessionTab::saveState(QSettings &s) const
 {
     s.setValue(QStringLiteral("mode"), Session::modeName(m_mode));
     saveEndpoint(s, m_bar->endpoint());
-    saveReceiveSettings(s, receiveSettings());
+    saveReceiveSettings(s, m_receive->settings());
     // Every named splitter of the tab (peer list, log, hex dump, send panel) keeps its sizes.
     const auto splitters = findChildren<QSplitter *>();
     for (const QSplitter *split : splitters)
@@ -776,8 +662,7 @@ void SessionTab::saveState(QSettings &s) const
 void SessionTab::restoreState(QSettings &s)
 {
     m_bar->setEndpoint(loadEndpoint(s, m_bar->endpoint()));
-    setReceiveSettings(loadReceiveSettings(s, receiveSettings()));
-    applyAutoReply();
+    m_receive->setSettings(loadReceiveSettings(s, m_receive->settings()));
     const auto splitters = findChildren<QSplitter *>();
     for (QSplitter *split : splitters) {
         const QByteArray state =

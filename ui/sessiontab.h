@@ -1,7 +1,6 @@
 #pragma once
 
 #include "core/log/logexport.h"
-#include "core/autoreply/autoreply.h"
 #include "core/session/session.h"
 
 #include <QElapsedTimer>
@@ -10,23 +9,18 @@
 
 #include <memory>
 
-class QCheckBox;
-class QComboBox;
-class QLabel;
 class QSettings;
 
 namespace sockscope {
 
-struct ReceiveSettings;
-
 class ConnectionBar;
 class FileSender;
-class FramingSelector;
 class LogPane;
 class LogRecorder;
 class LogSaver;
 class PeerPanel;
 class PeriodicSender;
+class ReceiveOptions;
 class SendPanel;
 class SequenceController;
 class SequenceDialog;
@@ -93,11 +87,8 @@ signals:
     void recordingChanged();
 
 private:
-    ReceiveSettings receiveSettings() const;
-    void setReceiveSettings(const ReceiveSettings &settings);
     void createSession();
     void buildUi();
-    QWidget *buildReceiveOptions();
     void onStateChanged();
     void onRecords(const sockscope::LogRecords &records);
     void updateCanSend();
@@ -108,8 +99,6 @@ private:
     void sendNow(const MessageSpec &spec);
     void startPeriodic(const MessageSpec &spec, int intervalMs, int count);
     void sendFile(const QString &path);
-    void editAutoReply();
-    void applyAutoReply();
     void toggleRecording(bool on);
     void onRecordingFailed(const QString &message);
     // Asks for a file to save or record the log to, in one of the log formats (text, CSV,
@@ -126,10 +115,7 @@ private:
     Session::Mode m_mode;
     Session *m_session = nullptr;
     ConnectionBar *m_bar = nullptr;
-    FramingSelector *m_framing = nullptr;
-    QComboBox *m_rxChecksum = nullptr;
-    QCheckBox *m_echo = nullptr;
-    QLabel *m_autoReplyLabel = nullptr;
+    ReceiveOptions *m_receive = nullptr;
     PeerPanel *m_peers = nullptr;
     LogPane *m_log = nullptr;
     SendPanel *m_send = nullptr;
@@ -139,8 +125,6 @@ private:
     SequenceController *m_sequenceRunner = nullptr;
     LogRecorder *m_recorder = nullptr;
     LogSaver *m_saver = nullptr; // a save in progress
-    AutoReplyRules m_rules;
-    AutoReplyConfig m_rulesConfig;
     QString m_logDir; // where the last log was saved or recorded
     quint32 m_shownSender = 0;  // UDP: the last sender named by the target label
     bool m_clientsCame = false; // TCP server: a client connected since listening began
