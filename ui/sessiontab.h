@@ -15,9 +15,8 @@ namespace sockscope {
 
 class ConnectionBar;
 class FileSender;
+class LogFileActions;
 class LogPane;
-class LogRecorder;
-class LogSaver;
 class PeerPanel;
 class PeriodicSender;
 class ReceiveOptions;
@@ -99,18 +98,7 @@ private:
     void sendNow(const MessageSpec &spec);
     void startPeriodic(const MessageSpec &spec, int intervalMs, int count);
     void sendFile(const QString &path);
-    void toggleRecording(bool on);
-    void onRecordingFailed(const QString &message);
-    // Asks for a file to save or record the log to, in one of the log formats (text, CSV,
-    // raw received bytes). confirmOverwrite: the dialog asks before replacing an existing
-    // file; without it the caller must ask. Empty when cancelled.
-    QString chooseLogFile(const QString &title, const QString &dialogName, bool confirmOverwrite,
-                          LogExport::Format *format);
-    // A recording into a file that already holds something appends to it or replaces it only
-    // when the user says so; false when they cancel (or the file cannot be emptied).
-    bool confirmRecordInto(const QString &path);
     void sampleRates();
-    void onLogSaved(int outcome, qsizetype rows, qsizetype held, const QString &only);
 
     Session::Mode m_mode;
     Session *m_session = nullptr;
@@ -118,14 +106,12 @@ private:
     ReceiveOptions *m_receive = nullptr;
     PeerPanel *m_peers = nullptr;
     LogPane *m_log = nullptr;
+    LogFileActions *m_logFiles = nullptr;
     SendPanel *m_send = nullptr;
     PeriodicSender *m_periodic = nullptr;
     FileSender *m_file = nullptr;
     SequenceDialog *m_sequence = nullptr;
     SequenceController *m_sequenceRunner = nullptr;
-    LogRecorder *m_recorder = nullptr;
-    LogSaver *m_saver = nullptr; // a save in progress
-    QString m_logDir; // where the last log was saved or recorded
     quint32 m_shownSender = 0;  // UDP: the last sender named by the target label
     bool m_clientsCame = false; // TCP server: a client connected since listening began
 
