@@ -153,6 +153,8 @@ void ConnectionBar::buildClientOrUdpRow(QHBoxLayout *row)
                            ? tr("The server to connect to: a host name, IPv4 or IPv6 address.")
                            : tr("Default target for datagrams (optional)."));
     m_remotePort->setToolTip(tr("The remote port."));
+    connect(m_host, &QLineEdit::textChanged, this, &ConnectionBar::liveFieldsEdited);
+    connect(m_remotePort, &QSpinBox::valueChanged, this, &ConnectionBar::liveFieldsEdited);
 }
 
 // Start/stop and the options toggle.
@@ -238,12 +240,13 @@ void ConnectionBar::buildUdpOptions(QWidget *box, QHBoxLayout *row)
     m_broadcast->setObjectName(QStringLiteral("broadcast"));
     m_broadcast->setToolTip(tr("Allow sending to broadcast addresses such as "
                                "255.255.255.255. Applies at once, also while open."));
-    connect(m_broadcast, &QCheckBox::toggled, this, &ConnectionBar::broadcastToggled);
+    connect(m_broadcast, &QCheckBox::toggled, this, &ConnectionBar::liveFieldsEdited);
     row->addWidget(m_broadcast);
     m_replyToLast = new QCheckBox(tr("Reply to last sender"), box);
     m_replyToLast->setObjectName(QStringLiteral("replyToLast"));
     m_replyToLast->setToolTip(tr("Send to whoever sent the last datagram instead of the "
                                  "remote address."));
+    connect(m_replyToLast, &QCheckBox::toggled, this, &ConnectionBar::liveFieldsEdited);
     row->addWidget(m_replyToLast);
     m_group = new QLineEdit(box);
     m_group->setObjectName(QStringLiteral("multicastGroup"));

@@ -9,19 +9,15 @@
 #include "receiveoptions.h"
 #include "sendhistory.h"
 #include "sendpanel.h"
+#include "sendrouter.h"
 #include "sequencedialog.h"
 #include "sessionkinds.h"
 
 #include "core/log/logexport.h"
-#include "core/senders/filesender.h"
 #include "core/message/message.h"
-#include "core/senders/periodicsender.h"
-#include "core/transport/tcpclientsession.h"
-#include "core/transport/tcpserversession.h"
+#include "core/session/multicastcontrol.h"
 #include "core/session/sessionsettings.h"
 #include "core/transport/sessionfactory.h"
-#include "core/transport/udpsession.h"
-#include "core/net/endpoint.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -48,10 +44,8 @@ SessionTab::SessionTab(Session::Mode mode, QWidget *parent)
 SessionTab::~SessionTab()
 {
     // Closing a tab stops its session; senders go first so nothing sends into a dying session.
-    delete m_periodic;
-    delete m_file;
+    m_router->dropSenders();
     delete m_sequenceRunner;
-    delete m_logFiles; // an unfinished save leaves its target as it was
     // Stopping changes state; the window must not hear titleChanged/statsChanged from a dying
     // tab (when the window itself is being destroyed, its tab widget is already half gone).
     blockSignals(true);
@@ -67,10 +61,7 @@ void SessionTab::createSession()
     connect(m_session, &Session::peerOpened, this, [this](quint32 id) {
         if (const PeerInfo *p = m_session->peer(id))
             m_log->setPeerName(id, p->endpoint());
-        m_clientsCame = true;
-        updateCanSend();
     });
-    connect(m_session, &Session::peerClosed, this, &SessionTab::updateCanSend);
     connect(m_session, &Session::peersRemoved, this,
             [this](const QList<quint32> &ids) { m_log->model()->forgetPeerNames(ids); });
 }
@@ -108,22 +99,27 @@ void SessionTab::buildUi()
 
     connect(m_bar, &ConnectionBar::startRequested, this, &SessionTab::start);
     connect(m_bar, &ConnectionBar::stopRequested, this, &SessionTab::stop);
-    if (auto *udp = qobject_cast<UdpSession *>(m_session)) {
-        connect(m_bar, &ConnectionBar::broadcastToggled, udp, &UdpSession::setBroadcast);
-        connect(m_bar, &ConnectionBar::joinGroupRequested, udp, &UdpSession::joinGroup);
-        connect(m_bar, &ConnectionBar::leaveGroupRequested, udp, &UdpSession::leaveGroup);
-    }
-    connect(m_send, &SendPanel::sendRequested, this, &SessionTab::sendNow);
-    connect(m_send, &SendPanel::periodicStartRequested, this, &SessionTab::startPeriodic);
-    connect(m_send, &SendPanel::periodicStopRequested, this, [this] {
-        if (m_periodic)
-            m_periodic->stop();
+    m_router = new SendRouter(m_session, m_peers, m_send, this);
+    m_router->setEndpointSource([this] { return m_bar->endpoint(); });
+    connect(m_router, &SendRouter::readinessChanged, this, &SessionTab::showReadiness);
+    connect(m_bar, &ConnectionBar::liveFieldsEdited, this, [this] {
+        m_session->updateLiveEndpoint(m_bar->endpoint());
+        m_router->refresh();
     });
-    connect(m_send, &SendPanel::sendFileRequested, this, &SessionTab::sendFile);
+    if (MulticastControl *groups = m_session->multicast()) {
+        connect(m_bar, &ConnectionBar::joinGroupRequested, this,
+                [groups](const QHostAddress &g, const QString &i) { groups->joinGroup(g, i); });
+        connect(m_bar, &ConnectionBar::leaveGroupRequested, this,
+                [groups](const QHostAddress &g, const QString &i) { groups->leaveGroup(g, i); });
+    }
+    connect(m_send, &SendPanel::sendRequested, m_router, &SendRouter::sendNow);
+    connect(m_send, &SendPanel::periodicStartRequested, m_router, &SendRouter::startPeriodic);
+    connect(m_send, &SendPanel::periodicStopRequested, m_router, &SendRouter::stopPeriodic);
+    connect(m_send, &SendPanel::sendFileRequested, m_router, &SendRouter::sendFile);
     m_sequence = new SequenceDialog(this);
     m_sequence->setObjectName(QStringLiteral("sequenceDialog"));
     m_sequenceRunner = new SequenceController(m_sequence, m_session, this);
-    m_sequenceRunner->setTargetsProvider([this] { return selectedPeers(); });
+    m_sequenceRunner->setTargetsProvider([this] { return m_router->targets(); });
     connect(m_send, &SendPanel::sequenceRequested, this, [this] {
         m_sequence->show();
         m_sequence->raise();
@@ -131,14 +127,11 @@ void SessionTab::buildUi()
     });
     connect(m_sequence, &SequenceDialog::addCurrentRequested, this,
             [this] { m_sequence->addStep(m_send->spec()); });
-    connect(m_send, &SendPanel::sendFileCancelRequested, this, [this] {
-        if (m_file)
-            m_file->cancel();
-    });
+    connect(m_send, &SendPanel::sendFileCancelRequested, m_router, &SendRouter::cancelFile);
     m_logFiles = new LogFileActions(m_session, m_log, this);
     connect(m_logFiles, &LogFileActions::statusMessage, this, &SessionTab::statusMessage);
     connect(m_logFiles, &LogFileActions::recordingChanged, this, &SessionTab::recordingChanged);
-    updateCanSend();
+    m_router->refresh();
 }
 
 QString SessionTab::title() const
@@ -163,7 +156,7 @@ QIcon SessionTab::stateIcon() const
 
 void SessionTab::start()
 {
-    m_clientsCame = false; // a new listening period
+    m_router->beginRun();
     m_session->setEndpoint(m_bar->endpoint());
     m_receive->applyFraming();
     m_session->start();
@@ -171,17 +164,14 @@ void SessionTab::start()
 
 void SessionTab::stop()
 {
-    if (m_periodic)
-        m_periodic->stop();
-    if (m_file)
-        m_file->cancel();
+    m_router->stopSenders();
     m_session->stop();
 }
 
 void SessionTab::onStateChanged()
 {
     m_bar->showState(m_session->state(), m_session->stateText());
-    updateCanSend();
+    m_router->refresh();
     emit titleChanged();
 }
 
@@ -194,151 +184,22 @@ void SessionTab::onRecords(const LogRecords &records)
             ++m_txMessages;
     }
     m_log->appendRecords(records);
-    if (auto *udp = qobject_cast<UdpSession *>(m_session);
-        udp && udp->lastSender() != m_shownSender) {
-        m_shownSender = udp->lastSender(); // the reply-to-last target in the label
-        updateCanSend();
-    }
     emit statsChanged();
 }
 
 void SessionTab::onPeerSelectionChanged()
 {
-    m_log->setPeerFilter(selectedPeers());
+    m_log->setPeerFilter(m_router->targets());
     m_send->targetChanged();
-    updateCanSend();
+    m_router->refresh();
 }
 
-QList<quint32> SessionTab::selectedPeers() const
+void SessionTab::showReadiness(const SendReadiness &r)
 {
-    return m_peers ? m_peers->selectedPeers() : QList<quint32>();
-}
-
-void SessionTab::updateCanSend()
-{
-    const bool active = m_session->state() == Session::State::Active;
-    QString why;
-    QString target;
-    const QList<quint32> selected = selectedPeers();
-    switch (m_mode) {
-    case Session::Mode::TcpServer:
-        if (!active && m_session->openPeerCount() == 0)
-            why = tr("Start listening first.");
-        else if (m_session->openPeerCount() == 0)
-            why = m_clientsCame ? tr("No client is connected.") : tr("No client is connected yet.");
-        target = m_session->openPeerCount() == 0
-                     ? (m_clientsCame ? tr("No client connected (all have left).")
-                                      : tr("No client connected yet."))
-                 : selected.isEmpty()
-                     ? tr("Send to: all %n client(s)", nullptr, m_session->openPeerCount())
-                     : tr("Send to: %n selected client(s)", nullptr, int(selected.size()));
-        break;
-    case Session::Mode::TcpClient:
-        if (!active)
-            why = tr("Connect first.");
-        break;
-    case Session::Mode::Udp:
-        if (!active)
-            why = tr("Open the socket first.");
-        else if (selected.isEmpty() && m_bar->endpoint().remoteHost.isEmpty() &&
-                 !m_bar->endpoint().replyToLast)
-            why = tr("Set a remote address or select a peer.");
-        target = selected.isEmpty()
-                     ? udpDefaultTarget(active)
-                     : tr("Send to: %n selected peer(s)", nullptr, int(selected.size()));
-        break;
-    }
     if (m_peers)
-        m_peers->setTargetText(target);
-    m_send->setConnected(why.isEmpty(), why);
-    m_sequence->setConnected(why.isEmpty(), why);
-}
-
-QString SessionTab::udpDefaultTarget(bool active) const
-{
-    const ConnectionBar::Endpoint e = m_bar->endpoint();
-    auto *udp = qobject_cast<UdpSession *>(m_session);
-    // Replies go to the last sender only when the open socket was set up for it (sendNow).
-    if (!e.replyToLast || (active && !udp->options().replyToLastSender))
-        return tr("Send to: the remote address");
-    const PeerInfo *last = active ? m_session->peer(udp->lastSender()) : nullptr;
-    if (last)
-        return tr("Send to: the last sender, %1").arg(last->endpoint());
-    return e.remoteHost.isEmpty()
-               ? tr("Send to: the last sender (nothing received yet)")
-               : tr("Send to: the remote address until a datagram arrives, then its sender");
-}
-
-void SessionTab::sendNow(const MessageSpec &spec)
-{
-    const MessageBuildResult built = build(spec);
-    if (!built.ok()) {
-        m_send->showSendError(built.errorString);
-        return;
-    }
-    Session::SendResult r;
-    if (auto *u = qobject_cast<UdpSession *>(m_session); u && selectedPeers().isEmpty()) {
-        // The remote field may have been edited while open: send to what it says now.
-        const ConnectionBar::Endpoint e = m_bar->endpoint();
-        const QHostAddress addr(e.remoteHost);
-        if (!e.replyToLast && !addr.isNull() && e.remotePort != 0)
-            r = u->sendTo(built.bytes, addr, e.remotePort);
-        else
-            r = u->send(built.bytes);
-    } else {
-        r = m_session->send(built.bytes, selectedPeers());
-    }
-    if (!r.ok())
-        m_send->showSendError(r.error);
-    if (r.peers > 0)
-        m_send->addToHistory(spec);
-}
-
-void SessionTab::startPeriodic(const MessageSpec &spec, int intervalMs, int count)
-{
-    // {{counter}} runs on from the last periodic run, as it does for the Send button.
-    const quint64 counted = m_periodic ? m_periodic->dynamicContext().sequence() : 0;
-    delete m_periodic;
-    m_periodic = new PeriodicSender(m_session, this);
-    m_periodic->dynamicContext().setSequence(counted);
-    m_periodic->setMessage(OutgoingMessage::fromSpec(spec));
-    m_periodic->setInterval(intervalMs);
-    m_periodic->setCount(count);
-    m_periodic->setTargets(selectedPeers());
-    connect(m_periodic, &PeriodicSender::progress, this,
-            [this, count](qint64 sent) { m_send->setPeriodicProgress(int(sent), count); });
-    connect(m_periodic, &ScheduledSender::finished, this,
-            [this](ScheduledSender::FinishReason reason, const QString &text) {
-                m_send->setPeriodicRunning(false);
-                if (reason == ScheduledSender::FinishReason::Disconnected ||
-                    reason == ScheduledSender::FinishReason::Failed)
-                    m_send->showSendError(text);
-            });
-    if (!m_periodic->start()) {
-        m_send->showSendError(m_periodic->errorString());
-        m_send->setPeriodicRunning(false);
-        return;
-    }
-    m_send->setPeriodicRunning(true);
-    m_send->addToHistory(spec);
-}
-
-void SessionTab::sendFile(const QString &path)
-{
-    delete m_file;
-    m_file = new FileSender(m_session, this);
-    connect(m_file, &FileSender::progress, m_send, &SendPanel::setFileProgress);
-    connect(m_file, &FileSender::finished, this,
-            [this](FileSender::Outcome outcome, const QString &message) {
-                m_send->setFileFinished(outcome == FileSender::Outcome::Completed, message);
-            });
-    const QList<quint32> selected = selectedPeers();
-    if (selected.size() > 1) {
-        m_send->setFileFinished(false, tr("Select one peer to send a file to."));
-        return;
-    }
-    if (!m_file->start(path, selected.value(0, 0)))
-        m_send->setFileFinished(false, m_file->errorString());
+        m_peers->setTargetText(r.label);
+    m_send->setConnected(r.ok, r.why);
+    m_sequence->setConnected(r.ok, r.why);
 }
 
 SessionTab::Stats SessionTab::stats() const

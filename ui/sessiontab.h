@@ -14,13 +14,13 @@ class QSettings;
 namespace sockscope {
 
 class ConnectionBar;
-class FileSender;
 class LogFileActions;
 class LogPane;
 class PeerPanel;
-class PeriodicSender;
 class ReceiveOptions;
 class SendPanel;
+class SendRouter;
+struct SendReadiness;
 class SequenceController;
 class SequenceDialog;
 struct LaunchOptions;
@@ -90,14 +90,8 @@ private:
     void buildUi();
     void onStateChanged();
     void onRecords(const sockscope::LogRecords &records);
-    void updateCanSend();
-    QString udpDefaultTarget(bool active) const;
     void onPeerSelectionChanged();
-    // The send target and the log filter: the selected peers (empty: the default target).
-    QList<quint32> selectedPeers() const;
-    void sendNow(const MessageSpec &spec);
-    void startPeriodic(const MessageSpec &spec, int intervalMs, int count);
-    void sendFile(const QString &path);
+    void showReadiness(const sockscope::SendReadiness &readiness);
     void sampleRates();
 
     Session::Mode m_mode;
@@ -108,12 +102,9 @@ private:
     LogPane *m_log = nullptr;
     LogFileActions *m_logFiles = nullptr;
     SendPanel *m_send = nullptr;
-    PeriodicSender *m_periodic = nullptr;
-    FileSender *m_file = nullptr;
+    SendRouter *m_router = nullptr;
     SequenceDialog *m_sequence = nullptr;
     SequenceController *m_sequenceRunner = nullptr;
-    quint32 m_shownSender = 0;  // UDP: the last sender named by the target label
-    bool m_clientsCame = false; // TCP server: a client connected since listening began
 
     qint64 m_rxMessages = 0;
     qint64 m_txMessages = 0;
