@@ -1,6 +1,7 @@
 #include "sessionkinds.h"
 
 #include "core/net/endpoint.h"
+#include "core/transport/sessionfactory.h"
 
 #include <QCoreApplication>
 
@@ -62,6 +63,11 @@ const SessionKind &sessionKind(Session::Mode mode)
             return k;
     Q_ASSERT_X(false, "sessionKind", "every mode has a row");
     return table().constFirst();
+}
+
+Session *SessionKind::createSession(QObject *parent) const
+{
+    return sockscope::createSession(mode, parent);
 }
 
 QString SessionKind::name() const

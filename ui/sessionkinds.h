@@ -30,6 +30,8 @@ struct SessionKind
     const char *cancelSource; // … while starting: "Cancel"
     const char *idleSource;   // the state line when idle with nothing to say: "Not listening"
 
+    // A new session of this kind (idle), a child of parent.
+    Session *createSession(QObject *parent) const;
     QString name() const;
     QString menuText() const;
     QKeySequence shortcut() const;

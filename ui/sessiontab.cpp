@@ -1,10 +1,9 @@
 #include "sessiontab.h"
 
 #include "connectionbar.h"
-#include "cli/launchoptions.h"
+#include "connectioncontrol.h"
 #include "logfileactions.h"
 #include "logpane.h"
-#include "logview.h"
 #include "peerpanel.h"
 #include "receiveoptions.h"
 #include "sendhistory.h"
@@ -13,14 +12,10 @@
 #include "sequencedialog.h"
 #include "sessionkinds.h"
 
-#include "core/log/logexport.h"
+#include "cli/launchoptions.h"
 #include "core/message/message.h"
-#include "core/session/multicastcontrol.h"
 #include "core/session/sessionsettings.h"
-#include "core/transport/sessionfactory.h"
 
-#include <QHBoxLayout>
-#include <QLabel>
 #include <QSettings>
 #include <QSplitter>
 #include <QTimer>
@@ -29,10 +24,14 @@
 namespace sockscope {
 
 SessionTab::SessionTab(Session::Mode mode, QWidget *parent)
-    : QWidget(parent), m_mode(mode)
+    : QWidget(parent), m_mode(mode), m_session(sessionKind(mode).createSession(this))
 {
-    createSession();
-    buildUi();
+    connectSession();
+    auto *layout = new QVBoxLayout(this);
+    buildConnectionArea(layout);
+    buildSendArea(layout, buildPeerAndLog());
+    connectParts();
+    connectSendPanel();
     auto *rateTimer = new QTimer(this);
     rateTimer->setInterval(1000);
     connect(rateTimer, &QTimer::timeout, this, &SessionTab::sampleRates);
@@ -44,6 +43,7 @@ SessionTab::SessionTab(Session::Mode mode, QWidget *parent)
 SessionTab::~SessionTab()
 {
     // Closing a tab stops its session; senders go first so nothing sends into a dying session.
+    // (An unfinished log save goes with LogFileActions and leaves its target as it was.)
     m_router->dropSenders();
     delete m_sequenceRunner;
     // Stopping changes state; the window must not hear titleChanged/statsChanged from a dying
@@ -52,9 +52,9 @@ SessionTab::~SessionTab()
     m_session->stop();
 }
 
-void SessionTab::createSession()
+// Before any part connects to the session: the log hears of records and peers first.
+void SessionTab::connectSession()
 {
-    m_session = sockscope::createSession(m_mode, this);
     connect(m_session, &Session::stateChanged, this, &SessionTab::onStateChanged);
     connect(m_session, &Session::recordsReady, this, &SessionTab::onRecords);
     connect(m_session, &Session::peersUpdated, this, &SessionTab::statsChanged);
@@ -66,60 +66,74 @@ void SessionTab::createSession()
             [this](const QList<quint32> &ids) { m_log->model()->forgetPeerNames(ids); });
 }
 
-void SessionTab::buildUi()
+// The connection bar and the receive options above everything else.
+void SessionTab::buildConnectionArea(QVBoxLayout *layout)
 {
-    auto *layout = new QVBoxLayout(this);
     m_bar = new ConnectionBar(m_mode, this);
     m_bar->setObjectName(QStringLiteral("connectionBar"));
     layout->addWidget(m_bar);
+    m_connection = new ConnectionControl(m_session, m_bar, this);
     m_receive = new ReceiveOptions(m_session, sessionKind(m_mode), this);
     layout->addWidget(m_receive);
+}
 
+// The peer panel (kinds with a peer list) beside the log, and the log's file actions.
+QSplitter *SessionTab::buildPeerAndLog()
+{
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->setObjectName(QStringLiteral("peerSplitter"));
-    if (sessionKind(m_mode).hasPeerList) {
+    if (sessionKind(m_mode).hasPeerList)
         m_peers = new PeerPanel(m_session, sessionKind(m_mode), split);
-        connect(m_peers, &PeerPanel::selectionChanged, this, &SessionTab::onPeerSelectionChanged);
-    }
     m_log = new LogPane(split);
     m_log->setObjectName(QStringLiteral("logPane"));
     m_log->model()->setLimits(LogStore::Limits());
     split->setStretchFactor(split->count() - 1, 1);
     if (m_peers)
         split->setSizes({260, 800});
+    m_logFiles = new LogFileActions(m_session, m_log, this);
+    return split;
+}
 
+// The send panel under the peers and the log, where its messages go, and the sequence dialog.
+void SessionTab::buildSendArea(QVBoxLayout *layout, QSplitter *peersAndLog)
+{
     auto *vsplit = new QSplitter(Qt::Vertical, this);
     vsplit->setObjectName(QStringLiteral("sendSplitter"));
-    vsplit->addWidget(split);
+    vsplit->addWidget(peersAndLog);
     m_send = new SendPanel(vsplit);
     m_send->setObjectName(QStringLiteral("sendPanel"));
     vsplit->setStretchFactor(0, 3);
     vsplit->setStretchFactor(1, 1);
     layout->addWidget(vsplit, 1);
-
-    connect(m_bar, &ConnectionBar::startRequested, this, &SessionTab::start);
-    connect(m_bar, &ConnectionBar::stopRequested, this, &SessionTab::stop);
     m_router = new SendRouter(m_session, m_peers, m_send, this);
     m_router->setEndpointSource([this] { return m_bar->endpoint(); });
-    connect(m_router, &SendRouter::readinessChanged, this, &SessionTab::showReadiness);
-    connect(m_bar, &ConnectionBar::liveFieldsEdited, this, [this] {
-        m_session->updateLiveEndpoint(m_bar->endpoint());
-        m_router->refresh();
-    });
-    if (MulticastControl *groups = m_session->multicast()) {
-        connect(m_bar, &ConnectionBar::joinGroupRequested, this,
-                [groups](const QHostAddress &g, const QString &i) { groups->joinGroup(g, i); });
-        connect(m_bar, &ConnectionBar::leaveGroupRequested, this,
-                [groups](const QHostAddress &g, const QString &i) { groups->leaveGroup(g, i); });
-    }
-    connect(m_send, &SendPanel::sendRequested, m_router, &SendRouter::sendNow);
-    connect(m_send, &SendPanel::periodicStartRequested, m_router, &SendRouter::startPeriodic);
-    connect(m_send, &SendPanel::periodicStopRequested, m_router, &SendRouter::stopPeriodic);
-    connect(m_send, &SendPanel::sendFileRequested, m_router, &SendRouter::sendFile);
     m_sequence = new SequenceDialog(this);
     m_sequence->setObjectName(QStringLiteral("sequenceDialog"));
     m_sequenceRunner = new SequenceController(m_sequence, m_session, this);
     m_sequenceRunner->setTargetsProvider([this] { return m_router->targets(); });
+}
+
+void SessionTab::connectParts()
+{
+    connect(m_connection, &ConnectionControl::aboutToStart, m_router, &SendRouter::beginRun);
+    connect(m_connection, &ConnectionControl::aboutToStart, m_receive,
+            &ReceiveOptions::applyFraming);
+    connect(m_connection, &ConnectionControl::aboutToStop, m_router, &SendRouter::stopSenders);
+    connect(m_connection, &ConnectionControl::liveEndpointChanged, m_router, &SendRouter::refresh);
+    if (m_peers)
+        connect(m_peers, &PeerPanel::selectionChanged, this, &SessionTab::onPeerSelectionChanged);
+    connect(m_router, &SendRouter::readinessChanged, this, &SessionTab::showReadiness);
+    connect(m_logFiles, &LogFileActions::statusMessage, this, &SessionTab::statusMessage);
+    connect(m_logFiles, &LogFileActions::recordingChanged, this, &SessionTab::recordingChanged);
+}
+
+void SessionTab::connectSendPanel()
+{
+    connect(m_send, &SendPanel::sendRequested, m_router, &SendRouter::sendNow);
+    connect(m_send, &SendPanel::periodicStartRequested, m_router, &SendRouter::startPeriodic);
+    connect(m_send, &SendPanel::periodicStopRequested, m_router, &SendRouter::stopPeriodic);
+    connect(m_send, &SendPanel::sendFileRequested, m_router, &SendRouter::sendFile);
+    connect(m_send, &SendPanel::sendFileCancelRequested, m_router, &SendRouter::cancelFile);
     connect(m_send, &SendPanel::sequenceRequested, this, [this] {
         m_sequence->show();
         m_sequence->raise();
@@ -127,11 +141,6 @@ void SessionTab::buildUi()
     });
     connect(m_sequence, &SequenceDialog::addCurrentRequested, this,
             [this] { m_sequence->addStep(m_send->spec()); });
-    connect(m_send, &SendPanel::sendFileCancelRequested, m_router, &SendRouter::cancelFile);
-    m_logFiles = new LogFileActions(m_session, m_log, this);
-    connect(m_logFiles, &LogFileActions::statusMessage, this, &SessionTab::statusMessage);
-    connect(m_logFiles, &LogFileActions::recordingChanged, this, &SessionTab::recordingChanged);
-    m_router->refresh();
 }
 
 QString SessionTab::title() const
@@ -156,21 +165,17 @@ QIcon SessionTab::stateIcon() const
 
 void SessionTab::start()
 {
-    m_router->beginRun();
-    m_session->setEndpoint(m_bar->endpoint());
-    m_receive->applyFraming();
-    m_session->start();
+    m_connection->start();
 }
 
 void SessionTab::stop()
 {
-    m_router->stopSenders();
-    m_session->stop();
+    m_connection->stop();
 }
 
 void SessionTab::onStateChanged()
 {
-    m_bar->showState(m_session->state(), m_session->stateText());
+    m_connection->showState();
     m_router->refresh();
     emit titleChanged();
 }

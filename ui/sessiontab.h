@@ -7,13 +7,14 @@
 #include <QIcon>
 #include <QWidget>
 
-#include <memory>
-
 class QSettings;
+class QSplitter;
+class QVBoxLayout;
 
 namespace sockscope {
 
 class ConnectionBar;
+class ConnectionControl;
 class LogFileActions;
 class LogPane;
 class PeerPanel;
@@ -26,9 +27,11 @@ class SequenceDialog;
 struct LaunchOptions;
 struct MessageSpec;
 
-// One session (TCP server, TCP client or UDP) with everything around it:
-// connection bar, peer list, log with hex dump, receive options and the send
-// panel. The tab only wires widgets to the core; the work happens there.
+// One session (TCP server, TCP client or UDP) with everything around it, composed of parts
+// that each own one job (docs/architecture.md, "The window"): ConnectionControl (bar ↔
+// session), ReceiveOptions, PeerPanel, LogPane with LogFileActions, SendPanel with SendRouter
+// (the one send target) and the sequence dialog. The words per kind are in sessionkinds.
+// The tab builds and connects the parts, counts messages and keeps its layout in settings.
 class SessionTab : public QWidget
 {
     Q_OBJECT
@@ -86,8 +89,12 @@ signals:
     void recordingChanged();
 
 private:
-    void createSession();
-    void buildUi();
+    void connectSession();
+    void buildConnectionArea(QVBoxLayout *layout);
+    QSplitter *buildPeerAndLog();
+    void buildSendArea(QVBoxLayout *layout, QSplitter *peersAndLog);
+    void connectParts();
+    void connectSendPanel();
     void onStateChanged();
     void onRecords(const sockscope::LogRecords &records);
     void onPeerSelectionChanged();
@@ -97,6 +104,7 @@ private:
     Session::Mode m_mode;
     Session *m_session = nullptr;
     ConnectionBar *m_bar = nullptr;
+    ConnectionControl *m_connection = nullptr;
     ReceiveOptions *m_receive = nullptr;
     PeerPanel *m_peers = nullptr;
     LogPane *m_log = nullptr;
