@@ -109,8 +109,8 @@ void MainWindow::buildMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QMenu *newMenu = file->addMenu(tr("&New session"));
     for (const SessionKind &kind : sessionKinds()) {
-        QAction *a =
-            newMenu->addAction(kind.menuText(), this, [this, mode = kind.mode] { addSession(mode); });
+        QAction *a = newMenu->addAction(kind.menuText(), this,
+                                        [this, mode = kind.mode] { addSession(mode); });
         a->setShortcut(kind.shortcut());
     }
     QAction *a = file->addAction(tr("&Save log…"), this, [this] {

@@ -295,6 +295,13 @@ void SessionTab::saveState(QSettings &s) const
     s.setValue(QStringLiteral("mode"), Session::modeName(m_mode));
     saveEndpoint(s, m_bar->endpoint());
     saveReceiveSettings(s, m_receive->settings());
+    saveLayout(s);
+}
+
+// What the user arranged: splitter sizes, the log's and the send panel's choices, the send
+// history and presets, the sequence.
+void SessionTab::saveLayout(QSettings &s) const
+{
     // Every named splitter of the tab (peer list, log, hex dump, send panel) keeps its sizes.
     const auto splitters = findChildren<QSplitter *>();
     for (const QSplitter *split : splitters)
@@ -315,6 +322,12 @@ void SessionTab::restoreState(QSettings &s)
 {
     m_bar->setEndpoint(loadEndpoint(s, m_bar->endpoint()));
     m_receive->setSettings(loadReceiveSettings(s, m_receive->settings()));
+    restoreLayout(s);
+    emit titleChanged();
+}
+
+void SessionTab::restoreLayout(QSettings &s)
+{
     const auto splitters = findChildren<QSplitter *>();
     for (QSplitter *split : splitters) {
         const QByteArray state =
@@ -331,7 +344,6 @@ void SessionTab::restoreState(QSettings &s)
     m_send->presetModel()->load(s, QStringLiteral("presets"));
     s.endGroup();
     m_sequence->restoreState(s);
-    emit titleChanged();
 }
 
 } // namespace sockscope

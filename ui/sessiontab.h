@@ -100,6 +100,8 @@ private:
     void onPeerSelectionChanged();
     void showReadiness(const sockscope::SendReadiness &readiness);
     void sampleRates();
+    void saveLayout(QSettings &settings) const;
+    void restoreLayout(QSettings &settings);
 
     Session::Mode m_mode;
     Session *m_session = nullptr;
