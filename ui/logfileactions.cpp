@@ -129,10 +129,15 @@ void LogFileActions::saveLogTo(const QString &path, LogExport::Format format)
     }
     if (!m_saver || !m_saver->isRunning())
         return; // done in the first slice
-    // Big: the rest is written in slices while the window keeps running.
-    auto *progress = new QProgressDialog(
-        tr("Saving the log to %1…").arg(QDir::toNativeSeparators(path)), tr("Cancel"), 0,
-        int(qMin<qsizetype>(records.size(), INT_MAX)), m_window);
+    showSaveProgress(path, records.size());
+}
+
+// Big: the rest is written in slices while the window keeps running.
+void LogFileActions::showSaveProgress(const QString &path, qsizetype records)
+{
+    auto *progress =
+        new QProgressDialog(tr("Saving the log to %1…").arg(QDir::toNativeSeparators(path)),
+                            tr("Cancel"), 0, int(qMin<qsizetype>(records, INT_MAX)), m_window);
     progress->setObjectName(QStringLiteral("saveLogProgress"));
     progress->setWindowTitle(tr("Save log"));
     progress->setAttribute(Qt::WA_DeleteOnClose);

@@ -51,6 +51,7 @@ private:
     // A recording into a file that already holds something appends to it or replaces it only
     // when the user says so; false when they cancel (or the file cannot be emptied).
     bool confirmRecordInto(const QString &path);
+    void showSaveProgress(const QString &path, qsizetype records);
     void onLogSaved(int outcome, qsizetype rows, qsizetype held, const QString &only);
 
     QWidget *m_window;
