@@ -29,6 +29,7 @@ struct Session::Channel
     QList<Frame> scratch; // reused per read: no per-chunk allocation of the list
     std::list<quint32>::iterator idleEntry; // in m_idleQueue, when idleQueued
     bool idleQueued = false;
+    LogRecord::Flags sideFlags; // Upstream for a relay's upstream side
 };
 
 Session::Session(Mode mode, QObject *parent) : QObject(parent), m_mode(mode)
@@ -56,13 +57,15 @@ QString Session::modeName(Mode mode)
         return QStringLiteral("tcp-client");
     case Mode::Udp:
         return QStringLiteral("udp");
+    case Mode::Relay:
+        return QStringLiteral("relay");
     }
     return {};
 }
 
 bool Session::modeFromName(QStringView name, Mode *mode)
 {
-    for (Mode m : {Mode::TcpServer, Mode::TcpClient, Mode::Udp}) {
+    for (Mode m : {Mode::TcpServer, Mode::TcpClient, Mode::Udp, Mode::Relay}) {
         if (name.compare(modeName(m), Qt::CaseInsensitive) == 0) {
             *mode = m;
             return true;
@@ -153,7 +156,7 @@ PeerInfo *Session::mutablePeer(quint32 id)
 
 void Session::clearClosedPeers()
 {
-    removeOldestClosedPeers(m_order.size() - m_openPeers);
+    removeOldestClosedPeers(m_order.size() - m_openEntries);
 }
 
 qsizetype Session::removeOldestClosedPeers(qsizetype count)
@@ -180,18 +183,30 @@ qsizetype Session::removeOldestClosedPeers(qsizetype count)
     return gone.size();
 }
 
-quint32 Session::openPeer(const QHostAddress &address, quint16 port)
+quint32 Session::openPeer(const QHostAddress &address, quint16 port, PeerInfo::Side side,
+                          quint32 partner)
 {
     PeerInfo info;
     info.id = m_nextId++;
     info.address = address;
     info.port = port;
+    info.side = side;
+    if (PeerInfo *other = partner ? mutablePeer(partner) : nullptr) {
+        info.partner = partner;
+        other->partner = info.id;
+    }
     info.openedUs = nowUs();
     m_peers.insert(info.id, info);
-    m_channels.insert(info.id, std::make_shared<Channel>(m_framing));
+    auto channel = std::make_shared<Channel>(m_framing);
+    if (side == PeerInfo::Side::Upstream)
+        channel->sideFlags = LogRecord::Upstream;
+    m_channels.insert(info.id, std::move(channel));
     m_order.append(info.id);
-    ++m_openPeers;
-    m_peakPeers = qMax(m_peakPeers, m_openPeers);
+    ++m_openEntries;
+    if (side != PeerInfo::Side::Upstream) {
+        ++m_openPeers;
+        m_peakPeers = qMax(m_peakPeers, m_openPeers);
+    }
     m_peersDirty = true;
     emit peerOpened(info.id);
     return info.id;
@@ -216,14 +231,16 @@ void Session::closePeer(quint32 id, CloseReason reason, const QString &text)
     p->closedUs = nowUs();
     p->closeReason = reason;
     p->closeText = text;
-    --m_openPeers;
+    --m_openEntries;
+    if (!p->isUpstream())
+        --m_openPeers;
     m_peersDirty = true;
     logEvent(id, tr("Disconnected: %1").arg(text));
     emit peerClosed(id);
     // A quarter of slack: one pass over the table per 250 closes, not one per close; and
     // later, so that no caller walking the table or holding a PeerInfo sees it change.
     if (!m_pruneQueued &&
-        m_order.size() - m_openPeers > MaxClosedPeersKept + MaxClosedPeersKept / 4) {
+        m_order.size() - m_openEntries > MaxClosedPeersKept + MaxClosedPeersKept / 4) {
         m_pruneQueued = true;
         QMetaObject::invokeMethod(this, &Session::pruneClosedPeers, Qt::QueuedConnection);
     }
@@ -232,7 +249,7 @@ void Session::closePeer(quint32 id, CloseReason reason, const QString &text)
 void Session::pruneClosedPeers()
 {
     m_pruneQueued = false;
-    m_prunedPeers += removeOldestClosedPeers(m_order.size() - m_openPeers - MaxClosedPeersKept);
+    m_prunedPeers += removeOldestClosedPeers(m_order.size() - m_openEntries - MaxClosedPeersKept);
 }
 
 void Session::ingest(quint32 id, const QByteArray &bytes)
@@ -299,7 +316,7 @@ void Session::emitFrames(quint32 id, Channel &ch, QList<Frame> &frames)
         r.timeUs = t;
         r.peerId = id;
         r.kind = LogRecord::Kind::Rx;
-        r.flags = flagsFor(frame.flags);
+        r.flags = flagsFor(frame.flags) | ch.sideFlags;
         r.carryUtf8 = ch.rxUtf8.feed(frame.bytes);
         r.carryGbk = ch.rxGbk.feed(frame.bytes);
         if (m_rxChecksum != ChecksumKind::None && !(frame.flags & Frame::Oversized)) {
@@ -578,6 +595,7 @@ void Session::noteSent(quint32 id, const QByteArray &bytes, const ReplyTag *tag)
             r.replyRule = tag->rule;
     }
     if (auto ch = m_channels.value(id)) {
+        r.flags |= ch->sideFlags;
         r.carryUtf8 = ch->txUtf8.feed(bytes);
         r.carryGbk = ch->txGbk.feed(bytes);
     }
@@ -621,6 +639,8 @@ void Session::logEvent(quint32 peerId, const QString &text, bool error)
     r.kind = LogRecord::Kind::Event;
     if (error)
         r.flags |= LogRecord::Error;
+    if (const PeerInfo *p = peerId ? peer(peerId) : nullptr; p && p->isUpstream())
+        r.flags |= LogRecord::Upstream;
     r.bytes = text.toUtf8();
     appendRecord(std::move(r));
 }

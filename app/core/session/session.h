@@ -41,7 +41,8 @@ public:
     {
         TcpServer,
         TcpClient,
-        Udp
+        Udp,
+        Relay
     };
     Q_ENUM(Mode)
     // Idle: not started or stopped. Starting: connecting / about to listen.
@@ -70,7 +71,7 @@ public:
     QString stateText() const { return m_stateText; }
     // Failed, and the error sentence will be replaced by a better one (who holds the port).
     bool failureDetailPending() const;
-    static QString modeName(Mode mode); // "tcp-server", "tcp-client", "udp"
+    static QString modeName(Mode mode); // "tcp-server", "tcp-client", "udp", "relay"
     static bool modeFromName(QStringView name, Mode *mode);
 
     virtual void start() = 0;
@@ -139,6 +140,8 @@ public:
     // Closed peers dropped from the table that way so far (their bytes stay in the totals).
     qint64 prunedPeerCount() const { return m_prunedPeers; }
     const PeerInfo *peer(quint32 id) const;
+    // Open peers, and the most at once; a relay's upstream sides are not counted (a pair
+    // counts as one client).
     int openPeerCount() const { return m_openPeers; }
     int peakPeerCount() const { return m_peakPeers; }
     void clearClosedPeers();
@@ -176,7 +179,10 @@ protected:
     // lookup (off this thread) answers, unless the session has moved on since.
     void failPortInUse(bool udp, quint16 port, const QHostAddress &address);
 
-    quint32 openPeer(const QHostAddress &address, quint16 port);
+    // A relay's upstream side is opened with its client as partner: both know each other
+    // before peerOpened().
+    quint32 openPeer(const QHostAddress &address, quint16 port,
+                     PeerInfo::Side side = PeerInfo::Side::None, quint32 partner = 0);
     void closePeer(quint32 id, CloseReason reason, const QString &text);
     // Received bytes: counted, framed, verified, logged, auto-replied.
     void ingest(quint32 id, const QByteArray &bytes);
@@ -287,7 +293,8 @@ private:
     QHash<quint32, std::shared_ptr<Channel>> m_channels;
     QList<quint32> m_order;
     quint32 m_nextId = 1;
-    int m_openPeers = 0;
+    int m_openPeers = 0;   // not counting a relay's upstream sides
+    int m_openEntries = 0; // every open peer in the table
     qint64 m_prunedPeers = 0;
     bool m_pruneQueued = false;
     int m_peakPeers = 0;

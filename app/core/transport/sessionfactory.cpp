@@ -1,6 +1,7 @@
 #include "core/transport/sessionfactory.h"
 
 #include "core/transport/tcpclientsession.h"
+#include "core/transport/tcprelaysession.h"
 #include "core/transport/tcpserversession.h"
 #include "core/transport/udpsession.h"
 
@@ -15,6 +16,8 @@ Session *createSession(Session::Mode mode, QObject *parent)
         return new TcpClientSession(parent);
     case Session::Mode::Udp:
         return new UdpSession(parent);
+    case Session::Mode::Relay:
+        return new TcpRelaySession(parent);
     }
     return nullptr;
 }
