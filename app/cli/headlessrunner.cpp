@@ -200,7 +200,7 @@ void HeadlessRunner::waitForDeadline()
 
 void HeadlessRunner::createSession()
 {
-    m_session = sockscope::createSession(m_options.mode, this);
+    m_session = sockscope::createSession(m_options.mode, this, m_options.relayOverUdp);
     m_session->setEndpoint(m_options.endpoint());
     m_session->setFraming(m_options.framing);
     m_session->setAutoReplier(m_rules.get());

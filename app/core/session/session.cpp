@@ -257,9 +257,7 @@ void Session::ingest(quint32 id, const QByteArray &bytes)
     PeerInfo *p = mutablePeer(id);
     if (!p || bytes.isEmpty())
         return;
-    p->rxBytes += bytes.size();
-    m_rxTotal += bytes.size();
-    m_peersDirty = true;
+    countReceived(*p, bytes.size());
     // Counters changed even if no frame completes (half a line): report them in the next batch.
     if (!m_batchTimer.isActive())
         m_batchTimer.start();
@@ -274,14 +272,21 @@ void Session::ingest(quint32 id, const QByteArray &bytes)
         queueIdle(id, ch);
 }
 
+void Session::countReceived(PeerInfo &p, qint64 bytes)
+{
+    p.rxBytes += bytes;
+    m_rxTotal += bytes;
+    if (p.isUpstream())
+        m_rxUpstreamTotal += bytes;
+    m_peersDirty = true;
+}
+
 void Session::ingestDatagram(quint32 id, const QByteArray &datagram)
 {
     PeerInfo *p = mutablePeer(id);
     if (!p)
         return;
-    p->rxBytes += datagram.size();
-    m_rxTotal += datagram.size();
-    m_peersDirty = true;
+    countReceived(*p, datagram.size());
     QList<Frame> frames{Frame{datagram, {}}};
     if (auto ch = m_channels.value(id))
         emitFrames(id, *ch, frames);

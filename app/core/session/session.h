@@ -147,6 +147,8 @@ public:
     void clearClosedPeers();
 
     qint64 rxBytesTotal() const { return m_rxTotal; }
+    // The part of rxBytesTotal() that came from a relay's upstream sides (server→client).
+    qint64 rxUpstreamBytesTotal() const { return m_rxUpstreamTotal; }
     qint64 txBytesTotal() const { return m_txTotal; }
     qint64 rxFramesTotal() const { return m_rxFramesTotal; }
 
@@ -231,6 +233,7 @@ protected:
 private:
     struct Channel; // per-peer receive state
     void emitFrames(quint32 id, Channel &ch, QList<Frame> &frames);
+    void countReceived(PeerInfo &peer, qint64 bytes);
     void appendRecord(LogRecord &&record);
     void flushIdle();
     void queueIdle(quint32 id, Channel &ch);
@@ -299,6 +302,7 @@ private:
     bool m_pruneQueued = false;
     int m_peakPeers = 0;
     qint64 m_rxTotal = 0;
+    qint64 m_rxUpstreamTotal = 0;
     qint64 m_txTotal = 0;
     qint64 m_rxFramesTotal = 0;
 

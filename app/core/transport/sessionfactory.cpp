@@ -2,12 +2,13 @@
 
 #include "core/transport/tcpclientsession.h"
 #include "core/transport/tcprelaysession.h"
+#include "core/transport/udprelaysession.h"
 #include "core/transport/tcpserversession.h"
 #include "core/transport/udpsession.h"
 
 namespace sockscope {
 
-Session *createSession(Session::Mode mode, QObject *parent)
+Session *createSession(Session::Mode mode, QObject *parent, bool relayOverUdp)
 {
     switch (mode) {
     case Session::Mode::TcpServer:
@@ -17,6 +18,8 @@ Session *createSession(Session::Mode mode, QObject *parent)
     case Session::Mode::Udp:
         return new UdpSession(parent);
     case Session::Mode::Relay:
+        if (relayOverUdp)
+            return new UdpRelaySession(parent);
         return new TcpRelaySession(parent);
     }
     return nullptr;
