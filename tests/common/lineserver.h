@@ -1,11 +1,9 @@
-// A TCP server session on 127.0.0.1 (any free port) with line framing and 5 ms record batches,
-// started: the usual server of the loopback integration tests.
+// A started loopback TCP server session (loopbackserver.h) with line framing.
 #pragma once
 
 #include "core/framing/framingspec.h"
-#include "core/transport/tcpserversession.h"
 
-#include "loopback.h"
+#include "loopbackserver.h"
 
 #include <memory>
 
@@ -13,11 +11,7 @@ namespace sockscope::test {
 
 inline std::unique_ptr<TcpServerSession> startLineServer()
 {
-    auto server = std::make_unique<TcpServerSession>();
-    TcpServerSession::Options o;
-    o.address = kLoopback;
-    server->setOptions(o);
-    server->setBatchInterval(5);
+    auto server = makeLoopbackServer();
     server->setFraming(FramingSpec::line());
     server->start();
     return server;

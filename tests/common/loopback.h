@@ -1,6 +1,7 @@
 // Shared by the loopback integration tests: the address they all use and a free port on it.
 #pragma once
 
+#include <QAbstractSocket>
 #include <QHostAddress>
 #include <QTcpServer>
 
@@ -16,6 +17,12 @@ inline quint16 freeTcpPort()
     if (!probe.listen(kLoopback, 0))
         return 0;
     return probe.serverPort();
+}
+
+// "127.0.0.1:<local port>" of a test's socket: how the app names it as a peer.
+inline QString endpointOf(const QAbstractSocket &socket)
+{
+    return QStringLiteral("127.0.0.1:%1").arg(socket.localPort());
 }
 
 } // namespace sockscope::test

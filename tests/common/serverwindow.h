@@ -4,12 +4,11 @@
 #pragma once
 
 #include "ui/appsettings.h"
+#include "guiactions.h"
 #include "eventloop.h"
 #include "loopback.h"
 #include "ui/mainwindow.h"
 #include "ui/sessiontab.h"
-
-#include "core/transport/tcpserversession.h"
 
 #include <QComboBox>
 #include <QPushButton>
@@ -70,23 +69,11 @@ protected:
         return child<T>(server(), name);
     }
 
-    // Types 127.0.0.1 and port 0 into the connection bar and clicks Start (use with
-    // SOCKSCOPE_REQUIRE); m_port is the port it listens on.
+    // Starts the server tab on 127.0.0.1, any port (use with SOCKSCOPE_REQUIRE); m_port is
+    // the port it listens on.
     void startServer()
     {
-        auto *address = child<QComboBox>("localAddress");
-        address->setFocus();
-        QTest::keyClick(address, Qt::Key_A, Qt::ControlModifier);
-        QTest::keyClicks(address, QStringLiteral("127.0.0.1"));
-        auto *port = child<QSpinBox>("localPort");
-        port->setFocus();
-        QTest::keyClick(port, Qt::Key_A, Qt::ControlModifier);
-        QTest::keyClicks(port, QStringLiteral("0"));
-        QTest::mouseClick(child<QPushButton>("startButton"), Qt::LeftButton);
-        auto *session = qobject_cast<TcpServerSession *>(server()->session());
-        QVERIFY(session);
-        QTRY_VERIFY(session->isListening());
-        m_port = session->serverPort();
+        m_port = startServerInTab(server());
         QVERIFY(m_port != 0);
     }
 

@@ -7,8 +7,7 @@
 #include "ui/mainwindow.h"
 #include "ui/sessiontab.h"
 
-#include "core/transport/tcpserversession.h"
-#include "core/transport/udpsession.h"
+#include "boundport.h"
 
 #include <QComboBox>
 #include <QFile>
@@ -24,7 +23,7 @@
 using namespace sockscope;
 using namespace Qt::StringLiterals;
 
-class TestLaunchGui : public QObject
+class tst_LaunchGui : public QObject
 {
     Q_OBJECT
 
@@ -51,20 +50,19 @@ private slots:
         SessionTab *tab = window.currentSession();
         QVERIFY(tab);
         QCOMPARE(tab->mode(), Session::Mode::TcpServer);
-        auto *server = qobject_cast<TcpServerSession *>(tab->session());
-        QVERIFY(server);
-        QTRY_VERIFY(server->isListening());
-        QCOMPARE(server->options().address, QHostAddress(QHostAddress::LocalHost));
+        const quint16 port = test::waitForBoundPort(tab->session());
+        QVERIFY(port != 0);
+        QCOMPARE(tab->session()->stateText(), u"Listening on 127.0.0.1:%1"_s.arg(port));
         QVERIFY(tab->session()->framing().isLine());
         QCOMPARE(tab->logPane()->displayMode(), LogModel::DisplayMode::Gbk);
         QVERIFY(window.sessionTabs()
                     ->tabText(window.sessionTabs()->currentIndex())
-                    .contains(QString::number(server->serverPort())));
+                    .contains(QString::number(port)));
 
         // It really listens, with the framing applied: two lines sent in one write
         // become two GBK rows.
         QTcpSocket peer;
-        peer.connectToHost(QHostAddress::LocalHost, server->serverPort());
+        peer.connectToHost(QHostAddress::LocalHost, port);
         QVERIFY(peer.waitForConnected(3000));
         peer.write(QByteArray::fromHex("c4e3bac30a") + "ok\n");
         QVERIFY(peer.waitForBytesWritten(3000));
@@ -94,12 +92,12 @@ private slots:
                                          u"--port"_s, u"0"_s, u"--start"_s}));
         SessionTab *tab = window.currentSession();
         QVERIFY(tab);
-        auto *server = qobject_cast<TcpServerSession *>(tab->session());
-        QVERIFY(server);
-        QTRY_VERIFY(server->isListening());
+        Session *server = tab->session();
+        const quint16 port = test::waitForBoundPort(server);
+        QVERIFY(port != 0);
         QTcpSocket four, six;
-        four.connectToHost(QHostAddress::LocalHost, server->serverPort());
-        six.connectToHost(QHostAddress::LocalHostIPv6, server->serverPort());
+        four.connectToHost(QHostAddress::LocalHost, port);
+        six.connectToHost(QHostAddress::LocalHostIPv6, port);
         QTRY_COMPARE(four.state(), QAbstractSocket::ConnectedState);
         QTRY_COMPARE(six.state(), QAbstractSocket::ConnectedState);
         QTRY_COMPARE(server->openPeerCount(), 2);
@@ -148,11 +146,11 @@ private slots:
         window.applyLaunchOptions(
             parse({u"--mode"_s, u"tcp-server"_s, u"--bind"_s, u"127.0.0.1"_s, u"--port"_s, u"0"_s,
                    u"--start"_s, u"--report"_s, reportPath}));
-        auto *server = qobject_cast<TcpServerSession *>(window.currentSession()->session());
-        QVERIFY(server);
-        QTRY_VERIFY(server->isListening());
+        Session *server = window.currentSession()->session();
+        const quint16 port = test::waitForBoundPort(server);
+        QVERIFY(port != 0);
         QTcpSocket peer;
-        peer.connectToHost(QHostAddress::LocalHost, server->serverPort());
+        peer.connectToHost(QHostAddress::LocalHost, port);
         QVERIFY(peer.waitForConnected(3000));
         const quint16 peerPort = peer.localPort();
         peer.write("12345");
@@ -188,5 +186,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestLaunchGui)
+QTEST_MAIN(tst_LaunchGui)
 #include "tst_launchgui.moc"

@@ -78,7 +78,7 @@ LogStore::Limits rowCap(qsizetype rows)
 
 } // namespace
 
-class TestLogModel : public QObject
+class tst_LogModel : public QObject
 {
     Q_OBJECT
 
@@ -653,5 +653,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestLogModel)
+QTEST_MAIN(tst_LogModel)
 #include "tst_logmodel.moc"

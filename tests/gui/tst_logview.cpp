@@ -73,7 +73,7 @@ struct Fixture
 
 } // namespace
 
-class TestLogView : public QObject
+class tst_LogView : public QObject
 {
     Q_OBJECT
 
@@ -328,5 +328,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestLogView)
+QTEST_MAIN(tst_LogView)
 #include "tst_logview.moc"

@@ -14,8 +14,7 @@
 #include "ui/sessiontab.h"
 
 #include "core/message/message.h"
-#include "core/transport/tcpserversession.h"
-#include "core/transport/udpsession.h"
+#include "guiactions.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -44,6 +43,7 @@
 #include <memory>
 
 using namespace sockscope;
+using namespace sockscope::test;
 
 namespace {
 
@@ -89,24 +89,10 @@ private:
     void createWindow();
     SessionTab *tab(int index) const;
     void showTab(int index);
-    template <typename T>
-    T *child(QWidget *parent, const char *name) const
-    {
-        T *w = parent->findChild<T *>(QLatin1String(name));
-        if (!w)
-            qFatal("no child %s", name);
-        return w;
-    }
 
-    // User-like input: select everything in the field and type over it.
-    static void typeOver(QWidget *field, const QString &text);
     // Picks a combo entry with the arrow keys, like a keyboard user.
     static bool choose(QComboBox *combo, const QVariant &data);
     static bool chooseIndex(QComboBox *combo, int index);
-    static void clickButton(QWidget *button) { QTest::mouseClick(button, Qt::LeftButton); }
-
-    // Listens on 127.0.0.1 and a free port, through the connection bar.
-    bool startServer(SessionTab *tab, quint16 *port);
     static QList<int> rowsOfKind(const LogModel *model, LogRecord::Kind kind);
     static QString cell(const QAbstractItemModel *model, int row, int column)
     {
@@ -157,14 +143,6 @@ void tst_MainWindow::showTab(int index)
     QCOMPARE(m_window->sessionTabs()->currentIndex(), index);
 }
 
-void tst_MainWindow::typeOver(QWidget *field, const QString &text)
-{
-    field->setFocus();
-    QTest::keyClick(field, Qt::Key_A, Qt::ControlModifier);
-    QTest::keyClick(field, Qt::Key_Delete);
-    QTest::keyClicks(field, text);
-}
-
 bool tst_MainWindow::chooseIndex(QComboBox *combo, int target)
 {
     if (target < 0)
@@ -178,18 +156,6 @@ bool tst_MainWindow::chooseIndex(QComboBox *combo, int target)
 bool tst_MainWindow::choose(QComboBox *combo, const QVariant &data)
 {
     return chooseIndex(combo, combo->findData(data));
-}
-
-bool tst_MainWindow::startServer(SessionTab *t, quint16 *port)
-{
-    typeOver(child<QComboBox>(t, "localAddress"), QStringLiteral("127.0.0.1"));
-    typeOver(child<QSpinBox>(t, "localPort"), QStringLiteral("0"));
-    clickButton(child<QPushButton>(t, "startButton"));
-    auto *server = qobject_cast<TcpServerSession *>(t->session());
-    if (!server || !QTest::qWaitFor([server] { return server->isListening(); }))
-        return false;
-    *port = server->serverPort();
-    return *port != 0;
 }
 
 QList<int> tst_MainWindow::rowsOfKind(const LogModel *model, LogRecord::Kind kind)
@@ -224,8 +190,8 @@ void tst_MainWindow::serverReceivesGbkSplitInsideCharacter()
     QVERIFY(chooseIndex(child<QComboBox>(server, "framingKind"), 1)); // Lines
     QCOMPARE(sockscope::toString(server->session()->framing()), QStringLiteral("line"));
 
-    quint16 port = 0;
-    QVERIFY(startServer(server, &port));
+    const quint16 port = startServerInTab(server);
+    QVERIFY(port != 0);
     QCOMPARE(child<QLabel>(server, "stateLabel")->text(),
              QStringLiteral("Listening on 127.0.0.1:%1").arg(port));
     QCOMPARE(child<QPushButton>(server, "startButton")->text(), QStringLiteral("Stop"));
@@ -282,8 +248,8 @@ void tst_MainWindow::serverRawChunksShowSplitCharacterOnce()
     LogModel *model = server->logPane()->model();
     QVERIFY(choose(child<QComboBox>(server, "displayMode"), int(LogModel::DisplayMode::Gbk)));
     QCOMPARE(sockscope::toString(server->session()->framing()), QStringLiteral("raw"));
-    quint16 port = 0;
-    QVERIFY(startServer(server, &port));
+    const quint16 port = startServerInTab(server);
+    QVERIFY(port != 0);
     QTcpSocket peer;
     peer.connectToHost(Loopback, port);
     QVERIFY(peer.waitForConnected(3000));
@@ -308,8 +274,8 @@ void tst_MainWindow::serverRawChunksShowSplitCharacterOnce()
 void tst_MainWindow::sendToSelectedPeerWithChecksum()
 {
     SessionTab *server = tab(0);
-    quint16 port = 0;
-    QVERIFY(startServer(server, &port));
+    const quint16 port = startServerInTab(server);
+    QVERIFY(port != 0);
     QTcpSocket peer;
     QTcpSocket other; // not selected: must receive nothing
     peer.connectToHost(Loopback, port);
@@ -366,8 +332,8 @@ void tst_MainWindow::sendToSelectedPeerWithChecksum()
 void tst_MainWindow::invalidHexDisablesSend()
 {
     SessionTab *server = tab(0);
-    quint16 port = 0;
-    QVERIFY(startServer(server, &port));
+    const quint16 port = startServerInTab(server);
+    QVERIFY(port != 0);
     QTcpSocket peer;
     peer.connectToHost(Loopback, port);
     QVERIFY(peer.waitForConnected(3000));
@@ -469,7 +435,7 @@ void tst_MainWindow::udpSendAndReply()
     clickButton(button);
     QTRY_COMPARE(udp->session()->state(), Session::State::Active);
     QCOMPARE(button->text(), QStringLiteral("Close"));
-    const quint16 local = qobject_cast<UdpSession *>(udp->session())->localPort();
+    const quint16 local = udp->session()->boundPort();
     QVERIFY(local != 0);
     QCOMPARE(child<QLabel>(udp, "stateLabel")->text(),
              QStringLiteral("Bound to 127.0.0.1:%1; sending to 127.0.0.1:%2")
@@ -575,8 +541,8 @@ void tst_MainWindow::settingsSurviveRestart()
 void tst_MainWindow::closingTabStopsSession()
 {
     SessionTab *server = tab(0);
-    quint16 port = 0;
-    QVERIFY(startServer(server, &port));
+    const quint16 port = startServerInTab(server);
+    QVERIFY(port != 0);
     QTcpSocket peer;
     peer.connectToHost(Loopback, port);
     QVERIFY(peer.waitForConnected(3000));
@@ -613,8 +579,8 @@ void tst_MainWindow::lengthPrefixFraming()
     QVERIFY(server->session()->framing() ==
             FramingSpec::lengthPrefixed(2, FramingSpec::Endian::Big));
 
-    quint16 port = 0;
-    QVERIFY(startServer(server, &port));
+    const quint16 port = startServerInTab(server);
+    QVERIFY(port != 0);
     QTcpSocket peer;
     peer.connectToHost(Loopback, port);
     QVERIFY(peer.waitForConnected(3000));
@@ -669,10 +635,9 @@ void tst_MainWindow::listenOnAllInterfaces()
         QCOMPARE(local->currentText(), entry);
         auto *button = child<QPushButton>(server, "startButton");
         clickButton(button);
-        auto *session = qobject_cast<TcpServerSession *>(server->session());
-        QVERIFY(session);
-        QTRY_VERIFY(session->isListening());
-        const quint16 port = session->serverPort();
+        Session *session = server->session();
+        const quint16 port = test::waitForBoundPort(session);
+        QVERIFY(port != 0);
 
         QTcpSocket six;
         six.connectToHost(QHostAddress(QHostAddress::LocalHostIPv6), port);
@@ -687,7 +652,7 @@ void tst_MainWindow::listenOnAllInterfaces()
         QCOMPARE(child<QLabel>(server, "stateLabel")->text(), stateText.arg(port));
 
         clickButton(button); // stop
-        QTRY_VERIFY(!session->isListening());
+        QTRY_COMPARE(session->boundPort(), quint16(0));
         if (run == 0) {
             QVERIFY(m_window->close());
             m_window.reset();
@@ -712,12 +677,12 @@ void tst_MainWindow::udpOnAllInterfaces()
     QVERIFY(chooseIndex(local, local->findText(entry)));
     typeOver(child<QSpinBox>(udp, "localPort"), QStringLiteral("0"));
     clickButton(child<QPushButton>(udp, "startButton"));
-    auto *session = qobject_cast<UdpSession *>(udp->session());
+    Session *session = udp->session();
     QTRY_COMPARE(session->state(), Session::State::Active);
-    const quint16 port = session->localPort();
+    const quint16 port = session->boundPort();
     four.writeDatagram("four", Loopback, port);
     six.writeDatagram("six", QHostAddress(QHostAddress::LocalHostIPv6), port);
-    QTRY_COMPARE(session->datagramsReceived(), 2);
+    QTRY_COMPARE(session->rxBytesTotal(), qint64(7));
     const QString state = child<QLabel>(udp, "stateLabel")->text();
     QVERIFY2(state.startsWith(QStringLiteral("Bound to [::]:%1, IPv6 and IPv4").arg(port)),
              qPrintable(state));

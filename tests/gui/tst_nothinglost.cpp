@@ -13,13 +13,13 @@
 #include "ui/peerlistmodel.h"
 #include "ui/sessiontab.h"
 
+#include "guiactions.h"
 #include "eventloop.h"
 #include "modalanswers.h"
 #include "loopback.h"
 #include "pythonpeer.h"
 #include "require.h"
 
-#include "core/transport/tcpserversession.h"
 
 #include <QAction>
 #include <QApplication>
@@ -100,16 +100,6 @@ private slots:
 
 private:
     SessionTab *serverTab() const;
-    template <typename T>
-    T *child(QWidget *parent, const char *name) const
-    {
-        T *w = parent->findChild<T *>(QLatin1String(name));
-        if (!w)
-            qFatal("no child %s", name);
-        return w;
-    }
-    bool startServer(SessionTab *tab, quint16 *port);
-    static void typeOver(QWidget *field, const QString &text);
     QAction *recordAction(SessionTab *tab) { return child<QAction>(tab, "recordLog"); }
     // Sends `bytes` from a client to the tab's server and waits until they are recorded.
     void sendAndWait(SessionTab *tab, quint16 port, const QByteArray &bytes);
@@ -151,26 +141,6 @@ SessionTab *tst_NothingLost::serverTab() const
     return tab;
 }
 
-void tst_NothingLost::typeOver(QWidget *field, const QString &text)
-{
-    field->setFocus();
-    QTest::keyClick(field, Qt::Key_A, Qt::ControlModifier);
-    QTest::keyClick(field, Qt::Key_Delete);
-    QTest::keyClicks(field, text);
-}
-
-bool tst_NothingLost::startServer(SessionTab *tab, quint16 *port)
-{
-    typeOver(child<QComboBox>(tab, "localAddress"), u"127.0.0.1"_s);
-    typeOver(child<QSpinBox>(tab, "localPort"), u"0"_s);
-    QTest::mouseClick(child<QPushButton>(tab, "startButton"), Qt::LeftButton);
-    auto *server = qobject_cast<TcpServerSession *>(tab->session());
-    if (!server || !QTest::qWaitFor([server] { return server->isListening(); }))
-        return false;
-    *port = server->serverPort();
-    return *port != 0;
-}
-
 void tst_NothingLost::sendAndWait(SessionTab *tab, quint16 port, const QByteArray &bytes)
 {
     const qint64 before = tab->session()->rxBytesTotal();
@@ -210,8 +180,8 @@ void tst_NothingLost::oneGibibyteRecordedExactly()
         QVERIFY(follow->isChecked());
         QVERIFY(!model->isPaused());
     }
-    quint16 port = 0;
-    QVERIFY(startServer(tab, &port));
+    const quint16 port = startServerInTab(tab);
+    QVERIFY(port != 0);
 
     // Record, raw received bytes, into a new file: no question is asked. The answers stay on
     // watch for the whole transfer: any other dialog is a failure.
@@ -305,8 +275,8 @@ void tst_NothingLost::recordIntoExistingFileAsks()
     const QByteArray old("old contents\n");
     const QByteArray fresh("\x00\x01new\xFF", 6);
     SessionTab *tab = serverTab();
-    quint16 port = 0;
-    QVERIFY(startServer(tab, &port));
+    const quint16 port = startServerInTab(tab);
+    QVERIFY(port != 0);
     const QString path = m_dir->filePath(u"existing.bin"_s);
     QVERIFY(writeFile(path, old));
 
@@ -330,8 +300,8 @@ void tst_NothingLost::recordIntoExistingFileAsks()
 void tst_NothingLost::saveLogAsksBeforeReplacing()
 {
     SessionTab *tab = serverTab();
-    quint16 port = 0;
-    QVERIFY(startServer(tab, &port));
+    const quint16 port = startServerInTab(tab);
+    QVERIFY(port != 0);
     const QByteArray received("\x10\x20 received \xFE", 13);
     SOCKSCOPE_REQUIRE(sendAndWait(tab, port, received));
     QTRY_VERIFY(tab->logPane()->model()->rowCount() > 0);

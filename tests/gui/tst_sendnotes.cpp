@@ -6,8 +6,8 @@
 #include "ui/sessiontab.h"
 
 #include "cli/launchoptions.h"
-#include "core/transport/tcpserversession.h"
-#include "core/transport/udpsession.h"
+
+#include "boundport.h"
 
 #include <QCheckBox>
 #include <QHostAddress>
@@ -55,9 +55,7 @@ quint16 listen(SessionTab &tab)
     o.portGiven = true;
     o.startNow = true;
     tab.applyLaunchOptions(o);
-    if (!QTest::qWaitFor([&] { return tab.session()->state() == Session::State::Active; }))
-        return 0;
-    return qobject_cast<TcpServerSession *>(tab.session())->serverPort();
+    return test::waitForBoundPort(tab.session());
 }
 
 } // namespace
@@ -214,7 +212,7 @@ private slots:
         QVERIFY2(!label->text().contains(u"remote address"_s) || label->text().contains(u"until"_s),
                  qPrintable(label->text()));
 
-        const quint16 local = qobject_cast<UdpSession *>(tab.session())->localPort();
+        const quint16 local = tab.session()->boundPort();
         QCOMPARE(sender.writeDatagram("hi", Loopback, local), qint64(2));
         const QString who = u"127.0.0.1:%1"_s.arg(sender.localPort());
         QTRY_VERIFY2(label->text().contains(who), qPrintable(label->text()));

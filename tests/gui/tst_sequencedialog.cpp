@@ -12,7 +12,10 @@
 #include "ui/sessiontab.h"
 
 #include "core/senders/sequencerunner.h"
-#include "core/transport/tcpserversession.h"
+
+#include "guiactions.h"
+#include "loopbackserver.h"
+#include "peerof.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
@@ -41,15 +44,6 @@ namespace {
 
 const QHostAddress Loopback(QHostAddress::LocalHost);
 
-template <typename T>
-T *child(QObject *parent, const char *name)
-{
-    T *w = parent->findChild<T *>(QLatin1String(name));
-    if (!w)
-        qFatal("no child %s", name);
-    return w;
-}
-
 MessageSpec textSpec(const QString &content, bool escapes = false)
 {
     MessageSpec s;
@@ -74,19 +68,6 @@ SequenceStepSpec step(const MessageSpec &message, int delayMs)
     return s;
 }
 
-void typeOver(QWidget *field, const QString &text)
-{
-    field->setFocus();
-    QTest::keyClick(field, Qt::Key_A, Qt::ControlModifier);
-    QTest::keyClick(field, Qt::Key_Delete);
-    QTest::keyClicks(field, text);
-}
-
-void click(QWidget *button)
-{
-    QTest::mouseClick(button, Qt::LeftButton);
-}
-
 } // namespace
 
 class tst_SequenceDialog : public QObject
@@ -102,25 +83,7 @@ private slots:
     void stopMidway();
     void disconnectEndsRun();
     void stepsPersistThroughSessionTab();
-
-private:
-    // A listening TcpServerSession on 127.0.0.1 with one connected QTcpSocket.
-    bool listenAndConnect(TcpServerSession *server, QTcpSocket *peer);
 };
-
-bool tst_SequenceDialog::listenAndConnect(TcpServerSession *server, QTcpSocket *peer)
-{
-    TcpServerSession::Options options;
-    options.address = Loopback;
-    options.port = 0;
-    server->setOptions(options);
-    server->start();
-    if (!QTest::qWaitFor([server] { return server->isListening(); }))
-        return false;
-    peer->connectToHost(Loopback, server->serverPort());
-    return peer->waitForConnected(3000) &&
-           QTest::qWaitFor([server] { return server->openPeerCount() == 1; });
-}
 
 void tst_SequenceDialog::emptySequenceCannotRun()
 {
@@ -140,7 +103,7 @@ void tst_SequenceDialog::emptySequenceCannotRun()
     QVERIFY(!run->isEnabled());
     QCOMPARE(run->toolTip(), QStringLiteral("No client is connected yet."));
     dialog.setConnected(true);
-    click(run);
+    clickButton(run);
     QCOMPARE(runs.count(), 1);
     QCOMPARE(runs.at(0).at(1).toInt(), 1); // default loops
 }
@@ -174,7 +137,7 @@ void tst_SequenceDialog::invalidStepIsMarkedAndBlocksRun()
     QVERIFY2(status.contains(reason), qPrintable(status));
     QSignalSpy runs(&dialog, &SequenceDialog::runRequested);
     dialog.toggleRun();
-    click(run);
+    clickButton(run);
     QCOMPARE(runs.count(), 0);
 
     QVERIFY(saveScreenshot(dialog, QStringLiteral("sequence-invalid")));
@@ -228,7 +191,7 @@ void tst_SequenceDialog::moveAndRemove()
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QSignalSpy adds(&dialog, &SequenceDialog::addCurrentRequested);
-    click(child<QPushButton>(&dialog, "sequenceAddButton"));
+    clickButton(child<QPushButton>(&dialog, "sequenceAddButton"));
     QCOMPARE(adds.count(), 1);
 
     for (const char *s : {"A", "B", "C"})
@@ -246,19 +209,19 @@ void tst_SequenceDialog::moveAndRemove()
     auto *up = child<QPushButton>(&dialog, "sequenceMoveUpButton");
     auto *down = child<QPushButton>(&dialog, "sequenceMoveDownButton");
     QVERIFY(!down->isEnabled());
-    click(up);
+    clickButton(up);
     QCOMPARE(contents(), QStringLiteral("ACB"));
-    click(up);
+    clickButton(up);
     QCOMPARE(contents(), QStringLiteral("CAB"));
     QVERIFY(!up->isEnabled());
-    click(down);
+    clickButton(down);
     QCOMPARE(contents(), QStringLiteral("ACB"));
     QCOMPARE(view->currentIndex().row(), 1);
 
     // A step added with a selection goes after it.
     dialog.addStep(textSpec(QStringLiteral("D")));
     QCOMPARE(contents(), QStringLiteral("ACDB"));
-    click(child<QPushButton>(&dialog, "sequenceRemoveButton"));
+    clickButton(child<QPushButton>(&dialog, "sequenceRemoveButton"));
     QCOMPARE(contents(), QStringLiteral("ACB"));
     view->setFocus();
     QTest::keyClick(view, Qt::Key_Delete);
@@ -280,20 +243,17 @@ void tst_SequenceDialog::runThroughWindowSendsInOrder()
     QVERIFY(tab);
     QCOMPARE(tab->mode(), Session::Mode::TcpServer);
 
-    typeOver(child<QComboBox>(tab, "localAddress"), QStringLiteral("127.0.0.1"));
-    typeOver(child<QSpinBox>(tab, "localPort"), QStringLiteral("0"));
-    click(child<QPushButton>(tab, "startButton"));
-    auto *server = qobject_cast<TcpServerSession *>(tab->session());
-    QVERIFY(server);
-    QTRY_VERIFY(server->isListening());
+    const quint16 port = startServerInTab(tab);
+    QVERIFY(port != 0);
+    Session *server = tab->session();
     QTcpSocket peer;
-    peer.connectToHost(Loopback, server->serverPort());
+    peer.connectToHost(Loopback, port);
     QVERIFY(peer.waitForConnected(3000));
     QTRY_COMPARE(server->openPeerCount(), 1);
 
     auto *sequenceButton = child<QAbstractButton>(tab, "sequenceButton");
     QVERIFY(!sequenceButton->toolTip().isEmpty());
-    click(sequenceButton);
+    clickButton(sequenceButton);
     auto *dialog = child<SequenceDialog>(tab, "sequenceDialog");
     QTRY_VERIFY(dialog->isVisible());
     auto *add = child<QPushButton>(dialog, "sequenceAddButton");
@@ -301,18 +261,18 @@ void tst_SequenceDialog::runThroughWindowSendsInOrder()
 
     // Step 1: text "A".
     typeOver(editor, QStringLiteral("A"));
-    click(add);
+    clickButton(add);
     // Step 2: hex "42".
-    click(child<QRadioButton>(tab, "hexModeRadio"));
+    clickButton(child<QRadioButton>(tab, "hexModeRadio"));
     typeOver(editor, QStringLiteral("42"));
-    click(add);
+    clickButton(add);
     // Step 3: text "C\r\n" with escapes.
-    click(child<QRadioButton>(tab, "textModeRadio"));
+    clickButton(child<QRadioButton>(tab, "textModeRadio"));
     auto *escapes = child<QCheckBox>(tab, "escapesCheck");
     if (!escapes->isChecked())
-        click(escapes);
+        clickButton(escapes);
     typeOver(editor, QStringLiteral("C\\r\\n"));
-    click(add);
+    clickButton(add);
 
     const QList<SequenceStepSpec> steps = dialog->steps();
     QCOMPARE(steps.size(), 3);
@@ -336,7 +296,7 @@ void tst_SequenceDialog::runThroughWindowSendsInOrder()
     QVERIFY(run->isEnabled());
     QSignalSpy finished(tab->findChild<SequenceRunner *>(), &ScheduledSender::finished);
     QVERIFY(finished.isValid());
-    click(run);
+    clickButton(run);
     QVERIFY(dialog->isRunning());
     QVERIFY(!child<QPushButton>(dialog, "sequenceAddButton")->isEnabled());
 
@@ -361,11 +321,11 @@ void tst_SequenceDialog::runThroughWindowSendsInOrder()
 
 void tst_SequenceDialog::stopMidway()
 {
-    TcpServerSession server;
+    const auto server = startLoopbackServer();
     QTcpSocket peer;
-    QVERIFY(listenAndConnect(&server, &peer));
+    QVERIFY(connectClient(*server, peer) != 0);
     SequenceDialog dialog;
-    SequenceController controller(&dialog, &server);
+    SequenceController controller(&dialog, server.get());
     dialog.setSteps({step(textSpec(QStringLiteral("A")), 200),
                      step(textSpec(QStringLiteral("B")), 200),
                      step(textSpec(QStringLiteral("C")), 200)});
@@ -374,7 +334,7 @@ void tst_SequenceDialog::stopMidway()
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
 
     auto *run = child<QPushButton>(&dialog, "sequenceRunButton");
-    click(run);
+    clickButton(run);
     QVERIFY(dialog.isRunning());
     QVERIFY(controller.runner()->isRunning());
     QCOMPARE(run->text(), QStringLiteral("St&op"));
@@ -386,7 +346,7 @@ void tst_SequenceDialog::stopMidway()
     QCOMPARE(received.left(2), QByteArray("AB"));
     QTRY_VERIFY(dialog.progressText().startsWith(QStringLiteral("Step 2/3, loop 1")));
     QVERIFY(dialog.progressText().contains(QLatin1String("until stopped")));
-    click(run); // Stop
+    clickButton(run); // Stop
     QVERIFY(!controller.runner()->isRunning());
     QVERIFY(!dialog.isRunning());
     QCOMPARE(run->text(), QStringLiteral("&Run"));
@@ -401,12 +361,12 @@ void tst_SequenceDialog::stopMidway()
 
 void tst_SequenceDialog::disconnectEndsRun()
 {
-    TcpServerSession server;
+    const auto server = startLoopbackServer();
     QTcpSocket peer;
-    QVERIFY(listenAndConnect(&server, &peer));
+    QVERIFY(connectClient(*server, peer) != 0);
     SequenceDialog dialog;
-    SequenceController controller(&dialog, &server);
-    controller.setTargetsProvider([&server] { return server.peerIds(); });
+    SequenceController controller(&dialog, server.get());
+    controller.setTargetsProvider([&server] { return server->peerIds(); });
     dialog.setSteps({step(textSpec(QStringLiteral("x")), 50)});
     dialog.setLoops(0);
     dialog.toggleRun();

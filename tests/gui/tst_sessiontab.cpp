@@ -13,7 +13,7 @@
 using namespace sockscope;
 using namespace Qt::StringLiterals;
 
-class TestSessionTab : public QObject
+class tst_SessionTab : public QObject
 {
     Q_OBJECT
 
@@ -82,5 +82,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestSessionTab)
+QTEST_MAIN(tst_SessionTab)
 #include "tst_sessiontab.moc"

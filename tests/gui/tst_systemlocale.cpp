@@ -16,7 +16,7 @@
 using namespace sockscope;
 using namespace Qt::StringLiterals;
 
-class TestSystemLocale : public QObject
+class tst_SystemLocale : public QObject
 {
     Q_OBJECT
 
@@ -51,7 +51,7 @@ int main(int argc, char *argv[])
     qputenv("LANG", "zh_CN.UTF-8");
     qputenv("LANGUAGE", "zh_CN");
     QApplication app(argc, argv);
-    TestSystemLocale test;
+    tst_SystemLocale test;
     return QTest::qExec(&test, argc, argv);
 }
 

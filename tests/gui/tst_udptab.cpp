@@ -7,6 +7,8 @@
 #include "core/message/message.h"
 #include "core/transport/udpsession.h"
 
+#include "loopbackinterface.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
@@ -20,6 +22,7 @@
 #include <QUdpSocket>
 
 using namespace sockscope;
+using namespace sockscope::test;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -42,17 +45,6 @@ void sendText(SessionTab &tab, const QString &text)
     QVERIFY(send);
     QVERIFY(send->isEnabled());
     send->click();
-}
-
-QString loopbackInterface()
-{
-    const auto interfaces = QNetworkInterface::allInterfaces();
-    for (const QNetworkInterface &iface : interfaces) {
-        if ((iface.flags() & QNetworkInterface::IsLoopBack) &&
-            (iface.flags() & QNetworkInterface::IsUp))
-            return iface.name();
-    }
-    return {};
 }
 
 } // namespace
@@ -78,7 +70,7 @@ void tst_UdpTab::defaultLocalPortIsAnyAndRealPortShown()
     chooseLocalAddress(tab, u"127.0.0.1"_s);
     tab.findChild<QPushButton *>(u"startButton"_s)->click();
     QCOMPARE(tab.session()->state(), Session::State::Active);
-    const quint16 real = qobject_cast<UdpSession *>(tab.session())->localPort();
+    const quint16 real = tab.session()->boundPort();
     QVERIFY(real != 0);
     const QString shown = tab.findChild<QLabel *>(u"stateLabel"_s)->text();
     QVERIFY2(shown.contains(u":%1"_s.arg(real)), qPrintable(shown));
@@ -109,7 +101,7 @@ void tst_UdpTab::broadcastTickedWhileOpenApplies()
 
 void tst_UdpTab::joinOnChosenInterface()
 {
-    const QString lo = loopbackInterface();
+    const QString lo = loopbackInterfaceName();
     if (lo.isEmpty())
         QSKIP("no loopback interface is up");
     SessionTab tab(Session::Mode::Udp);

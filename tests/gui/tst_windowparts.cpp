@@ -9,7 +9,8 @@
 #include "ui/sessiontab.h"
 
 #include "cli/launchoptions.h"
-#include "core/transport/tcpserversession.h"
+
+#include "boundport.h"
 
 #include <QLabel>
 #include <QPushButton>
@@ -37,10 +38,7 @@ quint16 listen(SessionTab *tab)
     o.portGiven = true;
     o.startNow = true;
     tab->applyLaunchOptions(o);
-    auto *server = qobject_cast<TcpServerSession *>(tab->session());
-    if (!QTest::qWaitFor([server] { return server->isListening(); }))
-        return 0;
-    return server->serverPort();
+    return test::waitForBoundPort(tab->session());
 }
 
 } // namespace

@@ -11,6 +11,7 @@
 #include "eventloop.h"
 #include "lineserver.h"
 #include "loopback.h"
+#include "peerof.h"
 #include "recordlog.h"
 
 #include <QTcpSocket>
@@ -29,25 +30,6 @@ private slots:
     void hostileFramesDoNotFreezeTheLoop_data();
     void hostileFramesDoNotFreezeTheLoop();
 };
-
-namespace {
-
-bool connected(QTcpSocket &client, const TcpServerSession &server)
-{
-    client.connectToHost(kLoopback, server.serverPort());
-    return waitUntil([&] {
-        if (client.state() != QAbstractSocket::ConnectedState)
-            return false;
-        for (quint32 id : server.peerIds()) {
-            const PeerInfo *p = server.peer(id);
-            if (p && p->isOpen() && p->port == client.localPort())
-                return true;
-        }
-        return false;
-    });
-}
-
-} // namespace
 
 void tst_AutoReplyBudget::hostileFramesDoNotFreezeTheLoop_data()
 {
@@ -88,8 +70,8 @@ void tst_AutoReplyBudget::hostileFramesDoNotFreezeTheLoop()
     RecordLog log(server.get());
     QTcpSocket attacker;
     QTcpSocket user;
-    QVERIFY(connected(attacker, *server));
-    QVERIFY(connected(user, *server));
+    QVERIFY(connectClient(*server, attacker) != 0);
+    QVERIFY(connectClient(*server, user) != 0);
 
     const QByteArray line = QByteArray(32, 'a') + "b\n";
     LagMeter lag(nullptr, 5);

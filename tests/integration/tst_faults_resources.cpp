@@ -8,6 +8,7 @@
 #include "core/transport/tcpserversession.h"
 #include "core/transport/udpsession.h"
 
+#include "appprocess.h"
 #include "eventloop.h"
 #include "loopback.h"
 #include "recordlog.h"
@@ -61,77 +62,24 @@ void settle()
 }
 
 // The headless server as a child process with at most `fileLimit` open descriptors.
-class LimitedServer
+class LimitedServer : public AppProcess
 {
 public:
     explicit LimitedServer(rlim_t fileLimit)
     {
-        m_process.setChildProcessModifier([fileLimit] {
+        process().setChildProcessModifier([fileLimit] {
             const rlimit limit{fileLimit, fileLimit};
             ::setrlimit(RLIMIT_NOFILE, &limit);
         });
-        QObject::connect(&m_process, &QProcess::readyReadStandardOutput, &m_process,
-                         [this] { m_out += m_process.readAllStandardOutput(); });
-        QObject::connect(&m_process, &QProcess::readyReadStandardError, &m_process,
-                         [this] { m_err += m_process.readAllStandardError(); });
     }
-    ~LimitedServer()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.kill();
-            m_process.waitForFinished(3000);
-        }
-    }
-    Q_DISABLE_COPY_MOVE(LimitedServer)
 
     // Starts listening on 127.0.0.1, any port; returns the port or 0.
     quint16 start(const QString &reportPath)
     {
-        m_process.start(QStringLiteral(SOCKSCOPE_BINARY),
-                        {QStringLiteral("--headless"), QStringLiteral("--mode"),
-                         QStringLiteral("tcp-server"), QStringLiteral("--bind"),
-                         QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QStringLiteral("0"),
-                         QStringLiteral("--report"), reportPath});
-        const QRegularExpression re(QStringLiteral(R"(Listening on 127\.0\.0\.1:(\d+)\n)"));
-        QRegularExpressionMatch m;
-        (void)waitUntil(
-            [&] {
-                m = re.match(out());
-                return m.hasMatch() || !running();
-            },
-            10000);
-        return m.hasMatch() ? quint16(m.captured(1).toUInt()) : 0;
+        return startHeadlessServer({QStringLiteral("--report"), reportPath});
     }
-
-    bool running() const { return m_process.state() != QProcess::NotRunning; }
-    QString out() const { return QString::fromUtf8(m_out); }
-    QString diagnostics() const
-    {
-        return QStringLiteral("stdout: %1\nstderr: %2")
-            .arg(QString::fromUtf8(m_out.right(800)), QString::fromUtf8(m_err));
-    }
-    int count(const QString &needle) const { return out().count(needle); }
-
-    // SIGTERM, then the exit code (-1 if it did not end normally).
-    int terminate()
-    {
-        m_process.terminate();
-        if (!waitUntil([&] { return !running(); }, 10000))
-            return -1;
-        m_out += m_process.readAllStandardOutput();
-        return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
-    }
-
-private:
-    QProcess m_process;
-    QByteArray m_out;
-    QByteArray m_err;
+    int terminate() { return AppProcess::terminate(10000); }
 };
-
-QString endpointOf(const QTcpSocket &client)
-{
-    return QStringLiteral("127.0.0.1:%1").arg(client.localPort());
-}
 
 // The bytes of datagram i of a flood of `size`-byte datagrams.
 QByteArray datagram(int i, int size)

@@ -3,7 +3,7 @@
 // tests/peers; the blackholed connect runs the headless binary in a network namespace.
 //
 // Covered elsewhere, not repeated here: connection refused and host not found
-// (tst_tcpclientsession refused/hostNotFound, tst_cli clientRefused/clientHostNotFound),
+// (tst_tcpclientsession refused/hostNotFound, tst_cliclient clientRefused/clientHostNotFound),
 // a peer reset mid-transfer (tst_tcpserversession peerResetMidTransfer), a port in use
 // (tst_tcpserversession/tst_udpsession portInUseNamesProcess), stopListening() keeping its
 // peers (tst_tcpserversession stopListeningKeepsPeers).
@@ -15,6 +15,7 @@
 
 #include "eventloop.h"
 #include "loopback.h"
+#include "loopbackserver.h"
 #include "pythonpeer.h"
 #include "recordlog.h"
 
@@ -40,18 +41,6 @@ using namespace sockscope;
 using namespace sockscope::test;
 
 namespace {
-
-std::unique_ptr<TcpServerSession> startServer()
-{
-    auto server = std::make_unique<TcpServerSession>();
-    TcpServerSession::Options o;
-    o.address = kLoopback;
-    o.port = 0;
-    server->setOptions(o);
-    server->setBatchInterval(5);
-    server->start();
-    return server;
-}
 
 // Byte k of every test stream is k & 0xFF.
 QByteArray pattern(qsizetype size)
@@ -193,7 +182,7 @@ void tst_FaultsTcp::peerHalfCloses()
     QFETCH(int, peerReads);
     const int peerBytes = 1024 * 1024 + 17;
 
-    auto server = startServer();
+    auto server = startLoopbackServer();
     QVERIFY(server->isListening());
     RecordLog log(server.get());
     QSignalSpy opened(server.get(), &Session::peerOpened);
@@ -274,7 +263,7 @@ void tst_FaultsTcp::stopWithClientsAttached()
     const int clients = 3;
     const int reply = 256 * 1024; // still being written when stop() comes
 
-    auto server = startServer();
+    auto server = startLoopbackServer();
     const quint16 port = server->serverPort();
     RecordLog log(server.get());
     QSignalSpy closed(server.get(), &Session::peerClosed);
@@ -352,7 +341,7 @@ void tst_FaultsTcp::stopWithClientsAttached()
 // and the log says how much was not sent.
 void tst_FaultsTcp::stopWithStalledPeerAborts()
 {
-    auto server = startServer();
+    auto server = startLoopbackServer();
     QSignalSpy opened(server.get(), &Session::peerOpened);
     QTcpSocket stalled;
     stalled.setReadBufferSize(1); // reads (almost) nothing: the kernel buffers fill up
@@ -500,7 +489,7 @@ void tst_FaultsTcp::fileToPeerThatStopsReading()
     const QString path = makeFile(dir, total);
     QVERIFY(!path.isEmpty());
 
-    auto server = startServer();
+    auto server = startLoopbackServer();
     QSignalSpy opened(server.get(), &Session::peerOpened);
     PythonPeer peer;
     peer.start("silent_peer.py", {QString::number(server->serverPort())});

@@ -3,16 +3,15 @@
 // use) must read the greeting whole, however reads, batches, echoes and the peer's close fall.
 // Each case runs several clients in a row, since the timing differs from run to run.
 #include "core/codec/textcodec.h"
-#include "core/autoreply/autoreply.h"
 #include "core/transport/tcpserversession.h"
 
+#include "appprocess.h"
+#include "echoreplier.h"
 #include "gbk.h"
 #include "loopback.h"
 #include "recordlog.h"
 
-#include <QProcess>
 #include <QRegularExpression>
-#include <QScopeGuard>
 #include <QTcpSocket>
 #include <QTest>
 
@@ -111,30 +110,17 @@ private slots:
 void tst_GbkStream::headlessEchoByteAtATime()
 {
     QFETCH(Pace, pace);
-    QProcess cli;
-    QByteArray out;
-    connect(&cli, &QProcess::readyReadStandardOutput, &cli,
-            [&] { out += cli.readAllStandardOutput(); });
-    cli.start(QStringLiteral(SOCKSCOPE_BINARY),
-              {QStringLiteral("--headless"), QStringLiteral("--mode"), QStringLiteral("tcp-server"),
-               QStringLiteral("--bind"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
-               QStringLiteral("0"), QStringLiteral("--encoding"), QStringLiteral("gbk"),
-               QStringLiteral("--echo")});
-    QVERIFY(cli.waitForStarted(5000));
-    const auto stop = qScopeGuard([&] {
-        cli.kill();
-        cli.waitForFinished(3000);
-    });
-    const QRegularExpression listening(QStringLiteral(R"(Listening on 127\.0\.0\.1:(\d+)\n)"));
-    QTRY_VERIFY_WITH_TIMEOUT(listening.match(QString::fromUtf8(out)).hasMatch(), 10000);
-    const auto serverPort = quint16(listening.match(QString::fromUtf8(out)).captured(1).toUInt());
+    AppProcess cli;
+    const quint16 serverPort = cli.startHeadlessServer(
+        {QStringLiteral("--encoding"), QStringLiteral("gbk"), QStringLiteral("--echo")});
+    QVERIFY2(serverPort != 0, qPrintable(cli.diagnostics()));
 
     for (int run = 0; run < kRuns; ++run) {
         const quint16 port = runClient(serverPort, pace);
         QVERIFY(port != 0);
         const QString peer = QStringLiteral("127.0.0.1:%1").arg(port);
         const QString closed = QStringLiteral(" ** %1 - Disconnected").arg(peer);
-        QTRY_VERIFY_WITH_TIMEOUT(QString::fromUtf8(out).contains(closed), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(cli.out().contains(closed), 10000);
 
         // "TIME RX|TX PEER COUNT TEXT", one line per record.
         const QRegularExpression row(
@@ -142,7 +128,7 @@ void tst_GbkStream::headlessEchoByteAtATime()
             QRegularExpression::MultilineOption);
         QString rx, tx;
         qint64 rxBytes = 0;
-        for (auto it = row.globalMatch(QString::fromUtf8(out)); it.hasNext();) {
+        for (auto it = row.globalMatch(cli.out()); it.hasNext();) {
             const QRegularExpressionMatch m = it.next();
             if (m.captured(1) == u"RX") {
                 rx += m.captured(3);
@@ -166,16 +152,14 @@ void tst_GbkStream::headlessEchoByteAtATime()
 void tst_GbkStream::sessionRecordsByteAtATime()
 {
     QFETCH(Pace, pace);
+    const auto echo = makeEchoReplier();
+    QVERIFY(echo);
     TcpServerSession server;
     TcpServerSession::Options o;
     o.address = kLoopback;
     o.port = 0;
     server.setOptions(o);
-    AutoReplyRules echo;
-    AutoReplyConfig config;
-    config.echo = AutoReplyConfig::EchoMode::Always;
-    QVERIFY(echo.setConfig(config));
-    server.setAutoReplier(&echo);
+    server.setAutoReplier(echo.get());
     RecordLog log(&server);
     server.start();
     QCOMPARE(server.state(), Session::State::Active);

@@ -7,7 +7,7 @@
 #include "core/transport/udpsession.h"
 
 #include "loopback.h"
-#include "pythonpeer.h"
+#include "portholder.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -101,10 +101,9 @@ void tst_PortOwnerAsync::lookupAnswerDroppedWithItsContext()
 
 void tst_PortOwnerAsync::udpPortInUseNamedWhenKnown()
 {
-    PythonPeer holder;
-    holder.start("port_holder.py", {QStringLiteral("udp")});
-    QTRY_VERIFY_WITH_TIMEOUT(!holder.value(QStringLiteral("PORT")).isEmpty(), 10000);
-    const quint16 port = holder.value(QStringLiteral("PORT")).toUShort();
+    PortHolder holder;
+    const quint16 port = holder.hold("udp");
+    QVERIFY2(port != 0, qPrintable(holder.diagnostics()));
 
     UdpSession session;
     UdpSession::Options o;
@@ -125,7 +124,7 @@ void tst_PortOwnerAsync::udpPortInUseNamedWhenKnown()
     // Then the message updates.
     QTRY_VERIFY(!session.failureDetailPending());
     QCOMPARE(session.state(), Session::State::Failed);
-    const QString pid = QString::number(holder.process().processId());
+    const QString pid = holder.pid();
     QVERIFY2(session.stateText().contains(QLatin1String("python3")) &&
                  session.stateText().contains(pid),
              qPrintable(session.stateText()));

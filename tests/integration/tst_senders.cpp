@@ -5,8 +5,10 @@
 #include "core/transport/tcpserversession.h"
 #include "core/transport/udpsession.h"
 
+#include "acceptnext.h"
 #include "fifo.h"
 #include "loopback.h"
+#include "loopbackserver.h"
 #include "require.h"
 
 #include <QCryptographicHash>
@@ -51,8 +53,7 @@ void connectPair(TcpPair &pair)
     pair.client.setOptions(options);
     pair.client.start();
     QTRY_COMPARE(pair.client.connection(), TcpClientSession::Connection::Connected);
-    QTRY_VERIFY(pair.server.hasPendingConnections());
-    pair.peer = pair.server.nextPendingConnection();
+    pair.peer = acceptNext(pair.server);
     QVERIFY(pair.peer);
 }
 
@@ -240,27 +241,23 @@ void tst_Senders::periodicStopsWhenPeerDisconnects()
 
 void tst_Senders::periodicStopsWhenTargetPeerCloses()
 {
-    TcpServerSession server;
-    TcpServerSession::Options options;
-    options.address = kLoopback;
-    server.setOptions(options);
-    server.start();
-    QTRY_COMPARE(server.state(), Session::State::Active);
+    const auto server = startLoopbackServer();
+    QTRY_COMPARE(server->state(), Session::State::Active);
 
     QTcpSocket a;
     QTcpSocket b;
-    a.connectToHost(kLoopback, server.serverPort());
-    QTRY_COMPARE(server.openPeerCount(), 1);
-    const quint32 first = server.peerIds().constFirst();
-    b.connectToHost(kLoopback, server.serverPort());
-    QTRY_COMPARE(server.openPeerCount(), 2);
+    a.connectToHost(kLoopback, server->serverPort());
+    QTRY_COMPARE(server->openPeerCount(), 1);
+    const quint32 first = server->peerIds().constFirst();
+    b.connectToHost(kLoopback, server->serverPort());
+    QTRY_COMPARE(server->openPeerCount(), 2);
 
     QByteArray toA;
     QByteArray toB;
     connect(&a, &QTcpSocket::readyRead, &a, [&] { toA += a.readAll(); });
     connect(&b, &QTcpSocket::readyRead, &b, [&] { toB += b.readAll(); });
 
-    PeriodicSender sender(&server);
+    PeriodicSender sender(server.get());
     sender.setTargets({first});
     sender.setMessage(OutgoingMessage::fromBytes("t"));
     sender.setInterval(5);
@@ -272,7 +269,7 @@ void tst_Senders::periodicStopsWhenTargetPeerCloses()
     QTRY_COMPARE(finished.count(), 1);
     QCOMPARE(finished.at(0).at(0).value<ScheduledSender::FinishReason>(),
              ScheduledSender::FinishReason::Disconnected);
-    QCOMPARE(server.openPeerCount(), 1); // the other client stays
+    QCOMPARE(server->openPeerCount(), 1); // the other client stays
     QVERIFY(toB.isEmpty());              // and was never a target
 }
 
@@ -304,12 +301,8 @@ void tst_Senders::periodicWakesWhenBackedUpPeerCloses()
 {
     // Every 1 ms to two clients; one stops reading until the sender waits for it to drain,
     // then closes. The sender must go on with the other client, not wait for ever.
-    TcpServerSession server;
-    TcpServerSession::Options options;
-    options.address = kLoopback;
-    server.setOptions(options);
-    server.start();
-    QTRY_COMPARE(server.state(), Session::State::Active);
+    const auto server = startLoopbackServer();
+    QTRY_COMPARE(server->state(), Session::State::Active);
 
     QTcpSocket stuck;
     QTcpSocket reader;
@@ -317,29 +310,29 @@ void tst_Senders::periodicWakesWhenBackedUpPeerCloses()
     // small receive window, so the server's write buffer backs up quickly.
     stuck.setReadBufferSize(1);
     stuck.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 4096);
-    stuck.connectToHost(kLoopback, server.serverPort());
-    QTRY_COMPARE(server.openPeerCount(), 1);
-    const quint32 stuckId = server.peerIds().constFirst();
-    reader.connectToHost(kLoopback, server.serverPort());
-    QTRY_COMPARE(server.openPeerCount(), 2);
+    stuck.connectToHost(kLoopback, server->serverPort());
+    QTRY_COMPARE(server->openPeerCount(), 1);
+    const quint32 stuckId = server->peerIds().constFirst();
+    reader.connectToHost(kLoopback, server->serverPort());
+    QTRY_COMPARE(server->openPeerCount(), 2);
     qint64 readerBytes = 0;
     connect(&reader, &QTcpSocket::readyRead, &reader,
             [&] { readerBytes += reader.readAll().size(); });
 
-    PeriodicSender sender(&server);
+    PeriodicSender sender(server.get());
     sender.setMessage(OutgoingMessage::fromBytes(QByteArray(4096, 'p')));
     sender.setInterval(1);
     sender.setMaxPendingBytes(64 * 1024);
     QSignalSpy finished(&sender, &ScheduledSender::finished);
     QVERIFY2(sender.start(), qPrintable(sender.errorString()));
     // Waiting for the stuck peer: the count stops moving.
-    QTRY_VERIFY_WITH_TIMEOUT(server.pendingWriteBytes(stuckId) > 64 * 1024, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(server->pendingWriteBytes(stuckId) > 64 * 1024, 10000);
     const qint64 stalledAt = sender.sentCount();
     QTest::qWait(50);
     QCOMPARE(sender.sentCount(), stalledAt);
 
     stuck.abort();
-    QTRY_VERIFY(!server.peer(stuckId)->isOpen());
+    QTRY_VERIFY(!server->peer(stuckId)->isOpen());
     const qint64 readerBefore = readerBytes;
     QTRY_VERIFY_WITH_TIMEOUT(sender.sentCount() >= stalledAt + 20, 3000);
     QTRY_VERIFY(readerBytes >= readerBefore + 20 * 4096);

@@ -10,10 +10,12 @@
 #include "core/transport/tcpserversession.h"
 #include "core/transport/udpsession.h"
 
+#include "echoreplier.h"
 #include "eventloop.h"
-#include "lineserver.h"
 #include "gbk.h"
+#include "lineserver.h"
 #include "loopback.h"
+#include "peerof.h"
 #include "recordlog.h"
 
 #include <QElapsedTimer>
@@ -32,24 +34,6 @@ using namespace sockscope;
 using namespace sockscope::test;
 
 namespace {
-
-// Connects `client` to the server; returns the server's peer id for it, or 0.
-quint32 connectClient(TcpServerSession &server, QTcpSocket &client)
-{
-    client.connectToHost(kLoopback, server.serverPort());
-    quint32 id = 0;
-    waitUntil([&] {
-        if (client.state() != QAbstractSocket::ConnectedState)
-            return false;
-        for (quint32 peerId : server.peerIds()) {
-            const PeerInfo *p = server.peer(peerId);
-            if (p && p->isOpen() && p->port == client.localPort())
-                id = peerId;
-        }
-        return id != 0;
-    });
-    return id;
-}
 
 QByteArray withChecksum(const QByteArray &payload, ChecksumKind kind, ByteOrder order)
 {
@@ -267,14 +251,11 @@ void tst_SessionFeatures::autoReplyRulesOverTcp()
 
 void tst_SessionFeatures::delayedReplyToClosedTcpPeer()
 {
-    AutoReplyConfig config;
-    config.echo = AutoReplyConfig::EchoMode::Always;
-    config.echoDelayMs = 150;
-    AutoReplyRules echo;
-    QVERIFY(echo.setConfig(config));
+    const auto echo = makeEchoReplier(150);
+    QVERIFY(echo);
 
     auto server = startLineServer();
-    server->setAutoReplier(&echo);
+    server->setAutoReplier(echo.get());
     RecordLog log(server.get());
     QTcpSocket leaver;
     QTcpSocket stayer;
@@ -304,15 +285,12 @@ void tst_SessionFeatures::delayedReplyToClosedTcpPeer()
 void tst_SessionFeatures::delayedReplyToForgottenUdpPeer()
 {
     // A forgotten UDP peer keeps its address, so only the session's own check stops the reply.
-    AutoReplyConfig config;
-    config.echo = AutoReplyConfig::EchoMode::Always;
-    config.echoDelayMs = 150;
-    AutoReplyRules echo;
-    QVERIFY(echo.setConfig(config));
+    const auto echo = makeEchoReplier(150);
+    QVERIFY(echo);
 
     auto session = startUdp(false);
     QCOMPARE(session->state(), Session::State::Active);
-    session->setAutoReplier(&echo);
+    session->setAutoReplier(echo.get());
     RecordLog log(session.get());
     QUdpSocket forgotten;
     QUdpSocket remembered;
@@ -340,14 +318,11 @@ void tst_SessionFeatures::delayedReplyToForgottenUdpPeer()
 
 void tst_SessionFeatures::delayedReplyOutlivedBySession()
 {
-    AutoReplyConfig config;
-    config.echo = AutoReplyConfig::EchoMode::Always;
-    config.echoDelayMs = 100;
-    AutoReplyRules echo;
-    QVERIFY(echo.setConfig(config));
+    const auto echo = makeEchoReplier(100);
+    QVERIFY(echo);
 
     auto server = startLineServer();
-    server->setAutoReplier(&echo);
+    server->setAutoReplier(echo.get());
     QTcpSocket client;
     const quint32 id = connectClient(*server, client);
     QVERIFY(id != 0);
@@ -376,13 +351,11 @@ QByteArray readUntil(QTcpSocket &client, qint64 expected, int ms)
 // again, every byte comes back, in order.
 void tst_SessionFeatures::echoBackPressurePausesReading()
 {
-    AutoReplyConfig config;
-    config.echo = AutoReplyConfig::EchoMode::Always;
-    AutoReplyRules echo;
-    QVERIFY(echo.setConfig(config));
+    const auto echo = makeEchoReplier();
+    QVERIFY(echo);
 
     auto server = startLineServer();
-    server->setAutoReplier(&echo);
+    server->setAutoReplier(echo.get());
     RecordLog log(server.get());
     QTcpSocket client;
     client.setReadBufferSize(1); // Qt would otherwise read for it
@@ -435,19 +408,17 @@ void tst_SessionFeatures::echoManyTinyLines_data()
 void tst_SessionFeatures::echoManyTinyLines()
 {
     QFETCH(bool, echoAfterConnect);
-    AutoReplyConfig config;
-    config.echo = AutoReplyConfig::EchoMode::Always;
-    AutoReplyRules echo;
-    QVERIFY(echo.setConfig(config));
+    const auto echo = makeEchoReplier();
+    QVERIFY(echo);
 
     auto server = startLineServer();
     if (!echoAfterConnect)
-        server->setAutoReplier(&echo);
+        server->setAutoReplier(echo.get());
     QTcpSocket client;
     const quint32 id = connectClient(*server, client);
     QVERIFY(id != 0);
     if (echoAfterConnect)
-        server->setAutoReplier(&echo);
+        server->setAutoReplier(echo.get());
     QByteArray payload;
     for (int i = 0; i < 300000; ++i)
         payload += char('a' + i % 26) + QByteArray("\n");
@@ -523,14 +494,11 @@ void tst_SessionFeatures::amplifyingReplyCapped()
 // Delayed replies are held within limits, per peer and in all; a peer's go when it closes.
 void tst_SessionFeatures::delayedRepliesCapped()
 {
-    AutoReplyConfig config;
-    config.echo = AutoReplyConfig::EchoMode::Always;
-    config.echoDelayMs = 60000; // none is due during the test
-    AutoReplyRules echo;
-    QVERIFY(echo.setConfig(config));
+    const auto echo = makeEchoReplier(60000); // none is due during the test
+    QVERIFY(echo);
 
     auto server = startLineServer();
-    server->setAutoReplier(&echo);
+    server->setAutoReplier(echo.get());
     Session::ReplyLimits limits;
     limits.maxHeldPerPeer = 64 * 1024;
     limits.maxHeldTotal = 96 * 1024;
@@ -636,13 +604,11 @@ void tst_SessionFeatures::echoReturnsExactBytes()
 // as a paced sender would react) is the user's, not echo's.
 void tst_SessionFeatures::autoReplyTagOnlyOnReplies()
 {
-    AutoReplyConfig config;
-    config.echo = AutoReplyConfig::EchoMode::Always;
-    AutoReplyRules echo;
-    QVERIFY(echo.setConfig(config));
+    const auto echo = makeEchoReplier();
+    QVERIFY(echo);
     auto session = startUdp(false);
     QCOMPARE(session->state(), Session::State::Active);
-    session->setAutoReplier(&echo);
+    session->setAutoReplier(echo.get());
     RecordLog log(session.get());
     bool sentOwn = false;
     connect(session.get(), &Session::peerBytesWritten, this, [&](quint32 id) {

@@ -5,6 +5,7 @@
 #include "core/log/logrecord.h"
 #include "core/transport/tcpclientsession.h"
 
+#include "acceptnext.h"
 #include "gbk.h"
 #include "loopback.h"
 #include "pythonpeer.h"
@@ -84,8 +85,8 @@ void tst_TcpClientSession::exchangeAndPeerClose()
     QCOMPARE(client->state(), Session::State::Starting);
     QTRY_COMPARE(client->connection(), Connection::Connected);
     QCOMPARE(client->state(), Session::State::Active);
-    QTRY_VERIFY(server.hasPendingConnections());
-    std::unique_ptr<QTcpSocket> accepted(server.nextPendingConnection());
+    std::unique_ptr<QTcpSocket> accepted(acceptNext(server));
+    QVERIFY(accepted);
 
     const quint32 id = client->currentPeer();
     QVERIFY(id != 0);
@@ -144,8 +145,8 @@ void tst_TcpClientSession::serverResetsConnection()
     RecordLog log(client.get());
     client->start();
     QTRY_COMPARE(client->connection(), Connection::Connected);
-    QTRY_VERIFY(server.hasPendingConnections());
-    std::unique_ptr<QTcpSocket> accepted(server.nextPendingConnection());
+    std::unique_ptr<QTcpSocket> accepted(acceptNext(server));
+    QVERIFY(accepted);
     const quint32 id = client->currentPeer();
 
     accepted->write("bye");
@@ -276,8 +277,8 @@ void tst_TcpClientSession::autoReconnect()
     QTRY_COMPARE_WITH_TIMEOUT(client->connection(), Connection::Connected, 5000);
     QCOMPARE(opened.count(), 1);
     QCOMPARE(client->reconnectDelayMs(), 40); // back-off starts over
-    QTRY_VERIFY(server.hasPendingConnections());
-    std::unique_ptr<QTcpSocket> first(server.nextPendingConnection());
+    std::unique_ptr<QTcpSocket> first(acceptNext(server));
+    QVERIFY(first);
     const quint32 firstPeer = client->currentPeer();
 
     // The server drops the connection: the client comes back by itself.
@@ -286,8 +287,8 @@ void tst_TcpClientSession::autoReconnect()
     QTRY_COMPARE(client->connection(), Connection::Connected);
     QCOMPARE(client->peer(firstPeer)->closeReason, CloseReason::PeerClosed);
     QVERIFY(client->currentPeer() != firstPeer);
-    QTRY_VERIFY(server.hasPendingConnections());
-    std::unique_ptr<QTcpSocket> second(server.nextPendingConnection());
+    std::unique_ptr<QTcpSocket> second(acceptNext(server));
+    QVERIFY(second);
 
     // Stopping ends the retries.
     client->stop();
@@ -312,8 +313,8 @@ void tst_TcpClientSession::localBindPort()
     client->setOptions(o);
     client->start();
     QTRY_COMPARE(client->connection(), Connection::Connected);
-    QTRY_VERIFY(server.hasPendingConnections());
-    std::unique_ptr<QTcpSocket> accepted(server.nextPendingConnection());
+    std::unique_ptr<QTcpSocket> accepted(acceptNext(server));
+    QVERIFY(accepted);
     QCOMPARE(accepted->peerPort(), local);
     QCOMPARE(accepted->peerAddress(), kLoopback);
     QVERIFY(client->stateText().contains(QString::number(local)));
@@ -352,8 +353,8 @@ void tst_TcpClientSession::localPortReconnectsAfterClosingFirst()
     for (int round = 0; round < 2; ++round) {
         client->start();
         QTRY_COMPARE(client->connection(), Connection::Connected);
-        QTRY_VERIFY(server.hasPendingConnections());
-        std::unique_ptr<QTcpSocket> accepted(server.nextPendingConnection());
+        std::unique_ptr<QTcpSocket> accepted(acceptNext(server));
+        QVERIFY(accepted);
         QCOMPARE(accepted->peerPort(), local);
         client->stop(); // we close first: our side of the connection enters TIME_WAIT
         QTRY_COMPARE(client->connection(), Connection::Closed);
@@ -390,8 +391,8 @@ void tst_TcpClientSession::bindFailureKeepsReconnecting()
 
     holder.reset();
     QTRY_COMPARE_WITH_TIMEOUT(client->connection(), Connection::Connected, 5000);
-    QTRY_VERIFY(server.hasPendingConnections());
-    std::unique_ptr<QTcpSocket> accepted(server.nextPendingConnection());
+    std::unique_ptr<QTcpSocket> accepted(acceptNext(server));
+    QVERIFY(accepted);
     QCOMPARE(accepted->peerPort(), local);
     client->stop();
 }
@@ -403,8 +404,8 @@ void tst_TcpClientSession::stopIsLocalClose()
     auto client = makeClient(server.serverPort());
     client->start();
     QTRY_COMPARE(client->connection(), Connection::Connected);
-    QTRY_VERIFY(server.hasPendingConnections());
-    std::unique_ptr<QTcpSocket> accepted(server.nextPendingConnection());
+    std::unique_ptr<QTcpSocket> accepted(acceptNext(server));
+    QVERIFY(accepted);
     const quint32 id = client->currentPeer();
 
     // Pending writes are flushed before the close.

@@ -4,6 +4,7 @@
 
 #include "core/link/tcplink.h"
 
+#include "acceptnext.h"
 #include "eventloop.h"
 #include "loopback.h"
 #include "pythonpeer.h"
@@ -726,8 +727,8 @@ void tst_TcpLink::adoptConnectedSocket()
         connect(client, &QAbstractSocket::connected, this, adopt);
     QPointer<QTcpSocket> watchClient(client);
     client->connectToHost(kLoopback, server.serverPort());
-    QTRY_VERIFY(server.hasPendingConnections());
-    QTcpSocket *peerSide = server.nextPendingConnection();
+    QTcpSocket *peerSide = acceptNext(server);
+    QVERIFY(peerSide);
     const QByteArray first = randomBytes(bufferedFirst) + "-then-this";
     if (!inConnectedHandler) {
         QVERIFY(client->waitForConnected(5000));
@@ -794,9 +795,8 @@ void tst_TcpLink::resetOrClose()
         // The link's side connects (a QTcpSocket, adopted); the peer is accepted.
         auto *client = new QTcpSocket;
         client->connectToHost(kLoopback, peerServer.serverPort());
-        QTRY_VERIFY(peerServer.hasPendingConnections());
+        other = acceptNext(peerServer);
         QTRY_COMPARE(client->state(), QAbstractSocket::ConnectedState);
-        other = peerServer.nextPendingConnection();
         link.reset(TcpLink::adopt(client));
     } else {
         connecting.connectToHost(kLoopback, server.serverPort());

@@ -10,6 +10,9 @@
 #include "eventloop.h"
 #include "gbk.h"
 #include "loopback.h"
+#include "loopbackserver.h"
+#include "peerof.h"
+#include "portholder.h"
 #include "pythonpeer.h"
 #include "recordlog.h"
 
@@ -32,29 +35,6 @@ namespace {
 
 const QString kClientText = QStringLiteral("你好服务端,我是客户端小黑!");
 const QString kServerReply = QStringLiteral("收到,我是服务端");
-
-std::unique_ptr<TcpServerSession> startServer(int maxClients = 10000)
-{
-    auto server = std::make_unique<TcpServerSession>();
-    TcpServerSession::Options o;
-    o.address = kLoopback;
-    o.port = 0;
-    o.maxClients = maxClients;
-    server->setOptions(o);
-    server->setBatchInterval(5);
-    return server;
-}
-
-// Peer id of the accepted connection whose remote port is the client's local port.
-quint32 peerOf(const Session &session, const QTcpSocket &client)
-{
-    for (quint32 id : session.peerIds()) {
-        const PeerInfo *p = session.peer(id);
-        if (p && p->isOpen() && p->port == client.localPort())
-            return id;
-    }
-    return 0;
-}
 
 } // namespace
 
@@ -107,7 +87,7 @@ void tst_TcpServerSession::gbkClientByteAtATime()
 
     FramingSpec spec;
     QVERIFY(parseFramingSpec(framing, &spec));
-    auto server = startServer();
+    auto server = makeLoopbackServer();
     server->setFraming(spec);
     server->start();
     QCOMPARE(server->state(), Session::State::Active);
@@ -209,7 +189,7 @@ void tst_TcpServerSession::gbkClientByteAtATime()
 
 void tst_TcpServerSession::stickyPacketsLengthPrefix()
 {
-    auto server = startServer();
+    auto server = makeLoopbackServer();
     server->setFraming(FramingSpec::lengthPrefixed(2, FramingSpec::Endian::Big));
     server->start();
     QVERIFY(server->isListening());
@@ -262,7 +242,7 @@ void tst_TcpServerSession::stickyPacketsLengthPrefix()
 void tst_TcpServerSession::fiveHundredClients()
 {
     const int n = 500;
-    auto server = startServer();
+    auto server = makeLoopbackServer();
     server->start();
     QVERIFY(server->isListening());
     RecordLog log(server.get());
@@ -312,7 +292,7 @@ void tst_TcpServerSession::fiveHundredClients()
 
 void tst_TcpServerSession::maxClientsRefusesExcess()
 {
-    auto server = startServer(3);
+    auto server = makeLoopbackServer(3);
     server->start();
     QVERIFY(server->isListening());
     RecordLog log(server.get());
@@ -363,7 +343,7 @@ void tst_TcpServerSession::maxClientsRefusesExcess()
 
 void tst_TcpServerSession::stopListeningKeepsPeers()
 {
-    auto server = startServer();
+    auto server = makeLoopbackServer();
     server->start();
     const quint16 port = server->serverPort();
     QTcpSocket a, b;
@@ -399,7 +379,7 @@ void tst_TcpServerSession::stopListeningKeepsPeers()
 
 void tst_TcpServerSession::sendTargets()
 {
-    auto server = startServer();
+    auto server = makeLoopbackServer();
     server->start();
     RecordLog log(server.get());
     QTcpSocket c1, c2, c3;
@@ -444,7 +424,7 @@ void tst_TcpServerSession::sendTargets()
 
 void tst_TcpServerSession::sendErrors()
 {
-    auto server = startServer();
+    auto server = makeLoopbackServer();
     server->start();
 
     // Nobody to send to.
@@ -497,7 +477,7 @@ void tst_TcpServerSession::hundredMebibytes()
 {
     const int mib = 100;
     const qint64 total = qint64(mib) * 1024 * 1024;
-    auto server = startServer();
+    auto server = makeLoopbackServer();
     server->start();
     QSignalSpy opened(server.get(), &Session::peerOpened);
     QSignalSpy closed(server.get(), &Session::peerClosed);
@@ -550,7 +530,7 @@ void tst_TcpServerSession::countersReportedWithoutFrames()
 {
     // Bytes that complete no frame (half a line) and bytes the kernel took from a big send
     // still change the counters, and peersUpdated must say so without waiting for a record.
-    auto server = startServer();
+    auto server = makeLoopbackServer();
     server->setFraming(FramingSpec::line());
     server->start();
     QTcpSocket c;
@@ -581,7 +561,7 @@ void tst_TcpServerSession::countersReportedWithoutFrames()
 void tst_TcpServerSession::peerResetMidTransfer()
 {
     const int n = 100000;
-    auto server = startServer();
+    auto server = makeLoopbackServer();
     server->start();
     QSignalSpy opened(server.get(), &Session::peerOpened);
     QSignalSpy closed(server.get(), &Session::peerClosed);
@@ -620,11 +600,9 @@ void tst_TcpServerSession::peerResetMidTransfer()
 
 void tst_TcpServerSession::portInUseNamesProcess()
 {
-    PythonPeer holder;
-    holder.start("port_holder.py", {QStringLiteral("tcp")});
-    QTRY_VERIFY_WITH_TIMEOUT(!holder.value(QStringLiteral("PORT")).isEmpty(), 10000);
-    const quint16 port = holder.value(QStringLiteral("PORT")).toUShort();
-    QVERIFY(port != 0);
+    PortHolder holder;
+    const quint16 port = holder.hold("tcp");
+    QVERIFY2(port != 0, qPrintable(holder.diagnostics()));
 
     TcpServerSession server;
     TcpServerSession::Options o;
@@ -639,7 +617,7 @@ void tst_TcpServerSession::portInUseNamesProcess()
     QTRY_COMPARE(errors.count(), 2);
     const QString message = errors.at(1).at(0).toString();
     QVERIFY2(message.contains(QLatin1String("python3")), qPrintable(message));
-    QVERIFY2(message.contains(QString::number(holder.process().processId())), qPrintable(message));
+    QVERIFY2(message.contains(holder.pid()), qPrintable(message));
     QVERIFY2(message.contains(QString::number(port)), qPrintable(message));
     QCOMPARE(server.state(), Session::State::Failed);
     QCOMPARE(server.stateText(), message);
@@ -648,8 +626,7 @@ void tst_TcpServerSession::portInUseNamesProcess()
     QCOMPARE(log.errorEvents(message), 1);
 
     // Once the other program is gone, the same port works.
-    holder.process().closeWriteChannel();
-    QTRY_VERIFY_WITH_TIMEOUT(holder.finished(), 10000);
+    QVERIFY(holder.release());
     server.start();
     QCOMPARE(server.state(), Session::State::Active);
     QCOMPARE(server.serverPort(), port);

@@ -6,6 +6,7 @@
 #include "core/transport/udpsession.h"
 
 #include "loopback.h"
+#include "loopbackinterface.h"
 #include "recordlog.h"
 
 #include <QNetworkDatagram>
@@ -37,28 +38,25 @@ std::unique_ptr<UdpSession> makeSession(const QHostAddress &bind)
     return s;
 }
 
-QString loopbackInterface()
-{
-    const auto interfaces = QNetworkInterface::allInterfaces();
-    for (const QNetworkInterface &iface : interfaces) {
-        if ((iface.flags() & QNetworkInterface::IsLoopBack) &&
-            (iface.flags() & QNetworkInterface::IsUp))
-            return iface.name();
-    }
-    return {};
-}
-
 // A sender whose group datagrams go out on the loopback interface only, with TTL 0.
 std::unique_ptr<QUdpSocket> makeGroupSender()
 {
     auto s = std::make_unique<QUdpSocket>();
     if (!s->bind(kLoopback, 0))
         return nullptr;
-    s->setMulticastInterface(QNetworkInterface::interfaceFromName(loopbackInterface()));
+    s->setMulticastInterface(QNetworkInterface::interfaceFromName(loopbackInterfaceName()));
     s->setSocketOption(QAbstractSocket::MulticastTtlOption, 0);
     s->setSocketOption(QAbstractSocket::MulticastLoopbackOption, 1);
     return s;
 }
+
+// Where group datagrams arrive: a session bound to 0.0.0.0, its records kept, started.
+struct GroupReceiver
+{
+    GroupReceiver() { session->start(); }
+    std::unique_ptr<UdpSession> session = makeSession(QHostAddress(QHostAddress::AnyIPv4));
+    RecordLog log{session.get()};
+};
 
 QString lastEvent(const RecordLog &log)
 {
@@ -111,12 +109,12 @@ void tst_UdpGroups::broadcastAppliesWhileOpen()
 
 void tst_UdpGroups::multicastOnLoopbackInterface()
 {
-    const QString lo = loopbackInterface();
+    const QString lo = loopbackInterfaceName();
     if (lo.isEmpty())
         QSKIP("no loopback interface is up");
-    auto session = makeSession(QHostAddress(QHostAddress::AnyIPv4));
-    RecordLog log(session.get());
-    session->start();
+    GroupReceiver receiver;
+    UdpSession *session = receiver.session.get();
+    const RecordLog &log = receiver.log;
     QCOMPARE(session->state(), Session::State::Active);
     QVERIFY(session->joinGroup(kGroup, lo));
     session->flushRecords();
@@ -138,7 +136,7 @@ void tst_UdpGroups::joinOnUnicastBoundSocketExplained()
     auto session = makeSession(kLoopback);
     RecordLog log(session.get());
     session->start();
-    QVERIFY(!session->joinGroup(kGroup, loopbackInterface()));
+    QVERIFY(!session->joinGroup(kGroup, loopbackInterfaceName()));
     session->flushRecords();
     const QString text = lastEvent(log);
     QVERIFY2(text.contains(QLatin1String("bound to 127.0.0.1")), qPrintable(text));
@@ -187,12 +185,12 @@ void tst_UdpGroups::joinErrorsInWords()
 
 void tst_UdpGroups::joinTwiceSaysSo()
 {
-    const QString lo = loopbackInterface();
+    const QString lo = loopbackInterfaceName();
     if (lo.isEmpty())
         QSKIP("no loopback interface is up");
-    auto session = makeSession(QHostAddress(QHostAddress::AnyIPv4));
-    RecordLog log(session.get());
-    session->start();
+    GroupReceiver receiver;
+    UdpSession *session = receiver.session.get();
+    const RecordLog &log = receiver.log;
     QVERIFY(session->joinGroup(kGroup, lo));
     QVERIFY(!session->joinGroup(kGroup, lo));
     session->flushRecords();
@@ -205,12 +203,12 @@ void tst_UdpGroups::joinTwiceSaysSo()
 
 void tst_UdpGroups::rejoinOnReopenIsLogged()
 {
-    const QString lo = loopbackInterface();
+    const QString lo = loopbackInterfaceName();
     if (lo.isEmpty())
         QSKIP("no loopback interface is up");
-    auto session = makeSession(QHostAddress(QHostAddress::AnyIPv4));
-    RecordLog log(session.get());
-    session->start();
+    GroupReceiver receiver;
+    UdpSession *session = receiver.session.get();
+    const RecordLog &log = receiver.log;
     QVERIFY(session->joinGroup(kGroup, lo)); // joined by hand, not from the options
     session->stop();
     session->start();

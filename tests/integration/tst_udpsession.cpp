@@ -6,6 +6,7 @@
 #include "core/transport/udpsession.h"
 
 #include "loopback.h"
+#include "portholder.h"
 #include "pythonpeer.h"
 #include "recordlog.h"
 
@@ -394,10 +395,9 @@ void tst_UdpSession::manySendersStayBounded()
 
 void tst_UdpSession::portInUseNamesProcess()
 {
-    PythonPeer holder;
-    holder.start("port_holder.py", {QStringLiteral("udp")});
-    QTRY_VERIFY_WITH_TIMEOUT(!holder.value(QStringLiteral("PORT")).isEmpty(), 10000);
-    const quint16 port = holder.value(QStringLiteral("PORT")).toUShort();
+    PortHolder holder;
+    const quint16 port = holder.hold("udp");
+    QVERIFY2(port != 0, qPrintable(holder.diagnostics()));
 
     UdpSession session;
     UdpSession::Options o;
@@ -411,7 +411,7 @@ void tst_UdpSession::portInUseNamesProcess()
     QTRY_COMPARE(errors.count(), 2);
     const QString message = errors.at(1).at(0).toString();
     QVERIFY2(message.contains(QLatin1String("python3")), qPrintable(message));
-    QVERIFY2(message.contains(QString::number(holder.process().processId())), qPrintable(message));
+    QVERIFY2(message.contains(holder.pid()), qPrintable(message));
     QCOMPARE(session.state(), Session::State::Failed);
     QCOMPARE(session.localPort(), 0);
     QVERIFY(!session.send("x").ok());

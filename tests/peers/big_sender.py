@@ -8,11 +8,13 @@ Byte k of the stream is k & 0xFF, so the receiver can check every byte.
 import socket
 import sys
 
+from peerlib import connect, pattern
+
 
 def main():
     port, mib = int(sys.argv[1]), int(sys.argv[2])
-    block = bytes(range(256)) * 4096  # 1 MiB, starts at a multiple of 256
-    s = socket.create_connection(("127.0.0.1", port), timeout=30)
+    block = pattern(1 << 20)  # 1 MiB, starts at a multiple of 256
+    s = connect(port, timeout=30, announce=False)
     s.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 4 * 1024 * 1024)
     view = memoryview(block)
     for _ in range(mib):

@@ -11,36 +11,23 @@ stream, 4 on timeout.
 """
 import hashlib
 import os
-import socket
 import sys
 import threading
+
+from peerlib import connect, read_exactly
 
 
 def main():
     port, n = int(sys.argv[1]), int(sys.argv[2])
-    s = socket.create_connection(("127.0.0.1", port), timeout=15)
+    s = connect(port, announce=False)
     payload = os.urandom(n)
-
-    def send():
-        s.sendall(payload)
-
-    sender = threading.Thread(target=send)
+    sender = threading.Thread(target=lambda: s.sendall(payload))
     sender.start()
-    digest = hashlib.sha256()
-    total = 0
-    try:
-        while total < n:
-            chunk = s.recv(min(1 << 20, n - total))
-            if not chunk:
-                sys.exit(5)
-            digest.update(chunk)
-            total += len(chunk)
-    except socket.timeout:
-        sys.exit(4)
+    received = read_exactly(s, n)
     sender.join()
     print("SENT_SHA256", hashlib.sha256(payload).hexdigest(), flush=True)
-    print("RECEIVED", total, flush=True)
-    print("SHA256", digest.hexdigest(), flush=True)
+    print("RECEIVED", n, flush=True)
+    print("SHA256", received, flush=True)
     s.close()
 
 

@@ -13,33 +13,19 @@ orderly close) or "RESET" (a reset), and exits 0. Exits 4 on timeout.
 import socket
 import sys
 
+from peerlib import connect, pattern, read_exactly, read_to_end
+
 
 def main():
     port, n = int(sys.argv[1]), int(sys.argv[2])
     first = int(sys.argv[sys.argv.index("--read-first") + 1]) if "--read-first" in sys.argv else 0
-    s = socket.create_connection(("127.0.0.1", port), timeout=15)
-    print("CONNECTED", s.getsockname()[1], flush=True)
-    total = 0
-    while total < first:
-        chunk = s.recv(min(65536, first - total))
-        if not chunk:
-            sys.exit(5)
-        total += len(chunk)
-    s.sendall(bytes(k & 0xFF for k in range(256)) * (n // 256) + bytes(range(n % 256)))
+    s = connect(port)
+    read_exactly(s, first)
+    s.sendall(pattern(n))
     s.shutdown(socket.SHUT_WR)
     print("HALF_CLOSED", flush=True)
-    end = "EOF"
-    try:
-        while True:
-            chunk = s.recv(65536)
-            if not chunk:
-                break
-            total += len(chunk)
-    except ConnectionResetError:
-        end = "RESET"
-    except socket.timeout:
-        sys.exit(4)
-    print("TOTAL", total, flush=True)
+    total, _, end = read_to_end(s, size=65536)
+    print("TOTAL", first + total, flush=True)
     print(end, flush=True)
 
 

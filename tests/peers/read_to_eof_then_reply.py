@@ -9,29 +9,17 @@ server half-closes (end of stream), then sends the line
 prints the same line on stdout. The answer can only arrive if the server keeps
 reading after its own FIN. Exits 0 (5 on a reset, 4 on timeout).
 """
-import hashlib
-import socket
 import sys
+
+from peerlib import RESET_EXIT, connect, read_to_end
 
 
 def main():
-    port = int(sys.argv[1])
-    s = socket.create_connection(("127.0.0.1", port), timeout=15)
-    print("CONNECTED", s.getsockname()[1], flush=True)
-    digest = hashlib.sha256()
-    total = 0
-    try:
-        while True:
-            chunk = s.recv(1 << 20)
-            if not chunk:
-                break
-            digest.update(chunk)
-            total += len(chunk)
-    except ConnectionResetError:
-        sys.exit(5)
-    except socket.timeout:
-        sys.exit(4)
-    answer = "TOTAL %d SHA %s" % (total, digest.hexdigest())
+    s = connect(int(sys.argv[1]))
+    total, sha256, end = read_to_end(s)
+    if end == "RESET":
+        sys.exit(RESET_EXIT)
+    answer = "TOTAL %d SHA %s" % (total, sha256)
     s.sendall(answer.encode() + b"\n")
     s.close()
     print(answer, flush=True)

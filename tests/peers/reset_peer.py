@@ -12,17 +12,19 @@ import socket
 import struct
 import sys
 
+from peerlib import RESET_EXIT, connect, pattern
+
 
 def main():
     port, n = int(sys.argv[1]), int(sys.argv[2])
-    s = socket.create_connection(("127.0.0.1", port), timeout=15)
+    s = connect(port, announce=False)
     s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
-    s.sendall(bytes(k & 0xFF for k in range(n)))
+    s.sendall(pattern(n))
     got = b""
     while not got.startswith(b"go\n"):
         chunk = s.recv(3 - len(got) if len(got) < 3 else 1)
         if not chunk:
-            sys.exit(5)
+            sys.exit(RESET_EXIT)
         got += chunk
     s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
     s.close()

@@ -8,35 +8,20 @@ Connects to 127.0.0.1:PORT with a small receive buffer and prints
 reads everything until the server closes and prints "TOTAL <bytes>" and
 "SHA256 <hex digest of the bytes>", and exits 0 (5 on a reset, 4 on timeout).
 """
-import hashlib
-import socket
 import sys
+
+from peerlib import RESET_EXIT, connect, read_to_end
 
 
 def main():
-    port = int(sys.argv[1])
-    s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    # Before connect, so the advertised window stays small: the sender stalls early.
-    s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 16384)
-    s.settimeout(30)
-    s.connect(("127.0.0.1", port))
-    print("CONNECTED", s.getsockname()[1], flush=True)
+    # A small receive buffer before connect: the window stays small, the sender stalls early.
+    s = connect(int(sys.argv[1]), timeout=30, rcvbuf=16384)
     sys.stdin.readline()
-    digest = hashlib.sha256()
-    total = 0
-    try:
-        while True:
-            chunk = s.recv(1 << 20)
-            if not chunk:
-                break
-            total += len(chunk)
-            digest.update(chunk)
-    except ConnectionResetError:
-        sys.exit(5)
-    except socket.timeout:
-        sys.exit(4)
+    total, sha256, end = read_to_end(s)
+    if end == "RESET":
+        sys.exit(RESET_EXIT)
     print("TOTAL", total, flush=True)
-    print("SHA256", digest.hexdigest(), flush=True)
+    print("SHA256", sha256, flush=True)
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@
 using namespace sockscope;
 using namespace Qt::StringLiterals;
 
-class TestHex : public QObject
+class tst_Hex : public QObject
 {
     Q_OBJECT
 
@@ -218,5 +218,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestHex)
+QTEST_GUILESS_MAIN(tst_Hex)
 #include "tst_hex.moc"

@@ -13,7 +13,7 @@ using namespace sockscope;
 using namespace sockscope::test;
 using namespace Qt::StringLiterals;
 
-class TestLogExport : public QObject
+class tst_LogExport : public QObject
 {
     Q_OBJECT
 
@@ -246,5 +246,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestLogExport)
+QTEST_GUILESS_MAIN(tst_LogExport)
 #include "tst_logexport.moc"

@@ -4,7 +4,7 @@
 
 using namespace sockscope;
 
-class TestLogStore : public QObject
+class tst_LogStore : public QObject
 {
     Q_OBJECT
 
@@ -112,5 +112,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestLogStore)
+QTEST_GUILESS_MAIN(tst_LogStore)
 #include "tst_logstore.moc"

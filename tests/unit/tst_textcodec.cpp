@@ -11,7 +11,7 @@ using namespace Qt::StringLiterals;
 
 Q_DECLARE_METATYPE(sockscope::Encoding)
 
-class TestTextCodec : public QObject
+class tst_TextCodec : public QObject
 {
     Q_OBJECT
 
@@ -586,5 +586,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestTextCodec)
+QTEST_GUILESS_MAIN(tst_TextCodec)
 #include "tst_textcodec.moc"

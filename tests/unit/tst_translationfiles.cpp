@@ -172,7 +172,7 @@ QStringList commonProblems(const TsFile &ts)
 
 } // namespace
 
-class TestTranslationFiles : public QObject
+class tst_TranslationFiles : public QObject
 {
     Q_OBJECT
 
@@ -283,5 +283,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestTranslationFiles)
+QTEST_GUILESS_MAIN(tst_TranslationFiles)
 #include "tst_translationfiles.moc"

@@ -25,9 +25,8 @@ QString displayPath(const QString &path)
 
 FileSender::FileSender(Session *session, QObject *parent) : QObject(parent), m_session(session)
 {
-    m_paceTimer.setTimerType(Qt::PreciseTimer);
-    m_paceTimer.setInterval(kPaceTickMs);
-    connect(&m_paceTimer, &QTimer::timeout, this, &FileSender::pumpUdp);
+    m_pace.timer.setInterval(kPaceTickMs);
+    connect(&m_pace.timer, &QTimer::timeout, this, &FileSender::pumpUdp);
     if (session) {
         connect(session, &Session::peerBytesWritten, this, &FileSender::onBytesWritten);
         connect(session, &Session::peerClosed, this, &FileSender::onPeerClosed);
@@ -137,10 +136,10 @@ bool FileSender::start(const QString &filePath, quint32 peerId)
     m_written = 0;
     m_datagrams = 0;
     m_running = true;
-    m_clock.start();
+    m_pace.startRun();
     // The first write happens from the event loop: start() never emits.
     if (isUdp()) {
-        m_paceTimer.start();
+        m_pace.timer.start();
     } else {
         QTimer::singleShot(0, this, &FileSender::pumpTcp);
     }
@@ -157,7 +156,7 @@ void FileSender::cancel()
 void FileSender::finish(Outcome outcome, const QString &message)
 {
     m_running = false;
-    m_paceTimer.stop();
+    m_pace.timer.stop();
     m_file.close();
     emit finished(outcome, message);
 }
@@ -188,9 +187,9 @@ QByteArray FileSender::readPiece(qint64 size, QString *error)
 void FileSender::pumpTcp()
 {
     // Session::send() can re-enter through signals; one pump at a time.
-    if (!m_running || m_pumping || !m_session)
+    if (!m_running || m_pace.sending || !m_session)
         return;
-    QScopedValueRollback<bool> guard(m_pumping, true);
+    QScopedValueRollback<bool> guard(m_pace.sending, true);
     while (m_running && m_queued < m_total &&
            m_session->pendingWriteBytes(m_peer) < m_options.highWaterBytes) {
         QString error;
@@ -230,15 +229,15 @@ void FileSender::checkTcpDone()
 
 void FileSender::pumpUdp()
 {
-    if (!m_running || m_pumping || !m_session)
+    if (!m_running || m_pace.sending || !m_session)
         return;
-    QScopedValueRollback<bool> guard(m_pumping, true);
+    QScopedValueRollback<bool> guard(m_pace.sending, true);
     // Allowed bytes come from the start time, not per tick, so timer jitter does
     // not lower the rate; the burst cap keeps a late tick from flooding.
     // Any positive budget sends a whole datagram: the overshoot is below one datagram.
     qint64 budget = kMaxBurstBytes;
     if (m_options.udpBytesPerSecond > 0) {
-        const qint64 due = m_options.udpBytesPerSecond * m_clock.elapsed() / 1000;
+        const qint64 due = m_options.udpBytesPerSecond * m_pace.elapsedMs() / 1000;
         budget = qMin(budget, due - m_queued);
     }
     const qint64 before = m_queued;

@@ -1,12 +1,11 @@
 #pragma once
 
+#include "core/senders/pacestate.h"
 #include "core/session/session.h"
 
-#include <QElapsedTimer>
 #include <QFile>
 #include <QObject>
 #include <QPointer>
-#include <QTimer>
 
 namespace sockscope {
 
@@ -93,14 +92,12 @@ private:
     QFile m_file;
     quint32 m_peer = 0;
     bool m_running = false;
-    bool m_pumping = false;
     qint64 m_total = 0;
     qint64 m_queued = 0;
     qint64 m_written = 0;
     qint64 m_datagrams = 0;
     QString m_error;
-    QTimer m_paceTimer;
-    QElapsedTimer m_clock;
+    PaceState m_pace; // UDP: its timer ticks the pump; TCP: its guard only
 };
 
 } // namespace sockscope

@@ -45,10 +45,8 @@ MessageBuildResult OutgoingMessage::preview(const DynamicContext *ctx) const
 ScheduledSender::ScheduledSender(Session *session, QObject *parent)
     : QObject(parent), m_session(session)
 {
-    m_timer.setSingleShot(true);
-    // The default coarse timer may fire 5% early or late; steps of a few ms need better.
-    m_timer.setTimerType(Qt::PreciseTimer);
-    connect(&m_timer, &QTimer::timeout, this, &ScheduledSender::tick);
+    m_pace.timer.setSingleShot(true);
+    connect(&m_pace.timer, &QTimer::timeout, this, &ScheduledSender::tick);
     if (session) {
         connect(session, &Session::peerClosed, this, &ScheduledSender::checkTargets);
         connect(session, &Session::stateChanged, this, &ScheduledSender::checkTargets);
@@ -113,10 +111,10 @@ bool ScheduledSender::startSteps(const QList<SendStep> &steps, int loops)
     m_dueMs = 0;
     m_waitingForDrain = false;
     m_running = true;
-    m_clock.start();
+    m_pace.startRun();
     // The first message goes out from the event loop, so start() never emits
     // and a caller can connect to the signals right after it.
-    m_timer.start(0);
+    m_pace.timer.start(0);
     return true;
 }
 
@@ -136,7 +134,7 @@ void ScheduledSender::finish(FinishReason reason, const QString &text)
 {
     m_running = false;
     m_waitingForDrain = false;
-    m_timer.stop();
+    m_pace.timer.stop();
     emit finished(reason, text);
 }
 
@@ -215,7 +213,7 @@ void ScheduledSender::checkTargets()
 {
     // Sending itself never closes peers synchronously, but be safe: a check
     // from inside tick() is done by tick().
-    if (!m_running || m_inTick)
+    if (!m_running || m_pace.sending)
         return;
     QString why;
     if (liveTargets(&why).isEmpty()) {
@@ -226,13 +224,13 @@ void ScheduledSender::checkTargets()
     // so look again (from the event loop, once the session has let go of its socket).
     if (m_waitingForDrain) {
         m_waitingForDrain = false;
-        m_timer.start(0);
+        m_pace.timer.start(0);
     }
 }
 
 void ScheduledSender::onBytesWritten(quint32)
 {
-    if (m_running && m_waitingForDrain && !m_inTick) {
+    if (m_running && m_waitingForDrain && !m_pace.sending) {
         m_waitingForDrain = false;
         tick();
     }
@@ -260,10 +258,10 @@ void ScheduledSender::tick()
         finish(FinishReason::Failed, built.errorString);
         return;
     }
-    m_inTick = true;
+    m_pace.sending = true;
     const Session::SendResult result =
         m_session->send(built.bytes, m_targets.isEmpty() ? QList<quint32>() : live);
-    m_inTick = false;
+    m_pace.sending = false;
     // Partial success (one of several peers refused) keeps going; the session logs it.
     if (result.peers == 0) {
         finish(FinishReason::Failed,
@@ -292,7 +290,7 @@ void ScheduledSender::tick()
 void ScheduledSender::scheduleNext(int delayMs)
 {
     m_dueMs += delayMs;
-    const qint64 now = m_clock.elapsed();
+    const qint64 now = m_pace.elapsedMs();
     qint64 wait = m_dueMs - now;
     if (wait < 0) {
         // Late (a busy event loop, or we waited for a slow peer): send now; when
@@ -301,7 +299,7 @@ void ScheduledSender::scheduleNext(int delayMs)
             m_dueMs = now;
         wait = 0;
     }
-    m_timer.start(int(qMin<qint64>(wait, std::numeric_limits<int>::max())));
+    m_pace.timer.start(int(qMin<qint64>(wait, std::numeric_limits<int>::max())));
 }
 
 } // namespace sockscope

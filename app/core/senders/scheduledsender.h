@@ -2,13 +2,12 @@
 
 #include "core/message/dynamicfields.h"
 #include "core/message/message.h"
+#include "core/senders/pacestate.h"
 #include "core/session/session.h"
 
-#include <QElapsedTimer>
 #include <QList>
 #include <QObject>
 #include <QPointer>
-#include <QTimer>
 
 #include <optional>
 
@@ -133,13 +132,11 @@ private:
     int m_loops = 1;
     bool m_running = false;
     bool m_waitingForDrain = false;
-    bool m_inTick = false;
     int m_step = 0;
     int m_loop = 0;
     qint64 m_sent = 0;
     qint64 m_dueMs = 0;
-    QElapsedTimer m_clock;
-    QTimer m_timer;
+    PaceState m_pace; // its timer is the next step's
     QString m_error;
 };
 
