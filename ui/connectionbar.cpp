@@ -1,5 +1,6 @@
 #include "connectionbar.h"
 
+#include "sessionkinds.h"
 #include "tones.h"
 
 #include <QCheckBox>
@@ -152,6 +153,8 @@ void ConnectionBar::buildClientOrUdpRow(QHBoxLayout *row)
                            ? tr("The server to connect to: a host name, IPv4 or IPv6 address.")
                            : tr("Default target for datagrams (optional)."));
     m_remotePort->setToolTip(tr("The remote port."));
+    connect(m_host, &QLineEdit::textChanged, this, &ConnectionBar::liveFieldsEdited);
+    connect(m_remotePort, &QSpinBox::valueChanged, this, &ConnectionBar::liveFieldsEdited);
 }
 
 // Start/stop and the options toggle.
@@ -237,12 +240,13 @@ void ConnectionBar::buildUdpOptions(QWidget *box, QHBoxLayout *row)
     m_broadcast->setObjectName(QStringLiteral("broadcast"));
     m_broadcast->setToolTip(tr("Allow sending to broadcast addresses such as "
                                "255.255.255.255. Applies at once, also while open."));
-    connect(m_broadcast, &QCheckBox::toggled, this, &ConnectionBar::broadcastToggled);
+    connect(m_broadcast, &QCheckBox::toggled, this, &ConnectionBar::liveFieldsEdited);
     row->addWidget(m_broadcast);
     m_replyToLast = new QCheckBox(tr("Reply to last sender"), box);
     m_replyToLast->setObjectName(QStringLiteral("replyToLast"));
     m_replyToLast->setToolTip(tr("Send to whoever sent the last datagram instead of the "
                                  "remote address."));
+    connect(m_replyToLast, &QCheckBox::toggled, this, &ConnectionBar::liveFieldsEdited);
     row->addWidget(m_replyToLast);
     m_group = new QLineEdit(box);
     m_group->setObjectName(QStringLiteral("multicastGroup"));
@@ -391,20 +395,10 @@ void ConnectionBar::showState(Session::State state, const QString &text)
 {
     m_state = state;
     const bool running = state == Session::State::Active || state == Session::State::Starting;
-    QString label;
-    switch (m_mode) {
-    case Session::Mode::TcpServer:
-        label = running ? tr("Stop") : tr("Listen");
-        break;
-    case Session::Mode::TcpClient:
-        label = state == Session::State::Starting ? tr("Cancel")
-                : running                         ? tr("Disconnect")
-                                                  : tr("Connect");
-        break;
-    case Session::Mode::Udp:
-        label = running ? tr("Close") : tr("Open");
-        break;
-    }
+    const SessionKind &kind = sessionKind(m_mode);
+    const QString label = state == Session::State::Starting ? kind.cancelText()
+                          : running                         ? kind.stopText()
+                                                            : kind.startText();
     m_button->setText(label);
     m_button->setToolTip(running ? tr("Stop this session") : tr("Start this session"));
     for (QWidget *w : {static_cast<QWidget *>(m_local), static_cast<QWidget *>(m_localPort)})
@@ -415,9 +409,7 @@ void ConnectionBar::showState(Session::State state, const QString &text)
     }
     QString shown = text;
     if (shown.isEmpty())
-        shown = m_mode == Session::Mode::TcpServer   ? tr("Not listening")
-                : m_mode == Session::Mode::TcpClient ? tr("Not connected")
-                                                     : tr("Closed");
+        shown = kind.idleText();
     m_stateLabel->setText(shown);
     QPalette pal = palette();
     if (state == Session::State::Failed)

@@ -44,8 +44,10 @@ public:
 signals:
     void startRequested();
     void stopRequested();
-    // Options that apply to an open session at once, without reopening.
-    void broadcastToggled(bool on);
+    // Fields an open session may take at once, without reopening (Session::updateLiveEndpoint):
+    // the remote address or port, Broadcast, Reply to last sender.
+    void liveFieldsEdited();
+    // Multicast group membership, applied at once.
     void joinGroupRequested(const QHostAddress &group, const QString &interfaceName);
     void leaveGroupRequested(const QHostAddress &group, const QString &interfaceName);
 

@@ -3,6 +3,7 @@
 #include "appsettings.h"
 #include "cli/launchoptions.h"
 #include "logpane.h"
+#include "sessionkinds.h"
 #include "sessiontab.h"
 
 #include "core/report/lagmeter.h"
@@ -68,9 +69,8 @@ MainWindow::MainWindow(AppSettings *settings, QWidget *parent)
     plus->setToolTip(tr("Open another session"));
     plus->setPopupMode(QToolButton::InstantPopup);
     auto *plusMenu = new QMenu(plus);
-    plusMenu->addAction(tr("TCP Server"), this, [this] { addSession(Session::Mode::TcpServer); });
-    plusMenu->addAction(tr("TCP Client"), this, [this] { addSession(Session::Mode::TcpClient); });
-    plusMenu->addAction(tr("UDP"), this, [this] { addSession(Session::Mode::Udp); });
+    for (const SessionKind &kind : sessionKinds())
+        plusMenu->addAction(kind.name(), this, [this, mode = kind.mode] { addSession(mode); });
     plus->setMenu(plusMenu);
     m_tabs->setCornerWidget(plus, Qt::TopRightCorner);
 
@@ -108,15 +108,12 @@ void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QMenu *newMenu = file->addMenu(tr("&New session"));
-    QAction *a = newMenu->addAction(tr("TCP &Server"), this,
-                                    [this] { addSession(Session::Mode::TcpServer); });
-    a->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
-    a = newMenu->addAction(tr("TCP &Client"), this,
-                           [this] { addSession(Session::Mode::TcpClient); });
-    a->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
-    a = newMenu->addAction(tr("&UDP"), this, [this] { addSession(Session::Mode::Udp); });
-    a->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
-    a = file->addAction(tr("&Save log…"), this, [this] {
+    for (const SessionKind &kind : sessionKinds()) {
+        QAction *a =
+            newMenu->addAction(kind.menuText(), this, [this, mode = kind.mode] { addSession(mode); });
+        a->setShortcut(kind.shortcut());
+    }
+    QAction *a = file->addAction(tr("&Save log…"), this, [this] {
         if (SessionTab *t = currentSession())
             t->saveLog();
     });
@@ -336,9 +333,9 @@ void MainWindow::restoreSettings()
     QSettings &s = m_settings->raw();
     const int count = m_settings->sessionCount();
     if (count < 0) {
-        addSession(Session::Mode::TcpServer);
-        addSession(Session::Mode::TcpClient);
-        addSession(Session::Mode::Udp);
+        for (const SessionKind &kind : sessionKinds())
+            if (kind.openAtFirstStart)
+                addSession(kind.mode);
         m_tabs->setCurrentIndex(0);
     } else {
         for (int i = 0; i < count; ++i) {

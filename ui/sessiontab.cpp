@@ -1,54 +1,37 @@
 #include "sessiontab.h"
 
-#include "autoreplydialog.h"
 #include "connectionbar.h"
-#include "framingselector.h"
-#include "cli/launchoptions.h"
+#include "connectioncontrol.h"
+#include "logfileactions.h"
 #include "logpane.h"
-#include "logview.h"
-#include "peerlistmodel.h"
+#include "peerpanel.h"
+#include "receiveoptions.h"
 #include "sendhistory.h"
 #include "sendpanel.h"
+#include "sendrouter.h"
 #include "sequencedialog.h"
+#include "sessionkinds.h"
 
-#include "core/log/logexport.h"
-#include "core/log/logsaver.h"
-#include "core/senders/filesender.h"
+#include "cli/launchoptions.h"
 #include "core/message/message.h"
-#include "core/senders/periodicsender.h"
-#include "core/transport/tcpclientsession.h"
-#include "core/transport/tcpserversession.h"
 #include "core/session/sessionsettings.h"
-#include "core/transport/sessionfactory.h"
-#include "core/transport/udpsession.h"
-#include "core/net/endpoint.h"
 
-#include <QCheckBox>
-#include <QComboBox>
-#include <QDir>
-#include <QFileDialog>
-#include <QFileInfo>
-#include <QHBoxLayout>
-#include <QHeaderView>
-#include <QLabel>
-#include <QLocale>
-#include <QMessageBox>
-#include <QProgressDialog>
-#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QTimer>
-#include <QToolButton>
-#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace sockscope {
 
 SessionTab::SessionTab(Session::Mode mode, QWidget *parent)
-    : QWidget(parent), m_mode(mode), m_recorder(new LogRecorder(this))
+    : QWidget(parent), m_mode(mode), m_session(sessionKind(mode).createSession(this))
 {
-    createSession();
-    buildUi();
+    connectSession();
+    auto *layout = new QVBoxLayout(this);
+    buildConnectionArea(layout);
+    buildSendArea(layout, buildPeerAndLog());
+    connectParts();
+    connectSendPanel();
     auto *rateTimer = new QTimer(this);
     rateTimer->setInterval(1000);
     connect(rateTimer, &QTimer::timeout, this, &SessionTab::sampleRates);
@@ -60,142 +43,97 @@ SessionTab::SessionTab(Session::Mode mode, QWidget *parent)
 SessionTab::~SessionTab()
 {
     // Closing a tab stops its session; senders go first so nothing sends into a dying session.
-    delete m_periodic;
-    delete m_file;
+    // (An unfinished log save goes with LogFileActions and leaves its target as it was.)
+    m_router->dropSenders();
     delete m_sequenceRunner;
-    delete m_saver; // an unfinished save leaves its target as it was
     // Stopping changes state; the window must not hear titleChanged/statsChanged from a dying
     // tab (when the window itself is being destroyed, its tab widget is already half gone).
     blockSignals(true);
     m_session->stop();
 }
 
-void SessionTab::createSession()
+// Before any part connects to the session: the log hears of records and peers first.
+void SessionTab::connectSession()
 {
-    m_session = sockscope::createSession(m_mode, this);
     connect(m_session, &Session::stateChanged, this, &SessionTab::onStateChanged);
     connect(m_session, &Session::recordsReady, this, &SessionTab::onRecords);
     connect(m_session, &Session::peersUpdated, this, &SessionTab::statsChanged);
     connect(m_session, &Session::peerOpened, this, [this](quint32 id) {
-        if (const PeerInfo *p = m_session->peer(id)) {
+        if (const PeerInfo *p = m_session->peer(id))
             m_log->setPeerName(id, p->endpoint());
-            m_recorder->setPeerName(id, p->endpoint());
-        }
-        m_clientsCame = true;
-        updateCanSend();
     });
-    connect(m_session, &Session::peerClosed, this, &SessionTab::updateCanSend);
-    connect(m_session, &Session::peersRemoved, this, [this](const QList<quint32> &ids) {
-        m_log->model()->forgetPeerNames(ids);
-        m_recorder->forgetPeers(ids);
-    });
+    connect(m_session, &Session::peersRemoved, this,
+            [this](const QList<quint32> &ids) { m_log->model()->forgetPeerNames(ids); });
 }
 
-void SessionTab::buildUi()
+// The connection bar and the receive options above everything else.
+void SessionTab::buildConnectionArea(QVBoxLayout *layout)
 {
-    auto *layout = new QVBoxLayout(this);
     m_bar = new ConnectionBar(m_mode, this);
     m_bar->setObjectName(QStringLiteral("connectionBar"));
     layout->addWidget(m_bar);
-    layout->addWidget(buildReceiveOptions());
+    m_connection = new ConnectionControl(m_session, m_bar, this);
+    m_receive = new ReceiveOptions(m_session, sessionKind(m_mode), this);
+    layout->addWidget(m_receive);
+}
 
+// The peer panel (kinds with a peer list) beside the log, and the log's file actions.
+QSplitter *SessionTab::buildPeerAndLog()
+{
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->setObjectName(QStringLiteral("peerSplitter"));
-    if (m_mode != Session::Mode::TcpClient) {
-        auto *peerBox = new QWidget(split);
-        auto *peerLayout = new QVBoxLayout(peerBox);
-        peerLayout->setContentsMargins(0, 0, 0, 0);
-        m_peers = new QTreeView(peerBox);
-        m_peers->setObjectName(QStringLiteral("peerList"));
-        m_peers->setRootIsDecorated(false);
-        m_peers->setUniformRowHeights(true);
-        m_peers->setSelectionMode(QAbstractItemView::ExtendedSelection);
-        m_peers->setAlternatingRowColors(true);
-        m_peerModel = new PeerListModel(this);
-        m_peerModel->setSession(m_session);
-        m_peers->setModel(m_peerModel);
-        setupPeerColumns();
-        m_peers->setToolTip(tr("Select peers to send only to them and to show only their "
-                               "messages. With nothing selected, sends go to all peers."));
-        peerLayout->addWidget(m_peers, 1);
-        m_targetLabel = new QLabel(peerBox);
-        m_targetLabel->setObjectName(QStringLiteral("sendTarget"));
-        m_targetLabel->setWordWrap(true);
-        peerLayout->addWidget(m_targetLabel);
-        auto *buttons = new QHBoxLayout;
-        auto *all = new QToolButton(peerBox);
-        all->setText(tr("All peers"));
-        all->setObjectName(QStringLiteral("selectAllPeers"));
-        all->setToolTip(tr("Clear the selection: send to every peer and show every message."));
-        // Acts on the selection only, so it is off while nothing is selected (see
-        // updateCanSend): with nothing selected it would have to guess "all" or "nothing".
-        m_disconnect = new QToolButton(peerBox);
-        m_disconnect->setText(m_mode == Session::Mode::Udp ? tr("Forget") : tr("Disconnect"));
-        m_disconnect->setObjectName(QStringLiteral("disconnectPeers"));
-        auto *clearClosed = new QToolButton(peerBox);
-        clearClosed->setText(tr("Clear closed"));
-        clearClosed->setObjectName(QStringLiteral("clearClosedPeers"));
-        clearClosed->setToolTip(tr("Remove peers that have left from the list."));
-        buttons->addWidget(all);
-        buttons->addWidget(m_disconnect);
-        buttons->addStretch();
-        peerLayout->addLayout(buttons);
-        auto *buttons2 = new QHBoxLayout;
-        buttons2->addWidget(clearClosed);
-        buttons2->addStretch();
-        peerLayout->addLayout(buttons2);
-        connect(all, &QToolButton::clicked, m_peers, &QTreeView::clearSelection);
-        connect(m_disconnect, &QToolButton::clicked, this, [this] {
-            for (quint32 id : selectedPeers())
-                m_session->disconnectPeer(id);
-        });
-        connect(clearClosed, &QToolButton::clicked, this, [this] {
-            m_session->clearClosedPeers();
-            m_peerModel->resync();
-        });
-        // The selection is the send target: whatever changes it (a click, rows removed, a
-        // reset) refreshes the label, the log filter and the buttons from selectedPeers().
-        connect(m_peers->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-                &SessionTab::onPeerSelectionChanged);
-        connect(m_peerModel, &QAbstractItemModel::rowsRemoved, this,
-                &SessionTab::onPeerSelectionChanged);
-        connect(m_peerModel, &QAbstractItemModel::modelReset, this,
-                &SessionTab::onPeerSelectionChanged);
-    }
+    if (sessionKind(m_mode).hasPeerList)
+        m_peers = new PeerPanel(m_session, sessionKind(m_mode), split);
     m_log = new LogPane(split);
     m_log->setObjectName(QStringLiteral("logPane"));
     m_log->model()->setLimits(LogStore::Limits());
     split->setStretchFactor(split->count() - 1, 1);
     if (m_peers)
         split->setSizes({260, 800});
+    m_logFiles = new LogFileActions(m_session, m_log, this);
+    return split;
+}
 
+// The send panel under the peers and the log, where its messages go, and the sequence dialog.
+void SessionTab::buildSendArea(QVBoxLayout *layout, QSplitter *peersAndLog)
+{
     auto *vsplit = new QSplitter(Qt::Vertical, this);
     vsplit->setObjectName(QStringLiteral("sendSplitter"));
-    vsplit->addWidget(split);
+    vsplit->addWidget(peersAndLog);
     m_send = new SendPanel(vsplit);
     m_send->setObjectName(QStringLiteral("sendPanel"));
     vsplit->setStretchFactor(0, 3);
     vsplit->setStretchFactor(1, 1);
     layout->addWidget(vsplit, 1);
-
-    connect(m_bar, &ConnectionBar::startRequested, this, &SessionTab::start);
-    connect(m_bar, &ConnectionBar::stopRequested, this, &SessionTab::stop);
-    if (auto *udp = qobject_cast<UdpSession *>(m_session)) {
-        connect(m_bar, &ConnectionBar::broadcastToggled, udp, &UdpSession::setBroadcast);
-        connect(m_bar, &ConnectionBar::joinGroupRequested, udp, &UdpSession::joinGroup);
-        connect(m_bar, &ConnectionBar::leaveGroupRequested, udp, &UdpSession::leaveGroup);
-    }
-    connect(m_send, &SendPanel::sendRequested, this, &SessionTab::sendNow);
-    connect(m_send, &SendPanel::periodicStartRequested, this, &SessionTab::startPeriodic);
-    connect(m_send, &SendPanel::periodicStopRequested, this, [this] {
-        if (m_periodic)
-            m_periodic->stop();
-    });
-    connect(m_send, &SendPanel::sendFileRequested, this, &SessionTab::sendFile);
+    m_router = new SendRouter(m_session, m_peers, m_send, this);
+    m_router->setEndpointSource([this] { return m_bar->endpoint(); });
     m_sequence = new SequenceDialog(this);
     m_sequence->setObjectName(QStringLiteral("sequenceDialog"));
     m_sequenceRunner = new SequenceController(m_sequence, m_session, this);
-    m_sequenceRunner->setTargetsProvider([this] { return selectedPeers(); });
+    m_sequenceRunner->setTargetsProvider([this] { return m_router->targets(); });
+}
+
+void SessionTab::connectParts()
+{
+    connect(m_connection, &ConnectionControl::aboutToStart, m_router, &SendRouter::beginRun);
+    connect(m_connection, &ConnectionControl::aboutToStart, m_receive,
+            &ReceiveOptions::applyFraming);
+    connect(m_connection, &ConnectionControl::aboutToStop, m_router, &SendRouter::stopSenders);
+    connect(m_connection, &ConnectionControl::liveEndpointChanged, m_router, &SendRouter::refresh);
+    if (m_peers)
+        connect(m_peers, &PeerPanel::selectionChanged, this, &SessionTab::onPeerSelectionChanged);
+    connect(m_router, &SendRouter::readinessChanged, this, &SessionTab::showReadiness);
+    connect(m_logFiles, &LogFileActions::statusMessage, this, &SessionTab::statusMessage);
+    connect(m_logFiles, &LogFileActions::recordingChanged, this, &SessionTab::recordingChanged);
+}
+
+void SessionTab::connectSendPanel()
+{
+    connect(m_send, &SendPanel::sendRequested, m_router, &SendRouter::sendNow);
+    connect(m_send, &SendPanel::periodicStartRequested, m_router, &SendRouter::startPeriodic);
+    connect(m_send, &SendPanel::periodicStopRequested, m_router, &SendRouter::stopPeriodic);
+    connect(m_send, &SendPanel::sendFileRequested, m_router, &SendRouter::sendFile);
+    connect(m_send, &SendPanel::sendFileCancelRequested, m_router, &SendRouter::cancelFile);
     connect(m_send, &SendPanel::sequenceRequested, this, [this] {
         m_sequence->show();
         m_sequence->raise();
@@ -203,104 +141,11 @@ void SessionTab::buildUi()
     });
     connect(m_sequence, &SequenceDialog::addCurrentRequested, this,
             [this] { m_sequence->addStep(m_send->spec()); });
-    connect(m_send, &SendPanel::sendFileCancelRequested, this, [this] {
-        if (m_file)
-            m_file->cancel();
-    });
-    connect(m_log, &LogPane::saveLogRequested, this, &SessionTab::saveLog);
-    connect(m_log, &LogPane::recordToggled, this, &SessionTab::toggleRecording);
-    connect(m_recorder, &LogRecorder::failed, this, &SessionTab::onRecordingFailed);
-    updateCanSend();
-}
-
-void SessionTab::setupPeerColumns()
-{
-    // The endpoint and the counters stay whole and in view without horizontal scrolling;
-    // the state takes the room left and is elided first (its tooltip has it whole). "Since"
-    // lives in the row's tooltip.
-    QHeaderView *header = m_peers->header();
-    header->setStretchLastSection(false);
-    header->setMinimumSectionSize(
-        m_peers->fontMetrics().horizontalAdvance(QStringLiteral("000")));
-    m_peers->setColumnHidden(PeerListModel::Opened, true);
-    header->setSectionResizeMode(PeerListModel::State, QHeaderView::Stretch);
-    for (int c : {PeerListModel::Endpoint, PeerListModel::RxBytes, PeerListModel::TxBytes,
-                  PeerListModel::RxFrames})
-        header->setSectionResizeMode(c, QHeaderView::ResizeToContents);
-    m_peers->setTextElideMode(Qt::ElideRight);
-}
-
-QWidget *SessionTab::buildReceiveOptions()
-{
-    auto *box = new QWidget(this);
-    auto *lines = new QVBoxLayout(box);
-    lines->setContentsMargins(0, 0, 0, 0);
-    lines->setSpacing(2);
-    auto *row = new QHBoxLayout;
-    lines->addLayout(row);
-    if (m_mode != Session::Mode::Udp) {
-        m_framing = new FramingSelector(box);
-        m_framing->setObjectName(QStringLiteral("framing"));
-        connect(m_framing, &FramingSelector::specChanged, m_session, &Session::setFraming);
-        row->addWidget(m_framing, 1);
-    } else {
-        auto *note = new QLabel(tr("UDP keeps message boundaries: one datagram, one row."), box);
-        note->setEnabled(false);
-        row->addWidget(note, 1);
-    }
-    m_rxChecksum = new QComboBox(box);
-    m_rxChecksum->setObjectName(QStringLiteral("rxChecksum"));
-    m_rxChecksum->addItem(tr("No check"), int(ChecksumKind::None));
-    for (ChecksumKind k : checksumKinds())
-        m_rxChecksum->addItem(tr("Check %1").arg(checksumDisplayName(k)), int(k));
-    m_rxChecksum->setSizeAdjustPolicy(QComboBox::AdjustToContents); // names are not cut
-    m_rxChecksum->setToolTip(tr("Treat the last bytes of each received message as this checksum "
-                                "and mark messages where it does not match."));
-    connect(m_rxChecksum, &QComboBox::currentIndexChanged, this, [this] {
-        const auto kind = ChecksumKind(m_rxChecksum->currentData().toInt());
-        m_session->setRxChecksum(kind, defaultByteOrder(kind));
-    });
-    row->addWidget(m_rxChecksum);
-
-    m_echo = new QCheckBox(tr("Echo"), box);
-    m_echo->setObjectName(QStringLiteral("echo"));
-    m_echo->setToolTip(tr("Send every received message straight back."));
-    connect(m_echo, &QCheckBox::toggled, this, &SessionTab::applyAutoReply);
-    row->addWidget(m_echo);
-    auto *rules = new QPushButton(tr("Auto-reply…"), box);
-    rules->setObjectName(QStringLiteral("autoReplyButton"));
-    rules->setToolTip(tr("Rules that answer matching messages automatically (device simulation)."));
-    connect(rules, &QPushButton::clicked, this, &SessionTab::editAutoReply);
-    row->addWidget(rules);
-    m_autoReplyLabel = new QLabel(box);
-    m_autoReplyLabel->setObjectName(QStringLiteral("autoReplyState"));
-    row->addWidget(m_autoReplyLabel);
-    // The framing's extra fields go under the whole row, so that row stays narrow.
-    if (m_framing)
-        lines->addWidget(m_framing->takeSecondLine());
-    return box;
 }
 
 QString SessionTab::title() const
 {
-    QString name;
-    switch (m_mode) {
-    case Session::Mode::TcpServer:
-        name = tr("TCP Server");
-        break;
-    case Session::Mode::TcpClient:
-        name = tr("TCP Client");
-        break;
-    case Session::Mode::Udp:
-        name = tr("UDP");
-        break;
-    }
-    const ConnectionBar::Endpoint e = m_bar->endpoint();
-    if (m_mode == Session::Mode::TcpClient)
-        return QStringLiteral("%1 → %2").arg(name, formatEndpoint(e.remoteHost, e.remotePort));
-    // The real port once bound (port 0 asks for any free one), else the one asked for.
-    const quint16 port = m_session->boundPort() ? m_session->boundPort() : e.localPort;
-    return QStringLiteral("%1 :%2").arg(name).arg(port);
+    return sessionKind(m_mode).title(m_bar->endpoint(), m_session->boundPort());
 }
 
 QIcon SessionTab::stateIcon() const
@@ -320,26 +165,18 @@ QIcon SessionTab::stateIcon() const
 
 void SessionTab::start()
 {
-    m_clientsCame = false; // a new listening period
-    m_session->setEndpoint(m_bar->endpoint());
-    if (m_framing)
-        m_session->setFraming(m_framing->spec());
-    m_session->start();
+    m_connection->start();
 }
 
 void SessionTab::stop()
 {
-    if (m_periodic)
-        m_periodic->stop();
-    if (m_file)
-        m_file->cancel();
-    m_session->stop();
+    m_connection->stop();
 }
 
 void SessionTab::onStateChanged()
 {
-    m_bar->showState(m_session->state(), m_session->stateText());
-    updateCanSend();
+    m_connection->showState();
+    m_router->refresh();
     emit titleChanged();
 }
 
@@ -352,436 +189,22 @@ void SessionTab::onRecords(const LogRecords &records)
             ++m_txMessages;
     }
     m_log->appendRecords(records);
-    m_recorder->append(records);
-    if (auto *udp = qobject_cast<UdpSession *>(m_session);
-        udp && udp->lastSender() != m_shownSender) {
-        m_shownSender = udp->lastSender(); // the reply-to-last target in the label
-        updateCanSend();
-    }
     emit statsChanged();
 }
 
 void SessionTab::onPeerSelectionChanged()
 {
-    m_log->setPeerFilter(selectedPeers());
+    m_log->setPeerFilter(m_router->targets());
     m_send->targetChanged();
-    updateCanSend();
+    m_router->refresh();
 }
 
-QList<quint32> SessionTab::selectedPeers() const
+void SessionTab::showReadiness(const SendReadiness &r)
 {
-    QList<quint32> ids;
-    if (!m_peers)
-        return ids;
-    const QModelIndexList rows = m_peers->selectionModel()->selectedRows();
-    for (const QModelIndex &i : rows)
-        ids.append(m_peerModel->peerIdAt(i.row()));
-    return ids;
-}
-
-void SessionTab::updateCanSend()
-{
-    const bool active = m_session->state() == Session::State::Active;
-    QString why;
-    QString target;
-    const QList<quint32> selected = selectedPeers();
-    switch (m_mode) {
-    case Session::Mode::TcpServer:
-        if (!active && m_session->openPeerCount() == 0)
-            why = tr("Start listening first.");
-        else if (m_session->openPeerCount() == 0)
-            why = m_clientsCame ? tr("No client is connected.") : tr("No client is connected yet.");
-        target = m_session->openPeerCount() == 0
-                     ? (m_clientsCame ? tr("No client connected (all have left).")
-                                      : tr("No client connected yet."))
-                 : selected.isEmpty()
-                     ? tr("Send to: all %n client(s)", nullptr, m_session->openPeerCount())
-                     : tr("Send to: %n selected client(s)", nullptr, int(selected.size()));
-        break;
-    case Session::Mode::TcpClient:
-        if (!active)
-            why = tr("Connect first.");
-        break;
-    case Session::Mode::Udp:
-        if (!active)
-            why = tr("Open the socket first.");
-        else if (selected.isEmpty() && m_bar->endpoint().remoteHost.isEmpty() &&
-                 !m_bar->endpoint().replyToLast)
-            why = tr("Set a remote address or select a peer.");
-        target = selected.isEmpty()
-                     ? udpDefaultTarget(active)
-                     : tr("Send to: %n selected peer(s)", nullptr, int(selected.size()));
-        break;
-    }
-    if (m_targetLabel)
-        m_targetLabel->setText(target);
-    if (m_disconnect) {
-        const bool udp = m_mode == Session::Mode::Udp;
-        m_disconnect->setEnabled(!selected.isEmpty());
-        m_disconnect->setToolTip(
-            !selected.isEmpty() ? (udp ? tr("Forget the selected peers (their next datagram "
-                                            "adds them again).")
-                                       : tr("Disconnect the selected clients."))
-            : udp               ? tr("Select the peers to forget first.")
-                  : tr("Select the clients to disconnect first (Ctrl+click for several)."));
-    }
-    m_send->setConnected(why.isEmpty(), why);
-    m_sequence->setConnected(why.isEmpty(), why);
-}
-
-QString SessionTab::udpDefaultTarget(bool active) const
-{
-    const ConnectionBar::Endpoint e = m_bar->endpoint();
-    auto *udp = qobject_cast<UdpSession *>(m_session);
-    // Replies go to the last sender only when the open socket was set up for it (sendNow).
-    if (!e.replyToLast || (active && !udp->options().replyToLastSender))
-        return tr("Send to: the remote address");
-    const PeerInfo *last = active ? m_session->peer(udp->lastSender()) : nullptr;
-    if (last)
-        return tr("Send to: the last sender, %1").arg(last->endpoint());
-    return e.remoteHost.isEmpty()
-               ? tr("Send to: the last sender (nothing received yet)")
-               : tr("Send to: the remote address until a datagram arrives, then its sender");
-}
-
-void SessionTab::sendNow(const MessageSpec &spec)
-{
-    const MessageBuildResult built = build(spec);
-    if (!built.ok()) {
-        m_send->showSendError(built.errorString);
-        return;
-    }
-    Session::SendResult r;
-    if (auto *u = qobject_cast<UdpSession *>(m_session); u && selectedPeers().isEmpty()) {
-        // The remote field may have been edited while open: send to what it says now.
-        const ConnectionBar::Endpoint e = m_bar->endpoint();
-        const QHostAddress addr(e.remoteHost);
-        if (!e.replyToLast && !addr.isNull() && e.remotePort != 0)
-            r = u->sendTo(built.bytes, addr, e.remotePort);
-        else
-            r = u->send(built.bytes);
-    } else {
-        r = m_session->send(built.bytes, selectedPeers());
-    }
-    if (!r.ok())
-        m_send->showSendError(r.error);
-    if (r.peers > 0)
-        m_send->addToHistory(spec);
-}
-
-void SessionTab::startPeriodic(const MessageSpec &spec, int intervalMs, int count)
-{
-    // {{counter}} runs on from the last periodic run, as it does for the Send button.
-    const quint64 counted = m_periodic ? m_periodic->dynamicContext().sequence() : 0;
-    delete m_periodic;
-    m_periodic = new PeriodicSender(m_session, this);
-    m_periodic->dynamicContext().setSequence(counted);
-    m_periodic->setMessage(OutgoingMessage::fromSpec(spec));
-    m_periodic->setInterval(intervalMs);
-    m_periodic->setCount(count);
-    m_periodic->setTargets(selectedPeers());
-    connect(m_periodic, &PeriodicSender::progress, this,
-            [this, count](qint64 sent) { m_send->setPeriodicProgress(int(sent), count); });
-    connect(m_periodic, &ScheduledSender::finished, this,
-            [this](ScheduledSender::FinishReason reason, const QString &text) {
-                m_send->setPeriodicRunning(false);
-                if (reason == ScheduledSender::FinishReason::Disconnected ||
-                    reason == ScheduledSender::FinishReason::Failed)
-                    m_send->showSendError(text);
-            });
-    if (!m_periodic->start()) {
-        m_send->showSendError(m_periodic->errorString());
-        m_send->setPeriodicRunning(false);
-        return;
-    }
-    m_send->setPeriodicRunning(true);
-    m_send->addToHistory(spec);
-}
-
-void SessionTab::sendFile(const QString &path)
-{
-    delete m_file;
-    m_file = new FileSender(m_session, this);
-    connect(m_file, &FileSender::progress, m_send, &SendPanel::setFileProgress);
-    connect(m_file, &FileSender::finished, this,
-            [this](FileSender::Outcome outcome, const QString &message) {
-                m_send->setFileFinished(outcome == FileSender::Outcome::Completed, message);
-            });
-    const QList<quint32> selected = selectedPeers();
-    if (selected.size() > 1) {
-        m_send->setFileFinished(false, tr("Select one peer to send a file to."));
-        return;
-    }
-    if (!m_file->start(path, selected.value(0, 0)))
-        m_send->setFileFinished(false, m_file->errorString());
-}
-
-void SessionTab::editAutoReply()
-{
-    AutoReplyDialog dialog(m_rulesConfig, this);
-    // Mark the rules the core skipped for blowing their budget; only when what it runs is
-    // what the dialog shows (a refused set leaves the previous one in m_rules).
-    if (m_rules.config().rules == m_rulesConfig.rules) {
-        QStringList trouble;
-        for (int i = 0; i < m_rulesConfig.rules.size(); ++i)
-            trouble << m_rules.ruleTrouble(i);
-        dialog.setRuleTrouble(trouble);
-    }
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    m_rulesConfig = dialog.config();
-    m_echo->setChecked(m_rulesConfig.echo != AutoReplyConfig::EchoMode::Off);
-    applyAutoReply();
-}
-
-void SessionTab::applyAutoReply()
-{
-    AutoReplyConfig config = m_rulesConfig;
-    if (m_echo->isChecked() && config.echo == AutoReplyConfig::EchoMode::Off)
-        config.echo = config.rules.isEmpty() ? AutoReplyConfig::EchoMode::Always
-                                             : AutoReplyConfig::EchoMode::Fallback;
-    if (!m_echo->isChecked())
-        config.echo = AutoReplyConfig::EchoMode::Off;
-    m_rulesConfig.echo = config.echo;
-    AutoReplyIssue issue;
-    const bool any = config.echo != AutoReplyConfig::EchoMode::Off || !config.rules.isEmpty();
-    if (!any || !m_rules.setConfig(config, &issue)) {
-        m_session->setAutoReplier(nullptr);
-        m_autoReplyLabel->setText(any ? issue.toString() : QString());
-        return;
-    }
-    m_session->setAutoReplier(&m_rules);
-    int enabled = 0;
-    for (const AutoReplyRule &r : config.rules)
-        enabled += r.enabled ? 1 : 0;
-    m_autoReplyLabel->setText(enabled ? tr("%n rule(s) active", nullptr, enabled) : QString());
-}
-
-QString SessionTab::chooseLogFile(const QString &title, const QString &dialogName,
-                                  bool confirmOverwrite, LogExport::Format *format)
-{
-    struct Choice
-    {
-        QString filter;
-        QString suffix;
-        LogExport::Format format;
-    };
-    const QList<Choice> choices{
-        {tr("Text as shown (*.txt)"), QStringLiteral("txt"), LogExport::Format::Text},
-        {tr("CSV (*.csv)"), QStringLiteral("csv"), LogExport::Format::Csv},
-        {tr("Received bytes, raw (*.bin)"), QStringLiteral("bin"), LogExport::Format::RawRx},
-    };
-    QStringList filters;
-    for (const Choice &c : choices)
-        filters.append(c.filter);
-    auto choiceOf = [&choices](const QString &filter) {
-        for (const Choice &c : choices)
-            if (c.filter == filter)
-                return c;
-        return choices.first();
-    };
-
-    QFileDialog dialog(this, title, m_logDir, filters.join(QLatin1String(";;")));
-    dialog.setObjectName(dialogName);
-    dialog.setAcceptMode(QFileDialog::AcceptSave);
-    dialog.setFileMode(QFileDialog::AnyFile);
-    dialog.setOption(QFileDialog::DontConfirmOverwrite, !confirmOverwrite);
-    // A name typed without a suffix gets the chosen format's. The dialog adds it before its
-    // own overwrite question, so that question (or the caller's) covers the final name.
-    dialog.setDefaultSuffix(choices.first().suffix);
-    connect(&dialog, &QFileDialog::filterSelected, &dialog,
-            [&dialog, &choiceOf](const QString &filter) {
-                dialog.setDefaultSuffix(choiceOf(filter).suffix);
-            });
-    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
-        return {};
-    const QString path = dialog.selectedFiles().constFirst();
-    m_logDir = QFileInfo(path).absolutePath();
-    *format = choiceOf(dialog.selectedNameFilter()).format;
-    return path;
-}
-
-void SessionTab::saveLog()
-{
-    LogExport::Options o = m_log->exportOptions();
-    const QString path =
-        chooseLogFile(tr("Save log"), QStringLiteral("saveLogDialog"), true, &o.format);
-    if (path.isEmpty())
-        return; // the dialog already asked before overwriting
-    saveLogTo(path, o.format);
-}
-
-void SessionTab::saveLogTo(const QString &path, LogExport::Format format)
-{
-    if (m_saver) { // one save at a time: show the one under way
-        if (auto *progress = findChild<QProgressDialog *>(QStringLiteral("saveLogProgress")))
-            progress->raise();
-        return;
-    }
-    LogExport::Options o = m_log->exportOptions();
-    o.format = format;
-    // A snapshot: rows shown and rows held while paused. Saving does not resume the display.
-    const LogModel *model = m_log->model();
-    const LogRecords records = model->allRecords();
-    qsizetype rows = 0;
-    qsizetype held = 0;
-    for (qsizetype i = 0; i < records.size(); ++i) {
-        if (LogExport::accepts(records.at(i), o)) {
-            ++rows;
-            held += i >= model->rowCount() ? 1 : 0;
-        }
-    }
-    m_saver = new LogSaver(this);
-    // The log filtered to some peers saves their rows only: the message says so.
-    QStringList names;
-    for (quint32 id : std::as_const(o.peerFilter))
-        names.append(o.peerName ? o.peerName(id) : QString::number(id));
-    names.sort();
-    const QString only = names.join(QStringLiteral(", "));
-    connect(m_saver, &LogSaver::finished, this,
-            [this, rows, held, only](LogSaver::Outcome outcome) {
-                onLogSaved(int(outcome), rows, held, only);
-            });
-    if (!m_saver->start(path, records, o)) {
-        onLogSaved(int(LogSaver::Outcome::Failed), rows, held, only);
-        return;
-    }
-    if (!m_saver || !m_saver->isRunning())
-        return; // done in the first slice
-    // Big: the rest is written in slices while the window keeps running.
-    auto *progress =
-        new QProgressDialog(tr("Saving the log to %1…").arg(QDir::toNativeSeparators(path)),
-                            tr("Cancel"), 0, int(qMin<qsizetype>(records.size(), INT_MAX)), this);
-    progress->setObjectName(QStringLiteral("saveLogProgress"));
-    progress->setWindowTitle(tr("Save log"));
-    progress->setAttribute(Qt::WA_DeleteOnClose);
-    progress->setAutoClose(false);
-    progress->setAutoReset(false);
-    progress->setMinimumDuration(0);
-    progress->setValue(int(m_saver->recordsDone()));
-    connect(m_saver, &LogSaver::progress, progress, [progress](qsizetype done) {
-        progress->setValue(int(qMin<qsizetype>(done, INT_MAX)));
-    });
-    connect(m_saver, &LogSaver::finished, progress, &QWidget::close);
-    connect(progress, &QProgressDialog::canceled, m_saver, &LogSaver::cancel);
-    progress->show();
-}
-
-void SessionTab::onLogSaved(int outcome, qsizetype rows, qsizetype held, const QString &only)
-{
-    const QString path = QDir::toNativeSeparators(m_saver->path());
-    const QString error = m_saver->errorString();
-    m_saver->deleteLater();
-    m_saver = nullptr;
-    switch (LogSaver::Outcome(outcome)) {
-    case LogSaver::Outcome::Saved: {
-        const QString what = tr("%n row(s)", nullptr, int(qMin<qsizetype>(rows, INT_MAX)));
-        QString text = held > 0 ? tr("Saved %1 to %2 (%3 held while paused included).")
-                                      .arg(what, path, QLocale().toString(held))
-                                : tr("Saved %1 to %2.").arg(what, path);
-        if (!only.isEmpty())
-            text += QLatin1Char(' ') + tr("Only the rows of %1, as the log is filtered.").arg(only);
-        emit statusMessage(text);
-        break;
-    }
-    case LogSaver::Outcome::Cancelled:
-        emit statusMessage(tr("Save cancelled: %1 was not written.").arg(path));
-        break;
-    case LogSaver::Outcome::Failed: {
-        const QString message = tr("Could not save %1: %2").arg(path, error);
-        emit statusMessage(message);
-        // Not from inside the saver's signal: the box runs its own event loop.
-        QTimer::singleShot(
-            0, this, [this, message] { QMessageBox::warning(this, tr("Save log"), message); });
-        break;
-    }
-    }
-}
-
-bool SessionTab::confirmRecordInto(const QString &path)
-{
-    const QFileInfo info(path);
-    if (!info.exists() || info.size() == 0)
-        return true; // nothing to lose
-    QMessageBox box(QMessageBox::Question, tr("Record to file"),
-                    tr("%1 already exists.").arg(QDir::toNativeSeparators(path)),
-                    QMessageBox::NoButton, this);
-    box.setObjectName(QStringLiteral("recordFileExists"));
-    box.setInformativeText(tr("Append the new messages to its end, or replace what it holds "
-                              "now? Replacing deletes its contents."));
-    QPushButton *append = box.addButton(tr("Append"), QMessageBox::AcceptRole);
-    append->setObjectName(QStringLiteral("appendButton"));
-    QPushButton *replace = box.addButton(tr("Replace"), QMessageBox::DestructiveRole);
-    replace->setObjectName(QStringLiteral("replaceButton"));
-    QPushButton *cancel = box.addButton(QMessageBox::Cancel);
-    box.setDefaultButton(append); // keeps everything
-    box.setEscapeButton(cancel);
-    box.exec();
-    if (box.clickedButton() == append)
-        return true;
-    if (box.clickedButton() != replace)
-        return false;
-    // Emptied in place, so the file keeps its permissions and links; the recorder appends.
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        QMessageBox::warning(
-            this, tr("Record to file"),
-            tr("Could not replace %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
-        return false;
-    }
-    return true;
-}
-
-bool SessionTab::isRecording() const
-{
-    return m_recorder->isRecording();
-}
-
-QString SessionTab::recordingPath() const
-{
-    return m_recorder->isRecording() ? m_recorder->path() : QString();
-}
-
-void SessionTab::stopRecording()
-{
-    m_recorder->stop();
-    m_log->setRecording(false);
-    emit recordingChanged();
-}
-
-void SessionTab::onRecordingFailed(const QString &message)
-{
-    // Reported from inside the log delivery: the recorder has closed the file; untick and
-    // update the status now, and tell the user afterwards, without a nested event loop
-    // here (a modal exec() would run the sockets and deliver more records into this call).
-    stopRecording();
-    auto *box =
-        new QMessageBox(QMessageBox::Warning, tr("Record to file"), message, QMessageBox::Ok, this);
-    box->setObjectName(QStringLiteral("recordingFailed"));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    QTimer::singleShot(0, box, [box] { box->open(); });
-}
-
-void SessionTab::toggleRecording(bool on)
-{
-    if (!on) {
-        stopRecording();
-        return;
-    }
-    // The view's format and encoding; never its peer filter (the recorder records everything).
-    LogExport::Options options = m_log->exportOptions();
-    options.peerFilter.clear();
-    // Existing files are handled by confirmRecordInto, with Append as a choice; the dialog's
-    // own "replace?" question would offer only replacing.
-    const QString path = chooseLogFile(tr("Record to file"), QStringLiteral("recordFileDialog"),
-                                       false, &options.format);
-    QString error;
-    if (path.isEmpty() || !confirmRecordInto(path) || !m_recorder->start(path, options, &error)) {
-        if (!error.isEmpty())
-            QMessageBox::warning(this, tr("Record to file"), error);
-        m_log->setRecording(false);
-    }
-    emit recordingChanged();
+    if (m_peers)
+        m_peers->setTargetText(r.label);
+    m_send->setConnected(r.ok, r.why);
+    m_sequence->setConnected(r.ok, r.why);
 }
 
 SessionTab::Stats SessionTab::stats() const
@@ -806,6 +229,31 @@ void SessionTab::resetCounters()
     emit statsChanged();
 }
 
+bool SessionTab::isRecording() const
+{
+    return m_logFiles->isRecording();
+}
+
+QString SessionTab::recordingPath() const
+{
+    return m_logFiles->recordingPath();
+}
+
+void SessionTab::saveLog()
+{
+    m_logFiles->saveLog();
+}
+
+void SessionTab::saveLogTo(const QString &path, LogExport::Format format)
+{
+    m_logFiles->saveLogTo(path, format);
+}
+
+void SessionTab::stopRecording()
+{
+    m_logFiles->stopRecording();
+}
+
 void SessionTab::sampleRates()
 {
     const double seconds = qMax<qint64>(1, m_rateClock.restart()) / 1000.0;
@@ -824,15 +272,16 @@ void SessionTab::applyLaunchOptions(const LaunchOptions &o)
     LaunchOptions forThisTab = o;
     forThisTab.mode = m_mode;
     m_bar->setEndpoint(forThisTab.overlay(m_bar->endpoint()));
-    if (m_framing)
-        m_framing->setSpec(o.framing);
+    ReceiveSettings receive = m_receive->settings();
+    receive.framing = o.framing;
+    receive.echo = o.echo;
+    m_receive->setSettings(receive);
     if (o.hexDisplay)
         m_log->setDisplayMode(LogModel::DisplayMode::Hex);
     else
         m_log->setDisplayMode(o.encoding == Encoding::Gbk      ? LogModel::DisplayMode::Gbk
                               : o.encoding == Encoding::Latin1 ? LogModel::DisplayMode::Latin1
                                                                : LogModel::DisplayMode::Utf8);
-    m_echo->setChecked(o.echo);
     MessageSpec spec = m_send->spec();
     spec.encoding = o.encoding;
     m_send->setSpec(spec);
@@ -841,31 +290,11 @@ void SessionTab::applyLaunchOptions(const LaunchOptions &o)
         start();
 }
 
-ReceiveSettings SessionTab::receiveSettings() const
-{
-    ReceiveSettings r;
-    if (m_framing)
-        r.framing = m_framing->spec();
-    r.rxChecksum = ChecksumKind(m_rxChecksum->currentData().toInt());
-    r.echo = m_echo->isChecked();
-    r.rules = m_rulesConfig;
-    return r;
-}
-
-void SessionTab::setReceiveSettings(const ReceiveSettings &r)
-{
-    if (m_framing)
-        m_framing->setSpec(r.framing);
-    m_rxChecksum->setCurrentIndex(m_rxChecksum->findData(int(r.rxChecksum)));
-    m_rulesConfig = r.rules;
-    m_echo->setChecked(r.echo);
-}
-
 void SessionTab::saveState(QSettings &s) const
 {
     s.setValue(QStringLiteral("mode"), Session::modeName(m_mode));
     saveEndpoint(s, m_bar->endpoint());
-    saveReceiveSettings(s, receiveSettings());
+    saveReceiveSettings(s, m_receive->settings());
     // Every named splitter of the tab (peer list, log, hex dump, send panel) keeps its sizes.
     const auto splitters = findChildren<QSplitter *>();
     for (const QSplitter *split : splitters)
@@ -885,8 +314,7 @@ void SessionTab::saveState(QSettings &s) const
 void SessionTab::restoreState(QSettings &s)
 {
     m_bar->setEndpoint(loadEndpoint(s, m_bar->endpoint()));
-    setReceiveSettings(loadReceiveSettings(s, receiveSettings()));
-    applyAutoReply();
+    m_receive->setSettings(loadReceiveSettings(s, m_receive->settings()));
     const auto splitters = findChildren<QSplitter *>();
     for (QSplitter *split : splitters) {
         const QByteArray state =

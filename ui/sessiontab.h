@@ -1,43 +1,37 @@
 #pragma once
 
 #include "core/log/logexport.h"
-#include "core/autoreply/autoreply.h"
 #include "core/session/session.h"
 
 #include <QElapsedTimer>
 #include <QIcon>
 #include <QWidget>
 
-#include <memory>
-
-class QCheckBox;
-class QComboBox;
-class QLabel;
 class QSettings;
-class QToolButton;
-class QTreeView;
+class QSplitter;
+class QVBoxLayout;
 
 namespace sockscope {
 
-struct ReceiveSettings;
-
 class ConnectionBar;
-class FileSender;
-class FramingSelector;
+class ConnectionControl;
+class LogFileActions;
 class LogPane;
-class LogRecorder;
-class LogSaver;
-class PeerListModel;
-class PeriodicSender;
+class PeerPanel;
+class ReceiveOptions;
 class SendPanel;
+class SendRouter;
+struct SendReadiness;
 class SequenceController;
 class SequenceDialog;
 struct LaunchOptions;
 struct MessageSpec;
 
-// One session (TCP server, TCP client or UDP) with everything around it:
-// connection bar, peer list, log with hex dump, receive options and the send
-// panel. The tab only wires widgets to the core; the work happens there.
+// One session (TCP server, TCP client or UDP) with everything around it, composed of parts
+// that each own one job (docs/architecture.md, "The window"): ConnectionControl (bar ↔
+// session), ReceiveOptions, PeerPanel, LogPane with LogFileActions, SendPanel with SendRouter
+// (the one send target) and the sequence dialog. The words per kind are in sessionkinds.
+// The tab builds and connects the parts, counts messages and keeps its layout in settings.
 class SessionTab : public QWidget
 {
     Q_OBJECT
@@ -95,61 +89,30 @@ signals:
     void recordingChanged();
 
 private:
-    ReceiveSettings receiveSettings() const;
-    void setReceiveSettings(const ReceiveSettings &settings);
-    void createSession();
-    void buildUi();
-    QWidget *buildReceiveOptions();
-    void setupPeerColumns();
+    void connectSession();
+    void buildConnectionArea(QVBoxLayout *layout);
+    QSplitter *buildPeerAndLog();
+    void buildSendArea(QVBoxLayout *layout, QSplitter *peersAndLog);
+    void connectParts();
+    void connectSendPanel();
     void onStateChanged();
     void onRecords(const sockscope::LogRecords &records);
-    void updateCanSend();
-    QString udpDefaultTarget(bool active) const;
     void onPeerSelectionChanged();
-    // The send target and the log filter: the selected peers (empty: the default target).
-    QList<quint32> selectedPeers() const;
-    void sendNow(const MessageSpec &spec);
-    void startPeriodic(const MessageSpec &spec, int intervalMs, int count);
-    void sendFile(const QString &path);
-    void editAutoReply();
-    void applyAutoReply();
-    void toggleRecording(bool on);
-    void onRecordingFailed(const QString &message);
-    // Asks for a file to save or record the log to, in one of the log formats (text, CSV,
-    // raw received bytes). confirmOverwrite: the dialog asks before replacing an existing
-    // file; without it the caller must ask. Empty when cancelled.
-    QString chooseLogFile(const QString &title, const QString &dialogName, bool confirmOverwrite,
-                          LogExport::Format *format);
-    // A recording into a file that already holds something appends to it or replaces it only
-    // when the user says so; false when they cancel (or the file cannot be emptied).
-    bool confirmRecordInto(const QString &path);
+    void showReadiness(const sockscope::SendReadiness &readiness);
     void sampleRates();
-    void onLogSaved(int outcome, qsizetype rows, qsizetype held, const QString &only);
 
     Session::Mode m_mode;
     Session *m_session = nullptr;
     ConnectionBar *m_bar = nullptr;
-    FramingSelector *m_framing = nullptr;
-    QComboBox *m_rxChecksum = nullptr;
-    QCheckBox *m_echo = nullptr;
-    QLabel *m_autoReplyLabel = nullptr;
-    QTreeView *m_peers = nullptr;
-    PeerListModel *m_peerModel = nullptr;
-    QLabel *m_targetLabel = nullptr;
-    QToolButton *m_disconnect = nullptr;
+    ConnectionControl *m_connection = nullptr;
+    ReceiveOptions *m_receive = nullptr;
+    PeerPanel *m_peers = nullptr;
     LogPane *m_log = nullptr;
+    LogFileActions *m_logFiles = nullptr;
     SendPanel *m_send = nullptr;
-    PeriodicSender *m_periodic = nullptr;
-    FileSender *m_file = nullptr;
+    SendRouter *m_router = nullptr;
     SequenceDialog *m_sequence = nullptr;
     SequenceController *m_sequenceRunner = nullptr;
-    LogRecorder *m_recorder = nullptr;
-    LogSaver *m_saver = nullptr; // a save in progress
-    AutoReplyRules m_rules;
-    AutoReplyConfig m_rulesConfig;
-    QString m_logDir; // where the last log was saved or recorded
-    quint32 m_shownSender = 0;  // UDP: the last sender named by the target label
-    bool m_clientsCame = false; // TCP server: a client connected since listening began
 
     qint64 m_rxMessages = 0;
     qint64 m_txMessages = 0;

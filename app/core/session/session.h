@@ -22,6 +22,7 @@
 namespace sockscope {
 
 class AutoReplier;
+class MulticastControl;
 struct AutoReply;
 
 // Common ground of the three session kinds (TCP server, TCP client, UDP):
@@ -121,6 +122,15 @@ public:
     virtual quint16 boundPort() const { return 0; }
     // The peers a send without targets goes to now (empty, with the reason, if none).
     QList<quint32> defaultSendTargets(QString *whyNone) { return defaultTargets(whyNone); }
+    // The window's endpoint fields, edited while the session runs: a kind applies what it
+    // can change live (UDP: the remote address typed as a literal, Broadcast, Reply to last
+    // sender) to every later send; the rest waits for the next start(). Default: nothing.
+    virtual void updateLiveEndpoint(const SessionEndpoint &endpoint) { Q_UNUSED(endpoint); }
+    // The peer a send without targets answers now because it sent last (UDP with reply to
+    // last sender); 0 when none. Unlike defaultSendTargets(), it creates no peer.
+    virtual quint32 lastSenderTarget() const { return 0; }
+    // Joining and leaving multicast groups, for kinds that can (UDP); nullptr otherwise.
+    virtual MulticastControl *multicast() { return nullptr; }
 
     // Sends bytes to the given peers; an empty list means the session's
     // default target (TCP client: the server; TCP server: every open peer;

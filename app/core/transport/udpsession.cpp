@@ -49,6 +49,7 @@ void UdpSession::start()
     if (m_socket || m_lookupId >= 0)
         return;
     m_remote.clear();
+    m_liveRemote.clear();
     if (m_options.remoteHost.isEmpty() || m_remote.setAddress(m_options.remoteHost)) {
         bindNow();
         return;
@@ -420,6 +421,8 @@ quint32 UdpSession::defaultTarget(QString *error)
 {
     if (m_options.replyToLastSender && m_lastSender != 0)
         return m_lastSender;
+    if (!m_liveRemote.isNull())
+        return peerFor(m_liveRemote, m_liveRemotePort);
     if (!m_remote.isNull() && m_options.remotePort != 0)
         return peerFor(m_remote, m_options.remotePort);
     *error = m_options.replyToLastSender
@@ -452,6 +455,25 @@ Session::SendResult UdpSession::sendTo(const QByteArray &bytes, const QHostAddre
 void UdpSession::disconnectPeer(quint32 peerId)
 {
     forget(peerId, tr("forgotten"));
+}
+
+void UdpSession::updateLiveEndpoint(const SessionEndpoint &e)
+{
+    m_options.broadcast = e.broadcast;
+    m_options.replyToLastSender = e.replyToLast;
+    if (!m_socket)
+        return; // the next start() takes the whole endpoint
+    // A host name is looked up only when the socket opens; until then the address found
+    // then stays the target.
+    const QHostAddress typed(e.remoteHost);
+    const bool usable = !typed.isNull() && e.remotePort != 0;
+    m_liveRemote = usable ? typed : QHostAddress();
+    m_liveRemotePort = usable ? e.remotePort : 0;
+}
+
+quint32 UdpSession::lastSenderTarget() const
+{
+    return m_options.replyToLastSender ? m_lastSender : 0;
 }
 
 void UdpSession::setEndpoint(const SessionEndpoint &e)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/net/udplimits.h"
+#include "core/session/multicastcontrol.h"
 #include "core/session/session.h"
 
 #include <QElapsedTimer>
@@ -17,7 +18,7 @@ namespace sockscope {
 // A bound UDP socket. Every distinct remote endpoint (sender or target) is
 // its own peer, so each gets its own log and counters. Each datagram is one
 // frame: UDP keeps message boundaries, so stream framing does not apply.
-class UdpSession : public Session
+class UdpSession : public Session, public MulticastControl
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(UdpSession)
@@ -75,8 +76,14 @@ public:
     // Joins now (or, while closed, when the socket opens). Memberships outlive the socket:
     // a reopened socket rejoins them and logs it. A join that cannot work is refused with
     // the reason logged: wrong family, a socket bound to a unicast address, twice.
-    bool joinGroup(const QHostAddress &group, const QString &interfaceName = QString());
-    bool leaveGroup(const QHostAddress &group, const QString &interfaceName = QString());
+    bool joinGroup(const QHostAddress &group, const QString &interfaceName = QString()) override;
+    bool leaveGroup(const QHostAddress &group, const QString &interfaceName = QString()) override;
+    MulticastControl *multicast() override { return this; }
+    // While open: a literal remote address (with its port) replaces the resolved one for
+    // sends without targets until the socket closes; Broadcast and Reply to last sender apply
+    // at once.
+    void updateLiveEndpoint(const SessionEndpoint &endpoint) override;
+    quint32 lastSenderTarget() const override;
     QList<Membership> joinedGroups() const { return m_memberships; }
 
     // The peer a send without targets goes to now: the last sender (reply-to-last), else
@@ -111,6 +118,8 @@ private:
     QUdpSocket *m_socket = nullptr;
     QTimer m_readMore; // the next batch of a flood, on the next event-loop pass
     QHostAddress m_remote;
+    QHostAddress m_liveRemote; // typed while open (updateLiveEndpoint); null: m_remote
+    quint16 m_liveRemotePort = 0;
     quint32 m_lastSender = 0;
     int m_lookupId = -1;
     // QHostAddress's == and qHash ignore the IPv6 scope id, yet fe80::1%eth0 and
