@@ -3,12 +3,14 @@
 // relay between them.
 
 #include "core/link/tcplink.h"
+#include "core/session/relaycontrol.h"
 #include "core/log/logrecord.h"
 #include "core/transport/tcprelaysession.h"
 
 #include "loopback.h"
 #include "pythonpeer.h"
 #include "recordlog.h"
+#include "require.h"
 
 #include <QCryptographicHash>
 #include <QDeadlineTimer>
@@ -127,6 +129,9 @@ private slots:
     void slowReaderKeepsQueueBounded_data();
     void slowReaderKeepsQueueBounded();
     void logsBothDirectionsAndInjects();
+    void holdReleaseDropKeepOrder();
+    void holdKeepsEndOfStream();
+    void holdIsCapped();
     void portInUseFails();
 };
 
@@ -421,6 +426,116 @@ void tst_TcpRelaySession::logsBothDirectionsAndInjects()
     relay->disconnectPeer(c);
     QTRY_COMPARE(server->state(), QAbstractSocket::UnconnectedState);
     QTRY_VERIFY(!relay->peer(u)->isOpen());
+}
+
+// A connected pair of Qt sockets through the relay: the client, the server's accepted socket,
+// and the two sides' peer ids.
+struct QtPair
+{
+    QTcpServer upstream;
+    std::unique_ptr<TcpRelaySession> relay;
+    QTcpSocket client;
+    std::unique_ptr<QTcpSocket> server;
+    quint32 c = 0;
+    quint32 u = 0;
+
+    void open()
+    {
+        QVERIFY(upstream.listen(kLoopback, 0));
+        relay = startRelay(upstream.serverPort());
+        client.connectToHost(kLoopback, relay->boundPort());
+        QVERIFY(client.waitForConnected(5000));
+        QTRY_VERIFY(upstream.hasPendingConnections());
+        server.reset(upstream.nextPendingConnection());
+        QTRY_COMPARE(sides(*relay, PeerInfo::Side::Upstream).size(), 1);
+        c = sides(*relay, PeerInfo::Side::Client).first();
+        u = sides(*relay, PeerInfo::Side::Upstream).first();
+        QVERIFY(relay->relay());
+    }
+};
+
+// The server reads what reached it so far, after the relay had time to pass more on.
+QByteArray settledRead(QTcpSocket &s)
+{
+    QTest::qWait(150);
+    return s.readAll();
+}
+
+void tst_TcpRelaySession::holdReleaseDropKeepOrder()
+{
+    QtPair p;
+    SOCKSCOPE_REQUIRE(p.open());
+    RelayControl *relay = p.relay->relay();
+    relay->setHolding(p.c, true);
+    p.client.write("a\nb\n");
+    QTRY_COMPARE(p.relay->peer(p.c)->heldBytes, qint64(4));
+    QVERIFY(p.relay->peer(p.c)->holding);
+    QCOMPARE(settledRead(*p.server), QByteArray()); // held, not passed on
+    relay->releaseHeld(p.c);
+    QTRY_COMPARE(p.server->bytesAvailable(), 4);
+    QCOMPARE(p.server->readAll(), QByteArray("a\nb\n"));
+    QCOMPARE(p.relay->peer(p.c)->heldBytes, qint64(0));
+
+    p.client.write("c\n"); // still holding
+    QTRY_COMPARE(p.relay->peer(p.c)->heldBytes, qint64(2));
+    relay->dropHeld(p.c);
+    QCOMPARE(p.relay->peer(p.c)->heldBytes, qint64(0));
+    p.client.write("d\n");
+    QTRY_COMPARE(p.relay->peer(p.c)->heldBytes, qint64(2));
+    relay->setHolding(p.c, false); // what was held goes first
+    p.client.write("e\n");
+    QTRY_COMPARE(p.server->bytesAvailable(), 4);
+    QCOMPARE(settledRead(*p.server), QByteArray("d\ne\n")); // "c" dropped, order kept
+
+    // The other direction is held on its own; the client side passes on meanwhile.
+    relay->setHolding(p.u, true);
+    p.server->write("S1");
+    p.client.write("C1");
+    QTRY_COMPARE(p.server->bytesAvailable(), 2);
+    QTRY_COMPARE(p.relay->peer(p.u)->heldBytes, qint64(2));
+    QCOMPARE(settledRead(p.client), QByteArray());
+    relay->setHolding(p.u, false);
+    QTRY_COMPARE(p.client.bytesAvailable(), 2);
+    QCOMPARE(p.client.readAll(), QByteArray("S1"));
+}
+
+// A half-close behind held bytes is held too and passed on after them.
+void tst_TcpRelaySession::holdKeepsEndOfStream()
+{
+    QtPair p;
+    SOCKSCOPE_REQUIRE(p.open());
+    p.relay->relay()->setHolding(p.c, true);
+    p.client.write("last");
+    QTRY_COMPARE(p.relay->peer(p.c)->heldBytes, qint64(4));
+    ::shutdown(int(p.client.socketDescriptor()), SHUT_WR);
+    QTest::qWait(150);
+    QCOMPARE(p.server->state(), QAbstractSocket::ConnectedState); // no end of stream yet
+    QCOMPARE(p.server->bytesAvailable(), 0);
+    p.relay->relay()->releaseHeld(p.c);
+    QTRY_COMPARE(p.server->bytesAvailable(), 4);
+    QCOMPARE(p.server->readAll(), QByteArray("last"));
+    QTRY_COMPARE(p.server->state(), QAbstractSocket::UnconnectedState); // then the FIN
+}
+
+// A hold beyond its cap stops reading the side (its bytes wait in the kernel): memory stays
+// bounded, and after the release every byte still arrives, in order.
+void tst_TcpRelaySession::holdIsCapped()
+{
+    QtPair p;
+    SOCKSCOPE_REQUIRE(p.open());
+    p.relay->relay()->setHolding(p.c, true);
+    QByteArray data(12 << 20, Qt::Uninitialized);
+    for (int i = 0; i < data.size(); ++i)
+        data[i] = char(i * 7 + (i >> 13));
+    p.client.write(data);
+    QTRY_VERIFY_WITH_TIMEOUT(p.relay->peer(p.c)->heldBytes >= RelayControl::HoldCap, 10000);
+    QTest::qWait(200);
+    QVERIFY2(p.relay->peer(p.c)->heldBytes <= RelayControl::HoldCap + TcpLink::ReadCapBytes,
+             qPrintable(QString::number(p.relay->peer(p.c)->heldBytes)));
+    p.relay->relay()->setHolding(p.c, false);
+    QByteArray got;
+    QTRY_VERIFY_WITH_TIMEOUT((got += p.server->readAll()).size() >= data.size(), 20000);
+    QVERIFY(got == data);
 }
 
 void tst_TcpRelaySession::portInUseFails()

@@ -154,6 +154,13 @@ PeerInfo *Session::mutablePeer(quint32 id)
     return it == m_peers.end() ? nullptr : &it.value();
 }
 
+void Session::markPeersChanged()
+{
+    m_peersDirty = true;
+    if (!m_batchTimer.isActive())
+        m_batchTimer.start();
+}
+
 void Session::clearClosedPeers()
 {
     removeOldestClosedPeers(m_order.size() - m_openEntries);

@@ -23,6 +23,7 @@ namespace sockscope {
 
 class AutoReplier;
 class MulticastControl;
+class RelayControl;
 struct AutoReply;
 
 // Common ground of the three session kinds (TCP server, TCP client, UDP):
@@ -131,6 +132,8 @@ public:
     virtual quint32 lastSenderTarget() const { return 0; }
     // Joining and leaving multicast groups, for kinds that can (UDP); nullptr otherwise.
     virtual MulticastControl *multicast() { return nullptr; }
+    // Holding, releasing and dropping what a side of a pair sends, for relays; nullptr otherwise.
+    virtual RelayControl *relay() { return nullptr; }
 
     // Sends bytes to the given peers; an empty list means the session's
     // default target (TCP client: the server; TCP server: every open peer;
@@ -218,6 +221,8 @@ protected:
     void noteWritten(quint32 id, qint64 bytes);
     void logEvent(quint32 peerId, const QString &text, bool error = false);
     PeerInfo *mutablePeer(quint32 id);
+    // A peer's fields changed outside the counters: listeners hear it with the next batch.
+    void markPeersChanged();
 
     void pruneClosedPeers();
     qsizetype removeOldestClosedPeers(qsizetype count); // returns how many went

@@ -150,7 +150,8 @@ void TcpRelaySession::upstreamConnected(quint32 client, TcpLink *link)
                                          link->peerPort()),
                           formatEndpoint(unmappedAddress(link->localAddress()).toString(),
                                          link->localPort())));
-    clientLink->setReadPaused(false);
+    updateReading(client);
+    updateReading(id);
 }
 
 void TcpRelaySession::upstreamFailed(quint32 client, CloseReason reason, const QString &text)
@@ -181,10 +182,23 @@ bool TcpRelaySession::isClientSide(quint32 id) const
     return p && p->side == PeerInfo::Side::Client;
 }
 
-// Logged and counted first, then forwarded: the same bytes (shared, not copied), in order.
+// Logged and counted first, then forwarded (or held): the same bytes, shared, in order.
 void TcpRelaySession::linkReceived(quint32 id, const QByteArray &block)
 {
     ingest(id, block);
+    PeerInfo *p = mutablePeer(id);
+    if (p && p->holding) {
+        m_held[id].blocks.push_back(block);
+        p->heldBytes += block.size();
+        markPeersChanged();
+        updateReading(id);
+        return;
+    }
+    forward(id, block);
+}
+
+void TcpRelaySession::forward(quint32 id, const QByteArray &block)
+{
     Link *to = link(partnerOf(id));
     if (!to || !to->write(block)) {
         logEvent(id,
@@ -193,29 +207,118 @@ void TcpRelaySession::linkReceived(quint32 id, const QByteArray &block)
                  true);
         return;
     }
-    if (to->isBackedUp()) {
-        if (Link *from = link(id))
-            from->setReadPaused(true); // until `to` drains: sideDrained()
-    }
+    if (to->isBackedUp())
+        updateReading(id); // until `to` drains: sideDrained()
+}
+
+void TcpRelaySession::updateReading(quint32 id)
+{
+    Link *from = link(id);
+    if (!from)
+        return;
+    const Link *to = link(partnerOf(id));
+    const PeerInfo *p = peer(id);
+    const bool overCap = p && p->heldBytes >= HoldCap;
+    from->setReadPaused(!to || to->isBackedUp() || overCap);
 }
 
 void TcpRelaySession::sideDrained(quint32 id)
 {
-    if (Link *other = link(partnerOf(id)))
-        other->setReadPaused(false);
+    updateReading(partnerOf(id));
 }
 
 void TcpRelaySession::sideFinished(quint32 id)
 {
     const bool client = isClientSide(id);
+    const PeerInfo *p = peer(id);
+    if (p && p->holding) {
+        m_held[id].finished = true;
+        logEvent(id, client ? tr("The client finished sending (half-close); held.")
+                            : tr("The server finished sending (half-close); held."));
+        return;
+    }
     logEvent(id, client ? tr("The client finished sending (half-close); passed on to the server.")
                         : tr("The server finished sending (half-close); passed on to the client."));
+    passOnFinish(id);
+}
+
+void TcpRelaySession::passOnFinish(quint32 id)
+{
     if (Link *other = link(partnerOf(id)))
         other->finishSending(); // after everything queued for it
 }
 
+void TcpRelaySession::setHolding(quint32 side, bool hold)
+{
+    PeerInfo *p = mutablePeer(side);
+    if (!p || !p->isOpen() || p->holding == hold)
+        return;
+    p->holding = hold;
+    markPeersChanged();
+    const bool client = p->side == PeerInfo::Side::Client;
+    if (hold) {
+        logEvent(side, client ? tr("Holding what the client sends.")
+                              : tr("Holding what the server sends."));
+        return;
+    }
+    logEvent(side, client ? tr("Passing on what the client sends again.")
+                          : tr("Passing on what the server sends again."));
+    releaseHeld(side);
+}
+
+void TcpRelaySession::releaseHeld(quint32 side)
+{
+    PeerInfo *p = mutablePeer(side);
+    const auto it = m_held.find(side);
+    if (!p || it == m_held.end())
+        return;
+    Held held = std::move(it.value());
+    m_held.erase(it);
+    if (p->heldBytes > 0)
+        logEvent(side, tr("Released %n held byte(s).", nullptr, int(qMin<qint64>(p->heldBytes, INT_MAX))));
+    p->heldBytes = 0;
+    markPeersChanged();
+    for (const QByteArray &block : held.blocks)
+        forward(side, block);
+    if (held.finished) {
+        logEvent(side, tr("Passed on the held end of stream (half-close)."));
+        passOnFinish(side);
+    }
+    updateReading(side);
+}
+
+void TcpRelaySession::dropHeld(quint32 side)
+{
+    PeerInfo *p = mutablePeer(side);
+    const auto it = m_held.find(side);
+    if (!p || it == m_held.end())
+        return;
+    const bool finished = it->finished;
+    m_held.erase(it);
+    logEvent(side, tr("Dropped %n held byte(s); they were not passed on.", nullptr,
+                      int(qMin<qint64>(p->heldBytes, INT_MAX))));
+    p->heldBytes = 0;
+    markPeersChanged();
+    if (finished) {
+        if (p->holding) // still holding: the end of stream waits for the next release
+            m_held[side].finished = true;
+        else
+            passOnFinish(side);
+    }
+    updateReading(side);
+}
+
 void TcpRelaySession::linkClosed(quint32 id, CloseReason reason)
 {
+    if (const auto held = m_held.constFind(id); held != m_held.constEnd()) {
+        if (PeerInfo *p = mutablePeer(id); p && p->heldBytes > 0) {
+            logEvent(id, tr("%n held byte(s) were not passed on: the connection closed.",
+                            nullptr, int(qMin<qint64>(p->heldBytes, INT_MAX))),
+                     true);
+            p->heldBytes = 0;
+        }
+        m_held.erase(held);
+    }
     if (TcpConnector *connector = m_connecting.take(id)) {
         connector->cancel();
         connector->deleteLater();

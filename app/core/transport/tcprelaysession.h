@@ -1,9 +1,12 @@
 #pragma once
 
+#include "core/session/relaycontrol.h"
 #include "core/transport/linksession.h"
 
 #include <QHash>
 #include <QHostAddress>
+
+#include <deque>
 
 namespace sockscope {
 
@@ -28,7 +31,8 @@ class TcpListener;
 // - A reset is passed on as a reset; any other end of one side closes the other gracefully
 //   (queued bytes go out first).
 // - Sending (inject) goes to the peer ids given: a client side or an upstream side.
-class TcpRelaySession : public LinkSession
+// - Hold / release / drop per side (RelayControl).
+class TcpRelaySession : public LinkSession, public RelayControl
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(TcpRelaySession)
@@ -62,6 +66,11 @@ public:
     bool isListening() const;
     quint16 boundPort() const override;
 
+    RelayControl *relay() override { return this; }
+    void setHolding(quint32 side, bool hold) override;
+    void releaseHeld(quint32 side) override;
+    void dropHeld(quint32 side) override;
+
 private:
     void admit(TcpLink *link);
     void connectUpstream(quint32 client);
@@ -72,6 +81,10 @@ private:
     void sideFinished(quint32 id);
     void sideDrained(quint32 id);
     void wire(quint32 id, Link *link);
+    void forward(quint32 id, const QByteArray &block);
+    void passOnFinish(quint32 id);
+    // Reads from a side while its partner can take more and its hold is under the cap.
+    void updateReading(quint32 id);
     quint32 partnerOf(quint32 id) const;
     bool isClientSide(quint32 id) const;
     QList<quint32> defaultTargets(QString *whyNone) override;
@@ -79,6 +92,12 @@ private:
     Options m_options;
     TcpListener *m_listener;
     QHash<quint32, TcpConnector *> m_connecting; // client peer → its upstream attempt
+    struct Held
+    {
+        std::deque<QByteArray> blocks;
+        bool finished = false; // the side's end of stream came while held
+    };
+    QHash<quint32, Held> m_held; // by sending side
 };
 
 } // namespace sockscope
