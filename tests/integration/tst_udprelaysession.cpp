@@ -2,6 +2,7 @@
 // 127.0.0.1 (in-process Qt sockets), the relay mapping between them.
 
 #include "core/log/logrecord.h"
+#include "core/session/relaycontrol.h"
 #include "core/transport/udprelaysession.h"
 
 #include "loopback.h"
@@ -50,6 +51,7 @@ private slots:
     void twoClientsGetTwoMappings();
     void idleMappingCloses();
     void injectsToEitherSide();
+    void holdReleaseDrop();
 };
 
 // Each client address gets its own upstream socket: the server sees two sources and its
@@ -139,6 +141,34 @@ void tst_UdpRelaySession::injectsToEitherSide()
     QCOMPARE(s.senderPort(), first.senderPort()); // from the client's mapping
     QCOMPARE(nextDatagram(a).data(), QByteArray("inj-client"));
     QVERIFY(!relay->send("nowhere").ok());
+}
+
+void tst_UdpRelaySession::holdReleaseDrop()
+{
+    QUdpSocket server;
+    QVERIFY(server.bind(kLoopback, 0));
+    auto relay = startRelay(server.localPort());
+    QUdpSocket a;
+    QVERIFY(a.bind(kLoopback, 0));
+    a.writeDatagram("open", kLoopback, relay->boundPort());
+    QCOMPARE(nextDatagram(server).data(), QByteArray("open"));
+    const quint32 client = relay->peerIds().first();
+    QVERIFY(relay->relay());
+    relay->relay()->setHolding(client, true);
+    a.writeDatagram("one", kLoopback, relay->boundPort());
+    a.writeDatagram("two", kLoopback, relay->boundPort());
+    QTRY_COMPARE(relay->peer(client)->heldBytes, qint64(6));
+    QTest::qWait(100);
+    QVERIFY(!server.hasPendingDatagrams());
+    relay->relay()->releaseHeld(client);
+    QCOMPARE(nextDatagram(server).data(), QByteArray("one"));
+    QCOMPARE(nextDatagram(server).data(), QByteArray("two"));
+    a.writeDatagram("three", kLoopback, relay->boundPort());
+    QTRY_COMPARE(relay->peer(client)->heldBytes, qint64(5));
+    relay->relay()->dropHeld(client);
+    relay->relay()->setHolding(client, false);
+    a.writeDatagram("four", kLoopback, relay->boundPort());
+    QCOMPARE(nextDatagram(server).data(), QByteArray("four")); // "three" was dropped
 }
 
 QTEST_GUILESS_MAIN(tst_UdpRelaySession)

@@ -176,14 +176,10 @@ void UdpRelaySession::readClients()
             continue;
         m->lastActiveMs = nowMs();
         const quint32 client = m->client;
-        QUdpSocket *out = m->socket;
         ingestDatagram(client, d.data());
         if (!self)
             return;
-        if (out->writeDatagram(d.data(), m_server, m_options.upstreamPort) != d.data().size())
-            noteLost(client, d.data().size(), socketErrorText(out->error()));
-        else
-            noteWritten(m_mappings.value(client).upstream, d.data().size());
+        pass(client, d.data());
     }
     if (m_listen && m_listen->hasPendingDatagrams())
         QMetaObject::invokeMethod(this, &UdpRelaySession::readClients, Qt::QueuedConnection);
@@ -205,15 +201,87 @@ void UdpRelaySession::readUpstream(quint32 client)
             continue;
         m_mappings[client].lastActiveMs = nowMs();
         ingestDatagram(m.upstream, d.data());
-        if (m_listen->writeDatagram(d.data(), m.address, m.port) != d.data().size())
-            noteLost(m.upstream, d.data().size(), socketErrorText(m_listen->error()));
-        else
-            noteWritten(client, d.data().size());
+        pass(m.upstream, d.data());
     }
     const auto it = m_mappings.constFind(client);
     if (it != m_mappings.constEnd() && it->socket->hasPendingDatagrams())
         QMetaObject::invokeMethod(
             this, [this, client] { readUpstream(client); }, Qt::QueuedConnection);
+}
+
+void UdpRelaySession::pass(quint32 from, const QByteArray &datagram)
+{
+    PeerInfo *p = mutablePeer(from);
+    if (!p || !p->holding) {
+        writeOut(from, datagram);
+        return;
+    }
+    if (p->heldBytes + datagram.size() > HoldCap) {
+        noteLost(from, datagram.size(), tr("the hold is full"));
+        return;
+    }
+    m_held[from].append(datagram);
+    p->heldBytes += datagram.size();
+    markPeersChanged();
+}
+
+void UdpRelaySession::writeOut(quint32 from, const QByteArray &datagram)
+{
+    const bool fromClient = m_mappings.contains(from);
+    const quint32 client = fromClient ? from : m_clientOfUpstream.value(from);
+    const auto it = m_mappings.constFind(client);
+    if (it == m_mappings.constEnd() || !m_listen)
+        return;
+    QUdpSocket *out = fromClient ? it->socket : m_listen;
+    const qint64 n = fromClient ? out->writeDatagram(datagram, m_server, m_options.upstreamPort)
+                                : out->writeDatagram(datagram, it->address, it->port);
+    if (n != datagram.size())
+        noteLost(from, datagram.size(), socketErrorText(out->error()));
+    else
+        noteWritten(fromClient ? it->upstream : client, datagram.size());
+}
+
+void UdpRelaySession::setHolding(quint32 side, bool hold)
+{
+    PeerInfo *p = mutablePeer(side);
+    if (!p || !p->isOpen() || p->holding == hold)
+        return;
+    p->holding = hold;
+    markPeersChanged();
+    const bool client = p->side == PeerInfo::Side::Client;
+    if (hold) {
+        logEvent(side, client ? tr("Holding what the client sends.")
+                              : tr("Holding what the server sends."));
+        return;
+    }
+    logEvent(side, client ? tr("Passing on what the client sends again.")
+                          : tr("Passing on what the server sends again."));
+    releaseHeld(side);
+}
+
+void UdpRelaySession::releaseHeld(quint32 side)
+{
+    PeerInfo *p = mutablePeer(side);
+    const QList<QByteArray> held = m_held.take(side);
+    if (!p || held.isEmpty())
+        return;
+    logEvent(side, tr("Released %n held datagram(s).", nullptr, int(held.size())));
+    p->heldBytes = 0;
+    markPeersChanged();
+    for (const QByteArray &d : held)
+        writeOut(side, d);
+}
+
+void UdpRelaySession::dropHeld(quint32 side)
+{
+    PeerInfo *p = mutablePeer(side);
+    const QList<QByteArray> held = m_held.take(side);
+    if (!p || held.isEmpty())
+        return;
+    logEvent(side, tr("Dropped %n held datagram(s); they were not passed on.", nullptr,
+                      int(held.size())));
+    p->heldBytes = 0;
+    markPeersChanged();
 }
 
 void UdpRelaySession::noteLost(quint32 id, qint64 bytes, const QString &why)
@@ -240,6 +308,8 @@ void UdpRelaySession::closeMapping(quint32 client, CloseReason reason, const QSt
     m_clientOfUpstream.remove(m.upstream);
     m.socket->disconnect(this);
     m.socket->deleteLater();
+    m_held.remove(m.client);
+    m_held.remove(m.upstream);
     closePeer(m.upstream, reason, text);
     closePeer(m.client, reason, text);
 }

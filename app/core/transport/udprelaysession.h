@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/session/relaycontrol.h"
 #include "core/session/session.h"
 
 #include <QHash>
@@ -17,7 +18,7 @@ namespace sockscope {
 // side) as in TcpRelaySession; a mapping quiet for idleTimeoutMs is closed (its socket freed).
 // Datagrams are forwarded whole and unchanged; one that cannot be sent (the kernel's buffer
 // full) is lost as UDP loses it, counted and logged (once per run of losses).
-class UdpRelaySession : public Session
+class UdpRelaySession : public Session, public RelayControl
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(UdpRelaySession)
@@ -50,6 +51,11 @@ public:
     void disconnectPeer(quint32 peerId) override;
     qint64 datagramsLost() const { return m_lost; }
 
+    RelayControl *relay() override { return this; }
+    void setHolding(quint32 side, bool hold) override;
+    void releaseHeld(quint32 side) override;
+    void dropHeld(quint32 side) override;
+
 private:
     struct Mapping
     {
@@ -68,6 +74,9 @@ private:
     void closeMapping(quint32 client, CloseReason reason, const QString &text);
     void expireIdle();
     void noteLost(quint32 id, qint64 bytes, const QString &why);
+    // What `from` (a side's peer) sent, to the other side; or held, if `from` is holding.
+    void pass(quint32 from, const QByteArray &datagram);
+    void writeOut(quint32 from, const QByteArray &datagram);
     QList<quint32> defaultTargets(QString *whyNone) override;
     Delivery sendBytes(quint32 id, const QByteArray &bytes, QString *error) override;
     qint64 nowMs() const;
@@ -81,6 +90,7 @@ private:
     QTimer m_idleTimer;
     QElapsedTimer m_clock;
     int m_lookupId = -1;
+    QHash<quint32, QList<QByteArray>> m_held; // by sending side
     qint64 m_lost = 0;
     bool m_losing = false;
 };
