@@ -951,7 +951,8 @@ def relay_once(start_middle, volume, chunk, timeout=300):
         if mid:
             mid.stop()
     return {"mibs": sent / MiB / dt, "s": dt, "sent": sent, "recv": got, "closed": closed,
-            "sender_cpu_pct": pct(scpu, dt), "mid_cpu_pct": pct(mid_cpu, dt), "vmhwm_kib": hwm,
+            "sender_cpu_pct": pct(scpu, dt), "mid_cpu_pct": pct(mid_cpu, dt), "mid_cpu_s": mid_cpu,
+            "vmhwm_kib": hwm,
             "c2s_bytes_total": (rep or {}).get("c2s_bytes_total"),
             "lag": (rep or {}).get("event_loop_lag_ms", {})}
 
@@ -1023,7 +1024,9 @@ def relay_variant_rows(key, title, runs, b, direct, socat):
     note = ("runs " + " / ".join(f"{r['mibs']:,.0f}" for r in runs) + " MiB/s; best: "
             f"{b['s']:.2f} s, sender CPU {b['sender_cpu_pct']:.0f}%")
     if b["mid_cpu_pct"] is not None:
-        note += f", {'socat' if key == 'socat' else 'sockscope'} CPU {b['mid_cpu_pct']:.0f}%"
+        # CPU seconds per GiB: what relaying costs, less swayed by the machine's load than MiB/s.
+        note += (f", {'socat' if key == 'socat' else 'sockscope'} CPU {b['mid_cpu_pct']:.0f}% "
+                 f"({b['mid_cpu_s'] * 1024 * MiB / b['sent']:.2f} s/GiB)")
     if not sockscope:
         return [(title, "throughput", b["mibs"], "MiB/s", direct, note, check)]
     ratio = [f"{b['mibs'] / direct:.3f} direct"] if direct else []
