@@ -990,8 +990,8 @@ def relay_rows(args, cfg, chunk, workdir, results, notes):
                 f" (round {rnd + 1}/{cfg['relay_rounds']})")
             try:
                 runs[key].append(relay_once(start, vol, chunk))
-            except (RuntimeError, OSError) as e:
-                failed[key] = f"failed: {e}"
+            except (RuntimeError, OSError) as e:  # e.g. a sockscope from before the relay
+                failed[key] = "failed: " + " ".join(str(e).split())[:160]
     results["relay"] = runs
     best = {k: max(v, key=lambda r: r["mibs"]) for k, v in runs.items() if v}
     direct = best.get("direct", {}).get("mibs")
