@@ -21,6 +21,8 @@ packages=(
     xvfb xauth fonts-wqy-microhei
     file dpkg-dev desktop-file-utils appstream
     clang libclang-rt-14-dev iproute2
+    # socat: tests/bench/flood.py compares the relay with it; openssl, libssl-dev: TLS (issue #15)
+    socat openssl libssl-dev
 )
 
 install_missing() {

@@ -200,14 +200,18 @@ void HeadlessRunner::waitForDeadline()
 
 void HeadlessRunner::createSession()
 {
-    m_session = sockscope::createSession(m_options.mode, this);
+    m_session = sockscope::createSession(m_options.mode, this, m_options.relayOverUdp);
     m_session->setEndpoint(m_options.endpoint());
     m_session->setFraming(m_options.framing);
     m_session->setAutoReplier(m_rules.get());
     connect(m_session, &Session::recordsReady, this, &HeadlessRunner::print);
     connect(m_session, &Session::stateChanged, this, &HeadlessRunner::onStateChanged);
     connect(m_session, &Session::peerOpened, this, [this](quint32 id) {
-        if (const PeerInfo *p = m_session->peer(id))
+        // A relay's lines name the pair by its client, in both directions.
+        const PeerInfo *p = m_session->peer(id);
+        if (p && p->isUpstream())
+            p = m_session->peer(p->partner);
+        if (p)
             m_endpoints.insert(id, p->endpoint());
     });
     connect(m_session, &Session::peersRemoved, this, [this](const QList<quint32> &ids) {
@@ -332,12 +336,23 @@ void HeadlessRunner::afterLastSend()
     m_lingerTimer.start(m_options.lingerMs);
 }
 
+// " RX ", " TX ", " ** "; a relay's " C>S " (from the client, or injected towards the server)
+// and " S>C ".
+const char *HeadlessRunner::directionTag(const LogRecord &r) const
+{
+    if (r.kind == LogRecord::Kind::Event)
+        return " ** ";
+    if (m_options.mode != Session::Mode::Relay)
+        return r.kind == LogRecord::Kind::Rx ? " RX " : " TX ";
+    const bool fromServer = r.flags & LogRecord::Upstream;
+    const bool towardsServer = r.kind == LogRecord::Kind::Rx ? !fromServer : fromServer;
+    return towardsServer ? " C>S " : " S>C ";
+}
+
 void HeadlessRunner::render(const LogRecord &r, QByteArray &line)
 {
     line += isoLocalTime(r.timeUs).toUtf8();
-    line += r.kind == LogRecord::Kind::Rx   ? " RX "
-            : r.kind == LogRecord::Kind::Tx ? " TX "
-                                            : " ** ";
+    line += directionTag(r);
     line += r.peerId ? m_endpoints.value(r.peerId, QStringLiteral("?")).toUtf8() : QByteArray("-");
     line += ' ';
     if (r.kind == LogRecord::Kind::Event) {
@@ -361,6 +376,7 @@ void HeadlessRunner::render(const LogRecord &r, QByteArray &line)
         }
     } else {
         const quint64 key = quint64(r.peerId) << 1 | (r.kind == LogRecord::Kind::Tx ? 1 : 0);
+        // (A relay's two directions are two peers: each has its own decoder by its id.)
         auto &decoder = m_decoders[key];
         if (!decoder)
             decoder = std::make_shared<StreamDecoder>(m_options.encoding, InvalidBytes::Visible);
@@ -374,6 +390,8 @@ void HeadlessRunner::render(const LogRecord &r, QByteArray &line)
         line += " [cut: frame larger than the maximum]";
     if (r.flags & LogRecord::Incomplete)
         line += " [incomplete: stream ended]";
+    if (m_options.mode == Session::Mode::Relay && r.kind == LogRecord::Kind::Tx)
+        line += " [injected]";
     line += '\n';
 }
 

@@ -58,6 +58,7 @@ private:
     void onStateChanged();
     void print(const LogRecords &records);
     void render(const LogRecord &record, QByteArray &line);
+    const char *directionTag(const LogRecord &record) const;
     void flushIfFull(QByteArray &line);
     void beginSending();
     void afterLastSend();

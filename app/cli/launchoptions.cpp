@@ -130,16 +130,34 @@ bool anySet(const QCommandLineParser &parser, std::initializer_list<const char *
 QString optionNotApplying(const QCommandLineParser &parser, const LaunchOptions &o)
 {
     QString name;
-    const bool inapplicable =
-        o.mode == Session::Mode::TcpServer
-            ? anySet(parser,
-                     {"host", "local-port", "timeout", "reconnect", "remote", "broadcast", "join",
-                      "reply-to-last", "send", "send-hex", "send-file", "interval", "count",
-                      "linger"},
-                     &name)
-        : o.mode == Session::Mode::TcpClient
-            ? anySet(parser, {"remote", "broadcast", "join", "reply-to-last", "max-clients"}, &name)
-            : anySet(parser, {"host", "local-port", "timeout", "reconnect", "max-clients"}, &name);
+    bool inapplicable = false;
+    switch (o.mode) {
+    case Session::Mode::TcpServer:
+        inapplicable = anySet(parser,
+                              {"host", "local-port", "timeout", "reconnect", "remote",
+                               "broadcast", "join", "reply-to-last", "send", "send-hex",
+                               "send-file", "interval", "count", "linger"},
+                              &name);
+        break;
+    case Session::Mode::TcpClient:
+        inapplicable = anySet(
+            parser, {"remote", "broadcast", "join", "reply-to-last", "max-clients"}, &name);
+        break;
+    case Session::Mode::Udp:
+        inapplicable =
+            anySet(parser, {"host", "local-port", "timeout", "reconnect", "max-clients"}, &name);
+        break;
+    case Session::Mode::Relay:
+        // Sending is injecting into one side of a pair: the window's, not a command line's.
+        inapplicable = anySet(parser,
+                              {"host", "local-port", "reconnect", "remote", "broadcast", "join",
+                               "reply-to-last", "echo", "rules", "send", "send-hex",
+                               "send-file", "interval", "count", "linger"},
+                              &name);
+        break;
+    }
+    if (o.mode != Session::Mode::Relay && !inapplicable)
+        inapplicable = anySet(parser, {"upstream", "transport"}, &name);
     if (o.modeGiven && inapplicable)
         return Tr::tr("--%1 does not apply to %2.").arg(name, Session::modeName(o.mode));
     if (!o.headless && anySet(parser,
@@ -183,6 +201,17 @@ SessionEndpoint LaunchOptions::overlay(SessionEndpoint e) const
         e.connectTimeoutMs = connectTimeoutMs;
         e.autoReconnect = reconnect;
         break;
+    case Session::Mode::Relay:
+        if (portGiven)
+            e.localPort = port;
+        if (!upstreamHost.isEmpty()) {
+            e.remoteHost = upstreamHost;
+            e.remotePort = upstreamPort;
+        }
+        e.connectTimeoutMs = connectTimeoutMs;
+        e.maxClients = maxClients;
+        e.relayOverUdp = relayOverUdp;
+        break;
     case Session::Mode::Udp:
         if (portGiven)
             e.localPort = port;
@@ -206,8 +235,13 @@ struct CliOptions
     using O = QCommandLineOption;
     const O headless{QStringLiteral("headless"), Tr::tr("Run without a window; log to stdout.")};
     const O start{QStringLiteral("start"), Tr::tr("Window: listen/connect right away.")};
-    const O mode{QStringLiteral("mode"), Tr::tr("tcp-server, tcp-client or udp."),
+    const O mode{QStringLiteral("mode"), Tr::tr("tcp-server, tcp-client, udp or relay."),
                  QStringLiteral("mode")};
+    const O upstream{QStringLiteral("upstream"),
+                     Tr::tr("Relay: the server to pass each client on to."),
+                     QStringLiteral("host:port")};
+    const O transport{QStringLiteral("transport"), Tr::tr("Relay: tcp (the default) or udp."),
+                      QStringLiteral("tcp|udp")};
     const O bind{QStringLiteral("bind"),
                  Tr::tr("Local address (server/UDP: where to listen, :: for every IPv6 and IPv4 "
                         "address, [::] for IPv6 only; client: local bind)."),
@@ -219,8 +253,9 @@ struct CliOptions
                  QStringLiteral("host")};
     const O localPort{QStringLiteral("local-port"), Tr::tr("Client: local port to bind."),
                       QStringLiteral("port")};
-    const O timeout{QStringLiteral("timeout"), Tr::tr("Client: connect timeout in ms."),
-                    QStringLiteral("ms"), QStringLiteral("5000")};
+    const O timeout{QStringLiteral("timeout"),
+                    Tr::tr("Client, relay: connect timeout in ms."), QStringLiteral("ms"),
+                    QStringLiteral("5000")};
     const O reconnect{QStringLiteral("reconnect"), Tr::tr("Client: reconnect automatically.")};
     const O remote{QStringLiteral("remote"), Tr::tr("UDP: default target host:port."),
                    QStringLiteral("host:port")};
@@ -270,7 +305,8 @@ struct CliOptions
     void addTo(QCommandLineParser &parser) const
     {
         for (const O *o :
-             {&headless, &start,     &mode,    &bind,       &port,     &host,      &localPort,
+             {&headless, &start,     &mode,    &upstream,   &transport, &bind,     &port,
+              &host,     &localPort,
               &timeout,  &reconnect, &remote,  &broadcast,  &join,     &replyLast, &encoding,
               &framing,  &echo,      &rules,   &maxClients, &report,   &duration,  &send,
               &sendHex,  &sendFile,  &escapes, &checksum,   &interval, &count,     &linger})
@@ -314,6 +350,18 @@ QString readConnection(const QCommandLineParser &parser, const CliOptions &c, La
                       "not \"%1\".")
             .arg(parser.value(c.join));
     o.replyToLast = parser.isSet(c.replyLast);
+    if (parser.isSet(c.upstream) &&
+        !splitHostPort(parser.value(c.upstream), &o.upstreamHost, &o.upstreamPort))
+        return Tr::tr("--upstream needs host:port (e.g. 127.0.0.1:8883 or [::1]:8883), "
+                      "not \"%1\".")
+            .arg(parser.value(c.upstream));
+    if (parser.isSet(c.transport)) {
+        const QString t = parser.value(c.transport).toLower();
+        if (t != QLatin1String("tcp") && t != QLatin1String("udp"))
+            return Tr::tr("--transport must be tcp or udp, not \"%1\".")
+                .arg(parser.value(c.transport));
+        o.relayOverUdp = t == QLatin1String("udp");
+    }
     return {};
 }
 
@@ -402,6 +450,8 @@ QString validateHeadless(const LaunchOptions &o)
 {
     if (o.mode == Session::Mode::TcpClient && (o.host.isEmpty() || !o.portGiven))
         return Tr::tr("tcp-client needs --host and --port.");
+    if (o.mode == Session::Mode::Relay && o.upstreamHost.isEmpty())
+        return Tr::tr("relay needs --upstream host:port (the server to pass clients on to).");
     if (o.mode != Session::Mode::TcpClient && !o.portGiven)
         return Tr::tr("%1 needs --port (0 for any free port).").arg(Session::modeName(o.mode));
     if (o.payload != LaunchOptions::Payload::None && o.mode == Session::Mode::Udp &&
@@ -427,7 +477,8 @@ LaunchParse parseLaunchOptions(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        Tr::tr("SockScope network debugging assistant: TCP server, TCP client and UDP peer.\n"
+        Tr::tr("SockScope network debugging assistant: TCP server, TCP client, UDP peer and "
+               "relay.\n"
                "Without --headless the window opens, configured by the same options."));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
@@ -463,11 +514,11 @@ LaunchParse parseLaunchOptions(const QStringList &arguments)
     o.startNow = parser.isSet(c.start);
     if (parser.isSet(c.mode)) {
         if (!Session::modeFromName(parser.value(c.mode), &o.mode))
-            return error(Tr::tr("--mode must be tcp-server, tcp-client or udp, not \"%1\".")
+            return error(Tr::tr("--mode must be tcp-server, tcp-client, udp or relay, not \"%1\".")
                              .arg(parser.value(c.mode)));
         o.modeGiven = true;
     } else if (o.headless) {
-        return error(Tr::tr("--headless needs --mode tcp-server, tcp-client or udp."));
+        return error(Tr::tr("--headless needs --mode tcp-server, tcp-client, udp or relay."));
     }
     if (const QString why = optionNotApplying(parser, o); !why.isEmpty())
         return error(why);

@@ -33,6 +33,9 @@ struct LaunchOptions
 
     QString remoteHost; // UDP default target
     quint16 remotePort = 0;
+    QString upstreamHost; // relay: the server clients are passed on to
+    quint16 upstreamPort = 0;
+    bool relayOverUdp = false; // --transport udp
     bool broadcast = false;
     QHostAddress joinGroup;
     bool replyToLast = false;

@@ -2,10 +2,14 @@
 """SockScope flood benchmark: headless and windowed (xvfb-run) SockScope vs the raw loopback limit.
 
     python3 tests/bench/flood.py --binary build-bench/app/sockscope [--quick] [--no-gui]
+                                 [--only relay]
 
 Rows as in issue #5: 1 raw limits, 2 headless bulk, 3 GUI bulk, 4 lines, 5 UDP, 6 1,000 clients
 (raw, headless, GUI), 7 key-to-paint latency typed with xdotool (XTest) into the window, read
 back through the app's opt-in input probe (SOCKSCOPE_INPUT_PROBE=1, ui/inputprobe.h).
+Row 8 (issue #14): 1 GiB client→upstream directly, through socat -b 262144 and through
+SockScope's relay with the hex log (headless; the window once it has a relay), in the same run;
+`--only relay` runs just that row.
 
 Python 3 standard library only. All traffic stays on 127.0.0.1. Every loop is
 bounded in count and in time, every child process is stopped at the end (the
@@ -507,9 +511,10 @@ def children(pid):
 class GuiServer:
     """SockScope with its window (tcp-server, hex log, --start, --report) under xvfb-run, with a
     fresh XDG_CONFIG_HOME and the input probe on. stop() sends SIGTERM to sockscope, which closes
-    the window as the user would; the window writes --report when it closes."""
+    the window as the user would; the window writes --report when it closes. mode_args replace
+    `--mode tcp-server` (e.g. a relay's `--mode relay --upstream HOST:PORT`)."""
 
-    def __init__(self, binary, workdir, tag, timeout=30):
+    def __init__(self, binary, workdir, tag, timeout=30, mode_args=("--mode", "tcp-server")):
         self.port = free_port()
         base = os.path.join(workdir, f"gui-{tag}-{self.port}")
         self.report_path = base + "-report.json"
@@ -523,7 +528,7 @@ class GuiServer:
                    XDG_CACHE_HOME=os.path.join(self.config_dir, "cache"),
                    SOCKSCOPE_INPUT_PROBE="1", SOCKSCOPE_FLOOD_STDERR=self.stderr_path)
         cmd = ["xvfb-run", "-a", "-s", XVFB_SCREEN, "sh", "-c", GUI_WRAPPER, self.info_path,
-               binary, "--mode", "tcp-server", "--bind", HOST, "--port", str(self.port),
+               binary, *mode_args, "--bind", HOST, "--port", str(self.port),
                "--encoding", "hex", "--start", "--report", self.report_path]
         self.xvfb_log = open(base + "-xvfb-run.txt", "wb")
         # Own process group, so that a stuck run can be cleaned up as a whole (see kill()).
@@ -881,6 +886,168 @@ def gui_skip_reason(args):
     return None
 
 
+# --------------------------------------------------------------------------- relay (row 8)
+
+# The window has no Relay tab yet (issue #14). When it has one and accepts
+# `--mode relay --upstream HOST:PORT --start`, set this to True: row 8's window line then runs
+# through GuiServer exactly as the headless line runs through Server.
+WINDOW_HAS_RELAY = False
+RELAY_RSS_MAX_BYTES = 300 * 1000 * 1000  # issue #14: RSS < 300 MB
+RELAY_LAG_P99_MAX_MS = 50.0              # issue #14: lag p99 < 50 ms
+
+
+class Socat:
+    """`socat -b 262144 TCP-LISTEN:P,bind=127.0.0.1,reuseaddr TCP:127.0.0.1:Q`, the tuned relay the
+    issue compares with. Without fork it serves one connection and exits; stop() returns None
+    (no report), like a Server whose report is missing."""
+
+    def __init__(self, upstream_port, workdir):
+        self.port = free_port()
+        self.stderr_path = os.path.join(workdir, f"stderr-socat-{self.port}.txt")
+        self.stderr = open(self.stderr_path, "wb")
+        cmd = ["socat", "-b", "262144", f"TCP-LISTEN:{self.port},bind={HOST},reuseaddr",
+               f"TCP:{HOST}:{upstream_port}"]
+        self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                     stderr=self.stderr)
+        if not wait_listening(self.port):
+            self.stop()
+            raise RuntimeError("socat did not start listening")
+
+    @property
+    def pid(self):
+        return self.proc.pid
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(5)
+        self.stderr.close()
+        return None
+
+
+def relay_once(start_middle, volume, chunk, timeout=300):
+    """One flood of `volume` bytes from a python sender to the raw receiver (row 1's sink), through
+    start_middle(sink_port) (an object with port, pid, stop() -> report or None), or directly
+    when start_middle is None. Timed as row 1: first byte sent -> the sender sees the close that
+    the sink's close after EOF causes (through a relay: the relay passing that close on)."""
+    rr = RawReceiver("tcp", 0, timeout)
+    mid = None
+    try:
+        mid = start_middle(rr.port) if start_middle else None
+        c0 = cpu_seconds(mid.pid) if mid else None
+        dt, sent, closed, scpu = tcp_send_and_wait_close(
+            mid.port if mid else rr.port, volume // len(chunk), chunk, timeout)
+        mid_cpu = (cpu_seconds(mid.pid) or 0) - (c0 or 0) if mid else None
+        # Before stop(): a relay's peak RSS, while it still runs (socat has exited by now).
+        hwm = proc_status_kib(mid.pid, "VmHWM") if mid else None
+        rep = mid.stop() if mid else None
+        got = rr.result().get("bytes")
+    finally:
+        rr.stop()
+        if mid:
+            mid.stop()
+    return {"mibs": sent / MiB / dt, "s": dt, "sent": sent, "recv": got, "closed": closed,
+            "sender_cpu_pct": pct(scpu, dt), "mid_cpu_pct": pct(mid_cpu, dt), "mid_cpu_s": mid_cpu,
+            "vmhwm_kib": hwm,
+            "c2s_bytes_total": (rep or {}).get("c2s_bytes_total"),
+            "lag": (rep or {}).get("event_loop_lag_ms", {})}
+
+
+def relay_variants(args, workdir):
+    """(key, start_middle or None, why skipped or None) for row 8, in the order they run."""
+    def sockscope(port):
+        return Server(args.binary, "relay", ["--upstream", f"{HOST}:{port}"], 600, workdir)
+
+    def window(port):
+        return GuiServer(args.binary, workdir, "relay",
+                         mode_args=("--mode", "relay", "--upstream", f"{HOST}:{port}"))
+
+    gui_why = gui_skip_reason(args) or (None if WINDOW_HAS_RELAY
+                                        else "skipped: the window has no relay yet")
+    return [("direct", None, None),
+            ("socat", lambda port: Socat(port, workdir),
+             None if shutil.which("socat") else "skipped: install socat"),
+            ("headless", sockscope, None),
+            ("window", window, gui_why)]
+
+
+def relay_rows(args, cfg, chunk, workdir, results, notes):
+    """Row 8: `relay_mib` client→upstream, direct / socat / SockScope headless (/ window), each
+    `relay_rounds` times interleaved (the machine's loopback rate drifts); the best run counts."""
+    vol = cfg["relay_mib"] * MiB
+    variants = relay_variants(args, workdir)
+    runs = {key: [] for key, _s, _w in variants}
+    failed = {}
+    for rnd in range(cfg["relay_rounds"]):
+        for key, start, why in variants:
+            if why or key in failed:
+                continue
+            log(f"relay {key}: {cfg['relay_mib']} MiB client→upstream"
+                f" (round {rnd + 1}/{cfg['relay_rounds']})")
+            try:
+                runs[key].append(relay_once(start, vol, chunk))
+            except (RuntimeError, OSError) as e:  # e.g. a sockscope from before the relay
+                failed[key] = "failed: " + " ".join(str(e).split())[:160]
+    results["relay"] = runs
+    best = {k: max(v, key=lambda r: r["mibs"]) for k, v in runs.items() if v}
+    direct = best.get("direct", {}).get("mibs")
+    socat = best.get("socat", {}).get("mibs")
+    label = f"8 relay {cfg['relay_mib']} MiB client→upstream"
+    rows = []
+    for key, _start, why in variants:
+        title = {"direct": f"{label}: direct (py → py)",
+                 "socat": "8 … socat -b 262144",
+                 "headless": "8 … SockScope headless relay, hex, stdout→/dev/null",
+                 "window": "8 … SockScope window relay, hex log (xvfb)"}[key]
+        why = why or failed.get(key)
+        if why:
+            rows.append((title, why, None, "", None, "", ""))
+            continue
+        rows += relay_variant_rows(key, title, runs[key], best[key], direct, socat)
+        if not best[key]["closed"]:
+            notes.append(f"8 {key}: the sender saw no close after the stream ended; "
+                         "time is up to the bound")
+    return rows
+
+
+def relay_variant_rows(key, title, runs, b, direct, socat):
+    """The rows of one row-8 variant: throughput (reference: direct), and for SockScope the
+    issue's targets (≥ socat, RSS, lag) in the check column."""
+    sockscope = key not in ("direct", "socat")  # has a report that counts the bytes too
+    ok = b["recv"] == b["sent"] and (not sockscope or b["c2s_bytes_total"] == b["sent"])
+    check = "OK" if ok else (f"MISMATCH sent={b['sent']} sink={b['recv']}"
+                             + (f" c2s_bytes_total={b['c2s_bytes_total']}" if sockscope else ""))
+    note = ("runs " + " / ".join(f"{r['mibs']:,.0f}" for r in runs) + " MiB/s; best: "
+            f"{b['s']:.2f} s, sender CPU {b['sender_cpu_pct']:.0f}%")
+    if b["mid_cpu_pct"] is not None:
+        # CPU seconds per GiB: what relaying costs, less swayed by the machine's load than MiB/s.
+        note += (f", {'socat' if key == 'socat' else 'sockscope'} CPU {b['mid_cpu_pct']:.0f}% "
+                 f"({b['mid_cpu_s'] * 1024 * MiB / b['sent']:.2f} s/GiB)")
+    if not sockscope:
+        return [(title, "throughput", b["mibs"], "MiB/s", direct, note, check)]
+    ratio = [f"{b['mibs'] / direct:.3f} direct"] if direct else []
+    if socat:
+        vs = b["mibs"] / socat
+        check += f"; ≥ socat: {'OK' if vs >= 1.0 else 'MISSED'} (x{vs:.2f})"
+        ratio.append(f"{vs:.3f} socat")
+    else:
+        check += "; ≥ socat: not measured"
+    ratio = ", ".join(ratio) or "-"
+    hwm = b["vmhwm_kib"]
+    rss_ok = hwm is not None and hwm * 1024 < RELAY_RSS_MAX_BYTES
+    p99 = b["lag"].get("p99")
+    lag_ok = isinstance(p99, (int, float)) and p99 < RELAY_LAG_P99_MAX_MS
+    return [(title, "throughput", b["mibs"], "MiB/s", direct, note, check, ratio),
+            ("", "peak RSS (VmHWM)", (hwm or 0) / 1024, "MiB", None, "",
+             f"< 300 MB: {'OK' if rss_ok else 'OVER'}"),
+            ("", "event-loop lag p99 / max", fmt_lag(b["lag"]), "ms", None, "",
+             f"p99 < {RELAY_LAG_P99_MAX_MS:.0f} ms: {'OK' if lag_ok else 'OVER'}")]
+
+
 def run(args):
     rows = []  # (test, figure, value, unit, raw, note, check[, ratio override])
     notes = []
@@ -896,6 +1063,8 @@ def run(args):
         "clients": 1000,
         "client_bytes": 1024,
         "keys": args.keys,
+        "relay_mib": 256 if quick else 1024,
+        "relay_rounds": 1 if quick else 2,
     }
     workdir = tempfile.mkdtemp(prefix="sockscope-flood-")
     chunk = bytes((i * 31 + 7) & 0xFF for i in range(CHUNK))
@@ -912,6 +1081,11 @@ def run(args):
         except (ValueError, OSError) as e:
             notes.append(f"could not raise RLIMIT_NOFILE: {e}")
     results["nofile"] = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if args.only == "relay":
+        rows = relay_rows(args, cfg, chunk, workdir, results, notes)
+        results["notes"] = notes
+        results["load_after"] = os.getloadavg()
+        return rows, results
 
     # ---- 1. raw limits. The machine is shared and loopback throughput swings with what else
     # runs, so raw TCP is measured three times spread over the run (here, between rows 2 and 3,
@@ -1186,6 +1360,9 @@ def run(args):
         if r not in rows:
             rows.append(r)
 
+    # ---- 8. relay: direct, socat and SockScope in the same run (own reference: direct)
+    rows += relay_rows(args, cfg, chunk, workdir, results, notes)
+
     # The raw rows and limits: the best of the repeated raw measurements.
     best_tcp = max(raw_runs["tcp"], key=lambda r: r["mibs"])
     best_udp = max(raw_runs["udp"], key=lambda r: r["rate"])
@@ -1307,6 +1484,8 @@ def main():
     ap.add_argument("--json", help="also write the raw results to this file")
     ap.add_argument("--no-gui", action="store_true",
                     help="skip the rows with the window (3, 6 GUI, 7)")
+    ap.add_argument("--only", choices=["relay"],
+                    help="run only these rows (relay: row 8, with its own direct reference)")
     ap.add_argument("--no-second-gib", action="store_true",
                     help="bulk rows: send the volume once (no RSS flatness check)")
     ap.add_argument("--keys", type=int, default=20,

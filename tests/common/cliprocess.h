@@ -12,12 +12,12 @@ namespace sockscope::test {
 
 // 2026-01-31T12:34:56.789 RX 127.0.0.1:5555 26 text
 inline const QRegularExpression kCliLineRe(
-    QStringLiteral(R"(^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}) (RX|TX|\*\*) (\S+) (\d+|-) (.*)$)"));
+    QStringLiteral(R"(^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}) (RX|TX|C>S|S>C|\*\*) (\S+) (\d+|-) (.*)$)"));
 
 struct CliLine
 {
     QString time;
-    QString dir; // RX, TX, **
+    QString dir; // RX, TX, **; a relay: C>S, S>C
     QString peer;
     QString count;
     QString data;

@@ -32,6 +32,9 @@ struct LogRecord
         AutoReply = 0x40,   // a Tx record sent by an auto-reply rule or echo
         Error = 0x80,       // an Event that reports an error
         Echo = 0x100,       // with AutoReply: the received bytes sent back by echo
+        // A relay's upstream side: Rx came from the server (S>C), Tx was injected towards it;
+        // without it, in a relay, Rx came from the client (C>S), Tx was injected towards it.
+        Upstream = 0x200,
     };
     Q_DECLARE_FLAGS(Flags, Flag)
 

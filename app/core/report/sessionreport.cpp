@@ -15,27 +15,68 @@ QString isoLocalTime(qint64 usSinceEpoch)
     return QDateTime::fromMSecsSinceEpoch(usSinceEpoch / 1000).toString(Qt::ISODateWithMs);
 }
 
+namespace {
+
+void addClose(QJsonObject &c, const PeerInfo &p)
+{
+    c.insert(QStringLiteral("opened"), isoLocalTime(p.openedUs));
+    if (p.isOpen()) {
+        c.insert(QStringLiteral("closed"), QJsonValue::Null);
+        c.insert(QStringLiteral("close_reason"), QJsonValue::Null);
+    } else {
+        c.insert(QStringLiteral("closed"), isoLocalTime(p.closedUs));
+        c.insert(QStringLiteral("close_reason"), closeReasonName(p.closeReason));
+    }
+}
+
+QJsonObject connectionEntry(const Session &session, const PeerInfo &p)
+{
+    QJsonObject c{{QStringLiteral("peer"), p.endpoint()},
+                  {QStringLiteral("rx_bytes"), p.rxBytes},
+                  {QStringLiteral("tx_bytes"), p.txBytes},
+                  {QStringLiteral("rx_frames"), p.rxFrames},
+                  {QStringLiteral("tx_messages"), p.txMessages}};
+    addClose(c, p);
+    if (session.rxChecksum() != ChecksumKind::None)
+        c.insert(QStringLiteral("checksum_errors"), p.checksumErrors);
+    return c;
+}
+
+// A relay pair, by its client side: what each side sent (and was passed on).
+QJsonObject pairEntry(const Session &session, const PeerInfo &client)
+{
+    const PeerInfo *up = client.partner ? session.peer(client.partner) : nullptr;
+    QJsonObject c{{QStringLiteral("peer"), client.endpoint()},
+                  {QStringLiteral("upstream"), up ? QJsonValue(up->endpoint()) : QJsonValue()},
+                  {QStringLiteral("c2s_bytes"), client.rxBytes},
+                  {QStringLiteral("s2c_bytes"), up ? up->rxBytes : 0},
+                  {QStringLiteral("c2s_frames"), client.rxFrames},
+                  {QStringLiteral("s2c_frames"), up ? up->rxFrames : 0}};
+    addClose(c, client);
+    if (!client.isOpen())
+        c.insert(QStringLiteral("close_text"), client.closeText);
+    if (up) {
+        c.insert(QStringLiteral("upstream_close_reason"),
+                 up->isOpen() ? QJsonValue() : QJsonValue(closeReasonName(up->closeReason)));
+    }
+    if (session.rxChecksum() != ChecksumKind::None)
+        c.insert(QStringLiteral("checksum_errors"),
+                 client.checksumErrors + (up ? up->checksumErrors : 0));
+    return c;
+}
+
+} // namespace
+
 QJsonObject sessionReport(const Session &session, const LagMeter::Stats &lag)
 {
+    const bool relay = session.mode() == Session::Mode::Relay;
     QJsonArray connections;
     for (quint32 id : session.peerIds()) {
         const PeerInfo *p = session.peer(id);
-        QJsonObject c{{QStringLiteral("peer"), p->endpoint()},
-                      {QStringLiteral("rx_bytes"), p->rxBytes},
-                      {QStringLiteral("tx_bytes"), p->txBytes},
-                      {QStringLiteral("rx_frames"), p->rxFrames},
-                      {QStringLiteral("tx_messages"), p->txMessages},
-                      {QStringLiteral("opened"), isoLocalTime(p->openedUs)}};
-        if (p->isOpen()) {
-            c.insert(QStringLiteral("closed"), QJsonValue::Null);
-            c.insert(QStringLiteral("close_reason"), QJsonValue::Null);
-        } else {
-            c.insert(QStringLiteral("closed"), isoLocalTime(p->closedUs));
-            c.insert(QStringLiteral("close_reason"), closeReasonName(p->closeReason));
-        }
-        if (session.rxChecksum() != ChecksumKind::None)
-            c.insert(QStringLiteral("checksum_errors"), p->checksumErrors);
-        connections.append(c);
+        if (!relay)
+            connections.append(connectionEntry(session, *p));
+        else if (!p->isUpstream())
+            connections.append(pairEntry(session, *p));
     }
     QJsonObject report{
         {QStringLiteral("mode"), Session::modeName(session.mode())},
@@ -50,6 +91,11 @@ QJsonObject sessionReport(const Session &session, const LagMeter::Stats &lag)
                      {QStringLiteral("max"), lag.maxMs},
                      {QStringLiteral("samples"), lag.samples}}},
     };
+    if (relay) {
+        report.insert(QStringLiteral("c2s_bytes_total"),
+                      session.rxBytesTotal() - session.rxUpstreamBytesTotal());
+        report.insert(QStringLiteral("s2c_bytes_total"), session.rxUpstreamBytesTotal());
+    }
     // Only the last Session::MaxClosedPeersKept closed connections are listed.
     if (session.prunedPeerCount() > 0)
         report.insert(QStringLiteral("connections_not_listed"), session.prunedPeerCount());

@@ -168,6 +168,9 @@ QList<quint32> ScheduledSender::liveTargets(QString *why) const
     // The default target: an empty list tells Session::send() to pick it. The
     // session-level checks below stand for "is there anyone to send to".
     switch (s->mode()) {
+    case Session::Mode::Relay:
+        s->defaultSendTargets(why); // none: a relay sends only to the side it is told
+        return {};
     case Session::Mode::Udp:
         if (s->state() != Session::State::Active) {
             *why = tr("The UDP socket is closed.");

@@ -17,11 +17,23 @@ struct PeerInfo
         Open,
         Closed
     };
+    // A relay keeps each side of a pair as a peer of its own (own framing, decoders and
+    // counters); their records tell the directions apart (LogRecord::Upstream).
+    enum class Side : quint8
+    {
+        None,     // not part of a relay pair
+        Client,   // the relay's client: its bytes go client→server (C>S)
+        Upstream, // the server the relay connected to for a client: server→client (S>C)
+    };
 
     quint32 id = 0;
     QHostAddress address;
     quint16 port = 0;
     State state = State::Open;
+    Side side = Side::None;
+    quint32 partner = 0; // relay: the peer on the other side of the pair (0: none yet)
+    bool holding = false; // relay: what this side sends is held (RelayControl)
+    qint64 heldBytes = 0; // ... and this much of it waits
     qint64 openedUs = 0;
     qint64 closedUs = 0;
     CloseReason closeReason = CloseReason::PeerClosed;
@@ -34,6 +46,7 @@ struct PeerInfo
     qint64 checksumErrors = 0;
 
     bool isOpen() const { return state == State::Open; }
+    bool isUpstream() const { return side == Side::Upstream; }
     QString endpoint() const; // "127.0.0.1:50412", "[::1]:50412"
 };
 

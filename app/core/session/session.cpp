@@ -29,6 +29,7 @@ struct Session::Channel
     QList<Frame> scratch; // reused per read: no per-chunk allocation of the list
     std::list<quint32>::iterator idleEntry; // in m_idleQueue, when idleQueued
     bool idleQueued = false;
+    LogRecord::Flags sideFlags; // Upstream for a relay's upstream side
 };
 
 Session::Session(Mode mode, QObject *parent) : QObject(parent), m_mode(mode)
@@ -56,13 +57,15 @@ QString Session::modeName(Mode mode)
         return QStringLiteral("tcp-client");
     case Mode::Udp:
         return QStringLiteral("udp");
+    case Mode::Relay:
+        return QStringLiteral("relay");
     }
     return {};
 }
 
 bool Session::modeFromName(QStringView name, Mode *mode)
 {
-    for (Mode m : {Mode::TcpServer, Mode::TcpClient, Mode::Udp}) {
+    for (Mode m : {Mode::TcpServer, Mode::TcpClient, Mode::Udp, Mode::Relay}) {
         if (name.compare(modeName(m), Qt::CaseInsensitive) == 0) {
             *mode = m;
             return true;
@@ -151,9 +154,16 @@ PeerInfo *Session::mutablePeer(quint32 id)
     return it == m_peers.end() ? nullptr : &it.value();
 }
 
+void Session::markPeersChanged()
+{
+    m_peersDirty = true;
+    if (!m_batchTimer.isActive())
+        m_batchTimer.start();
+}
+
 void Session::clearClosedPeers()
 {
-    removeOldestClosedPeers(m_order.size() - m_openPeers);
+    removeOldestClosedPeers(m_order.size() - m_openEntries);
 }
 
 qsizetype Session::removeOldestClosedPeers(qsizetype count)
@@ -180,18 +190,30 @@ qsizetype Session::removeOldestClosedPeers(qsizetype count)
     return gone.size();
 }
 
-quint32 Session::openPeer(const QHostAddress &address, quint16 port)
+quint32 Session::openPeer(const QHostAddress &address, quint16 port, PeerInfo::Side side,
+                          quint32 partner)
 {
     PeerInfo info;
     info.id = m_nextId++;
     info.address = address;
     info.port = port;
+    info.side = side;
+    if (PeerInfo *other = partner ? mutablePeer(partner) : nullptr) {
+        info.partner = partner;
+        other->partner = info.id;
+    }
     info.openedUs = nowUs();
     m_peers.insert(info.id, info);
-    m_channels.insert(info.id, std::make_shared<Channel>(m_framing));
+    auto channel = std::make_shared<Channel>(m_framing);
+    if (side == PeerInfo::Side::Upstream)
+        channel->sideFlags = LogRecord::Upstream;
+    m_channels.insert(info.id, std::move(channel));
     m_order.append(info.id);
-    ++m_openPeers;
-    m_peakPeers = qMax(m_peakPeers, m_openPeers);
+    ++m_openEntries;
+    if (side != PeerInfo::Side::Upstream) {
+        ++m_openPeers;
+        m_peakPeers = qMax(m_peakPeers, m_openPeers);
+    }
     m_peersDirty = true;
     emit peerOpened(info.id);
     return info.id;
@@ -216,14 +238,16 @@ void Session::closePeer(quint32 id, CloseReason reason, const QString &text)
     p->closedUs = nowUs();
     p->closeReason = reason;
     p->closeText = text;
-    --m_openPeers;
+    --m_openEntries;
+    if (!p->isUpstream())
+        --m_openPeers;
     m_peersDirty = true;
     logEvent(id, tr("Disconnected: %1").arg(text));
     emit peerClosed(id);
     // A quarter of slack: one pass over the table per 250 closes, not one per close; and
     // later, so that no caller walking the table or holding a PeerInfo sees it change.
     if (!m_pruneQueued &&
-        m_order.size() - m_openPeers > MaxClosedPeersKept + MaxClosedPeersKept / 4) {
+        m_order.size() - m_openEntries > MaxClosedPeersKept + MaxClosedPeersKept / 4) {
         m_pruneQueued = true;
         QMetaObject::invokeMethod(this, &Session::pruneClosedPeers, Qt::QueuedConnection);
     }
@@ -232,7 +256,7 @@ void Session::closePeer(quint32 id, CloseReason reason, const QString &text)
 void Session::pruneClosedPeers()
 {
     m_pruneQueued = false;
-    m_prunedPeers += removeOldestClosedPeers(m_order.size() - m_openPeers - MaxClosedPeersKept);
+    m_prunedPeers += removeOldestClosedPeers(m_order.size() - m_openEntries - MaxClosedPeersKept);
 }
 
 void Session::ingest(quint32 id, const QByteArray &bytes)
@@ -240,9 +264,7 @@ void Session::ingest(quint32 id, const QByteArray &bytes)
     PeerInfo *p = mutablePeer(id);
     if (!p || bytes.isEmpty())
         return;
-    p->rxBytes += bytes.size();
-    m_rxTotal += bytes.size();
-    m_peersDirty = true;
+    countReceived(*p, bytes.size());
     // Counters changed even if no frame completes (half a line): report them in the next batch.
     if (!m_batchTimer.isActive())
         m_batchTimer.start();
@@ -257,14 +279,21 @@ void Session::ingest(quint32 id, const QByteArray &bytes)
         queueIdle(id, ch);
 }
 
+void Session::countReceived(PeerInfo &p, qint64 bytes)
+{
+    p.rxBytes += bytes;
+    m_rxTotal += bytes;
+    if (p.isUpstream())
+        m_rxUpstreamTotal += bytes;
+    m_peersDirty = true;
+}
+
 void Session::ingestDatagram(quint32 id, const QByteArray &datagram)
 {
     PeerInfo *p = mutablePeer(id);
     if (!p)
         return;
-    p->rxBytes += datagram.size();
-    m_rxTotal += datagram.size();
-    m_peersDirty = true;
+    countReceived(*p, datagram.size());
     QList<Frame> frames{Frame{datagram, {}}};
     if (auto ch = m_channels.value(id))
         emitFrames(id, *ch, frames);
@@ -299,7 +328,7 @@ void Session::emitFrames(quint32 id, Channel &ch, QList<Frame> &frames)
         r.timeUs = t;
         r.peerId = id;
         r.kind = LogRecord::Kind::Rx;
-        r.flags = flagsFor(frame.flags);
+        r.flags = flagsFor(frame.flags) | ch.sideFlags;
         r.carryUtf8 = ch.rxUtf8.feed(frame.bytes);
         r.carryGbk = ch.rxGbk.feed(frame.bytes);
         if (m_rxChecksum != ChecksumKind::None && !(frame.flags & Frame::Oversized)) {
@@ -578,6 +607,7 @@ void Session::noteSent(quint32 id, const QByteArray &bytes, const ReplyTag *tag)
             r.replyRule = tag->rule;
     }
     if (auto ch = m_channels.value(id)) {
+        r.flags |= ch->sideFlags;
         r.carryUtf8 = ch->txUtf8.feed(bytes);
         r.carryGbk = ch->txGbk.feed(bytes);
     }
@@ -621,6 +651,8 @@ void Session::logEvent(quint32 peerId, const QString &text, bool error)
     r.kind = LogRecord::Kind::Event;
     if (error)
         r.flags |= LogRecord::Error;
+    if (const PeerInfo *p = peerId ? peer(peerId) : nullptr; p && p->isUpstream())
+        r.flags |= LogRecord::Upstream;
     r.bytes = text.toUtf8();
     appendRecord(std::move(r));
 }

@@ -23,6 +23,7 @@ namespace sockscope {
 
 class AutoReplier;
 class MulticastControl;
+class RelayControl;
 struct AutoReply;
 
 // Common ground of the three session kinds (TCP server, TCP client, UDP):
@@ -42,7 +43,8 @@ public:
     {
         TcpServer,
         TcpClient,
-        Udp
+        Udp,
+        Relay
     };
     Q_ENUM(Mode)
     // Idle: not started or stopped. Starting: connecting / about to listen.
@@ -71,7 +73,7 @@ public:
     QString stateText() const { return m_stateText; }
     // Failed, and the error sentence will be replaced by a better one (who holds the port).
     bool failureDetailPending() const;
-    static QString modeName(Mode mode); // "tcp-server", "tcp-client", "udp"
+    static QString modeName(Mode mode); // "tcp-server", "tcp-client", "udp", "relay"
     static bool modeFromName(QStringView name, Mode *mode);
 
     virtual void start() = 0;
@@ -130,6 +132,8 @@ public:
     virtual quint32 lastSenderTarget() const { return 0; }
     // Joining and leaving multicast groups, for kinds that can (UDP); nullptr otherwise.
     virtual MulticastControl *multicast() { return nullptr; }
+    // Holding, releasing and dropping what a side of a pair sends, for relays; nullptr otherwise.
+    virtual RelayControl *relay() { return nullptr; }
 
     // Sends bytes to the given peers; an empty list means the session's
     // default target (TCP client: the server; TCP server: every open peer;
@@ -149,11 +153,15 @@ public:
     // Closed peers dropped from the table that way so far (their bytes stay in the totals).
     qint64 prunedPeerCount() const { return m_prunedPeers; }
     const PeerInfo *peer(quint32 id) const;
+    // Open peers, and the most at once; a relay's upstream sides are not counted (a pair
+    // counts as one client).
     int openPeerCount() const { return m_openPeers; }
     int peakPeerCount() const { return m_peakPeers; }
     void clearClosedPeers();
 
     qint64 rxBytesTotal() const { return m_rxTotal; }
+    // The part of rxBytesTotal() that came from a relay's upstream sides (server→client).
+    qint64 rxUpstreamBytesTotal() const { return m_rxUpstreamTotal; }
     qint64 txBytesTotal() const { return m_txTotal; }
     qint64 rxFramesTotal() const { return m_rxFramesTotal; }
 
@@ -186,7 +194,10 @@ protected:
     // lookup (off this thread) answers, unless the session has moved on since.
     void failPortInUse(bool udp, quint16 port, const QHostAddress &address);
 
-    quint32 openPeer(const QHostAddress &address, quint16 port);
+    // A relay's upstream side is opened with its client as partner: both know each other
+    // before peerOpened().
+    quint32 openPeer(const QHostAddress &address, quint16 port,
+                     PeerInfo::Side side = PeerInfo::Side::None, quint32 partner = 0);
     void closePeer(quint32 id, CloseReason reason, const QString &text);
     // Received bytes: counted, framed, verified, logged, auto-replied.
     void ingest(quint32 id, const QByteArray &bytes);
@@ -210,6 +221,8 @@ protected:
     void noteWritten(quint32 id, qint64 bytes);
     void logEvent(quint32 peerId, const QString &text, bool error = false);
     PeerInfo *mutablePeer(quint32 id);
+    // A peer's fields changed outside the counters: listeners hear it with the next batch.
+    void markPeersChanged();
 
     void pruneClosedPeers();
     qsizetype removeOldestClosedPeers(qsizetype count); // returns how many went
@@ -235,6 +248,7 @@ protected:
 private:
     struct Channel; // per-peer receive state
     void emitFrames(quint32 id, Channel &ch, QList<Frame> &frames);
+    void countReceived(PeerInfo &peer, qint64 bytes);
     void appendRecord(LogRecord &&record);
     void flushIdle();
     void queueIdle(quint32 id, Channel &ch);
@@ -297,11 +311,13 @@ private:
     QHash<quint32, std::shared_ptr<Channel>> m_channels;
     QList<quint32> m_order;
     quint32 m_nextId = 1;
-    int m_openPeers = 0;
+    int m_openPeers = 0;   // not counting a relay's upstream sides
+    int m_openEntries = 0; // every open peer in the table
     qint64 m_prunedPeers = 0;
     bool m_pruneQueued = false;
     int m_peakPeers = 0;
     qint64 m_rxTotal = 0;
+    qint64 m_rxUpstreamTotal = 0;
     qint64 m_txTotal = 0;
     qint64 m_rxFramesTotal = 0;
 

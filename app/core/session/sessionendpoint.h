@@ -12,7 +12,7 @@ struct SessionEndpoint
 {
     QHostAddress localAddress; // server/UDP bind (null: the mode's default), client local bind
     quint16 localPort = 0;
-    QString remoteHost; // client: the server; UDP: default target
+    QString remoteHost; // client: the server; UDP: default target; relay: the upstream server
     quint16 remotePort = 0;
     int connectTimeoutMs = 5000;
     bool autoReconnect = false;
@@ -21,6 +21,7 @@ struct SessionEndpoint
     bool replyToLast = false;
     QHostAddress multicastGroup;
     QString multicastInterface; // interface name; empty: the system's default
+    bool relayOverUdp = false;  // relay: datagrams (a mapping per client) instead of TCP
 };
 
 // A local address as the user writes it (the window's list, --bind, saved settings).

@@ -19,14 +19,14 @@ LinkSession::~LinkSession()
         link->disconnect(this);
 }
 
-quint32 LinkSession::attach(Link *link)
+quint32 LinkSession::attach(Link *link, PeerInfo::Side side, quint32 partner)
 {
     link->setParent(this);
     link->setMaxBlockBytes(hasAutoReplier() ? ReplyReadChunk : 0);
-    const quint32 id = openPeer(unmappedAddress(link->peerAddress()), link->peerPort());
+    const quint32 id = openPeer(unmappedAddress(link->peerAddress()), link->peerPort(), side, partner);
     m_links.insert(id, link);
     connect(link, &Link::received, this,
-            [this, id](const QByteArray &block) { ingestStream(id, block); });
+            [this, id](const QByteArray &block) { linkReceived(id, block); });
     connect(link, &Link::bytesWritten, this,
             [this, id](qint64 bytes) { noteWritten(id, bytes); });
     connect(link, &Link::closed, this,
@@ -42,11 +42,43 @@ void LinkSession::onClosed(quint32 id, Link *link, CloseReason reason, const QSt
     m_links.remove(id);
     link->disconnect(this);
     link->deleteLater();
+    const auto as = m_closeAs.constFind(id);
+    if (as != m_closeAs.constEnd() && reason == CloseReason::LocalClose) {
+        const CloseAs why = as.value();
+        m_closeAs.erase(as);
+        closePeer(id, why.reason, why.text);
+        linkClosed(id, why.reason);
+        return;
+    }
+    m_closeAs.remove(id);
     closePeer(id, reason, text);
     linkClosed(id, reason);
 }
 
 void LinkSession::linkClosed(quint32, CloseReason) {}
+
+void LinkSession::linkReceived(quint32 id, const QByteArray &block)
+{
+    ingestStream(id, block);
+}
+
+void LinkSession::closeLink(quint32 id, CloseReason reason, const QString &text)
+{
+    Link *l = m_links.value(id);
+    if (!l || l->state() != Link::State::Open)
+        return;
+    m_closeAs.insert(id, {reason, text});
+    l->close();
+}
+
+void LinkSession::abortLink(quint32 id, CloseReason reason, const QString &text)
+{
+    Link *l = m_links.value(id);
+    if (!l || l->state() == Link::State::Closed)
+        return;
+    m_closeAs.insert(id, {reason, text});
+    l->abort();
+}
 
 Link *LinkSession::link(quint32 id) const
 {

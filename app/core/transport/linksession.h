@@ -30,7 +30,12 @@ protected:
 
     // Takes the link (reparented to this session) and opens a peer for it, from the link's
     // peer address (IPv4-mapped addresses unmapped) and port. Returns the peer id.
-    quint32 attach(Link *link);
+    quint32 attach(Link *link, PeerInfo::Side side = PeerInfo::Side::None, quint32 partner = 0);
+    // Closes the peer's link gracefully; when that close goes through (nothing else ends the
+    // link first) the peer is closed with this reason and text instead of "closed by you".
+    void closeLink(quint32 id, CloseReason reason, const QString &text);
+    // Likewise, but now: queued bytes are dropped and TCP sends a reset.
+    void abortLink(quint32 id, CloseReason reason, const QString &text);
     // The open peer's link, or nullptr.
     Link *link(quint32 id) const;
     // Peers with a link, oldest first.
@@ -40,6 +45,8 @@ protected:
     // A link closed: its peer is closed already (with the link's reason and text), the
     // link is on its way out (deleteLater).
     virtual void linkClosed(quint32 id, CloseReason reason);
+    // A link's bytes; by default they go to ingestStream().
+    virtual void linkReceived(quint32 id, const QByteArray &block);
 
     Delivery sendBytes(quint32 id, const QByteArray &bytes, QString *error) override;
     bool isStreamPeer(quint32 id) const override;
@@ -50,6 +57,12 @@ private:
     void onClosed(quint32 id, Link *link, CloseReason reason, const QString &text);
 
     QHash<quint32, Link *> m_links; // open peers' links
+    struct CloseAs
+    {
+        CloseReason reason;
+        QString text;
+    };
+    QHash<quint32, CloseAs> m_closeAs; // closeLink()
 };
 
 } // namespace sockscope

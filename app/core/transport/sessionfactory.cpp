@@ -1,12 +1,14 @@
 #include "core/transport/sessionfactory.h"
 
 #include "core/transport/tcpclientsession.h"
+#include "core/transport/tcprelaysession.h"
+#include "core/transport/udprelaysession.h"
 #include "core/transport/tcpserversession.h"
 #include "core/transport/udpsession.h"
 
 namespace sockscope {
 
-Session *createSession(Session::Mode mode, QObject *parent)
+Session *createSession(Session::Mode mode, QObject *parent, bool relayOverUdp)
 {
     switch (mode) {
     case Session::Mode::TcpServer:
@@ -15,6 +17,10 @@ Session *createSession(Session::Mode mode, QObject *parent)
         return new TcpClientSession(parent);
     case Session::Mode::Udp:
         return new UdpSession(parent);
+    case Session::Mode::Relay:
+        if (relayOverUdp)
+            return new UdpRelaySession(parent);
+        return new TcpRelaySession(parent);
     }
     return nullptr;
 }

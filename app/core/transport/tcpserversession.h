@@ -6,18 +6,16 @@
 #include <QHostAddress>
 #include <QTimer>
 
-class QSocketNotifier;
-class QTcpServer;
-
 namespace sockscope {
 
 class TcpLink;
+class TcpListener;
 
 // Listens on an address/port and keeps every accepted client as a peer.
 // Excess clients beyond maxClients are accepted and closed at once, with an
 // event in the log, so they are refused visibly rather than dropped. So are
-// clients that arrive while the process is out of file descriptors (Unix, see
-// acceptReady()): the server keeps listening and accepts again once peers leave.
+// clients that arrive while the process is out of file descriptors (see
+// TcpListener): the server keeps listening and accepts again once peers leave.
 class TcpServerSession : public LinkSession
 {
     Q_OBJECT
@@ -55,23 +53,11 @@ public:
     void disconnectAll();
 
 private:
-    void acceptPending();
-    void acceptReady();
     void admit(TcpLink *link);
-    bool refuseWithSpareDescriptor();
-    void acceptFailed(const QString &why);
-    void stopAccepting();
     QList<quint32> defaultTargets(QString *whyNone) override;
 
     Options m_options;
-    QTcpServer *m_server = nullptr;
-    // Unix: this session accepts by itself, on a notifier for the listening socket, and keeps a
-    // spare descriptor (on /dev/null) to refuse clients with when all others are in use.
-    QSocketNotifier *m_acceptNotifier = nullptr;
-    int m_spareFd = -1;
-    QTimer m_resumeTimer; // polls the listening socket again after an accept error
-    // An accept error was logged; the next one is logged only after an accept succeeded.
-    bool m_acceptFailing = false;
+    TcpListener *m_listener;
 };
 
 } // namespace sockscope

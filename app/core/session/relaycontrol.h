@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QtGlobal>
+
+namespace sockscope {
+
+// What only a relay can do with a pair, by the peer id of one side: holding what that side
+// sends (client side: client→server; upstream side: server→client). Session::relay() hands
+// it out; the window and tests use it without knowing the relay's transport.
+//
+// Held bytes are logged as they arrive, counted in PeerInfo::heldBytes and kept, in order,
+// until released or dropped. A TCP side's hold has a cap (HoldCap): past it, that side is no
+// longer read from (TCP flow control holds it back) until the hold shrinks. A UDP side's
+// datagrams past the cap are lost, as UDP loses them, and counted.
+class RelayControl
+{
+public:
+    static constexpr qint64 HoldCap = 4 << 20;
+
+    // Holds (true) what the side sends from now, or passes it on again (false): what was held
+    // goes first, so nothing is reordered. A side's end of stream is held like its bytes.
+    virtual void setHolding(quint32 side, bool hold) = 0;
+    // Passes on what was held so far, in order; a hold in force stays.
+    virtual void releaseHeld(quint32 side) = 0;
+    // Discards what was held (logged with its size); a held end of stream is passed on.
+    virtual void dropHeld(quint32 side) = 0;
+
+protected:
+    ~RelayControl() = default; // not deleted through this interface
+};
+
+} // namespace sockscope

@@ -1,0 +1,354 @@
+#include "core/transport/tcprelaysession.h"
+
+#include "core/link/socketerrors.h"
+#include "core/link/tcpconnector.h"
+#include "core/link/tcplink.h"
+#include "core/link/tcplistener.h"
+#include "core/net/endpoint.h"
+#include "core/transport/tcpserversession.h"
+
+namespace sockscope {
+
+TcpRelaySession::TcpRelaySession(QObject *parent)
+    : LinkSession(Mode::Relay, parent), m_listener(new TcpListener(this))
+{
+    connect(m_listener, &TcpListener::accepted, this, &TcpRelaySession::admit);
+    connect(m_listener, &TcpListener::refused, this,
+            [this](const QHostAddress &address, quint16 port) {
+                logEvent(0,
+                         tr("Refused %1: too many open files. New clients are accepted again "
+                            "once others disconnect.")
+                             .arg(formatEndpoint(address.toString(), port)),
+                         true);
+            });
+    connect(m_listener, &TcpListener::acceptFailed, this, [this](const QString &why) {
+        logEvent(0, tr("Could not accept a connection: %1").arg(why), true);
+    });
+}
+
+TcpRelaySession::~TcpRelaySession()
+{
+    for (TcpConnector *c : std::as_const(m_connecting))
+        c->disconnect(this);
+}
+
+QString TcpRelaySession::upstreamText() const
+{
+    return formatEndpoint(m_options.upstreamHost, m_options.upstreamPort);
+}
+
+void TcpRelaySession::setEndpoint(const SessionEndpoint &e)
+{
+    Options o = m_options;
+    o.address = e.localAddress.isNull() ? QHostAddress(QHostAddress::Any) : e.localAddress;
+    o.port = e.localPort;
+    o.upstreamHost = e.remoteHost;
+    o.upstreamPort = e.remotePort;
+    o.connectTimeoutMs = e.connectTimeoutMs;
+    o.maxClients = e.maxClients;
+    m_options = o;
+}
+
+void TcpRelaySession::start()
+{
+    if (m_listener->isListening())
+        return;
+    if (m_options.upstreamHost.isEmpty() || m_options.upstreamPort == 0) {
+        fail(tr("No server to relay to: give its host and port."));
+        return;
+    }
+    if (!m_listener->listen(m_options.address, m_options.port, m_options.backlog)) {
+        const QAbstractSocket::SocketError error = m_listener->serverError();
+        if (error == QAbstractSocket::AddressInUseError)
+            failPortInUse(false, m_options.port, m_options.address);
+        else
+            fail(tr("Cannot listen on %1: %2")
+                     .arg(formatEndpoint(m_options.address.toString(), m_options.port),
+                          socketErrorText(error, m_options.address.toString(), m_options.port)));
+        return;
+    }
+    const QString text =
+        tr("%1; relaying to %2")
+            .arg(TcpServerSession::listeningText(m_listener->serverAddress(),
+                                                 m_listener->serverPort()),
+                 upstreamText());
+    logEvent(0, text);
+    setState(State::Active, text);
+}
+
+void TcpRelaySession::stop()
+{
+    const bool wasListening = m_listener->isListening();
+    m_listener->close();
+    closeAll(); // clients still waiting for their server too: their links close at once
+    if (wasListening)
+        logEvent(0, tr("Stopped listening."));
+    setState(State::Idle, tr("Stopped"));
+    flushRecords();
+}
+
+bool TcpRelaySession::isListening() const
+{
+    return m_listener->isListening();
+}
+
+quint16 TcpRelaySession::boundPort() const
+{
+    return m_listener->isListening() ? m_listener->serverPort() : 0;
+}
+
+void TcpRelaySession::admit(TcpLink *link)
+{
+    if (openPeerCount() >= m_options.maxClients) {
+        logEvent(
+            0,
+            tr("Refused %1: the limit of %n client(s) is reached.", nullptr, m_options.maxClients)
+                .arg(formatEndpoint(unmappedAddress(link->peerAddress()).toString(),
+                                    link->peerPort())),
+            true);
+        delete link; // closes the connection quietly (nothing was read or written)
+        return;
+    }
+    // Not read from until its server answers: what it sends waits in the kernel.
+    link->setReadPaused(true);
+    const quint32 id = attach(link, PeerInfo::Side::Client);
+    wire(id, link);
+    logEvent(id, tr("Connected; connecting to the server %1…").arg(upstreamText()));
+    connectUpstream(id);
+}
+
+void TcpRelaySession::connectUpstream(quint32 client)
+{
+    auto *connector = new TcpConnector(this);
+    m_connecting.insert(client, connector);
+    connect(connector, &TcpConnector::connected, this,
+            [this, client](TcpLink *link) { upstreamConnected(client, link); });
+    connect(connector, &TcpConnector::failed, this,
+            [this, client](CloseReason reason, const QString &text) {
+                upstreamFailed(client, reason, text);
+            });
+    TcpConnector::Target target;
+    target.host = m_options.upstreamHost;
+    target.port = m_options.upstreamPort;
+    target.timeoutMs = m_options.connectTimeoutMs;
+    connector->connectTo(target);
+}
+
+void TcpRelaySession::upstreamConnected(quint32 client, TcpLink *link)
+{
+    if (TcpConnector *connector = m_connecting.take(client))
+        connector->deleteLater();
+    Link *clientLink = this->link(client);
+    if (!clientLink) { // the client left meanwhile
+        delete link;
+        return;
+    }
+    const quint32 id = attach(link, PeerInfo::Side::Upstream, client);
+    wire(id, link);
+    logEvent(id, tr("Connected to the server %1 from %2")
+                     .arg(formatEndpoint(unmappedAddress(link->peerAddress()).toString(),
+                                         link->peerPort()),
+                          formatEndpoint(unmappedAddress(link->localAddress()).toString(),
+                                         link->localPort())));
+    updateReading(client);
+    updateReading(id);
+}
+
+void TcpRelaySession::upstreamFailed(quint32 client, CloseReason reason, const QString &text)
+{
+    if (TcpConnector *connector = m_connecting.take(client))
+        connector->deleteLater();
+    closeLink(client, reason,
+              tr("the server %1 could not be reached: %2").arg(upstreamText(), text));
+}
+
+void TcpRelaySession::wire(quint32 id, Link *link)
+{
+    link->setHalfOpenAllowed(true);
+    link->setWaterMarks(m_options.highWater, m_options.lowWater);
+    connect(link, &Link::peerFinishedSending, this, [this, id] { sideFinished(id); });
+    connect(link, &Link::drained, this, [this, id] { sideDrained(id); });
+}
+
+quint32 TcpRelaySession::partnerOf(quint32 id) const
+{
+    const PeerInfo *p = peer(id);
+    return p ? p->partner : 0;
+}
+
+bool TcpRelaySession::isClientSide(quint32 id) const
+{
+    const PeerInfo *p = peer(id);
+    return p && p->side == PeerInfo::Side::Client;
+}
+
+// Logged and counted first, then forwarded (or held): the same bytes, shared, in order.
+void TcpRelaySession::linkReceived(quint32 id, const QByteArray &block)
+{
+    ingest(id, block);
+    PeerInfo *p = mutablePeer(id);
+    if (p && p->holding) {
+        m_held[id].blocks.push_back(block);
+        p->heldBytes += block.size();
+        markPeersChanged();
+        updateReading(id);
+        return;
+    }
+    forward(id, block);
+}
+
+void TcpRelaySession::forward(quint32 id, const QByteArray &block)
+{
+    Link *to = link(partnerOf(id));
+    if (!to || !to->write(block)) {
+        logEvent(id,
+                 tr("%n byte(s) could not be passed on: the other side is closed.", nullptr,
+                    int(qMin<qint64>(block.size(), INT_MAX))),
+                 true);
+        return;
+    }
+    if (to->isBackedUp())
+        updateReading(id); // until `to` drains: sideDrained()
+}
+
+void TcpRelaySession::updateReading(quint32 id)
+{
+    Link *from = link(id);
+    if (!from)
+        return;
+    const Link *to = link(partnerOf(id));
+    const PeerInfo *p = peer(id);
+    const bool overCap = p && p->heldBytes >= HoldCap;
+    from->setReadPaused(!to || to->isBackedUp() || overCap);
+}
+
+void TcpRelaySession::sideDrained(quint32 id)
+{
+    updateReading(partnerOf(id));
+}
+
+void TcpRelaySession::sideFinished(quint32 id)
+{
+    const bool client = isClientSide(id);
+    const PeerInfo *p = peer(id);
+    if (p && p->holding) {
+        m_held[id].finished = true;
+        logEvent(id, client ? tr("The client finished sending (half-close); held.")
+                            : tr("The server finished sending (half-close); held."));
+        return;
+    }
+    logEvent(id, client ? tr("The client finished sending (half-close); passed on to the server.")
+                        : tr("The server finished sending (half-close); passed on to the client."));
+    passOnFinish(id);
+}
+
+void TcpRelaySession::passOnFinish(quint32 id)
+{
+    if (Link *other = link(partnerOf(id)))
+        other->finishSending(); // after everything queued for it
+}
+
+void TcpRelaySession::setHolding(quint32 side, bool hold)
+{
+    PeerInfo *p = mutablePeer(side);
+    if (!p || !p->isOpen() || p->holding == hold)
+        return;
+    p->holding = hold;
+    markPeersChanged();
+    const bool client = p->side == PeerInfo::Side::Client;
+    if (hold) {
+        logEvent(side, client ? tr("Holding what the client sends.")
+                              : tr("Holding what the server sends."));
+        return;
+    }
+    logEvent(side, client ? tr("Passing on what the client sends again.")
+                          : tr("Passing on what the server sends again."));
+    releaseHeld(side);
+}
+
+void TcpRelaySession::releaseHeld(quint32 side)
+{
+    PeerInfo *p = mutablePeer(side);
+    const auto it = m_held.find(side);
+    if (!p || it == m_held.end())
+        return;
+    Held held = std::move(it.value());
+    m_held.erase(it);
+    if (p->heldBytes > 0)
+        logEvent(side, tr("Released %n held byte(s).", nullptr, int(qMin<qint64>(p->heldBytes, INT_MAX))));
+    p->heldBytes = 0;
+    markPeersChanged();
+    for (const QByteArray &block : held.blocks)
+        forward(side, block);
+    if (held.finished) {
+        logEvent(side, tr("Passed on the held end of stream (half-close)."));
+        passOnFinish(side);
+    }
+    updateReading(side);
+}
+
+void TcpRelaySession::dropHeld(quint32 side)
+{
+    PeerInfo *p = mutablePeer(side);
+    const auto it = m_held.find(side);
+    if (!p || it == m_held.end())
+        return;
+    const bool finished = it->finished;
+    m_held.erase(it);
+    logEvent(side, tr("Dropped %n held byte(s); they were not passed on.", nullptr,
+                      int(qMin<qint64>(p->heldBytes, INT_MAX))));
+    p->heldBytes = 0;
+    markPeersChanged();
+    if (finished) {
+        if (p->holding) // still holding: the end of stream waits for the next release
+            m_held[side].finished = true;
+        else
+            passOnFinish(side);
+    }
+    updateReading(side);
+}
+
+void TcpRelaySession::linkClosed(quint32 id, CloseReason reason)
+{
+    if (const auto held = m_held.constFind(id); held != m_held.constEnd()) {
+        if (PeerInfo *p = mutablePeer(id); p && p->heldBytes > 0) {
+            logEvent(id, tr("%n held byte(s) were not passed on: the connection closed.",
+                            nullptr, int(qMin<qint64>(p->heldBytes, INT_MAX))),
+                     true);
+            p->heldBytes = 0;
+        }
+        m_held.erase(held);
+    }
+    if (TcpConnector *connector = m_connecting.take(id)) {
+        connector->cancel();
+        connector->deleteLater();
+    }
+    const quint32 other = partnerOf(id);
+    if (!link(other))
+        return;
+    const bool client = isClientSide(id);
+    if (reason == CloseReason::Reset) {
+        abortLink(other, CloseReason::Reset,
+                  client ? tr("the client reset the connection; the reset was passed on")
+                         : tr("the server reset the connection; the reset was passed on"));
+        return;
+    }
+    if (reason == CloseReason::PeerClosed && link(other)->peerFinished()) {
+        // Both directions are finished: the other side is done as well.
+        closeLink(other, reason, tr("the peer closed the connection"));
+        return;
+    }
+    const PeerInfo *p = peer(id);
+    const QString why = p ? p->closeText : QString();
+    closeLink(other, reason,
+              client ? tr("the client side closed (%1)").arg(why)
+                     : tr("the server side closed (%1)").arg(why));
+}
+
+QList<quint32> TcpRelaySession::defaultTargets(QString *whyNone)
+{
+    *whyNone = tr("Choose where to send: the client side or the server side of a pair.");
+    return {};
+}
+
+} // namespace sockscope

@@ -1,0 +1,248 @@
+// The headless relay as other tools drive it (issue #14's pinned command line): the binary
+// between python3 or Qt peers on 127.0.0.1, its C>S / S>C lines, report and exit codes.
+
+#include "cliprocess.h"
+#include "loopback.h"
+#include "portholder.h"
+#include "pythonpeer.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkDatagram>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUdpSocket>
+
+using namespace sockscope::test;
+
+namespace {
+
+QJsonObject readReport(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(f.readAll()).object();
+}
+
+QStringList relayArgs(quint16 upstream, const QStringList &extra = {})
+{
+    return QStringList{QStringLiteral("--headless"),
+                       QStringLiteral("--mode"),
+                       QStringLiteral("relay"),
+                       QStringLiteral("--bind"),
+                       QStringLiteral("127.0.0.1"),
+                       QStringLiteral("--port"),
+                       QStringLiteral("0"),
+                       QStringLiteral("--upstream"),
+                       QStringLiteral("127.0.0.1:%1").arg(upstream)} +
+           extra;
+}
+
+// The relay's port, from its first event line.
+quint16 relayPort(CliProcess &cli)
+{
+    const QRegularExpressionMatch m = cli.waitForOutput(
+        QRegularExpression(QStringLiteral(R"(Listening on 127\.0\.0\.1:(\d+); relaying to )")));
+    return m.hasMatch() ? quint16(m.captured(1).toUInt()) : 0;
+}
+
+QString word(const QString &line, const QString &key)
+{
+    for (const QString &w : line.split(u' ')) {
+        if (w.startsWith(key + u'='))
+            return w.mid(key.size() + 1);
+    }
+    return {};
+}
+
+} // namespace
+
+class tst_RelayCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+    void tcpRelayLinesAndReport();
+    void udpRelay();
+    void portInUseExits3();
+    void badArguments_data();
+    void badArguments();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+// Two clients through the relay both ways; every byte shows once in its direction (hex lines,
+// per client), the report has the pinned fields, and the counts agree with the peers.
+void tst_RelayCli::tcpRelayLinesAndReport()
+{
+    const int bytes = 300000;
+    PythonPeer server;
+    server.start("relay_ends.py", {QStringLiteral("server"), QStringLiteral("exchange"),
+                                   QString::number(bytes)});
+    QTRY_VERIFY_WITH_TIMEOUT(!server.value(QStringLiteral("PORT")).isEmpty(), 10000);
+    const quint16 up = server.value(QStringLiteral("PORT")).toUShort();
+    const QString report = m_dir.filePath(QStringLiteral("relay.json"));
+    CliProcess cli;
+    QVERIFY(cli.start(relayArgs(up, {QStringLiteral("--encoding"), QStringLiteral("hex"),
+                                     QStringLiteral("--report"), report})));
+    const quint16 port = relayPort(cli);
+    QVERIFY2(port, qPrintable(cli.diagnostics()));
+
+    PythonPeer client;
+    client.start("relay_ends.py", {QStringLiteral("client"), QStringLiteral("exchange"),
+                                   QString::number(port), QString::number(bytes),
+                                   QStringLiteral("2")});
+    QTRY_VERIFY2_WITH_TIMEOUT(client.lines().contains(QStringLiteral("DONE")),
+                              qPrintable(client.diagnostics()), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(cli.out().count(QStringLiteral("Disconnected")) >= 4, 10000);
+    QCOMPARE(cli.terminate(), 0);
+
+    // Per client (the peer named on both directions' lines): what it sent, what it got.
+    QHash<QString, QByteArray> c2s, s2c;
+    for (const CliLine &l : cli.lines()) {
+        QVERIFY2(l.dir != QLatin1String("??"), qPrintable(l.data));
+        if (l.dir == QLatin1String("C>S") || l.dir == QLatin1String("S>C")) {
+            QVERIFY(l.peer.startsWith(QLatin1String("127.0.0.1:")));
+            QVERIFY2(l.peer != QStringLiteral("127.0.0.1:%1").arg(up), qPrintable(l.peer));
+            const QByteArray data = QByteArray::fromHex(l.data.toLatin1());
+            QCOMPARE(data.size(), l.count.toInt());
+            (l.dir == QLatin1String("C>S") ? c2s : s2c)[l.peer] += data;
+        }
+    }
+    QCOMPARE(c2s.size(), 2);
+    QStringList sentByClients, gotByClients, fromLines, toLines;
+    for (const QString &line : client.lines()) {
+        if (line.startsWith(QLatin1String("CLIENT "))) {
+            sentByClients << word(line, QStringLiteral("sent_sha"));
+            gotByClients << word(line, QStringLiteral("sha"));
+        }
+    }
+    for (const QString &peer : c2s.keys()) {
+        fromLines << QString::fromLatin1(
+            QCryptographicHash::hash(c2s[peer], QCryptographicHash::Sha256).toHex());
+        toLines << QString::fromLatin1(
+            QCryptographicHash::hash(s2c[peer], QCryptographicHash::Sha256).toHex());
+    }
+    sentByClients.sort();
+    gotByClients.sort();
+    fromLines.sort();
+    toLines.sort();
+    QCOMPARE(fromLines, sentByClients);
+    QCOMPARE(toLines, gotByClients);
+
+    const QJsonObject r = readReport(report);
+    QCOMPARE(r.value(QStringLiteral("mode")).toString(), QStringLiteral("relay"));
+    QCOMPARE(r.value(QStringLiteral("c2s_bytes_total")).toInteger(), 2 * bytes);
+    QCOMPARE(r.value(QStringLiteral("s2c_bytes_total")).toInteger(), 2 * bytes);
+    QVERIFY(r.value(QStringLiteral("peak_clients")).toInt() >= 1);
+    QVERIFY(r.value(QStringLiteral("event_loop_lag_ms")).isObject());
+    const QJsonArray connections = r.value(QStringLiteral("connections")).toArray();
+    QCOMPARE(connections.size(), 2);
+    for (const QJsonValue &v : connections) {
+        const QJsonObject c = v.toObject();
+        QVERIFY(c2s.contains(c.value(QStringLiteral("peer")).toString()));
+        QCOMPARE(c.value(QStringLiteral("upstream")).toString(),
+                 QStringLiteral("127.0.0.1:%1").arg(up));
+        QCOMPARE(c.value(QStringLiteral("c2s_bytes")).toInteger(), bytes);
+        QCOMPARE(c.value(QStringLiteral("s2c_bytes")).toInteger(), bytes);
+        QVERIFY(!c.value(QStringLiteral("opened")).toString().isEmpty());
+        QVERIFY(!c.value(QStringLiteral("closed")).toString().isEmpty());
+        QCOMPARE(c.value(QStringLiteral("close_reason")).toString(),
+                 QStringLiteral("peer-closed"));
+    }
+}
+
+void tst_RelayCli::udpRelay()
+{
+    QUdpSocket server;
+    QVERIFY(server.bind(kLoopback, 0));
+    const QString report = m_dir.filePath(QStringLiteral("udp-relay.json"));
+    CliProcess cli;
+    QVERIFY(cli.start(relayArgs(server.localPort(),
+                                {QStringLiteral("--transport"), QStringLiteral("udp"),
+                                 QStringLiteral("--report"), report})));
+    const QRegularExpressionMatch m = cli.waitForOutput(
+        QRegularExpression(QStringLiteral(R"(Bound to 127\.0\.0\.1:(\d+); relaying datagrams)")));
+    QVERIFY2(m.hasMatch(), qPrintable(cli.diagnostics()));
+    const quint16 port = quint16(m.captured(1).toUInt());
+    QUdpSocket client;
+    QVERIFY(client.bind(kLoopback, 0));
+    client.writeDatagram("ping", kLoopback, port);
+    QTRY_VERIFY(server.hasPendingDatagrams());
+    const QNetworkDatagram d = server.receiveDatagram();
+    QCOMPARE(d.data(), QByteArray("ping"));
+    server.writeDatagram("pong!", d.senderAddress(), quint16(d.senderPort()));
+    QTRY_VERIFY(client.hasPendingDatagrams());
+    QCOMPARE(client.receiveDatagram().data(), QByteArray("pong!"));
+    const QString me = QStringLiteral("127.0.0.1:%1").arg(client.localPort());
+    QTRY_VERIFY(cli.out().contains(QStringLiteral(" S>C %1 5 pong!").arg(me)));
+    QVERIFY2(cli.out().contains(QStringLiteral(" C>S %1 4 ping").arg(me)), qPrintable(cli.out()));
+    QCOMPARE(cli.terminate(), 0);
+    const QJsonObject r = readReport(report);
+    QCOMPARE(r.value(QStringLiteral("mode")).toString(), QStringLiteral("relay"));
+    QCOMPARE(r.value(QStringLiteral("c2s_bytes_total")).toInteger(), 4);
+    QCOMPARE(r.value(QStringLiteral("s2c_bytes_total")).toInteger(), 5);
+}
+
+void tst_RelayCli::portInUseExits3()
+{
+    PortHolder holder;
+    const quint16 port = holder.hold("tcp");
+    QVERIFY2(port, qPrintable(holder.diagnostics()));
+    CliProcess cli;
+    QStringList args = relayArgs(9);
+    args[args.indexOf(QStringLiteral("--port")) + 1] = QString::number(port);
+    QVERIFY(cli.start(args));
+    QVERIFY(cli.waitForExit());
+    QCOMPARE(cli.exitCode(), 3);
+    QVERIFY2(cli.err().contains(holder.pid()), qPrintable(cli.err()));
+    QVERIFY2(cli.err().contains(QLatin1String("python3")), qPrintable(cli.err()));
+}
+
+void tst_RelayCli::badArguments_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("mentions");
+    const QStringList base{QStringLiteral("--headless"), QStringLiteral("--mode"),
+                           QStringLiteral("relay"), QStringLiteral("--port"), QStringLiteral("0")};
+    QTest::newRow("no upstream") << base << QStringLiteral("--upstream");
+    QTest::newRow("upstream without port")
+        << base + QStringList{QStringLiteral("--upstream"), QStringLiteral("127.0.0.1")}
+        << QStringLiteral("host:port");
+    QTest::newRow("unknown transport")
+        << base + QStringList{QStringLiteral("--upstream"), QStringLiteral("127.0.0.1:9"),
+                              QStringLiteral("--transport"), QStringLiteral("sctp")}
+        << QStringLiteral("sctp");
+    QTest::newRow("send with relay")
+        << base + QStringList{QStringLiteral("--upstream"), QStringLiteral("127.0.0.1:9"),
+                              QStringLiteral("--send"), QStringLiteral("x")}
+        << QStringLiteral("--send");
+    QTest::newRow("upstream without relay")
+        << QStringList{QStringLiteral("--headless"), QStringLiteral("--mode"),
+                       QStringLiteral("tcp-server"), QStringLiteral("--port"), QStringLiteral("0"),
+                       QStringLiteral("--upstream"), QStringLiteral("127.0.0.1:9")}
+        << QStringLiteral("--upstream");
+}
+
+void tst_RelayCli::badArguments()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, mentions);
+    CliProcess cli;
+    QVERIFY(cli.start(args));
+    QVERIFY(cli.waitForExit());
+    QCOMPARE(cli.exitCode(), 2);
+    QVERIFY2(cli.err().contains(mentions), qPrintable(cli.err()));
+    QVERIFY2(!cli.out().contains(QLatin1String("Listening")), qPrintable(cli.out()));
+}
+
+QTEST_GUILESS_MAIN(tst_RelayCli)
+#include "tst_relaycli.moc"
