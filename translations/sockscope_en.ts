@@ -5,514 +5,514 @@
     <name>AutoReplyDialog</name>
     <message>
         <source>Auto-Reply Rules</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Rules are tried from top to bottom. Double-click a cell to edit it; invalid cells are red.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Add</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Add a new rule below the current one</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>D&amp;uplicate</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Insert a copy of the current rule below it</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Remove the selected rules (Del)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Move U&amp;p</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Move the current rule up: it is tried earlier</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Move Do&amp;wn</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Move the current rule down: it is tried later</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Import JSON…</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Replace the rules with those of a JSON file (docs/auto-reply.md)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>E&amp;xport JSON…</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Save the rules and the rule set options to a JSON file</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Rule set</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Options that apply to all rules</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Encoding:</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Decodes received frames for text and regex rules, and encodes text patterns and replies</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Match:</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>First match: only the first matching rule replies. All matches: every matching rule replies, in list order.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>E&amp;cho:</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Send received frames back unchanged: never, only when no rule matched, or always (before the rule replies)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Echo &amp;delay:</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Delay before an echoed frame is sent, in milliseconds</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Test</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Try the rules as they are now on a sample frame</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>A received frame to try: text with escapes (\r \n \xNN \uXXXX) or hex bytes</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Sample frame, e.g. PING\r\n</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>Whether the sample frame is text (encoded in the rule set's encoding) or hex bytes</source>
-        <translation />
+        <source>Whether the sample frame is text (encoded in the rule set&apos;s encoding) or hex bytes</source>
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Test</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Show which rules match the sample frame and the exact reply bytes (Enter)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The result of the test: matching rules and the reply bytes in hex</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>SendPanel</name>
     <message>
         <source>Send</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Text</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Text mode: the characters are encoded with the selected encoding. Switching converts the content.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>He&amp;x</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>Hex mode: the content is hex digits such as "48 65 6C". Switching converts the content.</source>
-        <translation />
+        <source>Hex mode: the content is hex digits such as &quot;48 65 6C&quot;. Switching converts the content.</source>
+        <translation></translation>
     </message>
     <message>
         <source>Text encoding of the message (also used for text produced by dynamic fields)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Escapes</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Understand escape sequences in text mode: \r \n \t \\ \0 \xNN (a raw byte) \uXXXX</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Line ending appended after the content (in hex mode too)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Checksum appended last, computed over everything before it (line ending included)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Byte order of the checksum: big-endian (high byte first) or little-endian (MODBUS RTU)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Dynamic fields</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Expand placeholders such as {{counter}}, {{time}}, {{random:4}} and {{len:u16be}} when sending</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>?</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Show the dynamic field syntax</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The message to send. Ctrl+Return sends it.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The exact bytes that will be sent</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Number of bytes that will be sent</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Notices about the message</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Sent messages and named quick-send presets</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;History</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Sent messages, most recent first. Click (or Space) loads one into the editor; double-click (or Enter) loads and sends it; Delete removes it.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Save as preset…</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Save the selected history entry as a named preset</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Remove all history entries</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Presets</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Named quick-send messages. Click (or Space) loads one into the editor; double-click (or Enter) loads and sends it; F2 renames; Delete removes it.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Add…</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Add the message in the editor as a named preset</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Rename</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Rename the selected preset (F2)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Delete the selected preset (Delete)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Send</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Send the message (Ctrl+Return)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Send the message repeatedly</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Ever&amp;y</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Periodic sending: interval between two sends</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Interval between two periodic sends, in milliseconds</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source> ms</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Number of periodic sends (0 = until stopped)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>× </source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>× ∞</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Sta&amp;rt</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Start sending the message periodically</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Send &amp;file…</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Send the contents of a file</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Progress of the file transfer</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Stop the file transfer</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Se&amp;q…</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Send sequence: edit and run a list of messages, each followed by its own delay</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Send sequence</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>SequenceDialog</name>
     <message>
         <source>Send Sequence</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Messages sent in order, each followed by its delay. Add the message from the send editor, then edit the content and the delay in place.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The steps of the sequence, sent from top to bottom</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Add current message</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Add the message of the send editor, with its options, after the selected step</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Re&amp;move</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Remove the selected step (Delete)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Move &amp;up</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Send the selected step earlier</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Move &amp;down</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Send the selected step later</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Loops:</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>How many times the whole sequence is sent</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>How many times the whole sequence is sent (0 = until stopped)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>× </source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>× ∞</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Steps sent so far</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The step last sent and the current loop</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Run</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>How the last run ended, or what keeps the sequence from running</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>sockscope::AutoReplyDialog</name>
     <message>
         <source>First match</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>All matches</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Off</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Echo unmatched</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Echo everything</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source> ms</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Text</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Hex</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Use these rules</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Discard the changes</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Remove Rules</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Fix the invalid rule first. %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The file is larger than %1 MiB.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Import Auto-Reply Rules</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Auto-reply rules (*.json);;All files (*)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Import Failed</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The rules in %1 were not imported; the current rules are unchanged.
 
 %2</source>
-        <translation />
+        <translation></translation>
     </message>
     <message numerus="yes">
         <source>(%n more)</source>
@@ -523,27 +523,27 @@
     </message>
     <message>
         <source>Imported with Warnings</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The rules were imported; these parts of the file were ignored:
 
 %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Export Auto-Reply Rules</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Export Failed</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Could not save %1:
 
 %2</source>
-        <translation />
+        <translation></translation>
     </message>
     <message numerus="yes">
         <source>(%n more invalid rule(s))</source>
@@ -554,7 +554,7 @@
     </message>
     <message>
         <source>No rules.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message numerus="yes">
         <source>%n rule(s), %1 enabled</source>
@@ -565,20 +565,20 @@
     </message>
     <message>
         <source>Type a received frame above to see which rule answers it and the reply bytes.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Fix the invalid rule first.
 %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Sample frame, position %1: %2</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Sample frame: %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message numerus="yes">
         <source>Frame, %n byte(s): %1</source>
@@ -589,27 +589,27 @@
     </message>
     <message>
         <source>rule %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>rule %1 “%2”</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>No rule matches.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Matches: %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Nothing is sent back.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>echo</source>
-        <translation />
+        <translation></translation>
     </message>
     <message numerus="yes">
         <source>Reply from %1 after %2 ms, %n byte(s):</source>
@@ -620,237 +620,237 @@
     </message>
     <message>
         <source>%1 is not a regular file.</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>sockscope::AutoReplyModel</name>
     <message>
         <source>Exact text</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Exact hex</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Hex pattern</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Hex pattern, anywhere</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Contains text</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Contains text, any case</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Regex</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Regex, any case</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>The frame equals the pattern: text with escapes (\r \n \xNN \uXXXX), encoded in the rule set's encoding.</source>
-        <translation />
+        <source>The frame equals the pattern: text with escapes (\r \n \xNN \uXXXX), encoded in the rule set&apos;s encoding.</source>
+        <translation></translation>
     </message>
     <message>
-        <source>The frame equals the pattern bytes, written in hex ("48 65 6C").</source>
-        <translation />
+        <source>The frame equals the pattern bytes, written in hex (&quot;48 65 6C&quot;).</source>
+        <translation></translation>
     </message>
     <message>
-        <source>The whole frame matches the hex pattern; ?? stands for any one byte ("AA ?? ?? 55").</source>
-        <translation />
+        <source>The whole frame matches the hex pattern; ?? stands for any one byte (&quot;AA ?? ?? 55&quot;).</source>
+        <translation></translation>
     </message>
     <message>
         <source>The hex pattern occurs anywhere in the frame; ?? stands for any one byte.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The decoded frame text contains the pattern text (case-sensitive).</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The decoded frame text contains the pattern text, ignoring case.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>A regular expression (PCRE) found in the decoded frame text; ${1} or ${name} in the reply inserts a captured group.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>A regular expression found in the decoded frame text, ignoring case; ${1} or ${name} in the reply inserts a captured group.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Hex</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Text</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Enabled: this rule answers matching frames.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Disabled: this rule is skipped (but still checked).</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>No name: the log shows the reply as coming from “Rule %1”.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Text with escapes (\r \n \t \xNN \uXXXX), encoded in %1.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Text with escapes (\r \n \t \uXXXX; \xNN below \x80 only), compared with the frame decoded from %1.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>Hex bytes, e.g. "01 03 00 2A".</source>
-        <translation />
+        <source>Hex bytes, e.g. &quot;01 03 00 2A&quot;.</source>
+        <translation></translation>
     </message>
     <message>
-        <source>Hex bytes with ?? for any byte, e.g. "AA ?? ?? 55".</source>
-        <translation />
+        <source>Hex bytes with ?? for any byte, e.g. &quot;AA ?? ?? 55&quot;.</source>
+        <translation></translation>
     </message>
     <message>
         <source>PCRE regular expression, searched in the frame decoded from %1; use ^ and $ to match the whole frame.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The reply is written as hex bytes.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The reply is text with escapes, encoded in %1.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>No reply: matching frames are answered with nothing (and not echoed).</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>Hex bytes, e.g. "01 03 02 00 2A".</source>
-        <translation />
+        <source>Hex bytes, e.g. &quot;01 03 02 00 2A&quot;.</source>
+        <translation></translation>
     </message>
     <message>
         <source>${1} or ${name} inserts a captured group; write \u0024{ for a literal ${.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Wait this long before sending the reply (0 to %1 ms).</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Rule %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>(no reply)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>On</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Name</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Match type</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Pattern</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Reply as</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Reply</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Delay ms</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Only enabled rules answer frames; disabled rules are still checked.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Shown in the log as the source of the reply.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>How the pattern is compared with a received frame.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>What a received frame must match.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Whether the reply is written as text (with escapes) or as hex bytes.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The bytes sent back; empty sends nothing and suppresses the echo.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Delay before the reply is sent, in milliseconds.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source> ms</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>sockscope::AutoReplyRules</name>
     <message>
         <source>character %1 cannot be encoded in %2</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Rule %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Rule %1 “%2”</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>position %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>"${" without a closing "}" (write a literal "$" as \u0024)</source>
-        <translation />
+        <source>&quot;${&quot; without a closing &quot;}&quot; (write a literal &quot;$&quot; as \u0024)</source>
+        <translation></translation>
     </message>
     <message>
-        <source>the pattern has no group named "%1"</source>
-        <translation />
+        <source>the pattern has no group named &quot;%1&quot;</source>
+        <translation></translation>
     </message>
     <message>
         <source>placeholders are ${0} to ${99} or ${name}</source>
-        <translation />
+        <translation></translation>
     </message>
     <message numerus="yes">
         <source>the pattern has no group %1 (it has %n group(s))</source>
@@ -861,498 +861,498 @@
     </message>
     <message>
         <source>more than %1 placeholders</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>the pattern is empty</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>longer than %1 characters</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>must be between 0 and %1 ms</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>a byte above \x7F is not a character: use a hex pattern to match raw bytes</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>invalid regular expression: %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>%1 rules: at most %2 are allowed</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>Rule %1: unknown field "%2" ignored</source>
-        <translation />
+        <source>Rule %1: unknown field &quot;%2&quot; ignored</source>
+        <translation></translation>
     </message>
     <message>
-        <source>Unknown field "%1" ignored</source>
-        <translation />
+        <source>Unknown field &quot;%1&quot; ignored</source>
+        <translation></translation>
     </message>
     <message>
         <source>required field is missing</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>must be a string</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>must be true or false</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>must be a whole number from %1 to %2</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>"%1" is not one of %2</source>
-        <translation />
+        <source>&quot;%1&quot; is not one of %2</source>
+        <translation></translation>
     </message>
     <message>
         <source>the file is larger than %1 MiB</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>not valid JSON: %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>not an auto-reply rule file: the top level must be an object</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>not an auto-reply rule file (expected "%1")</source>
-        <translation />
+        <source>not an auto-reply rule file (expected &quot;%1&quot;)</source>
+        <translation></translation>
     </message>
     <message>
         <source>version %1 is not supported (this build reads version %2)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>unknown encoding "%1" (use UTF-8, GBK or Latin-1)</source>
-        <translation />
+        <source>unknown encoding &quot;%1&quot; (use UTF-8, GBK or Latin-1)</source>
+        <translation></translation>
     </message>
     <message>
         <source>must be an array</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>each rule must be an object</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>SockScope sets the match limit itself: remove (*LIMIT_MATCH=…)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>a repeated group holds a repeat, as in (a+)+: a frame can make this take exponential time. Make the inner repeat possessive (a++) or the group atomic ((?&gt;…))</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Auto-reply rule “%1” skipped: its pattern needed more than %2 backtracking steps for a %3-byte frame (repeats that overlap, such as (a|a)+, do that). Simplify the pattern.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Frames skipped in this read: %1.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Auto-reply rule “%1” skipped: regex matching took more than %2 ms in one read (frames skipped: %3).</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>sockscope::Checksum</name>
     <message>
         <source>None</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>sockscope::ConnectionBar</name>
     <message>
         <source>0.0.0.0 (all IPv4 interfaces)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>:: (all interfaces, IPv6 and IPv4)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>127.0.0.1 (this machine only)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>::1 (this machine only, IPv6)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>(automatic)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Listen on</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Port</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The address to listen on. 0.0.0.0 accepts connections from every network; 127.0.0.1 only from this machine.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The TCP port to listen on (0: any free port).</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>host name or address</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Local address for the UDP socket.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Server</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Remote</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The server to connect to: a host name, IPv4 or IPv6 address.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Default target for datagrams (optional).</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The remote port.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Disconnect</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Options</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Show connection options</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Connections beyond this number are refused and logged.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Max clients</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source> ms</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Give up connecting after this long.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Timeout</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Auto-reconnect</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Reconnect after a failure or a close by the server, waiting longer each time (up to 30 s).</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Local port</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Bind this local port before connecting (0: automatic).</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Broadcast</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Reply to last sender</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Send to whoever sent the last datagram instead of the remote address.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>e.g. 239.1.2.3</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Multicast group to join when the socket opens.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Multicast group</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Join</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Leave</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>"%1" is not a local IP address.</source>
-        <translation />
+        <source>&quot;%1&quot; is not a local IP address.</source>
+        <translation></translation>
     </message>
     <message>
-        <source>Enter the server's host name or address.</source>
-        <translation />
+        <source>Enter the server&apos;s host name or address.</source>
+        <translation></translation>
     </message>
     <message>
-        <source>"%1" is not a multicast group address.</source>
-        <translation />
+        <source>&quot;%1&quot; is not a multicast group address.</source>
+        <translation></translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Listen</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Connect</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Close</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Open</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Stop this session</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Start this session</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Not listening</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Not connected</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Local address</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>P&amp;ort</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>[::] (all interfaces, IPv6 only)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>any</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>Local UDP port (any: a free port, shown below and in the tab's title once the socket is open).</source>
-        <translation />
+        <source>Local UDP port (any: a free port, shown below and in the tab&apos;s title once the socket is open).</source>
+        <translation></translation>
     </message>
     <message>
         <source>Allow sending to broadcast addresses such as 255.255.255.255. Applies at once, also while open.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>The network interface to join the group on. Choose the one the group's datagrams arrive on.</source>
-        <translation />
+        <source>The network interface to join the group on. Choose the one the group&apos;s datagrams arrive on.</source>
+        <translation></translation>
     </message>
     <message>
         <source>Default interface</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>sockscope::DynamicFields</name>
     <message>
         <source>empty option</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>more than one format given</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>width must be a number from 1 to %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>unknown option "%1"</source>
-        <translation />
+        <source>unknown option &quot;%1&quot;</source>
+        <translation></translation>
     </message>
     <message>
         <source>width applies to dec and hex only; a binary field always takes its size in bytes</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>%1 needs a whole number</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>adjust needs a whole number such as -2</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>random takes a byte count from 1 to %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>more than one time style given</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>a binary time needs u32 or u64</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>unknown time option "%1": use unix, unixms, iso, a binary format such as u32be, or a pattern such as HH:mm:ss.zzz</source>
-        <translation />
+        <source>unknown time option &quot;%1&quot;: use unix, unixms, iso, a binary format such as u32be, or a pattern such as HH:mm:ss.zzz</source>
+        <translation></translation>
     </message>
     <message>
         <source>iso takes no other options</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>width applies to dec and hex only</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>expected ':' or '}}' after the field name "%1"</source>
-        <translation />
+        <source>expected &apos;:&apos; or &apos;}}&apos; after the field name &quot;%1&quot;</source>
+        <translation></translation>
     </message>
     <message>
-        <source>unknown field "%1": the fields are counter, time, random and len (write {{{{ for a literal {{)</source>
-        <translation />
+        <source>unknown field &quot;%1&quot;: the fields are counter, time, random and len (write {{{{ for a literal {{)</source>
+        <translation></translation>
     </message>
     <message>
         <source>a backslash cannot escape a brace: write \\ for a backslash, or {{{{ for a literal {{</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>the field is not closed with }} (write {{{{ for a literal {{)</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>sockscope::Escapes</name>
     <message>
         <source>lone backslash at the end; write \\ for a backslash</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>\x needs two hex digits</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>\u needs four hex digits</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>\u%1 is a lone low surrogate</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>\u%1 is a high surrogate and must be followed by a low surrogate \uDC00-\uDFFF</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>unknown escape \%1</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>sockscope::FileSender</name>
     <message>
         <source>The session was closed during the transfer.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>UDP does not guarantee delivery: datagrams may be lost, duplicated or reordered without notice, so the receiver may not have all of the file.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>A file is already being sent.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>There is no session to send through.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The datagram size must be between 1 and %1 bytes.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The send rate cannot be negative.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The UDP socket is not open.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>That peer is not known any more.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The chunk size and the high-water mark must be positive.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Not connected.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>No client is connected.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message numerus="yes">
         <source>%n clients are connected: choose the one to send the file to.</source>
@@ -1363,59 +1363,59 @@
     </message>
     <message>
         <source>That peer is not connected.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>No file was chosen.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Cannot read %1: the file does not exist.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Cannot send %1: it is a folder, not a file.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Cannot send %1: it is not a regular file.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>%1 is empty: there is nothing to send.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Cancelled after %1 of %2 bytes.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>the peer</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Reading %1 failed after %2 bytes: %3</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>%1 ended after %2 bytes; it had %3 bytes when the transfer began.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Sending to %1 failed after %2 of %3 bytes: %4</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Sent %1 (%2 bytes) to %3.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Sending datagram %1 failed after %2 of %3 bytes: %4</source>
-        <translation />
+        <translation></translation>
     </message>
     <message numerus="yes">
         <source>Sent %1 (%2 bytes) as %n datagram(s).</source>
@@ -1426,668 +1426,766 @@
     </message>
     <message>
         <source>disconnected</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>%1 went away after %2 of %3 bytes (%4).</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The UDP socket was closed after %1 of %2 bytes.</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>sockscope::FramingSelector</name>
     <message>
         <source>&amp;Framing</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Raw chunks (as received)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Lines (\n or \r\n)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Delimiter</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Fixed length</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Length prefix</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Idle gap</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>How received bytes are cut into messages. TCP is a stream: one send() on the other side may arrive in pieces or glued to the next ("sticky packets"). Framing makes each message one log row.</source>
-        <translation />
+        <source>How received bytes are cut into messages. TCP is a stream: one send() on the other side may arrive in pieces or glued to the next (&quot;sticky packets&quot;). Framing makes each message one log row.</source>
+        <translation></translation>
     </message>
     <message>
         <source>hex, e.g. 0D 0A</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The bytes that end a message, in hex.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Keep delimiter</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source> bytes</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>1-byte length</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>2-byte length</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>4-byte length</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>big-endian</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>little-endian</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Length counts header</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>offset </source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Bytes before the length field (e.g. a 2-byte magic).</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>adjust </source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Bytes the length does not count, e.g. +2 for a trailing CRC.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source> ms</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>A message ends after this much silence.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source> KiB</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>max </source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Longest message kept in one piece; longer ones are cut and marked, so memory never grows without bound.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Delimiter, column %1: %2</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>sockscope::FramingSpec</name>
     <message>
         <source>%1 MiB</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>%1 KiB</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>%1 bytes</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>max: maximum frame size must be 1..%1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>delim: delimiter must be 1..%1 bytes</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>fixed: length must be 1..%1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>len: length field must be 1, 2 or 4 bytes</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>len: offset must be 0..%1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>len: adjustment must be -%1..%1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>len: maximum frame size must be at least the header size (%1)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>gap: idle time must be 1..%1 ms</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>framing is empty; expected raw, line, delim:HEX, fixed:N, len:1|2|4[:be|le] or gap:MS</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>delim: expected hex bytes such as delim:0D0A</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>fixed: expected a length such as fixed:16</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>len: expected the length field size such as len:2</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>gap: expected an idle time in ms such as gap:50</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>unknown framing '%1'; expected raw, line, delim:HEX, fixed:N, len:1|2|4[:be|le] or gap:MS</source>
-        <translation />
+        <source>unknown framing &apos;%1&apos;; expected raw, line, delim:HEX, fixed:N, len:1|2|4[:be|le] or gap:MS</source>
+        <translation></translation>
     </message>
     <message>
-        <source>%1: unknown option '%2'</source>
-        <translation />
+        <source>%1: unknown option &apos;%2&apos;</source>
+        <translation></translation>
     </message>
     <message>
-        <source>%1: option '%2' does not apply</source>
-        <translation />
+        <source>%1: option &apos;%2&apos; does not apply</source>
+        <translation></translation>
     </message>
     <message>
-        <source>%1: bad value in '%2'</source>
-        <translation />
+        <source>%1: bad value in &apos;%2&apos;</source>
+        <translation></translation>
     </message>
     <message>
         <source>Raw (each read as received)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Lines (LF or CR LF, kept)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Lines (LF or CR LF)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Delimiter %1 (kept)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Delimiter %1 (stripped)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>, trailing CR trimmed</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Fixed length %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source> big-endian</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source> little-endian</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Length prefix, %1-byte%2</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source> at offset %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>, counts whole frame</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>, counts bytes after it</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>, %1 extra</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>, adjusted by %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Idle gap %1 ms</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>, max frame %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>%1: the byte order is given twice</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>%1: '%2' is given twice</source>
-        <translation />
+        <source>%1: &apos;%2&apos; is given twice</source>
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>sockscope::HeadlessRunner</name>
     <message>
         <source>Cannot build the message: %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Cannot read the rules file %1: %2</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Rules file %1: %2</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Cannot write the report %1: %2</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Cannot read %1: the file does not exist.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Cannot send %1: it is a folder, not a file.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Cannot send %1: it is not a regular file.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>%1 is empty: there is nothing to send.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Cannot read the rules file %1: it is not a regular file.</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>sockscope::Hex</name>
     <message>
-        <source>"%1" must be followed by hex digits</source>
-        <translation />
+        <source>&quot;%1&quot; must be followed by hex digits</source>
+        <translation></translation>
     </message>
     <message>
         <source>%1 is not a hex digit</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>odd number of hex digits (%1) in "%2": each byte needs two digits</source>
-        <translation />
+        <source>odd number of hex digits (%1) in &quot;%2&quot;: each byte needs two digits</source>
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>sockscope::HexDumpView</name>
     <message>
         <source>Copy as Hex</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Copy as Text</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Copy as C Array</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Copy Hex Dump</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Select All</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>sockscope::LaunchOptions</name>
     <message>
-        <source>SockScope network debugging assistant: TCP server, TCP client and UDP peer.
-Without --headless the window opens, configured by the same options.</source>
-        <translation />
-    </message>
-    <message>
         <source>Run without a window; log to stdout.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Window: listen/connect right away.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>tcp-server, tcp-client or udp.</source>
-        <translation />
-    </message>
-    <message>
-        <source>Server/UDP: local port (0 = any). Client: the server's port.</source>
-        <translation />
+        <source>Server/UDP: local port (0 = any). Client: the server&apos;s port.</source>
+        <translation></translation>
     </message>
     <message>
         <source>Client: server host name or address.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Client: local port to bind.</source>
-        <translation />
-    </message>
-    <message>
-        <source>Client: connect timeout in ms.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Client: reconnect automatically.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>UDP: default target host:port.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>UDP: allow broadcast.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>UDP: join a multicast group.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>UDP: send to whoever sent the last datagram.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Display/send encoding: utf-8, gbk, latin1 or hex.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Receive framing: raw, line, delim:HEX, fixed:N, len:1|2|4[:be|le], gap:MS.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Send every received frame back.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Auto-reply rules (JSON file).</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Server: client limit.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Write a JSON report when done.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Send this text.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Send these hex bytes.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>Send this file's bytes.</source>
-        <translation />
+        <source>Send this file&apos;s bytes.</source>
+        <translation></translation>
     </message>
     <message>
         <source>Interpret \r \n \t \xNN \uXXXX escapes in --send.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Append a checksum: sum8, xor8, crc8, crc16-modbus, crc16-ccitt-false, crc16-xmodem, crc32.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Repeat the send every ms.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Client: ms to wait for replies after the last send.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Unexpected argument: %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>--mode must be tcp-server, tcp-client or udp, not "%1".</source>
-        <translation />
+        <source>--bind needs an IP address, not &quot;%1&quot;.</source>
+        <translation></translation>
     </message>
     <message>
-        <source>--headless needs --mode tcp-server, tcp-client or udp.</source>
-        <translation />
-    </message>
-    <message>
-        <source>--bind needs an IP address, not "%1".</source>
-        <translation />
-    </message>
-    <message>
-        <source>--port needs a number from %1 to 65535, not "%2".</source>
-        <translation />
+        <source>--port needs a number from %1 to 65535, not &quot;%2&quot;.</source>
+        <translation></translation>
     </message>
     <message>
         <source>--local-port needs a number from 0 to 65535.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>--timeout needs a number of milliseconds.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>--remote needs host:port (e.g. 127.0.0.1:8888 or [::1]:8888), not "%1".</source>
-        <translation />
+        <source>--remote needs host:port (e.g. 127.0.0.1:8888 or [::1]:8888), not &quot;%1&quot;.</source>
+        <translation></translation>
     </message>
     <message>
-        <source>--join needs a multicast group address (224.0.0.0/4 or ff00::/8), not "%1".</source>
-        <translation />
+        <source>--join needs a multicast group address (224.0.0.0/4 or ff00::/8), not &quot;%1&quot;.</source>
+        <translation></translation>
     </message>
     <message>
-        <source>--encoding must be utf-8, gbk, latin1 or hex, not "%1".</source>
-        <translation />
+        <source>--encoding must be utf-8, gbk, latin1 or hex, not &quot;%1&quot;.</source>
+        <translation></translation>
     </message>
     <message>
         <source>--framing: %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>--max-clients needs a positive number.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Use only one of --send, --send-hex and --send-file.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>--checksum: unknown kind "%1".</source>
-        <translation />
+        <source>--checksum: unknown kind &quot;%1&quot;.</source>
+        <translation></translation>
     </message>
     <message>
         <source>--interval needs a positive number of milliseconds.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>--count needs a number (0 = forever).</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>--linger needs a number of milliseconds.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>tcp-client needs --host and --port.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>%1 needs --port (0 for any free port).</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Sending over UDP needs --remote host:port.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>--send-file cannot be repeated with --interval.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>--send needs a non-empty message.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>--%1 is given more than once.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>--%1 does not apply to %2.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>--%1 applies only with --headless.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>--escapes applies only to --send.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>--checksum applies only to --send and --send-hex.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>--%1 needs a message to send (--send, --send-hex or --send-file).</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>--count does not apply to --send-file.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Local address (server/UDP: where to listen, :: for every IPv6 and IPv4 address, [::] for IPv6 only; client: local bind).</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Stop after this many seconds (above 0, at most 365 days).</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>How many times to send: back to back, or one every --interval (0 = forever, with --interval only).</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>--framing: the maximum frame size (%1) is below the fixed length (%2): every frame would be cut.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>--rules needs a file name.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>--report needs a file name.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>--duration needs a number of seconds above 0 and at most %1 (365 days), not "%2".</source>
-        <translation />
+        <source>--duration needs a number of seconds above 0 and at most %1 (365 days), not &quot;%2&quot;.</source>
+        <translation></translation>
     </message>
     <message>
         <source>--count 0 (forever) needs --interval MS.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>--remote %1 cannot be reached from --bind %2: they are of different IP versions.</source>
-        <translation />
+        <translation></translation>
+    </message>
+    <message>
+        <source>tcp-server, tcp-client, udp or relay.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Relay: the server to pass each client on to.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Relay: tcp (the default) or udp.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Client, relay: connect timeout in ms.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>--upstream needs host:port (e.g. 127.0.0.1:8883 or [::1]:8883), not &quot;%1&quot;.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>--transport must be tcp or udp, not &quot;%1&quot;.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>relay needs --upstream host:port (the server to pass clients on to).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>SockScope network debugging assistant: TCP server, TCP client, UDP peer and relay.
+Without --headless the window opens, configured by the same options.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>--mode must be tcp-server, tcp-client, udp or relay, not &quot;%1&quot;.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>--headless needs --mode tcp-server, tcp-client, udp or relay.</source>
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>sockscope::LogExport</name>
     <message>
         <source>Cannot record to %1: %2</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Recording to %1 stopped: %2</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Cannot record to %1: it is not a regular file.</source>
-        <translation />
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::LogFileActions</name>
+    <message>
+        <source>Text as shown (*.txt)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Received bytes, raw (*.bin)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Save log</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Record to file</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 already exists.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Append the new messages to its end, or replace what it holds now? Replacing deletes its contents.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Append</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Could not replace %1: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Saving the log to %1…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n row</numerusform>
+            <numerusform>%n rows</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved %1 to %2 (%3 held while paused included).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Saved %1 to %2.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Only the rows of %1, as the log is filtered.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Save cancelled: %1 was not written.</source>
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>sockscope::LogModel</name>
     <message>
         <source>Error</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Time</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Direction</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Peer</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Length</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Data</source>
-        <translation />
+        <translation></translation>
     </message>
     <message numerus="yes">
         <source>… (%n bytes)</source>
@@ -2098,55 +2196,55 @@ Without --headless the window opens, configured by the same options.</source>
     </message>
     <message>
         <source>RX</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>TX</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Event</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>#%1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>checksum bad</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>malformed</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>cut</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>incomplete</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Received</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Sent by auto-reply</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The session itself</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Peer #%1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message numerus="yes">
         <source>%n byte(s)</source>
@@ -2157,154 +2255,154 @@ Without --headless the window opens, configured by the same options.</source>
     </message>
     <message>
         <source>Checksum verified.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Checksum mismatch.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The length header declared an impossible length.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The frame exceeded the maximum size and was cut into pieces.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>A later piece of an oversized frame.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The stream ended in the middle of this frame.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The table shows the first %1 bytes; the byte view shows all of them.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>…continues</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>echo</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>auto-reply</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>auto-reply: %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Sent back by echo</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Sent by auto-reply rule “%1”</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The start of a character: it shows whole in the next message of this peer and direction.</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>sockscope::LogPane</name>
     <message>
         <source>Hex</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>How received and sent bytes are shown. Switching re-renders the stored bytes; nothing is lost or changed.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Time</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Show the time column (microseconds).</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Show the messages you sent (TX rows).</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Wrap</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Wrap long data over several lines.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Follow</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Keep the newest message in view. Scrolling up pauses this; scrolling to the bottom resumes it.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Freeze the display (Ctrl+P). Counters and recording go on; held messages appear when you resume.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Clear the log (Ctrl+L).</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Save</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Save the log, or record every message to a file.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Save log as text, CSV or raw bytes…</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Record every message to a file…</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Search for bytes given in hex instead of text.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Previous match (Shift+F3)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Next match (F3)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Select a message to see its bytes.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation />
+        <translation></translation>
     </message>
     <message numerus="yes">
         <source>… %n more byte(s) in the hex dump</source>
@@ -2315,110 +2413,110 @@ Without --headless the window opens, configured by the same options.</source>
     </message>
     <message>
         <source>Not found</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Found in a hidden row</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Find</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Find text, or bytes with Hex checked (Ctrl+F; F3 next, Shift+F3 previous).</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>…continues in the next message</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>sockscope::MainWindow</name>
     <message>
         <source>SockScope</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Open another session</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>How late the window's event loop runs (99th percentile and worst over the last few seconds): the window's responsiveness.</source>
-        <translation />
+        <source>How late the window&apos;s event loop runs (99th percentile and worst over the last few seconds): the window&apos;s responsiveness.</source>
+        <translation></translation>
     </message>
     <message>
         <source>lag p99 %1 ms, max %2 ms</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;New session</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>TCP &amp;Server</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>TCP &amp;Client</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;UDP</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Save log…</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Close session</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Session</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Start</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>S&amp;top</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Reset counters</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Se&amp;ttings</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Log limits…</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;About SockScope</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>About &amp;Qt</source>
-        <translation />
+        <translation></translation>
     </message>
     <message numerus="yes">
         <source>RX %1 in %Ln msg(s), %2/s</source>
@@ -2443,75 +2541,75 @@ Without --headless the window opens, configured by the same options.</source>
     </message>
     <message>
         <source>Log limits</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source> MiB</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Rows kept per session</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Memory per session</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The oldest messages are dropped from the view beyond these limits. Counters and recording to file are not affected.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>About SockScope</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&lt;h3&gt;SockScope %1&lt;/h3&gt;&lt;p&gt;A network debugging assistant: TCP server, TCP client and UDP peer with exact bytes, framing for sticky packets and a log that survives floods.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (running on Qt %3).&lt;/p&gt;&lt;p&gt;License: MIT.&lt;/p&gt;</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>System default</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Language</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The new language applies when SockScope restarts.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Cannot write the report %1: %2</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Stop recording</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Recording to %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Every message of this session is appended to %1.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Stop recording to %1.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Quit SockScope</source>
-        <translation />
+        <translation></translation>
     </message>
     <message numerus="yes">
         <source>Quit while %n session(s) are running?</source>
@@ -2529,151 +2627,174 @@ Without --headless the window opens, configured by the same options.</source>
     </message>
     <message>
         <source>Quit</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>sockscope::Message</name>
     <message>
-        <source>character '%1' (U+%2) cannot be encoded in %3</source>
-        <translation />
+        <source>character &apos;%1&apos; (U+%2) cannot be encoded in %3</source>
+        <translation></translation>
     </message>
     <message>
         <source>invalid hex: %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>the length would be negative (%1)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>the length %1 does not fit in %2 byte(s)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>the lengths do not settle on a consistent value</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>the message is empty</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The bytes include control characters or bytes that are not valid %1 text. They can only be kept exactly as escape sequences such as \r or \xFF: turn on escapes to edit them as text.</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>sockscope::MessageListModel</name>
     <message>
         <source>HEX %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Hex</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Text</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>escapes</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>+ \n</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>+ \r\n</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>+ \r</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>+ %1 (%2)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>LE</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>BE</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>dynamic fields</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>sockscope::PeerListModel</name>
     <message>
         <source>Connected</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>%1 — closed: %2</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>%1 — connected since %2</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Peer</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>State</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Since</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Active</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Bytes received from this peer</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Bytes sent to this peer</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Messages received from this peer</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>RX</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>TX</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Msgs</source>
-        <translation />
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::PeerPanel</name>
+    <message>
+        <source>Select peers to send only to them and to show only their messages. With nothing selected, sends go to all peers.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>All peers</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Clear the selection: send to every peer and show every message.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Clear closed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Remove peers that have left from the list.</source>
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>sockscope::PeriodicSender</name>
     <message>
         <source>Already running.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The interval must be at least 1 ms.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message numerus="yes">
         <source>Count reached: sent %n message(s).</source>
@@ -2687,30 +2808,72 @@ Without --headless the window opens, configured by the same options.</source>
     <name>sockscope::PortOwnerLookup</name>
     <message>
         <source>Port %1 is already in use by %2 (pid %3).</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Port %1 is already in use by process %2.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Port %1 is already in use by another program (its owner could not be determined; it may belong to another user).</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Port %1 is already in use by another program (its owner could not be determined).</source>
-        <translation />
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::ReceiveOptions</name>
+    <message>
+        <source>UDP keeps message boundaries: one datagram, one row.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No check</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Check %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Treat the last bytes of each received message as this checksum and mark messages where it does not match.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Echo</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Send every received message straight back.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Auto-reply…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Rules that answer matching messages automatically (device simulation).</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule(s) active</source>
+        <translation>
+            <numerusform>%n rule active</numerusform>
+            <numerusform>%n rules active</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>sockscope::ScheduledSender</name>
     <message>
         <source>The message is empty.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The session was closed.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message numerus="yes">
         <source>Sent %n message(s).</source>
@@ -2721,27 +2884,27 @@ Without --headless the window opens, configured by the same options.</source>
     </message>
     <message>
         <source>Already running.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>There is no session to send through.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>There is nothing to send: no message is set.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The number of repetitions cannot be negative.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Step %1: %2</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Step %1: the delay cannot be negative.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message numerus="yes">
         <source>Stopped after %n message(s).</source>
@@ -2752,102 +2915,102 @@ Without --headless the window opens, configured by the same options.</source>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>None of the target peers exists any more.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Disconnected: %1.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The UDP socket is closed.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>No client is connected.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Disconnected from %1 (%2).</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Not connected.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The message was not sent.</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>sockscope::SendPanel</name>
     <message>
         <source>Type a message, then press Ctrl+Return to send it</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>No line ending</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>+ \n (LF)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>+ \r\n (CRLF)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>+ \r (CR)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>No checksum</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>+ %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>BE</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Big-endian: high byte first</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>LE</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Little-endian: low byte first (MODBUS RTU)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Cannot switch to hex: %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Cannot switch to text: %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Escapes turned on: the bytes include control characters or bytes that are not valid %1 text, written as \r, \n or \xNN to keep them exact.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Nothing to send: type a message (text or hex)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The preview of the exact bytes appears here as you type</source>
-        <translation />
+        <translation></translation>
     </message>
     <message numerus="yes">
         <source>&lt;p&gt;… %n more byte(s)&lt;/p&gt;</source>
@@ -2858,1037 +3021,174 @@ Without --headless the window opens, configured by the same options.</source>
     </message>
     <message>
         <source>1 byte</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>%1 bytes</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source> (time fields vary)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The exact bytes that will be sent</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Not connected</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Nothing to send: the message is empty</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Cannot send: %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Send the message (Ctrl+Return)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>St&amp;op (%1 / %2)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>St&amp;op (%1 sent)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Stop sending periodically</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Sta&amp;rt</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Start sending the message every interval, the given number of times</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>A file transfer is in progress</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Send the contents of a file</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Send File</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>%1 of %2 bytes sent</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>?</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>File sent</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>File transfer failed</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Type a message before saving it as a preset</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Add Preset</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Preset name:</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Save as Preset</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Delete Preset</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>Delete the preset "%1"?</source>
-        <translation />
+        <source>Delete the preset &quot;%1&quot;?</source>
+        <translation></translation>
     </message>
     <message>
         <source>Load into Editor</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Load and Send</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Save as Preset…</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Rename</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Delete…</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Clear History</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Add Current Message…</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Still hex: the bytes include control characters or bytes that are not valid %1 text, which text can keep exact only as escapes (\r, \n, \xNN).</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Turn on Escapes and switch to text</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source> (column %1)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source> (line %1, column %2)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Dynamic fields&lt;/b&gt; are replaced when the message is sent:&lt;/p&gt;&lt;table cellspacing='4'&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{counter}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;1, 2, 3 … (&lt;tt&gt;start=&lt;/tt&gt;, &lt;tt&gt;step=&lt;/tt&gt;, &lt;tt&gt;width=&lt;/tt&gt;, &lt;tt&gt;hex&lt;/tt&gt;, &lt;tt&gt;u8&lt;/tt&gt;, &lt;tt&gt;u16be&lt;/tt&gt;, &lt;tt&gt;u32le&lt;/tt&gt; …)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{time}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;send time, &lt;tt&gt;HH:mm:ss.zzz&lt;/tt&gt;; or a QDateTime pattern, &lt;tt&gt;unix&lt;/tt&gt;, &lt;tt&gt;unixms&lt;/tt&gt;, &lt;tt&gt;iso&lt;/tt&gt;, &lt;tt&gt;u32be&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{random:4}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;4 random bytes&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{len:u16be}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;length of the whole frame (&lt;tt&gt;after&lt;/tt&gt;, &lt;tt&gt;adjust=-2&lt;/tt&gt;)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{{{&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;a literal &lt;tt&gt;{{&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Each sender (Send button, periodic send, sequence) counts on its own and keeps counting across runs while the tab is open. The preview shows the next frame. Full reference: docs/dynamic-fields.md.&lt;/p&gt;</source>
-        <translation />
-    </message>
-</context>
-<context>
-    <name>sockscope::SequenceController</name>
-    <message>
-        <source>Completed. %1</source>
-        <translation />
-    </message>
-    <message>
-        <source>Failed: %1</source>
-        <translation />
-    </message>
-    <message>
-        <source>Could not start: %1</source>
-        <translation />
+        <source>&lt;p&gt;&lt;b&gt;Dynamic fields&lt;/b&gt; are replaced when the message is sent:&lt;/p&gt;&lt;table cellspacing=&apos;4&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{counter}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;1, 2, 3 … (&lt;tt&gt;start=&lt;/tt&gt;, &lt;tt&gt;step=&lt;/tt&gt;, &lt;tt&gt;width=&lt;/tt&gt;, &lt;tt&gt;hex&lt;/tt&gt;, &lt;tt&gt;u8&lt;/tt&gt;, &lt;tt&gt;u16be&lt;/tt&gt;, &lt;tt&gt;u32le&lt;/tt&gt; …)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{time}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;send time, &lt;tt&gt;HH:mm:ss.zzz&lt;/tt&gt;; or a QDateTime pattern, &lt;tt&gt;unix&lt;/tt&gt;, &lt;tt&gt;unixms&lt;/tt&gt;, &lt;tt&gt;iso&lt;/tt&gt;, &lt;tt&gt;u32be&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{random:4}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;4 random bytes&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{len:u16be}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;length of the whole frame (&lt;tt&gt;after&lt;/tt&gt;, &lt;tt&gt;adjust=-2&lt;/tt&gt;)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{{{&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;a literal &lt;tt&gt;{{&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Each sender (Send button, periodic send, sequence) counts on its own and keeps counting across runs while the tab is open. The preview shows the next frame. Full reference: docs/dynamic-fields.md.&lt;/p&gt;</source>
+        <translation></translation>
     </message>
 </context>
 <context>
-    <name>sockscope::SequenceDelegate</name>
+    <name>sockscope::SendRouter</name>
     <message>
-        <source> ms</source>
-        <translation />
-    </message>
-</context>
-<context>
-    <name>sockscope::SequenceDialog</name>
-    <message>
-        <source>Close this window; a running sequence goes on</source>
-        <translation />
-    </message>
-    <message>
-        <source>Remove Step</source>
-        <translation />
-    </message>
-    <message>
-        <source>Add at least one step first.</source>
-        <translation />
-    </message>
-    <message>
-        <source>Step %1 cannot be sent: %2</source>
-        <translation />
-    </message>
-    <message>
-        <source>Not connected.</source>
-        <translation />
-    </message>
-    <message>
-        <source>St&amp;op</source>
-        <translation />
-    </message>
-    <message>
-        <source>Stop the sequence</source>
-        <translation />
-    </message>
-    <message>
-        <source>&amp;Run</source>
-        <translation />
-    </message>
-    <message>
-        <source>Send the steps in order, looping as set</source>
-        <translation />
-    </message>
-    <message numerus="yes">
-        <source>%n step(s), about %1 ms per loop.</source>
-        <translation>
-            <numerusform>%n step, about %1 ms per loop.</numerusform>
-            <numerusform>%n steps, about %1 ms per loop.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Step %1/%2, loop %3 (until stopped)</source>
-        <translation />
-    </message>
-    <message>
-        <source>Step %1/%2, loop %3/%4</source>
-        <translation />
-    </message>
-    <message>
-        <source>Starting…</source>
-        <translation />
-    </message>
-</context>
-<context>
-    <name>sockscope::SequenceModel</name>
-    <message>
-        <source>Hex</source>
-        <translation />
-    </message>
-    <message>
-        <source>Text</source>
-        <translation />
-    </message>
-    <message>
-        <source>escapes</source>
-        <translation />
-    </message>
-    <message>
-        <source>fields</source>
-        <translation />
-    </message>
-    <message>
-        <source>%1 ms</source>
-        <translation />
-    </message>
-    <message>
-        <source>Step %1 cannot be sent: %2</source>
-        <translation />
-    </message>
-    <message>
-        <source>Pause after this step before the next one (also between loops), 0 to %1 ms.</source>
-        <translation />
-    </message>
-    <message>
-        <source>Message</source>
-        <translation />
-    </message>
-    <message>
-        <source>Format</source>
-        <translation />
-    </message>
-    <message>
-        <source>Delay after</source>
-        <translation />
-    </message>
-    <message>
-        <source>The message content; double-click to edit it (escapes and hex digits as in the send editor).</source>
-        <translation />
-    </message>
-    <message>
-        <source>Format and options, as they were in the send editor when the step was added.</source>
-        <translation />
-    </message>
-    <message>
-        <source>Pause after the step, in milliseconds; double-click to edit.</source>
-        <translation />
-    </message>
-</context>
-<context>
-    <name>sockscope::Session</name>
-    <message>
-        <source>Disconnected by you.</source>
-        <translation />
-    </message>
-    <message>
-        <source>Disconnected: %1</source>
-        <translation />
-    </message>
-    <message>
-        <source>Port %1 is already in use; looking up which program holds it…</source>
-        <translation />
-    </message>
-    <message>
-        <source>Auto-reply not sent: the peer is not reading (%1 bytes still unsent to it). Replies to it are dropped until it reads.</source>
-        <translation />
-    </message>
-    <message>
-        <source>Auto-reply not sent: %1 bytes of replies already wait for this peer. Replies to it are dropped until they have gone out.</source>
-        <translation />
-    </message>
-    <message>
-        <source>Auto-reply not sent: %1 bytes of replies already wait in this session. Replies are dropped until they have gone out.</source>
-        <translation />
-    </message>
-    <message numerus="yes">
-        <source>%n auto-reply(ies) not sent (%1 bytes in all).</source>
-        <translation>
-            <numerusform>%n auto-reply not sent (%1 bytes in all).</numerusform>
-            <numerusform>%n auto-replies not sent (%1 bytes in all).</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n waiting auto-reply(ies) dropped (%1 bytes): the peer is gone.</source>
-        <translation>
-            <numerusform>%n waiting auto-reply dropped (%1 bytes): the peer is gone.</numerusform>
-            <numerusform>%n waiting auto-replies dropped (%1 bytes): the peer is gone.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Nothing to send: the message is empty.</source>
-        <translation />
-    </message>
-    <message>
-        <source>Not sent to %1: no longer connected.</source>
-        <translation />
-    </message>
-</context>
-<context>
-    <name>sockscope::SessionTab</name>
-    <message>
-        <source>Forget</source>
-        <translation />
-    </message>
-    <message>
-        <source>Disconnect</source>
-        <translation />
-    </message>
-    <message>
-        <source>TCP Server</source>
-        <translation />
-    </message>
-    <message>
-        <source>TCP Client</source>
-        <translation />
-    </message>
-    <message>
-        <source>UDP</source>
-        <translation />
-    </message>
-    <message>
-        <source>Forget the selected peers (their next datagram adds them again).</source>
-        <translation />
-    </message>
-    <message>
-        <source>Disconnect the selected clients.</source>
-        <translation />
-    </message>
-    <message>
-        <source>Select the peers to forget first.</source>
-        <translation />
-    </message>
-    <message>
-        <source>Select the clients to disconnect first (Ctrl+click for several).</source>
-        <translation />
-    </message>
-    </context>
-<context>
-    <name>sockscope::SocketErrors</name>
-    <message>
-        <source>Connection to %1 was refused: nothing is listening on that port.</source>
-        <translation />
-    </message>
-    <message>
-        <source>The connection was refused: nothing is listening on that port.</source>
-        <translation />
-    </message>
-    <message>
-        <source>%1 closed the connection.</source>
-        <translation />
-    </message>
-    <message>
-        <source>The remote host closed the connection.</source>
-        <translation />
-    </message>
-    <message>
-        <source>Host "%1" could not be found.</source>
-        <translation />
-    </message>
-    <message>
-        <source>The host could not be found.</source>
-        <translation />
-    </message>
-    <message>
-        <source>Access to %1 was denied: the operation needs more privileges (ports below 1024 usually do).</source>
-        <translation />
-    </message>
-    <message>
-        <source>The socket operation was denied: it needs more privileges (ports below 1024 usually do).</source>
-        <translation />
-    </message>
-    <message>
-        <source>Could not open a socket for %1: the system ran out of resources (too many open sockets or too little memory).</source>
-        <translation />
-    </message>
-    <message>
-        <source>The system ran out of socket resources (too many open sockets or too little memory).</source>
-        <translation />
-    </message>
-    <message>
-        <source>The operation on %1 timed out.</source>
-        <translation />
-    </message>
-    <message>
-        <source>The socket operation timed out.</source>
-        <translation />
-    </message>
-    <message>
-        <source>The datagram for %1 is larger than the network allows (at most 65507 bytes over IPv4).</source>
-        <translation />
-    </message>
-    <message>
-        <source>The datagram is larger than the network allows (at most 65507 bytes over IPv4).</source>
-        <translation />
-    </message>
-    <message>
-        <source>A network error occurred with %1: the network or host may be unreachable, or the connection timed out.</source>
-        <translation />
-    </message>
-    <message>
-        <source>A network error occurred: the network or host may be unreachable, or the connection timed out.</source>
-        <translation />
-    </message>
-    <message>
-        <source>%1 is already in use by another socket.</source>
-        <translation />
-    </message>
-    <message>
-        <source>The address is already in use by another socket.</source>
-        <translation />
-    </message>
-    <message>
-        <source>Cannot bind to %1: that address does not belong to this computer.</source>
-        <translation />
-    </message>
-    <message>
-        <source>The requested address does not belong to this computer.</source>
-        <translation />
-    </message>
-    <message>
-        <source>The operation on %1 is not supported by this system (for example IPv6 where IPv6 is disabled).</source>
-        <translation />
-    </message>
-    <message>
-        <source>The operation is not supported by this system (for example IPv6 where IPv6 is disabled).</source>
-        <translation />
-    </message>
-    <message>
-        <source>An earlier operation on %1 is still in progress.</source>
-        <translation />
-    </message>
-    <message>
-        <source>An earlier socket operation is still in progress.</source>
-        <translation />
-    </message>
-    <message>
-        <source>The proxy requires authentication to reach %1.</source>
-        <translation />
-    </message>
-    <message>
-        <source>The proxy requires authentication.</source>
-        <translation />
-    </message>
-    <message>
-        <source>The TLS handshake with %1 failed.</source>
-        <translation />
-    </message>
-    <message>
-        <source>The TLS handshake failed.</source>
-        <translation />
-    </message>
-    <message>
-        <source>The proxy refused the connection to %1.</source>
-        <translation />
-    </message>
-    <message>
-        <source>The proxy server refused the connection.</source>
-        <translation />
-    </message>
-    <message>
-        <source>The proxy closed the connection to %1 unexpectedly.</source>
-        <translation />
-    </message>
-    <message>
-        <source>The proxy server closed the connection unexpectedly.</source>
-        <translation />
-    </message>
-    <message>
-        <source>The proxy did not answer in time while connecting to %1.</source>
-        <translation />
-    </message>
-    <message>
-        <source>The proxy server did not answer in time.</source>
-        <translation />
-    </message>
-    <message>
-        <source>The proxy for %1 could not be found.</source>
-        <translation />
-    </message>
-    <message>
-        <source>The proxy server could not be found.</source>
-        <translation />
-    </message>
-    <message>
-        <source>The proxy sent a reply that could not be understood while connecting to %1.</source>
-        <translation />
-    </message>
-    <message>
-        <source>The proxy server sent a reply that could not be understood.</source>
-        <translation />
-    </message>
-    <message>
-        <source>The operation on %1 is not allowed in the socket's current state.</source>
-        <translation />
-    </message>
-    <message>
-        <source>The operation is not allowed in the socket's current state.</source>
-        <translation />
-    </message>
-    <message>
-        <source>The TLS library reported an internal error while talking to %1.</source>
-        <translation />
-    </message>
-    <message>
-        <source>The TLS library reported an internal error.</source>
-        <translation />
-    </message>
-    <message>
-        <source>Invalid TLS data (certificate, key or cipher) was given for %1.</source>
-        <translation />
-    </message>
-    <message>
-        <source>Invalid TLS data (certificate, key or cipher) was given.</source>
-        <translation />
-    </message>
-    <message>
-        <source>A temporary error occurred on %1; try again.</source>
-        <translation />
-    </message>
-    <message>
-        <source>A temporary socket error occurred; try again.</source>
-        <translation />
-    </message>
-    <message>
-        <source>An unknown error occurred on %1.</source>
-        <translation />
-    </message>
-    <message>
-        <source>An unknown socket error occurred.</source>
-        <translation />
-    </message>
-    <message>
-        <source>Socket error %1 occurred on %2.</source>
-        <translation />
-    </message>
-    <message>
-        <source>Socket error %1 occurred.</source>
-        <translation />
-    </message>
-    <message>
-        <source>Closed by peer</source>
-        <translation />
-    </message>
-    <message>
-        <source>Reset by peer</source>
-        <translation />
-    </message>
-    <message>
-        <source>Timed out</source>
-        <translation />
-    </message>
-    <message>
-        <source>Refused</source>
-        <translation />
-    </message>
-    <message>
-        <source>Host not found</source>
-        <translation />
-    </message>
-    <message>
-        <source>Network unreachable</source>
-        <translation />
-    </message>
-    <message>
-        <source>Closed locally</source>
-        <translation />
-    </message>
-    <message>
-        <source>Error</source>
-        <translation />
-    </message>
-    <message>
-        <source>%1, IPv6 and IPv4</source>
-        <translation />
-    </message>
-    <message>
-        <source>%1, IPv6 only</source>
-        <translation />
-    </message>
-</context>
-<context>
-    <name>sockscope::TcpClientSession</name>
-    <message>
-        <source>Connecting to %1 timed out after %2 ms.</source>
-        <translation />
-    </message>
-    <message>
-        <source>Cannot bind the local address %1: %2</source>
-        <translation />
-    </message>
-    <message>
-        <source>Connecting to %1…</source>
-        <translation />
-    </message>
-    <message>
-        <source>Connected to %1 from %2</source>
-        <translation />
-    </message>
-    <message>
-        <source>Disconnected: %1</source>
-        <translation />
-    </message>
-    <message>
-        <source>Reconnecting in %1 s (%2)</source>
-        <translation />
-    </message>
-    <message>
-        <source>Connection attempt cancelled.</source>
-        <translation />
-    </message>
-    <message>
-        <source>Disconnected</source>
-        <translation />
-    </message>
-    <message>
-        <source>Not connected.</source>
-        <translation />
-    </message>
-</context>
-<context>
-    <name>sockscope::TcpLink</name>
-    <message>
-        <source>the peer closed the connection</source>
-        <translation />
-    </message>
-    <message>
-        <source>closed by you</source>
-        <translation />
-    </message>
-    <message>
-        <source>the peer reset the connection</source>
-        <translation />
-    </message>
-    <message numerus="yes">
-        <source>; %n byte(s) queued for it were not sent</source>
-        <translation>
-            <numerusform>; %n byte queued for it was not sent</numerusform>
-            <numerusform>; %n bytes queued for it were not sent</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>sockscope::TcpServerSession</name>
-    <message>
-        <source>Could not accept a connection: %1</source>
-        <translation />
-    </message>
-    <message>
-        <source>Cannot listen on %1: %2</source>
-        <translation />
-    </message>
-    <message>
-        <source>Listening on %1</source>
-        <translation />
-    </message>
-    <message numerus="yes">
-        <source>Stopped listening; %n client(s) stay connected.</source>
-        <translation>
-            <numerusform>Stopped listening; %n client stays connected.</numerusform>
-            <numerusform>Stopped listening; %n clients stay connected.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Not listening (%n client(s) connected)</source>
-        <translation>
-            <numerusform>Not listening (%n client connected)</numerusform>
-            <numerusform>Not listening (%n clients connected)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Stopped listening.</source>
-        <translation />
-    </message>
-    <message>
-        <source>Stopped</source>
-        <translation />
-    </message>
-    <message numerus="yes">
-        <source>Refused %1: the limit of %n client(s) is reached.</source>
-        <translation>
-            <numerusform>Refused %1: the limit of %n client is reached.</numerusform>
-            <numerusform>Refused %1: the limit of %n clients is reached.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Connected</source>
-        <translation />
-    </message>
-    <message>
-        <source>No client is connected.</source>
-        <translation />
-    </message>
-    <message>
-        <source>Refused %1: too many open files. New clients are accepted again once others disconnect.</source>
-        <translation />
-    </message>
-    <message>
-        <source>Listening on %1 (every interface: other machines can connect)</source>
-        <translation />
-    </message>
-</context>
-<context>
-    <name>sockscope::TextCodec</name>
-    <message>
-        <source>Character '%1' (%2) at position %3 cannot be encoded in %4.</source>
-        <translation />
-    </message>
-    <message numerus="yes">
-        <source>%n more character(s) cannot be encoded either.</source>
-        <translation>
-            <numerusform>%n more character cannot be encoded either.</numerusform>
-            <numerusform>%n more characters cannot be encoded either.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>sockscope::UdpSession</name>
-    <message>
-        <source>Looking up %1…</source>
-        <translation />
-    </message>
-    <message>
-        <source>Cannot bind %1: %2</source>
-        <translation />
-    </message>
-    <message>
-        <source>Bound to %1</source>
-        <translation />
-    </message>
-    <message>
-        <source>sending to %1</source>
-        <translation />
-    </message>
-    <message>
-        <source>Socket closed.</source>
-        <translation />
-    </message>
-    <message>
-        <source>socket closed</source>
-        <translation />
-    </message>
-    <message>
-        <source>Closed</source>
-        <translation />
-    </message>
-    <message>
-        <source>Unknown peer.</source>
-        <translation />
-    </message>
-    <message>
-        <source>A UDP datagram can carry at most %1 bytes over %2; this message has %3 bytes. Split it, or use TCP.</source>
-        <translation />
-    </message>
-    <message>
-        <source>Nothing to send: the message is empty.</source>
-        <translation />
-    </message>
-    <message>
-        <source>The UDP socket is not open.</source>
-        <translation />
-    </message>
-    <message>
-        <source>No datagram has been received yet, so there is no sender to reply to.</source>
-        <translation />
-    </message>
-    <message>
-        <source>No remote address is set.</source>
-        <translation />
-    </message>
-    <message>
-        <source>forgotten</source>
-        <translation />
-    </message>
-    <message>
-        <source>Sending to the broadcast address %1 needs the Broadcast option.</source>
-        <translation />
-    </message>
-    <message numerus="yes">
-        <source>forgotten: more than %n senders</source>
-        <translation>
-            <numerusform>forgotten: more than %n sender</numerusform>
-            <numerusform>forgotten: more than %n senders</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 is not a multicast group address (IPv4: 224.0.0.0 to 239.255.255.255, IPv6: ff00::/8).</source>
-        <translation />
-    </message>
-    <message>
-        <source>There is no network interface named %1.</source>
-        <translation />
-    </message>
-    <message>
-        <source>The IPv4 group %1 cannot be joined on a socket bound to %2. Bind to 0.0.0.0 (all IPv4 interfaces) to join it.</source>
-        <translation />
-    </message>
-    <message>
-        <source>The IPv6 group %1 cannot be joined on a socket bound to %2. Bind to :: to join it.</source>
-        <translation />
-    </message>
-    <message>
-        <source>Not joined: a socket bound to %1 never receives datagrams sent to the group %2 (they are addressed to the group). Bind to 0.0.0.0 (or ::) to receive multicast.</source>
-        <translation />
-    </message>
-    <message>
-        <source>the default interface</source>
-        <translation />
-    </message>
-    <message>
-        <source>Rejoined multicast group %1 on %2 (joined before the socket was reopened).</source>
-        <translation />
-    </message>
-    <message>
-        <source>Joined multicast group %1 on %2.</source>
-        <translation />
-    </message>
-    <message>
-        <source>Could not join multicast group %1 on %2: %3</source>
-        <translation />
-    </message>
-    <message>
-        <source>Already joined multicast group %1 on %2.</source>
-        <translation />
-    </message>
-    <message>
-        <source>Multicast group %1 on %2 will be joined when the socket opens.</source>
-        <translation />
-    </message>
-    <message>
-        <source>Multicast group %1 not rejoined: %2</source>
-        <translation />
-    </message>
-    <message>
-        <source>Not a member of multicast group %1 on %2.</source>
-        <translation />
-    </message>
-    <message>
-        <source>Left multicast group %1 on %2.</source>
-        <translation />
-    </message>
-    <message>
-        <source>Could not leave multicast group %1 on %2: %3</source>
-        <translation />
-    </message>
-</context>
-<context><name>sockscope::PeerPanel</name><message>
-        <source>Select peers to send only to them and to show only their messages. With nothing selected, sends go to all peers.</source>
-        <translation />
-    </message>
-    <message>
-        <source>All peers</source>
-        <translation />
-    </message>
-    <message>
-        <source>Clear the selection: send to every peer and show every message.</source>
-        <translation />
-    </message>
-    <message>
-        <source>Clear closed</source>
-        <translation />
-    </message>
-    <message>
-        <source>Remove peers that have left from the list.</source>
-        <translation />
-    </message>
-    </context><context><name>sockscope::ReceiveOptions</name><message>
-        <source>UDP keeps message boundaries: one datagram, one row.</source>
-        <translation />
-    </message>
-    <message>
-        <source>No check</source>
-        <translation />
-    </message>
-    <message>
-        <source>Check %1</source>
-        <translation />
-    </message>
-    <message>
-        <source>Treat the last bytes of each received message as this checksum and mark messages where it does not match.</source>
-        <translation />
-    </message>
-    <message>
-        <source>Echo</source>
-        <translation />
-    </message>
-    <message>
-        <source>Send every received message straight back.</source>
-        <translation />
-    </message>
-    <message>
-        <source>Auto-reply…</source>
-        <translation />
-    </message>
-    <message>
-        <source>Rules that answer matching messages automatically (device simulation).</source>
-        <translation />
-    </message>
-    <message numerus="yes">
-        <source>%n rule(s) active</source>
-        <translation>
-            <numerusform>%n rule active</numerusform>
-            <numerusform>%n rules active</numerusform>
-        </translation>
-    </message>
-    </context><context><name>sockscope::LogFileActions</name><message>
-        <source>Text as shown (*.txt)</source>
-        <translation />
-    </message>
-    <message>
-        <source>CSV (*.csv)</source>
-        <translation />
-    </message>
-    <message>
-        <source>Received bytes, raw (*.bin)</source>
-        <translation />
-    </message>
-    <message>
-        <source>Save log</source>
-        <translation />
-    </message>
-    <message>
-        <source>Could not save %1: %2</source>
-        <translation />
-    </message>
-    <message>
-        <source>Record to file</source>
-        <translation />
-    </message>
-    <message>
-        <source>%1 already exists.</source>
-        <translation />
-    </message>
-    <message>
-        <source>Append the new messages to its end, or replace what it holds now? Replacing deletes its contents.</source>
-        <translation />
-    </message>
-    <message>
-        <source>Append</source>
-        <translation />
-    </message>
-    <message>
-        <source>Replace</source>
-        <translation />
-    </message>
-    <message>
-        <source>Could not replace %1: %2</source>
-        <translation />
-    </message>
-    <message>
-        <source>Saving the log to %1…</source>
-        <translation />
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation />
-    </message>
-    <message numerus="yes">
-        <source>%n row(s)</source>
-        <translation>
-            <numerusform>%n row</numerusform>
-            <numerusform>%n rows</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Saved %1 to %2 (%3 held while paused included).</source>
-        <translation />
-    </message>
-    <message>
-        <source>Saved %1 to %2.</source>
-        <translation />
-    </message>
-    <message>
-        <source>Only the rows of %1, as the log is filtered.</source>
-        <translation />
-    </message>
-    <message>
-        <source>Save cancelled: %1 was not written.</source>
-        <translation />
-    </message>
-</context><context><name>sockscope::SendRouter</name><message>
         <source>Start listening first.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>No client is connected yet.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message numerus="yes">
         <source>Send to: all %n client(s)</source>
@@ -3906,19 +3206,19 @@ Without --headless the window opens, configured by the same options.</source>
     </message>
     <message>
         <source>Connect first.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Open the socket first.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Set a remote address or select a peer.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Send to: the remote address</source>
-        <translation />
+        <translation></translation>
     </message>
     <message numerus="yes">
         <source>Send to: %n selected peer(s)</source>
@@ -3929,30 +3229,1014 @@ Without --headless the window opens, configured by the same options.</source>
     </message>
     <message>
         <source>Select one peer to send a file to.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>No client connected yet.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>No client is connected.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>No client connected (all have left).</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Send to: the last sender, %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Send to: the last sender (nothing received yet)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Send to: the remote address until a datagram arrives, then its sender</source>
-        <translation />
+        <translation></translation>
     </message>
-    </context></TS>
+</context>
+<context>
+    <name>sockscope::SequenceController</name>
+    <message>
+        <source>Completed. %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Could not start: %1</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::SequenceDelegate</name>
+    <message>
+        <source> ms</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::SequenceDialog</name>
+    <message>
+        <source>Close this window; a running sequence goes on</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Remove Step</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Add at least one step first.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Step %1 cannot be sent: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>St&amp;op</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Stop the sequence</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Send the steps in order, looping as set</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s), about %1 ms per loop.</source>
+        <translation>
+            <numerusform>%n step, about %1 ms per loop.</numerusform>
+            <numerusform>%n steps, about %1 ms per loop.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Step %1/%2, loop %3 (until stopped)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Step %1/%2, loop %3/%4</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::SequenceModel</name>
+    <message>
+        <source>Hex</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>escapes</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>fields</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Step %1 cannot be sent: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Pause after this step before the next one (also between loops), 0 to %1 ms.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Delay after</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The message content; double-click to edit it (escapes and hex digits as in the send editor).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Format and options, as they were in the send editor when the step was added.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Pause after the step, in milliseconds; double-click to edit.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::Session</name>
+    <message>
+        <source>Disconnected by you.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Disconnected: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Port %1 is already in use; looking up which program holds it…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Auto-reply not sent: the peer is not reading (%1 bytes still unsent to it). Replies to it are dropped until it reads.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Auto-reply not sent: %1 bytes of replies already wait for this peer. Replies to it are dropped until they have gone out.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Auto-reply not sent: %1 bytes of replies already wait in this session. Replies are dropped until they have gone out.</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n auto-reply(ies) not sent (%1 bytes in all).</source>
+        <translation>
+            <numerusform>%n auto-reply not sent (%1 bytes in all).</numerusform>
+            <numerusform>%n auto-replies not sent (%1 bytes in all).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting auto-reply(ies) dropped (%1 bytes): the peer is gone.</source>
+        <translation>
+            <numerusform>%n waiting auto-reply dropped (%1 bytes): the peer is gone.</numerusform>
+            <numerusform>%n waiting auto-replies dropped (%1 bytes): the peer is gone.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to send: the message is empty.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Not sent to %1: no longer connected.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::SessionTab</name>
+    <message>
+        <source>Forget</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>TCP Server</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>TCP Client</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>UDP</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Forget the selected peers (their next datagram adds them again).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Disconnect the selected clients.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Select the peers to forget first.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Select the clients to disconnect first (Ctrl+click for several).</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::SocketErrors</name>
+    <message>
+        <source>Connection to %1 was refused: nothing is listening on that port.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The connection was refused: nothing is listening on that port.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 closed the connection.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The remote host closed the connection.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Host &quot;%1&quot; could not be found.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The host could not be found.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Access to %1 was denied: the operation needs more privileges (ports below 1024 usually do).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The socket operation was denied: it needs more privileges (ports below 1024 usually do).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Could not open a socket for %1: the system ran out of resources (too many open sockets or too little memory).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The system ran out of socket resources (too many open sockets or too little memory).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The operation on %1 timed out.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The socket operation timed out.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The datagram for %1 is larger than the network allows (at most 65507 bytes over IPv4).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The datagram is larger than the network allows (at most 65507 bytes over IPv4).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>A network error occurred with %1: the network or host may be unreachable, or the connection timed out.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>A network error occurred: the network or host may be unreachable, or the connection timed out.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 is already in use by another socket.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The address is already in use by another socket.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Cannot bind to %1: that address does not belong to this computer.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The requested address does not belong to this computer.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The operation on %1 is not supported by this system (for example IPv6 where IPv6 is disabled).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The operation is not supported by this system (for example IPv6 where IPv6 is disabled).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>An earlier operation on %1 is still in progress.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>An earlier socket operation is still in progress.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The proxy requires authentication to reach %1.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The proxy requires authentication.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The TLS handshake with %1 failed.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The TLS handshake failed.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The proxy refused the connection to %1.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The proxy server refused the connection.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The proxy closed the connection to %1 unexpectedly.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The proxy server closed the connection unexpectedly.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The proxy did not answer in time while connecting to %1.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The proxy server did not answer in time.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The proxy for %1 could not be found.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The proxy server could not be found.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The proxy sent a reply that could not be understood while connecting to %1.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The proxy server sent a reply that could not be understood.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The operation on %1 is not allowed in the socket&apos;s current state.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The operation is not allowed in the socket&apos;s current state.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The TLS library reported an internal error while talking to %1.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The TLS library reported an internal error.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Invalid TLS data (certificate, key or cipher) was given for %1.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Invalid TLS data (certificate, key or cipher) was given.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>A temporary error occurred on %1; try again.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>A temporary socket error occurred; try again.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>An unknown error occurred on %1.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>An unknown socket error occurred.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Socket error %1 occurred on %2.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Socket error %1 occurred.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Closed by peer</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Reset by peer</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Host not found</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Network unreachable</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Closed locally</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1, IPv6 and IPv4</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1, IPv6 only</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::TcpClientSession</name>
+    <message>
+        <source>Connecting to %1 timed out after %2 ms.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Cannot bind the local address %1: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Connected to %1 from %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Disconnected: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Reconnecting in %1 s (%2)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Connection attempt cancelled.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::TcpConnector</name>
+    <message>
+        <source>Connecting to %1 timed out after %2 ms.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Cannot bind the local address %1: %2</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::TcpLink</name>
+    <message>
+        <source>the peer closed the connection</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>closed by you</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the peer reset the connection</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n byte(s) queued for it were not sent</source>
+        <translation>
+            <numerusform>; %n byte queued for it was not sent</numerusform>
+            <numerusform>; %n bytes queued for it were not sent</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::TcpRelaySession</name>
+    <message>
+        <source>Refused %1: too many open files. New clients are accepted again once others disconnect.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Could not accept a connection: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No server to relay to: give its host and port.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1; relaying to %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Stopped listening.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>Refused %1: the limit of %n client(s) is reached.</source>
+        <translation>
+            <numerusform>Refused %1: the limit of %n client is reached.</numerusform>
+            <numerusform>Refused %1: the limit of %n clients is reached.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connected; connecting to the server %1…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Connected to the server %1 from %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the server %1 could not be reached: %2</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s) could not be passed on: the other side is closed.</source>
+        <translation>
+            <numerusform>%n byte could not be passed on: the other side is closed.</numerusform>
+            <numerusform>%n bytes could not be passed on: the other side is closed.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The client finished sending (half-close); held.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The server finished sending (half-close); held.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The client finished sending (half-close); passed on to the server.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The server finished sending (half-close); passed on to the client.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Holding what the client sends.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Holding what the server sends.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Passing on what the client sends again.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Passing on what the server sends again.</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>Released %n held byte(s).</source>
+        <translation>
+            <numerusform>Released %n held byte.</numerusform>
+            <numerusform>Released %n held bytes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Passed on the held end of stream (half-close).</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>Dropped %n held byte(s); they were not passed on.</source>
+        <translation>
+            <numerusform>Dropped %n held byte; they were not passed on.</numerusform>
+            <numerusform>Dropped %n held bytes; they were not passed on.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n held byte(s) were not passed on: the connection closed.</source>
+        <translation>
+            <numerusform>%n held byte were not passed on: the connection closed.</numerusform>
+            <numerusform>%n held bytes were not passed on: the connection closed.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the client reset the connection; the reset was passed on</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the server reset the connection; the reset was passed on</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the peer closed the connection</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the client side closed (%1)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the server side closed (%1)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Choose where to send: the client side or the server side of a pair.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::TcpServerSession</name>
+    <message>
+        <source>Could not accept a connection: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Listening on %1</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped listening; %n client(s) stay connected.</source>
+        <translation>
+            <numerusform>Stopped listening; %n client stays connected.</numerusform>
+            <numerusform>Stopped listening; %n clients stay connected.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not listening (%n client(s) connected)</source>
+        <translation>
+            <numerusform>Not listening (%n client connected)</numerusform>
+            <numerusform>Not listening (%n clients connected)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped listening.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>Refused %1: the limit of %n client(s) is reached.</source>
+        <translation>
+            <numerusform>Refused %1: the limit of %n client is reached.</numerusform>
+            <numerusform>Refused %1: the limit of %n clients is reached.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No client is connected.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Refused %1: too many open files. New clients are accepted again once others disconnect.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Listening on %1 (every interface: other machines can connect)</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::TextCodec</name>
+    <message>
+        <source>Character &apos;%1&apos; (%2) at position %3 cannot be encoded in %4.</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more character(s) cannot be encoded either.</source>
+        <translation>
+            <numerusform>%n more character cannot be encoded either.</numerusform>
+            <numerusform>%n more characters cannot be encoded either.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::UdpRelaySession</name>
+    <message>
+        <source>No server to relay to: give its host and port.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Looking up %1…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Cannot find the server %1: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Cannot bind %1: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Bound to %1; relaying datagrams to %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>closed by you</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>the limit of %n client(s) is reached</source>
+        <translation>
+            <numerusform>the limit of %n client is reached</numerusform>
+            <numerusform>the limit of %n clients is reached</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New client; passing its datagrams to %1 from %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the hold is full</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Holding what the client sends.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Holding what the server sends.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Passing on what the client sends again.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Passing on what the server sends again.</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>Released %n held datagram(s).</source>
+        <translation>
+            <numerusform>Released %n held datagram.</numerusform>
+            <numerusform>Released %n held datagrams.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Dropped %n held datagram(s); they were not passed on.</source>
+        <translation>
+            <numerusform>Dropped %n held datagram; they were not passed on.</numerusform>
+            <numerusform>Dropped %n held datagrams; they were not passed on.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A datagram of %n byte(s) was lost: %1</source>
+        <translation>
+            <numerusform>A datagram of %n byte was lost: %1</numerusform>
+            <numerusform>A datagram of %n bytes was lost: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A datagram was lost: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>no datagram either way for %1 s</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Choose where to send: the client side or the server side of a pair.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>A UDP datagram can carry at most %1 bytes; this message has %2 bytes.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::UdpSession</name>
+    <message>
+        <source>Looking up %1…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Cannot bind %1: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Bound to %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>sending to %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Socket closed.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socket closed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Unknown peer.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>A UDP datagram can carry at most %1 bytes over %2; this message has %3 bytes. Split it, or use TCP.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Nothing to send: the message is empty.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The UDP socket is not open.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No datagram has been received yet, so there is no sender to reply to.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No remote address is set.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>forgotten</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Sending to the broadcast address %1 needs the Broadcast option.</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>forgotten: more than %n senders</source>
+        <translation>
+            <numerusform>forgotten: more than %n sender</numerusform>
+            <numerusform>forgotten: more than %n senders</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is not a multicast group address (IPv4: 224.0.0.0 to 239.255.255.255, IPv6: ff00::/8).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>There is no network interface named %1.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The IPv4 group %1 cannot be joined on a socket bound to %2. Bind to 0.0.0.0 (all IPv4 interfaces) to join it.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The IPv6 group %1 cannot be joined on a socket bound to %2. Bind to :: to join it.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Not joined: a socket bound to %1 never receives datagrams sent to the group %2 (they are addressed to the group). Bind to 0.0.0.0 (or ::) to receive multicast.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the default interface</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Rejoined multicast group %1 on %2 (joined before the socket was reopened).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Joined multicast group %1 on %2.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Could not join multicast group %1 on %2: %3</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Already joined multicast group %1 on %2.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Multicast group %1 on %2 will be joined when the socket opens.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Multicast group %1 not rejoined: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Not a member of multicast group %1 on %2.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Left multicast group %1 on %2.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Could not leave multicast group %1 on %2: %3</source>
+        <translation></translation>
+    </message>
+</context>
+</TS>

@@ -124,7 +124,7 @@
         <translation>示例帧，如 PING\r\n</translation>
     </message>
     <message>
-        <source>Whether the sample frame is text (encoded in the rule set's encoding) or hex bytes</source>
+        <source>Whether the sample frame is text (encoded in the rule set&apos;s encoding) or hex bytes</source>
         <translation>示例帧是文本（按规则集的编码进行编码）还是十六进制字节</translation>
     </message>
     <message>
@@ -159,8 +159,8 @@
         <translation>十六进制(&amp;X)</translation>
     </message>
     <message>
-        <source>Hex mode: the content is hex digits such as "48 65 6C". Switching converts the content.</source>
-        <translation>十六进制模式：内容为十六进制数字，如 "48 65 6C"。切换模式会转换内容。</translation>
+        <source>Hex mode: the content is hex digits such as &quot;48 65 6C&quot;. Switching converts the content.</source>
+        <translation>十六进制模式：内容为十六进制数字，如 &quot;48 65 6C&quot;。切换模式会转换内容。</translation>
     </message>
     <message>
         <source>Text encoding of the message (also used for text produced by dynamic fields)</source>
@@ -660,16 +660,16 @@
         <translation>正则表达式（忽略大小写）</translation>
     </message>
     <message>
-        <source>The frame equals the pattern: text with escapes (\r \n \xNN \uXXXX), encoded in the rule set's encoding.</source>
+        <source>The frame equals the pattern: text with escapes (\r \n \xNN \uXXXX), encoded in the rule set&apos;s encoding.</source>
         <translation>帧与匹配内容完全相同：匹配内容为可含转义的文本 (\r \n \xNN \uXXXX)，按规则集的编码进行编码。</translation>
     </message>
     <message>
-        <source>The frame equals the pattern bytes, written in hex ("48 65 6C").</source>
-        <translation>帧与匹配内容的字节完全相同，以十六进制书写（"48 65 6C"）。</translation>
+        <source>The frame equals the pattern bytes, written in hex (&quot;48 65 6C&quot;).</source>
+        <translation>帧与匹配内容的字节完全相同，以十六进制书写（&quot;48 65 6C&quot;）。</translation>
     </message>
     <message>
-        <source>The whole frame matches the hex pattern; ?? stands for any one byte ("AA ?? ?? 55").</source>
-        <translation>整个帧与十六进制通配模式匹配；?? 代表任意一个字节（"AA ?? ?? 55"）。</translation>
+        <source>The whole frame matches the hex pattern; ?? stands for any one byte (&quot;AA ?? ?? 55&quot;).</source>
+        <translation>整个帧与十六进制通配模式匹配；?? 代表任意一个字节（&quot;AA ?? ?? 55&quot;）。</translation>
     </message>
     <message>
         <source>The hex pattern occurs anywhere in the frame; ?? stands for any one byte.</source>
@@ -720,12 +720,12 @@
         <translation>可含转义的文本 (\r \n \t \uXXXX；\xNN 仅限 \x80 以下)，与按 %1 解码后的帧比较。</translation>
     </message>
     <message>
-        <source>Hex bytes, e.g. "01 03 00 2A".</source>
-        <translation>十六进制字节，如 "01 03 00 2A"。</translation>
+        <source>Hex bytes, e.g. &quot;01 03 00 2A&quot;.</source>
+        <translation>十六进制字节，如 &quot;01 03 00 2A&quot;。</translation>
     </message>
     <message>
-        <source>Hex bytes with ?? for any byte, e.g. "AA ?? ?? 55".</source>
-        <translation>十六进制字节，?? 代表任意字节，如 "AA ?? ?? 55"。</translation>
+        <source>Hex bytes with ?? for any byte, e.g. &quot;AA ?? ?? 55&quot;.</source>
+        <translation>十六进制字节，?? 代表任意字节，如 &quot;AA ?? ?? 55&quot;。</translation>
     </message>
     <message>
         <source>PCRE regular expression, searched in the frame decoded from %1; use ^ and $ to match the whole frame.</source>
@@ -744,8 +744,8 @@
         <translation>不回复：匹配的帧不作任何应答（也不回显）。</translation>
     </message>
     <message>
-        <source>Hex bytes, e.g. "01 03 02 00 2A".</source>
-        <translation>十六进制字节，如 "01 03 02 00 2A"。</translation>
+        <source>Hex bytes, e.g. &quot;01 03 02 00 2A&quot;.</source>
+        <translation>十六进制字节，如 &quot;01 03 02 00 2A&quot;。</translation>
     </message>
     <message>
         <source>${1} or ${name} inserts a captured group; write \u0024{ for a literal ${.</source>
@@ -843,12 +843,12 @@
         <translation>位置 %1</translation>
     </message>
     <message>
-        <source>"${" without a closing "}" (write a literal "$" as \u0024)</source>
-        <translation>"${" 缺少配对的 "}"（字面的 "$" 请写作 \u0024）</translation>
+        <source>&quot;${&quot; without a closing &quot;}&quot; (write a literal &quot;$&quot; as \u0024)</source>
+        <translation>&quot;${&quot; 缺少配对的 &quot;}&quot;（字面的 &quot;$&quot; 请写作 \u0024）</translation>
     </message>
     <message>
-        <source>the pattern has no group named "%1"</source>
-        <translation>匹配内容中没有名为 "%1" 的组</translation>
+        <source>the pattern has no group named &quot;%1&quot;</source>
+        <translation>匹配内容中没有名为 &quot;%1&quot; 的组</translation>
     </message>
     <message>
         <source>placeholders are ${0} to ${99} or ${name}</source>
@@ -889,12 +889,12 @@
         <translation>共 %1 条规则：最多允许 %2 条</translation>
     </message>
     <message>
-        <source>Rule %1: unknown field "%2" ignored</source>
-        <translation>规则 %1：已忽略未知字段 "%2"</translation>
+        <source>Rule %1: unknown field &quot;%2&quot; ignored</source>
+        <translation>规则 %1：已忽略未知字段 &quot;%2&quot;</translation>
     </message>
     <message>
-        <source>Unknown field "%1" ignored</source>
-        <translation>已忽略未知字段 "%1"</translation>
+        <source>Unknown field &quot;%1&quot; ignored</source>
+        <translation>已忽略未知字段 &quot;%1&quot;</translation>
     </message>
     <message>
         <source>required field is missing</source>
@@ -913,8 +913,8 @@
         <translation>必须是 %1 到 %2 之间的整数</translation>
     </message>
     <message>
-        <source>"%1" is not one of %2</source>
-        <translation>"%1" 不是 %2 之一</translation>
+        <source>&quot;%1&quot; is not one of %2</source>
+        <translation>&quot;%1&quot; 不是 %2 之一</translation>
     </message>
     <message>
         <source>the file is larger than %1 MiB</source>
@@ -929,16 +929,16 @@
         <translation>不是自动回复规则文件：顶层必须是对象</translation>
     </message>
     <message>
-        <source>not an auto-reply rule file (expected "%1")</source>
-        <translation>不是自动回复规则文件（应为 "%1"）</translation>
+        <source>not an auto-reply rule file (expected &quot;%1&quot;)</source>
+        <translation>不是自动回复规则文件（应为 &quot;%1&quot;）</translation>
     </message>
     <message>
         <source>version %1 is not supported (this build reads version %2)</source>
         <translation>不支持版本 %1（此版本程序读取版本 %2）</translation>
     </message>
     <message>
-        <source>unknown encoding "%1" (use UTF-8, GBK or Latin-1)</source>
-        <translation>未知编码 "%1"（请使用 UTF-8、GBK 或 Latin-1）</translation>
+        <source>unknown encoding &quot;%1&quot; (use UTF-8, GBK or Latin-1)</source>
+        <translation>未知编码 &quot;%1&quot;（请使用 UTF-8、GBK 或 Latin-1）</translation>
     </message>
     <message>
         <source>must be an array</source>
@@ -1123,16 +1123,16 @@
         <translation>退出</translation>
     </message>
     <message>
-        <source>"%1" is not a local IP address.</source>
-        <translation>"%1" 不是本机 IP 地址。</translation>
+        <source>&quot;%1&quot; is not a local IP address.</source>
+        <translation>&quot;%1&quot; 不是本机 IP 地址。</translation>
     </message>
     <message>
-        <source>Enter the server's host name or address.</source>
+        <source>Enter the server&apos;s host name or address.</source>
         <translation>请输入服务器的主机名或地址。</translation>
     </message>
     <message>
-        <source>"%1" is not a multicast group address.</source>
-        <translation>"%1" 不是组播组地址。</translation>
+        <source>&quot;%1&quot; is not a multicast group address.</source>
+        <translation>&quot;%1&quot; 不是组播组地址。</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -1195,7 +1195,7 @@
         <translation>任意</translation>
     </message>
     <message>
-        <source>Local UDP port (any: a free port, shown below and in the tab's title once the socket is open).</source>
+        <source>Local UDP port (any: a free port, shown below and in the tab&apos;s title once the socket is open).</source>
         <translation>本地 UDP 端口（任意：使用一个空闲端口，套接字打开后显示在下方和标签页标题中）。</translation>
     </message>
     <message>
@@ -1203,7 +1203,7 @@
         <translation>允许发送到广播地址，例如 255.255.255.255。立即生效，打开时也生效。</translation>
     </message>
     <message>
-        <source>The network interface to join the group on. Choose the one the group's datagrams arrive on.</source>
+        <source>The network interface to join the group on. Choose the one the group&apos;s datagrams arrive on.</source>
         <translation>在哪个网络接口上加入组播组。请选择组播数据报到达的那个接口。</translation>
     </message>
     <message>
@@ -1226,8 +1226,8 @@
         <translation>width 必须是 1 到 %1 之间的数字</translation>
     </message>
     <message>
-        <source>unknown option "%1"</source>
-        <translation>未知选项 "%1"</translation>
+        <source>unknown option &quot;%1&quot;</source>
+        <translation>未知选项 &quot;%1&quot;</translation>
     </message>
     <message>
         <source>width applies to dec and hex only; a binary field always takes its size in bytes</source>
@@ -1254,8 +1254,8 @@
         <translation>二进制时间需要 u32 或 u64</translation>
     </message>
     <message>
-        <source>unknown time option "%1": use unix, unixms, iso, a binary format such as u32be, or a pattern such as HH:mm:ss.zzz</source>
-        <translation>未知的时间选项 "%1"：请使用 unix、unixms、iso、二进制格式（如 u32be）或时间模式（如 HH:mm:ss.zzz）</translation>
+        <source>unknown time option &quot;%1&quot;: use unix, unixms, iso, a binary format such as u32be, or a pattern such as HH:mm:ss.zzz</source>
+        <translation>未知的时间选项 &quot;%1&quot;：请使用 unix、unixms、iso、二进制格式（如 u32be）或时间模式（如 HH:mm:ss.zzz）</translation>
     </message>
     <message>
         <source>iso takes no other options</source>
@@ -1266,12 +1266,12 @@
         <translation>width 只适用于 dec 和 hex</translation>
     </message>
     <message>
-        <source>expected ':' or '}}' after the field name "%1"</source>
-        <translation>字段名 "%1" 之后应为 ':' 或 '}}'</translation>
+        <source>expected &apos;:&apos; or &apos;}}&apos; after the field name &quot;%1&quot;</source>
+        <translation>字段名 &quot;%1&quot; 之后应为 &apos;:&apos; 或 &apos;}}&apos;</translation>
     </message>
     <message>
-        <source>unknown field "%1": the fields are counter, time, random and len (write {{{{ for a literal {{)</source>
-        <translation>未知字段 "%1"：可用字段为 counter、time、random 和 len（字面的 {{ 请写作 {{{{）</translation>
+        <source>unknown field &quot;%1&quot;: the fields are counter, time, random and len (write {{{{ for a literal {{)</source>
+        <translation>未知字段 &quot;%1&quot;：可用字段为 counter、time、random 和 len（字面的 {{ 请写作 {{{{）</translation>
     </message>
     <message>
         <source>a backslash cannot escape a brace: write \\ for a backslash, or {{{{ for a literal {{</source>
@@ -1467,7 +1467,7 @@
         <translation>空闲间隔</translation>
     </message>
     <message>
-        <source>How received bytes are cut into messages. TCP is a stream: one send() on the other side may arrive in pieces or glued to the next ("sticky packets"). Framing makes each message one log row.</source>
+        <source>How received bytes are cut into messages. TCP is a stream: one send() on the other side may arrive in pieces or glued to the next (&quot;sticky packets&quot;). Framing makes each message one log row.</source>
         <translation>如何把接收的字节切分成消息。TCP 是字节流：对方的一次 send() 可能分几次到达，也可能与下一次粘在一起（“粘包”）。分帧后每条消息占日志中的一行。</translation>
     </message>
     <message>
@@ -1618,20 +1618,20 @@
         <translation>gap：应为以 ms 为单位的空闲时间，如 gap:50</translation>
     </message>
     <message>
-        <source>unknown framing '%1'; expected raw, line, delim:HEX, fixed:N, len:1|2|4[:be|le] or gap:MS</source>
-        <translation>未知的分帧方式 '%1'；应为 raw、line、delim:HEX、fixed:N、len:1|2|4[:be|le] 或 gap:MS</translation>
+        <source>unknown framing &apos;%1&apos;; expected raw, line, delim:HEX, fixed:N, len:1|2|4[:be|le] or gap:MS</source>
+        <translation>未知的分帧方式 &apos;%1&apos;；应为 raw、line、delim:HEX、fixed:N、len:1|2|4[:be|le] 或 gap:MS</translation>
     </message>
     <message>
-        <source>%1: unknown option '%2'</source>
-        <translation>%1：未知选项 '%2'</translation>
+        <source>%1: unknown option &apos;%2&apos;</source>
+        <translation>%1：未知选项 &apos;%2&apos;</translation>
     </message>
     <message>
-        <source>%1: option '%2' does not apply</source>
-        <translation>%1：选项 '%2' 不适用</translation>
+        <source>%1: option &apos;%2&apos; does not apply</source>
+        <translation>%1：选项 &apos;%2&apos; 不适用</translation>
     </message>
     <message>
-        <source>%1: bad value in '%2'</source>
-        <translation>%1：'%2' 中的值无效</translation>
+        <source>%1: bad value in &apos;%2&apos;</source>
+        <translation>%1：&apos;%2&apos; 中的值无效</translation>
     </message>
     <message>
         <source>Raw (each read as received)</source>
@@ -1706,7 +1706,7 @@
         <translation>%1：字节序指定了两次</translation>
     </message>
     <message>
-        <source>%1: '%2' is given twice</source>
+        <source>%1: &apos;%2&apos; is given twice</source>
         <translation>%1：“%2”指定了两次</translation>
     </message>
 </context>
@@ -1752,16 +1752,16 @@
 <context>
     <name>sockscope::Hex</name>
     <message>
-        <source>"%1" must be followed by hex digits</source>
-        <translation>"%1" 后面必须跟十六进制数字</translation>
+        <source>&quot;%1&quot; must be followed by hex digits</source>
+        <translation>&quot;%1&quot; 后面必须跟十六进制数字</translation>
     </message>
     <message>
         <source>%1 is not a hex digit</source>
         <translation>%1 不是十六进制数字</translation>
     </message>
     <message>
-        <source>odd number of hex digits (%1) in "%2": each byte needs two digits</source>
-        <translation>"%2" 中的十六进制数字个数为奇数（%1）：每个字节需要两位数字</translation>
+        <source>odd number of hex digits (%1) in &quot;%2&quot;: each byte needs two digits</source>
+        <translation>&quot;%2&quot; 中的十六进制数字个数为奇数（%1）：每个字节需要两位数字</translation>
     </message>
 </context>
 <context>
@@ -1790,12 +1790,6 @@
 <context>
     <name>sockscope::LaunchOptions</name>
     <message>
-        <source>SockScope network debugging assistant: TCP server, TCP client and UDP peer.
-Without --headless the window opens, configured by the same options.</source>
-        <translation>SockScope 网络调试助手：TCP 服务端、TCP 客户端和 UDP。
-不带 --headless 时打开窗口，并按相同的选项进行配置。</translation>
-    </message>
-    <message>
         <source>Run without a window; log to stdout.</source>
         <translation>不打开窗口运行；日志输出到 stdout。</translation>
     </message>
@@ -1804,11 +1798,7 @@ Without --headless the window opens, configured by the same options.</source>
         <translation>窗口模式：启动后立即监听/连接。</translation>
     </message>
     <message>
-        <source>tcp-server, tcp-client or udp.</source>
-        <translation>tcp-server、tcp-client 或 udp。</translation>
-    </message>
-    <message>
-        <source>Server/UDP: local port (0 = any). Client: the server's port.</source>
+        <source>Server/UDP: local port (0 = any). Client: the server&apos;s port.</source>
         <translation>服务端/UDP：本地端口（0 = 任意）。客户端：服务器端口。</translation>
     </message>
     <message>
@@ -1818,10 +1808,6 @@ Without --headless the window opens, configured by the same options.</source>
     <message>
         <source>Client: local port to bind.</source>
         <translation>客户端：要绑定的本地端口。</translation>
-    </message>
-    <message>
-        <source>Client: connect timeout in ms.</source>
-        <translation>客户端：连接超时，单位 ms。</translation>
     </message>
     <message>
         <source>Client: reconnect automatically.</source>
@@ -1876,7 +1862,7 @@ Without --headless the window opens, configured by the same options.</source>
         <translation>发送这些十六进制字节。</translation>
     </message>
     <message>
-        <source>Send this file's bytes.</source>
+        <source>Send this file&apos;s bytes.</source>
         <translation>发送此文件的内容。</translation>
     </message>
     <message>
@@ -1900,20 +1886,12 @@ Without --headless the window opens, configured by the same options.</source>
         <translation>多余的参数：%1</translation>
     </message>
     <message>
-        <source>--mode must be tcp-server, tcp-client or udp, not "%1".</source>
-        <translation>--mode 必须是 tcp-server、tcp-client 或 udp，而不是 "%1"。</translation>
+        <source>--bind needs an IP address, not &quot;%1&quot;.</source>
+        <translation>--bind 需要 IP 地址，而不是 &quot;%1&quot;。</translation>
     </message>
     <message>
-        <source>--headless needs --mode tcp-server, tcp-client or udp.</source>
-        <translation>--headless 需要 --mode tcp-server、tcp-client 或 udp。</translation>
-    </message>
-    <message>
-        <source>--bind needs an IP address, not "%1".</source>
-        <translation>--bind 需要 IP 地址，而不是 "%1"。</translation>
-    </message>
-    <message>
-        <source>--port needs a number from %1 to 65535, not "%2".</source>
-        <translation>--port 需要 %1 到 65535 之间的数字，而不是 "%2"。</translation>
+        <source>--port needs a number from %1 to 65535, not &quot;%2&quot;.</source>
+        <translation>--port 需要 %1 到 65535 之间的数字，而不是 &quot;%2&quot;。</translation>
     </message>
     <message>
         <source>--local-port needs a number from 0 to 65535.</source>
@@ -1924,16 +1902,16 @@ Without --headless the window opens, configured by the same options.</source>
         <translation>--timeout 需要毫秒数。</translation>
     </message>
     <message>
-        <source>--remote needs host:port (e.g. 127.0.0.1:8888 or [::1]:8888), not "%1".</source>
-        <translation>--remote 需要 host:port（如 127.0.0.1:8888 或 [::1]:8888），而不是 "%1"。</translation>
+        <source>--remote needs host:port (e.g. 127.0.0.1:8888 or [::1]:8888), not &quot;%1&quot;.</source>
+        <translation>--remote 需要 host:port（如 127.0.0.1:8888 或 [::1]:8888），而不是 &quot;%1&quot;。</translation>
     </message>
     <message>
-        <source>--join needs a multicast group address (224.0.0.0/4 or ff00::/8), not "%1".</source>
-        <translation>--join 需要组播组地址（224.0.0.0/4 或 ff00::/8），而不是 "%1"。</translation>
+        <source>--join needs a multicast group address (224.0.0.0/4 or ff00::/8), not &quot;%1&quot;.</source>
+        <translation>--join 需要组播组地址（224.0.0.0/4 或 ff00::/8），而不是 &quot;%1&quot;。</translation>
     </message>
     <message>
-        <source>--encoding must be utf-8, gbk, latin1 or hex, not "%1".</source>
-        <translation>--encoding 必须是 utf-8、gbk、latin1 或 hex，而不是 "%1"。</translation>
+        <source>--encoding must be utf-8, gbk, latin1 or hex, not &quot;%1&quot;.</source>
+        <translation>--encoding 必须是 utf-8、gbk、latin1 或 hex，而不是 &quot;%1&quot;。</translation>
     </message>
     <message>
         <source>--framing: %1</source>
@@ -1948,8 +1926,8 @@ Without --headless the window opens, configured by the same options.</source>
         <translation>--send、--send-hex 和 --send-file 只能使用其中一个。</translation>
     </message>
     <message>
-        <source>--checksum: unknown kind "%1".</source>
-        <translation>--checksum：未知类型 "%1"。</translation>
+        <source>--checksum: unknown kind &quot;%1&quot;.</source>
+        <translation>--checksum：未知类型 &quot;%1&quot;。</translation>
     </message>
     <message>
         <source>--interval needs a positive number of milliseconds.</source>
@@ -2036,8 +2014,8 @@ Without --headless the window opens, configured by the same options.</source>
         <translation>--report 需要一个文件名。</translation>
     </message>
     <message>
-        <source>--duration needs a number of seconds above 0 and at most %1 (365 days), not "%2".</source>
-        <translation>--duration 需要大于 0 且不超过 %1（365 天）的秒数，而不是 "%2"。</translation>
+        <source>--duration needs a number of seconds above 0 and at most %1 (365 days), not &quot;%2&quot;.</source>
+        <translation>--duration 需要大于 0 且不超过 %1（365 天）的秒数，而不是 &quot;%2&quot;。</translation>
     </message>
     <message>
         <source>--count 0 (forever) needs --interval MS.</source>
@@ -2046,6 +2024,48 @@ Without --headless the window opens, configured by the same options.</source>
     <message>
         <source>--remote %1 cannot be reached from --bind %2: they are of different IP versions.</source>
         <translation>从 --bind %2 无法到达 --remote %1：两者的 IP 版本不同。</translation>
+    </message>
+    <message>
+        <source>tcp-server, tcp-client, udp or relay.</source>
+        <translation>tcp-server、tcp-client、udp 或 relay。</translation>
+    </message>
+    <message>
+        <source>Relay: the server to pass each client on to.</source>
+        <translation>中继：把每个客户端转发到的服务器。</translation>
+    </message>
+    <message>
+        <source>Relay: tcp (the default) or udp.</source>
+        <translation>中继：tcp（默认）或 udp。</translation>
+    </message>
+    <message>
+        <source>Client, relay: connect timeout in ms.</source>
+        <translation>客户端、中继：连接超时（毫秒）。</translation>
+    </message>
+    <message>
+        <source>--upstream needs host:port (e.g. 127.0.0.1:8883 or [::1]:8883), not &quot;%1&quot;.</source>
+        <translation>--upstream 需要 主机:端口（如 127.0.0.1:8883 或 [::1]:8883），而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>--transport must be tcp or udp, not &quot;%1&quot;.</source>
+        <translation>--transport 必须是 tcp 或 udp，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>relay needs --upstream host:port (the server to pass clients on to).</source>
+        <translation>relay 需要 --upstream 主机:端口（客户端要转发到的服务器）。</translation>
+    </message>
+    <message>
+        <source>SockScope network debugging assistant: TCP server, TCP client, UDP peer and relay.
+Without --headless the window opens, configured by the same options.</source>
+        <translation>SockScope 网络调试助手：TCP 服务器、TCP 客户端、UDP 端点和中继。
+不带 --headless 时打开窗口，并按相同的选项进行配置。</translation>
+    </message>
+    <message>
+        <source>--mode must be tcp-server, tcp-client, udp or relay, not &quot;%1&quot;.</source>
+        <translation>--mode 必须是 tcp-server、tcp-client、udp 或 relay，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>--headless needs --mode tcp-server, tcp-client, udp or relay.</source>
+        <translation>--headless 需要 --mode tcp-server、tcp-client、udp 或 relay。</translation>
     </message>
 </context>
 <context>
@@ -2061,6 +2081,83 @@ Without --headless the window opens, configured by the same options.</source>
     <message>
         <source>Cannot record to %1: it is not a regular file.</source>
         <translation>无法记录到 %1：不是普通文件。</translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::LogFileActions</name>
+    <message>
+        <source>Text as shown (*.txt)</source>
+        <translation>显示的文本 (*.txt)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Received bytes, raw (*.bin)</source>
+        <translation>接收的原始字节 (*.bin)</translation>
+    </message>
+    <message>
+        <source>Save log</source>
+        <translation>保存日志</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+    <message>
+        <source>Record to file</source>
+        <translation>记录到文件</translation>
+    </message>
+    <message>
+        <source>%1 already exists.</source>
+        <translation>%1 已存在。</translation>
+    </message>
+    <message>
+        <source>Append the new messages to its end, or replace what it holds now? Replacing deletes its contents.</source>
+        <translation>将新消息追加到文件末尾，还是替换其现有内容？替换会删除原有内容。</translation>
+    </message>
+    <message>
+        <source>Append</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>Could not replace %1: %2</source>
+        <translation>无法替换 %1：%2</translation>
+    </message>
+    <message>
+        <source>Saving the log to %1…</source>
+        <translation>正在把日志保存到 %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved %1 to %2 (%3 held while paused included).</source>
+        <translation>已将 %1 保存到 %2（含暂停时保留的 %3）。</translation>
+    </message>
+    <message>
+        <source>Saved %1 to %2.</source>
+        <translation>已将 %1 保存到 %2。</translation>
+    </message>
+    <message>
+        <source>Only the rows of %1, as the log is filtered.</source>
+        <translation>只保存了 %1 的行，因为日志已被过滤。</translation>
+    </message>
+    <message>
+        <source>Save cancelled: %1 was not written.</source>
+        <translation>已取消保存：未写入 %1。</translation>
     </message>
 </context>
 <context>
@@ -2342,7 +2439,7 @@ Without --headless the window opens, configured by the same options.</source>
         <translation>打开新会话</translation>
     </message>
     <message>
-        <source>How late the window's event loop runs (99th percentile and worst over the last few seconds): the window's responsiveness.</source>
+        <source>How late the window&apos;s event loop runs (99th percentile and worst over the last few seconds): the window&apos;s responsiveness.</source>
         <translation>窗口事件循环的延迟（最近几秒内的 99 分位值和最大值），反映窗口的响应速度。</translation>
     </message>
     <message>
@@ -2527,8 +2624,8 @@ Without --headless the window opens, configured by the same options.</source>
 <context>
     <name>sockscope::Message</name>
     <message>
-        <source>character '%1' (U+%2) cannot be encoded in %3</source>
-        <translation>字符 '%1' (U+%2) 无法用 %3 编码</translation>
+        <source>character &apos;%1&apos; (U+%2) cannot be encoded in %3</source>
+        <translation>字符 &apos;%1&apos; (U+%2) 无法用 %3 编码</translation>
     </message>
     <message>
         <source>invalid hex: %1</source>
@@ -2658,6 +2755,29 @@ Without --headless the window opens, configured by the same options.</source>
     </message>
 </context>
 <context>
+    <name>sockscope::PeerPanel</name>
+    <message>
+        <source>Select peers to send only to them and to show only their messages. With nothing selected, sends go to all peers.</source>
+        <translation>选中对端后，只向它们发送并只显示它们的消息。未选中任何对端时，发送给所有对端。</translation>
+    </message>
+    <message>
+        <source>All peers</source>
+        <translation>全部对端</translation>
+    </message>
+    <message>
+        <source>Clear the selection: send to every peer and show every message.</source>
+        <translation>清除选择：发送给所有对端并显示所有消息。</translation>
+    </message>
+    <message>
+        <source>Clear closed</source>
+        <translation>清除已断开</translation>
+    </message>
+    <message>
+        <source>Remove peers that have left from the list.</source>
+        <translation>从列表中移除已离开的对端。</translation>
+    </message>
+</context>
+<context>
     <name>sockscope::PeriodicSender</name>
     <message>
         <source>Already running.</source>
@@ -2691,6 +2811,47 @@ Without --headless the window opens, configured by the same options.</source>
     <message>
         <source>Port %1 is already in use by another program (its owner could not be determined).</source>
         <translation>端口 %1 已被其他程序占用（无法确定占用者）。</translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::ReceiveOptions</name>
+    <message>
+        <source>UDP keeps message boundaries: one datagram, one row.</source>
+        <translation>UDP 保留消息边界：一个数据报对应一行。</translation>
+    </message>
+    <message>
+        <source>No check</source>
+        <translation>不校验</translation>
+    </message>
+    <message>
+        <source>Check %1</source>
+        <translation>校验 %1</translation>
+    </message>
+    <message>
+        <source>Treat the last bytes of each received message as this checksum and mark messages where it does not match.</source>
+        <translation>将每条接收消息的末尾字节视为此校验和，并标记校验不符的消息。</translation>
+    </message>
+    <message>
+        <source>Echo</source>
+        <translation>回显</translation>
+    </message>
+    <message>
+        <source>Send every received message straight back.</source>
+        <translation>将收到的每条消息原样发回。</translation>
+    </message>
+    <message>
+        <source>Auto-reply…</source>
+        <translation>自动回复…</translation>
+    </message>
+    <message>
+        <source>Rules that answer matching messages automatically (device simulation).</source>
+        <translation>自动应答匹配消息的规则（用于模拟设备）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule(s) active</source>
+        <translation>
+            <numerusform>%n 条规则生效</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2949,7 +3110,7 @@ Without --headless the window opens, configured by the same options.</source>
         <translation>删除预设</translation>
     </message>
     <message>
-        <source>Delete the preset "%1"?</source>
+        <source>Delete the preset &quot;%1&quot;?</source>
         <translation>要删除预设“%1”吗？</translation>
     </message>
     <message>
@@ -3001,8 +3162,81 @@ Without --headless the window opens, configured by the same options.</source>
         <translation>（第 %1 行，第 %2 列）</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Dynamic fields&lt;/b&gt; are replaced when the message is sent:&lt;/p&gt;&lt;table cellspacing='4'&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{counter}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;1, 2, 3 … (&lt;tt&gt;start=&lt;/tt&gt;, &lt;tt&gt;step=&lt;/tt&gt;, &lt;tt&gt;width=&lt;/tt&gt;, &lt;tt&gt;hex&lt;/tt&gt;, &lt;tt&gt;u8&lt;/tt&gt;, &lt;tt&gt;u16be&lt;/tt&gt;, &lt;tt&gt;u32le&lt;/tt&gt; …)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{time}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;send time, &lt;tt&gt;HH:mm:ss.zzz&lt;/tt&gt;; or a QDateTime pattern, &lt;tt&gt;unix&lt;/tt&gt;, &lt;tt&gt;unixms&lt;/tt&gt;, &lt;tt&gt;iso&lt;/tt&gt;, &lt;tt&gt;u32be&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{random:4}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;4 random bytes&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{len:u16be}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;length of the whole frame (&lt;tt&gt;after&lt;/tt&gt;, &lt;tt&gt;adjust=-2&lt;/tt&gt;)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{{{&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;a literal &lt;tt&gt;{{&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Each sender (Send button, periodic send, sequence) counts on its own and keeps counting across runs while the tab is open. The preview shows the next frame. Full reference: docs/dynamic-fields.md.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;动态字段&lt;/b&gt;在发送消息时被替换：&lt;/p&gt;&lt;table cellspacing='4'&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{counter}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;1、2、3 …（&lt;tt&gt;start=&lt;/tt&gt;、&lt;tt&gt;step=&lt;/tt&gt;、&lt;tt&gt;width=&lt;/tt&gt;、&lt;tt&gt;hex&lt;/tt&gt;、&lt;tt&gt;u8&lt;/tt&gt;、&lt;tt&gt;u16be&lt;/tt&gt;、&lt;tt&gt;u32le&lt;/tt&gt; …）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{time}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;发送时间，&lt;tt&gt;HH:mm:ss.zzz&lt;/tt&gt;；也可用 QDateTime 格式、&lt;tt&gt;unix&lt;/tt&gt;、&lt;tt&gt;unixms&lt;/tt&gt;、&lt;tt&gt;iso&lt;/tt&gt;、&lt;tt&gt;u32be&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{random:4}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;4 个随机字节&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{len:u16be}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;整帧的长度（&lt;tt&gt;after&lt;/tt&gt;、&lt;tt&gt;adjust=-2&lt;/tt&gt;）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{{{&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;字面的 &lt;tt&gt;{{&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;每个发送方式（发送按钮、定时发送、序列）独立计数，并且在标签页打开期间跨多次运行持续计数。预览显示的是下一帧。完整说明见 docs/dynamic-fields.md。&lt;/p&gt;</translation>
+        <source>&lt;p&gt;&lt;b&gt;Dynamic fields&lt;/b&gt; are replaced when the message is sent:&lt;/p&gt;&lt;table cellspacing=&apos;4&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{counter}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;1, 2, 3 … (&lt;tt&gt;start=&lt;/tt&gt;, &lt;tt&gt;step=&lt;/tt&gt;, &lt;tt&gt;width=&lt;/tt&gt;, &lt;tt&gt;hex&lt;/tt&gt;, &lt;tt&gt;u8&lt;/tt&gt;, &lt;tt&gt;u16be&lt;/tt&gt;, &lt;tt&gt;u32le&lt;/tt&gt; …)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{time}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;send time, &lt;tt&gt;HH:mm:ss.zzz&lt;/tt&gt;; or a QDateTime pattern, &lt;tt&gt;unix&lt;/tt&gt;, &lt;tt&gt;unixms&lt;/tt&gt;, &lt;tt&gt;iso&lt;/tt&gt;, &lt;tt&gt;u32be&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{random:4}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;4 random bytes&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{len:u16be}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;length of the whole frame (&lt;tt&gt;after&lt;/tt&gt;, &lt;tt&gt;adjust=-2&lt;/tt&gt;)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{{{&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;a literal &lt;tt&gt;{{&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Each sender (Send button, periodic send, sequence) counts on its own and keeps counting across runs while the tab is open. The preview shows the next frame. Full reference: docs/dynamic-fields.md.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;动态字段&lt;/b&gt;在发送消息时被替换：&lt;/p&gt;&lt;table cellspacing=&apos;4&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{counter}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;1、2、3 …（&lt;tt&gt;start=&lt;/tt&gt;、&lt;tt&gt;step=&lt;/tt&gt;、&lt;tt&gt;width=&lt;/tt&gt;、&lt;tt&gt;hex&lt;/tt&gt;、&lt;tt&gt;u8&lt;/tt&gt;、&lt;tt&gt;u16be&lt;/tt&gt;、&lt;tt&gt;u32le&lt;/tt&gt; …）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{time}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;发送时间，&lt;tt&gt;HH:mm:ss.zzz&lt;/tt&gt;；也可用 QDateTime 格式、&lt;tt&gt;unix&lt;/tt&gt;、&lt;tt&gt;unixms&lt;/tt&gt;、&lt;tt&gt;iso&lt;/tt&gt;、&lt;tt&gt;u32be&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{random:4}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;4 个随机字节&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{len:u16be}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;整帧的长度（&lt;tt&gt;after&lt;/tt&gt;、&lt;tt&gt;adjust=-2&lt;/tt&gt;）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{{{&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;字面的 &lt;tt&gt;{{&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;每个发送方式（发送按钮、定时发送、序列）独立计数，并且在标签页打开期间跨多次运行持续计数。预览显示的是下一帧。完整说明见 docs/dynamic-fields.md。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::SendRouter</name>
+    <message>
+        <source>Start listening first.</source>
+        <translation>请先开始监听。</translation>
+    </message>
+    <message>
+        <source>No client is connected yet.</source>
+        <translation>尚无客户端连接。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Send to: all %n client(s)</source>
+        <translation>
+            <numerusform>发送到：全部 %n 个客户端</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Send to: %n selected client(s)</source>
+        <translation>
+            <numerusform>发送到：选中的 %n 个客户端</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connect first.</source>
+        <translation>请先连接。</translation>
+    </message>
+    <message>
+        <source>Open the socket first.</source>
+        <translation>请先打开套接字。</translation>
+    </message>
+    <message>
+        <source>Set a remote address or select a peer.</source>
+        <translation>请设置远程地址或选择一个对端。</translation>
+    </message>
+    <message>
+        <source>Send to: the remote address</source>
+        <translation>发送到：远程地址</translation>
+    </message>
+    <message numerus="yes">
+        <source>Send to: %n selected peer(s)</source>
+        <translation>
+            <numerusform>发送到：选中的 %n 个对端</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select one peer to send a file to.</source>
+        <translation>请只选择一个对端来发送文件。</translation>
+    </message>
+    <message>
+        <source>No client connected yet.</source>
+        <translation>尚无客户端连接。</translation>
+    </message>
+    <message>
+        <source>No client is connected.</source>
+        <translation>没有客户端连接。</translation>
+    </message>
+    <message>
+        <source>No client connected (all have left).</source>
+        <translation>没有客户端连接（都已离开）。</translation>
+    </message>
+    <message>
+        <source>Send to: the last sender, %1</source>
+        <translation>发送到：最后的发送方，%1</translation>
+    </message>
+    <message>
+        <source>Send to: the last sender (nothing received yet)</source>
+        <translation>发送到：最后的发送方（尚未收到数据）</translation>
+    </message>
+    <message>
+        <source>Send to: the remote address until a datagram arrives, then its sender</source>
+        <translation>发送到：远程地址，收到数据报后改为其发送方</translation>
     </message>
 </context>
 <context>
@@ -3224,7 +3458,7 @@ Without --headless the window opens, configured by the same options.</source>
         <source>Select the clients to disconnect first (Ctrl+click for several).</source>
         <translation>请先选择要断开的客户端（按住 Ctrl 点击可多选）。</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>sockscope::SocketErrors</name>
     <message>
@@ -3244,8 +3478,8 @@ Without --headless the window opens, configured by the same options.</source>
         <translation>远程主机关闭了连接。</translation>
     </message>
     <message>
-        <source>Host "%1" could not be found.</source>
-        <translation>找不到主机 "%1"。</translation>
+        <source>Host &quot;%1&quot; could not be found.</source>
+        <translation>找不到主机 &quot;%1&quot;。</translation>
     </message>
     <message>
         <source>The host could not be found.</source>
@@ -3380,11 +3614,11 @@ Without --headless the window opens, configured by the same options.</source>
         <translation>代理服务器发送了无法解析的响应。</translation>
     </message>
     <message>
-        <source>The operation on %1 is not allowed in the socket's current state.</source>
+        <source>The operation on %1 is not allowed in the socket&apos;s current state.</source>
         <translation>套接字当前状态下不允许对 %1 执行此操作。</translation>
     </message>
     <message>
-        <source>The operation is not allowed in the socket's current state.</source>
+        <source>The operation is not allowed in the socket&apos;s current state.</source>
         <translation>套接字当前状态下不允许此操作。</translation>
     </message>
     <message>
@@ -3508,6 +3742,17 @@ Without --headless the window opens, configured by the same options.</source>
     </message>
 </context>
 <context>
+    <name>sockscope::TcpConnector</name>
+    <message>
+        <source>Connecting to %1 timed out after %2 ms.</source>
+        <translation>连接 %1 超时（%2 ms）。</translation>
+    </message>
+    <message>
+        <source>Cannot bind the local address %1: %2</source>
+        <translation>无法绑定本地地址 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>sockscope::TcpLink</name>
     <message>
         <source>the peer closed the connection</source>
@@ -3526,6 +3771,139 @@ Without --headless the window opens, configured by the same options.</source>
         <translation>
             <numerusform>；排队待发的 %n 字节未能发出</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::TcpRelaySession</name>
+    <message>
+        <source>Refused %1: too many open files. New clients are accepted again once others disconnect.</source>
+        <translation>已拒绝 %1：打开的文件过多。其他客户端断开后将重新接受新连接。</translation>
+    </message>
+    <message>
+        <source>Could not accept a connection: %1</source>
+        <translation>无法接受连接：%1</translation>
+    </message>
+    <message>
+        <source>No server to relay to: give its host and port.</source>
+        <translation>没有要中继到的服务器：请填写其主机和端口。</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1: %2</source>
+        <translation>无法在 %1 上监听：%2</translation>
+    </message>
+    <message>
+        <source>%1; relaying to %2</source>
+        <translation>%1；中继到 %2</translation>
+    </message>
+    <message>
+        <source>Stopped listening.</source>
+        <translation>已停止监听。</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message numerus="yes">
+        <source>Refused %1: the limit of %n client(s) is reached.</source>
+        <translation>
+            <numerusform>已拒绝 %1：已达到 %n 个客户端的上限。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connected; connecting to the server %1…</source>
+        <translation>已连接；正在连接服务器 %1…</translation>
+    </message>
+    <message>
+        <source>Connected to the server %1 from %2</source>
+        <translation>已从 %2 连接到服务器 %1</translation>
+    </message>
+    <message>
+        <source>the server %1 could not be reached: %2</source>
+        <translation>无法连接服务器 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s) could not be passed on: the other side is closed.</source>
+        <translation>
+            <numerusform>%n 字节无法转发：另一端已关闭。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The client finished sending (half-close); held.</source>
+        <translation>客户端已结束发送（半关闭）；已暂扣。</translation>
+    </message>
+    <message>
+        <source>The server finished sending (half-close); held.</source>
+        <translation>服务器已结束发送（半关闭）；已暂扣。</translation>
+    </message>
+    <message>
+        <source>The client finished sending (half-close); passed on to the server.</source>
+        <translation>客户端已结束发送（半关闭）；已转告服务器。</translation>
+    </message>
+    <message>
+        <source>The server finished sending (half-close); passed on to the client.</source>
+        <translation>服务器已结束发送（半关闭）；已转告客户端。</translation>
+    </message>
+    <message>
+        <source>Holding what the client sends.</source>
+        <translation>暂扣客户端发送的数据。</translation>
+    </message>
+    <message>
+        <source>Holding what the server sends.</source>
+        <translation>暂扣服务器发送的数据。</translation>
+    </message>
+    <message>
+        <source>Passing on what the client sends again.</source>
+        <translation>恢复转发客户端发送的数据。</translation>
+    </message>
+    <message>
+        <source>Passing on what the server sends again.</source>
+        <translation>恢复转发服务器发送的数据。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Released %n held byte(s).</source>
+        <translation>
+            <numerusform>已放行 %n 个暂扣字节。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Passed on the held end of stream (half-close).</source>
+        <translation>已转发暂扣的流结束（半关闭）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Dropped %n held byte(s); they were not passed on.</source>
+        <translation>
+            <numerusform>已丢弃 %n 个暂扣字节；它们未被转发。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n held byte(s) were not passed on: the connection closed.</source>
+        <translation>
+            <numerusform>%n 个暂扣字节未被转发：连接已关闭。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the client reset the connection; the reset was passed on</source>
+        <translation>客户端重置了连接；已将重置转发</translation>
+    </message>
+    <message>
+        <source>the server reset the connection; the reset was passed on</source>
+        <translation>服务器重置了连接；已将重置转发</translation>
+    </message>
+    <message>
+        <source>the peer closed the connection</source>
+        <translation>对端关闭了连接</translation>
+    </message>
+    <message>
+        <source>the client side closed (%1)</source>
+        <translation>客户端一侧已关闭（%1）</translation>
+    </message>
+    <message>
+        <source>the server side closed (%1)</source>
+        <translation>服务器一侧已关闭（%1）</translation>
+    </message>
+    <message>
+        <source>Choose where to send: the client side or the server side of a pair.</source>
+        <translation>请选择发送到哪里：连接对的客户端一侧或服务器一侧。</translation>
     </message>
 </context>
 <context>
@@ -3588,14 +3966,113 @@ Without --headless the window opens, configured by the same options.</source>
 <context>
     <name>sockscope::TextCodec</name>
     <message>
-        <source>Character '%1' (%2) at position %3 cannot be encoded in %4.</source>
-        <translation>位置 %3 的字符 '%1' (%2) 无法用 %4 编码。</translation>
+        <source>Character &apos;%1&apos; (%2) at position %3 cannot be encoded in %4.</source>
+        <translation>位置 %3 的字符 &apos;%1&apos; (%2) 无法用 %4 编码。</translation>
     </message>
     <message numerus="yes">
         <source>%n more character(s) cannot be encoded either.</source>
         <translation>
             <numerusform>另有 %n 个字符也无法编码。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::UdpRelaySession</name>
+    <message>
+        <source>No server to relay to: give its host and port.</source>
+        <translation>没有要中继到的服务器：请填写其主机和端口。</translation>
+    </message>
+    <message>
+        <source>Looking up %1…</source>
+        <translation>正在解析 %1…</translation>
+    </message>
+    <message>
+        <source>Cannot find the server %1: %2</source>
+        <translation>找不到服务器 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot bind %1: %2</source>
+        <translation>无法绑定 %1：%2</translation>
+    </message>
+    <message>
+        <source>Bound to %1; relaying datagrams to %2</source>
+        <translation>已绑定到 %1；将数据报中继到 %2</translation>
+    </message>
+    <message>
+        <source>closed by you</source>
+        <translation>已主动关闭</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message numerus="yes">
+        <source>the limit of %n client(s) is reached</source>
+        <translation>
+            <numerusform>已达到 %n 个客户端的上限</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New client; passing its datagrams to %1 from %2</source>
+        <translation>新客户端；其数据报从 %2 转发到 %1</translation>
+    </message>
+    <message>
+        <source>the hold is full</source>
+        <translation>暂扣已满</translation>
+    </message>
+    <message>
+        <source>Holding what the client sends.</source>
+        <translation>暂扣客户端发送的数据。</translation>
+    </message>
+    <message>
+        <source>Holding what the server sends.</source>
+        <translation>暂扣服务器发送的数据。</translation>
+    </message>
+    <message>
+        <source>Passing on what the client sends again.</source>
+        <translation>恢复转发客户端发送的数据。</translation>
+    </message>
+    <message>
+        <source>Passing on what the server sends again.</source>
+        <translation>恢复转发服务器发送的数据。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Released %n held datagram(s).</source>
+        <translation>
+            <numerusform>已放行 %n 个暂扣的数据报。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Dropped %n held datagram(s); they were not passed on.</source>
+        <translation>
+            <numerusform>已丢弃 %n 个暂扣的数据报；它们未被转发。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A datagram of %n byte(s) was lost: %1</source>
+        <translation>
+            <numerusform>一个 %n 字节的数据报丢失：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A datagram was lost: %1</source>
+        <translation>一个数据报丢失：%1</translation>
+    </message>
+    <message>
+        <source>no datagram either way for %1 s</source>
+        <translation>双向均已 %1 秒没有数据报</translation>
+    </message>
+    <message>
+        <source>Choose where to send: the client side or the server side of a pair.</source>
+        <translation>请选择发送到哪里：连接对的客户端一侧或服务器一侧。</translation>
+    </message>
+    <message>
+        <source>A UDP datagram can carry at most %1 bytes; this message has %2 bytes.</source>
+        <translation>一个 UDP 数据报最多携带 %1 字节；此消息有 %2 字节。</translation>
     </message>
 </context>
 <context>
@@ -3727,206 +4204,4 @@ Without --headless the window opens, configured by the same options.</source>
         <translation>无法在 %2 上退出组播组 %1：%3</translation>
     </message>
 </context>
-<context><name>sockscope::PeerPanel</name><message>
-        <source>Select peers to send only to them and to show only their messages. With nothing selected, sends go to all peers.</source>
-        <translation>选中对端后，只向它们发送并只显示它们的消息。未选中任何对端时，发送给所有对端。</translation>
-    </message>
-    <message>
-        <source>All peers</source>
-        <translation>全部对端</translation>
-    </message>
-    <message>
-        <source>Clear the selection: send to every peer and show every message.</source>
-        <translation>清除选择：发送给所有对端并显示所有消息。</translation>
-    </message>
-    <message>
-        <source>Clear closed</source>
-        <translation>清除已断开</translation>
-    </message>
-    <message>
-        <source>Remove peers that have left from the list.</source>
-        <translation>从列表中移除已离开的对端。</translation>
-    </message>
-    </context><context><name>sockscope::ReceiveOptions</name><message>
-        <source>UDP keeps message boundaries: one datagram, one row.</source>
-        <translation>UDP 保留消息边界：一个数据报对应一行。</translation>
-    </message>
-    <message>
-        <source>No check</source>
-        <translation>不校验</translation>
-    </message>
-    <message>
-        <source>Check %1</source>
-        <translation>校验 %1</translation>
-    </message>
-    <message>
-        <source>Treat the last bytes of each received message as this checksum and mark messages where it does not match.</source>
-        <translation>将每条接收消息的末尾字节视为此校验和，并标记校验不符的消息。</translation>
-    </message>
-    <message>
-        <source>Echo</source>
-        <translation>回显</translation>
-    </message>
-    <message>
-        <source>Send every received message straight back.</source>
-        <translation>将收到的每条消息原样发回。</translation>
-    </message>
-    <message>
-        <source>Auto-reply…</source>
-        <translation>自动回复…</translation>
-    </message>
-    <message>
-        <source>Rules that answer matching messages automatically (device simulation).</source>
-        <translation>自动应答匹配消息的规则（用于模拟设备）。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n rule(s) active</source>
-        <translation>
-            <numerusform>%n 条规则生效</numerusform>
-        </translation>
-    </message>
-    </context><context><name>sockscope::LogFileActions</name><message>
-        <source>Text as shown (*.txt)</source>
-        <translation>显示的文本 (*.txt)</translation>
-    </message>
-    <message>
-        <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>Received bytes, raw (*.bin)</source>
-        <translation>接收的原始字节 (*.bin)</translation>
-    </message>
-    <message>
-        <source>Save log</source>
-        <translation>保存日志</translation>
-    </message>
-    <message>
-        <source>Could not save %1: %2</source>
-        <translation>无法保存 %1：%2</translation>
-    </message>
-    <message>
-        <source>Record to file</source>
-        <translation>记录到文件</translation>
-    </message>
-    <message>
-        <source>%1 already exists.</source>
-        <translation>%1 已存在。</translation>
-    </message>
-    <message>
-        <source>Append the new messages to its end, or replace what it holds now? Replacing deletes its contents.</source>
-        <translation>将新消息追加到文件末尾，还是替换其现有内容？替换会删除原有内容。</translation>
-    </message>
-    <message>
-        <source>Append</source>
-        <translation>追加</translation>
-    </message>
-    <message>
-        <source>Replace</source>
-        <translation>替换</translation>
-    </message>
-    <message>
-        <source>Could not replace %1: %2</source>
-        <translation>无法替换 %1：%2</translation>
-    </message>
-    <message>
-        <source>Saving the log to %1…</source>
-        <translation>正在把日志保存到 %1…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n row(s)</source>
-        <translation>
-            <numerusform>%n 行</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Saved %1 to %2 (%3 held while paused included).</source>
-        <translation>已将 %1 保存到 %2（含暂停时保留的 %3）。</translation>
-    </message>
-    <message>
-        <source>Saved %1 to %2.</source>
-        <translation>已将 %1 保存到 %2。</translation>
-    </message>
-    <message>
-        <source>Only the rows of %1, as the log is filtered.</source>
-        <translation>只保存了 %1 的行，因为日志已被过滤。</translation>
-    </message>
-    <message>
-        <source>Save cancelled: %1 was not written.</source>
-        <translation>已取消保存：未写入 %1。</translation>
-    </message>
-</context><context><name>sockscope::SendRouter</name><message>
-        <source>Start listening first.</source>
-        <translation>请先开始监听。</translation>
-    </message>
-    <message>
-        <source>No client is connected yet.</source>
-        <translation>尚无客户端连接。</translation>
-    </message>
-    <message numerus="yes">
-        <source>Send to: all %n client(s)</source>
-        <translation>
-            <numerusform>发送到：全部 %n 个客户端</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Send to: %n selected client(s)</source>
-        <translation>
-            <numerusform>发送到：选中的 %n 个客户端</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Connect first.</source>
-        <translation>请先连接。</translation>
-    </message>
-    <message>
-        <source>Open the socket first.</source>
-        <translation>请先打开套接字。</translation>
-    </message>
-    <message>
-        <source>Set a remote address or select a peer.</source>
-        <translation>请设置远程地址或选择一个对端。</translation>
-    </message>
-    <message>
-        <source>Send to: the remote address</source>
-        <translation>发送到：远程地址</translation>
-    </message>
-    <message numerus="yes">
-        <source>Send to: %n selected peer(s)</source>
-        <translation>
-            <numerusform>发送到：选中的 %n 个对端</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Select one peer to send a file to.</source>
-        <translation>请只选择一个对端来发送文件。</translation>
-    </message>
-    <message>
-        <source>No client connected yet.</source>
-        <translation>尚无客户端连接。</translation>
-    </message>
-    <message>
-        <source>No client is connected.</source>
-        <translation>没有客户端连接。</translation>
-    </message>
-    <message>
-        <source>No client connected (all have left).</source>
-        <translation>没有客户端连接（都已离开）。</translation>
-    </message>
-    <message>
-        <source>Send to: the last sender, %1</source>
-        <translation>发送到：最后的发送方，%1</translation>
-    </message>
-    <message>
-        <source>Send to: the last sender (nothing received yet)</source>
-        <translation>发送到：最后的发送方（尚未收到数据）</translation>
-    </message>
-    <message>
-        <source>Send to: the remote address until a datagram arrives, then its sender</source>
-        <translation>发送到：远程地址，收到数据报后改为其发送方</translation>
-    </message>
-    </context></TS>
+</TS>
