@@ -226,6 +226,8 @@ void tst_TcpRelaySession::halfCloseIsPassedOn()
             .arg(QString::fromLatin1(
                 QCryptographicHash::hash(sent, QCryptographicHash::Sha256).toHex()));
     QTRY_COMPARE_WITH_TIMEOUT(client.value(QStringLiteral("ANSWER")), expected, 15000);
+    for (quint32 id : relay->peerIds())
+        QVERIFY(relay->peer(id)->finishedSending); // each side half-closed in turn
     QTRY_COMPARE(relay->openPeerCount(), 0);
     bool finishedLogged = false;
     for (const LogRecord &r : log.all())

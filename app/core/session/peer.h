@@ -32,6 +32,7 @@ struct PeerInfo
     State state = State::Open;
     Side side = Side::None;
     quint32 partner = 0; // relay: the peer on the other side of the pair (0: none yet)
+    bool finishedSending = false; // relay: this side half-closed (its FIN came)
     bool holding = false; // relay: what this side sends is held (RelayControl)
     qint64 heldBytes = 0; // ... and this much of it waits
     qint64 openedUs = 0;

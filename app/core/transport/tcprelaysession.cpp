@@ -230,7 +230,11 @@ void TcpRelaySession::sideDrained(quint32 id)
 void TcpRelaySession::sideFinished(quint32 id)
 {
     const bool client = isClientSide(id);
-    const PeerInfo *p = peer(id);
+    PeerInfo *p = mutablePeer(id);
+    if (p) {
+        p->finishedSending = true;
+        markPeersChanged();
+    }
     if (p && p->holding) {
         m_held[id].finished = true;
         logEvent(id, client ? tr("The client finished sending (half-close); held.")
