@@ -242,7 +242,17 @@ void Session::closePeer(quint32 id, CloseReason reason, const QString &text)
     if (!p->isUpstream())
         --m_openPeers;
     m_peersDirty = true;
-    logEvent(id, tr("Disconnected: %1").arg(text));
+    switch (p->side) {
+    case PeerInfo::Side::None:
+        logEvent(id, tr("Disconnected: %1").arg(text));
+        break;
+    case PeerInfo::Side::Client:
+        logEvent(id, tr("Client side closed: %1").arg(text));
+        break;
+    case PeerInfo::Side::Upstream:
+        logEvent(id, tr("Server side closed: %1").arg(text));
+        break;
+    }
     emit peerClosed(id);
     // A quarter of slack: one pass over the table per 250 closes, not one per close; and
     // later, so that no caller walking the table or holding a PeerInfo sees it change.
