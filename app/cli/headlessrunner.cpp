@@ -203,6 +203,8 @@ void HeadlessRunner::createSession()
     m_session = sockscope::createSession(m_options.mode, this, m_options.relayOverUdp);
     m_session->setEndpoint(m_options.endpoint());
     m_session->setFraming(m_options.framing);
+    if (m_options.s2cFramingGiven)
+        m_session->setUpstreamFraming(m_options.s2cFraming);
     m_session->setAutoReplier(m_rules.get());
     connect(m_session, &Session::recordsReady, this, &HeadlessRunner::print);
     connect(m_session, &Session::stateChanged, this, &HeadlessRunner::onStateChanged);

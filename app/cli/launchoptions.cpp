@@ -157,7 +157,7 @@ QString optionNotApplying(const QCommandLineParser &parser, const LaunchOptions 
         break;
     }
     if (o.mode != Session::Mode::Relay && !inapplicable)
-        inapplicable = anySet(parser, {"upstream", "transport"}, &name);
+        inapplicable = anySet(parser, {"upstream", "transport", "s2c-framing"}, &name);
     if (o.modeGiven && inapplicable)
         return Tr::tr("--%1 does not apply to %2.").arg(name, Session::modeName(o.mode));
     if (!o.headless && anySet(parser,
@@ -271,6 +271,10 @@ struct CliOptions
                     Tr::tr("Receive framing: raw, line, delim:HEX, fixed:N, len:1|2|4[:be|le], "
                            "gap:MS."),
                     QStringLiteral("spec"), QStringLiteral("raw")};
+    const O s2cFraming{QStringLiteral("s2c-framing"),
+                       Tr::tr("Relay: framing of the server→client direction (default: as "
+                              "--framing, which then frames client→server only)."),
+                       QStringLiteral("spec")};
     const O echo{QStringLiteral("echo"), Tr::tr("Send every received frame back.")};
     const O rules{QStringLiteral("rules"), Tr::tr("Auto-reply rules (JSON file)."),
                   QStringLiteral("file")};
@@ -308,7 +312,7 @@ struct CliOptions
              {&headless, &start,     &mode,    &upstream,   &transport, &bind,     &port,
               &host,     &localPort,
               &timeout,  &reconnect, &remote,  &broadcast,  &join,     &replyLast, &encoding,
-              &framing,  &echo,      &rules,   &maxClients, &report,   &duration,  &send,
+              &framing,  &s2cFraming, &echo,      &rules,   &maxClients, &report,   &duration,  &send,
               &sendHex,  &sendFile,  &escapes, &checksum,   &interval, &count,     &linger})
             parser.addOption(*o);
     }
@@ -386,6 +390,11 @@ QString readReceive(const QCommandLineParser &parser, const CliOptions &c, Launc
                       "(%2): every frame would be cut.")
             .arg(o.framing.maxFrameSize)
             .arg(o.framing.fixedLength);
+    if (parser.isSet(c.s2cFraming)) {
+        if (!parseFramingSpec(parser.value(c.s2cFraming), &o.s2cFraming, &framingError))
+            return Tr::tr("--s2c-framing: %1").arg(framingError);
+        o.s2cFramingGiven = true;
+    }
     o.echo = parser.isSet(c.echo);
     o.rulesFile = parser.value(c.rules);
     if (parser.isSet(c.rules) && o.rulesFile.isEmpty())

@@ -43,6 +43,8 @@ struct LaunchOptions
     bool hexDisplay = false;
     Encoding encoding = Encoding::Utf8;
     FramingSpec framing;
+    FramingSpec s2cFraming; // relay: the server→client direction's, if given
+    bool s2cFramingGiven = false;
     bool echo = false;
     QString rulesFile;
     int maxClients = 10000;

@@ -14,9 +14,13 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkDatagram>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUdpSocket>
+
+#include <memory>
 
 using namespace sockscope::test;
 
@@ -70,6 +74,7 @@ class tst_RelayCli : public QObject
 private slots:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
     void tcpRelayLinesAndReport();
+    void framingPerDirection();
     void udpRelay();
     void portInUseExits3();
     void badArguments_data();
@@ -162,6 +167,32 @@ void tst_RelayCli::tcpRelayLinesAndReport()
     }
 }
 
+// --framing frames client→server, --s2c-framing server→client.
+void tst_RelayCli::framingPerDirection()
+{
+    QTcpServer server;
+    QVERIFY(server.listen(kLoopback, 0));
+    CliProcess cli;
+    QVERIFY(cli.start(relayArgs(server.serverPort(),
+                                {QStringLiteral("--framing"), QStringLiteral("line"),
+                                 QStringLiteral("--s2c-framing"), QStringLiteral("fixed:3")})));
+    const quint16 port = relayPort(cli);
+    QVERIFY2(port, qPrintable(cli.diagnostics()));
+    QTcpSocket client;
+    client.connectToHost(kLoopback, port);
+    QVERIFY(client.waitForConnected(5000));
+    QTRY_VERIFY(server.hasPendingConnections());
+    std::unique_ptr<QTcpSocket> up(server.nextPendingConnection());
+    client.write("one\ntwo\n");
+    up->write("abcdef");
+    QTRY_COMPARE(client.bytesAvailable(), 6);
+    QTRY_COMPARE(cli.lines(QStringLiteral("S>C")).size(), 2);
+    QTRY_COMPARE(cli.lines(QStringLiteral("C>S")).size(), 2);
+    QCOMPARE(cli.lines(QStringLiteral("C>S")).at(1).data, QStringLiteral("two"));
+    QCOMPARE(cli.lines(QStringLiteral("S>C")).at(1).data, QStringLiteral("def"));
+    QCOMPARE(cli.terminate(), 0);
+}
+
 void tst_RelayCli::udpRelay()
 {
     QUdpSocket server;
@@ -227,6 +258,10 @@ void tst_RelayCli::badArguments_data()
         << base + QStringList{QStringLiteral("--upstream"), QStringLiteral("127.0.0.1:9"),
                               QStringLiteral("--send"), QStringLiteral("x")}
         << QStringLiteral("--send");
+    QTest::newRow("bad s2c framing")
+        << base + QStringList{QStringLiteral("--upstream"), QStringLiteral("127.0.0.1:9"),
+                              QStringLiteral("--s2c-framing"), QStringLiteral("fixed:0")}
+        << QStringLiteral("--s2c-framing");
     QTest::newRow("upstream without relay")
         << QStringList{QStringLiteral("--headless"), QStringLiteral("--mode"),
                        QStringLiteral("tcp-server"), QStringLiteral("--port"), QStringLiteral("0"),

@@ -129,6 +129,7 @@ private slots:
     void slowReaderKeepsQueueBounded_data();
     void slowReaderKeepsQueueBounded();
     void logsBothDirectionsAndInjects();
+    void framingPerDirection();
     void holdReleaseDropKeepOrder();
     void holdKeepsEndOfStream();
     void holdIsCapped();
@@ -461,6 +462,46 @@ QByteArray settledRead(QTcpSocket &s)
 {
     QTest::qWait(150);
     return s.readAll();
+}
+
+// Each direction is framed on its own: lines from the client, idle gaps of different lengths
+// from the server, and a 4-byte fixed framing switched on for the server side alone.
+void tst_TcpRelaySession::framingPerDirection()
+{
+    QtPair p;
+    SOCKSCOPE_REQUIRE(p.open());
+    RecordLog log(p.relay.get());
+    FramingSpec lines;
+    lines.type = FramingSpec::Type::Delimiter;
+    lines.delimiter = "\n";
+    FramingSpec fixed;
+    fixed.type = FramingSpec::Type::FixedLength;
+    fixed.fixedLength = 4;
+    p.relay->setFraming(lines);
+    p.relay->setUpstreamFraming(fixed);
+    QCOMPARE(p.relay->upstreamFraming().type, FramingSpec::Type::FixedLength);
+    p.client.write("ab\ncd\n");
+    p.server->write("12345678");
+    QTRY_COMPARE(p.server->bytesAvailable(), 6); // forwarded whole, whatever the framing
+    QTRY_COMPARE(p.client.bytesAvailable(), 8);
+    p.relay->flushRecords();
+    QTRY_COMPARE(log.payloads(p.c, LogRecord::Kind::Rx), (QList<QByteArray>{"ab", "cd"}));
+    QTRY_COMPARE(log.payloads(p.u, LogRecord::Kind::Rx), (QList<QByteArray>{"1234", "5678"}));
+
+    // Idle gaps of two lengths, one per direction: each cuts at its own gap.
+    FramingSpec shortGap;
+    shortGap.type = FramingSpec::Type::IdleGap;
+    shortGap.idleGapMs = 30;
+    FramingSpec longGap = shortGap;
+    longGap.idleGapMs = 1000;
+    p.relay->setFraming(longGap);
+    p.relay->setUpstreamFraming(shortGap);
+    p.client.write("slow");
+    p.server->write("fast");
+    QTRY_COMPARE(log.payloads(p.u, LogRecord::Kind::Rx).size(), 3); // cut after ~30 ms
+    QCOMPARE(log.payloads(p.c, LogRecord::Kind::Rx).size(), 2);    // still waiting for 1 s
+    QTRY_COMPARE_WITH_TIMEOUT(log.payloads(p.c, LogRecord::Kind::Rx).size(), 3, 3000);
+    QCOMPARE(log.payloads(p.c, LogRecord::Kind::Rx).last(), QByteArray("slow"));
 }
 
 void tst_TcpRelaySession::holdReleaseDropKeepOrder()

@@ -20,7 +20,7 @@ QString PeerInfo::endpoint() const
 // boundary trackers for both directions.
 struct Session::Channel
 {
-    explicit Channel(const FramingSpec &spec) : rx(spec) {}
+    Channel(const FramingSpec &spec, int framingSlot) : rx(spec), slot(framingSlot) {}
     FrameDecoder rx;
     CharCarry rxUtf8{Encoding::Utf8};
     CharCarry rxGbk{Encoding::Gbk};
@@ -30,6 +30,7 @@ struct Session::Channel
     std::list<quint32>::iterator idleEntry; // in m_idleQueue, when idleQueued
     bool idleQueued = false;
     LogRecord::Flags sideFlags; // Upstream for a relay's upstream side
+    int slot = 0;               // which framing (and idle queue): 1 for a relay's upstream side
 };
 
 Session::Session(Mode mode, QObject *parent) : QObject(parent), m_mode(mode)
@@ -115,15 +116,31 @@ bool Session::failureDetailPending() const
 void Session::setFraming(const FramingSpec &spec)
 {
     m_framing = spec;
+    m_upstreamFraming = spec;
+    reframe(-1);
+}
+
+void Session::setUpstreamFraming(const FramingSpec &spec)
+{
+    m_upstreamFraming = spec;
+    reframe(1);
+}
+
+// Open peers of a framing slot (-1: every one) take its current spec; their partial frames
+// are flushed first.
+void Session::reframe(int slot)
+{
     for (auto it = m_channels.begin(); it != m_channels.end(); ++it) {
         Channel &ch = *it.value();
+        if (slot >= 0 && ch.slot != slot)
+            continue;
         QList<Frame> frames;
         ch.rx.finish(frames);
         emitFrames(it.key(), ch, frames);
-        ch.rx = FrameDecoder(spec);
+        ch.rx = FrameDecoder(ch.slot == 1 ? m_upstreamFraming : m_framing);
         unqueueIdle(ch);
     }
-    m_idleTimer.stop();
+    armIdleTimer();
 }
 
 void Session::setRxChecksum(ChecksumKind kind, ByteOrder order)
@@ -204,8 +221,10 @@ quint32 Session::openPeer(const QHostAddress &address, quint16 port, PeerInfo::S
     }
     info.openedUs = nowUs();
     m_peers.insert(info.id, info);
-    auto channel = std::make_shared<Channel>(m_framing);
-    if (side == PeerInfo::Side::Upstream)
+    const bool upstream = side == PeerInfo::Side::Upstream;
+    auto channel = std::make_shared<Channel>(upstream ? m_upstreamFraming : m_framing,
+                                             upstream ? 1 : 0);
+    if (upstream)
         channel->sideFlags = LogRecord::Upstream;
     m_channels.insert(info.id, std::move(channel));
     m_order.append(info.id);
@@ -285,7 +304,7 @@ void Session::ingest(quint32 id, const QByteArray &bytes)
     ch.scratch.clear();
     ch.rx.feedShared(bytes, monotonicMs(), ch.scratch);
     emitFrames(id, ch, ch.scratch);
-    if (m_framing.type == FramingSpec::Type::IdleGap)
+    if (ch.rx.spec().type == FramingSpec::Type::IdleGap)
         queueIdle(id, ch);
 }
 
@@ -690,31 +709,40 @@ void Session::flushRecords()
 
 void Session::queueIdle(quint32 id, Channel &ch)
 {
-    if (ch.rx.nextDeadlineMs() < 0) {
+    std::list<quint32> &queue = m_idleQueues[ch.slot];
+    const qint64 deadline = ch.rx.nextDeadlineMs();
+    if (deadline < 0) {
         unqueueIdle(ch);
     } else if (ch.idleQueued) {
-        m_idleQueue.splice(m_idleQueue.end(), m_idleQueue, ch.idleEntry);
+        queue.splice(queue.end(), queue, ch.idleEntry);
     } else {
-        ch.idleEntry = m_idleQueue.insert(m_idleQueue.end(), id);
+        ch.idleEntry = queue.insert(queue.end(), id);
         ch.idleQueued = true;
     }
-    // Moving a peer back never brings the earliest deadline forward: an armed timer stands.
-    if (!m_idleTimer.isActive())
+    // Within a queue, moving a peer back never brings its earliest deadline forward; another
+    // queue's gap may be shorter, though.
+    if (deadline >= 0 && (!m_idleTimer.isActive() || deadline < m_idleArmedFor))
         armIdleTimer();
 }
 
 void Session::unqueueIdle(Channel &ch)
 {
     if (ch.idleQueued) {
-        m_idleQueue.erase(ch.idleEntry);
+        m_idleQueues[ch.slot].erase(ch.idleEntry);
         ch.idleQueued = false;
     }
 }
 
 void Session::armIdleTimer()
 {
-    const auto front = m_idleQueue.empty() ? nullptr : m_channels.value(m_idleQueue.front());
-    const qint64 deadline = front ? front->rx.nextDeadlineMs() : -1;
+    qint64 deadline = -1;
+    for (const std::list<quint32> &queue : m_idleQueues) {
+        const auto front = queue.empty() ? nullptr : m_channels.value(queue.front());
+        const qint64 d = front ? front->rx.nextDeadlineMs() : -1;
+        if (d >= 0 && (deadline < 0 || d < deadline))
+            deadline = d;
+    }
+    m_idleArmedFor = deadline;
     if (deadline < 0) {
         m_idleTimer.stop();
         return;
@@ -726,19 +754,21 @@ void Session::armIdleTimer()
 void Session::flushIdle()
 {
     const qint64 nowMs = monotonicMs();
-    while (!m_idleQueue.empty()) {
-        const quint32 id = m_idleQueue.front();
-        const std::shared_ptr<Channel> ch = m_channels.value(id);
-        const qint64 deadline = ch ? ch->rx.nextDeadlineMs() : -1;
-        if (deadline > nowMs)
-            break;
-        m_idleQueue.pop_front();
-        if (!ch)
-            continue;
-        ch->idleQueued = false;
-        ch->scratch.clear();
-        ch->rx.flushIdle(nowMs, ch->scratch);
-        emitFrames(id, *ch, ch->scratch);
+    for (std::list<quint32> &queue : m_idleQueues) {
+        while (!queue.empty()) {
+            const quint32 id = queue.front();
+            const std::shared_ptr<Channel> ch = m_channels.value(id);
+            const qint64 deadline = ch ? ch->rx.nextDeadlineMs() : -1;
+            if (deadline > nowMs)
+                break;
+            queue.pop_front();
+            if (!ch)
+                continue;
+            ch->idleQueued = false;
+            ch->scratch.clear();
+            ch->rx.flushIdle(nowMs, ch->scratch);
+            emitFrames(id, *ch, ch->scratch);
+        }
     }
     armIdleTimer();
 }

@@ -80,8 +80,12 @@ public:
     virtual void stop() = 0;
 
     // Receive framing for peers (applies to open peers too; their partial frames are flushed).
+    // For a relay it frames both directions; setUpstreamFraming() after it gives the upstream
+    // sides (server→client) their own.
     void setFraming(const FramingSpec &spec);
     FramingSpec framing() const { return m_framing; }
+    void setUpstreamFraming(const FramingSpec &spec);
+    FramingSpec upstreamFraming() const { return m_upstreamFraming; }
 
     // Treat the last bytes of each received frame as a checksum and flag mismatches.
     void setRxChecksum(ChecksumKind kind, ByteOrder order);
@@ -251,6 +255,7 @@ private:
     void countReceived(PeerInfo &peer, qint64 bytes);
     void appendRecord(LogRecord &&record);
     void flushIdle();
+    void reframe(int slot);
     void queueIdle(quint32 id, Channel &ch);
     void unqueueIdle(Channel &ch);
     void armIdleTimer();
@@ -302,6 +307,7 @@ private:
     QString m_stateText;
     QString m_failureBeingExplained; // the stateText that failPortInUse() will replace
     FramingSpec m_framing;
+    FramingSpec m_upstreamFraming; // a relay's upstream sides (framing slot 1)
     ChecksumKind m_rxChecksum = ChecksumKind::None;
     ByteOrder m_rxChecksumOrder = ByteOrder::BigEndian;
     AutoReplier *m_autoReplier = nullptr;
@@ -341,10 +347,12 @@ private:
     QTimer m_batchTimer;
     QTimer m_idleTimer;
     QElapsedTimer m_monotonic;
-    // IdleGap: peers with a pending frame, oldest last byte first. The gap is the same for
-    // every peer, so the front has the earliest deadline: a read moves its peer to the back
-    // and flushIdle() takes from the front, both O(1) per peer.
-    std::list<quint32> m_idleQueue;
+    // IdleGap: peers with a pending frame, oldest last byte first, one queue per framing slot.
+    // The gap is the same for every peer of a slot, so a queue's front has its earliest
+    // deadline: a read moves its peer to the back and flushIdle() takes from the fronts,
+    // both O(1) per peer.
+    std::list<quint32> m_idleQueues[2];
+    qint64 m_idleArmedFor = -1; // the deadline the idle timer is armed for
     bool m_peersDirty = false;
 };
 
