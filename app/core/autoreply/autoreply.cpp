@@ -431,8 +431,8 @@ std::optional<AutoReplyIssue> compileHexPattern(const QString &pattern, Compiled
     return std::nullopt;
 }
 
-std::optional<AutoReplyIssue> compileRule(const AutoReplyRule &rule, Encoding encoding, int index,
-                                          CompiledRule *out)
+// The size and range limits every rule must keep, whatever it matches.
+std::optional<AutoReplyIssue> checkRuleLimits(const AutoReplyRule &rule)
 {
     if (rule.name.size() > AutoReplyRules::MaxNameChars)
         return issue(
@@ -452,79 +452,108 @@ std::optional<AutoReplyIssue> compileRule(const AutoReplyRule &rule, Encoding en
             AutoReplyRules::tr("must be between 0 and %1 ms").arg(AutoReplyRules::MaxDelayMs));
     if (rule.pattern.isEmpty())
         return issue(QStringLiteral("pattern"), -1, AutoReplyRules::tr("the pattern is empty"));
+    return std::nullopt;
+}
 
+std::optional<AutoReplyIssue> compileExactBytes(const AutoReplyRule &rule, Encoding encoding,
+                                                CompiledRule *out)
+{
     const QString field = QStringLiteral("pattern");
+    auto err = rule.patternFormat == Format::Hex
+                   ? parseHexAt(rule.pattern, 0, field, &out->exact)
+                   : encodeEscaped(rule.pattern, 0, encoding, field, &out->exact);
+    if (err)
+        return err;
+    if (out->exact.isEmpty())
+        return issue(field, -1, AutoReplyRules::tr("the pattern is empty"));
+    return std::nullopt;
+}
+
+std::optional<AutoReplyIssue> compileSubstring(const QString &pattern, CompiledRule *out)
+{
+    // Matched against decoded text, so GBK trail/lead bytes can't match
+    // across character boundaries. Raw \xNN bytes are characters only
+    // when ASCII.
+    const QString field = QStringLiteral("pattern");
+    const EscapeParseResult parsed = parseEscapes(pattern);
+    if (!parsed.ok())
+        return issue(field, parsed.errorPosition, parsed.errorString);
+    for (const EscapeSegment &segment : parsed.segments) {
+        if (segment.kind == EscapeSegment::Kind::Text) {
+            out->text += segment.text;
+            continue;
+        }
+        for (char byte : segment.bytes) {
+            if (uchar(byte) >= 0x80)
+                return issue(
+                    field, findHighByteEscape(pattern),
+                    AutoReplyRules::tr("a byte above \\x7F is not a character: use a hex pattern "
+                                       "to match raw bytes"));
+            out->text += QLatin1Char(byte);
+        }
+    }
+    if (out->text.isEmpty())
+        return issue(field, -1, AutoReplyRules::tr("the pattern is empty"));
+    return std::nullopt;
+}
+
+std::optional<AutoReplyIssue> compileRegex(const AutoReplyRule &rule, CompiledRule *out)
+{
+    const QString field = QStringLiteral("pattern");
+    QRegularExpression::PatternOptions options = QRegularExpression::NoPatternOption;
+    if (rule.ignoreCase)
+        options |= QRegularExpression::CaseInsensitiveOption;
+    const QString prefix = stepLimitPrefix();
+    out->regex = QRegularExpression(prefix + rule.pattern, options);
+    if (!out->regex.isValid())
+        return issue(
+            field, qMax<qsizetype>(0, out->regex.patternErrorOffset() - prefix.size()),
+            AutoReplyRules::tr("invalid regular expression: %1").arg(out->regex.errorString()));
+    if (const qsizetype at = rule.pattern.indexOf(QLatin1String("(*LIMIT_MATCH")); at >= 0)
+        return issue(field, at,
+                     AutoReplyRules::tr("SockScope sets the match limit itself: remove "
+                                        "(*LIMIT_MATCH=…)"));
+    if (const qsizetype at = nestedRepeatAt(rule.pattern); at >= 0)
+        return issue(field, at,
+                     AutoReplyRules::tr("a repeated group holds a repeat, as in (a+)+: a "
+                                        "frame can make this take exponential time. Make "
+                                        "the inner repeat possessive (a++) or the group "
+                                        "atomic ((?>…))"));
+    out->regex.optimize();
+    return std::nullopt;
+}
+
+std::optional<AutoReplyIssue> compilePattern(const AutoReplyRule &rule, Encoding encoding,
+                                             CompiledRule *out)
+{
+    switch (rule.match) {
+    case Match::ExactBytes:
+        return compileExactBytes(rule, encoding, out);
+    case Match::HexPattern:
+        out->contains = rule.contains;
+        return compileHexPattern(rule.pattern, out);
+    case Match::Substring:
+        return compileSubstring(rule.pattern, out);
+    case Match::Regex:
+        return compileRegex(rule, out);
+    }
+    return std::nullopt;
+}
+
+std::optional<AutoReplyIssue> compileRule(const AutoReplyRule &rule, Encoding encoding, int index,
+                                          CompiledRule *out)
+{
+    if (auto err = checkRuleLimits(rule))
+        return err;
+
     out->source = rule.name.isEmpty() ? AutoReplyRules::tr("Rule %1").arg(index + 1) : rule.name;
     out->index = index;
     out->match = rule.match;
     out->delayMs = rule.delayMs;
     out->caseSensitivity = rule.ignoreCase ? Qt::CaseInsensitive : Qt::CaseSensitive;
 
-    switch (rule.match) {
-    case Match::ExactBytes: {
-        auto err = rule.patternFormat == Format::Hex
-                       ? parseHexAt(rule.pattern, 0, field, &out->exact)
-                       : encodeEscaped(rule.pattern, 0, encoding, field, &out->exact);
-        if (err)
-            return err;
-        if (out->exact.isEmpty())
-            return issue(field, -1, AutoReplyRules::tr("the pattern is empty"));
-        break;
-    }
-    case Match::HexPattern:
-        out->contains = rule.contains;
-        if (auto err = compileHexPattern(rule.pattern, out))
-            return err;
-        break;
-    case Match::Substring: {
-        // Matched against decoded text, so GBK trail/lead bytes can't match
-        // across character boundaries. Raw \xNN bytes are characters only
-        // when ASCII.
-        const EscapeParseResult parsed = parseEscapes(rule.pattern);
-        if (!parsed.ok())
-            return issue(field, parsed.errorPosition, parsed.errorString);
-        for (const EscapeSegment &segment : parsed.segments) {
-            if (segment.kind == EscapeSegment::Kind::Text) {
-                out->text += segment.text;
-                continue;
-            }
-            for (char byte : segment.bytes) {
-                if (uchar(byte) >= 0x80)
-                    return issue(field, findHighByteEscape(rule.pattern),
-                                 AutoReplyRules::tr(
-                                     "a byte above \\x7F is not a character: use a hex pattern "
-                                     "to match raw bytes"));
-                out->text += QLatin1Char(byte);
-            }
-        }
-        if (out->text.isEmpty())
-            return issue(field, -1, AutoReplyRules::tr("the pattern is empty"));
-        break;
-    }
-    case Match::Regex: {
-        QRegularExpression::PatternOptions options = QRegularExpression::NoPatternOption;
-        if (rule.ignoreCase)
-            options |= QRegularExpression::CaseInsensitiveOption;
-        const QString prefix = stepLimitPrefix();
-        out->regex = QRegularExpression(prefix + rule.pattern, options);
-        if (!out->regex.isValid())
-            return issue(
-                field, qMax<qsizetype>(0, out->regex.patternErrorOffset() - prefix.size()),
-                AutoReplyRules::tr("invalid regular expression: %1").arg(out->regex.errorString()));
-        if (const qsizetype at = rule.pattern.indexOf(QLatin1String("(*LIMIT_MATCH")); at >= 0)
-            return issue(field, at,
-                         AutoReplyRules::tr("SockScope sets the match limit itself: remove "
-                                            "(*LIMIT_MATCH=…)"));
-        if (const qsizetype at = nestedRepeatAt(rule.pattern); at >= 0)
-            return issue(field, at,
-                         AutoReplyRules::tr("a repeated group holds a repeat, as in (a+)+: a "
-                                            "frame can make this take exponential time. Make "
-                                            "the inner repeat possessive (a++) or the group "
-                                            "atomic ((?>…))"));
-        out->regex.optimize();
-        break;
-    }
-    }
+    if (auto err = compilePattern(rule, encoding, out))
+        return err;
     return compileReply(rule, encoding, rule.match == Match::Regex ? &out->regex : nullptr, out);
 }
 

@@ -265,6 +265,76 @@ std::optional<Failure> resolveLengths(QList<Part> *parts, qsizetype suffixSize)
                 Tr::tr("the lengths do not settle on a consistent value"));
 }
 
+std::optional<Failure> appendTime(const DynamicField &field, const QDateTime &now,
+                                  Encoding encoding, QByteArray *bytes)
+{
+    switch (field.timeStyle) {
+    case TimeStyle::Unix:
+        bytes->append(integerBytes(field, now.toSecsSinceEpoch()));
+        break;
+    case TimeStyle::UnixMs:
+        bytes->append(integerBytes(field, now.toMSecsSinceEpoch()));
+        break;
+    case TimeStyle::Iso: {
+        // Always with its offset, so the receiver knows which time it is.
+        const QDateTime withOffset = now.toOffsetFromUtc(now.offsetFromUtc());
+        bytes->append(withOffset.toString(Qt::ISODateWithMs).toLatin1());
+        break;
+    }
+    case TimeStyle::Pattern: {
+        const EncodeResult r = encodeText(now.toString(field.timePattern), encoding);
+        if (!r.ok())
+            return fail(MessageError::Unencodable, field.position, field.length,
+                        unencodableMessage(r.unencodable.first(), encoding));
+        bytes->append(r.bytes);
+        break;
+    }
+    }
+    return std::nullopt;
+}
+
+// The tokens as frame parts: literals and fields filled in, each {{len}} in a
+// part of its own (resolved once the whole size is known). Notes in `out`
+// whether the counter was used and whether the frame varies with the time.
+std::optional<Failure> buildParts(const MessageSpec &spec, const QList<ContentToken> &tokens,
+                                  const Inputs &in, QList<Part> *parts, Output *out)
+{
+    std::optional<QDateTime> now; // one timestamp for every time field of the frame
+    for (const ContentToken &token : tokens) {
+        QByteArray &bytes = parts->last().bytes;
+        if (token.kind == ContentToken::Kind::Literal) {
+            if (const auto f = appendLiteral(spec, token, &bytes))
+                return f;
+            continue;
+        }
+        const DynamicField &field = token.field;
+        switch (field.kind) {
+        case FieldKind::Counter: {
+            // Unsigned arithmetic wraps instead of overflowing.
+            const quint64 v = quint64(field.start) + quint64(field.step) * in.sequence;
+            bytes.append(integerBytes(field, qint64(v)));
+            out->usedCounter = true;
+            break;
+        }
+        case FieldKind::Time:
+            if (!now)
+                now = in.clock->now();
+            out->result.varies = true;
+            if (const auto f = appendTime(field, *now, spec.encoding, &bytes))
+                return f;
+            break;
+        case FieldKind::Random:
+            bytes.append(randomBytes(*in.random, field.randomCount));
+            break;
+        case FieldKind::Length:
+            parts->append(Part{{}, &token.field});
+            parts->append(Part{});
+            break;
+        }
+    }
+    return std::nullopt;
+}
+
 Output buildWith(const MessageSpec &spec, const Inputs &in)
 {
     Output out;
@@ -280,64 +350,11 @@ Output buildWith(const MessageSpec &spec, const Inputs &in)
     if (const auto f = tokenize(spec, &tokens))
         return failWith(*f);
 
-    std::optional<QDateTime> now; // one timestamp for every time field of the frame
     QList<Part> parts{Part{}};
-    bool hasLength = false;
-    for (const ContentToken &token : tokens) {
-        QByteArray &bytes = parts.last().bytes;
-        if (token.kind == ContentToken::Kind::Literal) {
-            if (const auto f = appendLiteral(spec, token, &bytes))
-                return failWith(*f);
-            continue;
-        }
-        const DynamicField &field = token.field;
-        switch (field.kind) {
-        case FieldKind::Counter: {
-            // Unsigned arithmetic wraps instead of overflowing.
-            const quint64 v = quint64(field.start) + quint64(field.step) * in.sequence;
-            bytes.append(integerBytes(field, qint64(v)));
-            out.usedCounter = true;
-            break;
-        }
-        case FieldKind::Time: {
-            if (!now)
-                now = in.clock->now();
-            out.result.varies = true;
-            switch (field.timeStyle) {
-            case TimeStyle::Unix:
-                bytes.append(integerBytes(field, now->toSecsSinceEpoch()));
-                break;
-            case TimeStyle::UnixMs:
-                bytes.append(integerBytes(field, now->toMSecsSinceEpoch()));
-                break;
-            case TimeStyle::Iso: {
-                // Always with its offset, so the receiver knows which time it is.
-                const QDateTime withOffset = now->toOffsetFromUtc(now->offsetFromUtc());
-                bytes.append(withOffset.toString(Qt::ISODateWithMs).toLatin1());
-                break;
-            }
-            case TimeStyle::Pattern: {
-                const EncodeResult r = encodeText(now->toString(field.timePattern), spec.encoding);
-                if (!r.ok())
-                    return failWith(fail(MessageError::Unencodable, field.position, field.length,
-                                         unencodableMessage(r.unencodable.first(), spec.encoding)));
-                bytes.append(r.bytes);
-                break;
-            }
-            }
-            break;
-        }
-        case FieldKind::Random:
-            bytes.append(randomBytes(*in.random, field.randomCount));
-            break;
-        case FieldKind::Length:
-            parts.append(Part{{}, &token.field});
-            parts.append(Part{});
-            hasLength = true;
-            break;
-        }
-    }
+    if (const auto f = buildParts(spec, tokens, in, &parts, &out))
+        return failWith(*f);
 
+    const bool hasLength = parts.size() > 1; // each {{len}} adds a part and the one after it
     if (!hasLength && parts.first().bytes.isEmpty())
         return failWith(empty);
 

@@ -126,6 +126,112 @@ bool isPidName(const char *name)
     return true;
 }
 
+// The sockets on `port` that a bind to `wanted` collides with, exact address matches first.
+QList<Candidate> findPortSockets(const QString &procRoot, PortProtocol protocol, quint16 port,
+                                 const QHostAddress &wanted)
+{
+    QList<Candidate> candidates;
+    const QString net = procRoot + QStringLiteral("/net/");
+    if (protocol == PortProtocol::Tcp) {
+        collectCandidates(net + QStringLiteral("tcp"), true, port, wanted, &candidates);
+        collectCandidates(net + QStringLiteral("tcp6"), true, port, wanted, &candidates);
+    } else {
+        // Any UDP socket bound to the port blocks a new bind (state 07 unconnected,
+        // 01 connected); there is no listen state.
+        collectCandidates(net + QStringLiteral("udp"), false, port, wanted, &candidates);
+        collectCandidates(net + QStringLiteral("udp6"), false, port, wanted, &candidates);
+    }
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [](const Candidate &a, const Candidate &b) {
+                         return a.match == AddressMatch::Exact && b.match != AddressMatch::Exact;
+                     });
+    return candidates;
+}
+
+// The process holding the best-ranked candidate socket.
+struct SocketHolder
+{
+    qsizetype index = 0;       // in the candidates
+    qint64 pid = -1;           // -1: no holder found
+    bool accessDenied = false; // some processes' fd tables could not be read
+};
+
+// Looks for the candidates' inodes among one process's open files; only a candidate
+// ranked at or above the best so far can replace it.
+void scanFdTable(DIR *fdDir, qint64 pid, const QList<Candidate> &candidates, SocketHolder *best)
+{
+    const int fdDirFd = ::dirfd(fdDir);
+    while (const dirent *fdEntry = ::readdir(fdDir)) {
+        if (fdEntry->d_name[0] == '.')
+            continue;
+        char target[64];
+        const ssize_t length = ::readlinkat(fdDirFd, fdEntry->d_name, target, sizeof target);
+        if (length <= 0 || length == ssize_t(sizeof target))
+            continue;
+        const quint64 inode = socketInodeFromLink(target, length);
+        if (inode == 0)
+            continue;
+        for (qsizetype i = 0; i < candidates.size() && i <= best->index; ++i) {
+            if (candidates.at(i).inode != inode)
+                continue;
+            if (i < best->index || pid < best->pid) {
+                best->index = i;
+                best->pid = pid;
+            }
+            break;
+        }
+    }
+}
+
+// One pass over every process's fd table; keep the best-ranked candidate found and,
+// for a socket shared across fork(), the lowest pid.
+SocketHolder findSocketHolder(const QString &procRoot, const QList<Candidate> &candidates)
+{
+    SocketHolder best;
+    best.index = candidates.size();
+    const QByteArray root = QFile::encodeName(procRoot);
+    DIR *procDir = ::opendir(root.constData());
+    if (!procDir)
+        return best;
+    while (const dirent *entry = ::readdir(procDir)) {
+        if (!isPidName(entry->d_name))
+            continue;
+        const qint64 pid = QByteArray(entry->d_name).toLongLong();
+        const QByteArray fdPath = root + '/' + entry->d_name + "/fd";
+        DIR *fdDir = ::opendir(fdPath.constData());
+        if (!fdDir) {
+            if (errno != ENOENT) // ENOENT: the process just exited
+                best.accessDenied = true;
+            continue;
+        }
+        scanFdTable(fdDir, pid, candidates, &best);
+        ::closedir(fdDir);
+    }
+    ::closedir(procDir);
+    return best;
+}
+
+// Fills the owner's process name and command line from <proc>/<pid>/{comm,cmdline}.
+void readProcessDetails(const QString &procRoot, qint64 pid, PortOwner *owner)
+{
+    const QString pidDir = procRoot + QLatin1Char('/') + QString::number(pid);
+    QByteArray comm = readSmallFile(pidDir + QStringLiteral("/comm"));
+    if (comm.endsWith('\n'))
+        comm.chop(1);
+    QByteArray cmdline = readSmallFile(pidDir + QStringLiteral("/cmdline"));
+    while (cmdline.endsWith('\0'))
+        cmdline.chop(1);
+
+    owner->commandLine = QString::fromLocal8Bit(QByteArray(cmdline).replace('\0', ' '));
+    if (!comm.isEmpty()) {
+        owner->processName = QString::fromLocal8Bit(comm);
+    } else if (!cmdline.isEmpty()) {
+        const qsizetype end = cmdline.indexOf('\0');
+        const QByteArray argv0 = end < 0 ? cmdline : cmdline.left(end);
+        owner->processName = QFileInfo(QString::fromLocal8Bit(argv0)).fileName();
+    }
+}
+
 } // namespace
 
 PortOwnerLookup::PortOwnerLookup(const QString &procRoot) : m_procRoot(procRoot) {}
@@ -187,94 +293,21 @@ PortOwner PortOwnerLookup::find(PortProtocol protocol, quint16 port,
     if (port == 0)
         return result;
 
-    QList<Candidate> candidates;
-    const QString net = m_procRoot + QStringLiteral("/net/");
-    if (protocol == PortProtocol::Tcp) {
-        collectCandidates(net + QStringLiteral("tcp"), true, port, address, &candidates);
-        collectCandidates(net + QStringLiteral("tcp6"), true, port, address, &candidates);
-    } else {
-        // Any UDP socket bound to the port blocks a new bind (state 07 unconnected,
-        // 01 connected); there is no listen state.
-        collectCandidates(net + QStringLiteral("udp"), false, port, address, &candidates);
-        collectCandidates(net + QStringLiteral("udp6"), false, port, address, &candidates);
-    }
+    const QList<Candidate> candidates = findPortSockets(m_procRoot, protocol, port, address);
     if (candidates.isEmpty())
         return result;
-
-    std::stable_sort(candidates.begin(), candidates.end(),
-                     [](const Candidate &a, const Candidate &b) {
-                         return a.match == AddressMatch::Exact && b.match != AddressMatch::Exact;
-                     });
     result.socketFound = true;
     result.localAddress = candidates.first().address;
 
-    // One pass over every process's fd table; keep the best-ranked candidate found and,
-    // for a socket shared across fork(), the lowest pid.
-    qsizetype bestIndex = candidates.size();
-    qint64 bestPid = -1;
-    const QByteArray root = QFile::encodeName(m_procRoot);
-    DIR *procDir = ::opendir(root.constData());
-    if (procDir) {
-        while (const dirent *entry = ::readdir(procDir)) {
-            if (!isPidName(entry->d_name))
-                continue;
-            const qint64 pid = QByteArray(entry->d_name).toLongLong();
-            const QByteArray fdPath = root + '/' + entry->d_name + "/fd";
-            DIR *fdDir = ::opendir(fdPath.constData());
-            if (!fdDir) {
-                if (errno != ENOENT) // ENOENT: the process just exited
-                    result.accessDenied = true;
-                continue;
-            }
-            const int fdDirFd = ::dirfd(fdDir);
-            while (const dirent *fdEntry = ::readdir(fdDir)) {
-                if (fdEntry->d_name[0] == '.')
-                    continue;
-                char target[64];
-                const ssize_t length =
-                    ::readlinkat(fdDirFd, fdEntry->d_name, target, sizeof target);
-                if (length <= 0 || length == ssize_t(sizeof target))
-                    continue;
-                const quint64 inode = socketInodeFromLink(target, length);
-                if (inode == 0)
-                    continue;
-                for (qsizetype i = 0; i < candidates.size() && i <= bestIndex; ++i) {
-                    if (candidates.at(i).inode != inode)
-                        continue;
-                    if (i < bestIndex || pid < bestPid) {
-                        bestIndex = i;
-                        bestPid = pid;
-                    }
-                    break;
-                }
-            }
-            ::closedir(fdDir);
-        }
-        ::closedir(procDir);
-    }
-
-    if (bestPid < 0)
+    const SocketHolder holder = findSocketHolder(m_procRoot, candidates);
+    result.accessDenied = holder.accessDenied;
+    if (holder.pid < 0)
         return result; // socket exists, owner unreadable (or it just went away)
 
-    const QString pidDir = m_procRoot + QLatin1Char('/') + QString::number(bestPid);
-    QByteArray comm = readSmallFile(pidDir + QStringLiteral("/comm"));
-    if (comm.endsWith('\n'))
-        comm.chop(1);
-    QByteArray cmdline = readSmallFile(pidDir + QStringLiteral("/cmdline"));
-    while (cmdline.endsWith('\0'))
-        cmdline.chop(1);
-
     result.found = true;
-    result.pid = bestPid;
-    result.localAddress = candidates.at(bestIndex).address;
-    result.commandLine = QString::fromLocal8Bit(QByteArray(cmdline).replace('\0', ' '));
-    if (!comm.isEmpty()) {
-        result.processName = QString::fromLocal8Bit(comm);
-    } else if (!cmdline.isEmpty()) {
-        const qsizetype end = cmdline.indexOf('\0');
-        const QByteArray argv0 = end < 0 ? cmdline : cmdline.left(end);
-        result.processName = QFileInfo(QString::fromLocal8Bit(argv0)).fileName();
-    }
+    result.pid = holder.pid;
+    result.localAddress = candidates.at(holder.index).address;
+    readProcessDetails(m_procRoot, holder.pid, &result);
     return result;
 }
 

@@ -59,58 +59,57 @@ bool FileSender::isUdp() const
     return m_session && m_session->mode() == Session::Mode::Udp;
 }
 
-bool FileSender::start(const QString &filePath, quint32 peerId)
+bool FileSender::checkUdpTarget(quint32 *peerId)
 {
-    m_error.clear();
-    if (m_running)
-        return refuse(tr("A file is already being sent."));
-    if (!m_session)
-        return refuse(tr("There is no session to send through."));
-    const QString shown = displayPath(filePath);
-
-    if (isUdp()) {
-        if (m_options.datagramSize < 1 || m_options.datagramSize > MaxDatagramIPv4)
-            return refuse(tr("The datagram size must be between 1 and %1 bytes.")
-                              .arg(MaxDatagramIPv4));
-        if (m_options.udpBytesPerSecond < 0)
-            return refuse(tr("The send rate cannot be negative."));
-        if (m_session->state() != Session::State::Active)
-            return refuse(tr("The UDP socket is not open."));
-        if (peerId == 0) {
-            // Fixed now: re-picked per datagram, a file would split between senders
-            // whenever someone else sent to us with reply-to-last on.
-            QString error;
-            peerId = m_session->defaultSendTargets(&error).value(0);
-            if (peerId == 0)
-                return refuse(error);
-        }
-        const PeerInfo *p = m_session->peer(peerId);
-        if (!p || !p->isOpen())
-            return refuse(tr("That peer is not known any more."));
-    } else {
-        if (m_options.chunkSize < 1 || m_options.highWaterBytes < 1)
-            return refuse(tr("The chunk size and the high-water mark must be positive."));
-        if (peerId == 0) {
-            QList<quint32> open;
-            for (quint32 id : m_session->peerIds()) {
-                const PeerInfo *p = m_session->peer(id);
-                if (p && p->isOpen())
-                    open.append(id);
-            }
-            if (open.isEmpty())
-                return refuse(m_session->mode() == Session::Mode::TcpClient
-                                  ? tr("Not connected.")
-                                  : tr("No client is connected."));
-            if (open.size() > 1)
-                return refuse(tr("%n clients are connected: choose the one to send the file to.",
-                                 nullptr, int(open.size())));
-            peerId = open.constFirst();
-        }
-        const PeerInfo *p = m_session->peer(peerId);
-        if (!p || !p->isOpen())
-            return refuse(tr("That peer is not connected."));
+    if (m_options.datagramSize < 1 || m_options.datagramSize > MaxDatagramIPv4)
+        return refuse(tr("The datagram size must be between 1 and %1 bytes.").arg(MaxDatagramIPv4));
+    if (m_options.udpBytesPerSecond < 0)
+        return refuse(tr("The send rate cannot be negative."));
+    if (m_session->state() != Session::State::Active)
+        return refuse(tr("The UDP socket is not open."));
+    if (*peerId == 0) {
+        // Fixed now: re-picked per datagram, a file would split between senders
+        // whenever someone else sent to us with reply-to-last on.
+        QString error;
+        *peerId = m_session->defaultSendTargets(&error).value(0);
+        if (*peerId == 0)
+            return refuse(error);
     }
+    const PeerInfo *p = m_session->peer(*peerId);
+    if (!p || !p->isOpen())
+        return refuse(tr("That peer is not known any more."));
+    return true;
+}
 
+bool FileSender::checkTcpTarget(quint32 *peerId)
+{
+    if (m_options.chunkSize < 1 || m_options.highWaterBytes < 1)
+        return refuse(tr("The chunk size and the high-water mark must be positive."));
+    if (*peerId == 0) {
+        QList<quint32> open;
+        for (quint32 id : m_session->peerIds()) {
+            const PeerInfo *p = m_session->peer(id);
+            if (p && p->isOpen())
+                open.append(id);
+        }
+        if (open.isEmpty())
+            return refuse(m_session->mode() == Session::Mode::TcpClient
+                              ? tr("Not connected.")
+                              : tr("No client is connected."));
+        if (open.size() > 1)
+            return refuse(tr("%n clients are connected: choose the one to send the file to.",
+                             nullptr, int(open.size())));
+        *peerId = open.constFirst();
+    }
+    const PeerInfo *p = m_session->peer(*peerId);
+    if (!p || !p->isOpen())
+        return refuse(tr("That peer is not connected."));
+    return true;
+}
+
+bool FileSender::openFile(const QString &filePath)
+{
+    const QString shown = displayPath(filePath);
     const QFileInfo info(filePath);
     if (filePath.isEmpty())
         return refuse(tr("No file was chosen."));
@@ -130,6 +129,20 @@ bool FileSender::start(const QString &filePath, quint32 peerId)
     m_total = m_file.size();
     if (m_total == 0)
         return refuse(tr("%1 is empty: there is nothing to send.").arg(shown));
+    return true;
+}
+
+bool FileSender::start(const QString &filePath, quint32 peerId)
+{
+    m_error.clear();
+    if (m_running)
+        return refuse(tr("A file is already being sent."));
+    if (!m_session)
+        return refuse(tr("There is no session to send through."));
+    if (!(isUdp() ? checkUdpTarget(&peerId) : checkTcpTarget(&peerId)))
+        return false;
+    if (!openFile(filePath))
+        return false;
 
     m_peer = peerId;
     m_queued = 0;

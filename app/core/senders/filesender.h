@@ -75,6 +75,11 @@ signals:
 
 private:
     bool refuse(const QString &error);
+    // start()'s steps; each returns false through refuse() when the transfer
+    // cannot start.
+    bool checkUdpTarget(quint32 *peerId);   // options, socket, peer (0: the default target)
+    bool checkTcpTarget(quint32 *peerId);   // options, peer (0: the only connected one)
+    bool openFile(const QString &filePath); // a regular, non-empty file; sets m_total
     void pumpTcp();
     void pumpUdp();
     void checkTcpDone();
