@@ -14,6 +14,7 @@
 
 #include <QCryptographicHash>
 #include <QDeadlineTimer>
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -133,6 +134,8 @@ private slots:
     void holdReleaseDropKeepOrder();
     void holdKeepsEndOfStream();
     void holdIsCapped();
+    void shapingDelaysAndLimits_data();
+    void shapingDelaysAndLimits();
     void portInUseFails();
 };
 
@@ -579,6 +582,53 @@ void tst_TcpRelaySession::holdIsCapped()
     QByteArray got;
     QTRY_VERIFY_WITH_TIMEOUT((got += p.server->readAll()).size() >= data.size(), 20000);
     QVERIFY(got == data);
+}
+
+// "Bad network": a latency and a rate on one direction; the bytes arrive exact, in order,
+// never earlier than the shaping allows (a lower bound only: a busy machine is only slower),
+// the half-close after them; the other direction is not slowed.
+void tst_TcpRelaySession::shapingDelaysAndLimits_data()
+{
+    QTest::addColumn<int>("latencyMs");
+    QTest::addColumn<int>("rate");
+    QTest::addColumn<int>("bytes");
+    QTest::newRow("latency 300 ms") << 300 << 0 << 10;
+    QTest::newRow("200 KB/s") << 0 << 200000 << 200000;
+    QTest::newRow("both") << 200 << 100000 << 50000;
+}
+
+void tst_TcpRelaySession::shapingDelaysAndLimits()
+{
+    QFETCH(int, latencyMs);
+    QFETCH(int, rate);
+    QFETCH(int, bytes);
+    // A rate lets a tenth of a second's worth (at least 4 KiB) go at once, then paces the
+    // rest; 20 ms of slack for the timer's granularity.
+    const qint64 burst = rate > 0 ? qMax(4096, rate / 10) : bytes;
+    const qint64 atLeastMs =
+        latencyMs + (rate > 0 ? qMax<qint64>(0, bytes - burst) * 1000 / rate : 0) - 20;
+    QtPair p;
+    SOCKSCOPE_REQUIRE(p.open());
+    p.relay->relay()->setShaping(false, {latencyMs, rate});
+    QCOMPARE(p.relay->relay()->shaping(false).latencyMs, latencyMs);
+    QByteArray data(bytes, Qt::Uninitialized);
+    for (int i = 0; i < bytes; ++i)
+        data[i] = char(i * 13 + (i >> 8));
+    QElapsedTimer clock;
+    clock.start();
+    p.client.write(data);
+    p.server->write("back");
+    QTRY_COMPARE(p.client.bytesToWrite(), 0); // in the kernel: then our FIN may follow
+    ::shutdown(int(p.client.socketDescriptor()), SHUT_WR);
+    QTRY_COMPARE(p.client.bytesAvailable(), 4);
+    const qint64 backMs = clock.elapsed();
+    QByteArray got;
+    QTRY_VERIFY_WITH_TIMEOUT((got += p.server->readAll()).size() >= bytes, 20000);
+    const qint64 tookMs = clock.elapsed();
+    QVERIFY(got == data);
+    QVERIFY2(tookMs >= atLeastMs, qPrintable(QString::number(tookMs)));
+    QVERIFY2(backMs < tookMs, qPrintable(QStringLiteral("%1 %2").arg(backMs).arg(tookMs)));
+    QTRY_COMPARE(p.server->state(), QAbstractSocket::UnconnectedState); // FIN after the bytes
 }
 
 void tst_TcpRelaySession::portInUseFails()

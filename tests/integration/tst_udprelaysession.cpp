@@ -8,6 +8,7 @@
 #include "loopback.h"
 #include "recordlog.h"
 
+#include <QElapsedTimer>
 #include <QNetworkDatagram>
 #include <QTest>
 #include <QUdpSocket>
@@ -52,6 +53,7 @@ private slots:
     void idleMappingCloses();
     void injectsToEitherSide();
     void holdReleaseDrop();
+    void shapingDelaysDatagrams();
 };
 
 // Each client address gets its own upstream socket: the server sees two sources and its
@@ -169,6 +171,27 @@ void tst_UdpRelaySession::holdReleaseDrop()
     relay->relay()->setHolding(client, false);
     a.writeDatagram("four", kLoopback, relay->boundPort());
     QCOMPARE(nextDatagram(server).data(), QByteArray("four")); // "three" was dropped
+}
+
+// A latency on server→client: the answer comes no sooner, whole; client→server is not slowed.
+void tst_UdpRelaySession::shapingDelaysDatagrams()
+{
+    QUdpSocket server;
+    QVERIFY(server.bind(kLoopback, 0));
+    auto relay = startRelay(server.localPort());
+    relay->relay()->setShaping(true, {1000, 0});
+    QUdpSocket a;
+    QVERIFY(a.bind(kLoopback, 0));
+    QElapsedTimer clock;
+    clock.start();
+    a.writeDatagram("ask", kLoopback, relay->boundPort());
+    const QNetworkDatagram asked = nextDatagram(server);
+    QCOMPARE(asked.data(), QByteArray("ask"));
+    QVERIFY(clock.elapsed() < 1000); // not shaped
+    clock.restart();
+    server.writeDatagram(QByteArray(3000, 'a'), asked.senderAddress(), quint16(asked.senderPort()));
+    QCOMPARE(nextDatagram(a).data(), QByteArray(3000, 'a'));
+    QVERIFY2(clock.elapsed() >= 980, qPrintable(QString::number(clock.elapsed())));
 }
 
 QTEST_GUILESS_MAIN(tst_UdpRelaySession)

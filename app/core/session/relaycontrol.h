@@ -17,6 +17,18 @@ class RelayControl
 public:
     static constexpr qint64 HoldCap = 4 << 20;
 
+    // "Bad network" for one direction of every pair: each byte passed on this much later, and
+    // no faster than this rate (0: no limit). What waits counts like a hold (HoldCap).
+    struct Shaping
+    {
+        int latencyMs = 0;
+        qint64 bytesPerSecond = 0;
+        bool isActive() const { return latencyMs > 0 || bytesPerSecond > 0; }
+    };
+    static constexpr int MaxLatencyMs = 600000;
+    virtual void setShaping(bool serverToClient, const Shaping &shaping) = 0;
+    virtual Shaping shaping(bool serverToClient) const = 0;
+
     // Holds (true) what the side sends from now, or passes it on again (false): what was held
     // goes first, so nothing is reordered. A side's end of stream is held like its bytes.
     virtual void setHolding(quint32 side, bool hold) = 0;

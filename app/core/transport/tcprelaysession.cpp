@@ -5,13 +5,24 @@
 #include "core/link/tcplink.h"
 #include "core/link/tcplistener.h"
 #include "core/net/endpoint.h"
+#include "core/transport/relaypacer.h"
 #include "core/transport/tcpserversession.h"
 
 namespace sockscope {
 
 TcpRelaySession::TcpRelaySession(QObject *parent)
-    : LinkSession(Mode::Relay, parent), m_listener(new TcpListener(this))
+    : LinkSession(Mode::Relay, parent),
+      m_listener(new TcpListener(this)),
+      m_pacers{new RelayPacer(this), new RelayPacer(this)}
 {
+    for (RelayPacer *pacer : m_pacers) {
+        connect(pacer, &RelayPacer::ready, this, &TcpRelaySession::writeToPartner);
+        connect(pacer, &RelayPacer::drained, this, [this](quint32 side) {
+            if (m_finishAfterPacing.remove(side))
+                passOnFinish(side);
+            updateReading(side);
+        });
+    }
     connect(m_listener, &TcpListener::accepted, this, &TcpRelaySession::admit);
     connect(m_listener, &TcpListener::refused, this,
             [this](const QHostAddress &address, quint16 port) {
@@ -197,7 +208,24 @@ void TcpRelaySession::linkReceived(quint32 id, const QByteArray &block)
     forward(id, block);
 }
 
+RelayPacer *TcpRelaySession::pacerFor(quint32 id) const
+{
+    const PeerInfo *p = peer(id);
+    return m_pacers[p && p->isUpstream() ? 1 : 0];
+}
+
 void TcpRelaySession::forward(quint32 id, const QByteArray &block)
+{
+    RelayPacer *pacer = pacerFor(id);
+    if (pacer->isActive() || pacer->queuedBytes(id) > 0) { // behind what already waits
+        pacer->push(id, block);
+        updateReading(id);
+        return;
+    }
+    writeToPartner(id, block);
+}
+
+void TcpRelaySession::writeToPartner(quint32 id, const QByteArray &block)
 {
     Link *to = link(partnerOf(id));
     if (!to || !to->write(block)) {
@@ -218,7 +246,7 @@ void TcpRelaySession::updateReading(quint32 id)
         return;
     const Link *to = link(partnerOf(id));
     const PeerInfo *p = peer(id);
-    const bool overCap = p && p->heldBytes >= HoldCap;
+    const bool overCap = p && p->heldBytes + pacerFor(id)->queuedBytes(id) >= HoldCap;
     from->setReadPaused(!to || to->isBackedUp() || overCap);
 }
 
@@ -248,6 +276,10 @@ void TcpRelaySession::sideFinished(quint32 id)
 
 void TcpRelaySession::passOnFinish(quint32 id)
 {
+    if (pacerFor(id)->queuedBytes(id) > 0) { // after the paced bytes
+        m_finishAfterPacing.insert(id);
+        return;
+    }
     if (Link *other = link(partnerOf(id)))
         other->finishSending(); // after everything queued for it
 }
@@ -314,6 +346,8 @@ void TcpRelaySession::dropHeld(quint32 side)
 
 void TcpRelaySession::linkClosed(quint32 id, CloseReason reason)
 {
+    pacerFor(id)->forget(id);
+    m_finishAfterPacing.remove(id);
     if (const auto held = m_held.constFind(id); held != m_held.constEnd()) {
         if (PeerInfo *p = mutablePeer(id); p && p->heldBytes > 0) {
             logEvent(id, tr("%n held byte(s) were not passed on: the connection closed.",
@@ -347,6 +381,18 @@ void TcpRelaySession::linkClosed(quint32 id, CloseReason reason)
     closeLink(other, reason,
               client ? tr("the client side closed (%1)").arg(why)
                      : tr("the server side closed (%1)").arg(why));
+}
+
+void TcpRelaySession::setShaping(bool serverToClient, const Shaping &shaping)
+{
+    RelayPacer *pacer = m_pacers[serverToClient ? 1 : 0];
+    pacer->setShape(shaping);
+    logEvent(0, RelayPacer::describe(serverToClient, pacer->shape()));
+}
+
+RelayControl::Shaping TcpRelaySession::shaping(bool serverToClient) const
+{
+    return m_pacers[serverToClient ? 1 : 0]->shape();
 }
 
 QList<quint32> TcpRelaySession::defaultTargets(QString *whyNone)

@@ -5,11 +5,13 @@
 
 #include <QHash>
 #include <QHostAddress>
+#include <QSet>
 
 #include <deque>
 
 namespace sockscope {
 
+class RelayPacer;
 class TcpConnector;
 class TcpLink;
 class TcpListener;
@@ -70,6 +72,8 @@ public:
     void setHolding(quint32 side, bool hold) override;
     void releaseHeld(quint32 side) override;
     void dropHeld(quint32 side) override;
+    void setShaping(bool serverToClient, const Shaping &shaping) override;
+    Shaping shaping(bool serverToClient) const override;
 
 private:
     void admit(TcpLink *link);
@@ -82,6 +86,8 @@ private:
     void sideDrained(quint32 id);
     void wire(quint32 id, Link *link);
     void forward(quint32 id, const QByteArray &block);
+    void writeToPartner(quint32 id, const QByteArray &block);
+    RelayPacer *pacerFor(quint32 id) const;
     void passOnFinish(quint32 id);
     // Reads from a side while its partner can take more and its hold is under the cap.
     void updateReading(quint32 id);
@@ -98,6 +104,8 @@ private:
         bool finished = false; // the side's end of stream came while held
     };
     QHash<quint32, Held> m_held; // by sending side
+    RelayPacer *m_pacers[2];     // client→server, server→client
+    QSet<quint32> m_finishAfterPacing; // sides whose FIN waits behind paced bytes
 };
 
 } // namespace sockscope

@@ -3,6 +3,7 @@
 #include "core/link/socketerrors.h"
 #include "core/net/endpoint.h"
 #include "core/net/udplimits.h"
+#include "core/transport/relaypacer.h"
 
 #include <QHostInfo>
 #include <QNetworkDatagram>
@@ -18,8 +19,13 @@ QString clientKey(const QHostAddress &address, quint16 port)
 }
 } // namespace
 
-UdpRelaySession::UdpRelaySession(QObject *parent) : Session(Mode::Relay, parent)
+UdpRelaySession::UdpRelaySession(QObject *parent)
+    : Session(Mode::Relay, parent), m_pacers{new RelayPacer(this), new RelayPacer(this)}
 {
+    for (RelayPacer *pacer : m_pacers) {
+        pacer->setWholeItems(true);
+        connect(pacer, &RelayPacer::ready, this, &UdpRelaySession::writeOut);
+    }
     setSendErrorsLogged(true);
     m_clock.start();
     connect(&m_idleTimer, &QTimer::timeout, this, &UdpRelaySession::expireIdle);
@@ -209,11 +215,24 @@ void UdpRelaySession::readUpstream(quint32 client)
             this, [this, client] { readUpstream(client); }, Qt::QueuedConnection);
 }
 
+// Now, or through the direction's shaping (behind what already waits there).
+void UdpRelaySession::passOn(quint32 from, const QByteArray &datagram)
+{
+    const PeerInfo *p = peer(from);
+    RelayPacer *pacer = m_pacers[p && p->isUpstream() ? 1 : 0];
+    if (!pacer->isActive() && pacer->queuedBytes(from) == 0)
+        writeOut(from, datagram);
+    else if (pacer->queuedBytes(from) + datagram.size() > HoldCap)
+        noteLost(from, datagram.size(), tr("too many datagrams wait for the shaping"));
+    else
+        pacer->push(from, datagram);
+}
+
 void UdpRelaySession::pass(quint32 from, const QByteArray &datagram)
 {
     PeerInfo *p = mutablePeer(from);
     if (!p || !p->holding) {
-        writeOut(from, datagram);
+        passOn(from, datagram);
         return;
     }
     if (p->heldBytes + datagram.size() > HoldCap) {
@@ -269,7 +288,7 @@ void UdpRelaySession::releaseHeld(quint32 side)
     p->heldBytes = 0;
     markPeersChanged();
     for (const QByteArray &d : held)
-        writeOut(side, d);
+        passOn(side, d);
 }
 
 void UdpRelaySession::dropHeld(quint32 side)
@@ -310,6 +329,8 @@ void UdpRelaySession::closeMapping(quint32 client, CloseReason reason, const QSt
     m.socket->deleteLater();
     m_held.remove(m.client);
     m_held.remove(m.upstream);
+    m_pacers[0]->forget(m.client);
+    m_pacers[1]->forget(m.upstream);
     closePeer(m.upstream, reason, text);
     closePeer(m.client, reason, text);
 }
@@ -331,6 +352,18 @@ void UdpRelaySession::disconnectPeer(quint32 peerId)
 {
     const quint32 client = m_mappings.contains(peerId) ? peerId : m_clientOfUpstream.value(peerId);
     closeMapping(client, CloseReason::LocalClose, tr("closed by you"));
+}
+
+void UdpRelaySession::setShaping(bool serverToClient, const Shaping &shaping)
+{
+    RelayPacer *pacer = m_pacers[serverToClient ? 1 : 0];
+    pacer->setShape(shaping);
+    logEvent(0, RelayPacer::describe(serverToClient, pacer->shape()));
+}
+
+RelayControl::Shaping UdpRelaySession::shaping(bool serverToClient) const
+{
+    return m_pacers[serverToClient ? 1 : 0]->shape();
 }
 
 QList<quint32> UdpRelaySession::defaultTargets(QString *whyNone)

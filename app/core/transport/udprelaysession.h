@@ -12,6 +12,8 @@ class QUdpSocket;
 
 namespace sockscope {
 
+class RelayPacer;
+
 // The relay over UDP, like a NAT: datagrams from each client address go to the upstream
 // server from a socket of that client's own (a mapping), and what the server answers to that
 // socket goes back to that client. Each mapping is a pair of peers (client side, upstream
@@ -55,6 +57,8 @@ public:
     void setHolding(quint32 side, bool hold) override;
     void releaseHeld(quint32 side) override;
     void dropHeld(quint32 side) override;
+    void setShaping(bool serverToClient, const Shaping &shaping) override;
+    Shaping shaping(bool serverToClient) const override;
 
 private:
     struct Mapping
@@ -76,6 +80,7 @@ private:
     void noteLost(quint32 id, qint64 bytes, const QString &why);
     // What `from` (a side's peer) sent, to the other side; or held, if `from` is holding.
     void pass(quint32 from, const QByteArray &datagram);
+    void passOn(quint32 from, const QByteArray &datagram);
     void writeOut(quint32 from, const QByteArray &datagram);
     QList<quint32> defaultTargets(QString *whyNone) override;
     Delivery sendBytes(quint32 id, const QByteArray &bytes, QString *error) override;
@@ -91,6 +96,7 @@ private:
     QElapsedTimer m_clock;
     int m_lookupId = -1;
     QHash<quint32, QList<QByteArray>> m_held; // by sending side
+    RelayPacer *m_pacers[2];                   // client→server, server→client
     qint64 m_lost = 0;
     bool m_losing = false;
 };
