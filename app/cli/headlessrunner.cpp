@@ -1,5 +1,7 @@
 #include "cli/headlessrunner.h"
 
+#include "core/session/relaycontrol.h"
+
 #include "core/codec/escapes.h"
 #include "core/codec/hex.h"
 #include "core/codec/textcodec.h"
@@ -205,6 +207,14 @@ void HeadlessRunner::createSession()
     m_session->setFraming(m_options.framing);
     if (m_options.s2cFramingGiven)
         m_session->setUpstreamFraming(m_options.s2cFraming);
+    if (RelayControl *relay = m_session->relay()) {
+        const RelayControl::Shaping c2s{m_options.c2sDelayMs, m_options.c2sRate};
+        const RelayControl::Shaping s2c{m_options.s2cDelayMs, m_options.s2cRate};
+        if (c2s.isActive())
+            relay->setShaping(false, c2s);
+        if (s2c.isActive())
+            relay->setShaping(true, s2c);
+    }
     m_session->setAutoReplier(m_rules.get());
     connect(m_session, &Session::recordsReady, this, &HeadlessRunner::print);
     connect(m_session, &Session::stateChanged, this, &HeadlessRunner::onStateChanged);

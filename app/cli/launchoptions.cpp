@@ -1,5 +1,7 @@
 #include "cli/launchoptions.h"
 
+#include "core/session/relaycontrol.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -157,7 +159,10 @@ QString optionNotApplying(const QCommandLineParser &parser, const LaunchOptions 
         break;
     }
     if (o.mode != Session::Mode::Relay && !inapplicable)
-        inapplicable = anySet(parser, {"upstream", "transport", "s2c-framing"}, &name);
+        inapplicable = anySet(parser,
+                              {"upstream", "transport", "s2c-framing", "c2s-delay", "s2c-delay",
+                               "c2s-rate", "s2c-rate"},
+                              &name);
     if (o.modeGiven && inapplicable)
         return Tr::tr("--%1 does not apply to %2.").arg(name, Session::modeName(o.mode));
     if (!o.headless && anySet(parser,
@@ -275,6 +280,18 @@ struct CliOptions
                        Tr::tr("Relay: framing of the server→client direction (default: as "
                               "--framing, which then frames client→server only)."),
                        QStringLiteral("spec")};
+    const O c2sDelay{QStringLiteral("c2s-delay"),
+                     Tr::tr("Relay: pass client→server bytes on this many ms late."),
+                     QStringLiteral("ms")};
+    const O s2cDelay{QStringLiteral("s2c-delay"),
+                     Tr::tr("Relay: pass server→client bytes on this many ms late."),
+                     QStringLiteral("ms")};
+    const O c2sRate{QStringLiteral("c2s-rate"),
+                    Tr::tr("Relay: pass client→server bytes on at most this fast."),
+                    QStringLiteral("bytes/s")};
+    const O s2cRate{QStringLiteral("s2c-rate"),
+                    Tr::tr("Relay: pass server→client bytes on at most this fast."),
+                    QStringLiteral("bytes/s")};
     const O echo{QStringLiteral("echo"), Tr::tr("Send every received frame back.")};
     const O rules{QStringLiteral("rules"), Tr::tr("Auto-reply rules (JSON file)."),
                   QStringLiteral("file")};
@@ -312,7 +329,7 @@ struct CliOptions
              {&headless, &start,     &mode,    &upstream,   &transport, &bind,     &port,
               &host,     &localPort,
               &timeout,  &reconnect, &remote,  &broadcast,  &join,     &replyLast, &encoding,
-              &framing,  &s2cFraming, &echo,      &rules,   &maxClients, &report,   &duration,  &send,
+              &framing,  &s2cFraming, &c2sDelay, &s2cDelay, &c2sRate, &s2cRate, &echo,      &rules,   &maxClients, &report,   &duration,  &send,
               &sendHex,  &sendFile,  &escapes, &checksum,   &interval, &count,     &linger})
             parser.addOption(*o);
     }
@@ -390,6 +407,25 @@ QString readReceive(const QCommandLineParser &parser, const CliOptions &c, Launc
                       "(%2): every frame would be cut.")
             .arg(o.framing.maxFrameSize)
             .arg(o.framing.fixedLength);
+    for (auto [option, value] : {std::pair{&c.c2sDelay, &o.c2sDelayMs},
+                                 std::pair{&c.s2cDelay, &o.s2cDelayMs}}) {
+        if (parser.isSet(*option)) {
+            *value = parseCount(parser.value(*option), &ok);
+            if (!ok || *value > RelayControl::MaxLatencyMs)
+                return Tr::tr("--%1 needs a number of milliseconds up to %2.")
+                    .arg(option->names().constFirst())
+                    .arg(RelayControl::MaxLatencyMs);
+        }
+    }
+    for (auto [option, value] :
+         {std::pair{&c.c2sRate, &o.c2sRate}, std::pair{&c.s2cRate, &o.s2cRate}}) {
+        if (parser.isSet(*option)) {
+            *value = parseCount(parser.value(*option), &ok);
+            if (!ok || *value < 1)
+                return Tr::tr("--%1 needs a positive number of bytes per second.")
+                    .arg(option->names().constFirst());
+        }
+    }
     if (parser.isSet(c.s2cFraming)) {
         if (!parseFramingSpec(parser.value(c.s2cFraming), &o.s2cFraming, &framingError))
             return Tr::tr("--s2c-framing: %1").arg(framingError);

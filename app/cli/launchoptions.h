@@ -36,6 +36,11 @@ struct LaunchOptions
     QString upstreamHost; // relay: the server clients are passed on to
     quint16 upstreamPort = 0;
     bool relayOverUdp = false; // --transport udp
+    // Relay "bad network", per direction (--c2s-delay, --c2s-rate, --s2c-delay, --s2c-rate).
+    int c2sDelayMs = 0;
+    qint64 c2sRate = 0;
+    int s2cDelayMs = 0;
+    qint64 s2cRate = 0;
     bool broadcast = false;
     QHostAddress joinGroup;
     bool replyToLast = false;

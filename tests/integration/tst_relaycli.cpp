@@ -8,6 +8,7 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QHash>
 #include <QJsonArray>
@@ -75,6 +76,7 @@ private slots:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
     void tcpRelayLinesAndReport();
     void framingPerDirection();
+    void shapingFromCommandLine();
     void udpRelay();
     void portInUseExits3();
     void badArguments_data();
@@ -193,6 +195,36 @@ void tst_RelayCli::framingPerDirection()
     QCOMPARE(cli.terminate(), 0);
 }
 
+// --s2c-delay slows the server's answers only; --c2s-rate is accepted with it.
+void tst_RelayCli::shapingFromCommandLine()
+{
+    QTcpServer server;
+    QVERIFY(server.listen(kLoopback, 0));
+    CliProcess cli;
+    QVERIFY(cli.start(relayArgs(server.serverPort(),
+                                {QStringLiteral("--s2c-delay"), QStringLiteral("1000"),
+                                 QStringLiteral("--c2s-rate"), QStringLiteral("1000000")})));
+    const quint16 port = relayPort(cli);
+    QVERIFY2(port, qPrintable(cli.diagnostics()));
+    QVERIFY2(cli.out().contains(QStringLiteral("Server→client: passed on 1000 ms late.")),
+             qPrintable(cli.out()));
+    QTcpSocket client;
+    client.connectToHost(kLoopback, port);
+    QVERIFY(client.waitForConnected(5000));
+    QTRY_VERIFY(server.hasPendingConnections());
+    std::unique_ptr<QTcpSocket> up(server.nextPendingConnection());
+    QElapsedTimer clock;
+    clock.start();
+    client.write("ping");
+    QTRY_COMPARE(up->bytesAvailable(), 4);
+    QVERIFY(clock.elapsed() < 1000); // client→server is not delayed
+    clock.restart();
+    up->write("pong");
+    QTRY_COMPARE_WITH_TIMEOUT(client.bytesAvailable(), 4, 5000);
+    QVERIFY2(clock.elapsed() >= 980, qPrintable(QString::number(clock.elapsed())));
+    QCOMPARE(cli.terminate(), 0);
+}
+
 void tst_RelayCli::udpRelay()
 {
     QUdpSocket server;
@@ -262,6 +294,19 @@ void tst_RelayCli::badArguments_data()
         << base + QStringList{QStringLiteral("--upstream"), QStringLiteral("127.0.0.1:9"),
                               QStringLiteral("--s2c-framing"), QStringLiteral("fixed:0")}
         << QStringLiteral("--s2c-framing");
+    QTest::newRow("delay not a number")
+        << base + QStringList{QStringLiteral("--upstream"), QStringLiteral("127.0.0.1:9"),
+                              QStringLiteral("--c2s-delay"), QStringLiteral("soon")}
+        << QStringLiteral("--c2s-delay");
+    QTest::newRow("zero rate")
+        << base + QStringList{QStringLiteral("--upstream"), QStringLiteral("127.0.0.1:9"),
+                              QStringLiteral("--s2c-rate"), QStringLiteral("0")}
+        << QStringLiteral("--s2c-rate");
+    QTest::newRow("delay on a server")
+        << QStringList{QStringLiteral("--headless"), QStringLiteral("--mode"),
+                       QStringLiteral("tcp-server"), QStringLiteral("--port"), QStringLiteral("0"),
+                       QStringLiteral("--s2c-delay"), QStringLiteral("5")}
+        << QStringLiteral("--s2c-delay");
     QTest::newRow("upstream without relay")
         << QStringList{QStringLiteral("--headless"), QStringLiteral("--mode"),
                        QStringLiteral("tcp-server"), QStringLiteral("--port"), QStringLiteral("0"),
