@@ -217,6 +217,7 @@ void LogPane::connectSignals()
                 showRecord(recordOf(bytes, sequence));
             });
     connect(m_view, &LogView::currentRecordCleared, this, [this] { showRecord({}); });
+    connect(m_model, &LogModel::relayChanged, m_view, &LogView::setRelayColumns);
 }
 
 void LogPane::appendRecords(const LogRecords &records)
@@ -229,9 +230,15 @@ void LogPane::setPeerName(quint32 id, const QString &name)
     m_model->setPeerName(id, name);
 }
 
+void LogPane::notePeer(const PeerInfo &peer)
+{
+    m_model->notePeer(peer);
+}
+
 void LogPane::setPeerFilter(const QList<quint32> &peerIds)
 {
-    m_filter->setPeerFilter(QSet<quint32>(peerIds.cbegin(), peerIds.cend()));
+    const QList<quint32> ids = m_model->withPartners(peerIds);
+    m_filter->setPeerFilter(QSet<quint32>(ids.cbegin(), ids.cend()));
 }
 
 void LogPane::setDisplayMode(LogModel::DisplayMode mode)
@@ -251,7 +258,8 @@ LogExport::Options LogPane::exportOptions() const
     o.encoding = encodingFor(displayMode());
     o.timestamps = m_timestamps->isChecked();
     o.peerFilter = m_filter->peerFilter();
-    o.peerName = [model = m_model](quint32 id) { return model->peerName(id); };
+    o.peerName = [model = m_model](quint32 id) { return model->pairName(id); };
+    o.relay = m_model->isRelay();
     return o;
 }
 

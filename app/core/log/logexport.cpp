@@ -26,9 +26,15 @@ QByteArray timeText(qint64 us)
            QByteArray::number(us % 1000 + 1000).mid(1);
 }
 
-const char *directionText(LogRecord::Kind kind)
+const char *directionText(const LogRecord &r, bool relay)
 {
-    switch (kind) {
+    if (relay && r.kind != LogRecord::Kind::Event) {
+        // Rx: what the side sent; Tx (injected): what was sent to it.
+        const bool towardsServer =
+            (r.kind == LogRecord::Kind::Rx) != bool(r.flags & LogRecord::Upstream);
+        return towardsServer ? "C>S" : "S>C";
+    }
+    switch (r.kind) {
     case LogRecord::Kind::Rx:
         return "RX";
     case LogRecord::Kind::Tx:
@@ -90,14 +96,14 @@ QByteArray LogExport::formatRecord(const LogRecord &r, const Options &o)
         const bool event = r.kind == LogRecord::Kind::Event;
         Options textOptions = o;
         textOptions.hex = false;
-        return timeText(r.timeUs) + ',' + directionText(r.kind) + ',' + csvField(peer) + ',' +
+        return timeText(r.timeUs) + ',' + directionText(r, o.relay) + ',' + csvField(peer) + ',' +
                length + ',' + (event ? QByteArray() : toHex(r.bytes)) + ',' +
                csvField(dataText(r, textOptions));
     }
     QByteArray line;
     if (o.timestamps)
         line += timeText(r.timeUs) + ' ';
-    line += directionText(r.kind);
+    line += directionText(r, o.relay);
     line += ' ' + peer;
     if (!length.isEmpty())
         line += ' ' + length;

@@ -34,6 +34,8 @@ struct Options
     bool timestamps = true;
     QSet<quint32> peerFilter;                 // empty: all peers
     std::function<QString(quint32)> peerName; // endpoint for a peer id
+    // A relay's log: data rows say C>S or S>C (as the headless lines do) instead of RX/TX.
+    bool relay = false;
 };
 
 // One record rendered for Text or CSV (no trailing newline for Text; CSV
