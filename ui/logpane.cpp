@@ -218,6 +218,12 @@ void LogPane::connectSignals()
             });
     connect(m_view, &LogView::currentRecordCleared, this, [this] { showRecord({}); });
     connect(m_model, &LogModel::relayChanged, m_view, &LogView::setRelayColumns);
+    connect(m_model, &LogModel::relayChanged, this, [this](bool relay) {
+        // A relay forwards what both sides send; the only rows "you sent" are injected ones.
+        m_showTx->setText(relay ? tr("Injected") : tr("Sent"));
+        m_showTx->setToolTip(relay ? tr("Show the messages you injected (rows marked injected).")
+                                   : tr("Show the messages you sent (TX rows)."));
+    });
 }
 
 void LogPane::appendRecords(const LogRecords &records)

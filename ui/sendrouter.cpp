@@ -141,6 +141,8 @@ void SendRouter::relayReadiness(const Facts &f, SendReadiness *r)
         r->label = f.toServer
                        ? tr("Send to: the server side of %n selected pair(s)", nullptr, f.targets)
                        : tr("Send to: the client side of %n selected pair(s)", nullptr, f.targets);
+    if (f.openPeers > 0 && f.selected > 0 && f.targets == 0)
+        r->label = r->why; // "the server side of 0 selected pairs" says less
 }
 
 void SendRouter::refresh()

@@ -26,6 +26,7 @@
 
 #include <QApplication>
 #include <QBuffer>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -368,7 +369,7 @@ void tst_RelayLog::readinessWords_data()
         << QStringLiteral("Send to: the server side of 2 selected pair(s)");
     QTest::addRow("selected gone")
         << true << 3 << true << 1 << true << 0 << QStringLiteral("No selected pair is connected.")
-        << QStringLiteral("Send to: the server side of 0 selected pair(s)");
+        << QStringLiteral("No selected pair is connected.");
 }
 
 void tst_RelayLog::readinessWords()
@@ -549,7 +550,8 @@ void tst_RelayLog::exportWritesRelayDirections()
 // A session that is not a relay keeps RX / TX in the table and in saved logs.
 void tst_RelayLog::otherModesKeepRxTx()
 {
-    LogModel model;
+    LogPane pane;
+    LogModel &model = *pane.model();
     model.setPeerName(7, QStringLiteral("127.0.0.1:5000"));
     LogRecord rx;
     rx.kind = LogRecord::Kind::Rx;
@@ -565,6 +567,8 @@ void tst_RelayLog::otherModesKeepRxTx()
     QCOMPARE(model.data(model.index(1, LogModel::DirectionColumn)).toString(),
              QStringLiteral("→ TX"));
     QVERIFY(!model.data(model.index(1, LogModel::DirectionColumn), Qt::BackgroundRole).isValid());
+    auto *showTx = pane.findChild<QCheckBox *>(QStringLiteral("showTx"));
+    QCOMPARE(showTx->text(), QStringLiteral("Sent"));
     LogExport::Options o;
     o.format = LogExport::Format::Csv;
     QVERIFY(LogExport::formatRecord(rx, o).contains(",RX,"));
@@ -576,8 +580,9 @@ void tst_RelayLog::otherModesKeepRxTx()
     client.address = QHostAddress(QHostAddress::LocalHost);
     client.port = 5000;
     client.side = PeerInfo::Side::Client;
-    model.notePeer(client);
+    pane.notePeer(client);
     QVERIFY(model.isRelay());
+    QCOMPARE(showTx->text(), QStringLiteral("Injected")); // the only rows "you sent"
     QCOMPARE(model.data(model.index(0, LogModel::DirectionColumn)).toString(),
              QStringLiteral("C→S"));
     QCOMPARE(model.data(model.index(1, LogModel::DirectionColumn)).toString(),
@@ -633,8 +638,10 @@ void tst_RelayLog::screenshots()
     QVERIFY(saveScreenshot(*m_host, QStringLiteral("relaylog-light")));
     const QPalette before = QApplication::palette();
     QApplication::setPalette(darkPalette());
+    QCoreApplication::sendPostedEvents(); // the widgets take the new palette
     QVERIFY(saveScreenshot(*m_host, QStringLiteral("relaylog-dark")));
     QApplication::setPalette(before);
+    QCoreApplication::sendPostedEvents();
 }
 
 QTEST_MAIN(tst_RelayLog)
