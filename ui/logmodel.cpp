@@ -211,10 +211,13 @@ bool LogModel::isInjected(const LogRecord &r) const
 
 QString LogModel::pairName(quint32 id) const
 {
+    return peerText(namedAs(id));
+}
+
+quint32 LogModel::namedAs(quint32 id) const
+{
     const auto it = m_pairs.constFind(id);
-    if (it != m_pairs.cend() && it->upstream && it->partner != 0)
-        return peerText(it->partner);
-    return peerText(id);
+    return it != m_pairs.cend() && it->upstream && it->partner != 0 ? it->partner : id;
 }
 
 QList<quint32> LogModel::withPartners(const QList<quint32> &ids) const

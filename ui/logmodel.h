@@ -96,6 +96,8 @@ public:
     bool isInjected(const LogRecord &record) const;
     // The name the peer column shows: for a relay's upstream side, its client's endpoint.
     QString pairName(quint32 id) const;
+    // The peer that name belongs to: a relay's upstream side's client; otherwise id itself.
+    quint32 namedAs(quint32 id) const;
     // The ids with, for each relay side, the other side of its pair (both directions).
     QList<quint32> withPartners(const QList<quint32> &ids) const;
 

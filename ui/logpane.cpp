@@ -14,6 +14,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QSettings>
 #include <QSignalBlocker>
 #include <QSplitter>
@@ -264,8 +265,12 @@ LogExport::Options LogPane::exportOptions() const
     o.encoding = encodingFor(displayMode());
     o.timestamps = m_timestamps->isChecked();
     o.peerFilter = m_filter->peerFilter();
-    o.peerName = [model = m_model](quint32 id) { return model->pairName(id); };
+    o.peerName = [model = m_model](quint32 id) { return model->peerName(id); };
     o.relay = m_model->isRelay();
+    // A recording names peers itself (its own table); this keeps its relay rows by pair too.
+    o.namedAs = [model = QPointer<LogModel>(m_model)](quint32 id) {
+        return model ? model->namedAs(id) : id;
+    };
     return o;
 }
 

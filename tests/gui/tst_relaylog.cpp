@@ -28,6 +28,7 @@
 #include <QBuffer>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFile>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -36,6 +37,7 @@
 #include <QStyleFactory>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 #include <QTreeView>
@@ -115,6 +117,9 @@ private slots:
     void filterShowsBothDirectionsOfPair();
     void exportWritesRelayDirections_data();
     void exportWritesRelayDirections();
+    void recordingNamesPairs();
+    void periodicAndFileFollowSide_data();
+    void periodicAndFileFollowSide();
     void otherModesKeepRxTx();
     void relayTonesReadable_data();
     void relayTonesReadable();
@@ -545,6 +550,75 @@ void tst_RelayLog::exportWritesRelayDirections()
     QVERIFY2(text.contains(s2c.arg(client)), qPrintable(text));
     QVERIFY2(text.contains(injected.arg(client)), qPrintable(text));
     QVERIFY(!text.contains(QStringLiteral(" RX ")) && !text.contains(QStringLiteral(",RX,")));
+}
+
+// A recording (its own table of names, filled as LogFileActions fills it) writes the relay's
+// directions and names both directions of a pair by its client.
+void tst_RelayLog::recordingNamesPairs()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    LogRecorder recorder;
+    connect(m_relay, &Session::peerOpened, &recorder, [this, &recorder](quint32 id) {
+        recorder.setPeerName(id, m_relay->peer(id)->endpoint());
+    });
+    connect(m_relay, &Session::recordsReady, &recorder, &LogRecorder::append);
+    Pair p;
+    SOCKSCOPE_REQUIRE(connectPair(p));
+    LogExport::Options o = m_log->exportOptions();
+    o.format = LogExport::Format::Csv;
+    QString error;
+    const QString path = dir.filePath(QStringLiteral("relay.csv"));
+    QVERIFY2(recorder.start(path, o, &error), qPrintable(error));
+    p.server->write("s1");
+    QTRY_COMPARE(p.client.bytesAvailable(), 2);
+    p.client.write("c1");
+    QTRY_COMPARE(p.server->bytesAvailable(), 2);
+    flush();
+    recorder.stop();
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(file.readAll());
+    const QString client = endpointOf(p.client);
+    QVERIFY2(text.contains(QStringLiteral(",S>C,%1,2,73 31,s1").arg(client)), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral(",C>S,%1,2,63 31,c1").arg(client)), qPrintable(text));
+}
+
+void tst_RelayLog::periodicAndFileFollowSide_data()
+{
+    QTest::addColumn<SendPanel::RelaySide>("side");
+    QTest::addRow("to the server") << SendPanel::RelaySide::Server;
+    QTest::addRow("to the client") << SendPanel::RelaySide::Client;
+}
+
+// The periodic and file senders take the same targets as Send: the chosen side of the pair.
+void tst_RelayLog::periodicAndFileFollowSide()
+{
+    QFETCH(SendPanel::RelaySide, side);
+    Pair p;
+    SOCKSCOPE_REQUIRE(connectPair(p));
+    m_send->setRelaySide(side);
+    const bool toServer = side == SendPanel::RelaySide::Server;
+    QTcpSocket &receiver = toServer ? *p.server : p.client;
+    QTcpSocket &other = toServer ? p.client : *p.server;
+    MessageSpec spec;
+    spec.content = QStringLiteral("tick");
+    m_router->startPeriodic(spec, 10, 3);
+    QTRY_COMPARE(receiver.bytesAvailable(), 12);
+    QCOMPARE(receiver.readAll(), QByteArray("ticktick"
+                                            "tick"));
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("payload.bin"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("file-bytes");
+    file.close();
+    m_router->sendFile(path);
+    QTRY_COMPARE(receiver.bytesAvailable(), 10);
+    QCOMPARE(receiver.readAll(), QByteArray("file-bytes"));
+    QTest::qWait(50);
+    QCOMPARE(other.bytesAvailable(), 0);
 }
 
 // A session that is not a relay keeps RX / TX in the table and in saved logs.

@@ -87,9 +87,10 @@ QByteArray LogExport::csvHeader()
 
 QByteArray LogExport::formatRecord(const LogRecord &r, const Options &o)
 {
-    const QByteArray peer = r.peerId == 0 ? QByteArray("-")
-                            : o.peerName  ? o.peerName(r.peerId).toUtf8()
-                                          : QByteArray::number(r.peerId);
+    const quint32 named = o.namedAs && r.peerId != 0 ? o.namedAs(r.peerId) : r.peerId;
+    const QByteArray peer = named == 0   ? QByteArray("-")
+                            : o.peerName ? o.peerName(named).toUtf8()
+                                         : QByteArray::number(named);
     const QByteArray length =
         r.kind == LogRecord::Kind::Event ? QByteArray() : QByteArray::number(r.bytes.size());
     if (o.format == Format::Csv) {
