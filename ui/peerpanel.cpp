@@ -275,6 +275,17 @@ void PeerPanel::releaseHeld()
     updateRelayButtons();
 }
 
+bool PeerPanel::confirmDrop(qint64 held)
+{
+    QMessageBox box(QMessageBox::Question, tr("Drop held data"),
+                    tr("Discard %1 held? It will never reach the other side.")
+                        .arg(QLocale().formattedDataSize(held)),
+                    QMessageBox::Discard | QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("confirmDropHeld"));
+    box.setDefaultButton(QMessageBox::Cancel);
+    return box.exec() == QMessageBox::Discard;
+}
+
 void PeerPanel::dropHeld()
 {
     qint64 held = 0;
@@ -283,12 +294,7 @@ void PeerPanel::dropHeld()
         if (const PeerInfo *p = m_session->peer(side))
             held += p->heldBytes;
     }
-    if (held > DropConfirmBytes &&
-        QMessageBox::question(this, tr("Drop held data"),
-                              tr("Discard %1 held? It will never reach the other side.")
-                                  .arg(QLocale().formattedDataSize(held)),
-                              QMessageBox::Discard | QMessageBox::Cancel,
-                              QMessageBox::Cancel) != QMessageBox::Discard)
+    if (held > DropConfirmBytes && !confirmDrop(held))
         return;
     for (quint32 side : sides)
         m_session->relay()->dropHeld(side);

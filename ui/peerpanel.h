@@ -55,6 +55,7 @@ private:
     void setHolding(bool towardsServer, bool hold);
     void releaseHeld();
     void dropHeld();
+    bool confirmDrop(qint64 held); // "Discard 100 KiB held?"
     // The sending side of each acted-on pair for a direction (C→S: the client side).
     QList<quint32> relaySides(bool towardsServer) const;
 

@@ -18,12 +18,14 @@
 #include "ui/tones.h"
 
 #include "loopback.h"
+#include "modalanswers.h"
 #include "require.h"
 #include "screenshot.h"
 
 #include "core/log/logexport.h"
 #include "core/transport/tcprelaysession.h"
 
+#include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QBuffer>
 #include <QCheckBox>
@@ -114,6 +116,8 @@ private slots:
     void holdReleaseDrop_data();
     void holdReleaseDrop();
     void holdActsOnSelectedPairOnly();
+    void dropAsksWhenMuchIsHeld_data();
+    void dropAsksWhenMuchIsHeld();
     void filterShowsBothDirectionsOfPair();
     void exportWritesRelayDirections_data();
     void exportWritesRelayDirections();
@@ -170,6 +174,8 @@ void tst_RelayLog::init()
     auto *split = new QSplitter(Qt::Horizontal, vsplit);
     m_peers = new PeerPanel(m_relay, sessionKind(Session::Mode::TcpServer), split);
     m_log = new LogPane(split);
+    new QAbstractItemModelTester(m_log->model(),
+                                 QAbstractItemModelTester::FailureReportingMode::QtTest, m_log);
     split->setSizes({360, 840});
     m_send = new SendPanel(vsplit);
     layout->addWidget(vsplit);
@@ -480,6 +486,41 @@ void tst_RelayLog::holdActsOnSelectedPairOnly()
     QTRY_COMPARE(first.server->bytesAvailable(), 3);
     QTRY_COMPARE(m_relay->peer(second.c)->heldBytes, qint64(3));
     QCOMPARE(second.server->bytesAvailable(), 0);
+}
+
+void tst_RelayLog::dropAsksWhenMuchIsHeld_data()
+{
+    QTest::addColumn<QMessageBox::StandardButton>("answer");
+    QTest::addColumn<bool>("dropped");
+    QTest::addRow("cancel") << QMessageBox::Cancel << false;
+    QTest::addRow("discard") << QMessageBox::Discard << true;
+}
+
+// More than PeerPanel::DropConfirmBytes held: Drop asks first, and Cancel keeps it all.
+void tst_RelayLog::dropAsksWhenMuchIsHeld()
+{
+    QFETCH(QMessageBox::StandardButton, answer);
+    QFETCH(bool, dropped);
+    Pair p;
+    SOCKSCOPE_REQUIRE(connectPair(p));
+    QTest::mouseClick(child<QToolButton>("holdClientToServer"), Qt::LeftButton);
+    const qint64 size = PeerPanel::DropConfirmBytes + 1;
+    p.client.write(QByteArray(size, 'x'));
+    QTRY_COMPARE(m_relay->peer(p.c)->heldBytes, size);
+    ModalAnswers answers;
+    answers.expect(QStringLiteral("drop question"), dialogNamed(QStringLiteral("confirmDropHeld")),
+                   clickStandardButton(answer));
+    auto *drop = child<QToolButton>("dropHeld");
+    QTRY_VERIFY(drop->isEnabled());
+    QTest::mouseClick(drop, Qt::LeftButton);
+    QTRY_VERIFY(answers.done());
+    QVERIFY2(answers.problems().isEmpty(), qPrintable(answers.problems().join(u'\n')));
+    QCOMPARE(m_relay->peer(p.c)->heldBytes, dropped ? 0 : size);
+    QTest::mouseClick(child<QToolButton>("releaseHeld"), Qt::LeftButton);
+    QTest::mouseClick(child<QToolButton>("holdClientToServer"), Qt::LeftButton);
+    p.client.write("end");
+    const qint64 expected = (dropped ? 0 : size) + 3;
+    QTRY_COMPARE(p.server->bytesAvailable(), expected);
 }
 
 // Selecting a pair (its client row) shows both of its directions and no other pair's rows.
