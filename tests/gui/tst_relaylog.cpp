@@ -24,6 +24,7 @@
 
 #include "core/log/logexport.h"
 #include "core/transport/tcprelaysession.h"
+#include "core/transport/udprelaysession.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -32,6 +33,7 @@
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
+#include <QNetworkDatagram>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
@@ -43,6 +45,7 @@
 #include <QTest>
 #include <QToolButton>
 #include <QTreeView>
+#include <QUdpSocket>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -124,12 +127,14 @@ private slots:
     void recordingNamesPairs();
     void periodicAndFileFollowSide_data();
     void periodicAndFileFollowSide();
+    void udpRelayRowsAndInject();
     void otherModesKeepRxTx();
     void relayTonesReadable_data();
     void relayTonesReadable();
     void screenshots();
 
 private:
+    void wire();
     // Connects a client through the relay and waits until both sides are open.
     void connectPair(Pair &pair);
     void send(const QByteArray &text);
@@ -148,7 +153,7 @@ private:
 
     QTcpServer m_upstream;
     std::unique_ptr<QWidget> m_host;
-    TcpRelaySession *m_relay = nullptr;
+    Session *m_relay = nullptr;
     LogPane *m_log = nullptr;
     PeerPanel *m_peers = nullptr;
     SendPanel *m_send = nullptr;
@@ -160,15 +165,21 @@ void tst_RelayLog::init()
     QVERIFY(m_upstream.listen(kLoopback, 0));
     m_host = std::make_unique<QWidget>();
     m_host->resize(1200, 700);
-    m_relay = new TcpRelaySession(m_host.get());
+    auto *tcp = new TcpRelaySession(m_host.get());
     TcpRelaySession::Options o;
     o.address = kLoopback;
     o.upstreamHost = QStringLiteral("127.0.0.1");
     o.upstreamPort = m_upstream.serverPort();
-    m_relay->setOptions(o);
-    m_relay->setBatchInterval(5);
+    tcp->setOptions(o);
+    m_relay = tcp;
+    SOCKSCOPE_REQUIRE(wire());
+}
 
-    // As SessionTab builds and wires its parts (buildPeerAndLog, buildSendArea, connectSession).
+// As SessionTab builds and wires its parts (buildPeerAndLog, buildSendArea, connectSession)
+// around m_relay, and starts it.
+void tst_RelayLog::wire()
+{
+    m_relay->setBatchInterval(5);
     auto *layout = new QVBoxLayout(m_host.get());
     auto *vsplit = new QSplitter(Qt::Vertical, m_host.get());
     auto *split = new QSplitter(Qt::Horizontal, vsplit);
@@ -660,6 +671,52 @@ void tst_RelayLog::periodicAndFileFollowSide()
     QCOMPARE(receiver.readAll(), QByteArray("file-bytes"));
     QTest::qWait(50);
     QCOMPARE(other.bytesAvailable(), 0);
+}
+
+// A UDP relay's mappings are pairs too: the same words, names and inject.
+void tst_RelayLog::udpRelayRowsAndInject()
+{
+    m_host = std::make_unique<QWidget>();
+    m_host->resize(1200, 700);
+    QUdpSocket server;
+    QVERIFY(server.bind(kLoopback, 0));
+    auto *udp = new UdpRelaySession(m_host.get());
+    UdpRelaySession::Options o;
+    o.address = kLoopback;
+    o.upstreamHost = QStringLiteral("127.0.0.1");
+    o.upstreamPort = server.localPort();
+    udp->setOptions(o);
+    m_relay = udp;
+    SOCKSCOPE_REQUIRE(wire());
+    QUdpSocket client;
+    QVERIFY(client.bind(kLoopback, 0));
+    client.writeDatagram("ping", kLoopback, m_relay->boundPort());
+    QTRY_VERIFY(server.hasPendingDatagrams());
+    QNetworkDatagram got = server.receiveDatagram();
+    QCOMPARE(got.data(), QByteArray("ping"));
+    server.writeDatagram("pong", got.senderAddress(), quint16(got.senderPort()));
+    QTRY_VERIFY(client.hasPendingDatagrams());
+    QCOMPARE(client.receiveDatagram().data(), QByteArray("pong"));
+    flush();
+    int ping = -1;
+    int pong = -1;
+    QTRY_VERIFY((ping = rowOf("ping", LogRecord::Kind::Rx)) >= 0 &&
+                (pong = rowOf("pong", LogRecord::Kind::Rx)) >= 0);
+    const QString name = QStringLiteral("127.0.0.1:%1").arg(client.localPort());
+    QCOMPARE(cell(ping, LogModel::DirectionColumn), QStringLiteral("C→S"));
+    QCOMPARE(cell(pong, LogModel::DirectionColumn), QStringLiteral("S→C"));
+    QCOMPARE(cell(ping, LogModel::PeerColumn), name);
+    QCOMPARE(cell(pong, LogModel::PeerColumn), name);
+
+    m_send->setRelaySide(SendPanel::RelaySide::Client);
+    SOCKSCOPE_REQUIRE(send("hi"));
+    QTRY_VERIFY(client.hasPendingDatagrams());
+    QCOMPARE(client.receiveDatagram().data(), QByteArray("hi"));
+    flush();
+    int hi = -1;
+    QTRY_VERIFY((hi = rowOf("hi", LogRecord::Kind::Tx)) >= 0);
+    QCOMPARE(cell(hi, LogModel::DirectionColumn), QStringLiteral("S→C (injected)"));
+    QCOMPARE(cell(hi, LogModel::PeerColumn), name);
 }
 
 // A session that is not a relay keeps RX / TX in the table and in saved logs.
