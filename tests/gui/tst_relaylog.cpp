@@ -24,6 +24,7 @@
 
 #include "core/log/logexport.h"
 #include "core/transport/tcprelaysession.h"
+#include "core/transport/tcpserversession.h"
 #include "core/transport/udprelaysession.h"
 
 #include <QAbstractItemModelTester>
@@ -129,6 +130,7 @@ private slots:
     void periodicAndFileFollowSide();
     void udpRelayRowsAndInject();
     void otherModesKeepRxTx();
+    void relayControlsOnlyInRelays();
     void relayTonesReadable_data();
     void relayTonesReadable();
     void screenshots();
@@ -759,6 +761,24 @@ void tst_RelayLog::otherModesKeepRxTx()
              QStringLiteral("C→S"));
     QCOMPARE(model.data(model.index(1, LogModel::DirectionColumn)).toString(),
              QStringLiteral("S→C (injected)"));
+}
+
+// A TCP server's panels have no side choice and no hold buttons; its targets are unchanged.
+void tst_RelayLog::relayControlsOnlyInRelays()
+{
+    QWidget host;
+    auto *server = new TcpServerSession(&host);
+    auto *peers = new PeerPanel(server, sessionKind(Session::Mode::TcpServer), &host);
+    auto *send = new SendPanel(&host);
+    SendRouter router(server, peers, send);
+    QVERIFY(!send->relaySidesShown());
+    QVERIFY(!host.findChild<QToolButton *>(QStringLiteral("holdClientToServer")));
+    QVERIFY(!host.findChild<QToolButton *>(QStringLiteral("dropHeld")));
+    QVERIFY(!host.findChild<QLabel *>(QStringLiteral("heldText")));
+    QVERIFY(router.targets().isEmpty()); // the kind's default: every client
+
+    QVERIFY(m_send->relaySidesShown()); // the relay's own panels, for contrast
+    QVERIFY(child<QToolButton>("holdClientToServer"));
 }
 
 void tst_RelayLog::relayTonesReadable_data()
