@@ -145,10 +145,8 @@ void LogModel::setPeerName(quint32 id, const QString &name)
     m_peerNames.insert(id, name);
     repaintPeerRows(id, PeerColumn);
     // An upstream side's rows show its client's name.
-    for (auto it = m_pairs.cbegin(); it != m_pairs.cend(); ++it) {
-        if (it->upstream && it->partner == id)
-            repaintPeerRows(it.key(), PeerColumn);
-    }
+    if (const auto it = m_pairs.constFind(id); it != m_pairs.cend() && !it->upstream && it->partner)
+        repaintPeerRows(it->partner, PeerColumn);
 }
 
 void LogModel::repaintPeerRows(quint32 id, int column)
