@@ -75,7 +75,7 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
         case DirectionColumn:
             return directionText(r);
         case PeerColumn:
-            return peerText(r.peerId);
+            return pairName(r.peerId);
         case LengthColumn:
             return r.kind == LogRecord::Kind::Event ? QString() : QString::number(r.bytes.size());
         case DataColumn:
@@ -86,6 +86,11 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
         return toolTip(row, column);
     case Qt::ForegroundRole:
         return foreground(r, column);
+    case Qt::BackgroundRole:
+        // Injected rows stand out from the forwarded traffic around them.
+        if (column == DirectionColumn && isInjected(r))
+            return toneBackground(Tone::Warning, QGuiApplication::palette());
+        break;
     case Qt::TextAlignmentRole:
         if (column == LengthColumn)
             return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
@@ -138,6 +143,14 @@ void LogModel::setPeerName(quint32 id, const QString &name)
     if (m_peerNames.value(id) == name && m_peerNames.contains(id))
         return;
     m_peerNames.insert(id, name);
+    repaintPeerRows(id, PeerColumn);
+    // An upstream side's rows show its client's name.
+    if (const auto it = m_pairs.constFind(id); it != m_pairs.cend() && !it->upstream && it->partner)
+        repaintPeerRows(it->partner, PeerColumn);
+}
+
+void LogModel::repaintPeerRows(quint32 id, int column)
+{
     // Names are looked up in data(); only this peer's stored rows need repainting.
     const auto span = m_peerSpans.constFind(id);
     if (span == m_peerSpans.cend() || span->last < m_store.firstSequence())
@@ -145,8 +158,75 @@ void LogModel::setPeerName(quint32 id, const QString &name)
     const int first = int(m_store.rowOf(qMax(span->first, m_store.firstSequence())));
     const int last = int(m_store.rowOf(span->last));
     if (first >= 0 && last >= first)
-        emit dataChanged(index(first, PeerColumn), index(last, PeerColumn),
-                         {Qt::DisplayRole, Qt::ToolTipRole});
+        emit dataChanged(index(first, column), index(last, PeerColumn),
+                         {Qt::DisplayRole, Qt::ToolTipRole, Qt::ForegroundRole});
+}
+
+void LogModel::notePeer(const PeerInfo &peer)
+{
+    if (peer.side != PeerInfo::Side::None) {
+        setRelay(true);
+        PairSide &mine = m_pairs[peer.id];
+        mine.upstream = peer.isUpstream();
+        if (peer.partner != 0)
+            mine.partner = peer.partner;
+        if (peer.partner != 0) {
+            PairSide &other = m_pairs[peer.partner];
+            other.partner = peer.id;
+            other.upstream = !peer.isUpstream();
+        }
+    }
+    if (m_peerNames.value(peer.id) != peer.endpoint() || !m_peerNames.contains(peer.id))
+        setPeerName(peer.id, peer.endpoint());
+    else
+        repaintPeerRows(peer.id, DirectionColumn);
+}
+
+void LogModel::setRelay(bool relay)
+{
+    if (relay == m_relay)
+        return;
+    m_relay = relay;
+    if (rowCount() > 0)
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    emit relayChanged(relay);
+}
+
+LogModel::RelayDirection LogModel::relayDirection(const LogRecord &r) const
+{
+    if (!m_relay || r.kind == LogRecord::Kind::Event)
+        return RelayDirection::None;
+    // Rx: what the side sent; Tx (injected): what was sent to the side.
+    const bool upstream = r.flags & LogRecord::Upstream;
+    const bool towardsServer = (r.kind == LogRecord::Kind::Rx) != upstream;
+    return towardsServer ? RelayDirection::ClientToServer : RelayDirection::ServerToClient;
+}
+
+bool LogModel::isInjected(const LogRecord &r) const
+{
+    return m_relay && r.kind == LogRecord::Kind::Tx;
+}
+
+QString LogModel::pairName(quint32 id) const
+{
+    return peerText(namedAs(id));
+}
+
+quint32 LogModel::namedAs(quint32 id) const
+{
+    const auto it = m_pairs.constFind(id);
+    return it != m_pairs.cend() && it->upstream && it->partner != 0 ? it->partner : id;
+}
+
+QList<quint32> LogModel::withPartners(const QList<quint32> &ids) const
+{
+    QList<quint32> out = ids;
+    for (quint32 id : ids) {
+        const quint32 partner = m_pairs.value(id).partner;
+        if (partner != 0 && !out.contains(partner))
+            out.append(partner);
+    }
+    return out;
 }
 
 void LogModel::notePeerSpans(const LogRecords &records, qsizetype from, quint64 firstSeq)
@@ -184,11 +264,17 @@ void LogModel::sweepRetiredNames()
             const quint32 id = store->at(i).peerId;
             if (m_retiredPeers.contains(id))
                 needed.insert(id);
+            // An upstream side's rows are named by its client.
+            if (const quint32 partner = m_pairs.value(id).partner;
+                partner != 0 && m_retiredPeers.contains(partner))
+                needed.insert(partner);
         }
     }
     for (quint32 id : std::as_const(m_retiredPeers)) {
-        if (!needed.contains(id))
+        if (!needed.contains(id)) {
             m_peerNames.remove(id);
+            m_pairs.remove(id);
+        }
     }
     m_retiredPeers = needed;
     m_sweepAt = qMax(MinRetiredSweep, 2 * needed.size());
@@ -398,6 +484,8 @@ QString LogModel::dataText(int row) const
 
 QString LogModel::directionText(const LogRecord &r) const
 {
+    if (relayDirection(r) != RelayDirection::None)
+        return relayDirectionText(r);
     switch (r.kind) {
     case LogRecord::Kind::Rx:
         return QStringLiteral("← ") + tr("RX");
@@ -409,6 +497,37 @@ QString LogModel::directionText(const LogRecord &r) const
     if (r.flags & LogRecord::Error)
         return QStringLiteral("⚠ ") + tr("Error");
     return QStringLiteral("• ") + tr("Event");
+}
+
+QString LogModel::relayDirectionText(const LogRecord &r) const
+{
+    const bool toServer = relayDirection(r) == RelayDirection::ClientToServer;
+    if (isInjected(r))
+        return toServer ? tr("C→S (injected)") : tr("S→C (injected)");
+    return toServer ? tr("C→S") : tr("S→C");
+}
+
+QString LogModel::relayDirectionTip(const LogRecord &r) const
+{
+    const bool toServer = relayDirection(r) == RelayDirection::ClientToServer;
+    if (isInjected(r))
+        return toServer ? tr("Injected: sent by you to the server, not forwarded from the client")
+                        : tr("Injected: sent by you to the client, not forwarded from the server");
+    return toServer ? tr("Client to server: forwarded from the client")
+                    : tr("Server to client: forwarded from the server");
+}
+
+QString LogModel::relayPeerTip(quint32 id) const
+{
+    const auto it = m_pairs.constFind(id);
+    if (it == m_pairs.cend())
+        return tr("Peer #%1").arg(id);
+    const quint32 client = it->upstream ? it->partner : id;
+    const quint32 server = it->upstream ? id : it->partner;
+    const QString clientName = client != 0 ? peerText(client) : tr("?");
+    if (server == 0)
+        return tr("Client %1 (no server connection yet)").arg(clientName);
+    return tr("Client %1 ↔ server %2").arg(clientName, peerText(server));
 }
 
 QString LogModel::peerText(quint32 id) const
@@ -449,6 +568,8 @@ QString LogModel::toolTip(int row, int column) const
     case TimeColumn:
         return timeText(r.timeUs, true);
     case DirectionColumn:
+        if (relayDirection(r) != RelayDirection::None)
+            return relayDirectionTip(r);
         switch (r.kind) {
         case LogRecord::Kind::Rx:
             return tr("Received");
@@ -467,6 +588,8 @@ QString LogModel::toolTip(int row, int column) const
     case PeerColumn:
         if (r.peerId == 0)
             return tr("The session itself");
+        if (m_relay)
+            return relayPeerTip(r.peerId);
         return tr("Peer #%1").arg(r.peerId);
     case LengthColumn:
     case DataColumn: {
@@ -511,6 +634,10 @@ QVariant LogModel::foreground(const LogRecord &r, int column) const
             return toneColor(Tone::Error, palette);
         if (column == DataColumn && holdsPartialCharacter(r))
             return palette.color(QPalette::PlaceholderText); // dim
+        if (const RelayDirection d = relayDirection(r); d != RelayDirection::None)
+            return toneColor(d == RelayDirection::ClientToServer ? Tone::ClientToServer
+                                                                 : Tone::ServerToClient,
+                             palette);
         return toneColor(r.kind == LogRecord::Kind::Rx ? Tone::Info : Tone::Ok, palette);
     case LogRecord::Kind::Event:
         return toneColor((r.flags & LogRecord::Error) ? Tone::Error : Tone::Warning, palette);

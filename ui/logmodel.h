@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/log/logstore.h"
+#include "core/session/peer.h"
 
 #include <QAbstractTableModel>
 #include <QCache>
@@ -78,6 +79,28 @@ public:
     // The session dropped these peers: each name goes once no row (shown or held) needs it.
     void forgetPeerNames(const QList<quint32> &ids);
 
+    // A peer as the session opened it: its name and, for a relay's side, its pair. A relay's
+    // rows read "C→S" / "S→C" (injected ones say so) and name the pair by its client's
+    // endpoint in both directions. A peer with a side makes the model a relay's by itself.
+    void notePeer(const sockscope::PeerInfo &peer);
+    void setRelay(bool relay);
+    bool isRelay() const { return m_relay; }
+    enum class RelayDirection
+    {
+        None, // not a relay's data row: RX / TX as in every other session
+        ClientToServer,
+        ServerToClient,
+    };
+    RelayDirection relayDirection(const LogRecord &record) const;
+    // A relay's Tx row: sent by the user to one side, not forwarded from the other.
+    bool isInjected(const LogRecord &record) const;
+    // The name the peer column shows: for a relay's upstream side, its client's endpoint.
+    QString pairName(quint32 id) const;
+    // The peer that name belongs to: a relay's upstream side's client; otherwise id itself.
+    quint32 namedAs(quint32 id) const;
+    // The ids with, for each relay side, the other side of its pair (both directions).
+    QList<quint32> withPartners(const QList<quint32> &ids) const;
+
     void setDisplayMode(DisplayMode mode);
     DisplayMode displayMode() const { return m_mode; }
 
@@ -118,6 +141,7 @@ public:
 signals:
     void pausedChanged(bool paused);
     void displayModeChanged(sockscope::LogModel::DisplayMode mode);
+    void relayChanged(bool relay);
 
 private:
     void insertRecords(const LogRecords &records);
@@ -126,6 +150,10 @@ private:
     QString dataText(int row) const;
     QString directionText(const LogRecord &record) const;
     QString peerText(quint32 id) const;
+    QString relayDirectionText(const LogRecord &record) const;
+    QString relayDirectionTip(const LogRecord &record) const;
+    QString relayPeerTip(quint32 id) const;
+    void repaintPeerRows(quint32 id, int column);
     QString flagsSuffix(const LogRecord &r) const;
     QString toolTip(int row, int column) const;
     QVariant foreground(const LogRecord &record, int column) const;
@@ -136,6 +164,14 @@ private:
     DisplayMode m_mode = DisplayMode::Utf8;
     int m_renderLimit = DefaultRenderLimit;
     QHash<quint32, QString> m_peerNames;
+    bool m_relay = false;
+    // A relay side's place in its pair, by its peer id (kept as long as its name).
+    struct PairSide
+    {
+        quint32 partner = 0;
+        bool upstream = false;
+    };
+    QHash<quint32, PairSide> m_pairs;
     // First and last sequence number of each peer's rows, so a name change
     // repaints that span only (a new peer usually has no rows yet).
     struct SeqSpan

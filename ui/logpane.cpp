@@ -14,6 +14,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QSettings>
 #include <QSignalBlocker>
 #include <QSplitter>
@@ -217,6 +218,13 @@ void LogPane::connectSignals()
                 showRecord(recordOf(bytes, sequence));
             });
     connect(m_view, &LogView::currentRecordCleared, this, [this] { showRecord({}); });
+    connect(m_model, &LogModel::relayChanged, m_view, &LogView::setRelayColumns);
+    connect(m_model, &LogModel::relayChanged, this, [this](bool relay) {
+        // A relay forwards what both sides send; the only rows "you sent" are injected ones.
+        m_showTx->setText(relay ? tr("Injected") : tr("Sent"));
+        m_showTx->setToolTip(relay ? tr("Show the messages you injected (rows marked injected).")
+                                   : tr("Show the messages you sent (TX rows)."));
+    });
 }
 
 void LogPane::appendRecords(const LogRecords &records)
@@ -229,9 +237,15 @@ void LogPane::setPeerName(quint32 id, const QString &name)
     m_model->setPeerName(id, name);
 }
 
+void LogPane::notePeer(const PeerInfo &peer)
+{
+    m_model->notePeer(peer);
+}
+
 void LogPane::setPeerFilter(const QList<quint32> &peerIds)
 {
-    m_filter->setPeerFilter(QSet<quint32>(peerIds.cbegin(), peerIds.cend()));
+    const QList<quint32> ids = m_model->withPartners(peerIds);
+    m_filter->setPeerFilter(QSet<quint32>(ids.cbegin(), ids.cend()));
 }
 
 void LogPane::setDisplayMode(LogModel::DisplayMode mode)
@@ -252,6 +266,11 @@ LogExport::Options LogPane::exportOptions() const
     o.timestamps = m_timestamps->isChecked();
     o.peerFilter = m_filter->peerFilter();
     o.peerName = [model = m_model](quint32 id) { return model->peerName(id); };
+    o.relay = m_model->isRelay();
+    // A recording names peers itself (its own table); this keeps its relay rows by pair too.
+    o.namedAs = [model = QPointer<LogModel>(m_model)](quint32 id) {
+        return model ? model->namedAs(id) : id;
+    };
     return o;
 }
 

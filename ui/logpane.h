@@ -39,7 +39,10 @@ public:
 
     void appendRecords(const sockscope::LogRecords &records);
     void setPeerName(quint32 id, const QString &name);
-    void setPeerFilter(const QList<quint32> &peerIds); // empty: all peers
+    // A peer the session opened: its name and, for a relay, its pair (see LogModel::notePeer).
+    void notePeer(const sockscope::PeerInfo &peer);
+    // Empty: all peers. A relay side brings its partner: a pair shows in both directions.
+    void setPeerFilter(const QList<quint32> &peerIds);
 
     void setDisplayMode(LogModel::DisplayMode mode);
     LogModel::DisplayMode displayMode() const;

@@ -349,6 +349,14 @@ void LogView::updateRowHeight()
     verticalHeader()->setDefaultSectionSize(height);
 }
 
+void LogView::setRelayColumns(bool relay)
+{
+    if (relay == m_relayColumns)
+        return;
+    m_relayColumns = relay;
+    applyColumnWidths();
+}
+
 void LogView::applyColumnWidths()
 {
     if (!model())
@@ -364,7 +372,9 @@ void LogView::applyColumnWidths()
                    widthFor(LogModel::TimeColumn, QStringLiteral("00:00:00.000000")));
     setColumnWidth(LogModel::DirectionColumn,
                    widthFor(LogModel::DirectionColumn,
-                            QStringLiteral("⚠ ") + LogModel::tr("Error") + QLatin1Char(' ')));
+                            m_relayColumns
+                                ? LogModel::tr("C→S (injected)") + QLatin1Char(' ')
+                                : QStringLiteral("⚠ ") + LogModel::tr("Error") + QLatin1Char(' ')));
     setColumnWidth(LogModel::PeerColumn,
                    widthFor(LogModel::PeerColumn, QStringLiteral("255.255.255.255:65535")));
     setColumnWidth(LogModel::LengthColumn,

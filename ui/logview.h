@@ -42,6 +42,9 @@ public:
     void setAutoScroll(bool follow);
     bool hasAutoScroll() const { return m_following; }
 
+    // A relay's log: the direction column fits "C→S (injected)".
+    void setRelayColumns(bool relay);
+
     // Selected rows as tab-separated lines of the visible columns, in row order.
     QString selectedRowsText() const;
     void copySelection() const;
@@ -70,6 +73,7 @@ private:
     QList<QMetaObject::Connection> m_modelConnections;
     bool m_showTimestamps = true;
     bool m_wrap = false;
+    bool m_relayColumns = false;
     bool m_following = true;
     bool m_removing = false; // inside a row removal of the model
     int m_removedAbove = 0;  // rows of that removal above the first visible row

@@ -3,11 +3,14 @@
 #include "peerlistmodel.h"
 #include "sessionkinds.h"
 
+#include "core/session/relaycontrol.h"
 #include "core/session/session.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
+#include <QMessageBox>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -26,6 +29,8 @@ PeerPanel::PeerPanel(Session *session, const SessionKind &kind, QWidget *parent)
     m_target->setWordWrap(true);
     layout->addWidget(m_target);
     buildButtons(layout);
+    if (m_session->relay())
+        buildRelayButtons(layout);
     // The selection is the send target: whatever changes it (a click, rows removed, a
     // reset) refreshes the button here and, through selectionChanged, the label, the log
     // filter and the send buttons.
@@ -122,7 +127,178 @@ void PeerPanel::onSelectionChanged()
     const bool any = !selectedPeers().isEmpty();
     m_drop->setEnabled(any);
     m_drop->setToolTip(m_kind.dropPeersTip(any));
+    updateRelayButtons();
     emit selectionChanged();
+}
+
+QList<quint32> PeerPanel::relayPairs(const Session *session, const QList<quint32> &selected)
+{
+    QList<quint32> pairs;
+    if (selected.isEmpty()) {
+        for (quint32 id : session->peerIds()) {
+            const PeerInfo *p = session->peer(id);
+            if (p && p->side == PeerInfo::Side::Client && p->isOpen())
+                pairs.append(id);
+        }
+        return pairs;
+    }
+    for (quint32 id : selected) {
+        const PeerInfo *p = session->peer(id);
+        const quint32 client = p && p->isUpstream() ? p->partner : id;
+        if (client != 0 && !pairs.contains(client))
+            pairs.append(client);
+    }
+    return pairs;
+}
+
+QList<quint32> PeerPanel::connectedPairs(const Session *session)
+{
+    QList<quint32> pairs;
+    for (quint32 id : relayPairs(session, {})) {
+        const PeerInfo *up = session->peer(session->peer(id)->partner);
+        if (up && up->isOpen())
+            pairs.append(id);
+    }
+    return pairs;
+}
+
+void PeerPanel::buildRelayButtons(QVBoxLayout *lines)
+{
+    auto button = [this](const QString &text, const char *name, bool checkable) {
+        auto *b = new QToolButton(this);
+        b->setText(text);
+        b->setObjectName(QLatin1String(name));
+        b->setCheckable(checkable);
+        return b;
+    };
+    m_holdC2S = button(tr("Hold C→S"), "holdClientToServer", true);
+    m_holdS2C = button(tr("Hold S→C"), "holdServerToClient", true);
+    m_release = button(tr("Release"), "releaseHeld", false);
+    m_dropHeld = button(tr("Drop"), "dropHeld", false);
+    m_held = new QLabel(this);
+    m_held->setObjectName(QStringLiteral("heldText"));
+    m_held->setWordWrap(true);
+    auto *row = new QHBoxLayout;
+    for (QToolButton *b : {m_holdC2S, m_holdS2C, m_release, m_dropHeld})
+        row->addWidget(b);
+    row->addStretch();
+    lines->addLayout(row);
+    lines->addWidget(m_held);
+    // clicked, not toggled: updateRelayButtons() sets the check state from the session.
+    connect(m_holdC2S, &QToolButton::clicked, this, [this](bool on) { setHolding(true, on); });
+    connect(m_holdS2C, &QToolButton::clicked, this, [this](bool on) { setHolding(false, on); });
+    connect(m_release, &QToolButton::clicked, this, &PeerPanel::releaseHeld);
+    connect(m_dropHeld, &QToolButton::clicked, this, &PeerPanel::dropHeld);
+    connect(m_session, &Session::peersUpdated, this, &PeerPanel::updateRelayButtons);
+    connect(m_session, &Session::peerOpened, this, &PeerPanel::updateRelayButtons);
+    connect(m_session, &Session::peerClosed, this, &PeerPanel::updateRelayButtons);
+}
+
+QList<quint32> PeerPanel::relaySides(bool towardsServer) const
+{
+    QList<quint32> sides;
+    for (quint32 client : relayPairs(m_session, selectedPeers())) {
+        const PeerInfo *c = m_session->peer(client);
+        const quint32 side = !c ? 0 : towardsServer ? client : c->partner;
+        if (side != 0)
+            sides.append(side);
+    }
+    return sides;
+}
+
+void PeerPanel::updateRelayButtons()
+{
+    if (!m_held)
+        return;
+    const bool selected = !selectedPeers().isEmpty();
+    const int pairs = int(relayPairs(m_session, selectedPeers()).size());
+    struct Direction
+    {
+        QToolButton *hold;
+        bool towardsServer;
+        qint64 held = 0;
+    } directions[] = {{m_holdC2S, true}, {m_holdS2C, false}};
+    for (Direction &d : directions) {
+        const QList<quint32> sides = relaySides(d.towardsServer);
+        bool all = !sides.isEmpty();
+        for (quint32 id : sides) {
+            const PeerInfo *p = m_session->peer(id);
+            all = all && p && p->holding;
+            d.held += p ? p->heldBytes : 0;
+        }
+        d.hold->setChecked(all);
+        d.hold->setEnabled(pairs > 0);
+    }
+    const qint64 held = directions[0].held + directions[1].held;
+    m_release->setEnabled(held > 0);
+    m_dropHeld->setEnabled(held > 0);
+    const QString scope =
+        selected ? tr("%n selected pair(s)", nullptr, pairs) : tr("all %n pair(s)", nullptr, pairs);
+    const QLocale locale;
+    m_held->setText(tr("Held on %1: C→S %2, S→C %3")
+                        .arg(scope, locale.formattedDataSize(directions[0].held),
+                             locale.formattedDataSize(directions[1].held)));
+    updateRelayTips(selected);
+}
+
+void PeerPanel::updateRelayTips(bool selected)
+{
+    const QString on =
+        selected ? tr("Acts on the selected pairs.") : tr("Acts on every pair (none is selected).");
+    m_holdC2S->setToolTip(tr("Hold what the clients send to the server; it waits here until "
+                             "you release or drop it.") +
+                          QLatin1Char('\n') + on);
+    m_holdS2C->setToolTip(tr("Hold what the server sends to the clients; it waits here until "
+                             "you release or drop it.") +
+                          QLatin1Char('\n') + on);
+    m_release->setToolTip(tr("Pass on what is held, in order, in both directions. A hold "
+                             "stays on until you uncheck it.") +
+                          QLatin1Char('\n') + on);
+    m_dropHeld->setToolTip(tr("Discard what is held in both directions; it is never passed "
+                              "on.") +
+                           QLatin1Char('\n') + on);
+}
+
+void PeerPanel::setHolding(bool towardsServer, bool hold)
+{
+    for (quint32 side : relaySides(towardsServer))
+        m_session->relay()->setHolding(side, hold);
+    updateRelayButtons();
+}
+
+void PeerPanel::releaseHeld()
+{
+    for (bool towardsServer : {true, false}) {
+        for (quint32 side : relaySides(towardsServer))
+            m_session->relay()->releaseHeld(side);
+    }
+    updateRelayButtons();
+}
+
+bool PeerPanel::confirmDrop(qint64 held)
+{
+    QMessageBox box(QMessageBox::Question, tr("Drop held data"),
+                    tr("Discard %1 held? It will never reach the other side.")
+                        .arg(QLocale().formattedDataSize(held)),
+                    QMessageBox::Discard | QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("confirmDropHeld"));
+    box.setDefaultButton(QMessageBox::Cancel);
+    return box.exec() == QMessageBox::Discard;
+}
+
+void PeerPanel::dropHeld()
+{
+    qint64 held = 0;
+    QList<quint32> sides = relaySides(true) + relaySides(false);
+    for (quint32 side : sides) {
+        if (const PeerInfo *p = m_session->peer(side))
+            held += p->heldBytes;
+    }
+    if (held > DropConfirmBytes && !confirmDrop(held))
+        return;
+    for (quint32 side : sides)
+        m_session->relay()->dropHeld(side);
+    updateRelayButtons();
 }
 
 } // namespace sockscope

@@ -4,6 +4,7 @@
 #include <QWidget>
 
 class QLabel;
+class QHBoxLayout;
 class QToolButton;
 class QTreeView;
 class QVBoxLayout;
@@ -30,6 +31,14 @@ public:
     // "Send to: all 3 clients", as SendRouter words it.
     void setTargetText(const QString &text);
 
+    // A relay's pairs by client id: the selected ones (an upstream side stands for its pair)
+    // or, with none selected, every pair whose client side is open.
+    static QList<quint32> relayPairs(const Session *session, const QList<quint32> &selected);
+    // Client ids of a relay's pairs whose both sides are open.
+    static QList<quint32> connectedPairs(const Session *session);
+    // Held bytes past this ask before Drop discards them.
+    static constexpr qint64 DropConfirmBytes = 64 * 1024;
+
 signals:
     // The selection changed, by a click or because selected rows went (cleared, reset).
     void selectionChanged();
@@ -39,6 +48,16 @@ private:
     void buildButtons(QVBoxLayout *lines);
     void setupColumns();
     void onSelectionChanged();
+    // Relay sessions: Hold C→S / Hold S→C / Release / Drop on the selected (or all) pairs.
+    void buildRelayButtons(QVBoxLayout *lines);
+    void updateRelayButtons();
+    void updateRelayTips(bool selected); // each says which pairs it acts on
+    void setHolding(bool towardsServer, bool hold);
+    void releaseHeld();
+    void dropHeld();
+    bool confirmDrop(qint64 held); // "Discard 100 KiB held?"
+    // The sending side of each acted-on pair for a direction (C→S: the client side).
+    QList<quint32> relaySides(bool towardsServer) const;
 
     Session *m_session;
     const SessionKind &m_kind;
@@ -46,6 +65,12 @@ private:
     PeerListModel *m_model = nullptr;
     QLabel *m_target = nullptr;
     QToolButton *m_drop = nullptr; // Disconnect / Forget
+    // Relay sessions only:
+    QToolButton *m_holdC2S = nullptr;
+    QToolButton *m_holdS2C = nullptr;
+    QToolButton *m_release = nullptr;
+    QToolButton *m_dropHeld = nullptr;
+    QLabel *m_held = nullptr; // what is held, on which pairs
 };
 
 } // namespace sockscope

@@ -7,6 +7,7 @@
 #include "core/message/dynamicfields.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -35,6 +36,7 @@ const QString KeyCount = QStringLiteral("periodicCount");
 const QString KeySplitter = QStringLiteral("splitter");
 const QString KeyListTab = QStringLiteral("listTab");
 const QString KeyFileDir = QStringLiteral("lastFileDir");
+const QString KeyRelaySide = QStringLiteral("relaySide"); // "client" / "server"
 
 template <typename Enum>
 void selectData(QComboBox *combo, Enum value)
@@ -59,6 +61,7 @@ SendPanel::SendPanel(QWidget *parent)
       m_previewTimer(new QTimer(this))
 {
     m_ui->setupUi(this);
+    buildRelaySideCombo();
     populateCombos();
     setupLists();
 
@@ -119,8 +122,51 @@ SendPanel::SendPanel(QWidget *parent)
 
 SendPanel::~SendPanel() = default;
 
+void SendPanel::buildRelaySideCombo()
+{
+    m_relaySide = new QComboBox(this);
+    m_relaySide->setObjectName(QStringLiteral("relaySideCombo"));
+    m_relaySide->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_relaySide->hide();
+    // Beside Send, where the eye is when sending: which way an injected message goes.
+    m_ui->actionsLayout->insertWidget(1, m_relaySide);
+    connect(m_relaySide, qOverload<int>(&QComboBox::currentIndexChanged), this,
+            [this] { emit relaySideChanged(relaySide()); });
+}
+
+void SendPanel::setRelaySidesShown(bool shown)
+{
+    m_relaySide->setVisible(shown);
+}
+
+bool SendPanel::relaySidesShown() const
+{
+    return !m_relaySide->isHidden();
+}
+
+SendPanel::RelaySide SendPanel::relaySide() const
+{
+    return RelaySide(m_relaySide->currentData().toInt());
+}
+
+void SendPanel::setRelaySide(RelaySide side)
+{
+    m_relaySide->setCurrentIndex(m_relaySide->findData(int(side)));
+}
+
 void SendPanel::populateCombos()
 {
+    {
+        const QSignalBlocker block(m_relaySide);
+        const int side =
+            m_relaySide->count() > 0 ? m_relaySide->currentData().toInt() : int(RelaySide::Server);
+        m_relaySide->clear();
+        m_relaySide->addItem(tr("To the server"), int(RelaySide::Server));
+        m_relaySide->addItem(tr("To the client"), int(RelaySide::Client));
+        m_relaySide->setCurrentIndex(m_relaySide->findData(side));
+        m_relaySide->setToolTip(tr("Where a message you send goes: injected into the pair's "
+                                   "connection to the server, or to the client"));
+    }
     const QSignalBlocker b1(m_ui->encodingCombo);
     const QSignalBlocker b2(m_ui->lineEndingCombo);
     const QSignalBlocker b3(m_ui->checksumCombo);
@@ -819,6 +865,8 @@ void SendPanel::saveState(QSettings &settings) const
     settings.setValue(KeySplitter, m_ui->mainSplitter->saveState());
     settings.setValue(KeyListTab, m_ui->listTabs->currentIndex());
     settings.setValue(KeyFileDir, m_lastFileDir);
+    settings.setValue(KeyRelaySide, relaySide() == RelaySide::Client ? QStringLiteral("client")
+                                                                     : QStringLiteral("server"));
 }
 
 void SendPanel::restoreState(QSettings &settings)
@@ -847,6 +895,10 @@ void SendPanel::restoreState(QSettings &settings)
     if (ok && tab >= 0 && tab < m_ui->listTabs->count())
         m_ui->listTabs->setCurrentIndex(tab);
     m_lastFileDir = settings.value(KeyFileDir).toString();
+    if (settings.contains(KeyRelaySide))
+        setRelaySide(settings.value(KeyRelaySide).toString() == QLatin1String("client")
+                         ? RelaySide::Client
+                         : RelaySide::Server);
 }
 
 } // namespace sockscope

@@ -8,6 +8,7 @@
 #include <memory>
 
 class QAbstractItemView;
+class QComboBox;
 class QModelIndex;
 class QSettings;
 class QTimer;
@@ -40,6 +41,18 @@ public:
     MessageSpec spec() const;
     // Replaces content and options; the preview updates at once.
     void setSpec(const MessageSpec &spec);
+
+    // A relay session's inject choice: which side of the pair(s) a send goes to.
+    enum class RelaySide
+    {
+        Client, // "To the client": injected as if the server had sent it
+        Server, // "To the server": injected as if the client had sent it
+    };
+    // Shows the "To the client / To the server" choice on the send row (relay sessions only).
+    void setRelaySidesShown(bool shown);
+    bool relaySidesShown() const;
+    RelaySide relaySide() const;
+    void setRelaySide(RelaySide side);
 
     // What the preview shows (flush a pending update with refreshPreview()).
     const MessageBuildResult &previewResult() const { return m_preview; }
@@ -93,6 +106,8 @@ signals:
     void sendFileCancelRequested();
     // The Seq… button: the tab opens its send-sequence editor.
     void sequenceRequested();
+    // The relay side choice changed: the targets and their words change with it.
+    void relaySideChanged(sockscope::SendPanel::RelaySide side);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -100,6 +115,7 @@ protected:
 
 private:
     void populateCombos();
+    void buildRelaySideCombo();
     void setupLists();
     void onFormatToggled();
     void onChecksumChanged();
@@ -132,6 +148,7 @@ private:
     void showListMenu(QAbstractItemView *view, const QPoint &pos);
 
     std::unique_ptr<Ui::SendPanel> m_ui;
+    QComboBox *m_relaySide = nullptr; // on the send row, after Send
     SendHistoryModel *m_history = nullptr;
     SendPresetModel *m_presets = nullptr;
     QTimer *m_previewTimer = nullptr;

@@ -18,6 +18,11 @@ SendRouter::SendRouter(Session *session, PeerPanel *peers, SendPanel *send, QObj
     });
     connect(m_session, &Session::peerClosed, this, &SendRouter::refresh);
     connect(m_session, &Session::recordsReady, this, &SendRouter::onRecords);
+    m_send->setRelaySidesShown(isRelay());
+    connect(m_send, &SendPanel::relaySideChanged, this, [this] {
+        m_send->targetChanged();
+        refresh();
+    });
 }
 
 void SendRouter::setEndpointSource(std::function<SessionEndpoint()> endpoint)
@@ -27,7 +32,25 @@ void SendRouter::setEndpointSource(std::function<SessionEndpoint()> endpoint)
 
 QList<quint32> SendRouter::targets() const
 {
+    if (isRelay())
+        return relayTargets();
     return m_peers ? m_peers->selectedPeers() : QList<quint32>();
+}
+
+QList<quint32> SendRouter::relayTargets() const
+{
+    const bool toServer = m_send->relaySide() == SendPanel::RelaySide::Server;
+    const QList<quint32> pairs =
+        PeerPanel::relayPairs(m_session, m_peers ? m_peers->selectedPeers() : QList<quint32>());
+    QList<quint32> sides;
+    for (quint32 client : pairs) {
+        const PeerInfo *c = m_session->peer(client);
+        const quint32 side = !c ? 0 : toServer ? c->partner : client;
+        const PeerInfo *p = side ? m_session->peer(side) : nullptr;
+        if (p && p->isOpen())
+            sides.append(side);
+    }
+    return sides;
 }
 
 SendRouter::Facts SendRouter::facts() const
@@ -37,6 +60,15 @@ SendRouter::Facts SendRouter::facts() const
     f.active = m_session->state() == Session::State::Active;
     f.openPeers = m_session->openPeerCount();
     f.clientsCame = m_clientsCame;
+    if (isRelay()) {
+        f.openPeers = int(PeerPanel::connectedPairs(m_session).size());
+        const QList<quint32> selected = m_peers ? m_peers->selectedPeers() : QList<quint32>();
+        f.selected =
+            selected.isEmpty() ? 0 : int(PeerPanel::relayPairs(m_session, selected).size());
+        f.toServer = m_send->relaySide() == SendPanel::RelaySide::Server;
+        f.targets = int(relayTargets().size());
+        return f;
+    }
     f.selected = int(targets().size());
     const SessionEndpoint e = m_endpoint ? m_endpoint() : SessionEndpoint();
     f.remoteSet = !e.remoteHost.isEmpty();
@@ -82,9 +114,35 @@ SendReadiness SendRouter::readiness(const Facts &f)
                       ? tr("Send to: the remote address until a datagram arrives, then its sender")
                       : tr("Send to: the last sender (nothing received yet)");
         break;
+    case Session::Mode::Relay:
+        relayReadiness(f, &r);
+        break;
     }
     r.ok = r.why.isEmpty();
     return r;
+}
+
+void SendRouter::relayReadiness(const Facts &f, SendReadiness *r)
+{
+    if (!f.active && f.openPeers == 0)
+        r->why = tr("Start the relay first.");
+    else if (f.openPeers == 0)
+        r->why = f.clientsCame ? tr("No pair is connected.") : tr("No pair is connected yet.");
+    else if (f.targets == 0)
+        r->why = tr("No selected pair is connected.");
+    if (f.openPeers == 0)
+        r->label =
+            f.clientsCame ? tr("No pair connected (all have left).") : tr("No pair connected yet.");
+    else if (f.selected == 0)
+        r->label = f.toServer
+                       ? tr("Send to: the server side of all %n pair(s)", nullptr, f.targets)
+                       : tr("Send to: the client side of all %n pair(s)", nullptr, f.targets);
+    else
+        r->label = f.toServer
+                       ? tr("Send to: the server side of %n selected pair(s)", nullptr, f.targets)
+                       : tr("Send to: the client side of %n selected pair(s)", nullptr, f.targets);
+    if (f.openPeers > 0 && f.selected > 0 && f.targets == 0)
+        r->label = r->why; // "the server side of 0 selected pairs" says less
 }
 
 void SendRouter::refresh()
@@ -176,7 +234,8 @@ void SendRouter::sendFile(const QString &path)
             });
     const QList<quint32> selected = targets();
     if (selected.size() > 1) {
-        m_send->setFileFinished(false, tr("Select one peer to send a file to."));
+        m_send->setFileFinished(false, isRelay() ? tr("Select one pair to send a file to.")
+                                                 : tr("Select one peer to send a file to."));
         return;
     }
     if (!m_file->start(path, selected.value(0, 0)))

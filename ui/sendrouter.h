@@ -45,6 +45,10 @@ public:
         bool remoteSet = false;   // a remote address is filled in
         bool replyToLast = false; // "Reply to last sender" is ticked
         QString lastSender;       // endpoint a send answers now because it sent last; or empty
+        // Relay: openPeers counts connected pairs, selected the selected pairs; the side
+        // chosen on the send panel, and how many sides a send reaches now.
+        bool toServer = true;
+        int targets = 0;
     };
     static SendReadiness readiness(const Facts &facts);
 
@@ -55,7 +59,10 @@ public:
     void setEndpointSource(std::function<SessionEndpoint()> endpoint);
 
     // The one send target: the selected peers, in list order; empty: the default target.
+    // A relay: the chosen side (send panel) of each selected pair, or of every connected pair
+    // when none is selected; a relay has no default target.
     QList<quint32> targets() const;
+
     SendReadiness readiness() const;
 
     void sendNow(const MessageSpec &spec);
@@ -77,6 +84,9 @@ signals:
 
 private:
     Facts facts() const;
+    static void relayReadiness(const Facts &facts, SendReadiness *readiness);
+    bool isRelay() const { return m_session->mode() == Session::Mode::Relay; }
+    QList<quint32> relayTargets() const;
     void onRecords();
 
     Session *m_session;

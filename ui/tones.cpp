@@ -23,6 +23,10 @@ TonePair textPair(Tone tone)
         return {0x8a6100, 0xe3b341};
     case Tone::Info:
         return {0x0b5cad, 0x79b8ff};
+    case Tone::ClientToServer:
+        return {0x00695c, 0x4dd0c4};
+    case Tone::ServerToClient:
+        return {0x7b1fa2, 0xd2a8ff};
     }
     return {0x000000, 0xffffff};
 }
@@ -39,6 +43,10 @@ TonePair backgroundPair(Tone tone)
         return {0xfff3cd, 0x3d3214};
     case Tone::Info:
         return {0xddeeff, 0x1c2f45};
+    case Tone::ClientToServer:
+        return {0xdcf3ef, 0x14332f};
+    case Tone::ServerToClient:
+        return {0xf3e5f5, 0x35213f};
     }
     return {0xffffff, 0x000000};
 }

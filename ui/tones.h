@@ -14,6 +14,9 @@ enum class Tone
     Ok,      // running, sent data in the log
     Warning, // notes and events in the log
     Info,    // received data in the log
+    // A relay's two directions; neither reads as "received" or "sent" (both are forwarded).
+    ClientToServer, // C→S rows
+    ServerToClient, // S→C rows
 };
 
 // Text in this tone, for use on palette.base() or palette.window().

@@ -26,9 +26,15 @@ QByteArray timeText(qint64 us)
            QByteArray::number(us % 1000 + 1000).mid(1);
 }
 
-const char *directionText(LogRecord::Kind kind)
+const char *directionText(const LogRecord &r, bool relay)
 {
-    switch (kind) {
+    if (relay && r.kind != LogRecord::Kind::Event) {
+        // Rx: what the side sent; Tx (injected): what was sent to it.
+        const bool towardsServer =
+            (r.kind == LogRecord::Kind::Rx) != bool(r.flags & LogRecord::Upstream);
+        return towardsServer ? "C>S" : "S>C";
+    }
+    switch (r.kind) {
     case LogRecord::Kind::Rx:
         return "RX";
     case LogRecord::Kind::Tx:
@@ -81,23 +87,24 @@ QByteArray LogExport::csvHeader()
 
 QByteArray LogExport::formatRecord(const LogRecord &r, const Options &o)
 {
-    const QByteArray peer = r.peerId == 0 ? QByteArray("-")
-                            : o.peerName  ? o.peerName(r.peerId).toUtf8()
-                                          : QByteArray::number(r.peerId);
+    const quint32 named = o.namedAs && r.peerId != 0 ? o.namedAs(r.peerId) : r.peerId;
+    const QByteArray peer = named == 0   ? QByteArray("-")
+                            : o.peerName ? o.peerName(named).toUtf8()
+                                         : QByteArray::number(named);
     const QByteArray length =
         r.kind == LogRecord::Kind::Event ? QByteArray() : QByteArray::number(r.bytes.size());
     if (o.format == Format::Csv) {
         const bool event = r.kind == LogRecord::Kind::Event;
         Options textOptions = o;
         textOptions.hex = false;
-        return timeText(r.timeUs) + ',' + directionText(r.kind) + ',' + csvField(peer) + ',' +
+        return timeText(r.timeUs) + ',' + directionText(r, o.relay) + ',' + csvField(peer) + ',' +
                length + ',' + (event ? QByteArray() : toHex(r.bytes)) + ',' +
                csvField(dataText(r, textOptions));
     }
     QByteArray line;
     if (o.timestamps)
         line += timeText(r.timeUs) + ' ';
-    line += directionText(r.kind);
+    line += directionText(r, o.relay);
     line += ' ' + peer;
     if (!length.isEmpty())
         line += ' ' + length;

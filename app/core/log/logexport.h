@@ -34,6 +34,11 @@ struct Options
     bool timestamps = true;
     QSet<quint32> peerFilter;                 // empty: all peers
     std::function<QString(quint32)> peerName; // endpoint for a peer id
+    // A relay's log: data rows say C>S or S>C (as the headless lines do) instead of RX/TX.
+    bool relay = false;
+    // A relay's pairs: the peer whose name a peer's rows carry (an upstream side: its client),
+    // so both directions of a pair name it alike. Unset: every peer by its own name.
+    std::function<quint32(quint32)> namedAs;
 };
 
 // One record rendered for Text or CSV (no trailing newline for Text; CSV
