@@ -2067,6 +2067,38 @@ Without --headless the window opens, configured by the same options.</source>
         <source>--headless needs --mode tcp-server, tcp-client, udp or relay.</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Relay: framing of the server→client direction (default: as --framing, which then frames client→server only).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Relay: pass client→server bytes on this many ms late.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Relay: pass server→client bytes on this many ms late.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Relay: pass client→server bytes on at most this fast.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Relay: pass server→client bytes on at most this fast.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>--%1 needs a number of milliseconds up to %2.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>--%1 needs a positive number of bytes per second.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>--s2c-framing: %1</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>sockscope::LogExport</name>
@@ -2309,6 +2341,50 @@ Without --headless the window opens, configured by the same options.</source>
         <source>The start of a character: it shows whole in the next message of this peer and direction.</source>
         <translation></translation>
     </message>
+    <message>
+        <source>C→S (injected)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>S→C (injected)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>C→S</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>S→C</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Injected: sent by you to the server, not forwarded from the client</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Injected: sent by you to the client, not forwarded from the server</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Client to server: forwarded from the client</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Server to client: forwarded from the server</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Client %1 (no server connection yet)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Client %1 ↔ server %2</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>sockscope::LogPane</name>
@@ -2429,6 +2505,14 @@ Without --headless the window opens, configured by the same options.</source>
     </message>
     <message>
         <source>…continues in the next message</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Injected</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Show the messages you injected (rows marked injected).</source>
         <translation></translation>
     </message>
 </context>
@@ -2785,6 +2869,72 @@ Without --headless the window opens, configured by the same options.</source>
         <source>Remove peers that have left from the list.</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Hold C→S</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Hold S→C</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Drop</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected pair(s)</source>
+        <translation>
+            <numerusform>%n selected pair</numerusform>
+            <numerusform>%n selected pairs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>all %n pair(s)</source>
+        <translation>
+            <numerusform>all %n pair</numerusform>
+            <numerusform>all %n pairs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Held on %1: C→S %2, S→C %3</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Acts on the selected pairs.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Acts on every pair (none is selected).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Hold what the clients send to the server; it waits here until you release or drop it.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Hold what the server sends to the clients; it waits here until you release or drop it.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Pass on what is held, in order, in both directions. A hold stays on until you uncheck it.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Discard what is held in both directions; it is never passed on.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Drop held data</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Discard %1 held? It will never reach the other side.</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>sockscope::PeriodicSender</name>
@@ -2863,6 +3013,29 @@ Without --headless the window opens, configured by the same options.</source>
             <numerusform>%n rule active</numerusform>
             <numerusform>%n rules active</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::RelayPacer</name>
+    <message>
+        <source>Server→client</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Client→server</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1: passed on as it comes.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1: passed on %2 ms late.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1: passed on %2 ms late, at most %3 bytes/s.</source>
+        <translation></translation>
     </message>
 </context>
 <context>
@@ -3179,6 +3352,18 @@ Without --headless the window opens, configured by the same options.</source>
         <source>&lt;p&gt;&lt;b&gt;Dynamic fields&lt;/b&gt; are replaced when the message is sent:&lt;/p&gt;&lt;table cellspacing=&apos;4&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{counter}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;1, 2, 3 … (&lt;tt&gt;start=&lt;/tt&gt;, &lt;tt&gt;step=&lt;/tt&gt;, &lt;tt&gt;width=&lt;/tt&gt;, &lt;tt&gt;hex&lt;/tt&gt;, &lt;tt&gt;u8&lt;/tt&gt;, &lt;tt&gt;u16be&lt;/tt&gt;, &lt;tt&gt;u32le&lt;/tt&gt; …)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{time}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;send time, &lt;tt&gt;HH:mm:ss.zzz&lt;/tt&gt;; or a QDateTime pattern, &lt;tt&gt;unix&lt;/tt&gt;, &lt;tt&gt;unixms&lt;/tt&gt;, &lt;tt&gt;iso&lt;/tt&gt;, &lt;tt&gt;u32be&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{random:4}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;4 random bytes&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{len:u16be}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;length of the whole frame (&lt;tt&gt;after&lt;/tt&gt;, &lt;tt&gt;adjust=-2&lt;/tt&gt;)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{{{&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;a literal &lt;tt&gt;{{&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Each sender (Send button, periodic send, sequence) counts on its own and keeps counting across runs while the tab is open. The preview shows the next frame. Full reference: docs/dynamic-fields.md.&lt;/p&gt;</source>
         <translation></translation>
     </message>
+    <message>
+        <source>To the server</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>To the client</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Where a message you send goes: injected into the pair&apos;s connection to the server, or to the client</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>sockscope::SendRouter</name>
@@ -3253,6 +3438,62 @@ Without --headless the window opens, configured by the same options.</source>
     </message>
     <message>
         <source>Send to: the remote address until a datagram arrives, then its sender</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Start the relay first.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No pair is connected.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No pair is connected yet.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No selected pair is connected.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No pair connected (all have left).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No pair connected yet.</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>Send to: the server side of all %n pair(s)</source>
+        <translation>
+            <numerusform>Send to: the server side of all %n pair</numerusform>
+            <numerusform>Send to: the server side of all %n pairs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Send to: the client side of all %n pair(s)</source>
+        <translation>
+            <numerusform>Send to: the client side of all %n pair</numerusform>
+            <numerusform>Send to: the client side of all %n pairs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Send to: the server side of %n selected pair(s)</source>
+        <translation>
+            <numerusform>Send to: the server side of %n selected pair</numerusform>
+            <numerusform>Send to: the server side of %n selected pairs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Send to: the client side of %n selected pair(s)</source>
+        <translation>
+            <numerusform>Send to: the client side of %n selected pair</numerusform>
+            <numerusform>Send to: the client side of %n selected pairs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select one pair to send a file to.</source>
         <translation></translation>
     </message>
 </context>
@@ -3437,6 +3678,14 @@ Without --headless the window opens, configured by the same options.</source>
     </message>
     <message>
         <source>Not sent to %1: no longer connected.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Client side closed: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Server side closed: %1</source>
         <translation></translation>
     </message>
 </context>
@@ -4106,6 +4355,10 @@ Without --headless the window opens, configured by the same options.</source>
     </message>
     <message>
         <source>A UDP datagram can carry at most %1 bytes; this message has %2 bytes.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>too many datagrams wait for the shaping</source>
         <translation></translation>
     </message>
 </context>

@@ -2067,6 +2067,38 @@ Without --headless the window opens, configured by the same options.</source>
         <source>--headless needs --mode tcp-server, tcp-client, udp or relay.</source>
         <translation>--headless 需要 --mode tcp-server、tcp-client、udp 或 relay。</translation>
     </message>
+    <message>
+        <source>Relay: framing of the server→client direction (default: as --framing, which then frames client→server only).</source>
+        <translation>中继：服务器→客户端方向的分帧（默认同 --framing，此时 --framing 只用于客户端→服务器）。</translation>
+    </message>
+    <message>
+        <source>Relay: pass client→server bytes on this many ms late.</source>
+        <translation>中继：客户端→服务器的数据延迟这么多毫秒再转发。</translation>
+    </message>
+    <message>
+        <source>Relay: pass server→client bytes on this many ms late.</source>
+        <translation>中继：服务器→客户端的数据延迟这么多毫秒再转发。</translation>
+    </message>
+    <message>
+        <source>Relay: pass client→server bytes on at most this fast.</source>
+        <translation>中继：客户端→服务器的数据转发速率上限。</translation>
+    </message>
+    <message>
+        <source>Relay: pass server→client bytes on at most this fast.</source>
+        <translation>中继：服务器→客户端的数据转发速率上限。</translation>
+    </message>
+    <message>
+        <source>--%1 needs a number of milliseconds up to %2.</source>
+        <translation>--%1 需要不超过 %2 的毫秒数。</translation>
+    </message>
+    <message>
+        <source>--%1 needs a positive number of bytes per second.</source>
+        <translation>--%1 需要一个正数（字节/秒）。</translation>
+    </message>
+    <message>
+        <source>--s2c-framing: %1</source>
+        <translation>--s2c-framing：%1</translation>
+    </message>
 </context>
 <context>
     <name>sockscope::LogExport</name>
@@ -2306,6 +2338,50 @@ Without --headless the window opens, configured by the same options.</source>
         <source>The start of a character: it shows whole in the next message of this peer and direction.</source>
         <translation>一个字符的开头：它会在该对端同一方向的下一条消息中完整显示。</translation>
     </message>
+    <message>
+        <source>C→S (injected)</source>
+        <translation>C→S（注入）</translation>
+    </message>
+    <message>
+        <source>S→C (injected)</source>
+        <translation>S→C（注入）</translation>
+    </message>
+    <message>
+        <source>C→S</source>
+        <translation>C→S</translation>
+    </message>
+    <message>
+        <source>S→C</source>
+        <translation>S→C</translation>
+    </message>
+    <message>
+        <source>Injected: sent by you to the server, not forwarded from the client</source>
+        <translation>注入：由你发给服务器，不是从客户端转发的</translation>
+    </message>
+    <message>
+        <source>Injected: sent by you to the client, not forwarded from the server</source>
+        <translation>注入：由你发给客户端，不是从服务器转发的</translation>
+    </message>
+    <message>
+        <source>Client to server: forwarded from the client</source>
+        <translation>客户端到服务器：从客户端转发</translation>
+    </message>
+    <message>
+        <source>Server to client: forwarded from the server</source>
+        <translation>服务器到客户端：从服务器转发</translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <source>Client %1 (no server connection yet)</source>
+        <translation>客户端 %1（尚未连接服务器）</translation>
+    </message>
+    <message>
+        <source>Client %1 ↔ server %2</source>
+        <translation>客户端 %1 ↔ 服务器 %2</translation>
+    </message>
 </context>
 <context>
     <name>sockscope::LogPane</name>
@@ -2426,6 +2502,14 @@ Without --headless the window opens, configured by the same options.</source>
     <message>
         <source>…continues in the next message</source>
         <translation>…在下一条消息中继续</translation>
+    </message>
+    <message>
+        <source>Injected</source>
+        <translation>注入</translation>
+    </message>
+    <message>
+        <source>Show the messages you injected (rows marked injected).</source>
+        <translation>显示你注入的消息（标记为注入的行）。</translation>
     </message>
 </context>
 <context>
@@ -2776,6 +2860,70 @@ Without --headless the window opens, configured by the same options.</source>
         <source>Remove peers that have left from the list.</source>
         <translation>从列表中移除已离开的对端。</translation>
     </message>
+    <message>
+        <source>Hold C→S</source>
+        <translation>暂扣 C→S</translation>
+    </message>
+    <message>
+        <source>Hold S→C</source>
+        <translation>暂扣 S→C</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>放行</translation>
+    </message>
+    <message>
+        <source>Drop</source>
+        <translation>丢弃</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected pair(s)</source>
+        <translation>
+            <numerusform>%n 个选中的连接对</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>all %n pair(s)</source>
+        <translation>
+            <numerusform>全部 %n 个连接对</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Held on %1: C→S %2, S→C %3</source>
+        <translation>%1 上暂扣：C→S %2，S→C %3</translation>
+    </message>
+    <message>
+        <source>Acts on the selected pairs.</source>
+        <translation>作用于选中的连接对。</translation>
+    </message>
+    <message>
+        <source>Acts on every pair (none is selected).</source>
+        <translation>作用于所有连接对（未选中任何一个）。</translation>
+    </message>
+    <message>
+        <source>Hold what the clients send to the server; it waits here until you release or drop it.</source>
+        <translation>暂扣客户端发往服务器的数据；在你放行或丢弃之前留在这里。</translation>
+    </message>
+    <message>
+        <source>Hold what the server sends to the clients; it waits here until you release or drop it.</source>
+        <translation>暂扣服务器发往客户端的数据；在你放行或丢弃之前留在这里。</translation>
+    </message>
+    <message>
+        <source>Pass on what is held, in order, in both directions. A hold stays on until you uncheck it.</source>
+        <translation>按顺序转发两个方向上暂扣的数据。暂扣在你取消勾选之前一直有效。</translation>
+    </message>
+    <message>
+        <source>Discard what is held in both directions; it is never passed on.</source>
+        <translation>丢弃两个方向上暂扣的数据；它们永远不会被转发。</translation>
+    </message>
+    <message>
+        <source>Drop held data</source>
+        <translation>丢弃暂扣数据</translation>
+    </message>
+    <message>
+        <source>Discard %1 held? It will never reach the other side.</source>
+        <translation>丢弃暂扣的 %1？它将永远不会到达另一端。</translation>
+    </message>
 </context>
 <context>
     <name>sockscope::PeriodicSender</name>
@@ -2852,6 +3000,29 @@ Without --headless the window opens, configured by the same options.</source>
         <translation>
             <numerusform>%n 条规则生效</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::RelayPacer</name>
+    <message>
+        <source>Server→client</source>
+        <translation>服务器→客户端</translation>
+    </message>
+    <message>
+        <source>Client→server</source>
+        <translation>客户端→服务器</translation>
+    </message>
+    <message>
+        <source>%1: passed on as it comes.</source>
+        <translation>%1：收到即转发。</translation>
+    </message>
+    <message>
+        <source>%1: passed on %2 ms late.</source>
+        <translation>%1：延迟 %2 毫秒转发。</translation>
+    </message>
+    <message>
+        <source>%1: passed on %2 ms late, at most %3 bytes/s.</source>
+        <translation>%1：延迟 %2 毫秒转发，最多 %3 字节/秒。</translation>
     </message>
 </context>
 <context>
@@ -3165,6 +3336,18 @@ Without --headless the window opens, configured by the same options.</source>
         <source>&lt;p&gt;&lt;b&gt;Dynamic fields&lt;/b&gt; are replaced when the message is sent:&lt;/p&gt;&lt;table cellspacing=&apos;4&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{counter}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;1, 2, 3 … (&lt;tt&gt;start=&lt;/tt&gt;, &lt;tt&gt;step=&lt;/tt&gt;, &lt;tt&gt;width=&lt;/tt&gt;, &lt;tt&gt;hex&lt;/tt&gt;, &lt;tt&gt;u8&lt;/tt&gt;, &lt;tt&gt;u16be&lt;/tt&gt;, &lt;tt&gt;u32le&lt;/tt&gt; …)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{time}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;send time, &lt;tt&gt;HH:mm:ss.zzz&lt;/tt&gt;; or a QDateTime pattern, &lt;tt&gt;unix&lt;/tt&gt;, &lt;tt&gt;unixms&lt;/tt&gt;, &lt;tt&gt;iso&lt;/tt&gt;, &lt;tt&gt;u32be&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{random:4}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;4 random bytes&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{len:u16be}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;length of the whole frame (&lt;tt&gt;after&lt;/tt&gt;, &lt;tt&gt;adjust=-2&lt;/tt&gt;)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{{{&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;a literal &lt;tt&gt;{{&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Each sender (Send button, periodic send, sequence) counts on its own and keeps counting across runs while the tab is open. The preview shows the next frame. Full reference: docs/dynamic-fields.md.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;动态字段&lt;/b&gt;在发送消息时被替换：&lt;/p&gt;&lt;table cellspacing=&apos;4&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{counter}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;1、2、3 …（&lt;tt&gt;start=&lt;/tt&gt;、&lt;tt&gt;step=&lt;/tt&gt;、&lt;tt&gt;width=&lt;/tt&gt;、&lt;tt&gt;hex&lt;/tt&gt;、&lt;tt&gt;u8&lt;/tt&gt;、&lt;tt&gt;u16be&lt;/tt&gt;、&lt;tt&gt;u32le&lt;/tt&gt; …）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{time}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;发送时间，&lt;tt&gt;HH:mm:ss.zzz&lt;/tt&gt;；也可用 QDateTime 格式、&lt;tt&gt;unix&lt;/tt&gt;、&lt;tt&gt;unixms&lt;/tt&gt;、&lt;tt&gt;iso&lt;/tt&gt;、&lt;tt&gt;u32be&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{random:4}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;4 个随机字节&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{len:u16be}}&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;整帧的长度（&lt;tt&gt;after&lt;/tt&gt;、&lt;tt&gt;adjust=-2&lt;/tt&gt;）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;{{{{&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;字面的 &lt;tt&gt;{{&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;每个发送方式（发送按钮、定时发送、序列）独立计数，并且在标签页打开期间跨多次运行持续计数。预览显示的是下一帧。完整说明见 docs/dynamic-fields.md。&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>To the server</source>
+        <translation>发往服务器</translation>
+    </message>
+    <message>
+        <source>To the client</source>
+        <translation>发往客户端</translation>
+    </message>
+    <message>
+        <source>Where a message you send goes: injected into the pair&apos;s connection to the server, or to the client</source>
+        <translation>你发送的消息去向：注入到连接对通往服务器的连接，或发给客户端</translation>
+    </message>
 </context>
 <context>
     <name>sockscope::SendRouter</name>
@@ -3237,6 +3420,58 @@ Without --headless the window opens, configured by the same options.</source>
     <message>
         <source>Send to: the remote address until a datagram arrives, then its sender</source>
         <translation>发送到：远程地址，收到数据报后改为其发送方</translation>
+    </message>
+    <message>
+        <source>Start the relay first.</source>
+        <translation>请先启动中继。</translation>
+    </message>
+    <message>
+        <source>No pair is connected.</source>
+        <translation>没有已连接的连接对。</translation>
+    </message>
+    <message>
+        <source>No pair is connected yet.</source>
+        <translation>还没有已连接的连接对。</translation>
+    </message>
+    <message>
+        <source>No selected pair is connected.</source>
+        <translation>选中的连接对都未连接。</translation>
+    </message>
+    <message>
+        <source>No pair connected (all have left).</source>
+        <translation>没有已连接的连接对（都已离开）。</translation>
+    </message>
+    <message>
+        <source>No pair connected yet.</source>
+        <translation>还没有连接对。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Send to: the server side of all %n pair(s)</source>
+        <translation>
+            <numerusform>发送到：全部 %n 个连接对的服务器一侧</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Send to: the client side of all %n pair(s)</source>
+        <translation>
+            <numerusform>发送到：全部 %n 个连接对的客户端一侧</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Send to: the server side of %n selected pair(s)</source>
+        <translation>
+            <numerusform>发送到：%n 个选中连接对的服务器一侧</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Send to: the client side of %n selected pair(s)</source>
+        <translation>
+            <numerusform>发送到：%n 个选中连接对的客户端一侧</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select one pair to send a file to.</source>
+        <translation>请选择一个连接对来发送文件。</translation>
     </message>
 </context>
 <context>
@@ -3418,6 +3653,14 @@ Without --headless the window opens, configured by the same options.</source>
     <message>
         <source>Not sent to %1: no longer connected.</source>
         <translation>未发送到 %1：已不再连接。</translation>
+    </message>
+    <message>
+        <source>Client side closed: %1</source>
+        <translation>客户端一侧已关闭：%1</translation>
+    </message>
+    <message>
+        <source>Server side closed: %1</source>
+        <translation>服务器一侧已关闭：%1</translation>
     </message>
 </context>
 <context>
@@ -4073,6 +4316,10 @@ Without --headless the window opens, configured by the same options.</source>
     <message>
         <source>A UDP datagram can carry at most %1 bytes; this message has %2 bytes.</source>
         <translation>一个 UDP 数据报最多携带 %1 字节；此消息有 %2 字节。</translation>
+    </message>
+    <message>
+        <source>too many datagrams wait for the shaping</source>
+        <translation>等待限速转发的数据报过多</translation>
     </message>
 </context>
 <context>
