@@ -89,12 +89,16 @@ signals:
     void recordingChanged();
 
 private:
+    void createSession();
+    void replaceSession();
     void connectSession();
     void buildConnectionArea(QVBoxLayout *layout);
     QSplitter *buildPeerAndLog();
     void buildSendArea(QVBoxLayout *layout, QSplitter *peersAndLog);
+    void buildSenders();
     void connectParts();
     void connectSendPanel();
+    void connectSequenceDialog();
     void onStateChanged();
     void onRecords(const sockscope::LogRecords &records);
     void onPeerSelectionChanged();
@@ -105,10 +109,12 @@ private:
 
     Session::Mode m_mode;
     Session *m_session = nullptr;
+    SessionEndpoint m_sessionFor; // what m_session was created for (a relay's transport)
     ConnectionBar *m_bar = nullptr;
     ConnectionControl *m_connection = nullptr;
     ReceiveOptions *m_receive = nullptr;
     PeerPanel *m_peers = nullptr;
+    QSplitter *m_peerSplit = nullptr; // the peer panel's, beside the log
     LogPane *m_log = nullptr;
     LogFileActions *m_logFiles = nullptr;
     SendPanel *m_send = nullptr;
