@@ -6,11 +6,16 @@
 namespace sockscope {
 
 class Session;
+struct PeerInfo;
 
 // The peers of one session: connected clients (server), the server (client)
 // or every remote endpoint seen (UDP). Rows are appended as peers appear and
 // stay, greyed with their close reason, until cleared. Counter updates arrive
 // once per record batch as one dataChanged over the counter columns.
+//
+// A relay shows one row per pair, by its client side (PeerIdRole is the client's id; the
+// upstream side is its partner): "client ↔ server", each side's state, the bytes each way
+// (client→server in the RX column, server→client in the TX column) and what is held.
 class PeerListModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -54,6 +59,15 @@ private:
     void onPeerOpened(quint32 id);
     void onPeerChanged(quint32 id);
     void onCountersChanged();
+    bool isRelay() const;
+    bool anyRowGone() const;
+    // A relay's upstream side has no row of its own: its pair's row stands for it.
+    bool hasOwnRow(const PeerInfo &peer) const;
+    int rowFor(quint32 id) const;
+    QVariant pairDisplay(const PeerInfo &client, const PeerInfo *upstream, int column) const;
+    QString pairToolTip(const PeerInfo &client, const PeerInfo *upstream) const;
+    QString sideState(const PeerInfo *side, const PeerInfo &client) const;
+    QVariant relayHeaderData(int section, int role) const;
 
     const Session *m_session = nullptr;
     QList<quint32> m_ids;
