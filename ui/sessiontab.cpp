@@ -218,7 +218,8 @@ void SessionTab::replaceSession()
     delete layout()->replaceWidget(m_receive, receiveOptions);
     delete std::exchange(m_receive, receiveOptions);
     if (m_peers) {
-        auto *peers = new PeerPanel(m_session, sessionKind(m_mode), m_peerSplit);
+        // Made without a parent: a splitter adds every new child of its own at the end.
+        auto *peers = new PeerPanel(m_session, sessionKind(m_mode));
         delete m_peerSplit->replaceWidget(m_peerSplit->indexOf(m_peers), peers);
         m_peers = peers;
     }

@@ -1,0 +1,242 @@
+// The Relay tab: its connection bar (listen address and port, the server, TCP or UDP), one
+// peer-list row per pair with both ends, both sides' states and the bytes each way,
+// Disconnect on a pair, its settings and the command line's --mode relay … --start.
+// The upstream servers and the clients are plain Qt sockets the test drives itself.
+#include "ui/appsettings.h"
+#include "ui/connectionbar.h"
+#include "ui/mainwindow.h"
+#include "ui/peerlistmodel.h"
+#include "ui/sessiontab.h"
+
+#include "cli/launchoptions.h"
+#include "core/session/relaycontrol.h"
+#include "core/transport/tcprelaysession.h"
+#include "core/transport/udprelaysession.h"
+
+#include "guiactions.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QLayout>
+#include <QLineEdit>
+#include <QNetworkDatagram>
+#include <QSettings>
+#include <QSplitter>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+#include <QTreeView>
+#include <QUdpSocket>
+
+using namespace sockscope;
+using namespace sockscope::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString display(const QAbstractItemModel *model, int row, int column)
+{
+    return model->index(row, column).data().toString();
+}
+
+// Points the tab's bar at the upstream server, picks the transport, starts on 127.0.0.1
+// port 0; returns the port clients connect to (0: it did not start).
+quint16 startRelay(SessionTab &tab, quint16 upstreamPort, bool overUdp)
+{
+    typeOver(child<QLineEdit>(&tab, "remoteHost"), u"127.0.0.1"_s);
+    typeOver(child<QSpinBox>(&tab, "remotePort"), QString::number(upstreamPort));
+    auto *transport = child<QComboBox>(&tab, "relayTransport");
+    transport->setCurrentIndex(transport->findData(overUdp));
+    return startServerInTab(&tab);
+}
+
+} // namespace
+
+class tst_RelayTab : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void tcpPairRow();
+    void udpPairRow();
+    void transportChangeMakesNewSession();
+    void settingsRoundTrip();
+    void launchOptionsStartRelay();
+};
+
+// A client through a TCP relay: one row for the pair (the upstream side has none), both ends,
+// the bytes each way; Disconnect on it closes the client and the server's connection.
+void tst_RelayTab::tcpPairRow()
+{
+    QTcpServer upstream;
+    QVERIFY(upstream.listen(QHostAddress::LocalHost, 0));
+    SessionTab tab(Session::Mode::Relay);
+    const quint16 port = startRelay(tab, upstream.serverPort(), false);
+    QVERIFY(port != 0);
+    QVERIFY(qobject_cast<TcpRelaySession *>(tab.session()));
+    QCOMPARE(tab.title(), u"Relay :%1 → 127.0.0.1:%2"_s.arg(port).arg(upstream.serverPort()));
+
+    auto *view = child<QTreeView>(&tab, "peerList");
+    QAbstractItemModelTester tester(view->model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHost, port);
+    QTRY_VERIFY(upstream.hasPendingConnections());
+    QTcpSocket *server = upstream.nextPendingConnection();
+    QTRY_COMPARE(client.state(), QAbstractSocket::ConnectedState);
+    client.write("hello");
+    QTRY_COMPARE(server->bytesAvailable(), 5);
+    server->write("world!");
+    QTRY_COMPARE(client.bytesAvailable(), 6);
+
+    const QAbstractItemModel *rows = view->model();
+    QCOMPARE(tab.session()->peerIds().size(), 2); // client side and upstream side
+    QTRY_COMPARE(rows->rowCount(), 1);
+    const QString pair = display(rows, 0, PeerListModel::Endpoint);
+    QVERIFY2(pair.contains(u"127.0.0.1:%1"_s.arg(client.localPort())), qPrintable(pair));
+    QVERIFY2(pair.contains(u"127.0.0.1:%1"_s.arg(upstream.serverPort())), qPrintable(pair));
+    QTRY_COMPARE(display(rows, 0, PeerListModel::RxBytes), u"5"_s); // C>S
+    QTRY_COMPARE(display(rows, 0, PeerListModel::TxBytes), u"6"_s); // S>C
+    QCOMPARE(display(rows, 0, PeerListModel::State), u"open ↔ open"_s);
+    const auto id = rows->index(0, 0).data(PeerListModel::PeerIdRole).value<quint32>();
+    QCOMPARE(tab.session()->peer(id)->side, PeerInfo::Side::Client);
+
+    view->selectionModel()->select(rows->index(0, 0), QItemSelectionModel::ClearAndSelect |
+                                                          QItemSelectionModel::Rows);
+    clickButton(child<QToolButton>(&tab, "disconnectPeers"));
+    QTRY_COMPARE(client.state(), QAbstractSocket::UnconnectedState);
+    QTRY_COMPARE(server->state(), QAbstractSocket::UnconnectedState);
+    const quint32 partner = tab.session()->peer(id)->partner;
+    QTRY_VERIFY(!tab.session()->peer(id)->isOpen());
+    QTRY_VERIFY(!tab.session()->peer(partner)->isOpen());
+    QTRY_VERIFY(!rows->index(0, 0).data(PeerListModel::IsOpenRole).toBool());
+    QCOMPARE(rows->rowCount(), 1);
+}
+
+// One datagram each way through a UDP relay: the mapping is one pair row with its counts.
+void tst_RelayTab::udpPairRow()
+{
+    QUdpSocket upstream;
+    QVERIFY(upstream.bind(QHostAddress::LocalHost, 0));
+    SessionTab tab(Session::Mode::Relay);
+    const quint16 port = startRelay(tab, upstream.localPort(), true);
+    QVERIFY(port != 0);
+    QVERIFY(qobject_cast<UdpRelaySession *>(tab.session()));
+    QVERIFY(tab.session()->relay());
+    QVERIFY2(tab.title().startsWith(u"UDP Relay :%1"_s.arg(port)), qPrintable(tab.title()));
+
+    QUdpSocket client;
+    QVERIFY(client.bind(QHostAddress::LocalHost, 0));
+    client.writeDatagram("ping", QHostAddress::LocalHost, port);
+    QTRY_VERIFY(upstream.hasPendingDatagrams());
+    const QNetworkDatagram request = upstream.receiveDatagram();
+    QCOMPARE(request.data(), "ping"_ba);
+    upstream.writeDatagram("pong!", request.senderAddress(), quint16(request.senderPort()));
+    QTRY_VERIFY(client.hasPendingDatagrams());
+    QCOMPARE(client.receiveDatagram().data(), "pong!"_ba);
+
+    const QAbstractItemModel *rows = child<QTreeView>(&tab, "peerList")->model();
+    QTRY_COMPARE(rows->rowCount(), 1);
+    const QString pair = display(rows, 0, PeerListModel::Endpoint);
+    QVERIFY2(pair.contains(u"127.0.0.1:%1"_s.arg(client.localPort())), qPrintable(pair));
+    QVERIFY2(pair.contains(u"127.0.0.1:%1"_s.arg(upstream.localPort())), qPrintable(pair));
+    QTRY_COMPARE(display(rows, 0, PeerListModel::RxBytes), u"4"_s);
+    QTRY_COMPARE(display(rows, 0, PeerListModel::TxBytes), u"5"_s);
+}
+
+// The transport picked while stopped reaches the session: UDP, then TCP again, each working.
+void tst_RelayTab::transportChangeMakesNewSession()
+{
+    QUdpSocket udpUpstream;
+    QVERIFY(udpUpstream.bind(QHostAddress::LocalHost, 0));
+    SessionTab tab(Session::Mode::Relay);
+    QVERIFY(startRelay(tab, udpUpstream.localPort(), true) != 0);
+    QVERIFY(qobject_cast<UdpRelaySession *>(tab.session()));
+    tab.stop();
+    QTRY_COMPARE(tab.session()->state(), Session::State::Idle);
+
+    QTcpServer tcpUpstream;
+    QVERIFY(tcpUpstream.listen(QHostAddress::LocalHost, 0));
+    const quint16 port = startRelay(tab, tcpUpstream.serverPort(), false);
+    QVERIFY(port != 0);
+    QVERIFY(qobject_cast<TcpRelaySession *>(tab.session()));
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHost, port);
+    QTRY_VERIFY(tcpUpstream.hasPendingConnections());
+    // The remade peer list, in the old one's place beside the log, hears the new session.
+    const auto lists = tab.findChildren<QTreeView *>(u"peerList"_s);
+    QCOMPARE(lists.size(), 1);
+    auto *split = child<QSplitter>(&tab, "peerSplitter");
+    QCOMPARE(split->count(), 2);
+    QVERIFY(split->widget(0)->isAncestorOf(lists.constFirst()));
+    QTRY_COMPARE(lists.constFirst()->model()->rowCount(), 1);
+    // The receive options too: one set, under the connection bar.
+    QCOMPARE(tab.findChildren<QWidget *>(u"framing"_s).size(), 1);
+    QCOMPARE(tab.layout()->indexOf(child<QWidget>(&tab, "framing")->parentWidget()), 1);
+}
+
+// What the bar says is saved and a new tab loads it, the transport included.
+void tst_RelayTab::settingsRoundTrip()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QSettings settings(dir.filePath(u"relay.ini"_s), QSettings::IniFormat);
+    SessionEndpoint saved;
+    {
+        SessionTab tab(Session::Mode::Relay);
+        typeOver(child<QComboBox>(&tab, "localAddress"), u"127.0.0.1"_s);
+        typeOver(child<QSpinBox>(&tab, "localPort"), u"9123"_s);
+        typeOver(child<QLineEdit>(&tab, "remoteHost"), u"device.example"_s);
+        typeOver(child<QSpinBox>(&tab, "remotePort"), u"8883"_s);
+        typeOver(child<QSpinBox>(&tab, "connectTimeout"), u"1500"_s);
+        typeOver(child<QSpinBox>(&tab, "maxClients"), u"7"_s);
+        auto *transport = child<QComboBox>(&tab, "relayTransport");
+        transport->setCurrentIndex(transport->findData(true));
+        saved = child<ConnectionBar>(&tab, "connectionBar")->endpoint();
+        tab.saveState(settings);
+    }
+    QCOMPARE(saved.remoteHost, u"device.example"_s);
+    QVERIFY(saved.relayOverUdp);
+
+    SessionTab again(Session::Mode::Relay);
+    again.restoreState(settings);
+    const SessionEndpoint loaded = child<ConnectionBar>(&again, "connectionBar")->endpoint();
+    QCOMPARE(loaded.localAddress, QHostAddress(QHostAddress::LocalHost));
+    QCOMPARE(loaded.localPort, 9123);
+    QCOMPARE(loaded.remoteHost, u"device.example"_s);
+    QCOMPARE(loaded.remotePort, 8883);
+    QCOMPARE(loaded.connectTimeoutMs, 1500);
+    QCOMPARE(loaded.maxClients, 7);
+    QVERIFY(loaded.relayOverUdp);
+    QCOMPARE(child<QComboBox>(&again, "relayTransport")->currentText(), u"UDP"_s);
+    QCOMPARE(again.title(), u"UDP Relay :9123 → device.example:8883"_s);
+}
+
+// sockscope --mode relay --bind … --port 0 --upstream … --transport udp --start: a started
+// relay tab of that transport.
+void tst_RelayTab::launchOptionsStartRelay()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QUdpSocket upstream;
+    QVERIFY(upstream.bind(QHostAddress::LocalHost, 0));
+    const LaunchParse parsed = parseLaunchOptions(
+        {u"sockscope"_s, u"--mode"_s, u"relay"_s, u"--bind"_s, u"127.0.0.1"_s, u"--port"_s,
+         u"0"_s, u"--upstream"_s, u"127.0.0.1:%1"_s.arg(upstream.localPort()), u"--transport"_s,
+         u"udp"_s, u"--start"_s});
+    QCOMPARE(parsed.outcome, LaunchParse::Outcome::Ok);
+    AppSettings settings(dir.filePath(u"a.ini"_s));
+    MainWindow window(&settings);
+    window.applyLaunchOptions(parsed.options);
+    SessionTab *tab = window.currentSession();
+    QVERIFY(tab);
+    QCOMPARE(tab->mode(), Session::Mode::Relay);
+    QVERIFY(waitForBoundPort(tab->session()) != 0);
+    QCOMPARE(tab->session()->state(), Session::State::Active);
+    QVERIFY(qobject_cast<UdpRelaySession *>(tab->session()));
+}
+
+QTEST_MAIN(tst_RelayTab)
+#include "tst_relaytab.moc"
