@@ -29,6 +29,7 @@ struct SessionKind
     const char *stopSource;   // … while running: "Stop"
     const char *cancelSource; // … while starting: "Cancel"
     const char *idleSource;   // the state line when idle with nothing to say: "Not listening"
+    int peerListWidth = 260;  // the peer panel's first width (a relay's rows say more)
 
     // A new session of this kind (idle), a child of parent, fit for the endpoint (a relay's
     // transport: SessionEndpoint::relayOverUdp).

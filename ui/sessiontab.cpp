@@ -103,7 +103,7 @@ QSplitter *SessionTab::buildPeerAndLog()
     m_log->model()->setLimits(LogStore::Limits());
     split->setStretchFactor(split->count() - 1, 1);
     if (m_peers)
-        split->setSizes({260, 800});
+        split->setSizes({sessionKind(m_mode).peerListWidth, 800});
     m_logFiles = new LogFileActions(m_session, m_log, this);
     return split;
 }

@@ -14,6 +14,7 @@
 #include "core/transport/udprelaysession.h"
 
 #include "guiactions.h"
+#include "screenshot.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -102,6 +103,14 @@ void tst_RelayTab::tcpPairRow()
     QCOMPARE(display(rows, 0, PeerListModel::State), u"open ↔ open"_s);
     const auto id = rows->index(0, 0).data(PeerListModel::PeerIdRole).value<quint32>();
     QCOMPARE(tab.session()->peer(id)->side, PeerInfo::Side::Client);
+
+    // The relay's options: the connect timeout and max clients, off while it runs.
+    clickButton(child<QToolButton>(&tab, "optionsToggle"));
+    QVERIFY(child<QWidget>(&tab, "connectionOptions")->isVisibleTo(&tab));
+    QVERIFY(!child<QSpinBox>(&tab, "connectTimeout")->isEnabled());
+    QVERIFY(!child<QComboBox>(&tab, "relayTransport")->isEnabled());
+    tab.resize(1200, 640);
+    QVERIFY(saveScreenshot(tab, u"relay-tab"_s));
 
     view->selectionModel()->select(rows->index(0, 0), QItemSelectionModel::ClearAndSelect |
                                                           QItemSelectionModel::Rows);
