@@ -200,6 +200,7 @@ QComboBox *ConnectionBar::buildTransport()
     m_transport->setToolTip(tr("TCP: each client connection gets its own connection to the "
                                "server. UDP: each client address gets its own socket towards "
                                "the server (like a NAT)."));
+    connect(m_transport, &QComboBox::currentIndexChanged, this, &ConnectionBar::transportChanged);
     return m_transport;
 }
 

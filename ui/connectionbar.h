@@ -47,6 +47,8 @@ signals:
     // Fields an open session may take at once, without reopening (Session::updateLiveEndpoint):
     // the remote address or port, Broadcast, Reply to last sender.
     void liveFieldsEdited();
+    // A relay's transport was picked (by the user or setEndpoint()).
+    void transportChanged();
     // Multicast group membership, applied at once.
     void joinGroupRequested(const QHostAddress &group, const QString &interfaceName);
     void leaveGroupRequested(const QHostAddress &group, const QString &interfaceName);

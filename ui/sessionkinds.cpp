@@ -85,6 +85,11 @@ bool SessionKind::needsNewSession(const SessionEndpoint &createdFor,
     return mode == Session::Mode::Relay && createdFor.relayOverUdp != endpoint.relayOverUdp;
 }
 
+bool SessionKind::streamFramingFor(const SessionEndpoint &endpoint) const
+{
+    return streamFraming && !(mode == Session::Mode::Relay && endpoint.relayOverUdp);
+}
+
 QString SessionKind::name() const
 {
     return translated(TabContext, nameSource);

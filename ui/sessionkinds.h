@@ -37,6 +37,9 @@ struct SessionKind
     // A session created for `createdFor` cannot serve `endpoint` (a relay whose transport
     // changed): the tab needs a new session before it starts.
     bool needsNewSession(const SessionEndpoint &createdFor, const SessionEndpoint &endpoint) const;
+    // Received bytes are a stream to frame for a session made for this endpoint (streamFraming,
+    // but a relay over UDP keeps datagrams whole).
+    bool streamFramingFor(const SessionEndpoint &endpoint) const;
     QString name() const;
     QString menuText() const;
     QKeySequence shortcut() const;

@@ -84,9 +84,10 @@ void SessionTab::buildConnectionArea(QVBoxLayout *layout)
     // The tab, not ConnectionControl, hears the button: start() may replace the session
     // (and ConnectionControl with it) first.
     connect(m_bar, &ConnectionBar::startRequested, this, &SessionTab::start);
+    connect(m_bar, &ConnectionBar::transportChanged, this, &SessionTab::fitSession);
     createSession();
     m_connection = new ConnectionControl(m_session, m_bar, this);
-    m_receive = new ReceiveOptions(m_session, sessionKind(m_mode), this);
+    m_receive = makeReceiveOptions();
     layout->addWidget(m_receive);
 }
 
@@ -189,11 +190,28 @@ QIcon SessionTab::stateIcon() const
 
 void SessionTab::start()
 {
+    fitSession();
+    m_connection->start();
+}
+
+// The session fits the bar's endpoint whenever it is stopped (the bar's transport is off
+// while it runs), so the title and the receive options show what will run.
+void SessionTab::fitSession()
+{
     const bool idle = m_session->state() == Session::State::Idle ||
                       m_session->state() == Session::State::Failed;
-    if (idle && sessionKind(m_mode).needsNewSession(m_sessionFor, m_bar->endpoint()))
-        replaceSession();
-    m_connection->start();
+    if (!idle || !sessionKind(m_mode).needsNewSession(m_sessionFor, m_bar->endpoint()))
+        return;
+    replaceSession();
+    onStateChanged();
+}
+
+// Whether there is framing to choose depends on the transport too (a UDP relay: none).
+ReceiveOptions *SessionTab::makeReceiveOptions()
+{
+    SessionKind kind = sessionKind(m_mode);
+    kind.streamFraming = kind.streamFramingFor(m_sessionFor);
+    return new ReceiveOptions(m_session, kind, this); // reads the kind while constructed only
 }
 
 // A relay whose transport changed needs a session of the other kind. The parts holding the
@@ -214,7 +232,7 @@ void SessionTab::replaceSession()
 
     createSession();
     m_connection = new ConnectionControl(m_session, m_bar, this);
-    auto *receiveOptions = new ReceiveOptions(m_session, sessionKind(m_mode), this);
+    auto *receiveOptions = makeReceiveOptions();
     delete layout()->replaceWidget(m_receive, receiveOptions);
     delete std::exchange(m_receive, receiveOptions);
     if (m_peers) {

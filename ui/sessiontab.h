@@ -90,7 +90,9 @@ signals:
 
 private:
     void createSession();
+    void fitSession();
     void replaceSession();
+    ReceiveOptions *makeReceiveOptions();
     void connectSession();
     void buildConnectionArea(QVBoxLayout *layout);
     QSplitter *buildPeerAndLog();

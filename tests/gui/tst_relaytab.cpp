@@ -22,6 +22,7 @@
 #include <QLineEdit>
 #include <QNetworkDatagram>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSplitter>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -63,6 +64,7 @@ private slots:
     void tcpPairRow();
     void udpPairRow();
     void transportChangeMakesNewSession();
+    void transportPickedWhileStopped();
     void settingsRoundTrip();
     void launchOptionsStartRelay();
 };
@@ -186,6 +188,26 @@ void tst_RelayTab::transportChangeMakesNewSession()
     QCOMPARE(tab.layout()->indexOf(child<QWidget>(&tab, "framing")->parentWidget()), 1);
 }
 
+// Picking the transport while stopped remakes the session at once: the title and the receive
+// options say what will run (a UDP relay keeps datagrams whole: no framing to choose).
+void tst_RelayTab::transportPickedWhileStopped()
+{
+    SessionTab tab(Session::Mode::Relay);
+    QVERIFY(qobject_cast<TcpRelaySession *>(tab.session()));
+    QVERIFY(tab.findChild<QWidget *>(u"framing"_s));
+    QSignalSpy titles(&tab, &SessionTab::titleChanged);
+    auto *transport = child<QComboBox>(&tab, "relayTransport");
+    transport->setCurrentIndex(transport->findData(true));
+    QVERIFY(qobject_cast<UdpRelaySession *>(tab.session()));
+    QVERIFY(!tab.findChild<QWidget *>(u"framing"_s));
+    QVERIFY(!titles.isEmpty());
+    QVERIFY2(tab.title().startsWith(u"UDP Relay :"_s), qPrintable(tab.title()));
+    transport->setCurrentIndex(transport->findData(false));
+    QVERIFY(qobject_cast<TcpRelaySession *>(tab.session()));
+    QCOMPARE(tab.findChildren<QWidget *>(u"framing"_s).size(), 1);
+    QVERIFY2(tab.title().startsWith(u"Relay :"_s), qPrintable(tab.title()));
+}
+
 // What the bar says is saved and a new tab loads it, the transport included.
 void tst_RelayTab::settingsRoundTrip()
 {
@@ -221,6 +243,7 @@ void tst_RelayTab::settingsRoundTrip()
     QVERIFY(loaded.relayOverUdp);
     QCOMPARE(child<QComboBox>(&again, "relayTransport")->currentText(), u"UDP"_s);
     QCOMPARE(again.title(), u"UDP Relay :9123 → device.example:8883"_s);
+    QVERIFY(qobject_cast<UdpRelaySession *>(again.session()));
 }
 
 // sockscope --mode relay --bind … --port 0 --upstream … --transport udp --start: a started
