@@ -27,7 +27,7 @@ class SequenceDialog;
 struct LaunchOptions;
 struct MessageSpec;
 
-// One session (TCP server, TCP client or UDP) with everything around it, composed of parts
+// One session (TCP server, TCP client, UDP or relay) with everything around it, composed of parts
 // that each own one job (docs/architecture.md, "The window"): ConnectionControl (bar ↔
 // session), ReceiveOptions, PeerPanel, LogPane with LogFileActions, SendPanel with SendRouter
 // (the one send target) and the sequence dialog. The words per kind are in sessionkinds.

@@ -63,6 +63,7 @@ class tst_RelayTab : public QObject
 private slots:
     void tcpPairRow();
     void udpPairRow();
+    void refusedUpstreamClosesClientWithReason();
     void transportChangeMakesNewSession();
     void transportPickedWhileStopped();
     void settingsRoundTrip();
@@ -124,6 +125,32 @@ void tst_RelayTab::tcpPairRow()
     QTRY_VERIFY(!tab.session()->peer(partner)->isOpen());
     QTRY_VERIFY(!rows->index(0, 0).data(PeerListModel::IsOpenRole).toBool());
     QCOMPARE(rows->rowCount(), 1);
+}
+
+// The server refuses: the pair's row says so (the client was closed with the reason), and its
+// tooltip tells which server and why; the relay keeps listening.
+void tst_RelayTab::refusedUpstreamClosesClientWithReason()
+{
+    quint16 deadPort = 0;
+    {
+        QTcpServer gone; // a port nobody listens on any more
+        QVERIFY(gone.listen(QHostAddress::LocalHost, 0));
+        deadPort = gone.serverPort();
+    }
+    SessionTab tab(Session::Mode::Relay);
+    const quint16 port = startRelay(tab, deadPort, false);
+    QVERIFY(port != 0);
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHost, port);
+    QTRY_COMPARE(client.state(), QAbstractSocket::UnconnectedState);
+
+    const QAbstractItemModel *rows = child<QTreeView>(&tab, "peerList")->model();
+    QTRY_COMPARE(rows->rowCount(), 1);
+    QTRY_COMPARE(display(rows, 0, PeerListModel::State), closeReasonText(CloseReason::Refused));
+    const QString tip = rows->index(0, 0).data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(u"127.0.0.1:%1"_s.arg(deadPort)), qPrintable(tip));
+    QVERIFY2(tip.contains(u"Server …: not connected"_s), qPrintable(tip));
+    QCOMPARE(tab.session()->state(), Session::State::Active);
 }
 
 // One datagram each way through a UDP relay: the mapping is one pair row with its counts.
