@@ -213,13 +213,13 @@ QVariant PeerListModel::pairDisplay(const PeerInfo &client, const PeerInfo *upst
     const qint64 held = client.heldBytes + (upstream ? upstream->heldBytes : 0);
     switch (column) {
     case Endpoint:
-        return QStringLiteral("%1 ↔ %2")
-            .arg(client.endpoint(), upstream ? upstream->endpoint() : QStringLiteral("…"));
+        return QStringLiteral("%1 ↔ %2").arg(client.endpoint(),
+                                             upstream ? upstream->endpoint() : QStringLiteral("…"));
     case State:
         if (!client.isOpen() && !(upstream && upstream->isOpen()))
             return closeReasonText(client.closeReason);
-        return QStringLiteral("%1 ↔ %2")
-            .arg(sideState(&client, client), sideState(upstream, client));
+        return QStringLiteral("%1 ↔ %2").arg(sideState(&client, client),
+                                             sideState(upstream, client));
     case Opened:
         return QDateTime::fromMSecsSinceEpoch(client.openedUs / 1000)
             .toString(QStringLiteral("HH:mm:ss"));
@@ -263,8 +263,9 @@ QString PeerListModel::pairToolTip(const PeerInfo &client, const PeerInfo *upstr
                       QLocale().toString(upstream ? upstream->rxBytes : 0));
     if (const qint64 held = client.heldBytes + (upstream ? upstream->heldBytes : 0))
         lines << tr("Held, not passed on yet: %1 bytes").arg(QLocale().toString(held));
-    lines << tr("Since %1").arg(QDateTime::fromMSecsSinceEpoch(client.openedUs / 1000)
-                                    .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")));
+    lines << tr("Since %1")
+                 .arg(QDateTime::fromMSecsSinceEpoch(client.openedUs / 1000)
+                          .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")));
     return lines.join(QLatin1Char('\n'));
 }
 

@@ -198,8 +198,8 @@ void SessionTab::start()
 // while it runs), so the title and the receive options show what will run.
 void SessionTab::fitSession()
 {
-    const bool idle = m_session->state() == Session::State::Idle ||
-                      m_session->state() == Session::State::Failed;
+    const bool idle =
+        m_session->state() == Session::State::Idle || m_session->state() == Session::State::Failed;
     if (!idle || !sessionKind(m_mode).needsNewSession(m_sessionFor, m_bar->endpoint()))
         return;
     replaceSession();

@@ -115,8 +115,8 @@ void tst_RelayTab::tcpPairRow()
     tab.resize(1200, 640);
     QVERIFY(saveScreenshot(tab, u"relay-tab"_s));
 
-    view->selectionModel()->select(rows->index(0, 0), QItemSelectionModel::ClearAndSelect |
-                                                          QItemSelectionModel::Rows);
+    view->selectionModel()->select(rows->index(0, 0),
+                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     clickButton(child<QToolButton>(&tab, "disconnectPeers"));
     QTRY_COMPARE(client.state(), QAbstractSocket::UnconnectedState);
     QTRY_COMPARE(server->state(), QAbstractSocket::UnconnectedState);
@@ -282,9 +282,9 @@ void tst_RelayTab::launchOptionsStartRelay()
     QUdpSocket upstream;
     QVERIFY(upstream.bind(QHostAddress::LocalHost, 0));
     const LaunchParse parsed = parseLaunchOptions(
-        {u"sockscope"_s, u"--mode"_s, u"relay"_s, u"--bind"_s, u"127.0.0.1"_s, u"--port"_s,
-         u"0"_s, u"--upstream"_s, u"127.0.0.1:%1"_s.arg(upstream.localPort()), u"--transport"_s,
-         u"udp"_s, u"--start"_s});
+        {u"sockscope"_s, u"--mode"_s, u"relay"_s, u"--bind"_s, u"127.0.0.1"_s, u"--port"_s, u"0"_s,
+         u"--upstream"_s, u"127.0.0.1:%1"_s.arg(upstream.localPort()), u"--transport"_s, u"udp"_s,
+         u"--start"_s});
     QCOMPARE(parsed.outcome, LaunchParse::Outcome::Ok);
     AppSettings settings(dir.filePath(u"a.ini"_s));
     MainWindow window(&settings);

@@ -76,12 +76,11 @@ void tst_SessionSettings::keysAreTheFileFormat()
     saveReceiveSettings(*m_settings, sampleReceive());
     QStringList keys = m_settings->allKeys();
     keys.sort();
-    const char *const expected[] = {"autoReconnect",  "autoReply",          "broadcast",
-                                    "connectTimeoutMs", "echo",             "framing",
-                                    "localAddress",   "localPort",          "maxClients",
-                                    "multicastGroup", "multicastInterface", "relayOverUdp",
-                                    "remoteHost",     "remotePort",         "replyToLast",
-                                    "rxChecksum"};
+    const char *const expected[] = {
+        "autoReconnect", "autoReply",      "broadcast",          "connectTimeoutMs",
+        "echo",          "framing",        "localAddress",       "localPort",
+        "maxClients",    "multicastGroup", "multicastInterface", "relayOverUdp",
+        "remoteHost",    "remotePort",     "replyToLast",        "rxChecksum"};
     QStringList want;
     for (const char *key : expected)
         want.append(QString::fromLatin1(key));
