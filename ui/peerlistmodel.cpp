@@ -23,6 +23,7 @@ void PeerListModel::setSession(const Session *session)
         connect(session, &Session::peersUpdated, this, &PeerListModel::onCountersChanged);
     }
     beginResetModel();
+    m_anyHolding = false;
     m_ids.clear();
     const QList<quint32> ids = session ? session->peerIds() : QList<quint32>();
     for (quint32 id : ids)
@@ -139,6 +140,27 @@ void PeerListModel::onCountersChanged()
     if (!m_ids.isEmpty())
         emit dataChanged(index(0, State), index(int(m_ids.size()) - 1, RxFrames),
                          {Qt::DisplayRole});
+    noteHolding();
+}
+
+// A relay's Held column is named only while some pair holds: most never do, and a narrow
+// peer list (900 px screens) keeps its room for the counters.
+void PeerListModel::noteHolding()
+{
+    bool any = false;
+    for (qsizetype i = 0; isRelay() && !any && i < m_ids.size(); ++i)
+        any = isHolding(m_ids[i]);
+    if (any == m_anyHolding)
+        return;
+    m_anyHolding = any;
+    emit headerDataChanged(Qt::Horizontal, RxFrames, RxFrames);
+}
+
+bool PeerListModel::isHolding(quint32 client) const
+{
+    const PeerInfo *c = m_session->peer(client);
+    const PeerInfo *u = c && c->partner ? m_session->peer(c->partner) : nullptr;
+    return c && (c->holding || c->heldBytes || (u && (u->holding || u->heldBytes)));
 }
 
 int PeerListModel::rowCount(const QModelIndex &parent) const
@@ -206,15 +228,15 @@ QVariant PeerListModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
-// A pair's row: "client ↔ server", both sides' states, the bytes each way and what is held.
+// A pair's row: the client, both sides' states, the bytes each way and what is held; the
+// tooltip has both ends.
 QVariant PeerListModel::pairDisplay(const PeerInfo &client, const PeerInfo *upstream,
                                     int column) const
 {
     const qint64 held = client.heldBytes + (upstream ? upstream->heldBytes : 0);
     switch (column) {
-    case Endpoint:
-        return QStringLiteral("%1 ↔ %2").arg(client.endpoint(),
-                                             upstream ? upstream->endpoint() : QStringLiteral("…"));
+    case Endpoint: // the server is the same for every pair: in the tooltip and the title
+        return client.endpoint();
     case State:
         if (!client.isOpen() && !(upstream && upstream->isOpen()))
             return closeReasonText(client.closeReason);
@@ -309,6 +331,9 @@ QVariant PeerListModel::relayHeaderData(int section, int role) const
 {
     if (role == Qt::ToolTipRole) {
         switch (section) {
+        case State:
+            return tr("The client's side ↔ the server's side: connecting, open, half-closed "
+                      "(finished sending), closed");
         case RxBytes:
             return tr("Bytes the client sent to the server (C>S)");
         case TxBytes:
@@ -322,7 +347,7 @@ QVariant PeerListModel::relayHeaderData(int section, int role) const
         return {};
     switch (section) {
     case Endpoint:
-        return tr("Client ↔ server");
+        return tr("Client");
     case State:
         return tr("State");
     case Opened:
@@ -332,7 +357,7 @@ QVariant PeerListModel::relayHeaderData(int section, int role) const
     case TxBytes:
         return tr("S>C");
     case RxFrames:
-        return tr("Held");
+        return m_anyHolding ? tr("Held") : QString();
     }
     return {};
 }

@@ -14,8 +14,9 @@ struct PeerInfo;
 // once per record batch as one dataChanged over the counter columns.
 //
 // A relay shows one row per pair, by its client side (PeerIdRole is the client's id; the
-// upstream side is its partner): "client ↔ server", each side's state, the bytes each way
-// (client→server in the RX column, server→client in the TX column) and what is held.
+// upstream side is its partner): the client, each side's state ("open ↔ connecting"), the
+// bytes each way (client→server in the RX column, server→client in the TX column) and what
+// is held; the tooltip has both ends and their close texts.
 class PeerListModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -60,6 +61,8 @@ private:
     void onPeerChanged(quint32 id);
     void onCountersChanged();
     bool isRelay() const;
+    void noteHolding();
+    bool isHolding(quint32 client) const;
     bool anyRowGone() const;
     // A relay's upstream side has no row of its own: its pair's row stands for it.
     bool hasOwnRow(const PeerInfo &peer) const;
@@ -72,6 +75,7 @@ private:
     const Session *m_session = nullptr;
     QList<quint32> m_ids;
     QHash<quint32, int> m_rows;
+    bool m_anyHolding = false; // a relay's pair holds (its Held column is named)
 };
 
 } // namespace sockscope

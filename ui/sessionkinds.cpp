@@ -52,7 +52,7 @@ const QList<SessionKind> &table()
          QT_TRANSLATE_NOOP("sockscope::ConnectionBar", "Start"),
          QT_TRANSLATE_NOOP("sockscope::ConnectionBar", "Stop"),
          QT_TRANSLATE_NOOP("sockscope::ConnectionBar", "Stop"),
-         QT_TRANSLATE_NOOP("sockscope::ConnectionBar", "Not relaying"), /*peerListWidth*/ 460},
+         QT_TRANSLATE_NOOP("sockscope::ConnectionBar", "Not relaying"), /*peerListWidth*/ 360},
     };
     return kinds;
 }
