@@ -36,6 +36,11 @@
 #include <QTreeView>
 #include <QUdpSocket>
 
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <utility>
+
 using namespace sockscope;
 using namespace sockscope::test;
 using namespace Qt::StringLiterals;
@@ -58,6 +63,25 @@ quint16 startRelay(SessionTab &tab, quint16 upstreamPort, bool overUdp)
     return startServerInTab(&tab);
 }
 
+// An upstream server that accepts and never reads: Qt never sees what arrives (a relay's FIN
+// stays unanswered), so the server's side stays open as long as the test wants.
+class SilentServer : public QTcpServer
+{
+public:
+    ~SilentServer() override
+    {
+        for (qintptr fd : std::as_const(m_accepted))
+            ::close(int(fd));
+    }
+    int acceptedCount() const { return int(m_accepted.size()); }
+
+protected:
+    void incomingConnection(qintptr fd) override { m_accepted.append(fd); }
+
+private:
+    QList<qintptr> m_accepted;
+};
+
 } // namespace
 
 class tst_RelayTab : public QObject
@@ -68,6 +92,7 @@ private slots:
     void tcpPairRow();
     void udpPairRow();
     void refusedUpstreamClosesClientWithReason();
+    void halfCloseShowsOnItsSide();
     void transportChangeMakesNewSession();
     void transportPickedWhileStopped();
     void settingsRoundTrip();
@@ -167,6 +192,25 @@ void tst_RelayTab::refusedUpstreamClosesClientWithReason()
     QVERIFY2(tip.contains(u"127.0.0.1:%1"_s.arg(deadPort)), qPrintable(tip));
     QVERIFY2(tip.contains(u"Server …: not connected"_s), qPrintable(tip));
     QCOMPARE(tab.session()->state(), Session::State::Active);
+}
+
+// The client finishes sending (shutdown SHUT_WR): its side shows half-closed, the server's
+// side stays open (the relay passed the FIN on; the server has not answered it).
+void tst_RelayTab::halfCloseShowsOnItsSide()
+{
+    SilentServer upstream;
+    QVERIFY(upstream.listen(QHostAddress::LocalHost, 0));
+    SessionTab tab(Session::Mode::Relay);
+    const quint16 port = startRelay(tab, upstream.serverPort(), false);
+    QVERIFY(port != 0);
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHost, port);
+    QTRY_COMPARE(upstream.acceptedCount(), 1);
+    const QAbstractItemModel *rows = child<QTreeView>(&tab, "peerList")->model();
+    QTRY_COMPARE(display(rows, 0, PeerListModel::State), u"open ↔ open"_s);
+    QCOMPARE(::shutdown(int(client.socketDescriptor()), SHUT_WR), 0);
+    QTRY_COMPARE(display(rows, 0, PeerListModel::State), u"half-closed ↔ open"_s);
+    QVERIFY(rows->index(0, 0).data(PeerListModel::IsOpenRole).toBool());
 }
 
 // One datagram each way through a UDP relay: the mapping is one pair row with its counts.
