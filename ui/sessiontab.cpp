@@ -222,6 +222,10 @@ void SessionTab::replaceSession()
     const ReceiveSettings receive = m_receive->settings();
     if (m_logFiles->isRecording())
         m_logFiles->stopRecording();
+    // Nothing of the old parts may reach the tab while they go (the tab's part pointers are
+    // stale until remade): the peer panel's selection, for one, names the old router.
+    if (m_peers)
+        m_peers->disconnect(this);
     m_router->dropSenders();
     delete m_sequenceRunner;
     delete m_router;
