@@ -6,6 +6,7 @@
 #include "ui/connectionbar.h"
 #include "ui/mainwindow.h"
 #include "ui/peerlistmodel.h"
+#include "ui/peerpanel.h"
 #include "ui/sessiontab.h"
 
 #include "cli/launchoptions.h"
@@ -158,6 +159,10 @@ void tst_RelayTab::tcpPairRow()
 
     view->selectionModel()->select(rows->index(0, 0),
                                    QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    // The selection is the pair's client side (inject and hold map it to either side).
+    auto *panel = tab.findChild<PeerPanel *>();
+    QVERIFY(panel);
+    QCOMPARE(panel->selectedPeers(), QList<quint32>{id});
     clickButton(child<QToolButton>(&tab, "disconnectPeers"));
     QTRY_COMPARE(client.state(), QAbstractSocket::UnconnectedState);
     QTRY_COMPARE(server->state(), QAbstractSocket::UnconnectedState);
@@ -243,6 +248,16 @@ void tst_RelayTab::udpPairRow()
     QVERIFY2(pair.contains(u"Server 127.0.0.1:%1: open"_s.arg(upstream.localPort())), qPrintable(pair));
     QTRY_COMPARE(display(rows, 0, PeerListModel::RxBytes), u"4"_s);
     QTRY_COMPARE(display(rows, 0, PeerListModel::TxBytes), u"5"_s);
+
+    // Disconnect closes the mapping: both sides.
+    auto *view = child<QTreeView>(&tab, "peerList");
+    view->selectionModel()->select(rows->index(0, 0),
+                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    clickButton(child<QToolButton>(&tab, "disconnectPeers"));
+    const auto id = rows->index(0, 0).data(PeerListModel::PeerIdRole).value<quint32>();
+    QTRY_VERIFY(!tab.session()->peer(id)->isOpen());
+    QVERIFY(!tab.session()->peer(tab.session()->peer(id)->partner)->isOpen());
+    QTRY_VERIFY(!rows->index(0, 0).data(PeerListModel::IsOpenRole).toBool());
 }
 
 // The transport picked while stopped reaches the session: UDP, then TCP again, each working.
