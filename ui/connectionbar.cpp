@@ -81,6 +81,9 @@ ConnectionBar::ConnectionBar(Session::Mode mode, QWidget *parent) : QWidget(pare
     case Session::Mode::Udp:
         buildClientOrUdpRow(row);
         break;
+    case Session::Mode::Relay:
+        buildRelayRow(row);
+        break;
     }
     buildButtons(row);
 
@@ -157,6 +160,55 @@ void ConnectionBar::buildClientOrUdpRow(QHBoxLayout *row)
     connect(m_remotePort, &QSpinBox::valueChanged, this, &ConnectionBar::liveFieldsEdited);
 }
 
+// Relay: where clients connect, the server they are passed on to, and over what.
+void ConnectionBar::buildRelayRow(QHBoxLayout *row)
+{
+    auto *l = new QLabel(tr("&Listen on"), this);
+    l->setBuddy(m_local);
+    row->addWidget(l);
+    row->addWidget(m_local, 2);
+    auto *p = new QLabel(tr("&Port"), this);
+    p->setBuddy(m_localPort);
+    row->addWidget(p);
+    row->addWidget(m_localPort);
+    m_localPort->setValue(9000);
+    m_local->setToolTip(tr("The address the device (the client) connects to instead of its "
+                           "server."));
+    m_localPort->setToolTip(tr("The port the device connects to (0: any free port)."));
+    m_host = new QLineEdit(this);
+    m_host->setObjectName(QStringLiteral("remoteHost"));
+    m_host->setPlaceholderText(tr("host name or address"));
+    m_host->setText(QStringLiteral("127.0.0.1"));
+    m_host->setToolTip(tr("The real server: every client is passed on to it."));
+    m_remotePort = portBox(this, QStringLiteral("remotePort"), 1);
+    m_remotePort->setValue(9001);
+    m_remotePort->setToolTip(tr("The real server's port."));
+    auto *h = new QLabel(tr("→ &Server"), this);
+    h->setBuddy(m_host);
+    row->addWidget(h);
+    row->addWidget(m_host, 2);
+    row->addWidget(m_remotePort);
+    row->addWidget(buildTransport());
+}
+
+QComboBox *ConnectionBar::buildTransport()
+{
+    m_transport = new QComboBox(this);
+    m_transport->setObjectName(QStringLiteral("relayTransport"));
+    m_transport->addItem(tr("TCP"), false);
+    m_transport->addItem(tr("UDP"), true);
+    m_transport->setToolTip(tr("TCP: each client connection gets its own connection to the "
+                               "server. UDP: each client address gets its own socket towards "
+                               "the server (like a NAT)."));
+    connect(m_transport, &QComboBox::currentIndexChanged, this, &ConnectionBar::transportChanged);
+    return m_transport;
+}
+
+bool ConnectionBar::relayOverUdp() const
+{
+    return m_transport && m_transport->currentData().toBool();
+}
+
 // Start/stop and the options toggle.
 void ConnectionBar::buildButtons(QHBoxLayout *row)
 {
@@ -193,6 +245,9 @@ QWidget *ConnectionBar::buildOptions()
     case Session::Mode::Udp:
         buildUdpOptions(box, row);
         break;
+    case Session::Mode::Relay:
+        buildRelayOptions(box, row);
+        break;
     }
     row->addStretch();
     return box;
@@ -207,6 +262,29 @@ void ConnectionBar::buildServerOptions(QWidget *box, QHBoxLayout *row)
     m_maxClients->setToolTip(tr("Connections beyond this number are refused and logged."));
     row->addWidget(new QLabel(tr("Max clients"), box));
     row->addWidget(m_maxClients);
+}
+
+// The server's: the connect timeout (TCP) and the most clients at once.
+void ConnectionBar::buildRelayOptions(QWidget *box, QHBoxLayout *row)
+{
+    m_timeout = new QSpinBox(box);
+    m_timeout->setObjectName(QStringLiteral("connectTimeout"));
+    m_timeout->setRange(100, 120000);
+    m_timeout->setSingleStep(500);
+    m_timeout->setSuffix(tr(" ms"));
+    m_timeout->setValue(5000);
+    m_timeout->setToolTip(tr("Give up connecting to the server after this long; the client "
+                             "is then closed with the reason (TCP only)."));
+    auto *timeoutLabel = new QLabel(tr("Connect timeout"), box);
+    row->addWidget(timeoutLabel);
+    row->addWidget(m_timeout);
+    // UDP connects to nothing: the timeout does not apply there.
+    connect(m_transport, &QComboBox::currentIndexChanged, this, [this, timeoutLabel] {
+        timeoutLabel->setEnabled(!relayOverUdp());
+        m_timeout->setEnabled(!relayOverUdp() && m_transport->isEnabled());
+    });
+    buildServerOptions(box, row);
+    m_maxClients->setToolTip(tr("Clients beyond this number are refused and logged."));
 }
 
 // Timeout, reconnect and the local end to bind (moved here from the main row).
@@ -309,6 +387,7 @@ ConnectionBar::Endpoint ConnectionBar::endpoint() const
     }
     if (m_timeout)
         e.connectTimeoutMs = m_timeout->value();
+    e.relayOverUdp = relayOverUdp();
     if (m_reconnect)
         e.autoReconnect = m_reconnect->isChecked();
     if (m_maxClients)
@@ -339,6 +418,8 @@ void ConnectionBar::setEndpoint(const Endpoint &e)
     }
     if (m_timeout)
         m_timeout->setValue(e.connectTimeoutMs);
+    if (m_transport)
+        m_transport->setCurrentIndex(m_transport->findData(e.relayOverUdp));
     if (m_reconnect)
         m_reconnect->setChecked(e.autoReconnect);
     if (m_maxClients)
@@ -366,7 +447,8 @@ bool ConnectionBar::validate(QString *why) const
         *why = tr("\"%1\" is not a local IP address.").arg(m_local->currentText());
         return false;
     }
-    if (m_mode == Session::Mode::TcpClient && e.remoteHost.isEmpty()) {
+    if ((m_mode == Session::Mode::TcpClient || m_mode == Session::Mode::Relay) &&
+        e.remoteHost.isEmpty()) {
         *why = tr("Enter the server's host name or address.");
         return false;
     }
@@ -406,6 +488,11 @@ void ConnectionBar::showState(Session::State state, const QString &text)
     if (m_host) {
         m_host->setEnabled(!running || m_mode == Session::Mode::Udp);
         m_remotePort->setEnabled(!running || m_mode == Session::Mode::Udp);
+    }
+    if (m_transport) { // a relay takes its whole endpoint at start
+        m_transport->setEnabled(!running);
+        m_timeout->setEnabled(!running && !relayOverUdp());
+        m_maxClients->setEnabled(!running);
     }
     QString shown = text;
     if (shown.isEmpty())

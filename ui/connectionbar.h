@@ -47,6 +47,8 @@ signals:
     // Fields an open session may take at once, without reopening (Session::updateLiveEndpoint):
     // the remote address or port, Broadcast, Reply to last sender.
     void liveFieldsEdited();
+    // A relay's transport was picked (by the user or setEndpoint()).
+    void transportChanged();
     // Multicast group membership, applied at once.
     void joinGroupRequested(const QHostAddress &group, const QString &interfaceName);
     void leaveGroupRequested(const QHostAddress &group, const QString &interfaceName);
@@ -55,11 +57,15 @@ private:
     void onButton();
     void buildServerRow(QHBoxLayout *row);
     void buildClientOrUdpRow(QHBoxLayout *row);
+    void buildRelayRow(QHBoxLayout *row);
+    QComboBox *buildTransport();
     void buildButtons(QHBoxLayout *row);
     QWidget *buildOptions();
     void buildServerOptions(QWidget *box, QHBoxLayout *row);
     void buildClientOptions(QWidget *box, QHBoxLayout *row);
     void buildUdpOptions(QWidget *box, QHBoxLayout *row);
+    void buildRelayOptions(QWidget *box, QHBoxLayout *row);
+    bool relayOverUdp() const;
     QComboBox *buildGroupInterfaces(QWidget *parent);
 
     Session::Mode m_mode;
@@ -67,6 +73,7 @@ private:
     QComboBox *m_local = nullptr;
     QSpinBox *m_localPort = nullptr;
     QLineEdit *m_host = nullptr;
+    QComboBox *m_transport = nullptr; // relay: TCP or UDP
     QSpinBox *m_remotePort = nullptr;
     QPushButton *m_button = nullptr;
     QLabel *m_stateLabel = nullptr;

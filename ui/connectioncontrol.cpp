@@ -10,7 +10,6 @@ namespace sockscope {
 ConnectionControl::ConnectionControl(Session *session, ConnectionBar *bar, QObject *parent)
     : QObject(parent), m_session(session), m_bar(bar)
 {
-    connect(m_bar, &ConnectionBar::startRequested, this, &ConnectionControl::start);
     connect(m_bar, &ConnectionBar::stopRequested, this, &ConnectionControl::stop);
     connect(m_bar, &ConnectionBar::liveFieldsEdited, this, [this] {
         m_session->updateLiveEndpoint(m_bar->endpoint());

@@ -7,7 +7,8 @@ namespace sockscope {
 class ConnectionBar;
 class Session;
 
-// The connection bar and the session, both ways: the bar's button starts and stops the
+// The connection bar and the session, both ways: start() (the tab calls it for the bar's
+// button, after making sure the session fits the endpoint) and the bar's button stop the
 // session with the bar's endpoint, fields that may change while it runs reach it at once
 // (Session::updateLiveEndpoint), Join/Leave go to its multicast groups, and the bar shows
 // the session's state.

@@ -23,7 +23,12 @@ void PeerListModel::setSession(const Session *session)
         connect(session, &Session::peersUpdated, this, &PeerListModel::onCountersChanged);
     }
     beginResetModel();
-    m_ids = session ? session->peerIds() : QList<quint32>();
+    m_anyHolding = false;
+    m_ids.clear();
+    const QList<quint32> ids = session ? session->peerIds() : QList<quint32>();
+    for (quint32 id : ids)
+        if (const PeerInfo *p = session->peer(id); p && hasOwnRow(*p))
+            m_ids.append(id);
     rebuildRowIndex();
     endResetModel();
 }
@@ -34,7 +39,11 @@ void PeerListModel::resync()
     // ones arrive through peerOpened. Rows go with beginRemoveRows, a run at a time from the
     // end, never with a reset: a reset silently drops the view's selection, and with it the
     // send target and the log filter.
-    const QList<quint32> now = m_session ? m_session->peerIds() : QList<quint32>();
+    QList<quint32> now = m_session ? m_session->peerIds() : QList<quint32>();
+    now.removeIf([this](quint32 id) {
+        const PeerInfo *p = m_session->peer(id);
+        return !p || !hasOwnRow(*p);
+    });
     const QSet<quint32> kept(now.cbegin(), now.cend());
     for (int last = int(m_ids.size()) - 1; last >= 0;) {
         if (kept.contains(m_ids[last])) {
@@ -71,10 +80,43 @@ int PeerListModel::rowOfPeer(quint32 id) const
     return m_rows.value(id, -1);
 }
 
+bool PeerListModel::isRelay() const
+{
+    return m_session && m_session->mode() == Session::Mode::Relay;
+}
+
+bool PeerListModel::hasOwnRow(const PeerInfo &peer) const
+{
+    return !peer.isUpstream();
+}
+
+int PeerListModel::rowFor(quint32 id) const
+{
+    if (isRelay())
+        if (const PeerInfo *p = m_session->peer(id); p && p->isUpstream())
+            return rowOfPeer(p->partner);
+    return rowOfPeer(id);
+}
+
+// A relay's rows are a subset of the table, so a shorter table does not tell of removals.
+bool PeerListModel::anyRowGone() const
+{
+    if (!isRelay())
+        return false;
+    for (quint32 id : m_ids)
+        if (!m_session->peer(id))
+            return true;
+    return false;
+}
+
 void PeerListModel::onPeerOpened(quint32 id)
 {
     if (m_rows.contains(id))
         return;
+    if (const PeerInfo *p = m_session ? m_session->peer(id) : nullptr; p && !hasOwnRow(*p)) {
+        onPeerChanged(id); // an upstream side connected: its pair's row changes
+        return;
+    }
     const int row = int(m_ids.size());
     beginInsertRows(QModelIndex(), row, row);
     m_ids.append(id);
@@ -84,20 +126,41 @@ void PeerListModel::onPeerOpened(quint32 id)
 
 void PeerListModel::onPeerChanged(quint32 id)
 {
-    const int row = rowOfPeer(id);
+    const int row = rowFor(id);
     if (row >= 0)
         emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
 void PeerListModel::onCountersChanged()
 {
-    if (m_session && m_session->peerIds().size() < m_ids.size()) {
+    if (m_session && (m_session->peerIds().size() < m_ids.size() || anyRowGone())) {
         resync(); // closed peers were cleared
         return;
     }
     if (!m_ids.isEmpty())
         emit dataChanged(index(0, State), index(int(m_ids.size()) - 1, RxFrames),
                          {Qt::DisplayRole});
+    noteHolding();
+}
+
+// A relay's Held column is named only while some pair holds: most never do, and a narrow
+// peer list (900 px screens) keeps its room for the counters.
+void PeerListModel::noteHolding()
+{
+    bool any = false;
+    for (qsizetype i = 0; isRelay() && !any && i < m_ids.size(); ++i)
+        any = isHolding(m_ids[i]);
+    if (any == m_anyHolding)
+        return;
+    m_anyHolding = any;
+    emit headerDataChanged(Qt::Horizontal, RxFrames, RxFrames);
+}
+
+bool PeerListModel::isHolding(quint32 client) const
+{
+    const PeerInfo *c = m_session->peer(client);
+    const PeerInfo *u = c && c->partner ? m_session->peer(c->partner) : nullptr;
+    return c && (c->holding || c->heldBytes || (u && (u->holding || u->heldBytes)));
 }
 
 int PeerListModel::rowCount(const QModelIndex &parent) const
@@ -117,8 +180,12 @@ QVariant PeerListModel::data(const QModelIndex &index, int role) const
     const PeerInfo *p = m_session->peer(m_ids[index.row()]);
     if (!p)
         return {};
+    const bool relay = isRelay();
+    const PeerInfo *upstream = relay && p->partner ? m_session->peer(p->partner) : nullptr;
     switch (role) {
     case Qt::DisplayRole:
+        if (relay)
+            return pairDisplay(*p, upstream, index.column());
         switch (index.column()) {
         case Endpoint:
             return p->endpoint();
@@ -138,6 +205,8 @@ QVariant PeerListModel::data(const QModelIndex &index, int role) const
         }
         break;
     case Qt::ToolTipRole:
+        if (relay)
+            return pairToolTip(*p, upstream);
         if (!p->isOpen())
             return tr("%1 — closed: %2").arg(p->endpoint(), p->closeText);
         return tr("%1 — connected since %2")
@@ -159,10 +228,75 @@ QVariant PeerListModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
+// A pair's row: the client, both sides' states, the bytes each way and what is held; the
+// tooltip has both ends.
+QVariant PeerListModel::pairDisplay(const PeerInfo &client, const PeerInfo *upstream,
+                                    int column) const
+{
+    const qint64 held = client.heldBytes + (upstream ? upstream->heldBytes : 0);
+    switch (column) {
+    case Endpoint: // the server is the same for every pair: in the tooltip and the title
+        return client.endpoint();
+    case State:
+        if (!client.isOpen() && !(upstream && upstream->isOpen()))
+            return closeReasonText(client.closeReason);
+        return QStringLiteral("%1 ↔ %2").arg(sideState(&client, client),
+                                             sideState(upstream, client));
+    case Opened:
+        return QDateTime::fromMSecsSinceEpoch(client.openedUs / 1000)
+            .toString(QStringLiteral("HH:mm:ss"));
+    case RxBytes:
+        return QLocale().toString(client.rxBytes);
+    case TxBytes:
+        return QLocale().toString(upstream ? upstream->rxBytes : 0);
+    case RxFrames:
+        // Empty unless something is held or a hold is on: most pairs never hold.
+        if (held || client.holding || (upstream && upstream->holding))
+            return QLocale().toString(held);
+        return QString();
+    }
+    return {};
+}
+
+// One side of a pair: the upstream side before it exists is still being connected to
+// (or, with the client gone, never was).
+QString PeerListModel::sideState(const PeerInfo *side, const PeerInfo &client) const
+{
+    if (!side)
+        return client.isOpen() ? tr("connecting") : tr("not connected");
+    if (!side->isOpen())
+        return tr("closed");
+    return side->finishedSending ? tr("half-closed") : tr("open");
+}
+
+QString PeerListModel::pairToolTip(const PeerInfo &client, const PeerInfo *upstream) const
+{
+    auto line = [this, &client](const QString &who, const PeerInfo *side) {
+        QString state = sideState(side, client);
+        if (side && !side->isOpen() && !side->closeText.isEmpty())
+            state = tr("%1 — %2").arg(state, side->closeText);
+        if (side && side->holding)
+            state = tr("%1, holding what it sends").arg(state);
+        return who.arg(side ? side->endpoint() : QStringLiteral("…"), state);
+    };
+    QStringList lines{line(tr("Client %1: %2"), &client), line(tr("Server %1: %2"), upstream)};
+    lines << tr("Client → server: %1 bytes; server → client: %2 bytes")
+                 .arg(QLocale().toString(client.rxBytes),
+                      QLocale().toString(upstream ? upstream->rxBytes : 0));
+    if (const qint64 held = client.heldBytes + (upstream ? upstream->heldBytes : 0))
+        lines << tr("Held, not passed on yet: %1 bytes").arg(QLocale().toString(held));
+    lines << tr("Since %1")
+                 .arg(QDateTime::fromMSecsSinceEpoch(client.openedUs / 1000)
+                          .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")));
+    return lines.join(QLatin1Char('\n'));
+}
+
 QVariant PeerListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal)
         return {};
+    if (isRelay())
+        return relayHeaderData(section, role);
     if (role == Qt::ToolTipRole) { // the short headers spelled out
         switch (section) {
         case RxBytes:
@@ -189,6 +323,41 @@ QVariant PeerListModel::headerData(int section, Qt::Orientation orientation, int
         return tr("TX");
     case RxFrames:
         return tr("Msgs");
+    }
+    return {};
+}
+
+QVariant PeerListModel::relayHeaderData(int section, int role) const
+{
+    if (role == Qt::ToolTipRole) {
+        switch (section) {
+        case State:
+            return tr("The client's side ↔ the server's side: connecting, open, half-closed "
+                      "(finished sending), closed");
+        case RxBytes:
+            return tr("Bytes the client sent to the server (C>S)");
+        case TxBytes:
+            return tr("Bytes the server sent to the client (S>C)");
+        case RxFrames:
+            return tr("Bytes held, not passed on yet");
+        }
+        return {};
+    }
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Endpoint:
+        return tr("Client");
+    case State:
+        return tr("State");
+    case Opened:
+        return tr("Since");
+    case RxBytes:
+        return tr("C>S");
+    case TxBytes:
+        return tr("S>C");
+    case RxFrames:
+        return m_anyHolding ? tr("Held") : QString();
     }
     return {};
 }

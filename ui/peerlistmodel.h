@@ -6,11 +6,17 @@
 namespace sockscope {
 
 class Session;
+struct PeerInfo;
 
 // The peers of one session: connected clients (server), the server (client)
 // or every remote endpoint seen (UDP). Rows are appended as peers appear and
 // stay, greyed with their close reason, until cleared. Counter updates arrive
 // once per record batch as one dataChanged over the counter columns.
+//
+// A relay shows one row per pair, by its client side (PeerIdRole is the client's id; the
+// upstream side is its partner): the client, each side's state ("open ↔ connecting"), the
+// bytes each way (client→server in the RX column, server→client in the TX column) and what
+// is held; the tooltip has both ends and their close texts.
 class PeerListModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -54,10 +60,22 @@ private:
     void onPeerOpened(quint32 id);
     void onPeerChanged(quint32 id);
     void onCountersChanged();
+    bool isRelay() const;
+    void noteHolding();
+    bool isHolding(quint32 client) const;
+    bool anyRowGone() const;
+    // A relay's upstream side has no row of its own: its pair's row stands for it.
+    bool hasOwnRow(const PeerInfo &peer) const;
+    int rowFor(quint32 id) const;
+    QVariant pairDisplay(const PeerInfo &client, const PeerInfo *upstream, int column) const;
+    QString pairToolTip(const PeerInfo &client, const PeerInfo *upstream) const;
+    QString sideState(const PeerInfo *side, const PeerInfo &client) const;
+    QVariant relayHeaderData(int section, int role) const;
 
     const Session *m_session = nullptr;
     QList<quint32> m_ids;
     QHash<quint32, int> m_rows;
+    bool m_anyHolding = false; // a relay's pair holds (its Held column is named)
 };
 
 } // namespace sockscope

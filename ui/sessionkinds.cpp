@@ -45,6 +45,14 @@ const QList<SessionKind> &table()
          QT_TRANSLATE_NOOP("sockscope::ConnectionBar", "Close"),
          QT_TRANSLATE_NOOP("sockscope::ConnectionBar", "Close"),
          QT_TRANSLATE_NOOP("sockscope::ConnectionBar", "Closed")},
+        {Session::Mode::Relay, QT_TRANSLATE_NOOP("sockscope::SessionTab", "Relay"),
+         QT_TRANSLATE_NOOP("sockscope::MainWindow", "&Relay"), Qt::Key_R,
+         /*openAtFirstStart*/ false,
+         /*streamFraming*/ true, /*hasPeerList*/ true, /*peersAreForgotten*/ false,
+         QT_TRANSLATE_NOOP("sockscope::ConnectionBar", "Start"),
+         QT_TRANSLATE_NOOP("sockscope::ConnectionBar", "Stop"),
+         QT_TRANSLATE_NOOP("sockscope::ConnectionBar", "Stop"),
+         QT_TRANSLATE_NOOP("sockscope::ConnectionBar", "Not relaying"), /*peerListWidth*/ 360},
     };
     return kinds;
 }
@@ -65,9 +73,21 @@ const SessionKind &sessionKind(Session::Mode mode)
     return table().constFirst();
 }
 
-Session *SessionKind::createSession(QObject *parent) const
+Session *SessionKind::createSession(QObject *parent, const SessionEndpoint &endpoint) const
 {
-    return sockscope::createSession(mode, parent);
+    return sockscope::createSession(mode, parent, endpoint.relayOverUdp);
+}
+
+bool SessionKind::needsNewSession(const SessionEndpoint &createdFor,
+                                  const SessionEndpoint &endpoint) const
+{
+    // Only a relay comes in two transports; every other kind serves any endpoint.
+    return mode == Session::Mode::Relay && createdFor.relayOverUdp != endpoint.relayOverUdp;
+}
+
+bool SessionKind::streamFramingFor(const SessionEndpoint &endpoint) const
+{
+    return streamFraming && !(mode == Session::Mode::Relay && endpoint.relayOverUdp);
 }
 
 QString SessionKind::name() const
@@ -125,6 +145,15 @@ QString SessionKind::dropPeersTip(bool anySelected) const
                     : QT_TRANSLATE_NOOP("sockscope::SessionTab",
                                         "Select the clients to disconnect first (Ctrl+click for "
                                         "several).");
+    const char *disconnectPairs =
+        anySelected
+            ? QT_TRANSLATE_NOOP("sockscope::SessionTab",
+                                "Disconnect the selected pairs (the client and its "
+                                "connection to the server).")
+            : QT_TRANSLATE_NOOP("sockscope::SessionTab",
+                                "Select the pairs to disconnect first (Ctrl+click for several).");
+    if (mode == Session::Mode::Relay)
+        return translated(TabContext, disconnectPairs);
     return translated(TabContext, peersAreForgotten ? forget : disconnect);
 }
 
@@ -133,6 +162,13 @@ QString SessionKind::title(const SessionEndpoint &e, quint16 boundPort) const
     switch (mode) {
     case Session::Mode::TcpClient:
         return QStringLiteral("%1 → %2").arg(name(), formatEndpoint(e.remoteHost, e.remotePort));
+    case Session::Mode::Relay:
+        return QStringLiteral("%1 :%2 → %3")
+            .arg(e.relayOverUdp ? translated(TabContext, QT_TRANSLATE_NOOP("sockscope::SessionTab",
+                                                                           "UDP Relay"))
+                                : name())
+            .arg(boundPort ? boundPort : e.localPort)
+            .arg(formatEndpoint(e.remoteHost, e.remotePort));
     case Session::Mode::TcpServer:
     case Session::Mode::Udp:
         break;

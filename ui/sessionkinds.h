@@ -29,9 +29,17 @@ struct SessionKind
     const char *stopSource;   // … while running: "Stop"
     const char *cancelSource; // … while starting: "Cancel"
     const char *idleSource;   // the state line when idle with nothing to say: "Not listening"
+    int peerListWidth = 260;  // the peer panel's first width (a relay's rows say more)
 
-    // A new session of this kind (idle), a child of parent.
-    Session *createSession(QObject *parent) const;
+    // A new session of this kind (idle), a child of parent, fit for the endpoint (a relay's
+    // transport: SessionEndpoint::relayOverUdp).
+    Session *createSession(QObject *parent, const SessionEndpoint &endpoint = {}) const;
+    // A session created for `createdFor` cannot serve `endpoint` (a relay whose transport
+    // changed): the tab needs a new session before it starts.
+    bool needsNewSession(const SessionEndpoint &createdFor, const SessionEndpoint &endpoint) const;
+    // Received bytes are a stream to frame for a session made for this endpoint (streamFraming,
+    // but a relay over UDP keeps datagrams whole).
+    bool streamFramingFor(const SessionEndpoint &endpoint) const;
     QString name() const;
     QString menuText() const;
     QKeySequence shortcut() const;
@@ -42,7 +50,8 @@ struct SessionKind
     // The peer panel's button acting on the selected peers, and its tooltips.
     QString dropPeersText() const;
     QString dropPeersTip(bool anySelected) const;
-    // The tab's title: "TCP Server :9000", "TCP Client → host:9000", "UDP :40000".
+    // The tab's title: "TCP Server :9000", "TCP Client → host:9000", "UDP :40000",
+    // "Relay :9000 → host:8883" (UDP relay: "UDP Relay :9000 → host:8883").
     // boundPort: the port the session holds now (0: none yet; the asked-for one is shown).
     QString title(const SessionEndpoint &endpoint, quint16 boundPort) const;
 };

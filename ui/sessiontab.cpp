@@ -21,17 +21,18 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace sockscope {
 
-SessionTab::SessionTab(Session::Mode mode, QWidget *parent)
-    : QWidget(parent), m_mode(mode), m_session(sessionKind(mode).createSession(this))
+SessionTab::SessionTab(Session::Mode mode, QWidget *parent) : QWidget(parent), m_mode(mode)
 {
-    connectSession();
     auto *layout = new QVBoxLayout(this);
     buildConnectionArea(layout);
     buildSendArea(layout, buildPeerAndLog());
     connectParts();
     connectSendPanel();
+    connectSequenceDialog();
     auto *rateTimer = new QTimer(this);
     rateTimer->setInterval(1000);
     connect(rateTimer, &QTimer::timeout, this, &SessionTab::sampleRates);
@@ -66,14 +67,27 @@ void SessionTab::connectSession()
             [this](const QList<quint32> &ids) { m_log->model()->forgetPeerNames(ids); });
 }
 
+// A session fit for the bar's endpoint (a relay's transport), heard by the tab first.
+void SessionTab::createSession()
+{
+    m_sessionFor = m_bar->endpoint();
+    m_session = sessionKind(m_mode).createSession(this, m_sessionFor);
+    connectSession();
+}
+
 // The connection bar and the receive options above everything else.
 void SessionTab::buildConnectionArea(QVBoxLayout *layout)
 {
     m_bar = new ConnectionBar(m_mode, this);
     m_bar->setObjectName(QStringLiteral("connectionBar"));
     layout->addWidget(m_bar);
+    // The tab, not ConnectionControl, hears the button: start() may replace the session
+    // (and ConnectionControl with it) first.
+    connect(m_bar, &ConnectionBar::startRequested, this, &SessionTab::start);
+    connect(m_bar, &ConnectionBar::transportChanged, this, &SessionTab::fitSession);
+    createSession();
     m_connection = new ConnectionControl(m_session, m_bar, this);
-    m_receive = new ReceiveOptions(m_session, sessionKind(m_mode), this);
+    m_receive = makeReceiveOptions();
     layout->addWidget(m_receive);
 }
 
@@ -82,6 +96,7 @@ QSplitter *SessionTab::buildPeerAndLog()
 {
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->setObjectName(QStringLiteral("peerSplitter"));
+    m_peerSplit = split;
     if (sessionKind(m_mode).hasPeerList)
         m_peers = new PeerPanel(m_session, sessionKind(m_mode), split);
     m_log = new LogPane(split);
@@ -89,7 +104,7 @@ QSplitter *SessionTab::buildPeerAndLog()
     m_log->model()->setLimits(LogStore::Limits());
     split->setStretchFactor(split->count() - 1, 1);
     if (m_peers)
-        split->setSizes({260, 800});
+        split->setSizes({sessionKind(m_mode).peerListWidth, 800});
     m_logFiles = new LogFileActions(m_session, m_log, this);
     return split;
 }
@@ -105,10 +120,16 @@ void SessionTab::buildSendArea(QVBoxLayout *layout, QSplitter *peersAndLog)
     vsplit->setStretchFactor(0, 3);
     vsplit->setStretchFactor(1, 1);
     layout->addWidget(vsplit, 1);
-    m_router = new SendRouter(m_session, m_peers, m_send, this);
-    m_router->setEndpointSource([this] { return m_bar->endpoint(); });
     m_sequence = new SequenceDialog(this);
     m_sequence->setObjectName(QStringLiteral("sequenceDialog"));
+    buildSenders();
+}
+
+// Where the send panel's and the sequence's messages go: both hold the session.
+void SessionTab::buildSenders()
+{
+    m_router = new SendRouter(m_session, m_peers, m_send, this);
+    m_router->setEndpointSource([this] { return m_bar->endpoint(); });
     m_sequenceRunner = new SequenceController(m_sequence, m_session, this);
     m_sequenceRunner->setTargetsProvider([this] { return m_router->targets(); });
 }
@@ -134,6 +155,10 @@ void SessionTab::connectSendPanel()
     connect(m_send, &SendPanel::periodicStopRequested, m_router, &SendRouter::stopPeriodic);
     connect(m_send, &SendPanel::sendFileRequested, m_router, &SendRouter::sendFile);
     connect(m_send, &SendPanel::sendFileCancelRequested, m_router, &SendRouter::cancelFile);
+}
+
+void SessionTab::connectSequenceDialog()
+{
     connect(m_send, &SendPanel::sequenceRequested, this, [this] {
         m_sequence->show();
         m_sequence->raise();
@@ -165,7 +190,66 @@ QIcon SessionTab::stateIcon() const
 
 void SessionTab::start()
 {
+    fitSession();
     m_connection->start();
+}
+
+// The session fits the bar's endpoint whenever it is stopped (the bar's transport is off
+// while it runs), so the title and the receive options show what will run.
+void SessionTab::fitSession()
+{
+    const bool idle =
+        m_session->state() == Session::State::Idle || m_session->state() == Session::State::Failed;
+    if (!idle || !sessionKind(m_mode).needsNewSession(m_sessionFor, m_bar->endpoint()))
+        return;
+    replaceSession();
+    onStateChanged();
+}
+
+// Whether there is framing to choose depends on the transport too (a UDP relay: none).
+ReceiveOptions *SessionTab::makeReceiveOptions()
+{
+    SessionKind kind = sessionKind(m_mode);
+    kind.streamFraming = kind.streamFramingFor(m_sessionFor);
+    return new ReceiveOptions(m_session, kind, this); // reads the kind while constructed only
+}
+
+// A relay whose transport changed needs a session of the other kind. The parts holding the
+// session are made again around the new one; the bar, the log and the send panel stay, and
+// the receive options carry over. A recording stops (it listened to the old session).
+void SessionTab::replaceSession()
+{
+    const ReceiveSettings receive = m_receive->settings();
+    if (m_logFiles->isRecording())
+        m_logFiles->stopRecording();
+    // Nothing of the old parts may reach the tab while they go (the tab's part pointers are
+    // stale until remade): the peer panel's selection, for one, names the old router.
+    if (m_peers)
+        m_peers->disconnect(this);
+    m_router->dropSenders();
+    delete m_sequenceRunner;
+    delete m_router;
+    delete m_logFiles;
+    delete m_connection;
+    m_session->disconnect(this);
+    delete m_session;
+
+    createSession();
+    m_connection = new ConnectionControl(m_session, m_bar, this);
+    auto *receiveOptions = makeReceiveOptions();
+    delete layout()->replaceWidget(m_receive, receiveOptions);
+    delete std::exchange(m_receive, receiveOptions);
+    if (m_peers) {
+        // Made without a parent: a splitter adds every new child of its own at the end.
+        auto *peers = new PeerPanel(m_session, sessionKind(m_mode));
+        delete m_peerSplit->replaceWidget(m_peerSplit->indexOf(m_peers), peers);
+        m_peers = peers;
+    }
+    m_logFiles = new LogFileActions(m_session, m_log, this);
+    buildSenders();
+    connectParts();
+    connectSendPanel();
+    m_receive->setSettings(receive);
 }
 
 void SessionTab::stop()

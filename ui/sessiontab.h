@@ -27,7 +27,7 @@ class SequenceDialog;
 struct LaunchOptions;
 struct MessageSpec;
 
-// One session (TCP server, TCP client or UDP) with everything around it, composed of parts
+// One session (TCP server, TCP client, UDP or relay) with everything around it, composed of parts
 // that each own one job (docs/architecture.md, "The window"): ConnectionControl (bar ↔
 // session), ReceiveOptions, PeerPanel, LogPane with LogFileActions, SendPanel with SendRouter
 // (the one send target) and the sequence dialog. The words per kind are in sessionkinds.
@@ -89,12 +89,18 @@ signals:
     void recordingChanged();
 
 private:
+    void createSession();
+    void fitSession();
+    void replaceSession();
+    ReceiveOptions *makeReceiveOptions();
     void connectSession();
     void buildConnectionArea(QVBoxLayout *layout);
     QSplitter *buildPeerAndLog();
     void buildSendArea(QVBoxLayout *layout, QSplitter *peersAndLog);
+    void buildSenders();
     void connectParts();
     void connectSendPanel();
+    void connectSequenceDialog();
     void onStateChanged();
     void onRecords(const sockscope::LogRecords &records);
     void onPeerSelectionChanged();
@@ -105,10 +111,12 @@ private:
 
     Session::Mode m_mode;
     Session *m_session = nullptr;
+    SessionEndpoint m_sessionFor; // what m_session was created for (a relay's transport)
     ConnectionBar *m_bar = nullptr;
     ConnectionControl *m_connection = nullptr;
     ReceiveOptions *m_receive = nullptr;
     PeerPanel *m_peers = nullptr;
+    QSplitter *m_peerSplit = nullptr; // the peer panel's, beside the log
     LogPane *m_log = nullptr;
     LogFileActions *m_logFiles = nullptr;
     SendPanel *m_send = nullptr;

@@ -888,10 +888,9 @@ def gui_skip_reason(args):
 
 # --------------------------------------------------------------------------- relay (row 8)
 
-# The window has no Relay tab yet (issue #14). When it has one and accepts
-# `--mode relay --upstream HOST:PORT --start`, set this to True: row 8's window line then runs
-# through GuiServer exactly as the headless line runs through Server.
-WINDOW_HAS_RELAY = False
+# The window has a Relay tab (issue #14) and accepts `--mode relay --upstream HOST:PORT --start`:
+# row 8's window line runs through GuiServer exactly as the headless line runs through Server.
+WINDOW_HAS_RELAY = True
 RELAY_RSS_MAX_BYTES = 300 * 1000 * 1000  # issue #14: RSS < 300 MB
 RELAY_LAG_P99_MAX_MS = 50.0              # issue #14: lag p99 < 50 ms
 

@@ -51,6 +51,7 @@ SessionEndpoint tst_SessionSettings::sampleEndpoint()
     e.replyToLast = true;
     e.multicastGroup = QHostAddress(QStringLiteral("239.1.2.3"));
     e.multicastInterface = QStringLiteral("lo");
+    e.relayOverUdp = true;
     return e;
 }
 
@@ -75,11 +76,11 @@ void tst_SessionSettings::keysAreTheFileFormat()
     saveReceiveSettings(*m_settings, sampleReceive());
     QStringList keys = m_settings->allKeys();
     keys.sort();
-    const char *const expected[] = {"autoReconnect",  "autoReply",          "broadcast",
-                                    "connectTimeoutMs", "echo",             "framing",
-                                    "localAddress",   "localPort",          "maxClients",
-                                    "multicastGroup", "multicastInterface", "remoteHost",
-                                    "remotePort",     "replyToLast",        "rxChecksum"};
+    const char *const expected[] = {
+        "autoReconnect", "autoReply",      "broadcast",          "connectTimeoutMs",
+        "echo",          "framing",        "localAddress",       "localPort",
+        "maxClients",    "multicastGroup", "multicastInterface", "relayOverUdp",
+        "remoteHost",    "remotePort",     "replyToLast",        "rxChecksum"};
     QStringList want;
     for (const char *key : expected)
         want.append(QString::fromLatin1(key));
@@ -111,6 +112,7 @@ void tst_SessionSettings::roundTrip()
     QCOMPARE(e.replyToLast, want.replyToLast);
     QCOMPARE(e.multicastGroup, want.multicastGroup);
     QCOMPARE(e.multicastInterface, want.multicastInterface);
+    QCOMPARE(e.relayOverUdp, want.relayOverUdp);
     const ReceiveSettings r = loadReceiveSettings(reread, ReceiveSettings());
     QCOMPARE(toString(r.framing), toString(sampleReceive().framing));
     QCOMPARE(r.rxChecksum, ChecksumKind::Crc16Modbus);

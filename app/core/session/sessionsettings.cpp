@@ -27,6 +27,7 @@ void saveEndpoint(QSettings &s, const SessionEndpoint &e)
     s.setValue(key("multicastGroup"),
                e.multicastGroup.isNull() ? QString() : e.multicastGroup.toString());
     s.setValue(key("multicastInterface"), e.multicastInterface);
+    s.setValue(key("relayOverUdp"), e.relayOverUdp);
 }
 
 SessionEndpoint loadEndpoint(const QSettings &s, const SessionEndpoint &defaults)
@@ -54,6 +55,7 @@ SessionEndpoint loadEndpoint(const QSettings &s, const SessionEndpoint &defaults
     if (s.contains(key("multicastGroup")))
         e.multicastGroup = QHostAddress(s.value(key("multicastGroup")).toString());
     e.multicastInterface = s.value(key("multicastInterface"), e.multicastInterface).toString();
+    e.relayOverUdp = s.value(key("relayOverUdp"), e.relayOverUdp).toBool();
     return e;
 }
 

@@ -21,8 +21,8 @@ struct ReceiveSettings
 // A tab's endpoint and receive settings in the current QSettings group. The keys are the
 // settings file's contract ("localAddress", "localPort", "remoteHost", "remotePort",
 // "connectTimeoutMs", "autoReconnect", "maxClients", "broadcast", "replyToLast",
-// "multicastGroup", "multicastInterface"; "framing", "rxChecksum", "echo", "autoReply");
-// loading keeps the given value of every key that is missing or unreadable.
+// "multicastGroup", "multicastInterface", "relayOverUdp"; "framing", "rxChecksum", "echo",
+// "autoReply"); loading keeps the given value of every key that is missing or unreadable.
 void saveEndpoint(QSettings &settings, const SessionEndpoint &endpoint);
 SessionEndpoint loadEndpoint(const QSettings &settings, const SessionEndpoint &defaults);
 void saveReceiveSettings(QSettings &settings, const ReceiveSettings &receive);
