@@ -1209,6 +1209,58 @@
         <source>Default interface</source>
         <translation></translation>
     </message>
+    <message>
+        <source>The address the device (the client) connects to instead of its server.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The port the device connects to (0: any free port).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The real server: every client is passed on to it.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The real server&apos;s port.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>→ &amp;Server</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>TCP</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>UDP</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>TCP: each client connection gets its own connection to the server. UDP: each client address gets its own socket towards the server (like a NAT).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Give up connecting to the server after this long; the client is then closed with the reason (TCP only).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Connect timeout</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Clients beyond this number are refused and logged.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Not relaying</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>sockscope::DynamicFields</name>
@@ -2713,6 +2765,10 @@ Without --headless the window opens, configured by the same options.</source>
         <source>Quit</source>
         <translation></translation>
     </message>
+    <message>
+        <source>&amp;Relay</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>sockscope::Message</name>
@@ -2844,6 +2900,86 @@ Without --headless the window opens, configured by the same options.</source>
     </message>
     <message>
         <source>Msgs</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>half-closed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1, holding what it sends</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Client %1: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Server %1: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Client → server: %1 bytes; server → client: %2 bytes</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Held, not passed on yet: %1 bytes</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Since %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The client&apos;s side ↔ the server&apos;s side: connecting, open, half-closed (finished sending), closed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Bytes the client sent to the server (C&gt;S)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Bytes the server sent to the client (S&gt;C)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Bytes held, not passed on yet</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>C&gt;S</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>S&gt;C</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Held</source>
         <translation></translation>
     </message>
 </context>
@@ -3725,6 +3861,22 @@ Without --headless the window opens, configured by the same options.</source>
     </message>
     <message>
         <source>Select the clients to disconnect first (Ctrl+click for several).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Relay</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Disconnect the selected pairs (the client and its connection to the server).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Select the pairs to disconnect first (Ctrl+click for several).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>UDP Relay</source>
         <translation></translation>
     </message>
 </context>

@@ -1210,6 +1210,58 @@
         <source>Default interface</source>
         <translation>默认接口</translation>
     </message>
+    <message>
+        <source>The address the device (the client) connects to instead of its server.</source>
+        <translation>设备（客户端）改为连接的地址（代替它原来的服务器）。</translation>
+    </message>
+    <message>
+        <source>The port the device connects to (0: any free port).</source>
+        <translation>设备连接的端口（0：任意空闲端口）。</translation>
+    </message>
+    <message>
+        <source>The real server: every client is passed on to it.</source>
+        <translation>真正的服务器：每个客户端都会被转发到它。</translation>
+    </message>
+    <message>
+        <source>The real server&apos;s port.</source>
+        <translation>真正服务器的端口。</translation>
+    </message>
+    <message>
+        <source>→ &amp;Server</source>
+        <translation>→ 服务器(&amp;S)</translation>
+    </message>
+    <message>
+        <source>TCP</source>
+        <translation>TCP</translation>
+    </message>
+    <message>
+        <source>UDP</source>
+        <translation>UDP</translation>
+    </message>
+    <message>
+        <source>TCP: each client connection gets its own connection to the server. UDP: each client address gets its own socket towards the server (like a NAT).</source>
+        <translation>TCP：每个客户端连接各自建立一条到服务器的连接。UDP：每个客户端地址各自使用一个通往服务器的套接字（类似 NAT）。</translation>
+    </message>
+    <message>
+        <source>Give up connecting to the server after this long; the client is then closed with the reason (TCP only).</source>
+        <translation>连接服务器超过这么久就放弃；随后关闭该客户端并说明原因（仅 TCP）。</translation>
+    </message>
+    <message>
+        <source>Connect timeout</source>
+        <translation>连接超时</translation>
+    </message>
+    <message>
+        <source>Clients beyond this number are refused and logged.</source>
+        <translation>超出此数量的客户端将被拒绝并记入日志。</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <source>Not relaying</source>
+        <translation>未在中继</translation>
+    </message>
 </context>
 <context>
     <name>sockscope::DynamicFields</name>
@@ -2704,6 +2756,10 @@ Without --headless the window opens, configured by the same options.</source>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
+    <message>
+        <source>&amp;Relay</source>
+        <translation>中继(&amp;R)</translation>
+    </message>
 </context>
 <context>
     <name>sockscope::Message</name>
@@ -2836,6 +2892,86 @@ Without --headless the window opens, configured by the same options.</source>
     <message>
         <source>Msgs</source>
         <translation>消息</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>连接中</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>half-closed</source>
+        <translation>半关闭</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>已打开</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1, holding what it sends</source>
+        <translation>%1，暂扣其发送的数据</translation>
+    </message>
+    <message>
+        <source>Client %1: %2</source>
+        <translation>客户端 %1：%2</translation>
+    </message>
+    <message>
+        <source>Server %1: %2</source>
+        <translation>服务器 %1：%2</translation>
+    </message>
+    <message>
+        <source>Client → server: %1 bytes; server → client: %2 bytes</source>
+        <translation>客户端 → 服务器：%1 字节；服务器 → 客户端：%2 字节</translation>
+    </message>
+    <message>
+        <source>Held, not passed on yet: %1 bytes</source>
+        <translation>已暂扣、尚未转发：%1 字节</translation>
+    </message>
+    <message>
+        <source>Since %1</source>
+        <translation>开始于 %1</translation>
+    </message>
+    <message>
+        <source>The client&apos;s side ↔ the server&apos;s side: connecting, open, half-closed (finished sending), closed</source>
+        <translation>客户端一侧 ↔ 服务器一侧：连接中、已打开、半关闭（已结束发送）、已关闭</translation>
+    </message>
+    <message>
+        <source>Bytes the client sent to the server (C&gt;S)</source>
+        <translation>客户端发往服务器的字节数（C&gt;S）</translation>
+    </message>
+    <message>
+        <source>Bytes the server sent to the client (S&gt;C)</source>
+        <translation>服务器发往客户端的字节数（S&gt;C）</translation>
+    </message>
+    <message>
+        <source>Bytes held, not passed on yet</source>
+        <translation>已暂扣、尚未转发的字节数</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>C&gt;S</source>
+        <translation>C&gt;S</translation>
+    </message>
+    <message>
+        <source>S&gt;C</source>
+        <translation>S&gt;C</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>暂扣</translation>
     </message>
 </context>
 <context>
@@ -3700,6 +3836,22 @@ Without --headless the window opens, configured by the same options.</source>
     <message>
         <source>Select the clients to disconnect first (Ctrl+click for several).</source>
         <translation>请先选择要断开的客户端（按住 Ctrl 点击可多选）。</translation>
+    </message>
+    <message>
+        <source>Relay</source>
+        <translation>中继</translation>
+    </message>
+    <message>
+        <source>Disconnect the selected pairs (the client and its connection to the server).</source>
+        <translation>断开选中的连接对（客户端及其通往服务器的连接）。</translation>
+    </message>
+    <message>
+        <source>Select the pairs to disconnect first (Ctrl+click for several).</source>
+        <translation>请先选择要断开的连接对（按住 Ctrl 点击可多选）。</translation>
+    </message>
+    <message>
+        <source>UDP Relay</source>
+        <translation>UDP 中继</translation>
     </message>
 </context>
 <context>

@@ -137,7 +137,7 @@ void LogPane::buildFindBar(QHBoxLayout *bar)
                           "previous)."));
     m_find->setClearButtonEnabled(true);
     m_find->setMaximumWidth(220);
-    m_find->setMinimumWidth(60);
+    m_find->setMinimumWidth(48); // grows with the window; at 900 px a relay's pair list needs the room
     auto *findAction = new QAction(this);
     findAction->setShortcut(QKeySequence::Find);
     connect(findAction, &QAction::triggered, this, [this] {

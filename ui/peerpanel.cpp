@@ -178,8 +178,14 @@ void PeerPanel::buildRelayButtons(QVBoxLayout *lines)
     m_held = new QLabel(this);
     m_held->setObjectName(QStringLiteral("heldText"));
     m_held->setWordWrap(true);
+    // Two rows of two, so the panel stays narrow enough for the log beside it (900 px wide).
+    auto *holds = new QHBoxLayout;
+    for (QToolButton *b : {m_holdC2S, m_holdS2C})
+        holds->addWidget(b);
+    holds->addStretch();
+    lines->addLayout(holds);
     auto *row = new QHBoxLayout;
-    for (QToolButton *b : {m_holdC2S, m_holdS2C, m_release, m_dropHeld})
+    for (QToolButton *b : {m_release, m_dropHeld})
         row->addWidget(b);
     row->addStretch();
     lines->addLayout(row);

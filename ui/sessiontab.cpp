@@ -61,7 +61,7 @@ void SessionTab::connectSession()
     connect(m_session, &Session::peersUpdated, this, &SessionTab::statsChanged);
     connect(m_session, &Session::peerOpened, this, [this](quint32 id) {
         if (const PeerInfo *p = m_session->peer(id))
-            m_log->setPeerName(id, p->endpoint());
+            m_log->notePeer(*p); // its name, and a relay side's pair
     });
     connect(m_session, &Session::peersRemoved, this,
             [this](const QList<quint32> &ids) { m_log->model()->forgetPeerNames(ids); });
@@ -102,6 +102,7 @@ QSplitter *SessionTab::buildPeerAndLog()
     m_log = new LogPane(split);
     m_log->setObjectName(QStringLiteral("logPane"));
     m_log->model()->setLimits(LogStore::Limits());
+    m_log->model()->setRelay(m_mode == Session::Mode::Relay);
     split->setStretchFactor(split->count() - 1, 1);
     if (m_peers)
         split->setSizes({sessionKind(m_mode).peerListWidth, 800});
@@ -278,7 +279,9 @@ void SessionTab::onRecords(const LogRecords &records)
 
 void SessionTab::onPeerSelectionChanged()
 {
-    m_log->setPeerFilter(m_router->targets());
+    // The selection itself: in a relay, targets() are the chosen sides of every open pair
+    // when none is selected, and the log filter maps a pair to both its sides.
+    m_log->setPeerFilter(m_peers->selectedPeers());
     m_send->targetChanged();
     m_router->refresh();
 }
