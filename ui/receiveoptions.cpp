@@ -32,6 +32,12 @@ ReceiveOptions::ReceiveOptions(Session *session, const SessionKind &kind, QWidge
     }
     buildChecksum(row);
     buildAutoReply(row);
+    m_answers = kind.answers;
+    if (!m_answers) { // built all the same: settings() and setSettings() stay the same
+        m_echo->hide();
+        m_autoReplyButton->hide();
+        m_autoReplyLabel->hide();
+    }
     // The framing's extra fields go under the whole row, so that row stays narrow.
     if (m_framing)
         lines->addWidget(m_framing->takeSecondLine());
@@ -70,6 +76,7 @@ void ReceiveOptions::buildAutoReply(QHBoxLayout *row)
     connect(m_echo, &QCheckBox::toggled, this, &ReceiveOptions::applyAutoReply);
     row->addWidget(m_echo);
     auto *rules = new QPushButton(tr("Auto-reply…"), this);
+    m_autoReplyButton = rules;
     rules->setObjectName(QStringLiteral("autoReplyButton"));
     rules->setToolTip(tr("Rules that answer matching messages automatically (device simulation)."));
     connect(rules, &QPushButton::clicked, this, &ReceiveOptions::editAutoReply);
@@ -134,7 +141,8 @@ void ReceiveOptions::applyAutoReply()
         config.echo = AutoReplyConfig::EchoMode::Off;
     m_rulesConfig.echo = config.echo;
     AutoReplyIssue issue;
-    const bool any = config.echo != AutoReplyConfig::EchoMode::Off || !config.rules.isEmpty();
+    const bool any = m_answers && (config.echo != AutoReplyConfig::EchoMode::Off ||
+                                   !config.rules.isEmpty());
     if (!any || !m_rules.setConfig(config, &issue)) {
         m_session->setAutoReplier(nullptr);
         m_autoReplyLabel->setText(any ? issue.toString() : QString());

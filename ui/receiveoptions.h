@@ -9,6 +9,7 @@ class QCheckBox;
 class QComboBox;
 class QHBoxLayout;
 class QLabel;
+class QPushButton;
 
 namespace sockscope {
 
@@ -49,6 +50,8 @@ private:
     QComboBox *m_rxChecksum = nullptr;
     QCheckBox *m_echo = nullptr;
     QLabel *m_autoReplyLabel = nullptr;
+    QPushButton *m_autoReplyButton = nullptr;
+    bool m_answers = true; // the kind takes echo and auto-reply (a relay does not)
     AutoReplyRules m_rules;        // what the session runs
     AutoReplyConfig m_rulesConfig; // what the dialog shows (may be refused by m_rules)
 };

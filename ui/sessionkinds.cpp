@@ -52,7 +52,8 @@ const QList<SessionKind> &table()
          QT_TRANSLATE_NOOP("sockscope::ConnectionBar", "Start"),
          QT_TRANSLATE_NOOP("sockscope::ConnectionBar", "Stop"),
          QT_TRANSLATE_NOOP("sockscope::ConnectionBar", "Stop"),
-         QT_TRANSLATE_NOOP("sockscope::ConnectionBar", "Not relaying"), /*peerListWidth*/ 360},
+         QT_TRANSLATE_NOOP("sockscope::ConnectionBar", "Not relaying"), /*peerListWidth*/ 360,
+         /*answers*/ false},
     };
     return kinds;
 }

@@ -30,6 +30,8 @@ struct SessionKind
     const char *cancelSource; // … while starting: "Cancel"
     const char *idleSource;   // the state line when idle with nothing to say: "Not listening"
     int peerListWidth = 260;  // the peer panel's first width (a relay's rows say more)
+    // Echo and auto-reply rules apply (a relay passes bytes on; it does not answer them).
+    bool answers = true;
 
     // A new session of this kind (idle), a child of parent, fit for the endpoint (a relay's
     // transport: SessionEndpoint::relayOverUdp).

@@ -18,12 +18,14 @@
 #include "screenshot.h"
 
 #include <QAbstractItemModelTester>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLayout>
 #include <QLineEdit>
 #include <QNetworkDatagram>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
@@ -40,6 +42,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <memory>
 #include <utility>
 
 using namespace sockscope;
@@ -97,6 +100,7 @@ private slots:
     void transportChangeMakesNewSession();
     void transportPickedWhileStopped();
     void settingsRoundTrip();
+    void noEchoOrAutoReply();
     void launchOptionsStartRelay();
     void fitsTheScreen_data();
     void fitsTheScreen();
@@ -312,6 +316,30 @@ void tst_RelayTab::transportPickedWhileStopped()
 }
 
 // What the bar says is saved and a new tab loads it, the transport included.
+// A relay passes bytes on; it does not answer them: no Echo or Auto-reply in its tab, and a
+// saved "echo" setting (from any tab) does not make it answer.
+void tst_RelayTab::noEchoOrAutoReply()
+{
+    SessionTab tab(Session::Mode::Relay);
+    tab.show();
+    auto *echo = child<QCheckBox>(&tab, "echo");
+    QVERIFY(!echo->isVisibleTo(&tab));
+    QVERIFY(!child<QPushButton>(&tab, "autoReplyButton")->isVisibleTo(&tab));
+    echo->setChecked(true); // as setSettings() would
+    QTcpServer upstream;
+    QVERIFY(upstream.listen(QHostAddress::LocalHost, 0));
+    const quint16 port = startRelay(tab, upstream.serverPort(), false);
+    QVERIFY(port != 0);
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHost, port);
+    QTRY_VERIFY(upstream.hasPendingConnections());
+    std::unique_ptr<QTcpSocket> server(upstream.nextPendingConnection());
+    client.write("ping");
+    QTRY_COMPARE(server->bytesAvailable(), 4);
+    QTest::qWait(100);
+    QCOMPARE(client.bytesAvailable(), 0); // nothing echoed back to the client
+}
+
 void tst_RelayTab::settingsRoundTrip()
 {
     QTemporaryDir dir;
