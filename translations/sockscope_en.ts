@@ -2153,6 +2153,36 @@ Without --headless the window opens, configured by the same options.</source>
     </message>
 </context>
 <context>
+    <name>sockscope::LinkSession</name>
+    <message>
+        <source>Refused %1: too many open files. New clients are accepted again once others disconnect.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Could not accept a connection: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1: %2</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>Refused %1: the limit of %n client(s) is reached.</source>
+        <translation>
+            <numerusform>Refused %1: the limit of %n client is reached.</numerusform>
+            <numerusform>Refused %1: the limit of %n clients is reached.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped listening.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>sockscope::LogExport</name>
     <message>
         <source>Cannot record to %1: %2</source>
@@ -3824,6 +3854,22 @@ Without --headless the window opens, configured by the same options.</source>
         <source>Server side closed: %1</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Holding what the client sends.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Holding what the server sends.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Passing on what the client sends again.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Passing on what the server sends again.</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>sockscope::SessionTab</name>
@@ -4198,39 +4244,12 @@ Without --headless the window opens, configured by the same options.</source>
 <context>
     <name>sockscope::TcpRelaySession</name>
     <message>
-        <source>Refused %1: too many open files. New clients are accepted again once others disconnect.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Could not accept a connection: %1</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>No server to relay to: give its host and port.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Cannot listen on %1: %2</source>
         <translation></translation>
     </message>
     <message>
         <source>%1; relaying to %2</source>
         <translation></translation>
-    </message>
-    <message>
-        <source>Stopped listening.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Stopped</source>
-        <translation></translation>
-    </message>
-    <message numerus="yes">
-        <source>Refused %1: the limit of %n client(s) is reached.</source>
-        <translation>
-            <numerusform>Refused %1: the limit of %n client is reached.</numerusform>
-            <numerusform>Refused %1: the limit of %n clients is reached.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Connected; connecting to the server %1…</source>
@@ -4265,22 +4284,6 @@ Without --headless the window opens, configured by the same options.</source>
     </message>
     <message>
         <source>The server finished sending (half-close); passed on to the client.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Holding what the client sends.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Holding what the server sends.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Passing on what the client sends again.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Passing on what the server sends again.</source>
         <translation></translation>
     </message>
     <message numerus="yes">
@@ -4336,14 +4339,6 @@ Without --headless the window opens, configured by the same options.</source>
 <context>
     <name>sockscope::TcpServerSession</name>
     <message>
-        <source>Could not accept a connection: %1</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Cannot listen on %1: %2</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>Listening on %1</source>
         <translation></translation>
     </message>
@@ -4362,30 +4357,11 @@ Without --headless the window opens, configured by the same options.</source>
         </translation>
     </message>
     <message>
-        <source>Stopped listening.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Stopped</source>
-        <translation></translation>
-    </message>
-    <message numerus="yes">
-        <source>Refused %1: the limit of %n client(s) is reached.</source>
-        <translation>
-            <numerusform>Refused %1: the limit of %n client is reached.</numerusform>
-            <numerusform>Refused %1: the limit of %n clients is reached.</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Connected</source>
         <translation></translation>
     </message>
     <message>
         <source>No client is connected.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Refused %1: too many open files. New clients are accepted again once others disconnect.</source>
         <translation></translation>
     </message>
     <message>
@@ -4454,22 +4430,6 @@ Without --headless the window opens, configured by the same options.</source>
     </message>
     <message>
         <source>the hold is full</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Holding what the client sends.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Holding what the server sends.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Passing on what the client sends again.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Passing on what the server sends again.</source>
         <translation></translation>
     </message>
     <message numerus="yes">

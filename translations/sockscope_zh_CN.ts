@@ -2153,6 +2153,35 @@ Without --headless the window opens, configured by the same options.</source>
     </message>
 </context>
 <context>
+    <name>sockscope::LinkSession</name>
+    <message>
+        <source>Refused %1: too many open files. New clients are accepted again once others disconnect.</source>
+        <translation>已拒绝 %1：打开的文件过多。其他客户端断开后将重新接受新连接。</translation>
+    </message>
+    <message>
+        <source>Could not accept a connection: %1</source>
+        <translation>无法接受连接：%1</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1: %2</source>
+        <translation>无法在 %1 上监听：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Refused %1: the limit of %n client(s) is reached.</source>
+        <translation>
+            <numerusform>已拒绝 %1：已达到 %n 个客户端的上限。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped listening.</source>
+        <translation>已停止监听。</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+</context>
+<context>
     <name>sockscope::LogExport</name>
     <message>
         <source>Cannot record to %1: %2</source>
@@ -3798,6 +3827,22 @@ Without --headless the window opens, configured by the same options.</source>
         <source>Server side closed: %1</source>
         <translation>服务器一侧已关闭：%1</translation>
     </message>
+    <message>
+        <source>Holding what the client sends.</source>
+        <translation>暂扣客户端发送的数据。</translation>
+    </message>
+    <message>
+        <source>Holding what the server sends.</source>
+        <translation>暂扣服务器发送的数据。</translation>
+    </message>
+    <message>
+        <source>Passing on what the client sends again.</source>
+        <translation>恢复转发客户端发送的数据。</translation>
+    </message>
+    <message>
+        <source>Passing on what the server sends again.</source>
+        <translation>恢复转发服务器发送的数据。</translation>
+    </message>
 </context>
 <context>
     <name>sockscope::SessionTab</name>
@@ -4171,38 +4216,12 @@ Without --headless the window opens, configured by the same options.</source>
 <context>
     <name>sockscope::TcpRelaySession</name>
     <message>
-        <source>Refused %1: too many open files. New clients are accepted again once others disconnect.</source>
-        <translation>已拒绝 %1：打开的文件过多。其他客户端断开后将重新接受新连接。</translation>
-    </message>
-    <message>
-        <source>Could not accept a connection: %1</source>
-        <translation>无法接受连接：%1</translation>
-    </message>
-    <message>
         <source>No server to relay to: give its host and port.</source>
         <translation>没有要中继到的服务器：请填写其主机和端口。</translation>
     </message>
     <message>
-        <source>Cannot listen on %1: %2</source>
-        <translation>无法在 %1 上监听：%2</translation>
-    </message>
-    <message>
         <source>%1; relaying to %2</source>
         <translation>%1；中继到 %2</translation>
-    </message>
-    <message>
-        <source>Stopped listening.</source>
-        <translation>已停止监听。</translation>
-    </message>
-    <message>
-        <source>Stopped</source>
-        <translation>已停止</translation>
-    </message>
-    <message numerus="yes">
-        <source>Refused %1: the limit of %n client(s) is reached.</source>
-        <translation>
-            <numerusform>已拒绝 %1：已达到 %n 个客户端的上限。</numerusform>
-        </translation>
     </message>
     <message>
         <source>Connected; connecting to the server %1…</source>
@@ -4237,22 +4256,6 @@ Without --headless the window opens, configured by the same options.</source>
     <message>
         <source>The server finished sending (half-close); passed on to the client.</source>
         <translation>服务器已结束发送（半关闭）；已转告客户端。</translation>
-    </message>
-    <message>
-        <source>Holding what the client sends.</source>
-        <translation>暂扣客户端发送的数据。</translation>
-    </message>
-    <message>
-        <source>Holding what the server sends.</source>
-        <translation>暂扣服务器发送的数据。</translation>
-    </message>
-    <message>
-        <source>Passing on what the client sends again.</source>
-        <translation>恢复转发客户端发送的数据。</translation>
-    </message>
-    <message>
-        <source>Passing on what the server sends again.</source>
-        <translation>恢复转发服务器发送的数据。</translation>
     </message>
     <message numerus="yes">
         <source>Released %n held byte(s).</source>
@@ -4304,14 +4307,6 @@ Without --headless the window opens, configured by the same options.</source>
 <context>
     <name>sockscope::TcpServerSession</name>
     <message>
-        <source>Could not accept a connection: %1</source>
-        <translation>无法接受连接：%1</translation>
-    </message>
-    <message>
-        <source>Cannot listen on %1: %2</source>
-        <translation>无法在 %1 上监听：%2</translation>
-    </message>
-    <message>
         <source>Listening on %1</source>
         <translation>正在监听 %1</translation>
     </message>
@@ -4328,30 +4323,12 @@ Without --headless the window opens, configured by the same options.</source>
         </translation>
     </message>
     <message>
-        <source>Stopped listening.</source>
-        <translation>已停止监听。</translation>
-    </message>
-    <message>
-        <source>Stopped</source>
-        <translation>已停止</translation>
-    </message>
-    <message numerus="yes">
-        <source>Refused %1: the limit of %n client(s) is reached.</source>
-        <translation>
-            <numerusform>已拒绝 %1：已达到 %n 个客户端的上限。</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
         <source>No client is connected.</source>
         <translation>没有已连接的客户端。</translation>
-    </message>
-    <message>
-        <source>Refused %1: too many open files. New clients are accepted again once others disconnect.</source>
-        <translation>已拒绝 %1：打开的文件过多。其他客户端断开后将重新接受新连接。</translation>
     </message>
     <message>
         <source>Listening on %1 (every interface: other machines can connect)</source>
@@ -4418,22 +4395,6 @@ Without --headless the window opens, configured by the same options.</source>
     <message>
         <source>the hold is full</source>
         <translation>暂扣已满</translation>
-    </message>
-    <message>
-        <source>Holding what the client sends.</source>
-        <translation>暂扣客户端发送的数据。</translation>
-    </message>
-    <message>
-        <source>Holding what the server sends.</source>
-        <translation>暂扣服务器发送的数据。</translation>
-    </message>
-    <message>
-        <source>Passing on what the client sends again.</source>
-        <translation>恢复转发客户端发送的数据。</translation>
-    </message>
-    <message>
-        <source>Passing on what the server sends again.</source>
-        <translation>恢复转发服务器发送的数据。</translation>
     </message>
     <message numerus="yes">
         <source>Released %n held datagram(s).</source>

@@ -27,6 +27,8 @@
 #include "core/transport/tcpserversession.h"
 #include "core/transport/udprelaysession.h"
 
+#include "contrast.h"
+
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QBuffer>
@@ -57,39 +59,6 @@ using namespace sockscope::test;
 
 namespace {
 
-double luminance(const QColor &c)
-{
-    auto channel = [](double v) {
-        return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
-    };
-    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
-}
-
-double contrast(const QColor &a, const QColor &b)
-{
-    const double la = luminance(a);
-    const double lb = luminance(b);
-    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
-}
-
-QPalette lightPalette()
-{
-    const std::unique_ptr<QStyle> fusion(QStyleFactory::create(QStringLiteral("Fusion")));
-    return fusion->standardPalette();
-}
-
-QPalette darkPalette()
-{
-    QPalette dark = lightPalette();
-    dark.setColor(QPalette::Window, QColor(0x35, 0x35, 0x35));
-    dark.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
-    dark.setColor(QPalette::Base, QColor(0x2d, 0x2d, 0x2d));
-    dark.setColor(QPalette::AlternateBase, QColor(0x35, 0x35, 0x35));
-    dark.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
-    dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
-    dark.setColor(QPalette::ButtonText, QColor(0xee, 0xee, 0xee));
-    return dark;
-}
 
 // One client through the relay to the upstream server: the sockets at both ends and the ids
 // of the pair's two sides.
@@ -786,7 +755,7 @@ void tst_RelayLog::relayTonesReadable_data()
     QTest::addColumn<QPalette>("palette");
     QTest::addColumn<Tone>("tone");
     for (const auto &[name, palette] :
-         {std::pair{"light", lightPalette()}, std::pair{"dark", darkPalette()}}) {
+         {std::pair{"light", fusionPalette()}, std::pair{"dark", darkPalette()}}) {
         QTest::addRow("%s/C→S", name) << palette << Tone::ClientToServer;
         QTest::addRow("%s/S→C", name) << palette << Tone::ServerToClient;
     }

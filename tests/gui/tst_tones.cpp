@@ -9,6 +9,8 @@
 #include "ui/sendpanel.h"
 #include "ui/tones.h"
 
+#include "contrast.h"
+
 #include <QApplication>
 #include <QComboBox>
 #include <QLabel>
@@ -24,42 +26,10 @@
 #include <memory>
 
 using namespace sockscope;
+using namespace sockscope::test;
 
 namespace {
 
-// WCAG relative luminance and contrast ratio.
-double luminance(const QColor &c)
-{
-    auto channel = [](double v) {
-        return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
-    };
-    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
-}
-
-double contrast(const QColor &a, const QColor &b)
-{
-    const double la = luminance(a);
-    const double lb = luminance(b);
-    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
-}
-
-// Fusion's own light palette (the style made for it is not kept).
-QPalette fusionPalette()
-{
-    const std::unique_ptr<QStyle> fusion(QStyleFactory::create(QStringLiteral("Fusion")));
-    return fusion->standardPalette();
-}
-
-QPalette darkPalette()
-{
-    QPalette dark = fusionPalette();
-    dark.setColor(QPalette::Window, QColor(0x35, 0x35, 0x35));
-    dark.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
-    dark.setColor(QPalette::Base, QColor(0x2d, 0x2d, 0x2d));
-    dark.setColor(QPalette::AlternateBase, QColor(0x35, 0x35, 0x35));
-    dark.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
-    return dark;
-}
 
 QPalette lightPalette()
 {

@@ -5,6 +5,7 @@
 #include "gbk.h"
 #include "loopback.h"
 #include "pythonpeer.h"
+#include "reportfile.h"
 #include "randombytes.h"
 
 #include <QCryptographicHash>
@@ -27,18 +28,6 @@
 #include <sys/resource.h>
 
 using namespace sockscope::test;
-
-namespace {
-
-QJsonObject readReport(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(f.readAll()).object();
-}
-
-} // namespace
 
 class tst_Cli : public QObject
 {

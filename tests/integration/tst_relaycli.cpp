@@ -5,6 +5,7 @@
 #include "loopback.h"
 #include "portholder.h"
 #include "pythonpeer.h"
+#include "reportfile.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -26,14 +27,6 @@
 using namespace sockscope::test;
 
 namespace {
-
-QJsonObject readReport(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(f.readAll()).object();
-}
 
 QStringList relayArgs(quint16 upstream, const QStringList &extra = {})
 {

@@ -178,6 +178,23 @@ void Session::markPeersChanged()
         m_batchTimer.start();
 }
 
+bool Session::setPeerHolding(quint32 id, bool hold)
+{
+    PeerInfo *p = mutablePeer(id);
+    if (!p || !p->isOpen() || p->holding == hold)
+        return false;
+    p->holding = hold;
+    markPeersChanged();
+    const bool client = p->side == PeerInfo::Side::Client;
+    if (hold)
+        logEvent(id, client ? tr("Holding what the client sends.")
+                            : tr("Holding what the server sends."));
+    else
+        logEvent(id, client ? tr("Passing on what the client sends again.")
+                            : tr("Passing on what the server sends again."));
+    return true;
+}
+
 void Session::clearClosedPeers()
 {
     removeOldestClosedPeers(m_order.size() - m_openEntries);

@@ -227,6 +227,9 @@ protected:
     PeerInfo *mutablePeer(quint32 id);
     // A peer's fields changed outside the counters: listeners hear it with the next batch.
     void markPeersChanged();
+    // Relay: starts or ends holding what an open side sends, and says so in the log. False
+    // when nothing changed (no such open peer, or already so).
+    bool setPeerHolding(quint32 id, bool hold);
 
     void pruneClosedPeers();
     qsizetype removeOldestClosedPeers(qsizetype count); // returns how many went

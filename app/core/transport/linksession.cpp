@@ -1,6 +1,8 @@
 #include "core/transport/linksession.h"
 
 #include "core/link/link.h"
+#include "core/link/socketerrors.h"
+#include "core/link/tcplistener.h"
 #include "core/net/endpoint.h"
 
 #include <QPointer>
@@ -103,6 +105,60 @@ void LinkSession::closeAll()
         if (link)
             link->close();
     }
+}
+
+void LinkSession::watchListener(TcpListener *listener)
+{
+    connect(listener, &TcpListener::refused, this,
+            [this](const QHostAddress &address, quint16 port) {
+                logEvent(0,
+                         tr("Refused %1: too many open files. New clients are accepted again "
+                            "once others disconnect.")
+                             .arg(formatEndpoint(address.toString(), port)),
+                         true);
+            });
+    connect(listener, &TcpListener::acceptFailed, this, [this](const QString &why) {
+        logEvent(0, tr("Could not accept a connection: %1").arg(why), true);
+    });
+}
+
+bool LinkSession::listenOn(TcpListener *listener, const QHostAddress &address, quint16 port,
+                           int backlog)
+{
+    if (listener->listen(address, port, backlog))
+        return true;
+    const QAbstractSocket::SocketError error = listener->serverError();
+    if (error == QAbstractSocket::AddressInUseError)
+        failPortInUse(false, port, address);
+    else
+        fail(tr("Cannot listen on %1: %2")
+                 .arg(formatEndpoint(address.toString(), port),
+                      socketErrorText(error, address.toString(), port)));
+    return false;
+}
+
+bool LinkSession::roomFor(Link *link, int maxClients)
+{
+    if (openPeerCount() < maxClients)
+        return true;
+    logEvent(0,
+             tr("Refused %1: the limit of %n client(s) is reached.", nullptr, maxClients)
+                 .arg(formatEndpoint(unmappedAddress(link->peerAddress()).toString(),
+                                     link->peerPort())),
+             true);
+    delete link;
+    return false;
+}
+
+void LinkSession::stopListeningAndCloseAll(TcpListener *listener)
+{
+    const bool wasListening = listener->isListening();
+    listener->close();
+    closeAll();
+    if (wasListening)
+        logEvent(0, tr("Stopped listening."));
+    setState(State::Idle, tr("Stopped"));
+    flushRecords();
 }
 
 qint64 LinkSession::pendingWriteBytes(quint32 peerId) const

@@ -7,6 +7,7 @@
 namespace sockscope {
 
 class Link;
+class TcpListener;
 
 // Base of the session kinds whose peers are links (TCP server, TCP client; the relay later).
 // It owns their links: a link's bytes go to the peer table (framing, log, auto-reply),
@@ -42,6 +43,15 @@ protected:
     QList<quint32> linkedPeers() const;
     // Closes every link gracefully.
     void closeAll();
+    // For kinds that listen (server, relay): the listener's refusals and accept errors go to
+    // the log; listenOn() listens or fails the session with the reason (naming who holds a
+    // port in use); stopListeningAndCloseAll() is their stop().
+    void watchListener(TcpListener *listener);
+    bool listenOn(TcpListener *listener, const QHostAddress &address, quint16 port, int backlog);
+    void stopListeningAndCloseAll(TcpListener *listener);
+    // False, with the refusal logged and the link deleted (the connection closes quietly:
+    // nothing was read or written), when maxClients peers are open already.
+    bool roomFor(Link *link, int maxClients);
     // A link closed: its peer is closed already (with the link's reason and text), the
     // link is on its way out (deleteLater).
     virtual void linkClosed(quint32 id, CloseReason reason);

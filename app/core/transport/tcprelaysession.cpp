@@ -24,17 +24,7 @@ TcpRelaySession::TcpRelaySession(QObject *parent)
         });
     }
     connect(m_listener, &TcpListener::accepted, this, &TcpRelaySession::admit);
-    connect(m_listener, &TcpListener::refused, this,
-            [this](const QHostAddress &address, quint16 port) {
-                logEvent(0,
-                         tr("Refused %1: too many open files. New clients are accepted again "
-                            "once others disconnect.")
-                             .arg(formatEndpoint(address.toString(), port)),
-                         true);
-            });
-    connect(m_listener, &TcpListener::acceptFailed, this, [this](const QString &why) {
-        logEvent(0, tr("Could not accept a connection: %1").arg(why), true);
-    });
+    watchListener(m_listener);
 }
 
 TcpRelaySession::~TcpRelaySession()
@@ -68,16 +58,8 @@ void TcpRelaySession::start()
         fail(tr("No server to relay to: give its host and port."));
         return;
     }
-    if (!m_listener->listen(m_options.address, m_options.port, m_options.backlog)) {
-        const QAbstractSocket::SocketError error = m_listener->serverError();
-        if (error == QAbstractSocket::AddressInUseError)
-            failPortInUse(false, m_options.port, m_options.address);
-        else
-            fail(tr("Cannot listen on %1: %2")
-                     .arg(formatEndpoint(m_options.address.toString(), m_options.port),
-                          socketErrorText(error, m_options.address.toString(), m_options.port)));
+    if (!listenOn(m_listener, m_options.address, m_options.port, m_options.backlog))
         return;
-    }
     const QString text =
         tr("%1; relaying to %2")
             .arg(TcpServerSession::listeningText(m_listener->serverAddress(),
@@ -89,13 +71,8 @@ void TcpRelaySession::start()
 
 void TcpRelaySession::stop()
 {
-    const bool wasListening = m_listener->isListening();
-    m_listener->close();
-    closeAll(); // clients still waiting for their server too: their links close at once
-    if (wasListening)
-        logEvent(0, tr("Stopped listening."));
-    setState(State::Idle, tr("Stopped"));
-    flushRecords();
+    // Clients still waiting for their server too: their links close at once.
+    stopListeningAndCloseAll(m_listener);
 }
 
 bool TcpRelaySession::isListening() const
@@ -110,16 +87,8 @@ quint16 TcpRelaySession::boundPort() const
 
 void TcpRelaySession::admit(TcpLink *link)
 {
-    if (openPeerCount() >= m_options.maxClients) {
-        logEvent(
-            0,
-            tr("Refused %1: the limit of %n client(s) is reached.", nullptr, m_options.maxClients)
-                .arg(formatEndpoint(unmappedAddress(link->peerAddress()).toString(),
-                                    link->peerPort())),
-            true);
-        delete link; // closes the connection quietly (nothing was read or written)
+    if (!roomFor(link, m_options.maxClients))
         return;
-    }
     // Not read from until its server answers: what it sends waits in the kernel.
     link->setReadPaused(true);
     const quint32 id = attach(link, PeerInfo::Side::Client);
@@ -286,20 +255,8 @@ void TcpRelaySession::passOnFinish(quint32 id)
 
 void TcpRelaySession::setHolding(quint32 side, bool hold)
 {
-    PeerInfo *p = mutablePeer(side);
-    if (!p || !p->isOpen() || p->holding == hold)
-        return;
-    p->holding = hold;
-    markPeersChanged();
-    const bool client = p->side == PeerInfo::Side::Client;
-    if (hold) {
-        logEvent(side, client ? tr("Holding what the client sends.")
-                              : tr("Holding what the server sends."));
-        return;
-    }
-    logEvent(side, client ? tr("Passing on what the client sends again.")
-                          : tr("Passing on what the server sends again."));
-    releaseHeld(side);
+    if (setPeerHolding(side, hold) && !hold)
+        releaseHeld(side); // what was held goes first
 }
 
 void TcpRelaySession::releaseHeld(quint32 side)

@@ -13,36 +13,16 @@ TcpServerSession::TcpServerSession(QObject *parent)
     : LinkSession(Mode::TcpServer, parent), m_listener(new TcpListener(this))
 {
     connect(m_listener, &TcpListener::accepted, this, &TcpServerSession::admit);
-    connect(m_listener, &TcpListener::refused, this,
-            [this](const QHostAddress &address, quint16 port) {
-                logEvent(0,
-                         tr("Refused %1: too many open files. New clients are accepted again "
-                            "once others disconnect.")
-                             .arg(formatEndpoint(address.toString(), port)),
-                         true);
-            });
-    connect(m_listener, &TcpListener::acceptFailed, this, [this](const QString &why) {
-        logEvent(0, tr("Could not accept a connection: %1").arg(why), true);
-    });
+    watchListener(m_listener);
 }
 
 TcpServerSession::~TcpServerSession() = default;
 
 void TcpServerSession::start()
 {
-    if (m_listener->isListening())
+    if (m_listener->isListening() ||
+        !listenOn(m_listener, m_options.address, m_options.port, m_options.backlog))
         return;
-    const QString where = formatEndpoint(m_options.address.toString(), m_options.port);
-    if (!m_listener->listen(m_options.address, m_options.port, m_options.backlog)) {
-        const QAbstractSocket::SocketError error = m_listener->serverError();
-        if (error == QAbstractSocket::AddressInUseError)
-            failPortInUse(false, m_options.port, m_options.address);
-        else
-            fail(tr("Cannot listen on %1: %2")
-                     .arg(where, socketErrorText(error, m_options.address.toString(),
-                                                 m_options.port)));
-        return;
-    }
     const QString text = listeningText(m_listener->serverAddress(), m_listener->serverPort());
     logEvent(0, text);
     setState(State::Active, text);
@@ -69,13 +49,7 @@ void TcpServerSession::stopListening()
 
 void TcpServerSession::stop()
 {
-    const bool wasListening = m_listener->isListening();
-    m_listener->close();
-    disconnectAll();
-    if (wasListening)
-        logEvent(0, tr("Stopped listening."));
-    setState(State::Idle, tr("Stopped"));
-    flushRecords();
+    stopListeningAndCloseAll(m_listener);
 }
 
 bool TcpServerSession::isListening() const
@@ -90,16 +64,8 @@ quint16 TcpServerSession::serverPort() const
 
 void TcpServerSession::admit(TcpLink *link)
 {
-    if (openPeerCount() >= m_options.maxClients) {
-        logEvent(
-            0,
-            tr("Refused %1: the limit of %n client(s) is reached.", nullptr, m_options.maxClients)
-                .arg(formatEndpoint(unmappedAddress(link->peerAddress()).toString(),
-                                    link->peerPort())),
-            true);
-        delete link; // closes the connection quietly (nothing was read or written)
+    if (!roomFor(link, m_options.maxClients))
         return;
-    }
     const quint32 id = attach(link);
     logEvent(id, tr("Connected"));
 }

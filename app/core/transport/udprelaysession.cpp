@@ -262,20 +262,8 @@ void UdpRelaySession::writeOut(quint32 from, const QByteArray &datagram)
 
 void UdpRelaySession::setHolding(quint32 side, bool hold)
 {
-    PeerInfo *p = mutablePeer(side);
-    if (!p || !p->isOpen() || p->holding == hold)
-        return;
-    p->holding = hold;
-    markPeersChanged();
-    const bool client = p->side == PeerInfo::Side::Client;
-    if (hold) {
-        logEvent(side, client ? tr("Holding what the client sends.")
-                              : tr("Holding what the server sends."));
-        return;
-    }
-    logEvent(side, client ? tr("Passing on what the client sends again.")
-                          : tr("Passing on what the server sends again."));
-    releaseHeld(side);
+    if (setPeerHolding(side, hold) && !hold)
+        releaseHeld(side); // what was held goes first
 }
 
 void UdpRelaySession::releaseHeld(quint32 side)
