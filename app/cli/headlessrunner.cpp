@@ -114,6 +114,49 @@ bool HeadlessRunner::readRulesFile(QByteArray *json, QString *error) const
     return true;
 }
 
+// --rules and --echo: auto-reply rules, or a relay's rewrite rules.
+bool HeadlessRunner::loadRules(QString *error)
+{
+    if (m_options.rulesFile.isEmpty() && !m_options.echo)
+        return true;
+    QByteArray json;
+    if (!m_options.rulesFile.isEmpty() && !readRulesFile(&json, error))
+        return false;
+    AutoReplyIssue issue;
+    QStringList warnings;
+    if (m_options.mode == Session::Mode::Relay) {
+        auto loaded = RewriteRules::fromJson(json, &issue, &warnings);
+        for (const QString &w : std::as_const(warnings))
+            printError(w);
+        if (!loaded) {
+            *error = tr("Rules file %1: %2").arg(m_options.rulesFile, issue.toString());
+            return false;
+        }
+        m_rewrite = std::move(*loaded);
+        return true;
+    }
+    m_rules = std::make_unique<AutoReplyRules>();
+    AutoReplyConfig config;
+    if (!m_options.rulesFile.isEmpty()) {
+        const auto loaded = AutoReplyRules::fromJson(json, &issue, &warnings);
+        for (const QString &w : std::as_const(warnings))
+            printError(w);
+        if (!loaded) {
+            *error = tr("Rules file %1: %2").arg(m_options.rulesFile, issue.toString());
+            return false;
+        }
+        config = *loaded;
+    }
+    if (m_options.echo && config.echo == AutoReplyConfig::EchoMode::Off)
+        config.echo = m_options.rulesFile.isEmpty() ? AutoReplyConfig::EchoMode::Always
+                                                    : AutoReplyConfig::EchoMode::Fallback;
+    if (!m_rules->setConfig(config, &issue)) {
+        *error = issue.toString();
+        return false;
+    }
+    return true;
+}
+
 bool HeadlessRunner::buildPayload(QString *error)
 {
     if (m_options.payload == LaunchOptions::Payload::File)
@@ -145,39 +188,11 @@ bool HeadlessRunner::start()
         m_exitCode = ExitBadArguments;
         return false;
     }
-    if (!m_options.rulesFile.isEmpty() || m_options.echo) {
-        m_rules = std::make_unique<AutoReplyRules>();
-        AutoReplyConfig config;
-        if (!m_options.rulesFile.isEmpty()) {
-            QByteArray json;
-            if (!readRulesFile(&json, &error)) {
-                printError(error);
-                m_exitCode = ExitBadArguments;
-                return false;
-            }
-            AutoReplyIssue issue;
-            QStringList warnings;
-            const auto loaded = AutoReplyRules::fromJson(json, &issue, &warnings);
-            for (const QString &w : std::as_const(warnings))
-                printError(w);
-            if (!loaded) {
-                printError(tr("Rules file %1: %2").arg(m_options.rulesFile, issue.toString()));
-                m_exitCode = ExitBadArguments;
-                return false;
-            }
-            config = *loaded;
-        }
-        if (m_options.echo && config.echo == AutoReplyConfig::EchoMode::Off)
-            config.echo = m_options.rulesFile.isEmpty() ? AutoReplyConfig::EchoMode::Always
-                                                        : AutoReplyConfig::EchoMode::Fallback;
-        AutoReplyIssue issue;
-        if (!m_rules->setConfig(config, &issue)) {
-            printError(issue.toString());
-            m_exitCode = ExitBadArguments;
-            return false;
-        }
+    if (!loadRules(&error)) {
+        printError(error);
+        m_exitCode = ExitBadArguments;
+        return false;
     }
-
     createSession();
     m_lag->start();
     if (m_options.durationSeconds > 0) {
@@ -214,6 +229,8 @@ void HeadlessRunner::createSession()
             relay->setShaping(false, c2s);
         if (s2c.isActive())
             relay->setShaping(true, s2c);
+        if (!m_rewrite.rules.isEmpty())
+            relay->setRewriteRules(m_rewrite); // checked when read: it cannot fail here
     }
     m_session->setAutoReplier(m_rules.get());
     connect(m_session, &Session::recordsReady, this, &HeadlessRunner::print);
@@ -402,9 +419,23 @@ void HeadlessRunner::render(const LogRecord &r, QByteArray &line)
         line += " [cut: frame larger than the maximum]";
     if (r.flags & LogRecord::Incomplete)
         line += " [incomplete: stream ended]";
-    if (m_options.mode == Session::Mode::Relay && r.kind == LogRecord::Kind::Tx)
-        line += " [injected]";
+    if (m_options.mode == Session::Mode::Relay)
+        appendRelayMarks(r, line);
     line += '\n';
+}
+
+// What a relay did with a record's bytes: a rewrite rule's work, or an injection.
+void HeadlessRunner::appendRelayMarks(const LogRecord &r, QByteArray &line)
+{
+    const QByteArray rule = '"' + escapeForDisplay(r.replyRule).toUtf8() + '"';
+    if (r.kind == LogRecord::Kind::Tx)
+        line += r.flags & LogRecord::Rewritten ? " [replacement: " + rule + ']' : " [injected]";
+    else if (r.flags & LogRecord::Rewritten)
+        line += " [rewritten: " + rule + ']';
+    else if (r.flags & LogRecord::Dropped)
+        line += " [dropped: " + rule + ']';
+    else if (r.flags & LogRecord::Delayed)
+        line += " [delayed: " + rule + ']';
 }
 
 void HeadlessRunner::flushIfFull(QByteArray &line)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cli/launchoptions.h"
+#include "core/autoreply/rewriterules.h"
 
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
@@ -58,6 +59,7 @@ private:
     void onStateChanged();
     void print(const LogRecords &records);
     void render(const LogRecord &record, QByteArray &line);
+    void appendRelayMarks(const LogRecord &record, QByteArray &line);
     const char *directionTag(const LogRecord &record) const;
     void flushIfFull(QByteArray &line);
     void beginSending();
@@ -67,12 +69,14 @@ private:
     bool checkPayloadFile(QString *error) const;
     bool checkReportWritable(QString *error) const;
     bool readRulesFile(QByteArray *json, QString *error) const;
+    bool loadRules(QString *error);
 
     LaunchOptions m_options;
     FILE *m_out;
     Session *m_session = nullptr;
     LagMeter *m_lag = nullptr;
     std::unique_ptr<AutoReplyRules> m_rules;
+    RewriteConfig m_rewrite; // a relay's --rules
     QHash<quint64, std::shared_ptr<StreamDecoder>> m_decoders; // peer id << 1 | direction
     QList<quint32> m_closedPeers; // their decoders go once their last records are printed
     QByteArray m_payload;

@@ -153,7 +153,7 @@ QString optionNotApplying(const QCommandLineParser &parser, const LaunchOptions 
         // Sending is injecting into one side of a pair: the window's, not a command line's.
         inapplicable = anySet(parser,
                               {"host", "local-port", "reconnect", "remote", "broadcast", "join",
-                               "reply-to-last", "echo", "rules", "send", "send-hex",
+                               "reply-to-last", "echo", "send", "send-hex",
                                "send-file", "interval", "count", "linger"},
                               &name);
         break;
@@ -293,7 +293,8 @@ struct CliOptions
                     Tr::tr("Relay: pass server→client bytes on at most this fast."),
                     QStringLiteral("bytes/s")};
     const O echo{QStringLiteral("echo"), Tr::tr("Send every received frame back.")};
-    const O rules{QStringLiteral("rules"), Tr::tr("Auto-reply rules (JSON file)."),
+    const O rules{QStringLiteral("rules"),
+                  Tr::tr("Auto-reply rules (JSON file); for a relay, rewrite rules."),
                   QStringLiteral("file")};
     const O maxClients{QStringLiteral("max-clients"), Tr::tr("Server: client limit."),
                        QStringLiteral("n"), QStringLiteral("10000")};

@@ -744,6 +744,64 @@ bool AutoReplyRules::setConfig(const AutoReplyConfig &config, AutoReplyIssue *er
     return true;
 }
 
+bool AutoReplyRules::ruleMatches(int compiledIndex, FrameState &state,
+                                 QRegularExpressionMatch *match)
+{
+    const CompiledRule &rule = m_compiled->rules.at(compiledIndex);
+    switch (rule.match) {
+    case Match::ExactBytes:
+        return state.frame == QByteArrayView(rule.exact);
+    case Match::HexPattern:
+        return hexMatches(rule, state.frame);
+    case Match::Substring:
+        return state.decoded().contains(rule.text, rule.caseSensitivity);
+    case Match::Regex:
+        return regexMatches(compiledIndex, state, match);
+    }
+    return false;
+}
+
+// The rule's reply for this frame, captures filled in; false (and logged) when a capture
+// cannot be encoded or the reply grows past MaxReplyBytes.
+bool AutoReplyRules::buildReply(int compiledIndex, FrameState &state,
+                                const QRegularExpressionMatch &match, QByteArray *bytes) const
+{
+    const CompiledRule &rule = m_compiled->rules.at(compiledIndex);
+    for (const ReplyPiece &piece : rule.reply) {
+        bool ok = true;
+        if (piece.group < 0)
+            *bytes += piece.bytes;
+        else
+            ok = state.captureBytes(match, piece.group, bytes);
+        if (!ok || bytes->size() > MaxReplyBytes) {
+            qCWarning(lcAutoReply, "rule \"%s\": reply not sent (%s)",
+                      qUtf8Printable(rule.source),
+                      ok ? "longer than the reply limit"
+                         : "a capture cannot be encoded in the rule set's encoding");
+            return false;
+        }
+    }
+    return true;
+}
+
+std::optional<AutoReplyRules::Hit> AutoReplyRules::firstHit(QByteArrayView frame)
+{
+    const Compiled &c = *m_compiled;
+    FrameState state{frame, c.config.encoding, {}, {}};
+    for (int i = 0; i < c.rules.size(); ++i) {
+        QRegularExpressionMatch match;
+        if (!ruleMatches(i, state, &match))
+            continue;
+        Hit hit;
+        hit.rule = c.rules.at(i).index;
+        hit.ok = buildReply(i, state, match, &hit.bytes);
+        if (!hit.ok)
+            hit.bytes.clear();
+        return hit;
+    }
+    return std::nullopt;
+}
+
 QList<AutoReply> AutoReplyRules::repliesFor(QByteArrayView frame, QByteArrayView stripped)
 {
     const Compiled &c = *m_compiled;
@@ -759,44 +817,14 @@ QList<AutoReply> AutoReplyRules::repliesFor(QByteArrayView frame, QByteArrayView
 
     FrameState state{frame, c.config.encoding, {}, {}};
     bool matched = false;
-    for (const CompiledRule &rule : c.rules) {
+    for (int i = 0; i < c.rules.size(); ++i) {
         QRegularExpressionMatch match;
-        bool hit = false;
-        switch (rule.match) {
-        case Match::ExactBytes:
-            hit = frame == QByteArrayView(rule.exact);
-            break;
-        case Match::HexPattern:
-            hit = hexMatches(rule, frame);
-            break;
-        case Match::Substring:
-            hit = state.decoded().contains(rule.text, rule.caseSensitivity);
-            break;
-        case Match::Regex:
-            hit = regexMatches(int(&rule - c.rules.constData()), state, &match);
-            break;
-        }
-        if (!hit)
+        if (!ruleMatches(i, state, &match))
             continue;
-
         matched = true;
+        const CompiledRule &rule = c.rules.at(i);
         QByteArray bytes;
-        bool ok = true;
-        for (const ReplyPiece &piece : rule.reply) {
-            if (piece.group < 0)
-                bytes += piece.bytes;
-            else
-                ok = state.captureBytes(match, piece.group, &bytes);
-            if (!ok || bytes.size() > MaxReplyBytes) {
-                qCWarning(lcAutoReply, "rule \"%s\": reply not sent (%s)",
-                          qUtf8Printable(rule.source),
-                          ok ? "longer than the reply limit"
-                             : "a capture cannot be encoded in the rule set's encoding");
-                ok = false;
-                break;
-            }
-        }
-        if (ok && !bytes.isEmpty())
+        if (buildReply(i, state, match, &bytes) && !bytes.isEmpty())
             out.append({bytes, rule.delayMs, rule.source});
         if (c.config.matchMode == MatchMode::FirstMatch)
             break;

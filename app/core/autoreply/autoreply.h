@@ -6,6 +6,8 @@
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QCoreApplication>
+#include <QJsonObject>
+#include <QJsonValue>
 #include <QList>
 #include <QRegularExpressionMatch>
 #include <QString>
@@ -145,6 +147,18 @@ public:
 
     QList<AutoReply> repliesFor(QByteArrayView frame, QByteArrayView stripped = {}) override;
 
+    // The first enabled rule that matches the frame, whatever the match mode and echo (a
+    // relay's rewrite rules use this): its index in config().rules and its reply, captures
+    // filled in. `ok` is false when the reply could not be made (a capture not encodable, or
+    // longer than MaxReplyBytes); bytes are then empty.
+    struct Hit
+    {
+        int rule = -1;
+        QByteArray bytes;
+        bool ok = true;
+    };
+    std::optional<Hit> firstHit(QByteArrayView frame);
+
     void beginBatch() override;
     QStringList endBatch() override;
     // Why the rule at `ruleIndex` (in config().rules) was last skipped for blowing its
@@ -161,12 +175,20 @@ public:
     bool loadJson(QByteArrayView json, AutoReplyIssue *error = nullptr,
                   QStringList *warnings = nullptr);
     QByteArray saveJson() const { return toJson(config()); }
+    // One rule as in the file's `rules` array (index: 0-based, for messages).
+    static QJsonObject ruleToJson(const AutoReplyRule &rule);
+    static std::optional<AutoReplyRule> ruleFromJson(const QJsonValue &value, int index,
+                                                     AutoReplyIssue *error,
+                                                     QStringList *warnings = nullptr);
 
 private:
     struct Compiled;
     struct FrameState;
     struct Batch;
     bool regexMatches(int compiledIndex, FrameState &state, QRegularExpressionMatch *match);
+    bool ruleMatches(int compiledIndex, FrameState &state, QRegularExpressionMatch *match);
+    bool buildReply(int compiledIndex, FrameState &state, const QRegularExpressionMatch &match,
+                    QByteArray *bytes) const;
     std::unique_ptr<Compiled> m_compiled;
     std::unique_ptr<Batch> m_batch; // only between beginBatch() and endBatch()
 };

@@ -89,23 +89,27 @@ bool enumFromName(const QString &name, const QList<E> &values, QString (*toName)
 
 } // namespace
 
+QJsonObject AutoReplyRules::ruleToJson(const AutoReplyRule &r)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("name"), r.name);
+    o.insert(QStringLiteral("enabled"), r.enabled);
+    o.insert(QStringLiteral("match"), matchName(r.match));
+    o.insert(QStringLiteral("pattern"), r.pattern);
+    o.insert(QStringLiteral("patternFormat"), formatName(r.patternFormat));
+    o.insert(QStringLiteral("contains"), r.contains);
+    o.insert(QStringLiteral("ignoreCase"), r.ignoreCase);
+    o.insert(QStringLiteral("reply"), r.reply);
+    o.insert(QStringLiteral("replyFormat"), formatName(r.replyFormat));
+    o.insert(QStringLiteral("delayMs"), r.delayMs);
+    return o;
+}
+
 QByteArray AutoReplyRules::toJson(const AutoReplyConfig &config)
 {
     QJsonArray rules;
-    for (const AutoReplyRule &r : config.rules) {
-        QJsonObject o;
-        o.insert(QStringLiteral("name"), r.name);
-        o.insert(QStringLiteral("enabled"), r.enabled);
-        o.insert(QStringLiteral("match"), matchName(r.match));
-        o.insert(QStringLiteral("pattern"), r.pattern);
-        o.insert(QStringLiteral("patternFormat"), formatName(r.patternFormat));
-        o.insert(QStringLiteral("contains"), r.contains);
-        o.insert(QStringLiteral("ignoreCase"), r.ignoreCase);
-        o.insert(QStringLiteral("reply"), r.reply);
-        o.insert(QStringLiteral("replyFormat"), formatName(r.replyFormat));
-        o.insert(QStringLiteral("delayMs"), r.delayMs);
-        rules.append(o);
-    }
+    for (const AutoReplyRule &r : config.rules)
+        rules.append(ruleToJson(r));
     QJsonObject root;
     root.insert(QStringLiteral("format"), kFormatTag);
     root.insert(QStringLiteral("version"), SchemaVersion);
@@ -348,6 +352,17 @@ std::optional<AutoReplyConfig> AutoReplyRules::fromJson(QByteArrayView json, Aut
         config.rules.append(*rule);
     }
     return config;
+}
+
+std::optional<AutoReplyRule> AutoReplyRules::ruleFromJson(const QJsonValue &value, int index,
+                                                          AutoReplyIssue *error,
+                                                          QStringList *warnings)
+{
+    AutoReplyIssue e;
+    std::optional<AutoReplyRule> rule = readRule(value, index, warnings, &e);
+    if (!rule && error)
+        *error = e;
+    return rule;
 }
 
 bool AutoReplyRules::loadJson(QByteArrayView json, AutoReplyIssue *error, QStringList *warnings)

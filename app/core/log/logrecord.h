@@ -35,6 +35,12 @@ struct LogRecord
         // A relay's upstream side: Rx came from the server (S>C), Tx was injected towards it;
         // without it, in a relay, Rx came from the client (C>S), Tx was injected towards it.
         Upstream = 0x200,
+        // A relay's rewrite rules (replyRule names the rule): Rx: the frame was passed on
+        // changed (a Tx record with Rewritten follows: what went out instead), not at all, or
+        // later; Tx: what a rule passed on instead of the frame received.
+        Rewritten = 0x400,
+        Dropped = 0x800,
+        Delayed = 0x1000,
     };
     Q_DECLARE_FLAGS(Flags, Flag)
 
@@ -51,7 +57,7 @@ struct LogRecord
     CarryIn carryGbk;
     QByteArray bytes; // Rx/Tx: the payload; Event: the message text in UTF-8
     // AutoReply records of a rule: the rule's name (shared with the rule, not copied).
-    QString replyRule;
+    QString replyRule; // and a relay's records marked by a rewrite rule
 
     QString eventText() const { return QString::fromUtf8(bytes); }
 };

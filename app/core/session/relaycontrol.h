@@ -4,6 +4,9 @@
 
 namespace sockscope {
 
+struct AutoReplyIssue;
+struct RewriteConfig;
+
 // What only a relay can do with a pair, by the peer id of one side: holding what that side
 // sends (client side: client→server; upstream side: server→client). Session::relay() hands
 // it out; the window and tests use it without knowing the relay's transport.
@@ -36,6 +39,14 @@ public:
     virtual void releaseHeld(quint32 side) = 0;
     // Discards what was held (logged with its size); a held end of stream is passed on.
     virtual void dropHeld(quint32 side) = 0;
+
+    // Rewrite rules for both directions (core/autoreply/rewriterules.h): the first enabled
+    // rule of a frame's direction that matches it replaces, drops or delays it. All or
+    // nothing: false, with *error, leaves the rules as they were. While a direction has rules,
+    // its bytes are passed on frame by frame as the framing completes them (a frame's partial
+    // bytes wait for its end, or for the side's end of stream).
+    virtual bool setRewriteRules(const RewriteConfig &config, AutoReplyIssue *error = nullptr) = 0;
+    virtual const RewriteConfig &rewriteRules() const = 0;
 
 protected:
     ~RelayControl() = default; // not deleted through this interface

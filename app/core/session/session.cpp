@@ -30,6 +30,7 @@ struct Session::Channel
     std::list<quint32>::iterator idleEntry; // in m_idleQueue, when idleQueued
     bool idleQueued = false;
     LogRecord::Flags sideFlags; // Upstream for a relay's upstream side
+    bool routed = false;        // frames go through routeFrame() (a relay's rewrite rules)
     int slot = 0;               // which framing (and idle queue): 1 for a relay's upstream side
 };
 
@@ -132,16 +133,50 @@ void Session::reframe(int slot)
 {
     for (auto it = m_channels.begin(); it != m_channels.end(); ++it) {
         Channel &ch = *it.value();
-        if (slot >= 0 && ch.slot != slot)
-            continue;
-        QList<Frame> frames;
-        ch.rx.finish(frames);
-        emitFrames(it.key(), ch, frames);
-        ch.rx = FrameDecoder(ch.slot == 1 ? m_upstreamFraming : m_framing);
-        unqueueIdle(ch);
+        if (slot < 0 || ch.slot == slot)
+            flushFrames(it.key(), ch);
     }
     armIdleTimer();
 }
+
+void Session::flushFrames(quint32 id, Channel &ch)
+{
+    QList<Frame> frames;
+    ch.rx.finish(frames);
+    emitFrames(id, ch, frames);
+    ch.rx = FrameDecoder(ch.slot == 1 ? m_upstreamFraming : m_framing);
+    unqueueIdle(ch);
+}
+
+void Session::setRoutesFrames(quint32 id, bool on)
+{
+    const auto ch = m_channels.value(id);
+    if (!ch || ch->routed == on)
+        return;
+    // Bytes of the partial frame were passed on raw (or wait to be routed): flushed first,
+    // so the new way starts at a frame boundary and no byte is passed on twice or never.
+    flushFrames(id, *ch);
+    ch->routed = on;
+}
+
+bool Session::routesFrames(quint32 id) const
+{
+    const auto ch = m_channels.value(id);
+    return ch && ch->routed;
+}
+
+void Session::finishFrames(quint32 id)
+{
+    if (const auto ch = m_channels.value(id))
+        flushFrames(id, *ch);
+}
+
+FrameRoute Session::routeFrame(quint32, const Frame &)
+{
+    return {};
+}
+
+void Session::routeBatch(quint32, bool) {}
 
 void Session::setRxChecksum(ChecksumKind kind, ByteOrder order)
 {
@@ -367,8 +402,11 @@ void Session::emitFrames(quint32 id, Channel &ch, QList<Frame> &frames)
     if (!p)
         return;
     const qint64 t = nowUs();
+    const bool routed = ch.routed;
     if (m_autoReplier)
         m_autoReplier->beginBatch();
+    if (routed)
+        routeBatch(id, true);
     for (Frame &frame : frames) {
         LogRecord r;
         r.timeUs = t;
@@ -392,9 +430,21 @@ void Session::emitFrames(quint32 id, Channel &ch, QList<Frame> &frames)
             for (const AutoReply &reply : replies)
                 holdReply(id, reply);
         }
+        FrameRoute route;
+        if (routed) {
+            route = routeFrame(id, frame);
+            r.flags |= route.flags;
+            r.replyRule = route.rule;
+        }
         r.bytes = std::move(frame.bytes);
         appendRecord(std::move(r));
+        if (!route.sent.isEmpty()) {
+            const ReplyTag tag{route.rule, false, true};
+            noteSent(route.sentTo, route.sent, &tag);
+        }
     }
+    if (routed)
+        routeBatch(id, false);
     if (m_autoReplier) {
         for (const QString &notice : m_autoReplier->endBatch())
             logEvent(id, notice, true);
@@ -645,7 +695,10 @@ void Session::noteSent(quint32 id, const QByteArray &bytes, const ReplyTag *tag)
     r.timeUs = nowUs();
     r.peerId = id;
     r.kind = LogRecord::Kind::Tx;
-    if (tag) {
+    if (tag && tag->rewritten) {
+        r.flags |= LogRecord::Rewritten;
+        r.replyRule = tag->rule;
+    } else if (tag) {
         r.flags |= LogRecord::AutoReply;
         if (tag->echo)
             r.flags |= LogRecord::Echo;

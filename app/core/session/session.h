@@ -3,6 +3,7 @@
 #include "core/codec/checksum.h"
 #include "core/framing/framedecoder.h"
 #include "core/log/logrecord.h"
+#include "core/session/frameroute.h"
 #include "core/session/peer.h"
 #include "core/session/sessionendpoint.h"
 
@@ -231,6 +232,17 @@ protected:
     // when nothing changed (no such open peer, or already so).
     bool setPeerHolding(quint32 id, bool hold);
 
+    // A relay's rewrite rules: a routed peer's frames are handed to routeFrame() as they
+    // complete, and the relay passes on what it returns instead of the bytes as read.
+    virtual FrameRoute routeFrame(quint32 id, const Frame &frame);
+    // Brackets the frames of one read (rules' work budgets are per batch).
+    virtual void routeBatch(quint32 id, bool begin);
+    // Starts or stops routing a peer's frames; its partial frame is flushed the old way first.
+    void setRoutesFrames(quint32 id, bool on);
+    bool routesFrames(quint32 id) const;
+    // The peer finished sending: its partial frame is emitted (routed) now, not at its close.
+    void finishFrames(quint32 id);
+
     void pruneClosedPeers();
     qsizetype removeOldestClosedPeers(qsizetype count); // returns how many went
 
@@ -259,6 +271,7 @@ private:
     void appendRecord(LogRecord &&record);
     void flushIdle();
     void reframe(int slot);
+    void flushFrames(quint32 id, Channel &ch); // the partial frame, as it is, and a fresh decoder
     void queueIdle(quint32 id, Channel &ch);
     void unqueueIdle(Channel &ch);
     void armIdleTimer();
@@ -297,6 +310,7 @@ private:
     {
         QString rule;
         bool echo = false;
+        bool rewritten = false; // not a reply: what a relay's rewrite rule passed on
     };
     SendResult deliver(const QByteArray &bytes, const QList<quint32> &peers, const ReplyTag *tag);
     // A message was handed to a peer's socket: logged now, counted as written when it is.

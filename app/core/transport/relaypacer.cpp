@@ -43,7 +43,7 @@ void RelayPacer::setShape(const Shape &shape)
     schedule(m_clock.elapsed());
 }
 
-void RelayPacer::push(quint32 side, const QByteArray &bytes)
+void RelayPacer::push(quint32 side, const QByteArray &bytes, int extraDelayMs)
 {
     if (bytes.isEmpty())
         return;
@@ -53,9 +53,10 @@ void RelayPacer::push(quint32 side, const QByteArray &bytes)
         lane.tokens = m_shape.bytesPerSecond > 0 ? burstFor(m_shape.bytesPerSecond, m_whole) : 0;
         lane.refilledMs = now;
     }
-    lane.items.push_back({now + m_shape.latencyMs, bytes});
+    const qint64 due = now + m_shape.latencyMs + qMax(0, extraDelayMs);
+    lane.items.push_back({due, bytes});
     lane.bytes += bytes.size();
-    schedule(m_shape.latencyMs > 0 ? now + m_shape.latencyMs : now);
+    schedule(due);
 }
 
 qint64 RelayPacer::queuedBytes(quint32 side) const

@@ -33,8 +33,9 @@ public:
     // Datagrams: an item goes out whole or waits (for the rate), never in pieces.
     void setWholeItems(bool whole) { m_whole = whole; }
 
-    // Bytes from `side`, to come out of ready() when due.
-    void push(quint32 side, const QByteArray &bytes);
+    // Bytes from `side`, to come out of ready() when due: the latency plus `extraDelayMs`
+    // from now, and never before what the side pushed earlier.
+    void push(quint32 side, const QByteArray &bytes, int extraDelayMs = 0);
     qint64 queuedBytes(quint32 side) const;
     // Drops what waits for the side (it closed).
     void forget(quint32 side);

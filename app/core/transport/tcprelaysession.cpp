@@ -6,6 +6,7 @@
 #include "core/link/tcplistener.h"
 #include "core/net/endpoint.h"
 #include "core/transport/relaypacer.h"
+#include "core/transport/relayrouting.h"
 #include "core/transport/tcpserversession.h"
 
 namespace sockscope {
@@ -20,6 +21,13 @@ TcpRelaySession::TcpRelaySession(QObject *parent)
         connect(pacer, &RelayPacer::drained, this, [this](quint32 side) {
             if (m_finishAfterPacing.remove(side))
                 passOnFinish(side);
+            if (const auto it = m_closeAfterPacing.constFind(side);
+                it != m_closeAfterPacing.constEnd()) {
+                const CloseReason reason = it.value();
+                m_closeAfterPacing.erase(it);
+                closeOther(side, reason);
+                return;
+            }
             updateReading(side);
         });
     }
@@ -93,6 +101,7 @@ void TcpRelaySession::admit(TcpLink *link)
     link->setReadPaused(true);
     const quint32 id = attach(link, PeerInfo::Side::Client);
     wire(id, link);
+    updateRouting(id);
     logEvent(id, tr("Connected; connecting to the server %1…").arg(upstreamText()));
     connectUpstream(id);
 }
@@ -125,6 +134,7 @@ void TcpRelaySession::upstreamConnected(quint32 client, TcpLink *link)
     }
     const quint32 id = attach(link, PeerInfo::Side::Upstream, client);
     wire(id, link);
+    updateRouting(id);
     logEvent(id, tr("Connected to the server %1 from %2")
                      .arg(formatEndpoint(unmappedAddress(link->peerAddress()).toString(),
                                          link->peerPort()),
@@ -162,19 +172,66 @@ bool TcpRelaySession::isClientSide(quint32 id) const
     return p && p->side == PeerInfo::Side::Client;
 }
 
-// Logged and counted first, then forwarded (or held): the same bytes, shared, in order.
+// Logged and counted first, then forwarded (or held): the same bytes, shared, in order. With
+// rewrite rules for the direction, ingest() hands the frames to routeFrame() instead.
 void TcpRelaySession::linkReceived(quint32 id, const QByteArray &block)
 {
     ingest(id, block);
+    if (!routesFrames(id))
+        pass(id, block);
+}
+
+void TcpRelaySession::pass(quint32 id, const QByteArray &bytes, int delayMs)
+{
     PeerInfo *p = mutablePeer(id);
     if (p && p->holding) {
-        m_held[id].blocks.push_back(block);
-        p->heldBytes += block.size();
+        m_held[id].blocks.emplace_back(bytes, delayMs);
+        p->heldBytes += bytes.size();
         markPeersChanged();
         updateReading(id);
         return;
     }
-    forward(id, block);
+    forward(id, bytes, delayMs);
+}
+
+FrameRoute TcpRelaySession::routeFrame(quint32 id, const Frame &frame)
+{
+    QString failure;
+    const FrameRoute route = routeRelayFrame(
+        m_rewrite, !isClientSide(id), frame, partnerOf(id),
+        [this, id](const QByteArray &bytes, int delayMs) { pass(id, bytes, delayMs); }, &failure);
+    if (!failure.isEmpty())
+        logEvent(id, failure, true);
+    return route;
+}
+
+void TcpRelaySession::routeBatch(quint32 id, bool begin)
+{
+    const bool s2c = !isClientSide(id);
+    if (begin) {
+        m_rewrite.beginBatch(s2c);
+        return;
+    }
+    for (const QString &notice : m_rewrite.endBatch(s2c))
+        logEvent(id, notice, true);
+}
+
+void TcpRelaySession::updateRouting(quint32 id)
+{
+    setRoutesFrames(id, m_rewrite.isActive(!isClientSide(id)));
+}
+
+bool TcpRelaySession::setRewriteRules(const RewriteConfig &config, AutoReplyIssue *error)
+{
+    if (!m_rewrite.setConfig(config, error))
+        return false;
+    logEvent(0, RewriteRules::describe(config));
+    for (quint32 id : peerIds()) {
+        const PeerInfo *p = peer(id);
+        if (p && p->isOpen())
+            updateRouting(id);
+    }
+    return true;
 }
 
 RelayPacer *TcpRelaySession::pacerFor(quint32 id) const
@@ -183,11 +240,11 @@ RelayPacer *TcpRelaySession::pacerFor(quint32 id) const
     return m_pacers[p && p->isUpstream() ? 1 : 0];
 }
 
-void TcpRelaySession::forward(quint32 id, const QByteArray &block)
+void TcpRelaySession::forward(quint32 id, const QByteArray &block, int delayMs)
 {
     RelayPacer *pacer = pacerFor(id);
-    if (pacer->isActive() || pacer->queuedBytes(id) > 0) { // behind what already waits
-        pacer->push(id, block);
+    if (delayMs > 0 || pacer->isActive() || pacer->queuedBytes(id) > 0) { // behind what waits
+        pacer->push(id, block, delayMs);
         updateReading(id);
         return;
     }
@@ -226,6 +283,7 @@ void TcpRelaySession::sideDrained(quint32 id)
 
 void TcpRelaySession::sideFinished(quint32 id)
 {
+    finishFrames(id); // a routed side's unfinished frame goes before its end of stream
     const bool client = isClientSide(id);
     PeerInfo *p = mutablePeer(id);
     if (p) {
@@ -271,8 +329,8 @@ void TcpRelaySession::releaseHeld(quint32 side)
         logEvent(side, tr("Released %n held byte(s).", nullptr, int(qMin<qint64>(p->heldBytes, INT_MAX))));
     p->heldBytes = 0;
     markPeersChanged();
-    for (const QByteArray &block : held.blocks)
-        forward(side, block);
+    for (const auto &[block, delayMs] : held.blocks)
+        forward(side, block, delayMs);
     if (held.finished) {
         logEvent(side, tr("Passed on the held end of stream (half-close)."));
         passOnFinish(side);
@@ -303,8 +361,15 @@ void TcpRelaySession::dropHeld(quint32 side)
 
 void TcpRelaySession::linkClosed(quint32 id, CloseReason reason)
 {
-    pacerFor(id)->forget(id);
-    m_finishAfterPacing.remove(id);
+    // What this side sent and still waits for its shaping or a rule's delay goes out before
+    // the other side is closed; a reset discards it, as a reset does.
+    RelayPacer *pacer = pacerFor(id);
+    const bool paced =
+        reason != CloseReason::Reset && pacer->queuedBytes(id) > 0 && link(partnerOf(id));
+    if (!paced) {
+        pacer->forget(id);
+        m_finishAfterPacing.remove(id);
+    }
     if (const auto held = m_held.constFind(id); held != m_held.constEnd()) {
         if (PeerInfo *p = mutablePeer(id); p && p->heldBytes > 0) {
             logEvent(id, tr("%n held byte(s) were not passed on: the connection closed.",
@@ -318,6 +383,15 @@ void TcpRelaySession::linkClosed(quint32 id, CloseReason reason)
         connector->cancel();
         connector->deleteLater();
     }
+    if (paced)
+        m_closeAfterPacing.insert(id, reason); // closeOther() when the pacer has drained
+    else
+        closeOther(id, reason);
+}
+
+// A side closed (reason): its partner follows, as the reason says.
+void TcpRelaySession::closeOther(quint32 id, CloseReason reason)
+{
     const quint32 other = partnerOf(id);
     if (!link(other))
         return;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/autoreply/rewriterules.h"
 #include "core/session/relaycontrol.h"
 #include "core/transport/linksession.h"
 
@@ -34,6 +35,9 @@ class TcpListener;
 //   (queued bytes go out first).
 // - Sending (inject) goes to the peer ids given: a client side or an upstream side.
 // - Hold / release / drop per side (RelayControl).
+// - Rewrite rules (RelayControl::setRewriteRules): a direction with rules is passed on frame
+//   by frame from routeFrame(), each frame replaced, dropped, delayed or as it came; holds,
+//   shaping and back-pressure then act on what the rules passed on.
 class TcpRelaySession : public LinkSession, public RelayControl
 {
     Q_OBJECT
@@ -74,6 +78,8 @@ public:
     void dropHeld(quint32 side) override;
     void setShaping(bool serverToClient, const Shaping &shaping) override;
     Shaping shaping(bool serverToClient) const override;
+    bool setRewriteRules(const RewriteConfig &config, AutoReplyIssue *error = nullptr) override;
+    const RewriteConfig &rewriteRules() const override { return m_rewrite.config(); }
 
 private:
     void admit(TcpLink *link);
@@ -82,10 +88,16 @@ private:
     void upstreamFailed(quint32 client, CloseReason reason, const QString &text);
     void linkReceived(quint32 id, const QByteArray &block) override;
     void linkClosed(quint32 id, CloseReason reason) override;
+    void closeOther(quint32 id, CloseReason reason);
     void sideFinished(quint32 id);
     void sideDrained(quint32 id);
     void wire(quint32 id, Link *link);
-    void forward(quint32 id, const QByteArray &block);
+    // What a side sends, after the rules: held, or forwarded (delayMs later).
+    void pass(quint32 id, const QByteArray &bytes, int delayMs = 0);
+    void forward(quint32 id, const QByteArray &block, int delayMs = 0);
+    FrameRoute routeFrame(quint32 id, const Frame &frame) override;
+    void routeBatch(quint32 id, bool begin) override;
+    void updateRouting(quint32 id);
     void writeToPartner(quint32 id, const QByteArray &block);
     RelayPacer *pacerFor(quint32 id) const;
     void passOnFinish(quint32 id);
@@ -100,12 +112,14 @@ private:
     QHash<quint32, TcpConnector *> m_connecting; // client peer → its upstream attempt
     struct Held
     {
-        std::deque<QByteArray> blocks;
+        std::deque<std::pair<QByteArray, int>> blocks; // and the delay a rule gave them
         bool finished = false; // the side's end of stream came while held
     };
     QHash<quint32, Held> m_held; // by sending side
     RelayPacer *m_pacers[2];     // client→server, server→client
     QSet<quint32> m_finishAfterPacing; // sides whose FIN waits behind paced bytes
+    QHash<quint32, CloseReason> m_closeAfterPacing; // closed sides whose paced bytes still go
+    RewriteRules m_rewrite;
 };
 
 } // namespace sockscope

@@ -4,6 +4,7 @@
 #include "core/net/endpoint.h"
 #include "core/net/udplimits.h"
 #include "core/transport/relaypacer.h"
+#include "core/transport/relayrouting.h"
 
 #include <QHostInfo>
 #include <QNetworkDatagram>
@@ -160,6 +161,8 @@ UdpRelaySession::Mapping *UdpRelaySession::mappingFor(const QHostAddress &addres
     m.lastActiveMs = nowMs();
     m.client = openPeer(address, port, PeerInfo::Side::Client);
     m.upstream = openPeer(m_server, m_options.upstreamPort, PeerInfo::Side::Upstream, m.client);
+    setRoutesFrames(m.client, m_rewrite.isActive(false));
+    setRoutesFrames(m.upstream, m_rewrite.isActive(true));
     const quint32 client = m.client;
     connect(socket, &QUdpSocket::readyRead, this, [this, client] { readUpstream(client); });
     m_byClient.insert(key, client);
@@ -182,10 +185,11 @@ void UdpRelaySession::readClients()
             continue;
         m->lastActiveMs = nowMs();
         const quint32 client = m->client;
-        ingestDatagram(client, d.data());
+        ingestDatagram(client, d.data()); // routed: passed on from routeFrame()
         if (!self)
             return;
-        pass(client, d.data());
+        if (!routesFrames(client))
+            pass(client, d.data());
     }
     if (m_listen && m_listen->hasPendingDatagrams())
         QMetaObject::invokeMethod(this, &UdpRelaySession::readClients, Qt::QueuedConnection);
@@ -207,7 +211,8 @@ void UdpRelaySession::readUpstream(quint32 client)
             continue;
         m_mappings[client].lastActiveMs = nowMs();
         ingestDatagram(m.upstream, d.data());
-        pass(m.upstream, d.data());
+        if (!routesFrames(m.upstream))
+            pass(m.upstream, d.data());
     }
     const auto it = m_mappings.constFind(client);
     if (it != m_mappings.constEnd() && it->socket->hasPendingDatagrams())
@@ -216,30 +221,71 @@ void UdpRelaySession::readUpstream(quint32 client)
 }
 
 // Now, or through the direction's shaping (behind what already waits there).
-void UdpRelaySession::passOn(quint32 from, const QByteArray &datagram)
+void UdpRelaySession::passOn(quint32 from, const QByteArray &datagram, int delayMs)
 {
-    const PeerInfo *p = peer(from);
-    RelayPacer *pacer = m_pacers[p && p->isUpstream() ? 1 : 0];
-    if (!pacer->isActive() && pacer->queuedBytes(from) == 0)
+    RelayPacer *pacer = m_pacers[isUpstreamSide(from) ? 1 : 0];
+    if (delayMs <= 0 && !pacer->isActive() && pacer->queuedBytes(from) == 0)
         writeOut(from, datagram);
     else if (pacer->queuedBytes(from) + datagram.size() > HoldCap)
         noteLost(from, datagram.size(), tr("too many datagrams wait for the shaping"));
     else
-        pacer->push(from, datagram);
+        pacer->push(from, datagram, delayMs);
 }
 
-void UdpRelaySession::pass(quint32 from, const QByteArray &datagram)
+bool UdpRelaySession::isUpstreamSide(quint32 id) const
+{
+    const PeerInfo *p = peer(id);
+    return p && p->isUpstream();
+}
+
+FrameRoute UdpRelaySession::routeFrame(quint32 id, const Frame &frame)
+{
+    const PeerInfo *p = peer(id);
+    QString failure;
+    const FrameRoute route = routeRelayFrame(
+        m_rewrite, isUpstreamSide(id), frame, p ? p->partner : 0,
+        [this, id](const QByteArray &bytes, int delayMs) { pass(id, bytes, delayMs); }, &failure);
+    if (!failure.isEmpty())
+        logEvent(id, failure, true);
+    return route;
+}
+
+void UdpRelaySession::routeBatch(quint32 id, bool begin)
+{
+    const bool s2c = isUpstreamSide(id);
+    if (begin) {
+        m_rewrite.beginBatch(s2c);
+        return;
+    }
+    for (const QString &notice : m_rewrite.endBatch(s2c))
+        logEvent(id, notice, true);
+}
+
+bool UdpRelaySession::setRewriteRules(const RewriteConfig &config, AutoReplyIssue *error)
+{
+    if (!m_rewrite.setConfig(config, error))
+        return false;
+    logEvent(0, RewriteRules::describe(config));
+    for (quint32 id : peerIds()) {
+        const PeerInfo *p = peer(id);
+        if (p && p->isOpen())
+            setRoutesFrames(id, m_rewrite.isActive(p->isUpstream()));
+    }
+    return true;
+}
+
+void UdpRelaySession::pass(quint32 from, const QByteArray &datagram, int delayMs)
 {
     PeerInfo *p = mutablePeer(from);
     if (!p || !p->holding) {
-        passOn(from, datagram);
+        passOn(from, datagram, delayMs);
         return;
     }
     if (p->heldBytes + datagram.size() > HoldCap) {
         noteLost(from, datagram.size(), tr("the hold is full"));
         return;
     }
-    m_held[from].append(datagram);
+    m_held[from].append({datagram, delayMs});
     p->heldBytes += datagram.size();
     markPeersChanged();
 }
@@ -269,20 +315,20 @@ void UdpRelaySession::setHolding(quint32 side, bool hold)
 void UdpRelaySession::releaseHeld(quint32 side)
 {
     PeerInfo *p = mutablePeer(side);
-    const QList<QByteArray> held = m_held.take(side);
+    const auto held = m_held.take(side);
     if (!p || held.isEmpty())
         return;
     logEvent(side, tr("Released %n held datagram(s).", nullptr, int(held.size())));
     p->heldBytes = 0;
     markPeersChanged();
-    for (const QByteArray &d : held)
-        passOn(side, d);
+    for (const auto &[d, delayMs] : held)
+        passOn(side, d, delayMs);
 }
 
 void UdpRelaySession::dropHeld(quint32 side)
 {
     PeerInfo *p = mutablePeer(side);
-    const QList<QByteArray> held = m_held.take(side);
+    const auto held = m_held.take(side);
     if (!p || held.isEmpty())
         return;
     logEvent(side, tr("Dropped %n held datagram(s); they were not passed on.", nullptr,

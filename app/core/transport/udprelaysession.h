@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/autoreply/rewriterules.h"
 #include "core/session/relaycontrol.h"
 #include "core/session/session.h"
 
@@ -19,7 +20,8 @@ class RelayPacer;
 // socket goes back to that client. Each mapping is a pair of peers (client side, upstream
 // side) as in TcpRelaySession; a mapping quiet for idleTimeoutMs is closed (its socket freed).
 // Datagrams are forwarded whole and unchanged; one that cannot be sent (the kernel's buffer
-// full) is lost as UDP loses it, counted and logged (once per run of losses).
+// full) is lost as UDP loses it, counted and logged (once per run of losses). Rewrite rules
+// see each datagram as a frame: replaced, dropped or delayed whole.
 class UdpRelaySession : public Session, public RelayControl
 {
     Q_OBJECT
@@ -59,6 +61,8 @@ public:
     void dropHeld(quint32 side) override;
     void setShaping(bool serverToClient, const Shaping &shaping) override;
     Shaping shaping(bool serverToClient) const override;
+    bool setRewriteRules(const RewriteConfig &config, AutoReplyIssue *error = nullptr) override;
+    const RewriteConfig &rewriteRules() const override { return m_rewrite.config(); }
 
 private:
     struct Mapping
@@ -79,8 +83,11 @@ private:
     void expireIdle();
     void noteLost(quint32 id, qint64 bytes, const QString &why);
     // What `from` (a side's peer) sent, to the other side; or held, if `from` is holding.
-    void pass(quint32 from, const QByteArray &datagram);
-    void passOn(quint32 from, const QByteArray &datagram);
+    void pass(quint32 from, const QByteArray &datagram, int delayMs = 0);
+    void passOn(quint32 from, const QByteArray &datagram, int delayMs = 0);
+    FrameRoute routeFrame(quint32 id, const Frame &frame) override;
+    void routeBatch(quint32 id, bool begin) override;
+    bool isUpstreamSide(quint32 id) const;
     void writeOut(quint32 from, const QByteArray &datagram);
     QList<quint32> defaultTargets(QString *whyNone) override;
     Delivery sendBytes(quint32 id, const QByteArray &bytes, QString *error) override;
@@ -95,10 +102,11 @@ private:
     QTimer m_idleTimer;
     QElapsedTimer m_clock;
     int m_lookupId = -1;
-    QHash<quint32, QList<QByteArray>> m_held; // by sending side
+    QHash<quint32, QList<std::pair<QByteArray, int>>> m_held; // by sending side, with delays
     RelayPacer *m_pacers[2];                   // client→server, server→client
     qint64 m_lost = 0;
     bool m_losing = false;
+    RewriteRules m_rewrite;
 };
 
 } // namespace sockscope
