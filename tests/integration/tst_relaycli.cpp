@@ -71,6 +71,9 @@ private slots:
     void framingPerDirection();
     void shapingFromCommandLine();
     void udpRelay();
+    void rewriteRulesFromFile();
+    void badRulesFileExits2_data();
+    void badRulesFileExits2();
     void portInUseExits3();
     void badArguments_data();
     void badArguments();
@@ -248,6 +251,93 @@ void tst_RelayCli::udpRelay()
     QCOMPARE(r.value(QStringLiteral("mode")).toString(), QStringLiteral("relay"));
     QCOMPARE(r.value(QStringLiteral("c2s_bytes_total")).toInteger(), 4);
     QCOMPARE(r.value(QStringLiteral("s2c_bytes_total")).toInteger(), 5);
+}
+
+// --rules FILE for a relay: rewrite rules (issue #14): the server receives what the rules made
+// of the client's lines, and the lines say which rule did what.
+void tst_RelayCli::rewriteRulesFromFile()
+{
+    const QString rules = m_dir.filePath(QStringLiteral("rewrite.json"));
+    QFile f(rules);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"format": "sockscope-rewrite-rules", "version": 1, "rules": [
+        {"name": "temp", "direction": "c2s", "match": "regex", "pattern": "^temp=(\\d+)$",
+         "action": "replace", "replacement": "temp=${1}0"},
+        {"name": "hush", "direction": "both", "match": "substring", "pattern": "secret",
+         "action": "drop"}]})");
+    f.close();
+    QTcpServer server;
+    QVERIFY(server.listen(kLoopback, 0));
+    CliProcess cli;
+    QVERIFY(cli.start(relayArgs(server.serverPort(),
+                                {QStringLiteral("--framing"), QStringLiteral("line"),
+                                 QStringLiteral("--rules"), rules})));
+    const quint16 port = relayPort(cli);
+    QVERIFY2(port, qPrintable(cli.diagnostics()));
+    QTcpSocket client;
+    client.connectToHost(kLoopback, port);
+    QVERIFY(client.waitForConnected(5000));
+    QTRY_VERIFY(server.hasPendingConnections());
+    std::unique_ptr<QTcpSocket> up(server.nextPendingConnection());
+    client.write("temp=25\nsecret\nkeep\n");
+    QTRY_COMPARE(up->bytesAvailable(), 14);
+    QCOMPARE(up->readAll(), QByteArray("temp=250\nkeep\n"));
+    up->write("a secret\nok\n");
+    QTRY_COMPARE(client.bytesAvailable(), 3);
+    QCOMPARE(client.readAll(), QByteArray("ok\n"));
+
+    QTRY_COMPARE(cli.lines(QStringLiteral("C>S")).size(), 4);
+    const QList<CliLine> c2s = cli.lines(QStringLiteral("C>S"));
+    QCOMPARE(c2s.at(0).data, QStringLiteral("temp=25 [rewritten: \"temp\"]"));
+    QCOMPARE(c2s.at(1).data, QStringLiteral("temp=250\\n [replacement: \"temp\"]"));
+    QCOMPARE(c2s.at(2).data, QStringLiteral("secret [dropped: \"hush\"]"));
+    QCOMPARE(c2s.at(3).data, QStringLiteral("keep"));
+    QTRY_COMPARE(cli.lines(QStringLiteral("S>C")).size(), 2);
+    QCOMPARE(cli.lines(QStringLiteral("S>C")).at(0).data,
+             QStringLiteral("a secret [dropped: \"hush\"]"));
+    QCOMPARE(cli.terminate(), 0);
+}
+
+void tst_RelayCli::badRulesFileExits2_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("an auto-reply file")
+        << QByteArray(R"({"format": "sockscope-auto-reply", "version": 1, "rules": []})")
+        << QStringLiteral("not a rewrite rule file");
+    QTest::newRow("no action")
+        << QByteArray(R"({"format": "sockscope-rewrite-rules", "version": 1, "rules": [
+               {"match": "substring", "pattern": "x"}]})")
+        << QStringLiteral("Rule 1, action");
+    QTest::newRow("unknown direction")
+        << QByteArray(R"({"format": "sockscope-rewrite-rules", "version": 1, "rules": [
+               {"match": "substring", "pattern": "x", "action": "drop", "direction": "up"}]})")
+        << QStringLiteral("direction");
+    QTest::newRow("replace without replacement")
+        << QByteArray(R"({"format": "sockscope-rewrite-rules", "version": 1, "rules": [
+               {"name": "r", "match": "substring", "pattern": "x", "action": "replace"}]})")
+        << QStringLiteral("replacement");
+    QTest::newRow("bad regex")
+        << QByteArray(R"({"format": "sockscope-rewrite-rules", "version": 1, "rules": [
+               {"match": "regex", "pattern": "(", "action": "drop"}]})")
+        << QStringLiteral("pattern");
+}
+
+void tst_RelayCli::badRulesFileExits2()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, mentions);
+    const QString rules = m_dir.filePath(QStringLiteral("bad-rewrite.json"));
+    QFile f(rules);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(json);
+    f.close();
+    CliProcess cli;
+    QVERIFY(cli.start(relayArgs(9, {QStringLiteral("--rules"), rules})));
+    QVERIFY(cli.waitForExit());
+    QCOMPARE(cli.exitCode(), 2);
+    QVERIFY2(cli.err().contains(mentions), qPrintable(cli.err()));
+    QVERIFY2(!cli.out().contains(QLatin1String("Listening")), qPrintable(cli.out()));
 }
 
 void tst_RelayCli::portInUseExits3()
