@@ -474,8 +474,9 @@ void tst_RelayShaping::fitsTheScreen_data()
 }
 
 // A running relay tab with a pair, both framings of their own and both directions shaped, on
-// a 900 px screen: the window is not widened and every control of the framing rows shows
-// whole; other tabs keep their one "Framing" selector and no Shaping button.
+// a 900x600 screen: the window is not widened (nor made taller, without a length prefix) and
+// every control of the framing rows shows whole; other tabs keep their one "Framing"
+// selector and no Shaping button.
 void tst_RelayShaping::fitsTheScreen()
 {
     QFETCH(int, c2sKind);
@@ -507,6 +508,10 @@ void tst_RelayShaping::fitsTheScreen()
     QVERIFY(saveScreenshot(window, u"relayshaping-%1-%2"_s.arg(c2sKind).arg(s2cKind)));
 
     QCOMPARE(window.width(), size.width());
+    // A length prefix's fields take a row more (as they do in every tab); without one the
+    // row the S→C framing takes does not push the window past a 600 px high screen.
+    if (c2sKind != Length && s2cKind != Length)
+        QCOMPARE(window.height(), size.height());
     auto *options = child<QWidget>(tab, "framing")->parentWidget();
     const auto widgets = options->findChildren<QWidget *>();
     for (QWidget *w : widgets) {
