@@ -50,21 +50,47 @@ FramingSelector::FramingSelector(QWidget *parent) : QWidget(parent)
 
 void FramingSelector::buildKindRow(QHBoxLayout *row)
 {
-    auto *label = new QLabel(tr("&Framing"), this);
+    m_label = new QLabel(tr("&Framing"), this);
     m_kind = new QComboBox(this);
     m_kind->setObjectName(QStringLiteral("framingKind"));
-    label->setBuddy(m_kind);
-    m_kind->addItem(tr("Raw chunks (as received)"));
-    m_kind->addItem(tr("Lines (\\n or \\r\\n)"));
-    m_kind->addItem(tr("Delimiter"));
-    m_kind->addItem(tr("Fixed length"));
-    m_kind->addItem(tr("Length prefix"));
-    m_kind->addItem(tr("Idle gap"));
+    m_label->setBuddy(m_kind);
+    m_kind->addItem(tr("Raw chunks (as received)"), Raw);
+    m_kind->addItem(tr("Lines (\\n or \\r\\n)"), Line);
+    m_kind->addItem(tr("Delimiter"), Delimiter);
+    m_kind->addItem(tr("Fixed length"), Fixed);
+    m_kind->addItem(tr("Length prefix"), Length);
+    m_kind->addItem(tr("Idle gap"), Gap);
     m_kind->setToolTip(tr("How received bytes are cut into messages. TCP is a stream: one "
                           "send() on the other side may arrive in pieces or glued to the next "
                           "(\"sticky packets\"). Framing makes each message one log row."));
-    row->addWidget(label);
+    row->addWidget(m_label);
     row->addWidget(m_kind);
+}
+
+void FramingSelector::setLabelText(const QString &text)
+{
+    m_label->setText(text);
+}
+
+void FramingSelector::offerSameAs(const QString &text)
+{
+    m_kind->insertItem(0, text, SameAs);
+    setSameAs();
+}
+
+bool FramingSelector::isSameAs() const
+{
+    return currentKind() == SameAs;
+}
+
+void FramingSelector::setSameAs()
+{
+    m_kind->setCurrentIndex(m_kind->findData(SameAs)); // signals as a user's choice would
+}
+
+int FramingSelector::currentKind() const
+{
+    return m_kind->currentData().toInt();
 }
 
 // Every kind's parameter fields; placeParams() puts them in the rows.
@@ -140,8 +166,10 @@ void FramingSelector::buildMaxAndError(QHBoxLayout *row, QHBoxLayout *row2)
 
 void FramingSelector::connectSignals()
 {
-    connect(m_kind, &QComboBox::currentIndexChanged, this, &FramingSelector::showParams);
-    connect(m_kind, &QComboBox::currentIndexChanged, this, &FramingSelector::onEdited);
+    connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
+        showParams(currentKind());
+        onEdited();
+    });
     connect(m_delimiter, &QLineEdit::textChanged, this, &FramingSelector::onEdited);
     for (QCheckBox *c : {m_keep, m_includes})
         connect(c, &QCheckBox::toggled, this, &FramingSelector::onEdited);
@@ -154,7 +182,9 @@ void FramingSelector::connectSignals()
 FramingSpec FramingSelector::fromFields(QString *error) const
 {
     FramingSpec s;
-    switch (m_kind->currentIndex()) {
+    switch (currentKind()) {
+    case SameAs:
+        return FramingSpec::raw(); // no spec of its own, nothing to check
     case Raw:
         s = FramingSpec::raw();
         break;
@@ -237,7 +267,7 @@ void FramingSelector::setSpec(const FramingSpec &s)
         break;
     }
     m_max->setValue(int(qMax<qsizetype>(16 * 1024, s.maxFrameSize) / 1024));
-    m_kind->setCurrentIndex(kind);
+    m_kind->setCurrentIndex(m_kind->findData(kind));
     showParams(kind);
     m_updating = false;
     onEdited();
@@ -249,7 +279,7 @@ void FramingSelector::showParams(int kind)
         for (QWidget *w : std::as_const(m_params[k]))
             w->setVisible(k == kind);
     // Raw chunks have no frame to cap; hidden from the start too, not only after an edit.
-    m_max->setVisible(kind != Raw);
+    m_max->setVisible(kind != Raw && kind != SameAs);
     updateSecondLine();
 }
 
@@ -261,7 +291,7 @@ QWidget *FramingSelector::takeSecondLine()
 
 void FramingSelector::updateSecondLine()
 {
-    m_secondLine->setVisible(m_kind->currentIndex() == Length || !m_error->isHidden());
+    m_secondLine->setVisible(currentKind() == Length || !m_error->isHidden());
 }
 
 void FramingSelector::onEdited()
@@ -273,7 +303,9 @@ void FramingSelector::onEdited()
     m_error->setText(error);
     m_error->setVisible(!error.isEmpty());
     updateSecondLine();
-    if (error.isEmpty())
+    if (isSameAs())
+        emit sameAsChosen();
+    else if (error.isEmpty())
         emit specChanged(s);
 }
 

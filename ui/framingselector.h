@@ -16,6 +16,9 @@ namespace sockscope {
 // Picks how received TCP bytes are cut into messages (the answer to "sticky
 // packets"): raw chunks, lines, any delimiter, fixed length, length prefix or
 // idle gap, with each kind's parameters. Emits specChanged only for valid specs.
+//
+// A relay's server→client selector also offers "same as" the other direction's first
+// (offerSameAs()): chosen, it has no spec of its own and emits sameAsChosen instead.
 class FramingSelector : public QWidget
 {
     Q_OBJECT
@@ -24,6 +27,14 @@ class FramingSelector : public QWidget
 public:
     explicit FramingSelector(QWidget *parent = nullptr);
 
+    // The label before the kind, with its mnemonic ("&Framing" unless set).
+    void setLabelText(const QString &text);
+    // Adds the "same as" choice first and picks it (text: e.g. "Same as C→S").
+    void offerSameAs(const QString &text);
+    bool isSameAs() const;
+    void setSameAs();
+
+    // The fields' spec (raw while they are invalid, or while "same as" is chosen).
     FramingSpec spec() const;
     void setSpec(const FramingSpec &spec);
     // Empty when the fields describe a usable spec.
@@ -36,10 +47,12 @@ public:
 
 signals:
     void specChanged(const sockscope::FramingSpec &spec);
+    void sameAsChosen();
 
 private:
-    enum Kind
+    enum Kind // the kind combo's item data
     {
+        SameAs = -1,
         Raw,
         Line,
         Delimiter,
@@ -53,10 +66,12 @@ private:
     void buildMaxAndError(QHBoxLayout *row, QHBoxLayout *row2);
     void connectSignals();
     void onEdited();
+    int currentKind() const;
     void showParams(int kind);
     void updateSecondLine();
     FramingSpec fromFields(QString *error) const;
 
+    QLabel *m_label = nullptr;
     QComboBox *m_kind = nullptr;
     QList<QList<QWidget *>> m_params; // per Kind
     QLineEdit *m_delimiter = nullptr;

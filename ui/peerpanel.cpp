@@ -178,7 +178,10 @@ void PeerPanel::buildRelayButtons(QVBoxLayout *lines)
     m_held = new QLabel(this);
     m_held->setObjectName(QStringLiteral("heldText"));
     m_held->setWordWrap(true);
-    // Two rows of two, so the panel stays narrow enough for the log beside it (900 px wide).
+    // Two rows of two, so the panel stays narrow enough for the log beside it (900 px wide),
+    // and the panel's rows closer together: a relay's receive options take a row more, and
+    // its tab still fits a 600 px high screen.
+    lines->setSpacing(2);
     auto *holds = new QHBoxLayout;
     for (QToolButton *b : {m_holdC2S, m_holdS2C})
         holds->addWidget(b);

@@ -2,6 +2,7 @@
 
 #include "core/autoreply/autoreply.h"
 #include "core/session/sessionsettings.h"
+#include "shapingdialog.h"
 
 #include <QWidget>
 
@@ -10,6 +11,8 @@ class QComboBox;
 class QHBoxLayout;
 class QLabel;
 class QPushButton;
+class QSettings;
+class QVBoxLayout;
 
 namespace sockscope {
 
@@ -20,6 +23,8 @@ struct SessionKind;
 // What the session does with what it receives: framing (stream kinds; UDP shows a note
 // instead), the receive checksum, Echo and the Auto-reply rules. Every change applies to the
 // session at once; the rules engine lives here and the session only borrows it.
+// A relay instead of Echo and Auto-reply: the server→client framing (a TCP relay; "same as
+// C→S" by default) and the shaping ("bad network") of what it passes on, each direction.
 class ReceiveOptions : public QWidget
 {
     Q_OBJECT
@@ -38,15 +43,28 @@ public:
     // have been given another in between).
     void applyFraming();
 
+    // A relay's shaping, applied to the session at once (running or not; it keeps it across
+    // a restart). Other kinds have none and ignore it.
+    RelayShaping shaping() const { return m_shaping; }
+    void setShaping(const RelayShaping &shaping);
+    // What ReceiveSettings does not hold (a relay's shaping), in the current settings group.
+    void saveState(QSettings &settings) const;
+    void restoreState(const QSettings &settings);
+
 private:
     void buildFraming(QHBoxLayout *row);
     void buildChecksum(QHBoxLayout *row);
     void buildAutoReply(QHBoxLayout *row);
+    void buildRelay(QVBoxLayout *lines, QHBoxLayout *row);
+    void buildShaping(QHBoxLayout *row);
+    void editShaping();
+    void applyShaping();
     void editAutoReply();
     void applyAutoReply();
 
     Session *m_session;
-    FramingSelector *m_framing = nullptr; // none for UDP
+    FramingSelector *m_framing = nullptr;    // none for UDP
+    FramingSelector *m_s2cFraming = nullptr; // a TCP relay's server→client framing
     QComboBox *m_rxChecksum = nullptr;
     QCheckBox *m_echo = nullptr;
     QLabel *m_autoReplyLabel = nullptr;
@@ -54,6 +72,9 @@ private:
     bool m_answers = true; // the kind takes echo and auto-reply (a relay does not)
     AutoReplyRules m_rules;        // what the session runs
     AutoReplyConfig m_rulesConfig; // what the dialog shows (may be refused by m_rules)
+    RelayShaping m_shaping;
+    QPushButton *m_shapingButton = nullptr; // relays only
+    ShapingDialog *m_shapingDialog = nullptr;
 };
 
 } // namespace sockscope

@@ -221,6 +221,7 @@ ReceiveOptions *SessionTab::makeReceiveOptions()
 void SessionTab::replaceSession()
 {
     const ReceiveSettings receive = m_receive->settings();
+    const RelayShaping shaping = m_receive->shaping();
     if (m_logFiles->isRecording())
         m_logFiles->stopRecording();
     // Nothing of the old parts may reach the tab while they go (the tab's part pointers are
@@ -251,6 +252,7 @@ void SessionTab::replaceSession()
     connectParts();
     connectSendPanel();
     m_receive->setSettings(receive);
+    m_receive->setShaping(shaping);
 }
 
 void SessionTab::stop()
@@ -361,8 +363,10 @@ void SessionTab::applyLaunchOptions(const LaunchOptions &o)
     m_bar->setEndpoint(forThisTab.overlay(m_bar->endpoint()));
     ReceiveSettings receive = m_receive->settings();
     receive.framing = o.framing;
+    receive.s2cFraming = o.s2cFramingGiven ? std::optional(o.s2cFraming) : std::nullopt;
     receive.echo = o.echo;
     m_receive->setSettings(receive);
+    m_receive->setShaping({{o.c2sDelayMs, o.c2sRate}, {o.s2cDelayMs, o.s2cRate}});
     if (o.hexDisplay)
         m_log->setDisplayMode(LogModel::DisplayMode::Hex);
     else
@@ -382,6 +386,7 @@ void SessionTab::saveState(QSettings &s) const
     s.setValue(QStringLiteral("mode"), Session::modeName(m_mode));
     saveEndpoint(s, m_bar->endpoint());
     saveReceiveSettings(s, m_receive->settings());
+    m_receive->saveState(s);
     saveLayout(s);
 }
 
@@ -409,6 +414,7 @@ void SessionTab::restoreState(QSettings &s)
 {
     m_bar->setEndpoint(loadEndpoint(s, m_bar->endpoint()));
     m_receive->setSettings(loadReceiveSettings(s, m_receive->settings()));
+    m_receive->restoreState(s);
     restoreLayout(s);
     emit titleChanged();
 }

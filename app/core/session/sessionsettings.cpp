@@ -62,6 +62,8 @@ SessionEndpoint loadEndpoint(const QSettings &s, const SessionEndpoint &defaults
 void saveReceiveSettings(QSettings &s, const ReceiveSettings &r)
 {
     s.setValue(key("framing"), toString(r.framing));
+    if (r.s2cFraming) // none: no key (a tab's group is written afresh)
+        s.setValue(key("s2cFraming"), toString(*r.s2cFraming));
     s.setValue(key("rxChecksum"), checksumId(r.rxChecksum));
     s.setValue(key("echo"), r.echo);
     s.setValue(key("autoReply"), QString::fromUtf8(AutoReplyRules::toJson(r.rules)));
@@ -73,6 +75,13 @@ ReceiveSettings loadReceiveSettings(const QSettings &s, const ReceiveSettings &d
     FramingSpec spec;
     if (parseFramingSpec(s.value(key("framing")).toString(), &spec))
         r.framing = spec;
+    if (s.contains(key("s2cFraming"))) {
+        const QString text = s.value(key("s2cFraming")).toString();
+        if (text.isEmpty())
+            r.s2cFraming.reset();
+        else if (parseFramingSpec(text, &spec))
+            r.s2cFraming = spec;
+    }
     ChecksumKind kind = ChecksumKind::None;
     if (checksumKindFromName(s.value(key("rxChecksum")).toString(), &kind))
         r.rxChecksum = kind;

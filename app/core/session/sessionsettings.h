@@ -5,6 +5,8 @@
 #include "core/framing/framingspec.h"
 #include "core/session/sessionendpoint.h"
 
+#include <optional>
+
 class QSettings;
 
 namespace sockscope {
@@ -13,6 +15,8 @@ namespace sockscope {
 struct ReceiveSettings
 {
     FramingSpec framing;
+    // A relay's server→client framing, when it has one of its own (none: as `framing`).
+    std::optional<FramingSpec> s2cFraming;
     ChecksumKind rxChecksum = ChecksumKind::None;
     bool echo = false;
     AutoReplyConfig rules;
@@ -21,8 +25,9 @@ struct ReceiveSettings
 // A tab's endpoint and receive settings in the current QSettings group. The keys are the
 // settings file's contract ("localAddress", "localPort", "remoteHost", "remotePort",
 // "connectTimeoutMs", "autoReconnect", "maxClients", "broadcast", "replyToLast",
-// "multicastGroup", "multicastInterface", "relayOverUdp"; "framing", "rxChecksum", "echo",
-// "autoReply"); loading keeps the given value of every key that is missing or unreadable.
+// "multicastGroup", "multicastInterface", "relayOverUdp"; "framing", "s2cFraming" (only when
+// set; empty: none), "rxChecksum", "echo", "autoReply"); loading keeps the given value of
+// every key that is missing or unreadable.
 void saveEndpoint(QSettings &settings, const SessionEndpoint &endpoint);
 SessionEndpoint loadEndpoint(const QSettings &settings, const SessionEndpoint &defaults);
 void saveReceiveSettings(QSettings &settings, const ReceiveSettings &receive);
