@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QLocale>
 #include <QMessageBox>
 #include <QToolButton>
@@ -201,6 +202,31 @@ void PeerPanel::buildRelayButtons(QVBoxLayout *lines)
     connect(m_session, &Session::peersUpdated, this, &PeerPanel::updateRelayButtons);
     connect(m_session, &Session::peerOpened, this, &PeerPanel::updateRelayButtons);
     connect(m_session, &Session::peerClosed, this, &PeerPanel::updateRelayButtons);
+    addSideDisconnects();
+}
+
+// Disconnect closes a pair from its client side; its menu picks the side that goes first (the
+// other follows, told why), to see how each end copes with the other leaving.
+void PeerPanel::addSideDisconnects()
+{
+    auto *menu = new QMenu(m_drop);
+    QAction *client = menu->addAction(tr("Disconnect the client side"));
+    client->setObjectName(QStringLiteral("disconnectClientSide"));
+    client->setToolTip(tr("Close the connection to the client first, as if the device left; "
+                          "the connection to the server follows."));
+    QAction *server = menu->addAction(tr("Disconnect the server side"));
+    server->setObjectName(QStringLiteral("disconnectServerSide"));
+    server->setToolTip(tr("Close the connection to the server first, as if the server went "
+                          "away; the connection to the client follows."));
+    menu->setToolTipsVisible(true);
+    m_drop->setMenu(menu);
+    m_drop->setPopupMode(QToolButton::MenuButtonPopup);
+    auto disconnectSides = [this](bool clientSide) {
+        for (quint32 side : relaySides(clientSide))
+            m_session->disconnectPeer(side);
+    };
+    connect(client, &QAction::triggered, this, [disconnectSides] { disconnectSides(true); });
+    connect(server, &QAction::triggered, this, [disconnectSides] { disconnectSides(false); });
 }
 
 QList<quint32> PeerPanel::relaySides(bool towardsServer) const

@@ -50,6 +50,7 @@ private:
     void onSelectionChanged();
     // Relay sessions: Hold C→S / Hold S→C / Release / Drop on the selected (or all) pairs.
     void buildRelayButtons(QVBoxLayout *lines);
+    void addSideDisconnects();
     void updateRelayButtons();
     void updateRelayTips(bool selected); // each says which pairs it acts on
     void setHolding(bool towardsServer, bool hold);

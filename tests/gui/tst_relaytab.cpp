@@ -24,6 +24,7 @@
 #include <QLabel>
 #include <QLayout>
 #include <QLineEdit>
+#include <QMenu>
 #include <QNetworkDatagram>
 #include <QPushButton>
 #include <QScrollBar>
@@ -96,6 +97,8 @@ private slots:
     void tcpPairRow();
     void udpPairRow();
     void refusedUpstreamClosesClientWithReason();
+    void disconnectEitherSide_data();
+    void disconnectEitherSide();
     void halfCloseShowsOnItsSide();
     void transportChangeMakesNewSession();
     void transportPickedWhileStopped();
@@ -175,6 +178,49 @@ void tst_RelayTab::tcpPairRow()
     QTRY_VERIFY(!tab.session()->peer(partner)->isOpen());
     QTRY_VERIFY(!rows->index(0, 0).data(PeerListModel::IsOpenRole).toBool());
     QCOMPARE(rows->rowCount(), 1);
+}
+
+// Disconnect's menu closes the chosen side first; the other follows, told which side went.
+void tst_RelayTab::disconnectEitherSide_data()
+{
+    QTest::addColumn<QString>("action");
+    QTest::addColumn<bool>("serverFirst");
+    QTest::newRow("client side") << u"disconnectClientSide"_s << false;
+    QTest::newRow("server side") << u"disconnectServerSide"_s << true;
+}
+
+void tst_RelayTab::disconnectEitherSide()
+{
+    QFETCH(QString, action);
+    QFETCH(bool, serverFirst);
+    QTcpServer upstream;
+    QVERIFY(upstream.listen(QHostAddress::LocalHost, 0));
+    SessionTab tab(Session::Mode::Relay);
+    const quint16 port = startRelay(tab, upstream.serverPort(), false);
+    QVERIFY(port != 0);
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHost, port);
+    QTRY_VERIFY(upstream.hasPendingConnections());
+    QTcpSocket *server = upstream.nextPendingConnection();
+    auto *view = child<QTreeView>(&tab, "peerList");
+    QTRY_COMPARE(view->model()->rowCount(), 1);
+    view->selectionModel()->select(view->model()->index(0, 0),
+                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    auto *drop = child<QToolButton>(&tab, "disconnectPeers");
+    QVERIFY(drop->isEnabled() && drop->menu());
+    QAction *chosen = drop->menu()->findChild<QAction *>(action);
+    QVERIFY(chosen);
+    chosen->trigger();
+    QTRY_COMPARE(client.state(), QAbstractSocket::UnconnectedState);
+    QTRY_COMPARE(server->state(), QAbstractSocket::UnconnectedState);
+    const quint32 clientId = view->model()->index(0, 0).data(PeerListModel::PeerIdRole).value<quint32>();
+    const PeerInfo *c = tab.session()->peer(clientId);
+    const PeerInfo *u = tab.session()->peer(c->partner);
+    const PeerInfo *first = serverFirst ? u : c;
+    const PeerInfo *second = serverFirst ? c : u;
+    QCOMPARE(first->closeReason, CloseReason::LocalClose);
+    QVERIFY2(second->closeText.contains(serverFirst ? u"server side closed"_s : u"client side closed"_s),
+             qPrintable(second->closeText));
 }
 
 // The server refuses: the pair's row says so (the client was closed with the reason), and its
