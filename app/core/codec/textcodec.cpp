@@ -550,13 +550,20 @@ qsizetype utf8IncompleteTail(const uchar *p, qsizetype n)
     return 0;
 }
 
-// Length of the incomplete-but-valid GBK/GB18030 sequence at the end, found by
-// scanning from the last byte that cannot be part of a multibyte sequence.
+// Length of the incomplete-but-valid GBK/GB18030 sequence at the end, found by decoding
+// from the last place a character surely ends, so that text (ASCII above all) costs a few
+// steps, not a scan of the whole chunk:
+// - after a byte below 0x30: it is never inside a multibyte sequence;
+// - after two non-lead bytes in a row: the second starts a character whatever came before
+//   (the first ends one: a single byte, a trail, a 4-byte sequence's last byte, or its
+//   second byte, rejected with its lead when no lead follows), and a character a non-lead
+//   byte starts is that one byte.
 qsizetype gbkIncompleteTail(const uchar *p, qsizetype n, qsizetype from)
 {
     qsizetype i = from;
     for (qsizetype k = n; k > from; --k) {
-        if (p[k - 1] < 0x30) { // never inside a multibyte sequence
+        const uchar b = p[k - 1];
+        if (b < 0x30 || (k - 2 >= from && !isGbkLead(b) && !isGbkLead(p[k - 2]))) {
             i = k;
             break;
         }
