@@ -37,6 +37,9 @@ public:
     // Hands the framing shown to the session (start() does, as a stopped session may
     // have been given another in between).
     void applyFraming();
+    // Puts a part of the tab's own at the end of the first row (a relay's rewrite rules, where
+    // Auto-reply would be); it becomes a child of this part.
+    void addToRow(QWidget *widget);
 
 private:
     void buildFraming(QHBoxLayout *row);
