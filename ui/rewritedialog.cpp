@@ -19,6 +19,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -161,6 +162,7 @@ QLayout *RewriteDialog::buildBottomArea()
     m_testInput->setToolTip(tr("A frame to try, without its delimiter: text with escapes "
                                "(\\r \\n \\xNN \\uXXXX) or hex bytes"));
     m_testInput->setClearButtonEnabled(true);
+    m_testInput->installEventFilter(this);
     input->addWidget(m_testInput, 1);
     m_testFormat = new QComboBox(test);
     m_testFormat->setObjectName(QStringLiteral("testFormat"));
@@ -408,6 +410,19 @@ void RewriteDialog::accept()
     if (m_model->firstIssue())
         return;
     QDialog::accept();
+}
+
+bool RewriteDialog::eventFilter(QObject *watched, QEvent *event)
+{
+    // Enter in the sample frame runs the test instead of accepting the dialog.
+    if (watched == m_testInput && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+            runTest();
+            return true;
+        }
+    }
+    return QDialog::eventFilter(watched, event);
 }
 
 void RewriteDialog::runTest()

@@ -44,6 +44,9 @@ public:
 
     void accept() override;
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     QLayout *buildRulesArea();
     QLayout *buildBottomArea();

@@ -102,6 +102,7 @@ private slots:
     void importRefusesInvalidFile();
     void testBoxTellsWhatHappens_data();
     void testBoxTellsWhatHappens();
+    void enterInTestBoxRunsTest();
     void relayTabRewritesThroughDialog();
     void rulesKeptInSettings();
     void rulesFollowTransportChange();
@@ -284,6 +285,22 @@ void tst_RewriteDialog::testBoxTellsWhatHappens()
     dialog.runTest();
     const QString result = dialog.findChild<QPlainTextEdit *>(u"testResult"_s)->toPlainText();
     QVERIFY2(result.contains(expected), qPrintable(result));
+}
+
+// Enter in the sample frame runs the test; it does not accept the dialog under the user.
+void tst_RewriteDialog::enterInTestBoxRunsTest()
+{
+    RewriteDialog dialog(sampleConfig());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *input = dialog.findChild<QLineEdit *>(u"testInput"_s);
+    input->setFocus();
+    QTest::keyClicks(input, u"temp=5"_s);
+    QTest::keyClick(input, Qt::Key_Return);
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(dialog.result(), 0);
+    const QString result = dialog.findChild<QPlainTextEdit *>(u"testResult"_s)->toPlainText();
+    QVERIFY2(result.contains(u"“temp=50”"_s), qPrintable(result));
 }
 
 // The whole way: rules chosen in the dialog of a relay tab change what the server receives,
