@@ -177,6 +177,14 @@ QLayout *RewriteDialog::buildBottomArea()
     m_testResult->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_testResult->setFixedHeight(m_testResult->fontMetrics().lineSpacing() * 5 + 12);
     testLayout->addWidget(m_testResult);
+    // Rules on raw chunks match whatever one read brought: the usual surprise.
+    auto *hint = new QLabel(tr("A rule sees one frame at a time, as the relay's framing cuts it "
+                               "(without its delimiter): for text lines, choose Line framing."),
+                            test);
+    hint->setObjectName(QStringLiteral("framingHint"));
+    hint->setWordWrap(true);
+    hint->setEnabled(false);
+    testLayout->addWidget(hint);
     row->addWidget(test, 1);
     return row;
 }

@@ -97,6 +97,8 @@ private slots:
     void modelTester();
     void configRoundTripsThroughJson();
     void editsThroughModel();
+    void delegateEditors_data();
+    void delegateEditors();
     void refusesInvalidRule_data();
     void refusesInvalidRule();
     void importRefusesInvalidFile();
@@ -184,6 +186,44 @@ void tst_RewriteDialog::editsThroughModel()
     QVERIFY(!(m->flags(m->index(0, RewriteModel::ReplacementColumn)) & Qt::ItemIsEditable));
     QVERIFY(!(m->flags(m->index(0, RewriteModel::DelayColumn)) & Qt::ItemIsEditable));
     QCOMPARE(m->data(m->index(0, RewriteModel::ReplacementColumn)).toString(), QString());
+}
+
+void tst_RewriteDialog::delegateEditors_data()
+{
+    QTest::addColumn<int>("column");
+    QTest::addColumn<QStringList>("choices");
+    QTest::addColumn<int>("pick");
+    QTest::newRow("direction") << int(RewriteModel::DirectionColumn)
+                               << QStringList{u"C→S"_s, u"S→C"_s, u"Both"_s} << 2;
+    QTest::newRow("action") << int(RewriteModel::ActionColumn)
+                            << QStringList{u"Replace"_s, u"Drop"_s, u"Delay"_s} << 1;
+    QTest::newRow("replace as") << int(RewriteModel::ReplacementFormatColumn)
+                                << QStringList{u"Text"_s, u"Hex"_s} << 1;
+}
+
+// The table's combo boxes offer every choice and a pick changes the rule at once.
+void tst_RewriteDialog::delegateEditors()
+{
+    QFETCH(int, column);
+    QFETCH(QStringList, choices);
+    QFETCH(int, pick);
+    RewriteDialog dialog(sampleConfig());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *view = dialog.findChild<QTableView *>(u"rulesView"_s);
+    const QModelIndex index = dialog.model()->index(0, column);
+    const QString before = index.data().toString();
+    view->edit(index);
+    auto *combo = view->viewport()->findChild<QComboBox *>();
+    QVERIFY(combo);
+    QStringList items;
+    for (int i = 0; i < combo->count(); ++i)
+        items << combo->itemText(i);
+    QCOMPARE(items, choices);
+    QCOMPARE(combo->currentText(), before);
+    combo->setCurrentIndex(pick);
+    emit combo->activated(pick);
+    QTRY_COMPARE(index.data().toString(), choices.at(pick));
 }
 
 void tst_RewriteDialog::refusesInvalidRule_data()
@@ -332,6 +372,8 @@ void tst_RewriteDialog::relayTabRewritesThroughDialog()
             QString error;
             if (!dialog->importFrom(path, &error))
                 qWarning("import: %s", qPrintable(error));
+            dialog->findChild<QLineEdit *>(u"testInput"_s)->setText(u"temp=21"_s);
+            dialog->runTest();
             saveScreenshot(*dialog, u"rewrite-dialog"_s);
             QTest::mouseClick(okButton(*dialog), Qt::LeftButton);
         });
