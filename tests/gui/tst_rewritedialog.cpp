@@ -5,10 +5,12 @@
 // - rules set through the dialog in a relay tab really rewrite (the upstream server, a plain
 //   QTcpServer, receives the replacement; a dropped frame never reaches it), the log marks the
 //   rows, and the rules hold across a restart and in the tab's settings.
+#include "ui/appsettings.h"
 #include "ui/autoreplymodel.h"
 #include "ui/framingselector.h"
 #include "ui/logmodel.h"
 #include "ui/logpane.h"
+#include "ui/mainwindow.h"
 #include "ui/rewritebutton.h"
 #include "ui/rewritedialog.h"
 #include "ui/rewritemodel.h"
@@ -108,6 +110,7 @@ private slots:
     void relayTabRewritesThroughDialog();
     void rulesKeptInSettings();
     void rulesFollowTransportChange();
+    void buttonFitsTheScreen();
 };
 
 void tst_RewriteDialog::modelTester()
@@ -444,6 +447,29 @@ void tst_RewriteDialog::rulesFollowTransportChange()
     QCOMPARE(tab.session()->relay()->rewriteRules(), sampleConfig());
     QCOMPARE(tab.findChildren<RewriteButton *>().size(), 1);
     QTRY_VERIFY(child<RewriteButton>(&tab, "rewriteButton")->isVisible()); // shown with its row
+}
+
+// On a 900 px screen the counted button shows its text whole, inside the window.
+void tst_RewriteDialog::buttonFitsTheScreen()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    AppSettings settings(dir.filePath(u"a.ini"_s));
+    MainWindow window(&settings);
+    SessionTab *tab = window.addSession(Session::Mode::Relay);
+    window.sessionTabs()->setCurrentWidget(tab);
+    auto *button = child<RewriteButton>(tab, "rewriteButton");
+    button->setConfig(sampleConfig());
+    window.resize(900, 600);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTest::qWait(50); // layouts settle
+    QVERIFY(saveScreenshot(window, u"relay-rewrite-900"_s));
+    QCOMPARE(window.width(), 900);
+    QVERIFY2(
+        button->width() + 1 >= button->minimumSizeHint().width(),
+        qPrintable(u"%1 of %2 px"_s.arg(button->width()).arg(button->minimumSizeHint().width())));
+    QVERIFY(button->mapTo(&window, QPoint(button->width(), 0)).x() <= window.width());
 }
 
 QTEST_MAIN(tst_RewriteDialog)
