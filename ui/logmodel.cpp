@@ -7,6 +7,7 @@
 #include "core/codec/textcodec.h"
 
 #include <QDateTime>
+#include <QFont>
 #include <QGuiApplication>
 #include <QPalette>
 #include <QStringList>
@@ -87,9 +88,16 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole:
         return foreground(r, column);
     case Qt::BackgroundRole:
-        // Injected rows stand out from the forwarded traffic around them.
-        if (column == DirectionColumn && isInjected(r))
-            return toneBackground(Tone::Warning, QGuiApplication::palette());
+        if (column == DirectionColumn)
+            return directionBackground(r);
+        break;
+    case Qt::FontRole:
+        // A dropped frame never reached the other side: its row is struck through.
+        if (relayDirection(r) != RelayDirection::None && (r.flags & LogRecord::Dropped)) {
+            QFont font;
+            font.setStrikeOut(true);
+            return font;
+        }
         break;
     case Qt::TextAlignmentRole:
         if (column == LengthColumn)
@@ -204,7 +212,27 @@ LogModel::RelayDirection LogModel::relayDirection(const LogRecord &r) const
 
 bool LogModel::isInjected(const LogRecord &r) const
 {
-    return m_relay && r.kind == LogRecord::Kind::Tx;
+    return m_relay && r.kind == LogRecord::Kind::Tx && !(r.flags & LogRecord::Rewritten);
+}
+
+bool LogModel::isReplacement(const LogRecord &r) const
+{
+    return m_relay && r.kind == LogRecord::Kind::Tx && (r.flags & LogRecord::Rewritten);
+}
+
+// Rows that are not plain forwarded traffic stand out in the direction column: injected ones
+// in the warning tone, a rule's replacements in their direction's own tone.
+QVariant LogModel::directionBackground(const LogRecord &r) const
+{
+    const QPalette palette = QGuiApplication::palette();
+    if (isInjected(r))
+        return toneBackground(Tone::Warning, palette);
+    if (isReplacement(r))
+        return toneBackground(relayDirection(r) == RelayDirection::ClientToServer
+                                  ? Tone::ClientToServer
+                                  : Tone::ServerToClient,
+                              palette);
+    return {};
 }
 
 QString LogModel::pairName(quint32 id) const
@@ -504,12 +532,52 @@ QString LogModel::relayDirectionText(const LogRecord &r) const
     const bool toServer = relayDirection(r) == RelayDirection::ClientToServer;
     if (isInjected(r))
         return toServer ? tr("C→S (injected)") : tr("S→C (injected)");
+    if (isReplacement(r))
+        return toServer ? tr("C→S (replacement)") : tr("S→C (replacement)");
+    if (r.flags & LogRecord::Rewritten)
+        return toServer ? tr("C→S (rewritten)") : tr("S→C (rewritten)");
+    if (r.flags & LogRecord::Dropped)
+        return toServer ? tr("C→S (dropped)") : tr("S→C (dropped)");
+    if (r.flags & LogRecord::Delayed)
+        return toServer ? tr("C→S (delayed)") : tr("S→C (delayed)");
     return toServer ? tr("C→S") : tr("S→C");
+}
+
+// What a rewrite rule did with the row's frame, naming the rule; empty for other rows.
+QString LogModel::rewriteTip(const LogRecord &r) const
+{
+    const bool toServer = relayDirection(r) == RelayDirection::ClientToServer;
+    const QString rule = r.replyRule.isEmpty() ? tr("(unnamed)") : escapeForDisplay(r.replyRule);
+    if (isReplacement(r))
+        return toServer ? tr("Replacement by rule “%1”: passed on to the server instead "
+                             "of the frame the client sent (the C→S row before)")
+                              .arg(rule)
+                        : tr("Replacement by rule “%1”: passed on to the client instead "
+                             "of the frame the server sent (the S→C row before)")
+                              .arg(rule);
+    if (r.kind != LogRecord::Kind::Rx)
+        return {};
+    if (r.flags & LogRecord::Rewritten)
+        return toServer ? tr("Changed by rule “%1”: the next C→S row is what was "
+                             "passed on instead")
+                              .arg(rule)
+                        : tr("Changed by rule “%1”: the next S→C row is what was "
+                             "passed on instead")
+                              .arg(rule);
+    if (r.flags & LogRecord::Dropped)
+        return toServer ? tr("Dropped by rule “%1”: not passed on to the server").arg(rule)
+                        : tr("Dropped by rule “%1”: not passed on to the client").arg(rule);
+    if (r.flags & LogRecord::Delayed)
+        return toServer ? tr("Delayed by rule “%1”: passed on to the server later").arg(rule)
+                        : tr("Delayed by rule “%1”: passed on to the client later").arg(rule);
+    return {};
 }
 
 QString LogModel::relayDirectionTip(const LogRecord &r) const
 {
     const bool toServer = relayDirection(r) == RelayDirection::ClientToServer;
+    if (const QString tip = rewriteTip(r); !tip.isEmpty())
+        return tip;
     if (isInjected(r))
         return toServer ? tr("Injected: sent by you to the server, not forwarded from the client")
                         : tr("Injected: sent by you to the client, not forwarded from the server");

@@ -94,6 +94,10 @@ public:
     RelayDirection relayDirection(const LogRecord &record) const;
     // A relay's Tx row: sent by the user to one side, not forwarded from the other.
     bool isInjected(const LogRecord &record) const;
+    // A relay's Tx row that a rewrite rule passed on instead of the frame received (the Rx row
+    // before it, of the same direction, is marked rewritten). Rx rows a rule changed, dropped
+    // (struck through) or delayed say so in their direction, and their tooltip names the rule.
+    bool isReplacement(const LogRecord &record) const;
     // The name the peer column shows: for a relay's upstream side, its client's endpoint.
     QString pairName(quint32 id) const;
     // The peer that name belongs to: a relay's upstream side's client; otherwise id itself.
@@ -152,6 +156,8 @@ private:
     QString peerText(quint32 id) const;
     QString relayDirectionText(const LogRecord &record) const;
     QString relayDirectionTip(const LogRecord &record) const;
+    QString rewriteTip(const LogRecord &record) const;
+    QVariant directionBackground(const LogRecord &record) const;
     QString relayPeerTip(quint32 id) const;
     void repaintPeerRows(quint32 id, int column);
     QString flagsSuffix(const LogRecord &r) const;

@@ -275,4 +275,10 @@ void ReceiveOptions::applyAutoReply()
     m_autoReplyLabel->setText(enabled ? tr("%n rule(s) active", nullptr, enabled) : QString());
 }
 
+void ReceiveOptions::addToRow(QWidget *widget)
+{
+    if (auto *row = qobject_cast<QBoxLayout *>(layout()->itemAt(0)->layout()))
+        row->addWidget(widget);
+}
+
 } // namespace sockscope

@@ -42,6 +42,9 @@ public:
     // Hands the framing shown to the session (start() does, as a stopped session may
     // have been given another in between).
     void applyFraming();
+    // Puts a part of the tab's own at the end of the first row (a relay's rewrite rules, where
+    // Auto-reply would be); it becomes a child of this part.
+    void addToRow(QWidget *widget);
 
     // A relay's shaping, applied to the session at once (running or not; it keeps it across
     // a restart). Other kinds have none and ignore it.

@@ -6,6 +6,7 @@
 #include "logpane.h"
 #include "peerpanel.h"
 #include "receiveoptions.h"
+#include "rewritebutton.h"
 #include "sendhistory.h"
 #include "sendpanel.h"
 #include "sendrouter.h"
@@ -89,6 +90,10 @@ void SessionTab::buildConnectionArea(QVBoxLayout *layout)
     m_connection = new ConnectionControl(m_session, m_bar, this);
     m_receive = makeReceiveOptions();
     layout->addWidget(m_receive);
+    if (m_mode == Session::Mode::Relay) { // its rewrite rules where Auto-reply would be
+        m_rewrite = new RewriteButton(m_session, this);
+        m_receive->addToRow(m_rewrite);
+    }
 }
 
 // The peer panel (kinds with a peer list) beside the log, and the log's file actions.
@@ -237,9 +242,13 @@ void SessionTab::replaceSession()
     delete m_session;
 
     createSession();
+    if (m_rewrite)
+        m_rewrite->setSession(m_session); // the rules carry over too
     m_connection = new ConnectionControl(m_session, m_bar, this);
     auto *receiveOptions = makeReceiveOptions();
     delete layout()->replaceWidget(m_receive, receiveOptions);
+    if (m_rewrite)
+        receiveOptions->addToRow(m_rewrite); // before the old part takes it along
     delete std::exchange(m_receive, receiveOptions);
     if (m_peers) {
         // Made without a parent: a splitter adds every new child of its own at the end.
@@ -385,7 +394,10 @@ void SessionTab::saveState(QSettings &s) const
 {
     s.setValue(QStringLiteral("mode"), Session::modeName(m_mode));
     saveEndpoint(s, m_bar->endpoint());
-    saveReceiveSettings(s, m_receive->settings());
+    ReceiveSettings receive = m_receive->settings();
+    if (m_rewrite)
+        receive.rewrite = m_rewrite->config();
+    saveReceiveSettings(s, receive);
     m_receive->saveState(s);
     saveLayout(s);
 }
@@ -413,8 +425,11 @@ void SessionTab::saveLayout(QSettings &s) const
 void SessionTab::restoreState(QSettings &s)
 {
     m_bar->setEndpoint(loadEndpoint(s, m_bar->endpoint()));
-    m_receive->setSettings(loadReceiveSettings(s, m_receive->settings()));
+    const ReceiveSettings receive = loadReceiveSettings(s, m_receive->settings());
+    m_receive->setSettings(receive);
     m_receive->restoreState(s);
+    if (m_rewrite)
+        m_rewrite->setConfig(receive.rewrite);
     restoreLayout(s);
     emit titleChanged();
 }

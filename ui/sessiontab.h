@@ -19,6 +19,7 @@ class LogFileActions;
 class LogPane;
 class PeerPanel;
 class ReceiveOptions;
+class RewriteButton;
 class SendPanel;
 class SendRouter;
 struct SendReadiness;
@@ -115,6 +116,7 @@ private:
     ConnectionBar *m_bar = nullptr;
     ConnectionControl *m_connection = nullptr;
     ReceiveOptions *m_receive = nullptr;
+    RewriteButton *m_rewrite = nullptr; // a relay's rewrite rules
     PeerPanel *m_peers = nullptr;
     QSplitter *m_peerSplit = nullptr; // the peer panel's, beside the log
     LogPane *m_log = nullptr;

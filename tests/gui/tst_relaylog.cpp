@@ -22,7 +22,9 @@
 #include "require.h"
 #include "screenshot.h"
 
+#include "core/autoreply/rewriterules.h"
 #include "core/log/logexport.h"
+#include "core/session/relaycontrol.h"
 #include "core/transport/tcprelaysession.h"
 #include "core/transport/tcpserversession.h"
 #include "core/transport/udprelaysession.h"
@@ -102,6 +104,9 @@ private slots:
     void relayControlsOnlyInRelays();
     void relayTonesReadable_data();
     void relayTonesReadable();
+    void rewriteMarks();
+    void rewriteMarksReadable_data();
+    void rewriteMarksReadable();
     void screenshots();
 
 private:
@@ -777,6 +782,129 @@ void tst_RelayLog::relayTonesReadable()
     }
     for (Tone other : {Tone::Info, Tone::Ok, Tone::Warning, Tone::Error})
         QVERIFY(toneColor(other, palette) != text);
+}
+
+// Rewrite rules' work in the log: the frame a rule changed, dropped or delayed says so in its
+// direction and names the rule in its tooltip; the replacement that went out instead follows
+// it, marked apart from injected rows; a dropped row is struck through.
+void tst_RelayLog::rewriteMarks()
+{
+    RewriteConfig config;
+    RewriteRule temp;
+    temp.match.name = QStringLiteral("temp");
+    temp.direction = RewriteRule::Direction::ClientToServer;
+    temp.match.match = AutoReplyRule::Match::Regex;
+    temp.match.pattern = QStringLiteral("^temp=(\\d+)$");
+    temp.match.reply = QStringLiteral("temp=${1}0");
+    RewriteRule nope;
+    nope.match.name = QStringLiteral("nope");
+    nope.action = RewriteRule::Action::Drop;
+    nope.match.pattern = QStringLiteral("secret");
+    RewriteRule slow;
+    slow.match.name = QStringLiteral("slow");
+    slow.direction = RewriteRule::Direction::ServerToClient;
+    slow.action = RewriteRule::Action::Delay;
+    slow.match.pattern = QStringLiteral("slow");
+    slow.match.delayMs = 50;
+    config.rules = {temp, nope, slow};
+    m_relay->setFraming(FramingSpec::line());
+    QVERIFY(m_relay->relay()->setRewriteRules(config));
+    Pair p;
+    SOCKSCOPE_REQUIRE(connectPair(p));
+    p.client.write("temp=21\nsecret\n");
+    QTRY_COMPARE(p.server->bytesAvailable(), 9);
+    QCOMPARE(p.server->readAll(), QByteArray("temp=210\n"));
+    p.server->write("slow\nsecret too\n");
+    QTRY_COMPARE(p.client.bytesAvailable(), 5);
+    QVERIFY(m_relay->send("inj\n", {p.u}).ok());
+    QTRY_COMPARE(p.server->bytesAvailable(), 4);
+    flush();
+    QTRY_VERIFY(rowOf("inj\n", LogRecord::Kind::Tx) >= 0);
+
+    const int changed = rowOf("temp=21", LogRecord::Kind::Rx);
+    const int replacement = rowOf("temp=210\n", LogRecord::Kind::Tx);
+    QVERIFY(changed >= 0 && replacement > changed);
+    const int direction = LogModel::DirectionColumn;
+    QCOMPARE(cell(changed, direction), QStringLiteral("C→S (rewritten)"));
+    QCOMPARE(cell(changed, direction, Qt::ToolTipRole),
+             QStringLiteral("Changed by rule “temp”: the next C→S row is what was passed on "
+                            "instead"));
+    QCOMPARE(cell(replacement, direction), QStringLiteral("C→S (replacement)"));
+    QVERIFY2(cell(replacement, direction, Qt::ToolTipRole)
+                 .startsWith(QStringLiteral("Replacement by rule “temp”: passed on to the server")),
+             qPrintable(cell(replacement, direction, Qt::ToolTipRole)));
+    const LogModel *model = m_log->model();
+    QVERIFY(!model->isInjected(model->record(replacement)));
+    const int injected = rowOf("inj\n", LogRecord::Kind::Tx);
+    QCOMPARE(cell(injected, direction), QStringLiteral("C→S (injected)"));
+    const QPalette palette = QGuiApplication::palette();
+    auto background = [&](int row) {
+        return model->data(model->index(row, direction), Qt::BackgroundRole).value<QColor>();
+    };
+    QCOMPARE(background(injected), toneBackground(Tone::Warning, palette));
+    QCOMPARE(background(replacement), toneBackground(Tone::ClientToServer, palette));
+
+    const int dropped = rowOf("secret", LogRecord::Kind::Rx);
+    QCOMPARE(cell(dropped, direction), QStringLiteral("C→S (dropped)"));
+    QCOMPARE(cell(dropped, direction, Qt::ToolTipRole),
+             QStringLiteral("Dropped by rule “nope”: not passed on to the server"));
+    const int droppedBack = rowOf("secret too", LogRecord::Kind::Rx);
+    QCOMPARE(cell(droppedBack, direction), QStringLiteral("S→C (dropped)"));
+    for (int column : {int(LogModel::DirectionColumn), int(LogModel::DataColumn)}) {
+        auto struck = [model, column](int row) {
+            return model->data(model->index(row, column), Qt::FontRole).value<QFont>().strikeOut();
+        };
+        QVERIFY(struck(dropped));
+        QVERIFY(!struck(changed));
+    }
+    const int delayed = rowOf("slow", LogRecord::Kind::Rx);
+    QCOMPARE(cell(delayed, direction), QStringLiteral("S→C (delayed)"));
+    QCOMPARE(cell(delayed, direction, Qt::ToolTipRole),
+             QStringLiteral("Delayed by rule “slow”: passed on to the client later"));
+    QVERIFY(saveScreenshot(*m_host, QStringLiteral("relaylog-rewrite")));
+}
+
+void tst_RelayLog::rewriteMarksReadable_data()
+{
+    QTest::addColumn<QPalette>("palette");
+    QTest::addColumn<bool>("upstream");
+    for (const auto &[name, palette] :
+         {std::pair{"light", fusionPalette()}, std::pair{"dark", darkPalette()}}) {
+        QTest::addRow("%s/C→S", name) << palette << true;
+        QTest::addRow("%s/S→C", name) << palette << false;
+    }
+}
+
+// A replacement row's direction cell stands apart from an injected one's and stays readable
+// (WCAG AA) on light and dark palettes.
+void tst_RelayLog::rewriteMarksReadable()
+{
+    QFETCH(QPalette, palette);
+    QFETCH(bool, upstream);
+    const QPalette before = QApplication::palette();
+    QApplication::setPalette(palette);
+    LogPane pane;
+    LogModel &model = *pane.model();
+    model.setRelay(true);
+    LogRecord injected;
+    injected.kind = LogRecord::Kind::Tx;
+    injected.peerId = 3;
+    injected.flags = upstream ? LogRecord::Upstream : LogRecord::NoFlags;
+    injected.bytes = "x";
+    LogRecord replacement = injected;
+    replacement.flags |= LogRecord::Rewritten;
+    replacement.replyRule = QStringLiteral("r");
+    model.appendRecords({injected, replacement});
+    auto colour = [&](int row, int role) {
+        return model.data(model.index(row, LogModel::DirectionColumn), role).value<QColor>();
+    };
+    QApplication::setPalette(before);
+    QVERIFY(colour(1, Qt::BackgroundRole).isValid());
+    QVERIFY(colour(1, Qt::BackgroundRole) != colour(0, Qt::BackgroundRole));
+    QApplication::setPalette(palette);
+    const double ratio = contrast(colour(1, Qt::ForegroundRole), colour(1, Qt::BackgroundRole));
+    QApplication::setPalette(before);
+    QVERIFY2(ratio >= 4.5, qPrintable(QString::number(ratio)));
 }
 
 // For people: the relay widgets with traffic both ways and a hold, light and dark

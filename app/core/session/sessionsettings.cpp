@@ -67,6 +67,7 @@ void saveReceiveSettings(QSettings &s, const ReceiveSettings &r)
     s.setValue(key("rxChecksum"), checksumId(r.rxChecksum));
     s.setValue(key("echo"), r.echo);
     s.setValue(key("autoReply"), QString::fromUtf8(AutoReplyRules::toJson(r.rules)));
+    s.setValue(key("rewriteRules"), QString::fromUtf8(RewriteRules::toJson(r.rewrite)));
 }
 
 ReceiveSettings loadReceiveSettings(const QSettings &s, const ReceiveSettings &defaults)
@@ -90,6 +91,11 @@ ReceiveSettings loadReceiveSettings(const QSettings &s, const ReceiveSettings &d
     if (!rules.isEmpty()) {
         if (const auto config = AutoReplyRules::fromJson(rules))
             r.rules = *config;
+    }
+    const QByteArray rewrite = s.value(key("rewriteRules")).toString().toUtf8();
+    if (!rewrite.isEmpty()) {
+        if (const auto config = RewriteRules::fromJson(rewrite))
+            r.rewrite = *config;
     }
     return r;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/autoreply/autoreply.h"
+#include "core/autoreply/rewriterules.h"
 #include "core/codec/checksum.h"
 #include "core/framing/framingspec.h"
 #include "core/session/sessionendpoint.h"
@@ -20,6 +21,7 @@ struct ReceiveSettings
     ChecksumKind rxChecksum = ChecksumKind::None;
     bool echo = false;
     AutoReplyConfig rules;
+    RewriteConfig rewrite; // a relay's rewrite rules, key "rewriteRules"
 };
 
 // A tab's endpoint and receive settings in the current QSettings group. The keys are the
