@@ -62,14 +62,17 @@ bool LogFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourcePa
         return false;
     LogRecord::Kind kind;
     quint32 peer;
+    LogRecord::Flags flags;
     if (m_log) {
         const LogRecord &r = m_log->record(sourceRow);
         kind = r.kind;
         peer = r.peerId;
+        flags = r.flags;
     } else {
         const QModelIndex idx = sourceModel()->index(sourceRow, 0, sourceParent);
         kind = LogRecord::Kind(idx.data(LogModel::KindRole).toInt());
         peer = idx.data(LogModel::PeerIdRole).toUInt();
+        flags = LogRecord::Flags::fromInt(idx.data(LogModel::FlagsRole).toInt());
     }
     switch (kind) {
     case LogRecord::Kind::Rx:
@@ -77,7 +80,9 @@ bool LogFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourcePa
             return false;
         break;
     case LogRecord::Kind::Tx:
-        if (!m_showTx)
+        // A relay's replacement is the traffic a rule passed on, not something sent by hand:
+        // it shows with the received rows.
+        if ((flags & LogRecord::Rewritten) ? !m_showRx : !m_showTx)
             return false;
         break;
     case LogRecord::Kind::Event:

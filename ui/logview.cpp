@@ -373,7 +373,7 @@ void LogView::applyColumnWidths()
     setColumnWidth(LogModel::DirectionColumn,
                    widthFor(LogModel::DirectionColumn,
                             m_relayColumns
-                                ? LogModel::tr("C→S (injected)") + QLatin1Char(' ')
+                                ? LogModel::tr("C→S (replacement)") + QLatin1Char(' ')
                                 : QStringLiteral("⚠ ") + LogModel::tr("Error") + QLatin1Char(' ')));
     setColumnWidth(LogModel::PeerColumn,
                    widthFor(LogModel::PeerColumn, QStringLiteral("255.255.255.255:65535")));

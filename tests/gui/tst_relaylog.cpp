@@ -7,6 +7,7 @@
 // - selecting a pair shows both of its directions; saved CSV and text say C>S / S>C;
 // - the relay tones are readable on light and dark palettes.
 
+#include "ui/logfiltermodel.h"
 #include "ui/logmodel.h"
 #include "ui/logpane.h"
 #include "ui/logview.h"
@@ -862,6 +863,23 @@ void tst_RelayLog::rewriteMarks()
     QCOMPARE(cell(delayed, direction, Qt::ToolTipRole),
              QStringLiteral("Delayed by rule “slow”: passed on to the client later"));
     QVERIFY(saveScreenshot(*m_host, QStringLiteral("relaylog-rewrite")));
+
+    // "Injected" off hides what you sent, not what a rule passed on (it shows with the
+    // received rows).
+    auto *filter = m_log->findChild<LogFilterModel *>();
+    QVERIFY(filter);
+    auto shown = [filter](const QByteArray &payload) {
+        for (int row = 0; row < filter->rowCount(); ++row) {
+            if (filter->index(row, 0).data(LogModel::BytesRole).toByteArray() == payload)
+                return true;
+        }
+        return false;
+    };
+    QVERIFY(shown("temp=210\n") && shown("inj\n"));
+    child<QCheckBox>("showTx")->click();
+    QVERIFY(!child<QCheckBox>("showTx")->isChecked());
+    QVERIFY(!shown("inj\n"));
+    QVERIFY(shown("temp=210\n"));
 }
 
 void tst_RelayLog::rewriteMarksReadable_data()

@@ -67,7 +67,8 @@ void saveReceiveSettings(QSettings &s, const ReceiveSettings &r)
     s.setValue(key("rxChecksum"), checksumId(r.rxChecksum));
     s.setValue(key("echo"), r.echo);
     s.setValue(key("autoReply"), QString::fromUtf8(AutoReplyRules::toJson(r.rules)));
-    s.setValue(key("rewriteRules"), QString::fromUtf8(RewriteRules::toJson(r.rewrite)));
+    if (!r.rewrite.rules.isEmpty()) // a relay's; none: no key, as for s2cFraming
+        s.setValue(key("rewriteRules"), QString::fromUtf8(RewriteRules::toJson(r.rewrite)));
 }
 
 ReceiveSettings loadReceiveSettings(const QSettings &s, const ReceiveSettings &defaults)
