@@ -1895,10 +1895,6 @@
         <translation></translation>
     </message>
     <message>
-        <source>Auto-reply rules (JSON file).</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>Server: client limit.</source>
         <translation></translation>
     </message>
@@ -2149,6 +2145,10 @@ Without --headless the window opens, configured by the same options.</source>
     </message>
     <message>
         <source>--s2c-framing: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Auto-reply rules (JSON file); for a relay, rewrite rules.</source>
         <translation></translation>
     </message>
 </context>
@@ -2465,6 +2465,74 @@ Without --headless the window opens, configured by the same options.</source>
     </message>
     <message>
         <source>Client %1 ↔ server %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>C→S (replacement)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>S→C (replacement)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>C→S (rewritten)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>S→C (rewritten)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>C→S (dropped)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>S→C (dropped)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>C→S (delayed)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>S→C (delayed)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>(unnamed)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Replacement by rule “%1”: passed on to the server instead of the frame the client sent (the C→S row before)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Replacement by rule “%1”: passed on to the client instead of the frame the server sent (the S→C row before)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Changed by rule “%1”: the next C→S row is what was passed on instead</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Changed by rule “%1”: the next S→C row is what was passed on instead</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Dropped by rule “%1”: not passed on to the server</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Dropped by rule “%1”: not passed on to the client</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Delayed by rule “%1”: passed on to the server later</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Delayed by rule “%1”: passed on to the client later</source>
         <translation></translation>
     </message>
 </context>
@@ -3101,6 +3169,22 @@ Without --headless the window opens, configured by the same options.</source>
         <source>Discard %1 held? It will never reach the other side.</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Disconnect the client side</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Close the connection to the client first, as if the device left; the connection to the server follows.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Disconnect the server side</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Close the connection to the server first, as if the server went away; the connection to the client follows.</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>sockscope::PeriodicSender</name>
@@ -3180,6 +3264,42 @@ Without --headless the window opens, configured by the same options.</source>
             <numerusform>%n rules active</numerusform>
         </translation>
     </message>
+    <message>
+        <source>C→S &amp;framing</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>How what the client sends (client→server) is cut into messages.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>S→C fra&amp;ming</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>How what the server sends (server→client) is cut into messages; a device protocol is often framed differently each way.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Same as C→S</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Shaping…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Shaping: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Make this relay a slow network: pass each direction&apos;s bytes on later (latency) and no faster than a rate.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>What the relay passes on is slowed: %1. Click to change it.</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>sockscope::RelayPacer</name>
@@ -3201,6 +3321,429 @@ Without --headless the window opens, configured by the same options.</source>
     </message>
     <message>
         <source>%1: passed on %2 ms late, at most %3 bytes/s.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::RewriteButton</name>
+    <message>
+        <source>Rewrite rules (%1)…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Rewrite rules…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Rules that replace, drop or delay the frames the relay passes on, in one direction or both.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>These rewrite rules were refused; nothing is rewritten: %1</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::RewriteDialog</name>
+    <message>
+        <source>Rewrite Rules</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Use these rules</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Discard the changes</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The first enabled rule of a frame&apos;s direction that matches it applies. Double-click a cell to edit it; invalid cells are red.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Add a new rule below the current one</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Remove the current rule</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Move U&amp;p</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Move the current rule up: it is tried earlier</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Move Do&amp;wn</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Move the current rule down: it is tried later</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Import JSON…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Replace the rules with those of a JSON file (docs/rewrite-rules.md)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>E&amp;xport JSON…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Save the rules to a JSON file</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Rule set</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Decodes frames for text and regex rules, and encodes text patterns and replacements</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Try the rules as they are now on a sample frame</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>From the client (C→S)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>From the server (S→C)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Sample frame, e.g. temp=21</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>A frame to try, without its delimiter: text with escapes (\r \n \xNN \uXXXX) or hex bytes</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>A rule sees one frame at a time, as the relay&apos;s framing cuts it (without its delimiter): for text lines, choose Line framing.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Fix the invalid rule first. %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The file is larger than %1 MiB.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Import Rewrite Rules</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Rewrite rules (*.json);;All files (*)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Import Failed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The rules in %1 were not imported; the current rules are unchanged.
+
+%2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Imported with Warnings</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The rules were imported; these parts of the file were ignored:
+
+%1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Export Rewrite Rules</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Could not save %1:
+
+%2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Type a frame above to see what the relay passes on instead.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Fix the invalid rule first.
+%1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Sample frame: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Rule %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Rule %1 “%2”</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No rule matches: the frame is passed on unchanged.</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 replaces it; after %2 ms, passed on instead, %n byte(s):</source>
+        <translation><numerusform>%1 replaces it; after %2 ms, passed on instead, %n byte:</numerusform><numerusform>%1 replaces it; after %2 ms, passed on instead, %n bytes:</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 replaces it; passed on instead, %n byte(s):</source>
+        <translation><numerusform>%1 replaces it; passed on instead, %n byte:</numerusform><numerusform>%1 replaces it; passed on instead, %n bytes:</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 drops it: nothing is passed on.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 delays it: passed on unchanged after %2 ms.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 matches, but its replacement could not be made: the frame is passed on unchanged.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::RewriteModel</name>
+    <message>
+        <source>C→S</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>S→C</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Drop</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Pass on the replacement instead of the frame (its delimiter kept), after the delay if one is set.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Do not pass the frame on.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Pass the frame on unchanged after the delay; what follows waits behind it.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Rule %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Enabled: this rule changes matching frames.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Disabled: this rule is skipped (but still checked).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The log names the rule that changed a frame.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Which frames the rule sees: from the client (C→S), from the server (S→C), or both.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>What a frame must match.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Whether the replacement is written as text (with escapes) or as hex bytes.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Passed on instead of the frame.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>${1} or ${name} inserts a captured group.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Wait this long before passing the frame on (0 to %1 ms).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Match type</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Pattern</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Replace as</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Replacement</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Delay ms</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::RewriteRules</name>
+    <message>
+        <source>must be one of %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>each rule must be an object</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>required field is missing</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Rule %1: &quot;reply&quot; ignored (a rewrite rule has a &quot;replacement&quot;)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the file is larger than %1 MiB</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>not a rewrite rule file (expected &quot;format&quot;: &quot;%1&quot;)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>version %1 is not supported (this build reads version %2)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>unknown encoding &quot;%1&quot; (use UTF-8, GBK or Latin-1)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>must be an array of rules</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 rules: at most %2 are allowed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>a replace rule needs a replacement (to pass nothing on, use drop)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>a delay rule needs a delay above 0 ms</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No rewrite rules: everything is passed on as it comes.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Rewrite rules: %1 for client→server, %2 for server→client.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Rule “%1”: the replacement could not be made (a capture does not fit the rules&apos; encoding, or it is too long); passed on unchanged.</source>
         <translation></translation>
     </message>
 </context>
@@ -3923,6 +4466,89 @@ Without --headless the window opens, configured by the same options.</source>
     </message>
     <message>
         <source>UDP Relay</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::ShapingDialog</name>
+    <message>
+        <source>Relay shaping</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Make the relay a slow network: each direction&apos;s bytes are passed on this much later, and no faster than the rate. Applies at once, also while the relay runs.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Rate limit</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Client → server (C→S)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Server → client (S→C)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No shaping</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Pass bytes on as they come, both ways.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>How much later each byte is passed on (0: at once).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The most passed on per second (0: no limit).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>B/s</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>KiB/s</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>MiB/s</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>S→C %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>C→S %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>; </source>
         <translation></translation>
     </message>
 </context>

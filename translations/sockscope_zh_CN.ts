@@ -1894,10 +1894,6 @@
         <translation>将收到的每一帧原样发回。</translation>
     </message>
     <message>
-        <source>Auto-reply rules (JSON file).</source>
-        <translation>自动回复规则（JSON 文件）。</translation>
-    </message>
-    <message>
         <source>Server: client limit.</source>
         <translation>服务端：客户端数量上限。</translation>
     </message>
@@ -2150,6 +2146,10 @@ Without --headless the window opens, configured by the same options.</source>
     <message>
         <source>--s2c-framing: %1</source>
         <translation>--s2c-framing：%1</translation>
+    </message>
+    <message>
+        <source>Auto-reply rules (JSON file); for a relay, rewrite rules.</source>
+        <translation>自动回复规则（JSON 文件）；中继模式下为改写规则。</translation>
     </message>
 </context>
 <context>
@@ -2462,6 +2462,74 @@ Without --headless the window opens, configured by the same options.</source>
     <message>
         <source>Client %1 ↔ server %2</source>
         <translation>客户端 %1 ↔ 服务器 %2</translation>
+    </message>
+    <message>
+        <source>C→S (replacement)</source>
+        <translation>C→S（替换后）</translation>
+    </message>
+    <message>
+        <source>S→C (replacement)</source>
+        <translation>S→C（替换后）</translation>
+    </message>
+    <message>
+        <source>C→S (rewritten)</source>
+        <translation>C→S（已改写）</translation>
+    </message>
+    <message>
+        <source>S→C (rewritten)</source>
+        <translation>S→C（已改写）</translation>
+    </message>
+    <message>
+        <source>C→S (dropped)</source>
+        <translation>C→S（已丢弃）</translation>
+    </message>
+    <message>
+        <source>S→C (dropped)</source>
+        <translation>S→C（已丢弃）</translation>
+    </message>
+    <message>
+        <source>C→S (delayed)</source>
+        <translation>C→S（已延迟）</translation>
+    </message>
+    <message>
+        <source>S→C (delayed)</source>
+        <translation>S→C（已延迟）</translation>
+    </message>
+    <message>
+        <source>(unnamed)</source>
+        <translation>（未命名）</translation>
+    </message>
+    <message>
+        <source>Replacement by rule “%1”: passed on to the server instead of the frame the client sent (the C→S row before)</source>
+        <translation>规则“%1”的替换内容：代替客户端发来的帧（上一行 C→S）转发给服务器</translation>
+    </message>
+    <message>
+        <source>Replacement by rule “%1”: passed on to the client instead of the frame the server sent (the S→C row before)</source>
+        <translation>规则“%1”的替换内容：代替服务器发来的帧（上一行 S→C）转发给客户端</translation>
+    </message>
+    <message>
+        <source>Changed by rule “%1”: the next C→S row is what was passed on instead</source>
+        <translation>被规则“%1”改写：下一行 C→S 是实际转发的内容</translation>
+    </message>
+    <message>
+        <source>Changed by rule “%1”: the next S→C row is what was passed on instead</source>
+        <translation>被规则“%1”改写：下一行 S→C 是实际转发的内容</translation>
+    </message>
+    <message>
+        <source>Dropped by rule “%1”: not passed on to the server</source>
+        <translation>被规则“%1”丢弃：未转发给服务器</translation>
+    </message>
+    <message>
+        <source>Dropped by rule “%1”: not passed on to the client</source>
+        <translation>被规则“%1”丢弃：未转发给客户端</translation>
+    </message>
+    <message>
+        <source>Delayed by rule “%1”: passed on to the server later</source>
+        <translation>被规则“%1”延迟：稍后转发给服务器</translation>
+    </message>
+    <message>
+        <source>Delayed by rule “%1”: passed on to the client later</source>
+        <translation>被规则“%1”延迟：稍后转发给客户端</translation>
     </message>
 </context>
 <context>
@@ -3089,6 +3157,22 @@ Without --headless the window opens, configured by the same options.</source>
         <source>Discard %1 held? It will never reach the other side.</source>
         <translation>丢弃暂扣的 %1？它将永远不会到达另一端。</translation>
     </message>
+    <message>
+        <source>Disconnect the client side</source>
+        <translation>断开客户端一侧</translation>
+    </message>
+    <message>
+        <source>Close the connection to the client first, as if the device left; the connection to the server follows.</source>
+        <translation>先关闭与客户端的连接，如同设备离开；随后关闭与服务器的连接。</translation>
+    </message>
+    <message>
+        <source>Disconnect the server side</source>
+        <translation>断开服务器一侧</translation>
+    </message>
+    <message>
+        <source>Close the connection to the server first, as if the server went away; the connection to the client follows.</source>
+        <translation>先关闭与服务器的连接，如同服务器消失；随后关闭与客户端的连接。</translation>
+    </message>
 </context>
 <context>
     <name>sockscope::PeriodicSender</name>
@@ -3166,6 +3250,42 @@ Without --headless the window opens, configured by the same options.</source>
             <numerusform>%n 条规则生效</numerusform>
         </translation>
     </message>
+    <message>
+        <source>C→S &amp;framing</source>
+        <translation>C→S 分帧(&amp;F)</translation>
+    </message>
+    <message>
+        <source>How what the client sends (client→server) is cut into messages.</source>
+        <translation>客户端发送的数据（客户端→服务器）如何切分为消息。</translation>
+    </message>
+    <message>
+        <source>S→C fra&amp;ming</source>
+        <translation>S→C 分帧(&amp;M)</translation>
+    </message>
+    <message>
+        <source>How what the server sends (server→client) is cut into messages; a device protocol is often framed differently each way.</source>
+        <translation>服务器发送的数据（服务器→客户端）如何切分为消息；设备协议两个方向的分帧方式常常不同。</translation>
+    </message>
+    <message>
+        <source>Same as C→S</source>
+        <translation>与 C→S 相同</translation>
+    </message>
+    <message>
+        <source>Shaping…</source>
+        <translation>网络整形…</translation>
+    </message>
+    <message>
+        <source>Shaping: %1</source>
+        <translation>网络整形：%1</translation>
+    </message>
+    <message>
+        <source>Make this relay a slow network: pass each direction&apos;s bytes on later (latency) and no faster than a rate.</source>
+        <translation>让中继模拟慢速网络：每个方向的数据延迟转发（时延），且不超过限定速率。</translation>
+    </message>
+    <message>
+        <source>What the relay passes on is slowed: %1. Click to change it.</source>
+        <translation>中继转发的数据已减速：%1。点击修改。</translation>
+    </message>
 </context>
 <context>
     <name>sockscope::RelayPacer</name>
@@ -3188,6 +3308,436 @@ Without --headless the window opens, configured by the same options.</source>
     <message>
         <source>%1: passed on %2 ms late, at most %3 bytes/s.</source>
         <translation>%1：延迟 %2 毫秒转发，最多 %3 字节/秒。</translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::RewriteButton</name>
+    <message>
+        <source>Rewrite rules (%1)…</source>
+        <translation>改写规则（%1）…</translation>
+    </message>
+    <message>
+        <source>Rewrite rules…</source>
+        <translation>改写规则…</translation>
+    </message>
+    <message>
+        <source>Rules that replace, drop or delay the frames the relay passes on, in one direction or both.</source>
+        <translation>对中继转发的帧进行替换、丢弃或延迟的规则，可作用于一个方向或两个方向。</translation>
+    </message>
+    <message>
+        <source>These rewrite rules were refused; nothing is rewritten: %1</source>
+        <translation>这些改写规则被拒绝，不会改写任何内容：%1</translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::RewriteDialog</name>
+    <message>
+        <source>Rewrite Rules</source>
+        <translation>改写规则</translation>
+    </message>
+    <message>
+        <source>Use these rules</source>
+        <translation>使用这些规则</translation>
+    </message>
+    <message>
+        <source>Discard the changes</source>
+        <translation>放弃更改</translation>
+    </message>
+    <message>
+        <source>The first enabled rule of a frame&apos;s direction that matches it applies. Double-click a cell to edit it; invalid cells are red.</source>
+        <translation>对帧所在方向第一条匹配的已启用规则生效。双击单元格进行编辑；无效的单元格显示为红色。</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add a new rule below the current one</source>
+        <translation>在当前规则下方添加一条新规则</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Remove the current rule</source>
+        <translation>删除当前规则</translation>
+    </message>
+    <message>
+        <source>Move U&amp;p</source>
+        <translation>上移(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Move the current rule up: it is tried earlier</source>
+        <translation>上移当前规则：更早参与匹配</translation>
+    </message>
+    <message>
+        <source>Move Do&amp;wn</source>
+        <translation>下移(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Move the current rule down: it is tried later</source>
+        <translation>下移当前规则：更晚参与匹配</translation>
+    </message>
+    <message>
+        <source>&amp;Import JSON…</source>
+        <translation>导入 JSON(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Replace the rules with those of a JSON file (docs/rewrite-rules.md)</source>
+        <translation>用 JSON 文件中的规则替换当前规则（见 docs/rewrite-rules.md）</translation>
+    </message>
+    <message>
+        <source>E&amp;xport JSON…</source>
+        <translation>导出 JSON(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Save the rules to a JSON file</source>
+        <translation>将规则保存为 JSON 文件</translation>
+    </message>
+    <message>
+        <source>Rule set</source>
+        <translation>规则集</translation>
+    </message>
+    <message>
+        <source>Decodes frames for text and regex rules, and encodes text patterns and replacements</source>
+        <translation>用于为文本和正则规则解码帧，并编码文本模式和替换内容</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>编码(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>Try the rules as they are now on a sample frame</source>
+        <translation>用当前规则对示例帧进行试匹配</translation>
+    </message>
+    <message>
+        <source>From the client (C→S)</source>
+        <translation>来自客户端（C→S）</translation>
+    </message>
+    <message>
+        <source>From the server (S→C)</source>
+        <translation>来自服务器（S→C）</translation>
+    </message>
+    <message>
+        <source>Sample frame, e.g. temp=21</source>
+        <translation>示例帧，例如 temp=21</translation>
+    </message>
+    <message>
+        <source>A frame to try, without its delimiter: text with escapes (\r \n \xNN \uXXXX) or hex bytes</source>
+        <translation>要试验的帧（不含分隔符）：带转义的文本（\r \n \xNN \uXXXX）或十六进制字节</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <source>A rule sees one frame at a time, as the relay&apos;s framing cuts it (without its delimiter): for text lines, choose Line framing.</source>
+        <translation>规则每次只看到一帧，即中继分帧切出的内容（不含分隔符）：文本行请选择“按行”分帧。</translation>
+    </message>
+    <message>
+        <source>Fix the invalid rule first. %1</source>
+        <translation>请先修正无效的规则。%1</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file.</source>
+        <translation>%1 不是普通文件。</translation>
+    </message>
+    <message>
+        <source>The file is larger than %1 MiB.</source>
+        <translation>文件大于 %1 MiB。</translation>
+    </message>
+    <message>
+        <source>Import Rewrite Rules</source>
+        <translation>导入改写规则</translation>
+    </message>
+    <message>
+        <source>Rewrite rules (*.json);;All files (*)</source>
+        <translation>改写规则 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import Failed</source>
+        <translation>导入失败</translation>
+    </message>
+    <message>
+        <source>The rules in %1 were not imported; the current rules are unchanged.
+
+%2</source>
+        <translation>未导入 %1 中的规则；当前规则保持不变。
+
+%2</translation>
+    </message>
+    <message>
+        <source>Imported with Warnings</source>
+        <translation>导入时有警告</translation>
+    </message>
+    <message>
+        <source>The rules were imported; these parts of the file were ignored:
+
+%1</source>
+        <translation>规则已导入；文件中的以下部分被忽略：
+
+%1</translation>
+    </message>
+    <message>
+        <source>Export Rewrite Rules</source>
+        <translation>导出改写规则</translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Could not save %1:
+
+%2</source>
+        <translation>无法保存 %1：
+
+%2</translation>
+    </message>
+    <message>
+        <source>Type a frame above to see what the relay passes on instead.</source>
+        <translation>在上方输入一帧，查看中继实际会转发什么。</translation>
+    </message>
+    <message>
+        <source>Fix the invalid rule first.
+%1</source>
+        <translation>请先修正无效的规则。
+%1</translation>
+    </message>
+    <message>
+        <source>Sample frame: %1</source>
+        <translation>示例帧：%1</translation>
+    </message>
+    <message>
+        <source>Rule %1</source>
+        <translation>规则 %1</translation>
+    </message>
+    <message>
+        <source>Rule %1 “%2”</source>
+        <translation>规则 %1“%2”</translation>
+    </message>
+    <message>
+        <source>No rule matches: the frame is passed on unchanged.</source>
+        <translation>没有规则匹配：该帧原样转发。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 replaces it; after %2 ms, passed on instead, %n byte(s):</source>
+        <translation><numerusform>%1 替换了它；%2 毫秒后转发替换内容，%n 字节：</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 replaces it; passed on instead, %n byte(s):</source>
+        <translation><numerusform>%1 替换了它；转发替换内容，%n 字节：</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 drops it: nothing is passed on.</source>
+        <translation>%1 丢弃了它：不转发任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 delays it: passed on unchanged after %2 ms.</source>
+        <translation>%1 延迟了它：%2 毫秒后原样转发。</translation>
+    </message>
+    <message>
+        <source>%1 matches, but its replacement could not be made: the frame is passed on unchanged.</source>
+        <translation>%1 匹配，但无法生成替换内容：该帧原样转发。</translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::RewriteModel</name>
+    <message>
+        <source>C→S</source>
+        <translation>C→S</translation>
+    </message>
+    <message>
+        <source>S→C</source>
+        <translation>S→C</translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation>双向</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>Drop</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <source>Pass on the replacement instead of the frame (its delimiter kept), after the delay if one is set.</source>
+        <translation>转发替换内容以代替该帧（保留其分隔符），如设置了延迟则在延迟后转发。</translation>
+    </message>
+    <message>
+        <source>Do not pass the frame on.</source>
+        <translation>不转发该帧。</translation>
+    </message>
+    <message>
+        <source>Pass the frame on unchanged after the delay; what follows waits behind it.</source>
+        <translation>延迟后原样转发该帧；其后的数据在它之后排队。</translation>
+    </message>
+    <message>
+        <source>Rule %1</source>
+        <translation>规则 %1</translation>
+    </message>
+    <message>
+        <source>Enabled: this rule changes matching frames.</source>
+        <translation>已启用：此规则会改变匹配的帧。</translation>
+    </message>
+    <message>
+        <source>Disabled: this rule is skipped (but still checked).</source>
+        <translation>已禁用：跳过此规则（但仍会检查其有效性）。</translation>
+    </message>
+    <message>
+        <source>The log names the rule that changed a frame.</source>
+        <translation>日志中会注明改变帧的规则名称。</translation>
+    </message>
+    <message>
+        <source>Which frames the rule sees: from the client (C→S), from the server (S→C), or both.</source>
+        <translation>规则作用于哪些帧：来自客户端（C→S）、来自服务器（S→C），或两者。</translation>
+    </message>
+    <message>
+        <source>What a frame must match.</source>
+        <translation>帧必须匹配的内容。</translation>
+    </message>
+    <message>
+        <source>Whether the replacement is written as text (with escapes) or as hex bytes.</source>
+        <translation>替换内容以文本（可含转义）还是十六进制字节书写。</translation>
+    </message>
+    <message>
+        <source>Passed on instead of the frame.</source>
+        <translation>代替该帧转发的内容。</translation>
+    </message>
+    <message>
+        <source>${1} or ${name} inserts a captured group.</source>
+        <translation>${1} 或 ${name} 插入捕获组。</translation>
+    </message>
+    <message>
+        <source>Wait this long before passing the frame on (0 to %1 ms).</source>
+        <translation>转发该帧前等待的时间（0 到 %1 毫秒）。</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Match type</source>
+        <translation>匹配方式</translation>
+    </message>
+    <message>
+        <source>Pattern</source>
+        <translation>匹配内容</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>动作</translation>
+    </message>
+    <message>
+        <source>Replace as</source>
+        <translation>替换格式</translation>
+    </message>
+    <message>
+        <source>Replacement</source>
+        <translation>替换内容</translation>
+    </message>
+    <message>
+        <source>Delay ms</source>
+        <translation>延时 ms</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::RewriteRules</name>
+    <message>
+        <source>must be one of %1</source>
+        <translation>必须是以下之一：%1</translation>
+    </message>
+    <message>
+        <source>each rule must be an object</source>
+        <translation>每条规则都必须是对象</translation>
+    </message>
+    <message>
+        <source>required field is missing</source>
+        <translation>缺少必填字段</translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation>必须是字符串</translation>
+    </message>
+    <message>
+        <source>Rule %1: &quot;reply&quot; ignored (a rewrite rule has a &quot;replacement&quot;)</source>
+        <translation>规则 %1：已忽略 "reply"（改写规则使用 "replacement"）</translation>
+    </message>
+    <message>
+        <source>the file is larger than %1 MiB</source>
+        <translation>文件大于 %1 MiB</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1</source>
+        <translation>不是有效的 JSON：%1</translation>
+    </message>
+    <message>
+        <source>not a rewrite rule file (expected &quot;format&quot;: &quot;%1&quot;)</source>
+        <translation>不是改写规则文件（应为 "format": "%1"）</translation>
+    </message>
+    <message>
+        <source>version %1 is not supported (this build reads version %2)</source>
+        <translation>不支持版本 %1（此版本程序读取版本 %2）</translation>
+    </message>
+    <message>
+        <source>unknown encoding &quot;%1&quot; (use UTF-8, GBK or Latin-1)</source>
+        <translation>未知编码 &quot;%1&quot;（请使用 UTF-8、GBK 或 Latin-1）</translation>
+    </message>
+    <message>
+        <source>must be an array of rules</source>
+        <translation>必须是规则数组</translation>
+    </message>
+    <message>
+        <source>%1 rules: at most %2 are allowed</source>
+        <translation>共 %1 条规则：最多允许 %2 条</translation>
+    </message>
+    <message>
+        <source>a replace rule needs a replacement (to pass nothing on, use drop)</source>
+        <translation>替换规则需要替换内容（若不转发任何内容，请使用丢弃）</translation>
+    </message>
+    <message>
+        <source>a delay rule needs a delay above 0 ms</source>
+        <translation>延迟规则需要大于 0 毫秒的延迟</translation>
+    </message>
+    <message>
+        <source>No rewrite rules: everything is passed on as it comes.</source>
+        <translation>没有改写规则：所有数据原样转发。</translation>
+    </message>
+    <message>
+        <source>Rewrite rules: %1 for client→server, %2 for server→client.</source>
+        <translation>改写规则：客户端→服务器 %1 条，服务器→客户端 %2 条。</translation>
+    </message>
+    <message>
+        <source>Rule “%1”: the replacement could not be made (a capture does not fit the rules&apos; encoding, or it is too long); passed on unchanged.</source>
+        <translation>规则“%1”：无法生成替换内容（捕获内容不符合规则的编码，或过长）；已原样转发。</translation>
     </message>
 </context>
 <context>
@@ -3897,6 +4447,89 @@ Without --headless the window opens, configured by the same options.</source>
     <message>
         <source>UDP Relay</source>
         <translation>UDP 中继</translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::ShapingDialog</name>
+    <message>
+        <source>Relay shaping</source>
+        <translation>中继网络整形</translation>
+    </message>
+    <message>
+        <source>Make the relay a slow network: each direction&apos;s bytes are passed on this much later, and no faster than the rate. Applies at once, also while the relay runs.</source>
+        <translation>让中继模拟慢速网络：每个方向的数据按此延迟转发，且不超过限定速率。立即生效，中继运行时也可修改。</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>时延</translation>
+    </message>
+    <message>
+        <source>Rate limit</source>
+        <translation>速率上限</translation>
+    </message>
+    <message>
+        <source>Client → server (C→S)</source>
+        <translation>客户端 → 服务器（C→S）</translation>
+    </message>
+    <message>
+        <source>Server → client (S→C)</source>
+        <translation>服务器 → 客户端（S→C）</translation>
+    </message>
+    <message>
+        <source>No shaping</source>
+        <translation>不整形</translation>
+    </message>
+    <message>
+        <source>Pass bytes on as they come, both ways.</source>
+        <translation>两个方向都按到达的原样转发。</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>How much later each byte is passed on (0: at once).</source>
+        <translation>每个字节延迟多久转发（0：立即）。</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>The most passed on per second (0: no limit).</source>
+        <translation>每秒最多转发的量（0：不限）。</translation>
+    </message>
+    <message>
+        <source>B/s</source>
+        <translation>B/s</translation>
+    </message>
+    <message>
+        <source>KiB/s</source>
+        <translation>KiB/s</translation>
+    </message>
+    <message>
+        <source>MiB/s</source>
+        <translation>MiB/s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>S→C %1</source>
+        <translation>S→C %1</translation>
+    </message>
+    <message>
+        <source>C→S %1</source>
+        <translation>C→S %1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
     </message>
 </context>
 <context>
