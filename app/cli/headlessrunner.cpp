@@ -1,10 +1,8 @@
 #include "cli/headlessrunner.h"
+#include "cli/recordprinter.h"
 
 #include "core/session/relaycontrol.h"
 
-#include "core/codec/escapes.h"
-#include "core/codec/hex.h"
-#include "core/codec/textcodec.h"
 #include "core/autoreply/autoreply.h"
 #include "core/senders/filesender.h"
 #include "core/report/lagmeter.h"
@@ -46,7 +44,12 @@ public:
 } // namespace
 
 HeadlessRunner::HeadlessRunner(const LaunchOptions &options, FILE *out, QObject *parent)
-    : QObject(parent), m_options(options), m_out(out), m_lag(new LagMeter(this))
+    : QObject(parent),
+      m_options(options),
+      m_out(out),
+      m_lag(new LagMeter(this)),
+      m_printer(std::make_unique<RecordPrinter>(
+          RecordPrinter::Style{options.mode, options.hexDisplay, options.encoding}, out))
 {
     m_lingerTimer.setSingleShot(true);
     connect(&m_lingerTimer, &QTimer::timeout, this, [this] { finish(ExitOk); });
@@ -240,17 +243,21 @@ void HeadlessRunner::createSession()
         const PeerInfo *p = m_session->peer(id);
         if (p && p->isUpstream())
             p = m_session->peer(p->partner);
-        if (p)
+        if (p) {
             m_endpoints.insert(id, p->endpoint());
+            m_printer->namePeer(id, p->endpoint());
+        }
     });
     connect(m_session, &Session::peersRemoved, this, [this](const QList<quint32> &ids) {
-        for (quint32 id : ids)
+        for (quint32 id : ids) {
             m_endpoints.remove(id);
+            m_printer->forgetName(id);
+        }
     });
     connect(m_session, &Session::peerClosed, this, [this](quint32 id) {
         // The peer's last records are still in the session's batch: dropping its decoders
         // now would lose a character held back across that batch (issue #11, 12b).
-        m_closedPeers.append(id);
+        m_printer->peerClosed(id);
         if (m_options.mode == Session::Mode::TcpClient && !m_options.reconnect)
             QMetaObject::invokeMethod(
                 this, [this] { finish(ExitOk); }, Qt::QueuedConnection);
@@ -365,106 +372,9 @@ void HeadlessRunner::afterLastSend()
     m_lingerTimer.start(m_options.lingerMs);
 }
 
-// " RX ", " TX ", " ** "; a relay's " C>S " (from the client, or injected towards the server)
-// and " S>C ".
-const char *HeadlessRunner::directionTag(const LogRecord &r) const
-{
-    if (r.kind == LogRecord::Kind::Event)
-        return " ** ";
-    if (m_options.mode != Session::Mode::Relay)
-        return r.kind == LogRecord::Kind::Rx ? " RX " : " TX ";
-    const bool fromServer = r.flags & LogRecord::Upstream;
-    const bool towardsServer = r.kind == LogRecord::Kind::Rx ? !fromServer : fromServer;
-    return towardsServer ? " C>S " : " S>C ";
-}
-
-void HeadlessRunner::render(const LogRecord &r, QByteArray &line)
-{
-    line += isoLocalTime(r.timeUs).toUtf8();
-    line += directionTag(r);
-    line += r.peerId ? m_endpoints.value(r.peerId, QStringLiteral("?")).toUtf8() : QByteArray("-");
-    line += ' ';
-    if (r.kind == LogRecord::Kind::Event) {
-        line += "- ";
-        line += escapeForDisplay(r.eventText()).toUtf8();
-        line += '\n';
-        return;
-    }
-    line += QByteArray::number(r.bytes.size());
-    line += ' ';
-    if (m_options.hexDisplay) {
-        // A flood arrives as records of up to a MiB, three times that as hex: written out
-        // in slices, the output buffer stays small enough to live in the CPU cache.
-        constexpr qsizetype kSlice = 64 * 1024;
-        const QByteArrayView bytes(r.bytes);
-        for (qsizetype at = 0; at < bytes.size(); at += kSlice) {
-            if (at > 0)
-                line += ' ';
-            appendHex(line, bytes.sliced(at, qMin(kSlice, bytes.size() - at)));
-            flushIfFull(line);
-        }
-    } else {
-        const quint64 key = quint64(r.peerId) << 1 | (r.kind == LogRecord::Kind::Tx ? 1 : 0);
-        // (A relay's two directions are two peers: each has its own decoder by its id.)
-        auto &decoder = m_decoders[key];
-        if (!decoder)
-            decoder = std::make_shared<StreamDecoder>(m_options.encoding, InvalidBytes::Visible);
-        // Control characters and terminal escapes are shown as escapes, never
-        // passed to the terminal: one record is always one line.
-        line += decoder->decode(r.bytes).toUtf8();
-    }
-    if (r.flags & LogRecord::ChecksumBad)
-        line += " [checksum mismatch]";
-    if (r.flags & LogRecord::Oversized)
-        line += " [cut: frame larger than the maximum]";
-    if (r.flags & LogRecord::Incomplete)
-        line += " [incomplete: stream ended]";
-    if (m_options.mode == Session::Mode::Relay)
-        appendRelayMarks(r, line);
-    line += '\n';
-}
-
-// What a relay did with a record's bytes: a rewrite rule's work, or an injection.
-void HeadlessRunner::appendRelayMarks(const LogRecord &r, QByteArray &line)
-{
-    const QByteArray rule = '"' + escapeForDisplay(r.replyRule).toUtf8() + '"';
-    if (r.kind == LogRecord::Kind::Tx)
-        line += r.flags & LogRecord::Rewritten ? " [replacement: " + rule + ']' : " [injected]";
-    else if (r.flags & LogRecord::Rewritten)
-        line += " [rewritten: " + rule + ']';
-    else if (r.flags & LogRecord::Dropped)
-        line += " [dropped: " + rule + ']';
-    else if (r.flags & LogRecord::Delayed)
-        line += " [delayed: " + rule + ']';
-}
-
-void HeadlessRunner::flushIfFull(QByteArray &line)
-{
-    // One reused buffer, written out every 256 KiB: a flood costs no allocation
-    // per record and memory stays flat however large a batch is.
-    constexpr qsizetype kFlushAt = 256 * 1024;
-    if (line.size() >= kFlushAt) {
-        fwrite(line.constData(), 1, size_t(line.size()), m_out);
-        line.resize(0);
-    }
-}
-
 void HeadlessRunner::print(const LogRecords &records)
 {
-    for (const LogRecord &r : records) {
-        render(r, m_output);
-        flushIfFull(m_output);
-    }
-    fwrite(m_output.constData(), 1, size_t(m_output.size()), m_out);
-    m_output.resize(0);
-    fflush(m_out);
-    // A batch holds everything a session logged before it, so this one had the last
-    // records of the peers closed since the previous batch.
-    for (quint32 id : std::as_const(m_closedPeers)) {
-        m_decoders.remove(quint64(id) << 1);
-        m_decoders.remove(quint64(id) << 1 | 1);
-    }
-    m_closedPeers.clear();
+    m_printer->print(records);
 }
 
 bool HeadlessRunner::writeReport(QString *error) const
@@ -487,6 +397,7 @@ void HeadlessRunner::finish(int exitCode)
         disconnect(m_session, &Session::stateChanged, this, &HeadlessRunner::onStateChanged);
         m_session->stop(); // closes peers; their last records are printed by the flush below
         m_session->flushRecords();
+        m_printer->drain(); // every line is out before the report and the exit
         if (!m_options.reportFile.isEmpty()) {
             QString error;
             if (!writeReport(&error)) {

@@ -17,7 +17,7 @@ namespace sockscope {
 class AutoReplyRules;
 class LagMeter;
 class Session;
-class StreamDecoder;
+class RecordPrinter;
 
 // The engine without a window: one session configured from the command line,
 // one stdout line per log record, a JSON report at the end.
@@ -58,10 +58,6 @@ private:
     void waitForDeadline();
     void onStateChanged();
     void print(const LogRecords &records);
-    void render(const LogRecord &record, QByteArray &line);
-    void appendRelayMarks(const LogRecord &record, QByteArray &line);
-    const char *directionTag(const LogRecord &record) const;
-    void flushIfFull(QByteArray &line);
     void beginSending();
     void afterLastSend();
     bool writeReport(QString *error) const;
@@ -77,17 +73,15 @@ private:
     LagMeter *m_lag = nullptr;
     std::unique_ptr<AutoReplyRules> m_rules;
     RewriteConfig m_rewrite; // a relay's --rules
-    QHash<quint64, std::shared_ptr<StreamDecoder>> m_decoders; // peer id << 1 | direction
-    QList<quint32> m_closedPeers; // their decoders go once their last records are printed
+    std::unique_ptr<RecordPrinter> m_printer; // stdout, on a thread of its own
     QByteArray m_payload;
-    QByteArray m_output; // reused for every printed batch
     QTimer m_lingerTimer;
     QTimer m_durationTimer;
     QDeadlineTimer m_deadline; // --duration
     bool m_everActive = false;
     bool m_finished = false;
     int m_exitCode = ExitOk;
-    QHash<quint32, QString> m_endpoints; // peer id → "addr:port", for lines
+    QHash<quint32, QString> m_endpoints; // peer id → "addr:port" (the printer has its copy)
 };
 
 } // namespace sockscope
