@@ -7,8 +7,8 @@
 
 namespace sockscope {
 
-RecordPrinter::RecordPrinter(const Style &style, FILE *out)
-    : m_style(style), m_out(out), m_thread([this] { run(); })
+RecordPrinter::RecordPrinter(const Style &style, FILE *out, qint64 maxQueuedBytes)
+    : m_style(style), m_out(out), m_maxQueuedBytes(maxQueuedBytes), m_thread([this] { run(); })
 {
 }
 
@@ -60,7 +60,7 @@ void RecordPrinter::push(Item &&item)
 {
     std::unique_lock lock(m_mutex);
     // Past the cap, wait for the worker (a batch bigger than the cap alone still goes in).
-    m_changed.wait(lock, [this] { return m_queuedBytes < MaxQueuedBytes || m_queue.empty(); });
+    m_changed.wait(lock, [this] { return m_queuedBytes < m_maxQueuedBytes || m_queue.empty(); });
     m_queuedBytes += item.bytes;
     m_queue.push_back(std::move(item));
     lock.unlock();

@@ -22,7 +22,7 @@ class StreamDecoder;
 // The headless runner's stdout: one line per record, rendered and written on a thread of its
 // own, so that formatting (hex above all: three characters per byte) runs beside the event
 // loop's reads and writes instead of between them. Everything is handled in the order given.
-// print() waits while more than MaxQueuedBytes of payload are still to be written: a slow
+// print() waits while more than maxQueuedBytes of payload are still to be written: a slow
 // stdout holds the session back as a blocking fwrite() did, and memory stays bounded.
 class RecordPrinter
 {
@@ -35,9 +35,9 @@ public:
         bool hex = false;                               // else decoded in `encoding`
         Encoding encoding = Encoding::Utf8;
     };
-    static constexpr qint64 MaxQueuedBytes = 32 << 20;
+    static constexpr qint64 DefaultMaxQueuedBytes = 32 << 20;
 
-    RecordPrinter(const Style &style, FILE *out);
+    RecordPrinter(const Style &style, FILE *out, qint64 maxQueuedBytes = DefaultMaxQueuedBytes);
     ~RecordPrinter(); // writes what was given, then stops
 
     // How lines name a peer ("addr:port"), from the next record on; forgetName() after it left.
@@ -76,6 +76,7 @@ private:
 
     const Style m_style;
     FILE *m_out;
+    const qint64 m_maxQueuedBytes;
 
     std::mutex m_mutex;
     std::condition_variable m_changed;

@@ -150,22 +150,6 @@ QString RewriteRules::describe(const RewriteConfig &config)
     return tr("Rewrite rules: %1 for client→server, %2 for server→client.").arg(c2s).arg(s2c);
 }
 
-LogRecord::Flags RewriteRules::Verdict::logFlags() const
-{
-    switch (kind) {
-    case Kind::Replaced:
-        return LogRecord::Rewritten;
-    case Kind::Dropped:
-        return LogRecord::Dropped;
-    case Kind::Delayed:
-        return LogRecord::Delayed;
-    case Kind::Pass:
-    case Kind::Failed:
-        break;
-    }
-    return {};
-}
-
 QString RewriteRules::actionName(Action action)
 {
     switch (action) {

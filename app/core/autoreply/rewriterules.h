@@ -1,7 +1,6 @@
 #pragma once
 
 #include "core/autoreply/autoreply.h"
-#include "core/log/logrecord.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -90,9 +89,6 @@ public:
         QString ruleName;
         QByteArray bytes; // what to pass on (Replaced, Delayed, Failed)
         int delayMs = 0;
-        // Marks the frame's Rx record: Rewritten, Dropped or Delayed (a replacement that
-        // also waits is Rewritten only).
-        LogRecord::Flags logFlags() const;
     };
 
     RewriteRules();

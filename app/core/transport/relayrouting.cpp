@@ -6,6 +6,28 @@
 
 namespace sockscope {
 
+namespace {
+
+// Marks the frame's Rx record (a replacement that also waits is Rewritten only).
+LogRecord::Flags logFlags(RewriteRules::Verdict::Kind kind)
+{
+    using Kind = RewriteRules::Verdict::Kind;
+    switch (kind) {
+    case Kind::Replaced:
+        return LogRecord::Rewritten;
+    case Kind::Dropped:
+        return LogRecord::Dropped;
+    case Kind::Delayed:
+        return LogRecord::Delayed;
+    case Kind::Pass:
+    case Kind::Failed:
+        break;
+    }
+    return {};
+}
+
+} // namespace
+
 FrameRoute routeRelayFrame(RewriteRules &rules, bool serverToClient, const Frame &frame,
                            quint32 partner,
                            const std::function<void(const QByteArray &, int)> &pass,
@@ -20,7 +42,7 @@ FrameRoute routeRelayFrame(RewriteRules &rules, bool serverToClient, const Frame
         return route;
     }
     const RewriteRules::Verdict v = rules.verdict(serverToClient, frame.bytes, frame.stripped);
-    route.flags = v.logFlags();
+    route.flags = logFlags(v.kind);
     route.rule = v.ruleName;
     switch (v.kind) {
     case Kind::Pass:
