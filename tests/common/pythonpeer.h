@@ -2,7 +2,9 @@
 #pragma once
 
 #include <QLatin1String>
+#include <QDeadlineTimer>
 #include <QProcess>
+#include <QTest>
 #include <QString>
 #include <QStringList>
 
@@ -53,6 +55,15 @@ public:
                 return line.mid(key.size() + 1);
         }
         return {};
+    }
+
+    // The port a listening peer printed as "PORT <n>", once it has (0 if not within timeoutMs).
+    quint16 port(int timeoutMs = 10000)
+    {
+        QDeadlineTimer deadline(timeoutMs);
+        while (value(QStringLiteral("PORT")).isEmpty() && !deadline.hasExpired())
+            QTest::qWait(10);
+        return quint16(value(QStringLiteral("PORT")).toUInt());
     }
 
     QString diagnostics()

@@ -12,6 +12,7 @@
 #include "loopback.h"
 #include "pythonpeer.h"
 #include "recordlog.h"
+#include "rewriterule.h"
 
 #include <QCryptographicHash>
 #include <QDeadlineTimer>
@@ -28,21 +29,6 @@ using namespace sockscope;
 using namespace sockscope::test;
 
 namespace {
-
-RewriteRule rule(const QString &name, RewriteRule::Direction direction,
-                 AutoReplyRule::Match match, const QString &pattern, RewriteRule::Action action,
-                 const QString &replacement = {}, int delayMs = 0)
-{
-    RewriteRule r;
-    r.direction = direction;
-    r.action = action;
-    r.match.name = name;
-    r.match.match = match;
-    r.match.pattern = pattern;
-    r.match.reply = replacement;
-    r.match.delayMs = delayMs;
-    return r;
-}
 
 // temp=N → temp=N0 client→server; anything with "secret" dropped both ways.
 RewriteConfig sampleRules()
@@ -203,10 +189,7 @@ void tst_RelayRewrite::unfinishedFrameGoesBeforeEndOfStream()
 {
     PythonPeer server;
     server.start("relay_ends.py", {QStringLiteral("server"), QStringLiteral("eof-reply")});
-    QDeadlineTimer deadline(10000);
-    while (server.value(QStringLiteral("PORT")).isEmpty() && !deadline.hasExpired())
-        QTest::qWait(10);
-    const quint16 up = quint16(server.value(QStringLiteral("PORT")).toUInt());
+    const quint16 up = server.port();
     QVERIFY2(up, qPrintable(server.diagnostics()));
     auto relay = startRelay(up);
     QVERIFY(relay->relay()->setRewriteRules(sampleRules()));
@@ -268,10 +251,7 @@ void tst_RelayRewrite::pacedBytesOutliveTheirSide()
 {
     PythonPeer server;
     server.start("relay_ends.py", {QStringLiteral("server"), QStringLiteral("eof-reply")});
-    QDeadlineTimer deadline(10000);
-    while (server.value(QStringLiteral("PORT")).isEmpty() && !deadline.hasExpired())
-        QTest::qWait(10);
-    const quint16 up = quint16(server.value(QStringLiteral("PORT")).toUInt());
+    const quint16 up = server.port();
     QVERIFY2(up, qPrintable(server.diagnostics()));
     auto relay = startRelay(up);
     relay->relay()->setShaping(true, RelayControl::Shaping{200, 0});

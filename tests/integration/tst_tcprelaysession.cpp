@@ -66,15 +66,6 @@ QStringList linesStartingWith(PythonPeer &peer, const QString &head)
     return out;
 }
 
-// The python server's port, once it printed it (0 if it did not).
-quint16 serverPort(PythonPeer &server)
-{
-    QDeadlineTimer deadline(10000);
-    while (server.value(QStringLiteral("PORT")).isEmpty() && !deadline.hasExpired())
-        QTest::qWait(10);
-    return quint16(server.value(QStringLiteral("PORT")).toUInt());
-}
-
 QList<quint32> sides(const Session &s, PeerInfo::Side side)
 {
     QList<quint32> ids;
@@ -156,7 +147,7 @@ void tst_TcpRelaySession::exchangeIsByteExact()
     PythonPeer server;
     server.start("relay_ends.py", {QStringLiteral("server"), QStringLiteral("exchange"),
                                    QString::number(bytes)});
-    const quint16 up = serverPort(server);
+    const quint16 up = server.port();
     QVERIFY(up);
     auto relay = startRelay(up);
     QCOMPARE(relay->state(), Session::State::Active);
@@ -216,7 +207,7 @@ void tst_TcpRelaySession::halfCloseIsPassedOn()
 {
     PythonPeer server;
     server.start("relay_ends.py", {QStringLiteral("server"), QStringLiteral("eof-reply")});
-    const quint16 up = serverPort(server);
+    const quint16 up = server.port();
     QVERIFY(up);
     auto relay = startRelay(up);
     RecordLog log(relay.get());
@@ -262,7 +253,7 @@ void tst_TcpRelaySession::resetIsPassedOn()
     QFETCH(QString, expectClient);
     PythonPeer server;
     server.start("relay_ends.py", {QStringLiteral("server"), serverMode, QStringLiteral("5")});
-    const quint16 up = serverPort(server);
+    const quint16 up = server.port();
     QVERIFY(up);
     auto relay = startRelay(up);
     PythonPeer client;
@@ -338,7 +329,7 @@ void tst_TcpRelaySession::slowReaderKeepsQueueBounded()
     server.start("relay_ends.py",
                  slowServer ? QStringList{QStringLiteral("server"), QStringLiteral("slow")}
                             : QStringList{QStringLiteral("server"), QStringLiteral("exchange"), QString::number(bytes)});
-    const quint16 up = serverPort(server);
+    const quint16 up = server.port();
     QVERIFY(up);
     TcpRelaySession::Options o;
     o.highWater = 256 << 10;

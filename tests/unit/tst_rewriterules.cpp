@@ -3,28 +3,16 @@
 
 #include "core/autoreply/rewriterules.h"
 
+#include "rewriterule.h"
+
 #include <QTest>
 
 using namespace sockscope;
+using sockscope::test::rule;
 
 namespace {
 
 using Kind = RewriteRules::Verdict::Kind;
-
-RewriteRule rule(const QString &name, RewriteRule::Direction direction,
-                 AutoReplyRule::Match match, const QString &pattern, RewriteRule::Action action,
-                 const QString &replacement = {}, int delayMs = 0)
-{
-    RewriteRule r;
-    r.direction = direction;
-    r.action = action;
-    r.match.name = name;
-    r.match.match = match;
-    r.match.pattern = pattern;
-    r.match.reply = replacement;
-    r.match.delayMs = delayMs;
-    return r;
-}
 
 RewriteConfig sample()
 {
