@@ -372,9 +372,23 @@ void HeadlessRunner::afterLastSend()
     m_lingerTimer.start(m_options.lingerMs);
 }
 
+// Past PrintHighWater queued for stdout, the session stops reading (its peers are held back by
+// TCP flow control) until the printer is down to PrintLowWater: the event loop never waits for
+// stdout.
 void HeadlessRunner::print(const LogRecords &records)
 {
     m_printer->print(records);
+    if (m_readingHeld || !m_session || m_printer->queuedBytes() <= PrintHighWater)
+        return;
+    m_readingHeld = true;
+    m_session->holdReading(true);
+    m_printer->notifyWhenBelow(PrintLowWater, [this] {
+        QMetaObject::invokeMethod(this, [this] {
+            m_readingHeld = false;
+            if (m_session)
+                m_session->holdReading(false);
+        }, Qt::QueuedConnection);
+    });
 }
 
 bool HeadlessRunner::writeReport(QString *error) const

@@ -74,6 +74,9 @@ private:
     std::unique_ptr<AutoReplyRules> m_rules;
     RewriteConfig m_rewrite; // a relay's --rules
     std::unique_ptr<RecordPrinter> m_printer; // stdout, on a thread of its own
+    static constexpr qint64 PrintHighWater = 16 << 20;
+    static constexpr qint64 PrintLowWater = 4 << 20;
+    bool m_readingHeld = false; // the session does not read while stdout is behind
     QByteArray m_payload;
     QTimer m_lingerTimer;
     QTimer m_durationTimer;

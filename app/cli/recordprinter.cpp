@@ -73,6 +73,25 @@ void RecordPrinter::drain()
     m_changed.wait(lock, [this] { return m_queue.empty() && !m_busy; });
 }
 
+qint64 RecordPrinter::queuedBytes()
+{
+    std::lock_guard lock(m_mutex);
+    return m_queuedBytes;
+}
+
+void RecordPrinter::notifyWhenBelow(qint64 lowBytes, std::function<void()> callback)
+{
+    bool now = false;
+    {
+        std::lock_guard lock(m_mutex);
+        now = m_queuedBytes <= lowBytes;
+        m_lowBytes = now ? -1 : lowBytes;
+        m_lowCallback = now ? nullptr : std::move(callback);
+    }
+    if (now)
+        callback();
+}
+
 void RecordPrinter::run()
 {
     std::unique_lock lock(m_mutex);
@@ -91,6 +110,13 @@ void RecordPrinter::run()
         m_queuedBytes -= bytes;
         m_busy = false;
         m_changed.notify_all();
+        if (m_lowBytes >= 0 && m_queuedBytes <= m_lowBytes) {
+            m_lowBytes = -1;
+            const std::function<void()> callback = std::exchange(m_lowCallback, nullptr);
+            lock.unlock();
+            callback();
+            lock.lock();
+        }
     }
 }
 

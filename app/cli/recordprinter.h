@@ -11,6 +11,7 @@
 #include <condition_variable>
 #include <cstdio>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -22,8 +23,9 @@ class StreamDecoder;
 // The headless runner's stdout: one line per record, rendered and written on a thread of its
 // own, so that formatting (hex above all: three characters per byte) runs beside the event
 // loop's reads and writes instead of between them. Everything is handled in the order given.
-// print() waits while more than maxQueuedBytes of payload are still to be written: a slow
-// stdout holds the session back as a blocking fwrite() did, and memory stays bounded.
+// print() waits while more than maxQueuedBytes of payload are still to be written, so memory
+// stays bounded; a caller that can hold its producer back earlier (queuedBytes(),
+// notifyWhenBelow()) never waits there.
 class RecordPrinter
 {
     Q_DISABLE_COPY_MOVE(RecordPrinter)
@@ -35,7 +37,7 @@ public:
         bool hex = false;                               // else decoded in `encoding`
         Encoding encoding = Encoding::Utf8;
     };
-    static constexpr qint64 DefaultMaxQueuedBytes = 32 << 20;
+    static constexpr qint64 DefaultMaxQueuedBytes = 64 << 20;
 
     RecordPrinter(const Style &style, FILE *out, qint64 maxQueuedBytes = DefaultMaxQueuedBytes);
     ~RecordPrinter(); // writes what was given, then stops
@@ -48,6 +50,10 @@ public:
     void print(const LogRecords &records);
     // Returns once everything given so far is written and flushed.
     void drain();
+    qint64 queuedBytes();
+    // Called once, on the printer's thread, when what is queued next falls to `lowBytes` or
+    // below (the caller posts to its own thread from there).
+    void notifyWhenBelow(qint64 lowBytes, std::function<void()> callback);
 
 private:
     struct Item
@@ -84,6 +90,8 @@ private:
     qint64 m_queuedBytes = 0;
     bool m_busy = false; // the worker holds an item taken off the queue
     bool m_stopping = false;
+    qint64 m_lowBytes = -1; // notifyWhenBelow(): armed while >= 0
+    std::function<void()> m_lowCallback;
 
     // The worker's own.
     QHash<quint32, QByteArray> m_names;

@@ -68,6 +68,9 @@ public:
     // only after resuming, after that data.
     virtual void setReadPaused(bool paused) = 0;
     virtual bool isReadPaused() const = 0;
+    // A second, independent pause for the session's consumer (the headless printer behind):
+    // reading goes on only when neither holds it.
+    virtual void setReadHeld(bool held) = 0;
 
     // received() blocks are at most this big (and never bigger than the link's read cap).
     // Small blocks let a handler pause reading after any of them with the rest of the

@@ -167,15 +167,25 @@ void TcpLink::setReadPaused(bool paused)
         QMetaObject::invokeMethod(this, &TcpLink::deliverHeld, Qt::QueuedConnection);
 }
 
+void TcpLink::setReadHeld(bool held)
+{
+    if (m_readHeld == held)
+        return;
+    m_readHeld = held;
+    updateReadNotifier();
+    if (!held && !m_held.isEmpty())
+        QMetaObject::invokeMethod(this, &TcpLink::deliverHeld, Qt::QueuedConnection);
+}
+
 void TcpLink::updateReadNotifier()
 {
     m_readNotifier->setEnabled(m_fd >= 0 && state() == State::Open && !peerFinished() &&
-                               !m_readPaused && m_held.isEmpty());
+                               !readBlocked() && m_held.isEmpty());
 }
 
 void TcpLink::deliverHeld()
 {
-    if (m_held.isEmpty() || m_readPaused || state() != State::Open)
+    if (m_held.isEmpty() || readBlocked() || state() != State::Open)
         return;
     QPointer<TcpLink> self(this);
     emit received(std::exchange(m_held, QByteArray()));
@@ -216,7 +226,7 @@ void TcpLink::onReadable()
         if (n < want)
             block.squeeze();
         emit received(block);
-        if (!self || state() != State::Open || m_readPaused)
+        if (!self || state() != State::Open || readBlocked())
             return; // closed, paused or deleted by a handler
         if (n < want)
             return; // the kernel had no more; the notifier fires again when it has

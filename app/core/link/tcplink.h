@@ -58,6 +58,7 @@ public:
     qint64 queuedBytes() const override { return m_queued; }
     void setReadPaused(bool paused) override;
     bool isReadPaused() const override { return m_readPaused; }
+    void setReadHeld(bool held) override;
     bool canHalfOpen() const override { return true; }
     void finishSending() override;
     void close(int stallMs = DefaultStallMs) override;
@@ -98,6 +99,8 @@ private:
 
     QByteArray m_held; // read by someone else (adopt), not yet handed over
     bool m_readPaused = false;
+    bool m_readHeld = false;
+    bool readBlocked() const { return m_readPaused || m_readHeld; }
     qint64 m_recvSize;
     qint64 m_readEvents = 0;
 

@@ -149,6 +149,10 @@ public:
     virtual qint64 pendingWriteBytes(quint32 peerId) const;
     // Close one peer (TCP) or forget it (UDP).
     virtual void disconnectPeer(quint32 peerId);
+    // While held, no peer is read from (TCP flow control holds them back): for a consumer of
+    // recordsReady() that has fallen behind (the headless printer). Kinds without streams
+    // ignore it: UDP loses what does not fit the socket's buffer, as UDP does.
+    virtual void holdReading(bool held) { Q_UNUSED(held); }
 
     // Peers in the order they appeared. Closed peers stay (with counters and close reason)
     // until clearClosedPeers(); beyond MaxClosedPeersKept the oldest closed ones go by

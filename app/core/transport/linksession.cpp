@@ -25,6 +25,7 @@ quint32 LinkSession::attach(Link *link, PeerInfo::Side side, quint32 partner)
 {
     link->setParent(this);
     link->setMaxBlockBytes(hasAutoReplier() ? ReplyReadChunk : 0);
+    link->setReadHeld(m_readingHeld);
     const quint32 id = openPeer(unmappedAddress(link->peerAddress()), link->peerPort(), side, partner);
     m_links.insert(id, link);
     connect(link, &Link::received, this,
@@ -188,6 +189,13 @@ void LinkSession::setPeerReading(quint32 id, bool on)
 {
     if (Link *l = m_links.value(id))
         l->setReadPaused(!on);
+}
+
+void LinkSession::holdReading(bool held)
+{
+    m_readingHeld = held;
+    for (Link *link : std::as_const(m_links))
+        link->setReadHeld(held);
 }
 
 void LinkSession::autoReplierChanged()

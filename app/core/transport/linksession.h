@@ -25,6 +25,7 @@ public:
     qint64 pendingWriteBytes(quint32 peerId) const override;
     // Closes the peer's link gracefully (queued bytes go out first; a stalled peer is aborted).
     void disconnectPeer(quint32 peerId) override;
+    void holdReading(bool held) override;
 
 protected:
     LinkSession(Mode mode, QObject *parent);
@@ -67,6 +68,7 @@ private:
     void onClosed(quint32 id, Link *link, CloseReason reason, const QString &text);
 
     QHash<quint32, Link *> m_links; // open peers' links
+    bool m_readingHeld = false;
     struct CloseAs
     {
         CloseReason reason;
