@@ -91,6 +91,7 @@ private slots:
     void classifyHandshake_data();
     void classifyHandshake();
     void handshakeTextsDiffer();
+    void unknownIssuerWords();
     void sslErrorWords_data();
     void sslErrorWords();
 
@@ -151,8 +152,8 @@ void tst_TlsCert::opensslReadsCertificate()
     const QStringList expected = {
         QStringLiteral("Version: 3 (0x2)"),
         QStringLiteral("Signature Algorithm: ecdsa-with-SHA256"),
-        QStringLiteral("Subject: CN = SockScope throwaway certificate"),
-        QStringLiteral("Issuer: CN = SockScope throwaway certificate"),
+        QStringLiteral("Subject: CN = localhost, O = SockScope throwaway certificate"),
+        QStringLiteral("Issuer: CN = localhost, O = SockScope throwaway certificate"),
         QStringLiteral("Public Key Algorithm: id-ecPublicKey"),
         QStringLiteral("NIST CURVE: P-256"),
         QStringLiteral("DNS:localhost, IP Address:127.0.0.1, IP Address:0:0:0:0:0:0:0:1"),
@@ -249,7 +250,7 @@ void tst_TlsCert::keyFileErrors()
 void tst_TlsCert::infoOfThrowaway()
 {
     const CertificateInfo info(m_cert.certificate());
-    QCOMPARE(info.subject(), QStringLiteral("CN=SockScope throwaway certificate"));
+    QCOMPARE(info.subject(), QStringLiteral("CN=localhost, O=SockScope throwaway certificate"));
     QCOMPARE(info.issuer(), info.subject());
     QCOMPARE(info.dnsNames(), QStringList{QStringLiteral("localhost")});
     QCOMPARE(info.ipAddresses(), (QStringList{QStringLiteral("127.0.0.1"), QStringLiteral("::1")}));
@@ -257,7 +258,7 @@ void tst_TlsCert::infoOfThrowaway()
     QVERIFY(info.isSelfSigned());
     QCOMPARE(info.validity(), CertificateInfo::Validity::Valid);
     const QString text = info.toText();
-    for (const QString &part : {QStringLiteral("Subject: CN=SockScope throwaway certificate"),
+    for (const QString &part : {QStringLiteral("Subject: CN=localhost, O=SockScope throwaway certificate"),
                                 QStringLiteral("DNS names: localhost"),
                                 QStringLiteral("IP addresses: 127.0.0.1, ::1"),
                                 QStringLiteral("SHA-256: ") + m_cert.sha256Fingerprint(),
@@ -442,11 +443,12 @@ void tst_TlsCert::sslErrorWords_data()
     QTest::addColumn<QSslError::SslError>("code");
     QTest::addColumn<QString>("host");
     QTest::addColumn<QStringList>("words");
-    const QString cn = QStringLiteral("\"SockScope throwaway certificate\"");
+    const QString cn = QStringLiteral("\"localhost\"");
     QTest::newRow("self-signed") << QSslError::SelfSignedCertificate << QString()
                                  << QStringList{QStringLiteral("Self-signed"), cn};
-    QTest::newRow("unknown issuer") << QSslError::UnableToGetLocalIssuerCertificate << QString()
-                                    << QStringList{QStringLiteral("Unknown issuer"), cn};
+    // Whichever issuer code the library picks, a certificate that signed itself is called so.
+    QTest::newRow("no local issuer, self-signed") << QSslError::UnableToGetLocalIssuerCertificate << QString()
+                                                  << QStringList{QStringLiteral("Self-signed"), cn};
     QTest::newRow("host mismatch") << QSslError::HostNameMismatch << QStringLiteral("device.lan")
                                    << QStringList{QStringLiteral("Host name mismatch"), cn,
                                                   QStringLiteral("device.lan"),
@@ -461,6 +463,41 @@ void tst_TlsCert::sslErrorWords_data()
                              << QStringList{QStringLiteral("Revoked"), cn};
     QTest::newRow("no peer certificate") << QSslError::NoPeerCertificate << QString()
                                          << QStringList{QStringLiteral("did not send one")};
+}
+
+void tst_TlsCert::unknownIssuerWords()
+{
+    if (opensslBinary().isEmpty())
+        QSKIP("the openssl binary is missing (Debian package openssl)");
+    // A CA-signed leaf whose CA is not trusted: an unknown issuer, not a self-signed one.
+    QTemporaryDir dir;
+    const auto path = [&dir](const char *name) { return dir.filePath(QLatin1String(name)); };
+    int code = -1;
+    openssl({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
+             QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
+             QStringLiteral("-keyout"), path("cakey.pem"), QStringLiteral("-out"), path("ca.pem"),
+             QStringLiteral("-subj"), QStringLiteral("/CN=Some CA")},
+            &code);
+    QCOMPARE(code, 0);
+    openssl({QStringLiteral("req"), QStringLiteral("-new"), QStringLiteral("-newkey"), QStringLiteral("ec"),
+             QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
+             QStringLiteral("-keyout"), path("leafkey.pem"), QStringLiteral("-out"), path("leaf.csr"),
+             QStringLiteral("-subj"), QStringLiteral("/CN=device.example")},
+            &code);
+    QCOMPARE(code, 0);
+    openssl({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), path("leaf.csr"),
+             QStringLiteral("-CA"), path("ca.pem"), QStringLiteral("-CAkey"), path("cakey.pem"),
+             QStringLiteral("-set_serial"), QStringLiteral("9"), QStringLiteral("-out"), path("leaf.pem")},
+            &code);
+    QCOMPARE(code, 0);
+    const QList<QSslCertificate> leaf = QSslCertificate::fromPath(path("leaf.pem"));
+    QCOMPARE(leaf.size(), 1);
+    const QString text = TlsErrorText::describe(QSslError(QSslError::UnableToGetLocalIssuerCertificate, leaf.first()));
+    QVERIFY2(text.contains(QStringLiteral("Unknown issuer")) && text.contains(QStringLiteral("\"device.example\"")),
+             qPrintable(text));
+    // No certificate at all: still a sentence.
+    QVERIFY(TlsErrorText::describe(QSslError(QSslError::UnableToGetIssuerCertificate))
+                .contains(QStringLiteral("Unknown issuer: the peer's certificate")));
 }
 
 void tst_TlsCert::sslErrorWords()

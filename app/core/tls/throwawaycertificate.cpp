@@ -65,13 +65,20 @@ bool setValidity(X509 *x509, const ThrowawayCertificate::Options &options)
         && ASN1_TIME_set(X509_getm_notAfter(x509), time_t(until.toSecsSinceEpoch())) != nullptr;
 }
 
-bool setName(X509 *x509, const QString &commonName)
+bool addNameEntry(X509_NAME *name, const char *field, const QString &value)
+{
+    if (value.isEmpty())
+        return true;
+    const QByteArray utf8 = value.toUtf8();
+    return X509_NAME_add_entry_by_txt(name, field, MBSTRING_UTF8,
+                                      reinterpret_cast<const unsigned char *>(utf8.constData()),
+                                      int(utf8.size()), -1, 0) == 1;
+}
+
+bool setName(X509 *x509, const ThrowawayCertificate::Options &options)
 {
     X509_NAME *name = X509_get_subject_name(x509);
-    const QByteArray cn = commonName.toUtf8();
-    return X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8,
-                                      reinterpret_cast<const unsigned char *>(cn.constData()),
-                                      int(cn.size()), -1, 0) == 1
+    return addNameEntry(name, "CN", options.commonName) && addNameEntry(name, "O", options.organization)
         && X509_set_issuer_name(x509, name) == 1; // self-signed: issuer = subject
 }
 
@@ -111,7 +118,7 @@ X509Ptr makeCertificate(EVP_PKEY *key, const ThrowawayCertificate::Options &opti
     X509Ptr x509(X509_new());
     if (!x509 || X509_set_version(x509.get(), X509_VERSION_3) != 1 || !setSerial(x509.get())
         || !setValidity(x509.get(), options) || X509_set_pubkey(x509.get(), key) != 1
-        || !setName(x509.get(), options.commonName) || !addExtensions(x509.get(), options)
+        || !setName(x509.get(), options) || !addExtensions(x509.get(), options)
         || X509_sign(x509.get(), key, EVP_sha256()) == 0) {
         return nullptr;
     }

@@ -46,8 +46,14 @@ QString dateText(const QDateTime &when)
     return when.toUTC().toString(Qt::ISODate);
 }
 
-QString issuerText(QSslError::SslError code, const QString &name)
+QString issuerText(QSslError::SslError code, const QSslCertificate &certificate, const QString &name)
 {
+    // Whichever issuer code the library picked, a certificate that signed itself is the
+    // clearer story ("self-signed"), and the one a person can act on (trust it or not).
+    if (code != QSslError::SelfSignedCertificateInChain && !certificate.isNull()
+        && CertificateInfo(certificate).isSelfSigned()) {
+        code = QSslError::SelfSignedCertificate;
+    }
     switch (code) {
     case QSslError::SelfSignedCertificate:
         return TlsErrors::tr("Self-signed: %1 signed itself and is not among the trusted certificates.").arg(name);
@@ -99,7 +105,7 @@ QString TlsErrorText::describe(const QSslError &error, const QString &host)
     case QSslError::SelfSignedCertificate:
     case QSslError::SelfSignedCertificateInChain:
     case QSslError::CertificateUntrusted:
-        return issuerText(error.error(), name);
+        return issuerText(error.error(), certificate, name);
     case QSslError::HostNameMismatch:
         return hostMismatchText(certificate, name, host);
     case QSslError::CertificateExpired:
