@@ -1,6 +1,7 @@
 // The throwaway certificate, its key file, what CertificateInfo reads and the words of
 // TlsErrorText. The certificate is checked by `openssl` (a reader nobody here wrote).
 #include "core/tls/certificateinfo.h"
+#include "core/tls/hostnamecheck.h"
 #include "core/tls/privatekeyfile.h"
 #include "core/tls/throwawaycertificate.h"
 #include "core/tls/tlserrortext.h"
@@ -57,6 +58,27 @@ mode_t fileMode(const QString &path)
     return st.st_mode & 07777;
 }
 
+// Certificates for the host name table, by kind.
+QSslCertificate certificateOfKind(const QString &kind)
+{
+    ThrowawayCertificate::Options options;
+    if (kind != QLatin1String("default")) {
+        options.dnsNames.clear();
+        options.addresses.clear();
+    }
+    if (kind == QLatin1String("wildcard")) {
+        options.commonName = QStringLiteral("wild");
+        options.dnsNames = {QStringLiteral("*.example.test")};
+    } else if (kind == QLatin1String("cn only")) {
+        options.commonName = QStringLiteral("device.lan");
+    } else if (kind == QLatin1String("cn not a host name")) {
+        options.commonName = QStringLiteral("My Device");
+    } else if (kind == QLatin1String("cn beside a san")) {
+        options.dnsNames = {QStringLiteral("other.example")};
+    }
+    return ThrowawayCertificate::generate(options).certificate();
+}
+
 QByteArray alertRecord(unsigned char description)
 {
     // content type 21 (alert), TLS 1.2 record version, length 2, level fatal(2), description
@@ -86,6 +108,8 @@ private slots:
     void infoValidity();
     void infoOfOpensslCertificate();
     void chainText();
+    void certificateNamesHost_data();
+    void certificateNamesHost();
     void looksLikeTls_data();
     void looksLikeTls();
     void classifyHandshake_data();
@@ -358,6 +382,48 @@ void tst_TlsCert::chainText()
     QVERIFY(text.contains(m_cert.sha256Fingerprint()));
     QVERIFY(text.contains(second.sha256Fingerprint()));
     QCOMPARE(CertificateInfo::chainText({}), QString());
+}
+
+void tst_TlsCert::certificateNamesHost_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<bool>("names");
+    const auto row = [](const char *kind, const char *host, bool names) {
+        QTest::addRow("%s: %s", kind, host) << QString::fromLatin1(kind) << QString::fromLatin1(host) << names;
+    };
+    row("default", "localhost", true);
+    row("default", "LOCALHOST", true);
+    row("default", "localhost.", true);
+    row("default", "127.0.0.1", true);
+    row("default", "::1", true);
+    row("default", "0:0:0:0:0:0:0:1", true);
+    row("default", "127.0.0.2", false);
+    row("default", "::2", false);
+    row("default", "sub.localhost", false);
+    row("default", "other.example", false);
+    row("default", "", false);
+    row("wildcard", "a.example.test", true);
+    row("wildcard", "A.Example.Test", true);
+    row("wildcard", "a.b.example.test", false);
+    row("wildcard", "example.test", false);
+    row("cn only", "device.lan", true); // legacy: no SAN, so the CN counts
+    row("cn only", "other.lan", false);
+    // Qt 6.4 accepts both of these (CN "My Device" vs any IPv6; CN beside SANs).
+    row("cn not a host name", "::2", false);
+    row("cn not a host name", "My Device", false);
+    row("cn beside a san", "localhost", false);
+    row("cn beside a san", "other.example", true);
+}
+
+void tst_TlsCert::certificateNamesHost()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, host);
+    QFETCH(bool, names);
+    const QSslCertificate certificate = certificateOfKind(kind);
+    QVERIFY(!certificate.isNull());
+    QCOMPARE(sockscope::certificateNamesHost(certificate, host), names);
 }
 
 void tst_TlsCert::looksLikeTls_data()

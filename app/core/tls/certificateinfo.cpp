@@ -1,15 +1,14 @@
 #include "core/tls/certificateinfo.h"
 
 #include "core/tls/certificatefingerprint.h"
+#include "core/tls/x509handle.h"
 
 #include <QCoreApplication>
 #include <QMultiMap>
 
 #include <openssl/err.h>
-#include <openssl/x509.h>
 
 #include <algorithm>
-#include <memory>
 
 namespace sockscope {
 
@@ -53,9 +52,7 @@ CertificateInfo::Validity validityAt(const QSslCertificate &certificate, const Q
 
 bool signedItself(const QSslCertificate &certificate)
 {
-    const QByteArray der = certificate.toDer();
-    const auto *p = reinterpret_cast<const unsigned char *>(der.constData());
-    const std::unique_ptr<X509, void (*)(X509 *)> x509(d2i_X509(nullptr, &p, long(der.size())), X509_free);
+    const tls::X509Ptr x509 = tls::toX509(certificate);
     if (!x509 || X509_NAME_cmp(X509_get_subject_name(x509.get()), X509_get_issuer_name(x509.get())) != 0)
         return false;
     EVP_PKEY *key = X509_get0_pubkey(x509.get());

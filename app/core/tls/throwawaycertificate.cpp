@@ -1,6 +1,7 @@
 #include "core/tls/throwawaycertificate.h"
 
 #include "core/tls/certificatefingerprint.h"
+#include "core/tls/x509handle.h"
 
 #include <QCoreApplication>
 
@@ -22,16 +23,12 @@ class TlsCertificates
     Q_DECLARE_TR_FUNCTIONS(sockscope::TlsCertificates)
 };
 
-template<typename T, void (*Free)(T *)>
-struct Deleter
-{
-    void operator()(T *p) const { Free(p); }
-};
-using PkeyPtr = std::unique_ptr<EVP_PKEY, Deleter<EVP_PKEY, EVP_PKEY_free>>;
-using X509Ptr = std::unique_ptr<X509, Deleter<X509, X509_free>>;
-using BioPtr = std::unique_ptr<BIO, Deleter<BIO, BIO_free_all>>;
-using BignumPtr = std::unique_ptr<BIGNUM, Deleter<BIGNUM, BN_free>>;
-using ExtensionPtr = std::unique_ptr<X509_EXTENSION, Deleter<X509_EXTENSION, X509_EXTENSION_free>>;
+using tls::OpenSslDeleter;
+using tls::X509Ptr;
+using PkeyPtr = std::unique_ptr<EVP_PKEY, OpenSslDeleter<EVP_PKEY, EVP_PKEY_free>>;
+using BioPtr = std::unique_ptr<BIO, OpenSslDeleter<BIO, BIO_free_all>>;
+using BignumPtr = std::unique_ptr<BIGNUM, OpenSslDeleter<BIGNUM, BN_free>>;
+using ExtensionPtr = std::unique_ptr<X509_EXTENSION, OpenSslDeleter<X509_EXTENSION, X509_EXTENSION_free>>;
 
 // The oldest queued OpenSSL error in its own words, and an empty queue for the next call.
 QString takeOpenSslError()
