@@ -54,13 +54,20 @@ public:
         for (int attempt = 0; attempt < 3; ++attempt) {
             const quint16 port = freePort();
             m_process.start(opensslBinary(),
-                            QStringList{QStringLiteral("s_server"), QStringLiteral("-naccept"), QStringLiteral("1"),
-                                        QStringLiteral("-accept"), QStringLiteral("127.0.0.1:%1").arg(port),
-                                        QStringLiteral("-cert"), certPath, QStringLiteral("-key"), keyPath}
-                                + extra);
+                            QStringList{QStringLiteral("s_server"), QStringLiteral("-naccept"),
+                                        QStringLiteral("1"), QStringLiteral("-accept"),
+                                        QStringLiteral("127.0.0.1:%1").arg(port),
+                                        QStringLiteral("-cert"), certPath, QStringLiteral("-key"),
+                                        keyPath} +
+                                extra);
             // Without -quiet it says ACCEPT once it listens; with -quiet we could not tell.
-            if (QTest::qWaitFor([this] { return output().contains("ACCEPT") || m_process.state() == QProcess::NotRunning; }, 5000)
-                && m_process.state() == QProcess::Running) {
+            if (QTest::qWaitFor(
+                    [this] {
+                        return output().contains("ACCEPT") ||
+                               m_process.state() == QProcess::NotRunning;
+                    },
+                    5000) &&
+                m_process.state() == QProcess::Running) {
                 return port;
             }
             m_process.kill();
@@ -107,16 +114,23 @@ QByteArray captureClientHello(QSsl::SslProtocol protocol)
     QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
     configuration.setProtocol(protocol);
     client.setSslConfiguration(configuration);
-    client.connectToHostEncrypted(QStringLiteral("127.0.0.1"), plain.serverPort(), QStringLiteral("localhost"));
+    client.connectToHostEncrypted(QStringLiteral("127.0.0.1"), plain.serverPort(),
+                                  QStringLiteral("localhost"));
     if (!QTest::qWaitFor([&plain] { return plain.hasPendingConnections(); }, 5000))
         return {};
     std::unique_ptr<QTcpSocket> accepted(plain.nextPendingConnection());
     QByteArray hello;
     // A record header says how long the record is: wait for all of it.
     const auto complete = [&hello] {
-        return hello.size() >= 5 && hello.size() >= 5 + ((uchar(hello.at(3)) << 8) | uchar(hello.at(4)));
+        return hello.size() >= 5 &&
+               hello.size() >= 5 + ((uchar(hello.at(3)) << 8) | uchar(hello.at(4)));
     };
-    const bool whole = QTest::qWaitFor([&] { hello += accepted->readAll(); return complete(); }, 5000);
+    const bool whole = QTest::qWaitFor(
+        [&] {
+            hello += accepted->readAll();
+            return complete();
+        },
+        5000);
     return whole ? hello : QByteArray();
 }
 
@@ -186,7 +200,8 @@ void tst_TlsPeers::opensslServerWithThrowaway()
     QTRY_VERIFY2(server.output().contains("hello from qt\n"), server.output().constData());
     server.send("hello from s_server\n");
     QByteArray received;
-    QTRY_VERIFY2((received += client.readAll()).contains("hello from s_server\n"), received.constData());
+    QTRY_VERIFY2((received += client.readAll()).contains("hello from s_server\n"),
+                 received.constData());
 }
 
 void tst_TlsPeers::verifyErrorsInWords_data()
@@ -196,22 +211,28 @@ void tst_TlsPeers::verifyErrorsInWords_data()
     QTest::addColumn<QSslError::SslError>("expected");
     QTest::addColumn<QStringList>("words");
     QTest::newRow("self-signed, not trusted")
-        << QStringLiteral("untrusted") << QStringLiteral("localhost") << QSslError::SelfSignedCertificate
+        << QStringLiteral("untrusted") << QStringLiteral("localhost")
+        << QSslError::SelfSignedCertificate
         << QStringList{QStringLiteral("Self-signed"), QStringLiteral("\"localhost\"")};
     QTest::newRow("host name mismatch")
-        << QStringLiteral("other name") << QStringLiteral("localhost") << QSslError::HostNameMismatch
+        << QStringLiteral("other name") << QStringLiteral("localhost")
+        << QSslError::HostNameMismatch
         << QStringList{QStringLiteral("Host name mismatch"), QStringLiteral("localhost"),
                        QStringLiteral("other.example")};
     QTest::newRow("address mismatch")
         << QStringLiteral("trusted") << QStringLiteral("10.0.0.1") << QSslError::HostNameMismatch
-        << QStringList{QStringLiteral("is not for 10.0.0.1"), QStringLiteral("localhost, 127.0.0.1, ::1")};
+        << QStringList{QStringLiteral("is not for 10.0.0.1"),
+                       QStringLiteral("localhost, 127.0.0.1, ::1")};
     QTest::newRow("IPv6 address mismatch")
         << QStringLiteral("trusted") << QStringLiteral("::2") << QSslError::HostNameMismatch
         << QStringList{QStringLiteral("is not for ::2")};
-    QTest::newRow("expired") << QStringLiteral("expired") << QStringLiteral("localhost") << QSslError::CertificateExpired
-                             << QStringList{QStringLiteral("Expired"), QStringLiteral("valid until")};
-    QTest::newRow("not yet valid") << QStringLiteral("future") << QStringLiteral("localhost") << QSslError::CertificateNotYetValid
-                                   << QStringList{QStringLiteral("Not yet valid")};
+    QTest::newRow("expired") << QStringLiteral("expired") << QStringLiteral("localhost")
+                             << QSslError::CertificateExpired
+                             << QStringList{QStringLiteral("Expired"),
+                                            QStringLiteral("valid until")};
+    QTest::newRow("not yet valid")
+        << QStringLiteral("future") << QStringLiteral("localhost")
+        << QSslError::CertificateNotYetValid << QStringList{QStringLiteral("Not yet valid")};
 }
 
 void tst_TlsPeers::verifyErrorsInWords()
@@ -249,7 +270,8 @@ void tst_TlsPeers::verifyErrorsInWords()
         client.setSslConfiguration(trusting({cert.certificate()}));
     QSignalSpy sslErrors(&client, &QSslSocket::sslErrors);
     client.connectToHostEncrypted(QStringLiteral("127.0.0.1"), server.serverPort(), verifyName);
-    QTRY_VERIFY2(sslErrors.count() == 1, client.isEncrypted() ? "handshake succeeded" : "no sslErrors");
+    QTRY_VERIFY2(sslErrors.count() == 1,
+                 client.isEncrypted() ? "handshake succeeded" : "no sslErrors");
     QVERIFY(!client.isEncrypted());
     const auto errors = sslErrors.first().first().value<QList<QSslError>>();
     QStringList codes;
@@ -277,7 +299,8 @@ void tst_TlsPeers::plaintextServerIsNotTls()
     });
     QSslSocket client;
     QSignalSpy errorSpy(&client, &QAbstractSocket::errorOccurred);
-    client.connectToHostEncrypted(QStringLiteral("127.0.0.1"), plain.serverPort(), QStringLiteral("localhost"));
+    client.connectToHostEncrypted(QStringLiteral("127.0.0.1"), plain.serverPort(),
+                                  QStringLiteral("localhost"));
     QTRY_VERIFY(errorSpy.count() > 0);
     QVERIFY(!client.isEncrypted());
     const auto error = errorSpy.first().first().value<QAbstractSocket::SocketError>();
@@ -290,7 +313,8 @@ void tst_TlsPeers::plaintextServerIsNotTls()
 
 void tst_TlsPeers::silentServerClosesWithoutAnswer()
 {
-    // A plain server that reads the ClientHello and hangs up, as many do with bytes they cannot parse.
+    // A plain server that reads the ClientHello and hangs up, as many do with bytes they cannot
+    // parse.
     QTcpServer plain;
     QVERIFY(plain.listen(QHostAddress::LocalHost, 0));
     std::unique_ptr<QTcpSocket> accepted;
@@ -303,10 +327,12 @@ void tst_TlsPeers::silentServerClosesWithoutAnswer()
     });
     QSslSocket client;
     QSignalSpy errorSpy(&client, &QAbstractSocket::errorOccurred);
-    client.connectToHostEncrypted(QStringLiteral("127.0.0.1"), plain.serverPort(), QStringLiteral("localhost"));
+    client.connectToHostEncrypted(QStringLiteral("127.0.0.1"), plain.serverPort(),
+                                  QStringLiteral("localhost"));
     QTRY_VERIFY(errorSpy.count() > 0);
     const auto error = errorSpy.first().first().value<QAbstractSocket::SocketError>();
-    QVERIFY2(error == QAbstractSocket::RemoteHostClosedError || error == QAbstractSocket::SslHandshakeFailedError,
+    QVERIFY2(error == QAbstractSocket::RemoteHostClosedError ||
+                 error == QAbstractSocket::SslHandshakeFailedError,
              qPrintable(client.errorString()));
     QCOMPARE(TlsErrorText::classifyHandshake(QByteArray(), error), Failure::ClosedWithoutAnswer);
 }
@@ -315,7 +341,8 @@ void tst_TlsPeers::opensslRefusesProtocolVersion()
 {
     if (opensslBinary().isEmpty())
         QSKIP("the openssl binary is missing (Debian package openssl)");
-    // Qt's TLS 1.2-only ClientHello to an s_server that speaks TLS 1.3 only: its answer is an alert.
+    // Qt's TLS 1.2-only ClientHello to an s_server that speaks TLS 1.3 only: its answer is an
+    // alert.
     const QByteArray hello = captureClientHello(QSsl::TlsV1_2);
     QVERIFY(!hello.isEmpty());
     QVERIFY(TlsErrorText::looksLikeTls(hello));
@@ -328,7 +355,8 @@ void tst_TlsPeers::opensslRefusesProtocolVersion()
     QTRY_COMPARE(raw.state(), QAbstractSocket::ConnectedState);
     raw.write(hello);
     QByteArray answer;
-    QTRY_VERIFY((answer += raw.readAll()).size() >= 7 || raw.state() == QAbstractSocket::UnconnectedState);
+    QTRY_VERIFY((answer += raw.readAll()).size() >= 7 ||
+                raw.state() == QAbstractSocket::UnconnectedState);
     answer += raw.readAll();
     QCOMPARE(TlsErrorText::alertDescription(answer), 70); // protocol_version
     QCOMPARE(TlsErrorText::classifyHandshake(answer, QAbstractSocket::RemoteHostClosedError),

@@ -148,7 +148,8 @@ void tst_TlsCert::generatedCertificateParts()
     QCOMPARE(m_cert.certificate().publicKey().algorithm(), QSsl::Ec);
     QCOMPARE(m_cert.certificate().version(), QByteArray("3"));
     QVERIFY(QRegularExpression(QStringLiteral("^([0-9A-F]{2}:){31}[0-9A-F]{2}$"))
-                .match(m_cert.sha256Fingerprint()).hasMatch());
+                .match(m_cert.sha256Fingerprint())
+                .hasMatch());
     // now - 1 h … + 30 days
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const qint64 startAgo = m_cert.certificate().effectiveDate().secsTo(now);
@@ -171,7 +172,8 @@ void tst_TlsCert::opensslReadsCertificate()
         QSKIP("the openssl binary is missing (Debian package openssl)");
     int code = -1;
     const QString text = openssl({QStringLiteral("x509"), QStringLiteral("-in"), m_certPath,
-                                  QStringLiteral("-noout"), QStringLiteral("-text")}, &code);
+                                  QStringLiteral("-noout"), QStringLiteral("-text")},
+                                 &code);
     QCOMPARE(code, 0);
     const QStringList expected = {
         QStringLiteral("Version: 3 (0x2)"),
@@ -194,9 +196,10 @@ void tst_TlsCert::opensslVerifiesSelfSigned()
     if (opensslBinary().isEmpty())
         QSKIP("the openssl binary is missing (Debian package openssl)");
     int code = -1;
-    const QString text = openssl({QStringLiteral("verify"), QStringLiteral("-CAfile"), m_certPath,
-                                  QStringLiteral("-purpose"), QStringLiteral("sslserver"), m_certPath},
-                                 &code);
+    const QString text =
+        openssl({QStringLiteral("verify"), QStringLiteral("-CAfile"), m_certPath,
+                 QStringLiteral("-purpose"), QStringLiteral("sslserver"), m_certPath},
+                &code);
     QCOMPARE(text.trimmed(), m_certPath + QStringLiteral(": OK"));
     QCOMPARE(code, 0);
 }
@@ -214,8 +217,9 @@ void tst_TlsCert::opensslAgreesOnFingerprintAndKey()
     QCOMPARE(fingerprint.trimmed().section(QLatin1Char('='), 1), m_cert.sha256Fingerprint());
     // The key file holds the private half of the certificate's public key.
     int code = -1;
-    const QString fromKey = openssl({QStringLiteral("pkey"), QStringLiteral("-in"), m_keyPath,
-                                     QStringLiteral("-pubout")}, &code);
+    const QString fromKey = openssl(
+        {QStringLiteral("pkey"), QStringLiteral("-in"), m_keyPath, QStringLiteral("-pubout")},
+        &code);
     QCOMPARE(code, 0);
     const QString fromCert = openssl({QStringLiteral("x509"), QStringLiteral("-in"), m_certPath,
                                       QStringLiteral("-noout"), QStringLiteral("-pubkey")});
@@ -282,11 +286,11 @@ void tst_TlsCert::infoOfThrowaway()
     QVERIFY(info.isSelfSigned());
     QCOMPARE(info.validity(), CertificateInfo::Validity::Valid);
     const QString text = info.toText();
-    for (const QString &part : {QStringLiteral("Subject: CN=localhost, O=SockScope throwaway certificate"),
-                                QStringLiteral("DNS names: localhost"),
-                                QStringLiteral("IP addresses: 127.0.0.1, ::1"),
-                                QStringLiteral("SHA-256: ") + m_cert.sha256Fingerprint(),
-                                QStringLiteral("(valid)"), QStringLiteral("Self-signed: yes")}) {
+    for (const QString &part :
+         {QStringLiteral("Subject: CN=localhost, O=SockScope throwaway certificate"),
+          QStringLiteral("DNS names: localhost"), QStringLiteral("IP addresses: 127.0.0.1, ::1"),
+          QStringLiteral("SHA-256: ") + m_cert.sha256Fingerprint(), QStringLiteral("(valid)"),
+          QStringLiteral("Self-signed: yes")}) {
         QVERIFY2(text.contains(part), qPrintable(part + QStringLiteral(" missing in:\n") + text));
     }
 }
@@ -297,10 +301,12 @@ void tst_TlsCert::infoValidity_data()
     QTest::addColumn<int>("untilDays");
     QTest::addColumn<CertificateInfo::Validity>("validity");
     QTest::addColumn<QString>("word");
-    QTest::newRow("current") << -1 << 1 << CertificateInfo::Validity::Valid << QStringLiteral("(valid)");
-    QTest::newRow("expired") << -10 << -2 << CertificateInfo::Validity::Expired << QStringLiteral("(expired)");
-    QTest::newRow("not yet valid") << 2 << 10 << CertificateInfo::Validity::NotYetValid
-                                   << QStringLiteral("(not yet valid)");
+    QTest::newRow("current") << -1 << 1 << CertificateInfo::Validity::Valid
+                             << QStringLiteral("(valid)");
+    QTest::newRow("expired") << -10 << -2 << CertificateInfo::Validity::Expired
+                             << QStringLiteral("(expired)");
+    QTest::newRow("not yet valid")
+        << 2 << 10 << CertificateInfo::Validity::NotYetValid << QStringLiteral("(not yet valid)");
 }
 
 void tst_TlsCert::infoValidity()
@@ -329,38 +335,45 @@ void tst_TlsCert::infoOfOpensslCertificate()
     QTemporaryDir dir;
     const QString certPath = dir.filePath(QStringLiteral("c.pem"));
     int code = -1;
-    const QString out = openssl(
-        {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
-         QStringLiteral("-nodes"), QStringLiteral("-keyout"), dir.filePath(QStringLiteral("k.pem")),
-         QStringLiteral("-out"), certPath, QStringLiteral("-days"), QStringLiteral("1"),
-         QStringLiteral("-subj"), QStringLiteral("/C=DE/O=Acme/OU=Lab/CN=device.example"),
-         QStringLiteral("-addext"), QStringLiteral("subjectAltName=DNS:device.example,DNS:alt.example,IP:10.0.0.7")},
-        &code);
+    const QString out =
+        openssl({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                 QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
+                 dir.filePath(QStringLiteral("k.pem")), QStringLiteral("-out"), certPath,
+                 QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"),
+                 QStringLiteral("/C=DE/O=Acme/OU=Lab/CN=device.example"), QStringLiteral("-addext"),
+                 QStringLiteral("subjectAltName=DNS:device.example,DNS:alt.example,IP:10.0.0.7")},
+                &code);
     QVERIFY2(code == 0, qPrintable(out));
     const QList<QSslCertificate> certs = QSslCertificate::fromPath(certPath);
     QCOMPARE(certs.size(), 1);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const CertificateInfo info(certs.first(), now);
     QCOMPARE(info.subject(), QStringLiteral("CN=device.example, OU=Lab, O=Acme, C=DE"));
-    QCOMPARE(info.dnsNames(), (QStringList{QStringLiteral("device.example"), QStringLiteral("alt.example")}));
+    QCOMPARE(info.dnsNames(),
+             (QStringList{QStringLiteral("device.example"), QStringLiteral("alt.example")}));
     QCOMPARE(info.ipAddresses(), QStringList{QStringLiteral("10.0.0.7")});
     QCOMPARE(info.validity(), CertificateInfo::Validity::Valid);
-    QCOMPARE(CertificateInfo(certs.first(), now.addDays(2)).validity(), CertificateInfo::Validity::Expired);
-    QCOMPARE(CertificateInfo(certs.first(), now.addDays(-1)).validity(), CertificateInfo::Validity::NotYetValid);
+    QCOMPARE(CertificateInfo(certs.first(), now.addDays(2)).validity(),
+             CertificateInfo::Validity::Expired);
+    QCOMPARE(CertificateInfo(certs.first(), now.addDays(-1)).validity(),
+             CertificateInfo::Validity::NotYetValid);
     QVERIFY(info.isSelfSigned());
 
     // A leaf that this certificate signed: issued by it, not self-signed.
     const QString csr = dir.filePath(QStringLiteral("leaf.csr"));
     const QString leafPath = dir.filePath(QStringLiteral("leaf.pem"));
-    openssl({QStringLiteral("req"), QStringLiteral("-new"), QStringLiteral("-newkey"), QStringLiteral("ec"),
-             QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
-             QStringLiteral("-keyout"), dir.filePath(QStringLiteral("leafkey.pem")), QStringLiteral("-out"), csr,
-             QStringLiteral("-subj"), QStringLiteral("/CN=leaf.example")},
+    openssl({QStringLiteral("req"), QStringLiteral("-new"), QStringLiteral("-newkey"),
+             QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+             QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
+             QStringLiteral("-keyout"), dir.filePath(QStringLiteral("leafkey.pem")),
+             QStringLiteral("-out"), csr, QStringLiteral("-subj"),
+             QStringLiteral("/CN=leaf.example")},
             &code);
     QCOMPARE(code, 0);
-    openssl({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), csr, QStringLiteral("-CA"),
-             certPath, QStringLiteral("-CAkey"), dir.filePath(QStringLiteral("k.pem")), QStringLiteral("-days"),
-             QStringLiteral("1"), QStringLiteral("-set_serial"), QStringLiteral("7"), QStringLiteral("-out"), leafPath},
+    openssl({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), csr,
+             QStringLiteral("-CA"), certPath, QStringLiteral("-CAkey"),
+             dir.filePath(QStringLiteral("k.pem")), QStringLiteral("-days"), QStringLiteral("1"),
+             QStringLiteral("-set_serial"), QStringLiteral("7"), QStringLiteral("-out"), leafPath},
             &code);
     QCOMPARE(code, 0);
     const QList<QSslCertificate> leaf = QSslCertificate::fromPath(leafPath);
@@ -390,7 +403,8 @@ void tst_TlsCert::certificateNamesHost_data()
     QTest::addColumn<QString>("host");
     QTest::addColumn<bool>("names");
     const auto row = [](const char *kind, const char *host, bool names) {
-        QTest::addRow("%s: %s", kind, host) << QString::fromLatin1(kind) << QString::fromLatin1(host) << names;
+        QTest::addRow("%s: %s", kind, host)
+            << QString::fromLatin1(kind) << QString::fromLatin1(host) << names;
     };
     row("default", "localhost", true);
     row("default", "LOCALHOST", true);
@@ -456,26 +470,32 @@ void tst_TlsCert::classifyHandshake_data()
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<QAbstractSocket::SocketError>("error");
     QTest::addColumn<Failure>("failure");
-    QTest::newRow("plaintext answer") << QByteArray("HTTP/1.1 400 Bad Request\r\n") << E::SslHandshakeFailedError
-                                      << Failure::NotTls;
-    QTest::newRow("plaintext then close") << QByteArray("220 ftp ready\r\n") << E::RemoteHostClosedError
-                                          << Failure::NotTls;
-    QTest::newRow("closed, nothing sent") << QByteArray() << E::RemoteHostClosedError << Failure::ClosedWithoutAnswer;
-    QTest::newRow("handshake failed, nothing sent") << QByteArray() << E::SslHandshakeFailedError
-                                                    << Failure::ClosedWithoutAnswer;
-    QTest::newRow("timeout wins") << QByteArray("\x16\x03\x03", 3) << E::SocketTimeoutError << Failure::TimedOut;
-    QTest::newRow("protocol_version") << alertRecord(70) << E::SslHandshakeFailedError << Failure::NoSharedProtocol;
-    QTest::newRow("handshake_failure") << alertRecord(40) << E::SslHandshakeFailedError << Failure::NoSharedProtocol;
-    QTest::newRow("no_application_protocol") << alertRecord(120) << E::SslHandshakeFailedError
-                                             << Failure::NoSharedApplicationProtocol;
-    QTest::newRow("unknown_ca") << alertRecord(48) << E::SslHandshakeFailedError << Failure::PeerRejectedCertificate;
-    QTest::newRow("certificate_expired") << alertRecord(45) << E::RemoteHostClosedError
-                                         << Failure::PeerRejectedCertificate;
-    QTest::newRow("certificate_required") << alertRecord(116) << E::SslHandshakeFailedError
-                                          << Failure::PeerRequiresCertificate;
-    QTest::newRow("unexpected_message") << alertRecord(10) << E::SslHandshakeFailedError << Failure::PeerAlert;
-    QTest::newRow("alert cut short") << QByteArray("\x15\x03\x03\x00\x02\x02", 6) << E::SslHandshakeFailedError
-                                     << Failure::Other;
+    QTest::newRow("plaintext answer") << QByteArray("HTTP/1.1 400 Bad Request\r\n")
+                                      << E::SslHandshakeFailedError << Failure::NotTls;
+    QTest::newRow("plaintext then close")
+        << QByteArray("220 ftp ready\r\n") << E::RemoteHostClosedError << Failure::NotTls;
+    QTest::newRow("closed, nothing sent")
+        << QByteArray() << E::RemoteHostClosedError << Failure::ClosedWithoutAnswer;
+    QTest::newRow("handshake failed, nothing sent")
+        << QByteArray() << E::SslHandshakeFailedError << Failure::ClosedWithoutAnswer;
+    QTest::newRow("timeout wins") << QByteArray("\x16\x03\x03", 3) << E::SocketTimeoutError
+                                  << Failure::TimedOut;
+    QTest::newRow("protocol_version")
+        << alertRecord(70) << E::SslHandshakeFailedError << Failure::NoSharedProtocol;
+    QTest::newRow("handshake_failure")
+        << alertRecord(40) << E::SslHandshakeFailedError << Failure::NoSharedProtocol;
+    QTest::newRow("no_application_protocol")
+        << alertRecord(120) << E::SslHandshakeFailedError << Failure::NoSharedApplicationProtocol;
+    QTest::newRow("unknown_ca") << alertRecord(48) << E::SslHandshakeFailedError
+                                << Failure::PeerRejectedCertificate;
+    QTest::newRow("certificate_expired")
+        << alertRecord(45) << E::RemoteHostClosedError << Failure::PeerRejectedCertificate;
+    QTest::newRow("certificate_required")
+        << alertRecord(116) << E::SslHandshakeFailedError << Failure::PeerRequiresCertificate;
+    QTest::newRow("unexpected_message")
+        << alertRecord(10) << E::SslHandshakeFailedError << Failure::PeerAlert;
+    QTest::newRow("alert cut short") << QByteArray("\x15\x03\x03\x00\x02\x02", 6)
+                                     << E::SslHandshakeFailedError << Failure::Other;
     QTest::newRow("server hello, then failure") << QByteArray("\x16\x03\x03\x00\x7a\x02", 6)
                                                 << E::SslHandshakeFailedError << Failure::Other;
 }
@@ -490,9 +510,14 @@ void tst_TlsCert::classifyHandshake()
 
 void tst_TlsCert::handshakeTextsDiffer()
 {
-    const QList<Failure> all = {Failure::NotTls, Failure::ClosedWithoutAnswer, Failure::NoSharedProtocol,
-                                Failure::NoSharedApplicationProtocol, Failure::PeerRejectedCertificate,
-                                Failure::PeerRequiresCertificate, Failure::PeerAlert, Failure::TimedOut,
+    const QList<Failure> all = {Failure::NotTls,
+                                Failure::ClosedWithoutAnswer,
+                                Failure::NoSharedProtocol,
+                                Failure::NoSharedApplicationProtocol,
+                                Failure::PeerRejectedCertificate,
+                                Failure::PeerRequiresCertificate,
+                                Failure::PeerAlert,
+                                Failure::TimedOut,
                                 Failure::Other};
     QStringList texts;
     for (Failure failure : all)
@@ -513,16 +538,19 @@ void tst_TlsCert::sslErrorWords_data()
     QTest::newRow("self-signed") << QSslError::SelfSignedCertificate << QString()
                                  << QStringList{QStringLiteral("Self-signed"), cn};
     // Whichever issuer code the library picks, a certificate that signed itself is called so.
-    QTest::newRow("no local issuer, self-signed") << QSslError::UnableToGetLocalIssuerCertificate << QString()
-                                                  << QStringList{QStringLiteral("Self-signed"), cn};
-    QTest::newRow("host mismatch") << QSslError::HostNameMismatch << QStringLiteral("device.lan")
-                                   << QStringList{QStringLiteral("Host name mismatch"), cn,
-                                                  QStringLiteral("device.lan"),
-                                                  QStringLiteral("localhost, 127.0.0.1, ::1")};
-    QTest::newRow("host mismatch, no host") << QSslError::HostNameMismatch << QString()
-                                            << QStringList{QStringLiteral("does not name this host")};
+    QTest::newRow("no local issuer, self-signed")
+        << QSslError::UnableToGetLocalIssuerCertificate << QString()
+        << QStringList{QStringLiteral("Self-signed"), cn};
+    QTest::newRow("host mismatch")
+        << QSslError::HostNameMismatch << QStringLiteral("device.lan")
+        << QStringList{QStringLiteral("Host name mismatch"), cn, QStringLiteral("device.lan"),
+                       QStringLiteral("localhost, 127.0.0.1, ::1")};
+    QTest::newRow("host mismatch, no host")
+        << QSslError::HostNameMismatch << QString()
+        << QStringList{QStringLiteral("does not name this host")};
     QTest::newRow("expired") << QSslError::CertificateExpired << QString()
-                             << QStringList{QStringLiteral("Expired"), cn, QStringLiteral("valid until")};
+                             << QStringList{QStringLiteral("Expired"), cn,
+                                            QStringLiteral("valid until")};
     QTest::newRow("not yet valid") << QSslError::CertificateNotYetValid << QString()
                                    << QStringList{QStringLiteral("Not yet valid"), cn};
     QTest::newRow("revoked") << QSslError::CertificateRevoked << QString()
@@ -539,27 +567,32 @@ void tst_TlsCert::unknownIssuerWords()
     QTemporaryDir dir;
     const auto path = [&dir](const char *name) { return dir.filePath(QLatin1String(name)); };
     int code = -1;
-    openssl({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
-             QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
+    openssl({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+             QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+             QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
              QStringLiteral("-keyout"), path("cakey.pem"), QStringLiteral("-out"), path("ca.pem"),
              QStringLiteral("-subj"), QStringLiteral("/CN=Some CA")},
             &code);
     QCOMPARE(code, 0);
-    openssl({QStringLiteral("req"), QStringLiteral("-new"), QStringLiteral("-newkey"), QStringLiteral("ec"),
-             QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
-             QStringLiteral("-keyout"), path("leafkey.pem"), QStringLiteral("-out"), path("leaf.csr"),
-             QStringLiteral("-subj"), QStringLiteral("/CN=device.example")},
+    openssl({QStringLiteral("req"), QStringLiteral("-new"), QStringLiteral("-newkey"),
+             QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+             QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
+             QStringLiteral("-keyout"), path("leafkey.pem"), QStringLiteral("-out"),
+             path("leaf.csr"), QStringLiteral("-subj"), QStringLiteral("/CN=device.example")},
             &code);
     QCOMPARE(code, 0);
-    openssl({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), path("leaf.csr"),
-             QStringLiteral("-CA"), path("ca.pem"), QStringLiteral("-CAkey"), path("cakey.pem"),
-             QStringLiteral("-set_serial"), QStringLiteral("9"), QStringLiteral("-out"), path("leaf.pem")},
+    openssl({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
+             path("leaf.csr"), QStringLiteral("-CA"), path("ca.pem"), QStringLiteral("-CAkey"),
+             path("cakey.pem"), QStringLiteral("-set_serial"), QStringLiteral("9"),
+             QStringLiteral("-out"), path("leaf.pem")},
             &code);
     QCOMPARE(code, 0);
     const QList<QSslCertificate> leaf = QSslCertificate::fromPath(path("leaf.pem"));
     QCOMPARE(leaf.size(), 1);
-    const QString text = TlsErrorText::describe(QSslError(QSslError::UnableToGetLocalIssuerCertificate, leaf.first()));
-    QVERIFY2(text.contains(QStringLiteral("Unknown issuer")) && text.contains(QStringLiteral("\"device.example\"")),
+    const QString text = TlsErrorText::describe(
+        QSslError(QSslError::UnableToGetLocalIssuerCertificate, leaf.first()));
+    QVERIFY2(text.contains(QStringLiteral("Unknown issuer")) &&
+                 text.contains(QStringLiteral("\"device.example\"")),
              qPrintable(text));
     // No certificate at all: still a sentence.
     QVERIFY(TlsErrorText::describe(QSslError(QSslError::UnableToGetIssuerCertificate))

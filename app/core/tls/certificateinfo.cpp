@@ -24,7 +24,8 @@ const char *const kNameOrder[] = {"CN", "OU", "O", "L", "ST", "C", "emailAddress
 
 using InfoReader = QStringList (QSslCertificate::*)(const QByteArray &) const;
 
-QString nameLine(const QSslCertificate &certificate, InfoReader read, const QList<QByteArray> &present)
+QString nameLine(const QSslCertificate &certificate, InfoReader read,
+                 const QList<QByteArray> &present)
 {
     QList<QByteArray> order;
     for (const char *attribute : kNameOrder)
@@ -53,7 +54,8 @@ CertificateInfo::Validity validityAt(const QSslCertificate &certificate, const Q
 bool signedItself(const QSslCertificate &certificate)
 {
     const tls::X509Ptr x509 = tls::toX509(certificate);
-    if (!x509 || X509_NAME_cmp(X509_get_subject_name(x509.get()), X509_get_issuer_name(x509.get())) != 0)
+    if (!x509 ||
+        X509_NAME_cmp(X509_get_subject_name(x509.get()), X509_get_issuer_name(x509.get())) != 0)
         return false;
     EVP_PKEY *key = X509_get0_pubkey(x509.get());
     const bool verified = key && X509_verify(x509.get(), key) == 1;
@@ -74,12 +76,13 @@ QString listText(const QStringList &items)
 } // namespace
 
 CertificateInfo::CertificateInfo(const QSslCertificate &certificate, const QDateTime &now)
-    : m_certificate(certificate)
-    , m_subject(nameLine(certificate, &QSslCertificate::subjectInfo, certificate.subjectInfoAttributes()))
-    , m_issuer(nameLine(certificate, &QSslCertificate::issuerInfo, certificate.issuerInfoAttributes()))
-    , m_fingerprint(sockscope::sha256Fingerprint(certificate))
-    , m_validity(validityAt(certificate, now))
-    , m_selfSigned(!certificate.isNull() && signedItself(certificate))
+    : m_certificate(certificate), m_subject(nameLine(certificate, &QSslCertificate::subjectInfo,
+                                                     certificate.subjectInfoAttributes())),
+      m_issuer(
+          nameLine(certificate, &QSslCertificate::issuerInfo, certificate.issuerInfoAttributes())),
+      m_fingerprint(sockscope::sha256Fingerprint(certificate)),
+      m_validity(validityAt(certificate, now)),
+      m_selfSigned(!certificate.isNull() && signedItself(certificate))
 {
     const auto names = certificate.subjectAlternativeNames();
     m_dnsNames = names.values(QSsl::DnsEntry);

@@ -13,7 +13,12 @@ namespace sockscope {
 class CertificateInfo
 {
 public:
-    enum class Validity { Valid, Expired, NotYetValid };
+    enum class Validity
+    {
+        Valid,
+        Expired,
+        NotYetValid
+    };
 
     explicit CertificateInfo(const QSslCertificate &certificate,
                              const QDateTime &now = QDateTime::currentDateTimeUtc());

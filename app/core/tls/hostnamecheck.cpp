@@ -24,9 +24,9 @@ bool certificateNamesHost(const QSslCertificate &certificate, const QString &hos
         if (name.endsWith(QLatin1Char('.')))
             name.chop(1);
         const QByteArray ace = QUrl::toAce(name);
-        matches = !ace.isEmpty()
-            && X509_check_host(x509.get(), ace.constData(), size_t(ace.size()),
-                               X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS, nullptr) == 1;
+        matches =
+            !ace.isEmpty() && X509_check_host(x509.get(), ace.constData(), size_t(ace.size()),
+                                              X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS, nullptr) == 1;
     }
     ERR_clear_error(); // a mismatch must not linger in this thread's queue for the TLS code
     return matches;

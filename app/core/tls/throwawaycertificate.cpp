@@ -28,7 +28,8 @@ using tls::X509Ptr;
 using PkeyPtr = std::unique_ptr<EVP_PKEY, OpenSslDeleter<EVP_PKEY, EVP_PKEY_free>>;
 using BioPtr = std::unique_ptr<BIO, OpenSslDeleter<BIO, BIO_free_all>>;
 using BignumPtr = std::unique_ptr<BIGNUM, OpenSslDeleter<BIGNUM, BN_free>>;
-using ExtensionPtr = std::unique_ptr<X509_EXTENSION, OpenSslDeleter<X509_EXTENSION, X509_EXTENSION_free>>;
+using ExtensionPtr =
+    std::unique_ptr<X509_EXTENSION, OpenSslDeleter<X509_EXTENSION, X509_EXTENSION_free>>;
 
 // The oldest queued OpenSSL error in its own words, and an empty queue for the next call.
 QString takeOpenSslError()
@@ -46,8 +47,8 @@ bool setSerial(X509 *x509)
 {
     // 127 random bits: positive, and unique enough that two runs never share a serial.
     BignumPtr bn(BN_new());
-    return bn && BN_rand(bn.get(), 127, BN_RAND_TOP_ANY, BN_RAND_BOTTOM_ANY) == 1
-        && BN_to_ASN1_INTEGER(bn.get(), X509_get_serialNumber(x509)) != nullptr;
+    return bn && BN_rand(bn.get(), 127, BN_RAND_TOP_ANY, BN_RAND_BOTTOM_ANY) == 1 &&
+           BN_to_ASN1_INTEGER(bn.get(), X509_get_serialNumber(x509)) != nullptr;
 }
 
 bool setValidity(X509 *x509, const ThrowawayCertificate::Options &options)
@@ -58,8 +59,8 @@ bool setValidity(X509 *x509, const ThrowawayCertificate::Options &options)
     QDateTime until = options.notAfter;
     if (!until.isValid())
         until = from.addDays(options.validDays);
-    return ASN1_TIME_set(X509_getm_notBefore(x509), time_t(from.toSecsSinceEpoch())) != nullptr
-        && ASN1_TIME_set(X509_getm_notAfter(x509), time_t(until.toSecsSinceEpoch())) != nullptr;
+    return ASN1_TIME_set(X509_getm_notBefore(x509), time_t(from.toSecsSinceEpoch())) != nullptr &&
+           ASN1_TIME_set(X509_getm_notAfter(x509), time_t(until.toSecsSinceEpoch())) != nullptr;
 }
 
 bool addNameEntry(X509_NAME *name, const char *field, const QString &value)
@@ -75,8 +76,9 @@ bool addNameEntry(X509_NAME *name, const char *field, const QString &value)
 bool setName(X509 *x509, const ThrowawayCertificate::Options &options)
 {
     X509_NAME *name = X509_get_subject_name(x509);
-    return addNameEntry(name, "CN", options.commonName) && addNameEntry(name, "O", options.organization)
-        && X509_set_issuer_name(x509, name) == 1; // self-signed: issuer = subject
+    return addNameEntry(name, "CN", options.commonName) &&
+           addNameEntry(name, "O", options.organization) &&
+           X509_set_issuer_name(x509, name) == 1; // self-signed: issuer = subject
 }
 
 QByteArray subjectAltNames(const ThrowawayCertificate::Options &options)
@@ -100,10 +102,10 @@ bool addExtensions(X509 *x509, const ThrowawayCertificate::Options &options)
     X509V3_CTX ctx;
     X509V3_set_ctx_nodb(&ctx);
     X509V3_set_ctx(&ctx, x509, x509, nullptr, nullptr, 0);
-    bool ok = addExtension(x509, &ctx, NID_basic_constraints, "critical,CA:FALSE")
-        && addExtension(x509, &ctx, NID_key_usage, "critical,digitalSignature")
-        && addExtension(x509, &ctx, NID_ext_key_usage, "serverAuth,clientAuth")
-        && addExtension(x509, &ctx, NID_subject_key_identifier, "hash");
+    bool ok = addExtension(x509, &ctx, NID_basic_constraints, "critical,CA:FALSE") &&
+              addExtension(x509, &ctx, NID_key_usage, "critical,digitalSignature") &&
+              addExtension(x509, &ctx, NID_ext_key_usage, "serverAuth,clientAuth") &&
+              addExtension(x509, &ctx, NID_subject_key_identifier, "hash");
     const QByteArray sans = subjectAltNames(options);
     if (ok && !sans.isEmpty())
         ok = addExtension(x509, &ctx, NID_subject_alt_name, sans);
@@ -113,10 +115,10 @@ bool addExtensions(X509 *x509, const ThrowawayCertificate::Options &options)
 X509Ptr makeCertificate(EVP_PKEY *key, const ThrowawayCertificate::Options &options)
 {
     X509Ptr x509(X509_new());
-    if (!x509 || X509_set_version(x509.get(), X509_VERSION_3) != 1 || !setSerial(x509.get())
-        || !setValidity(x509.get(), options) || X509_set_pubkey(x509.get(), key) != 1
-        || !setName(x509.get(), options) || !addExtensions(x509.get(), options)
-        || X509_sign(x509.get(), key, EVP_sha256()) == 0) {
+    if (!x509 || X509_set_version(x509.get(), X509_VERSION_3) != 1 || !setSerial(x509.get()) ||
+        !setValidity(x509.get(), options) || X509_set_pubkey(x509.get(), key) != 1 ||
+        !setName(x509.get(), options) || !addExtensions(x509.get(), options) ||
+        X509_sign(x509.get(), key, EVP_sha256()) == 0) {
         return nullptr;
     }
     return x509;
@@ -140,7 +142,8 @@ QByteArray encodeCertificate(X509 *x509)
 QByteArray encodePrivateKey(EVP_PKEY *key)
 {
     BioPtr bio(BIO_new(BIO_s_mem()));
-    if (!bio || PEM_write_bio_PrivateKey(bio.get(), key, nullptr, nullptr, 0, nullptr, nullptr) != 1)
+    if (!bio ||
+        PEM_write_bio_PrivateKey(bio.get(), key, nullptr, nullptr, 0, nullptr, nullptr) != 1)
         return {};
     return bioBytes(bio.get());
 }
@@ -157,13 +160,15 @@ ThrowawayCertificate ThrowawayCertificate::generate(const Options &options, QStr
         result.m_certificatePem = encodeCertificate(x509.get());
         result.m_privateKeyPem = encodePrivateKey(key.get());
         result.m_certificate = QSslCertificate(result.m_certificatePem, QSsl::Pem);
-        result.m_privateKey = QSslKey(result.m_privateKeyPem, QSsl::Ec, QSsl::Pem, QSsl::PrivateKey);
+        result.m_privateKey =
+            QSslKey(result.m_privateKeyPem, QSsl::Ec, QSsl::Pem, QSsl::PrivateKey);
     }
     if (result.m_certificate.isNull() || result.m_privateKey.isNull()) {
         if (error) {
             const QString reason = takeOpenSslError();
-            *error = reason.isEmpty() ? TlsCertificates::tr("Cannot generate a certificate.")
-                                      : TlsCertificates::tr("Cannot generate a certificate: %1").arg(reason);
+            *error = reason.isEmpty()
+                         ? TlsCertificates::tr("Cannot generate a certificate.")
+                         : TlsCertificates::tr("Cannot generate a certificate: %1").arg(reason);
         }
         return ThrowawayCertificate();
     }

@@ -36,7 +36,10 @@ public:
 
     // Null on failure, with the reason in *error (OpenSSL's own words appended).
     static ThrowawayCertificate generate(const Options &options, QString *error = nullptr);
-    static ThrowawayCertificate generate(QString *error = nullptr) { return generate(Options(), error); }
+    static ThrowawayCertificate generate(QString *error = nullptr)
+    {
+        return generate(Options(), error);
+    }
 
     bool isNull() const { return m_certificate.isNull(); }
     QByteArray certificatePem() const { return m_certificatePem; }

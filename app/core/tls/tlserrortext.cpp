@@ -29,16 +29,20 @@ QString certificateName(const QSslCertificate &certificate)
     return QLatin1Char('"') + name + QLatin1Char('"');
 }
 
-QString hostMismatchText(const QSslCertificate &certificate, const QString &name, const QString &host)
+QString hostMismatchText(const QSslCertificate &certificate, const QString &name,
+                         const QString &host)
 {
     const CertificateInfo info(certificate);
     QStringList names = info.dnsNames() + info.ipAddresses();
     if (names.isEmpty())
         names = certificate.subjectInfo(QSslCertificate::CommonName);
-    const QString listed = names.isEmpty() ? TlsErrors::tr("none") : names.join(QStringLiteral(", "));
+    const QString listed =
+        names.isEmpty() ? TlsErrors::tr("none") : names.join(QStringLiteral(", "));
     if (host.isEmpty())
-        return TlsErrors::tr("Host name mismatch: %1 does not name this host (it names: %2).").arg(name, listed);
-    return TlsErrors::tr("Host name mismatch: %1 is not for %2 (it names: %3).").arg(name, host, listed);
+        return TlsErrors::tr("Host name mismatch: %1 does not name this host (it names: %2).")
+            .arg(name, listed);
+    return TlsErrors::tr("Host name mismatch: %1 is not for %2 (it names: %3).")
+        .arg(name, host, listed);
 }
 
 QString dateText(const QDateTime &when)
@@ -46,23 +50,31 @@ QString dateText(const QDateTime &when)
     return when.toUTC().toString(Qt::ISODate);
 }
 
-QString issuerText(QSslError::SslError code, const QSslCertificate &certificate, const QString &name)
+QString issuerText(QSslError::SslError code, const QSslCertificate &certificate,
+                   const QString &name)
 {
     // Whichever issuer code the library picked, a certificate that signed itself is the
     // clearer story ("self-signed"), and the one a person can act on (trust it or not).
-    if (code != QSslError::SelfSignedCertificateInChain && !certificate.isNull()
-        && CertificateInfo(certificate).isSelfSigned()) {
+    if (code != QSslError::SelfSignedCertificateInChain && !certificate.isNull() &&
+        CertificateInfo(certificate).isSelfSigned()) {
         code = QSslError::SelfSignedCertificate;
     }
     switch (code) {
     case QSslError::SelfSignedCertificate:
-        return TlsErrors::tr("Self-signed: %1 signed itself and is not among the trusted certificates.").arg(name);
+        return TlsErrors::tr(
+                   "Self-signed: %1 signed itself and is not among the trusted certificates.")
+            .arg(name);
     case QSslError::SelfSignedCertificateInChain:
-        return TlsErrors::tr("Unknown issuer: the chain of %1 ends in a self-signed certificate that is not trusted.").arg(name);
+        return TlsErrors::tr("Unknown issuer: the chain of %1 ends in a self-signed certificate "
+                             "that is not trusted.")
+            .arg(name);
     case QSslError::UnableToVerifyFirstCertificate:
-        return TlsErrors::tr("Unknown issuer: the issuer of %1 was not sent and is not trusted (a missing intermediate certificate?).").arg(name);
+        return TlsErrors::tr("Unknown issuer: the issuer of %1 was not sent and is not trusted (a "
+                             "missing intermediate certificate?).")
+            .arg(name);
     default:
-        return TlsErrors::tr("Unknown issuer: %1 was issued by an authority that is not trusted.").arg(name);
+        return TlsErrors::tr("Unknown issuer: %1 was issued by an authority that is not trusted.")
+            .arg(name);
     }
 }
 
@@ -109,9 +121,11 @@ QString TlsErrorText::describe(const QSslError &error, const QString &host)
     case QSslError::HostNameMismatch:
         return hostMismatchText(certificate, name, host);
     case QSslError::CertificateExpired:
-        return TlsErrors::tr("Expired: %1 was valid until %2.").arg(name, dateText(certificate.expiryDate()));
+        return TlsErrors::tr("Expired: %1 was valid until %2.")
+            .arg(name, dateText(certificate.expiryDate()));
     case QSslError::CertificateNotYetValid:
-        return TlsErrors::tr("Not yet valid: %1 is valid from %2.").arg(name, dateText(certificate.effectiveDate()));
+        return TlsErrors::tr("Not yet valid: %1 is valid from %2.")
+            .arg(name, dateText(certificate.effectiveDate()));
     case QSslError::InvalidNotBeforeField:
     case QSslError::InvalidNotAfterField:
         return TlsErrors::tr("Malformed: the validity dates of %1 cannot be read.").arg(name);
@@ -123,13 +137,19 @@ QString TlsErrorText::describe(const QSslError &error, const QString &host)
         return TlsErrors::tr("Bad signature: the signature on %1 does not verify.").arg(name);
     case QSslError::SubjectIssuerMismatch:
     case QSslError::AuthorityIssuerSerialNumberMismatch:
-        return TlsErrors::tr("Broken chain: the issuer named in %1 is not the certificate that follows it.").arg(name);
+        return TlsErrors::tr(
+                   "Broken chain: the issuer named in %1 is not the certificate that follows it.")
+            .arg(name);
     case QSslError::InvalidCaCertificate:
-        return TlsErrors::tr("Not an authority: %1 signs other certificates but may not.").arg(name);
+        return TlsErrors::tr("Not an authority: %1 signs other certificates but may not.")
+            .arg(name);
     case QSslError::PathLengthExceeded:
-        return TlsErrors::tr("Chain too long: %1 is further from its authority than that authority allows.").arg(name);
+        return TlsErrors::tr(
+                   "Chain too long: %1 is further from its authority than that authority allows.")
+            .arg(name);
     case QSslError::InvalidPurpose:
-        return TlsErrors::tr("Wrong purpose: %1 is not meant for this side of a TLS connection.").arg(name);
+        return TlsErrors::tr("Wrong purpose: %1 is not meant for this side of a TLS connection.")
+            .arg(name);
     case QSslError::NoPeerCertificate:
         return TlsErrors::tr("No certificate: the peer did not send one.");
     case QSslError::CertificateRejected:
@@ -167,8 +187,9 @@ bool TlsErrorText::looksLikeTls(const QByteArray &firstBytes)
 int TlsErrorText::alertDescription(const QByteArray &firstBytes)
 {
     // type(1) version(2) length(2) | level(1) description(1)
-    if (firstBytes.size() < 7 || static_cast<unsigned char>(firstBytes.at(0)) != kAlertContentType
-        || !looksLikeTls(firstBytes)) {
+    if (firstBytes.size() < 7 ||
+        static_cast<unsigned char>(firstBytes.at(0)) != kAlertContentType ||
+        !looksLikeTls(firstBytes)) {
         return -1;
     }
     return static_cast<unsigned char>(firstBytes.at(6));
@@ -185,9 +206,8 @@ TlsErrorText::HandshakeFailure TlsErrorText::classifyHandshake(const QByteArray 
     if (alert >= 0)
         return failureFromAlert(alert);
     // Nothing came back, so the peer cannot have disagreed with us in TLS terms: it hung up.
-    if (firstBytes.isEmpty()
-        && (error == QAbstractSocket::RemoteHostClosedError
-            || error == QAbstractSocket::SslHandshakeFailedError)) {
+    if (firstBytes.isEmpty() && (error == QAbstractSocket::RemoteHostClosedError ||
+                                 error == QAbstractSocket::SslHandshakeFailedError)) {
         return HandshakeFailure::ClosedWithoutAnswer;
     }
     return HandshakeFailure::Other;
@@ -197,11 +217,14 @@ QString TlsErrorText::handshakeText(HandshakeFailure failure)
 {
     switch (failure) {
     case HandshakeFailure::NotTls:
-        return TlsErrors::tr("The peer does not speak TLS: its first bytes are not a TLS record (plaintext on a TLS port?).");
+        return TlsErrors::tr("The peer does not speak TLS: its first bytes are not a TLS record "
+                             "(plaintext on a TLS port?).");
     case HandshakeFailure::ClosedWithoutAnswer:
-        return TlsErrors::tr("The peer closed the connection without answering: it does not speak TLS, or it refused the handshake.");
+        return TlsErrors::tr("The peer closed the connection without answering: it does not speak "
+                             "TLS, or it refused the handshake.");
     case HandshakeFailure::NoSharedProtocol:
-        return TlsErrors::tr("No shared protocol version or cipher: the peer accepts none of those offered.");
+        return TlsErrors::tr(
+            "No shared protocol version or cipher: the peer accepts none of those offered.");
     case HandshakeFailure::NoSharedApplicationProtocol:
         return TlsErrors::tr("No shared application protocol (ALPN).");
     case HandshakeFailure::PeerRejectedCertificate:

@@ -15,15 +15,16 @@ class TlsErrorText
 {
 public:
     // Why a handshake failed, judged from the peer's first bytes and the socket's error.
-    enum class HandshakeFailure {
-        NotTls,               // the peer's first bytes are not a TLS record
-        ClosedWithoutAnswer,  // closed or reset before sending anything back
-        NoSharedProtocol,     // alert: protocol_version, handshake_failure, insufficient_security
+    enum class HandshakeFailure
+    {
+        NotTls,              // the peer's first bytes are not a TLS record
+        ClosedWithoutAnswer, // closed or reset before sending anything back
+        NoSharedProtocol,    // alert: protocol_version, handshake_failure, insufficient_security
         NoSharedApplicationProtocol, // alert: no_application_protocol (ALPN)
-        PeerRejectedCertificate,     // alert: bad/unknown/expired/revoked certificate, unknown CA…
-        PeerRequiresCertificate,     // alert: certificate_required (mutual TLS)
-        PeerAlert,            // another fatal alert
-        TimedOut,             // the handshake did not finish in time
+        PeerRejectedCertificate, // alert: bad/unknown/expired/revoked certificate, unknown CA…
+        PeerRequiresCertificate, // alert: certificate_required (mutual TLS)
+        PeerAlert,               // another fatal alert
+        TimedOut,                // the handshake did not finish in time
         Other,
     };
 

@@ -11,7 +11,7 @@
 
 namespace sockscope::tls {
 
-template<typename T, void (*Free)(T *)>
+template <typename T, void (*Free)(T *)>
 struct OpenSslDeleter
 {
     void operator()(T *p) const { Free(p); }
