@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QAbstractSocket>
+#include <QByteArray>
+#include <QList>
+#include <QSslError>
+#include <QString>
+#include <QStringList>
+
+namespace sockscope {
+
+// Plain words for why TLS failed: certificate verification errors (QSslError) and
+// handshakes that never got that far. Pure functions: the links feed them what they saw.
+class TlsErrorText
+{
+public:
+    // Why a handshake failed, judged from the peer's first bytes and the socket's error.
+    enum class HandshakeFailure
+    {
+        NotTls,              // the peer's first bytes are not a TLS record
+        ClosedWithoutAnswer, // closed or reset before sending anything back
+        NoSharedProtocol,    // alert: protocol_version, handshake_failure, insufficient_security
+        NoSharedApplicationProtocol, // alert: no_application_protocol (ALPN)
+        PeerRejectedCertificate, // alert: bad/unknown/expired/revoked certificate, unknown CA…
+        PeerRequiresCertificate, // alert: certificate_required (mutual TLS)
+        PeerAlert,               // another fatal alert
+        TimedOut,                // the handshake did not finish in time
+        Other,
+    };
+
+    // One sentence per error, naming the certificate's subject or the host where that helps.
+    static QString describe(const QSslError &error, const QString &host = QString());
+    static QStringList describe(const QList<QSslError> &errors, const QString &host = QString());
+
+    // firstBytes: what the peer sent before the failure (empty if nothing);
+    // error: QAbstractSocket::SocketTimeoutError for the caller's own handshake timer.
+    static HandshakeFailure classifyHandshake(const QByteArray &firstBytes,
+                                              QAbstractSocket::SocketError error);
+    static QString handshakeText(HandshakeFailure failure);
+
+    // True when bytes could begin a TLS record (or an SSLv2-style ClientHello).
+    static bool looksLikeTls(const QByteArray &firstBytes);
+    // The description byte of a TLS alert record at the start of bytes, or -1.
+    static int alertDescription(const QByteArray &firstBytes);
+};
+
+} // namespace sockscope
