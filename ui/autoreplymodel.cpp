@@ -1,7 +1,6 @@
 #include "autoreplymodel.h"
 
 #include <QComboBox>
-#include <QFont>
 #include <QApplication>
 #include <QIcon>
 #include <QLineEdit>
@@ -126,7 +125,10 @@ QString AutoReplyModel::formatName(AutoReplyRule::Format format)
 
 // --- model ------------------------------------------------------------------
 
-AutoReplyModel::AutoReplyModel(QObject *parent) : RuleListModel(ColumnCount, parent) {}
+AutoReplyModel::AutoReplyModel(QObject *parent)
+    : RuleListModel(ColumnCount, DelayColumn, parent)
+{
+}
 
 AutoReplyModel::~AutoReplyModel() = default;
 
@@ -138,6 +140,13 @@ std::optional<AutoReplyIssue> AutoReplyModel::checkRule(const AutoReplyRule &rul
 QString AutoReplyModel::rowName(int row) const
 {
     return tr("Rule %1").arg(row + 1);
+}
+
+bool AutoReplyModel::isPlaceholder(int row, int column) const
+{
+    const AutoReplyRule &r = rules().at(row);
+    return (column == NameColumn && r.name.isEmpty()) ||
+           (column == ReplyColumn && r.reply.isEmpty());
 }
 
 // A new set has not run yet: nothing of it was skipped.
@@ -293,7 +302,6 @@ QVariant AutoReplyModel::data(const QModelIndex &index, int role) const
     const int column = index.column();
     if (const QVariant shared = sharedData(row, column, role); shared.isValid())
         return shared;
-    const AutoReplyRule &r = rules().at(row);
     const QString &trouble = m_trouble.at(row);
     const bool troubleCell = column == NameColumn && !trouble.isEmpty();
 
@@ -308,23 +316,6 @@ QVariant AutoReplyModel::data(const QModelIndex &index, int role) const
     case Qt::DecorationRole:
         if (troubleCell)
             return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
-        return {};
-    case Qt::ForegroundRole:
-        if (!r.enabled || (column == NameColumn && r.name.isEmpty()) ||
-            (column == ReplyColumn && r.reply.isEmpty()))
-            return dimmedColor();
-        return {};
-    case Qt::FontRole:
-        if ((column == NameColumn && r.name.isEmpty()) ||
-            (column == ReplyColumn && r.reply.isEmpty())) {
-            QFont font;
-            font.setItalic(true);
-            return font;
-        }
-        return {};
-    case Qt::TextAlignmentRole:
-        if (column == DelayColumn)
-            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case TroubleRole:
         return trouble;
@@ -448,11 +439,8 @@ QWidget *AutoReplyDelegate::createEditor(QWidget *parent, const QStyleOptionView
         return combo;
     }
     case AutoReplyModel::DelayColumn: {
-        auto *spin = new QSpinBox(parent);
+        QSpinBox *spin = makeDelaySpin(parent, AutoReplyModel::tr(" ms"));
         spin->setObjectName(QStringLiteral("delayEditor"));
-        spin->setRange(0, AutoReplyRules::MaxDelayMs);
-        spin->setSuffix(AutoReplyModel::tr(" ms"));
-        spin->setAccelerated(true);
         spin->setToolTip(AutoReplyModel::tr("Delay before the reply is sent, in milliseconds."));
         return spin;
     }

@@ -78,6 +78,7 @@ protected:
     void setEnabled(AutoReplyRule *rule, bool enabled) const override { rule->enabled = enabled; }
     bool setCell(AutoReplyRule *rule, int column, const QVariant &value) const override;
     QString rowName(int row) const override;
+    bool isPlaceholder(int row, int column) const override;
     int fieldColumn(const QString &field) const override { return columnOfField(field); }
     void rowsReset() override;
     void rowInserted(int row) override;

@@ -3,7 +3,6 @@
 #include "autoreplymodel.h"
 
 #include <QComboBox>
-#include <QFont>
 #include <QLineEdit>
 #include <QSpinBox>
 
@@ -62,7 +61,7 @@ QString RewriteModel::actionToolTip(Action action)
     return {};
 }
 
-RewriteModel::RewriteModel(QObject *parent) : RuleListModel(ColumnCount, parent) {}
+RewriteModel::RewriteModel(QObject *parent) : RuleListModel(ColumnCount, DelayColumn, parent) {}
 
 RewriteModel::~RewriteModel() = default;
 
@@ -74,6 +73,11 @@ std::optional<AutoReplyIssue> RewriteModel::checkRule(const RewriteRule &rule) c
 QString RewriteModel::rowName(int row) const
 {
     return tr("Rule %1").arg(row + 1);
+}
+
+bool RewriteModel::isPlaceholder(int row, int column) const
+{
+    return column == NameColumn && rules().at(row).match.name.isEmpty();
 }
 
 bool RewriteModel::usesReplacement(int row) const
@@ -190,28 +194,12 @@ QVariant RewriteModel::data(const QModelIndex &index, int role) const
     const int column = index.column();
     if (const QVariant shared = sharedData(row, column, role); shared.isValid())
         return shared;
-    const RewriteRule &r = rules().at(row);
     switch (role) {
     case Qt::DisplayRole:
     case Qt::EditRole:
         return cellValue(row, column, role == Qt::EditRole);
     case Qt::ToolTipRole:
         return cellToolTip(row, column);
-    case Qt::ForegroundRole:
-        if (!r.match.enabled || (column == NameColumn && r.match.name.isEmpty()))
-            return dimmedColor();
-        return {};
-    case Qt::FontRole:
-        if (column == NameColumn && r.match.name.isEmpty()) {
-            QFont font;
-            font.setItalic(true);
-            return font;
-        }
-        return {};
-    case Qt::TextAlignmentRole:
-        if (column == DelayColumn)
-            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
-        return {};
     }
     return {};
 }
@@ -338,11 +326,7 @@ QWidget *RewriteDelegate::createEditor(QWidget *parent, const QStyleOptionViewIt
     }
     delete combo;
     if (index.column() == RewriteModel::DelayColumn) {
-        auto *spin = new QSpinBox(parent);
-        spin->setRange(0, AutoReplyRules::MaxDelayMs);
-        spin->setSuffix(RewriteModel::tr(" ms"));
-        spin->setAccelerated(true);
-        return spin;
+        return makeDelaySpin(parent, RewriteModel::tr(" ms"));
     }
     if (index.column() == RewriteModel::EnabledColumn)
         return nullptr;

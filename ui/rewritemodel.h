@@ -53,6 +53,7 @@ protected:
     }
     bool setCell(RewriteRule *rule, int column, const QVariant &value) const override;
     QString rowName(int row) const override;
+    bool isPlaceholder(int row, int column) const override;
     int fieldColumn(const QString &field) const override { return columnOfField(field); }
 
 private:

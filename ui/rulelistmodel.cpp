@@ -5,6 +5,7 @@
 #include "core/autoreply/rewriterules.h"
 
 #include <QComboBox>
+#include <QFont>
 #include <QGuiApplication>
 #include <QLineEdit>
 #include <QPalette>
@@ -25,14 +26,9 @@ QString RuleTableModel::oneLine(QString text)
     return text;
 }
 
-QColor RuleTableModel::dimmedColor()
-{
-    return QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text);
-}
-
 template <typename Rule>
-RuleListModel<Rule>::RuleListModel(int columns, QObject *parent)
-    : RuleTableModel(parent), m_columns(columns)
+RuleListModel<Rule>::RuleListModel(int columns, int delayColumn, QObject *parent)
+    : RuleTableModel(parent), m_columns(columns), m_delayColumn(delayColumn)
 {
 }
 
@@ -223,19 +219,30 @@ QVariant RuleListModel<Rule>::sharedData(int row, int column, int role) const
     const std::optional<AutoReplyIssue> &problem = m_issues.at(row);
     if (role == IssueRole)
         return problem ? issue(row)->toString() : QString();
+    const bool enabled = isEnabled(m_rules.at(row));
     if (role == Qt::CheckStateRole && column == 0)
-        return isEnabled(m_rules.at(row)) ? Qt::Checked : Qt::Unchecked;
-    if (!problem || fieldColumn(problem->field) != column)
-        return {};
-    const QPalette palette = QGuiApplication::palette();
-    switch (role) {
-    case Qt::ToolTipRole:
-        return issue(row)->toString();
-    case Qt::BackgroundRole:
-        return toneBackground(Tone::Error, palette);
-    case Qt::ForegroundRole:
-        return toneColor(Tone::Error, palette);
+        return enabled ? Qt::Checked : Qt::Unchecked;
+    if (role == Qt::TextAlignmentRole && column == m_delayColumn)
+        return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    const bool placeholder = isPlaceholder(row, column);
+    if (role == Qt::FontRole && placeholder) {
+        QFont font;
+        font.setItalic(true);
+        return font;
     }
+    const QPalette palette = QGuiApplication::palette();
+    if (problem && fieldColumn(problem->field) == column) {
+        switch (role) {
+        case Qt::ToolTipRole:
+            return issue(row)->toString();
+        case Qt::BackgroundRole:
+            return toneBackground(Tone::Error, palette);
+        case Qt::ForegroundRole:
+            return toneColor(Tone::Error, palette);
+        }
+    }
+    if (role == Qt::ForegroundRole && (!enabled || placeholder))
+        return palette.color(QPalette::Disabled, QPalette::Text);
     return {};
 }
 
@@ -287,6 +294,15 @@ QComboBox *RuleDelegate::makeCombo(QWidget *parent, const char *name) const
         emit self->closeEditor(combo);
     });
     return combo;
+}
+
+QSpinBox *RuleDelegate::makeDelaySpin(QWidget *parent, const QString &suffix)
+{
+    auto *spin = new QSpinBox(parent);
+    spin->setRange(0, AutoReplyRules::MaxDelayMs);
+    spin->setSuffix(suffix);
+    spin->setAccelerated(true);
+    return spin;
 }
 
 void RuleDelegate::setEditorData(QWidget *editor, const QModelIndex &index) const

@@ -4,13 +4,13 @@
 #include "core/codec/encoding.h"
 
 #include <QAbstractTableModel>
-#include <QColor>
 #include <QList>
 #include <QStyledItemDelegate>
 
 #include <optional>
 
 class QComboBox;
+class QSpinBox;
 
 namespace sockscope {
 
@@ -37,15 +37,14 @@ protected:
     // A cell shows one line: control characters (a pasted CR, a JSON "\n") become their
     // visible Control Pictures instead of breaking or vanishing.
     static QString oneLine(QString text);
-    // Disabled rules and placeholders (an unnamed rule's "Rule 3").
-    static QColor dimmedColor();
 };
 
 // A list of rules as an editable table: every rule is checked whenever it or the encoding
 // changes, and a rule's problem shows on its row header and in the cell of its field.
 // AutoReplyModel and RewriteModel are this list with columns of their own; what they share
 // lives here once: the list operations with their row signals (moveRows() included), the
-// issues kept parallel to the rules, the check box in column 0 and the vertical header.
+// issues kept parallel to the rules, the check box in column 0, the looks of invalid cells,
+// disabled rules and placeholders, the delay column's numbers, and the vertical header.
 // Subclasses give the check, the cells and the names; every text is theirs (rowName()), so
 // it keeps its translation context.
 template <typename Rule>
@@ -77,7 +76,8 @@ public:
                   const QModelIndex &destinationParent, int destinationChild) override;
 
 protected:
-    RuleListModel(int columns, QObject *parent);
+    // delayColumn holds the delay in milliseconds, a number aligned right.
+    RuleListModel(int columns, int delayColumn, QObject *parent);
 
     virtual std::optional<AutoReplyIssue> checkRule(const Rule &rule) const = 0;
     virtual QString ruleName(const Rule &rule) const = 0;
@@ -88,6 +88,8 @@ protected:
     virtual bool setCell(Rule *rule, int column, const QVariant &value) const = 0;
     // "Rule 3": the header's tooltip and the name an unnamed rule goes by.
     virtual QString rowName(int row) const = 0;
+    // Whether the cell shows a stand-in for an empty value (dimmed, in italics).
+    virtual bool isPlaceholder(int row, int column) const = 0;
     // The column of an issue's field, -1 for none.
     virtual int fieldColumn(const QString &field) const = 0;
     // What the subclass keeps parallel to the rules follows them through these.
@@ -97,9 +99,9 @@ protected:
     virtual void rowMoved(int from, int to) { Q_UNUSED(from) Q_UNUSED(to) }
 
     bool isCell(const QModelIndex &index) const;
-    // What every rule table's cells show alike: the check box, IssueRole, and the issue (as
-    // tooltip, in the error tone) on the cell that holds it. Invalid for what the subclass
-    // answers itself.
+    // What every rule table's cells show alike: the check box, IssueRole, the issue (as
+    // tooltip, in the error tone) on the cell that holds it, dimmed disabled rules and
+    // placeholders, the delay aligned right. Invalid for what the subclass answers itself.
     QVariant sharedData(int row, int column, int role) const;
     QVariant rowHeaderData(int section, int role) const;
     Qt::ItemFlags cellFlags(const QModelIndex &index, bool editable) const;
@@ -113,6 +115,7 @@ private:
     QList<std::optional<AutoReplyIssue>> m_issues; // parallel to m_rules
     Encoding m_encoding = Encoding::Utf8;
     int m_columns = 0;
+    int m_delayColumn = -1;
 };
 
 // The editors of both rule tables commit a combo box's choice at once; spin boxes and line
@@ -132,6 +135,8 @@ public:
 protected:
     // A combo box that commits and closes as soon as a choice is made.
     QComboBox *makeCombo(QWidget *parent, const char *name = nullptr) const;
+    // A spin box over the delays a rule may have; suffix is the model's " ms".
+    static QSpinBox *makeDelaySpin(QWidget *parent, const QString &suffix);
 };
 
 } // namespace sockscope
