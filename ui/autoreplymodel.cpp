@@ -412,6 +412,22 @@ QVariant AutoReplyModel::headerData(int section, Qt::Orientation orientation, in
 
 AutoReplyDelegate::AutoReplyDelegate(QObject *parent) : RuleDelegate(parent) {}
 
+void AutoReplyDelegate::addMatchKinds(QComboBox *combo)
+{
+    for (int k = 0; k < AutoReplyModel::MatchKindCount; ++k) {
+        const auto kind = AutoReplyModel::MatchKind(k);
+        combo->addItem(AutoReplyModel::matchKindName(kind), k);
+        combo->setItemData(combo->count() - 1, AutoReplyModel::matchKindToolTip(kind),
+                           Qt::ToolTipRole);
+    }
+}
+
+void AutoReplyDelegate::addFormats(QComboBox *combo)
+{
+    for (AutoReplyRule::Format format : {AutoReplyRule::Format::Text, AutoReplyRule::Format::Hex})
+        combo->addItem(AutoReplyModel::formatName(format), int(format));
+}
+
 QWidget *AutoReplyDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &option,
                                          const QModelIndex &index) const
 {
@@ -420,20 +436,13 @@ QWidget *AutoReplyDelegate::createEditor(QWidget *parent, const QStyleOptionView
         return nullptr;
     case AutoReplyModel::MatchColumn: {
         QComboBox *combo = makeCombo(parent, "matchKindEditor");
-        for (int k = 0; k < AutoReplyModel::MatchKindCount; ++k) {
-            const auto kind = AutoReplyModel::MatchKind(k);
-            combo->addItem(AutoReplyModel::matchKindName(kind), k);
-            combo->setItemData(k, AutoReplyModel::matchKindToolTip(kind), Qt::ToolTipRole);
-        }
+        addMatchKinds(combo);
         combo->setToolTip(AutoReplyModel::tr("How the pattern is compared with a received frame."));
         return combo;
     }
     case AutoReplyModel::ReplyFormatColumn: {
         QComboBox *combo = makeCombo(parent, "replyFormatEditor");
-        combo->addItem(AutoReplyModel::formatName(AutoReplyRule::Format::Text),
-                       int(AutoReplyRule::Format::Text));
-        combo->addItem(AutoReplyModel::formatName(AutoReplyRule::Format::Hex),
-                       int(AutoReplyRule::Format::Hex));
+        addFormats(combo);
         combo->setToolTip(AutoReplyModel::tr(
             "Whether the reply is written as text (with escapes) or as hex bytes."));
         return combo;
@@ -445,10 +454,8 @@ QWidget *AutoReplyDelegate::createEditor(QWidget *parent, const QStyleOptionView
         return spin;
     }
     default: {
-        auto *edit = new QLineEdit(parent);
+        QLineEdit *edit = makeLineEdit(parent, index);
         edit->setObjectName(QStringLiteral("textEditor"));
-        edit->setFrame(false);
-        edit->setToolTip(index.data(Qt::ToolTipRole).toString());
         Q_UNUSED(option)
         return edit;
     }

@@ -103,6 +103,10 @@ class AutoReplyDelegate : public RuleDelegate
 public:
     explicit AutoReplyDelegate(QObject *parent = nullptr);
 
+    // The choices of the match type and of a reply's format, for any rule table's editor.
+    static void addMatchKinds(QComboBox *combo);
+    static void addFormats(QComboBox *combo);
+
     QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option,
                           const QModelIndex &index) const override;
 };

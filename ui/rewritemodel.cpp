@@ -299,42 +299,38 @@ RewriteDelegate::RewriteDelegate(QObject *parent) : RuleDelegate(parent) {}
 QWidget *RewriteDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &option,
                                        const QModelIndex &index) const
 {
-    QComboBox *combo = makeCombo(parent);
+    Q_UNUSED(option)
     switch (index.column()) {
-    case RewriteModel::DirectionColumn:
+    case RewriteModel::EnabledColumn:
+        return nullptr;
+    case RewriteModel::DelayColumn:
+        return makeDelaySpin(parent, RewriteModel::tr(" ms"));
+    case RewriteModel::DirectionColumn: {
+        QComboBox *combo = makeCombo(parent);
         for (Direction d : kDirections)
             combo->addItem(RewriteModel::directionName(d), int(d));
         return combo;
-    case RewriteModel::ActionColumn:
+    }
+    case RewriteModel::ActionColumn: {
+        QComboBox *combo = makeCombo(parent);
         for (Action a : kActions) {
             combo->addItem(RewriteModel::actionName(a), int(a));
             combo->setItemData(combo->count() - 1, RewriteModel::actionToolTip(a), Qt::ToolTipRole);
         }
         return combo;
-    case RewriteModel::MatchColumn:
-        for (int k = 0; k < AutoReplyModel::MatchKindCount; ++k) {
-            combo->addItem(AutoReplyModel::matchKindName(MatchKind(k)), k);
-            combo->setItemData(k, AutoReplyModel::matchKindToolTip(MatchKind(k)), Qt::ToolTipRole);
-        }
-        return combo;
-    case RewriteModel::ReplacementFormatColumn:
-        for (Format f : {Format::Text, Format::Hex})
-            combo->addItem(AutoReplyModel::formatName(f), int(f));
-        return combo;
-    default:
-        break;
     }
-    delete combo;
-    if (index.column() == RewriteModel::DelayColumn) {
-        return makeDelaySpin(parent, RewriteModel::tr(" ms"));
+    case RewriteModel::MatchColumn: {
+        QComboBox *combo = makeCombo(parent);
+        AutoReplyDelegate::addMatchKinds(combo);
+        return combo;
     }
-    if (index.column() == RewriteModel::EnabledColumn)
-        return nullptr;
-    auto *edit = new QLineEdit(parent);
-    edit->setFrame(false);
-    edit->setToolTip(index.data(Qt::ToolTipRole).toString());
-    Q_UNUSED(option)
-    return edit;
+    case RewriteModel::ReplacementFormatColumn: {
+        QComboBox *combo = makeCombo(parent);
+        AutoReplyDelegate::addFormats(combo);
+        return combo;
+    }
+    }
+    return makeLineEdit(parent, index);
 }
 
 } // namespace sockscope

@@ -305,6 +305,14 @@ QSpinBox *RuleDelegate::makeDelaySpin(QWidget *parent, const QString &suffix)
     return spin;
 }
 
+QLineEdit *RuleDelegate::makeLineEdit(QWidget *parent, const QModelIndex &index)
+{
+    auto *edit = new QLineEdit(parent);
+    edit->setFrame(false);
+    edit->setToolTip(index.data(Qt::ToolTipRole).toString());
+    return edit;
+}
+
 void RuleDelegate::setEditorData(QWidget *editor, const QModelIndex &index) const
 {
     const QVariant value = index.data(Qt::EditRole);

@@ -10,6 +10,7 @@
 #include <optional>
 
 class QComboBox;
+class QLineEdit;
 class QSpinBox;
 
 namespace sockscope {
@@ -137,6 +138,8 @@ protected:
     QComboBox *makeCombo(QWidget *parent, const char *name = nullptr) const;
     // A spin box over the delays a rule may have; suffix is the model's " ms".
     static QSpinBox *makeDelaySpin(QWidget *parent, const QString &suffix);
+    // A frameless line edit that starts with the cell's tooltip.
+    static QLineEdit *makeLineEdit(QWidget *parent, const QModelIndex &index);
 };
 
 } // namespace sockscope
