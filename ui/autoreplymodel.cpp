@@ -207,11 +207,15 @@ QString AutoReplyModel::cellToolTip(int row, int column) const
     case EnabledColumn:
         return r.enabled ? tr("Enabled: this rule answers matching frames.")
                          : tr("Disabled: this rule is skipped (but still checked).");
-    case NameColumn:
-        return r.name.isEmpty() ? tr("No name: the log shows the reply as coming from "
-                                     "\u201CRule %1\u201D.")
-                                      .arg(row + 1)
-                                : elided(r.name);
+    case NameColumn: {
+        const QString tip = r.name.isEmpty() ? tr("No name: the log shows the reply as coming "
+                                                  "from \u201CRule %1\u201D.")
+                                                   .arg(row + 1)
+                                             : elided(r.name);
+        // A rule the core skipped says why first.
+        const QString &trouble = m_trouble.at(row);
+        return trouble.isEmpty() ? tip : trouble + QLatin1Char('\n') + tip;
+    }
     case MatchColumn:
         return matchKindToolTip(matchKind(r));
     case PatternColumn: {
@@ -294,32 +298,14 @@ QVariant AutoReplyModel::cellValue(int row, int column, bool edit) const
     return {};
 }
 
-QVariant AutoReplyModel::data(const QModelIndex &index, int role) const
+// The mark of a rule the core skipped; its tooltip says why (cellToolTip()).
+QVariant AutoReplyModel::ownData(int row, int column, int role) const
 {
-    if (!isCell(index))
-        return {};
-    const int row = index.row();
-    const int column = index.column();
-    if (const QVariant shared = sharedData(row, column, role); shared.isValid())
-        return shared;
     const QString &trouble = m_trouble.at(row);
-    const bool troubleCell = column == NameColumn && !trouble.isEmpty();
-
-    switch (role) {
-    case Qt::DisplayRole:
-    case Qt::EditRole:
-        return cellValue(row, column, role == Qt::EditRole);
-    case Qt::ToolTipRole:
-        if (troubleCell)
-            return trouble + QLatin1Char('\n') + cellToolTip(row, column);
-        return cellToolTip(row, column);
-    case Qt::DecorationRole:
-        if (troubleCell)
-            return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
-        return {};
-    case TroubleRole:
+    if (role == TroubleRole)
         return trouble;
-    }
+    if (role == Qt::DecorationRole && column == NameColumn && !trouble.isEmpty())
+        return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
     return {};
 }
 

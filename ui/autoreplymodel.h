@@ -66,7 +66,6 @@ public:
 
     static int columnOfField(const QString &field);
 
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
@@ -79,6 +78,9 @@ protected:
     bool setCell(AutoReplyRule *rule, int column, const QVariant &value) const override;
     QString rowName(int row) const override;
     bool isPlaceholder(int row, int column) const override;
+    QVariant cellValue(int row, int column, bool edit) const override;
+    QString cellToolTip(int row, int column) const override;
+    QVariant ownData(int row, int column, int role) const override;
     int fieldColumn(const QString &field) const override { return columnOfField(field); }
     void rowsReset() override;
     void rowInserted(int row) override;
@@ -86,8 +88,6 @@ protected:
     void rowMoved(int from, int to) override;
 
 private:
-    QString cellToolTip(int row, int column) const;
-    QVariant cellValue(int row, int column, bool edit) const;
 
     QStringList m_trouble; // parallel to rules()
 };

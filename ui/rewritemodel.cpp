@@ -186,24 +186,6 @@ QString RewriteModel::cellToolTip(int row, int column) const
     return {};
 }
 
-QVariant RewriteModel::data(const QModelIndex &index, int role) const
-{
-    if (!isCell(index))
-        return {};
-    const int row = index.row();
-    const int column = index.column();
-    if (const QVariant shared = sharedData(row, column, role); shared.isValid())
-        return shared;
-    switch (role) {
-    case Qt::DisplayRole:
-    case Qt::EditRole:
-        return cellValue(row, column, role == Qt::EditRole);
-    case Qt::ToolTipRole:
-        return cellToolTip(row, column);
-    }
-    return {};
-}
-
 // One cell's edit on a copy of the rule; false for a value the column cannot take.
 bool RewriteModel::setCell(RewriteRule *r, int column, const QVariant &value) const
 {

@@ -38,7 +38,6 @@ public:
 
     static int columnOfField(const QString &field);
 
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
@@ -54,13 +53,13 @@ protected:
     bool setCell(RewriteRule *rule, int column, const QVariant &value) const override;
     QString rowName(int row) const override;
     bool isPlaceholder(int row, int column) const override;
+    QVariant cellValue(int row, int column, bool edit) const override;
+    QString cellToolTip(int row, int column) const override;
     int fieldColumn(const QString &field) const override { return columnOfField(field); }
 
 private:
     bool usesReplacement(int row) const;
     bool usesDelay(int row) const;
-    QVariant cellValue(int row, int column, bool edit) const;
-    QString cellToolTip(int row, int column) const;
 };
 
 // Editors for RewriteModel: combo boxes (committed on choice) for direction, match type,

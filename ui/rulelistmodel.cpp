@@ -214,6 +214,34 @@ bool RuleListModel<Rule>::setData(const QModelIndex &index, const QVariant &valu
 }
 
 template <typename Rule>
+QVariant RuleListModel<Rule>::data(const QModelIndex &index, int role) const
+{
+    if (!isCell(index))
+        return {};
+    const int row = index.row();
+    const int column = index.column();
+    if (const QVariant shared = sharedData(row, column, role); shared.isValid())
+        return shared;
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::EditRole:
+        return cellValue(row, column, role == Qt::EditRole);
+    case Qt::ToolTipRole:
+        return cellToolTip(row, column);
+    }
+    return ownData(row, column, role);
+}
+
+template <typename Rule>
+QVariant RuleListModel<Rule>::ownData(int row, int column, int role) const
+{
+    Q_UNUSED(row)
+    Q_UNUSED(column)
+    Q_UNUSED(role)
+    return {};
+}
+
+template <typename Rule>
 QVariant RuleListModel<Rule>::sharedData(int row, int column, int role) const
 {
     const std::optional<AutoReplyIssue> &problem = m_issues.at(row);

@@ -71,6 +71,7 @@ public:
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
     bool removeRows(int row, int count, const QModelIndex &parent = QModelIndex()) override;
     bool moveRows(const QModelIndex &sourceParent, int sourceRow, int count,
@@ -87,6 +88,11 @@ protected:
     // One cell's edit (any column but the check box) on a copy of the rule; false for a
     // value the column cannot take.
     virtual bool setCell(Rule *rule, int column, const QVariant &value) const = 0;
+    // What a cell shows (one line, placeholders for empty values) or edits.
+    virtual QVariant cellValue(int row, int column, bool edit) const = 0;
+    virtual QString cellToolTip(int row, int column) const = 0;
+    // The roles only the subclass has (decorations, roles of its own); none by default.
+    virtual QVariant ownData(int row, int column, int role) const;
     // "Rule 3": the header's tooltip and the name an unnamed rule goes by.
     virtual QString rowName(int row) const = 0;
     // Whether the cell shows a stand-in for an empty value (dimmed, in italics).
@@ -100,14 +106,14 @@ protected:
     virtual void rowMoved(int from, int to) { Q_UNUSED(from) Q_UNUSED(to) }
 
     bool isCell(const QModelIndex &index) const;
-    // What every rule table's cells show alike: the check box, IssueRole, the issue (as
-    // tooltip, in the error tone) on the cell that holds it, dimmed disabled rules and
-    // placeholders, the delay aligned right. Invalid for what the subclass answers itself.
-    QVariant sharedData(int row, int column, int role) const;
     QVariant rowHeaderData(int section, int role) const;
     Qt::ItemFlags cellFlags(const QModelIndex &index, bool editable) const;
 
 private:
+    // What every rule table's cells show alike: the check box, IssueRole, the issue (as
+    // tooltip, in the error tone) on the cell that holds it, dimmed disabled rules and
+    // placeholders, the delay aligned right. Invalid for what the subclass answers itself.
+    QVariant sharedData(int row, int column, int role) const;
     void check(int row);
     void replaceRule(int row, const Rule &rule);
     void emitAllChanged();
