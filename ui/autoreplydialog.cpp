@@ -1,11 +1,11 @@
 #include "autoreplydialog.h"
 
 #include "autoreplymodel.h"
-#include "rulesfile.h"
 #include "core/codec/escapes.h"
 #include "core/codec/hex.h"
 #include "core/codec/textcodec.h"
 #include "core/message/message.h"
+#include "rulesfile.h"
 #include "tones.h"
 #include "ui_autoreplydialog.h"
 
@@ -328,10 +328,10 @@ bool AutoReplyDialog::importFrom(const QString &path, QString *error, QStringLis
 
 void AutoReplyDialog::chooseImportFile()
 {
-    rulesFile().chooseImport(this, &m_lastDir, [this](const QString &path, QString *error,
-                                                      QStringList *warnings) {
-        return importFrom(path, error, warnings);
-    });
+    rulesFile().chooseImport(this, &m_lastDir,
+                             [this](const QString &path, QString *error, QStringList *warnings) {
+                                 return importFrom(path, error, warnings);
+                             });
 }
 
 void AutoReplyDialog::chooseExportFile()

@@ -1,7 +1,7 @@
 #include "autoreplymodel.h"
 
-#include <QComboBox>
 #include <QApplication>
+#include <QComboBox>
 #include <QIcon>
 #include <QLineEdit>
 #include <QSpinBox>
@@ -125,10 +125,7 @@ QString AutoReplyModel::formatName(AutoReplyRule::Format format)
 
 // --- model ------------------------------------------------------------------
 
-AutoReplyModel::AutoReplyModel(QObject *parent)
-    : RuleListModel(ColumnCount, DelayColumn, parent)
-{
-}
+AutoReplyModel::AutoReplyModel(QObject *parent) : RuleListModel(ColumnCount, DelayColumn, parent) {}
 
 AutoReplyModel::~AutoReplyModel() = default;
 

@@ -88,7 +88,6 @@ protected:
     void rowMoved(int from, int to) override;
 
 private:
-
     QStringList m_trouble; // parallel to rules()
 };
 

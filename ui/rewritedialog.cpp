@@ -318,10 +318,10 @@ bool RewriteDialog::importFrom(const QString &path, QString *error, QStringList 
 
 void RewriteDialog::chooseImportFile()
 {
-    rulesFile().chooseImport(this, &m_lastDir, [this](const QString &path, QString *error,
-                                                      QStringList *warnings) {
-        return importFrom(path, error, warnings);
-    });
+    rulesFile().chooseImport(this, &m_lastDir,
+                             [this](const QString &path, QString *error, QStringList *warnings) {
+                                 return importFrom(path, error, warnings);
+                             });
 }
 
 void RewriteDialog::chooseExportFile()

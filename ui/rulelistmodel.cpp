@@ -29,8 +29,7 @@ QString RuleTableModel::oneLine(QString text)
 template <typename Rule>
 RuleListModel<Rule>::RuleListModel(int columns, int delayColumn, QObject *parent)
     : RuleTableModel(parent), m_columns(columns), m_delayColumn(delayColumn)
-{
-}
+{}
 
 template <typename Rule>
 void RuleListModel<Rule>::setRules(const QList<Rule> &rules)

@@ -101,9 +101,9 @@ protected:
     virtual int fieldColumn(const QString &field) const = 0;
     // What the subclass keeps parallel to the rules follows them through these.
     virtual void rowsReset() {}
-    virtual void rowInserted(int row) { Q_UNUSED(row) }
-    virtual void rowsRemoved(int row, int count) { Q_UNUSED(row) Q_UNUSED(count) }
-    virtual void rowMoved(int from, int to) { Q_UNUSED(from) Q_UNUSED(to) }
+    virtual void rowInserted(int /*row*/) {}
+    virtual void rowsRemoved(int /*row*/, int /*count*/) {}
+    virtual void rowMoved(int /*from*/, int /*to*/) {}
 
     bool isCell(const QModelIndex &index) const;
     QVariant rowHeaderData(int section, int role) const;

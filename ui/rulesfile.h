@@ -54,7 +54,8 @@ public:
 
     // The Import button: a file dialog, then importFrom(), then a box for a failure or the
     // warnings. *lastDir is where the file dialogs start, and becomes the chosen file's.
-    using Importer = std::function<bool(const QString &path, QString *error, QStringList *warnings)>;
+    using Importer =
+        std::function<bool(const QString &path, QString *error, QStringList *warnings)>;
     void chooseImport(QWidget *parent, QString *lastDir, const Importer &importFrom) const;
     // The Export button: a file dialog (the .json suffix added), then exportTo(), then a box
     // for a failure.
