@@ -5,20 +5,15 @@
 #include "core/codec/hex.h"
 #include "core/codec/textcodec.h"
 #include "core/message/message.h"
+#include "rulesfile.h"
 #include "tones.h"
 #include "ui_autoreplydialog.h"
 
 #include <QAction>
-#include <QDir>
-#include <QFile>
-#include <QFileDialog>
-#include <QFileInfo>
 #include <QFontDatabase>
 #include <QHeaderView>
 #include <QKeyEvent>
-#include <QMessageBox>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QScrollBar>
 #include <QTextDocument>
 #include <QTimer>
@@ -34,7 +29,6 @@ using EchoMode = AutoReplyConfig::EchoMode;
 
 constexpr int TestDelayMs = 150;
 constexpr qsizetype MaxShownBytes = 256;
-constexpr int MaxShownWarnings = 10;
 
 QString shownHex(const QByteArray &bytes)
 {
@@ -295,112 +289,56 @@ void AutoReplyDialog::moveCurrent(int delta)
 
 // --- files ------------------------------------------------------------------
 
+// Every text of the file's import and export, in this dialog's translation context.
+RulesFile AutoReplyDialog::rulesFile() const
+{
+    RulesFileTexts t;
+    t.importTitle = tr("Import Auto-Reply Rules");
+    t.exportTitle = tr("Export Auto-Reply Rules");
+    t.filter = tr("Auto-reply rules (*.json);;All files (*)");
+    t.fixFirst = tr("Fix the invalid rule first. %1");
+    t.notRegular = tr("%1 is not a regular file.");
+    t.tooLarge = tr("The file is larger than %1 MiB.");
+    t.importFailed = tr("Import Failed");
+    t.notImported = tr("The rules in %1 were not imported; the current rules are "
+                       "unchanged.\n\n%2");
+    t.warningsTitle = tr("Imported with Warnings");
+    t.warningsText = tr("The rules were imported; these parts of the file were "
+                        "ignored:\n\n%1");
+    t.moreWarnings = [](int more) { return tr("(%n more)", nullptr, more); };
+    t.exportFailed = tr("Export Failed");
+    t.notSaved = tr("Could not save %1:\n\n%2");
+    return RulesFile(std::move(t));
+}
+
 bool AutoReplyDialog::exportTo(const QString &path, QString *error) const
 {
-    auto fail = [error](const QString &message) {
-        if (error)
-            *error = message;
-        return false;
-    };
-    // A file with an invalid rule would be refused when loaded again.
-    if (const auto issue = m_model->firstIssue())
-        return fail(tr("Fix the invalid rule first. %1").arg(issue->toString()));
-
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(file.errorString());
-    const QByteArray json = AutoReplyRules::toJson(config());
-    if (file.write(json) != json.size()) {
-        const QString reason = file.errorString();
-        file.cancelWriting();
-        return fail(reason);
-    }
-    if (!file.commit())
-        return fail(file.errorString());
-    return true;
+    return rulesFile().save(path, m_model->firstIssue(), AutoReplyRules::toJson(config()), error);
 }
 
 bool AutoReplyDialog::importFrom(const QString &path, QString *error, QStringList *warnings)
 {
-    auto fail = [error](const QString &message) {
-        if (error)
-            *error = message;
+    const std::optional<AutoReplyConfig> loaded =
+        rulesFile().load<AutoReplyRules>(path, error, warnings);
+    if (!loaded)
         return false;
-    };
-    // Only a regular file is opened: a FIFO without a writer would block open(), and the
-    // window with it; a device such as /dev/zero never ends.
-    const QFileInfo info(path);
-    if (info.exists() && !info.isFile())
-        return fail(tr("%1 is not a regular file.").arg(QDir::toNativeSeparators(path)));
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(file.errorString());
-    // Read one byte past the limit so an oversized file (or a pipe) is detected without
-    // loading all of it.
-    const QByteArray json = file.read(AutoReplyRules::MaxJsonBytes + 1);
-    if (file.error() != QFileDevice::NoError)
-        return fail(file.errorString());
-    if (json.size() > AutoReplyRules::MaxJsonBytes)
-        return fail(tr("The file is larger than %1 MiB.").arg(AutoReplyRules::MaxJsonBytes >> 20));
-
-    AutoReplyIssue issue;
-    const std::optional<AutoReplyConfig> parsed = AutoReplyRules::fromJson(json, &issue, warnings);
-    if (!parsed)
-        return fail(issue.toString());
-    // The same all-or-nothing check the session applies when the rules are installed.
-    AutoReplyRules check;
-    if (!check.setConfig(*parsed, &issue))
-        return fail(issue.toString());
-    setConfig(*parsed);
+    setConfig(*loaded);
     return true;
 }
 
 void AutoReplyDialog::chooseImportFile()
 {
-    const QString path =
-        QFileDialog::getOpenFileName(this, tr("Import Auto-Reply Rules"), m_lastDir,
-                                     tr("Auto-reply rules (*.json);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    m_lastDir = QFileInfo(path).absolutePath();
-    QString error;
-    QStringList warnings;
-    if (!importFrom(path, &error, &warnings)) {
-        QMessageBox::warning(this, tr("Import Failed"),
-                             tr("The rules in %1 were not imported; the current rules are "
-                                "unchanged.\n\n%2")
-                                 .arg(QDir::toNativeSeparators(path), error));
-        return;
-    }
-    if (!warnings.isEmpty()) {
-        QStringList shown = warnings.mid(0, MaxShownWarnings);
-        if (warnings.size() > MaxShownWarnings)
-            shown << tr("(%n more)", nullptr, int(warnings.size() - MaxShownWarnings));
-        QMessageBox::information(this, tr("Imported with Warnings"),
-                                 tr("The rules were imported; these parts of the file were "
-                                    "ignored:\n\n%1")
-                                     .arg(shown.join(QLatin1Char('\n'))));
-    }
+    rulesFile().chooseImport(this, &m_lastDir,
+                             [this](const QString &path, QString *error, QStringList *warnings) {
+                                 return importFrom(path, error, warnings);
+                             });
 }
 
 void AutoReplyDialog::chooseExportFile()
 {
-    QFileDialog dialog(this, tr("Export Auto-Reply Rules"), m_lastDir,
-                       tr("Auto-reply rules (*.json);;All files (*)"));
-    dialog.setObjectName(QStringLiteral("exportFileDialog"));
-    dialog.setAcceptMode(QFileDialog::AcceptSave);
-    dialog.setFileMode(QFileDialog::AnyFile);
-    // Applied before the dialog's own overwrite confirmation, so that covers the final name.
-    dialog.setDefaultSuffix(QStringLiteral("json"));
-    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
-        return;
-    const QString path = dialog.selectedFiles().constFirst();
-    m_lastDir = QFileInfo(path).absolutePath();
-    QString error;
-    if (!exportTo(path, &error))
-        QMessageBox::warning(
-            this, tr("Export Failed"),
-            tr("Could not save %1:\n\n%2").arg(QDir::toNativeSeparators(path), error));
+    rulesFile().chooseExport(this, &m_lastDir, [this](const QString &path, QString *error) {
+        return exportTo(path, error);
+    });
 }
 
 // --- state ------------------------------------------------------------------

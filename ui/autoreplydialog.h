@@ -16,6 +16,7 @@ class AutoReplyDialog;
 namespace sockscope {
 
 class AutoReplyModel;
+class RulesFile;
 
 // Edits an auto-reply rule set (device simulation): the rules table, the set
 // options (encoding, match mode, echo), JSON import/export and a test box that
@@ -65,6 +66,7 @@ private:
     void duplicateRule();
     void removeRules();
     void moveCurrent(int delta);
+    RulesFile rulesFile() const;
     void chooseImportFile();
     void chooseExportFile();
     void updateState();

@@ -1,14 +1,10 @@
 #pragma once
 
-#include "core/codec/encoding.h"
+#include "rulelistmodel.h"
+
 #include "core/autoreply/autoreply.h"
 
-#include <QAbstractTableModel>
-#include <QList>
 #include <QStringList>
-#include <QStyledItemDelegate>
-
-#include <optional>
 
 namespace sockscope {
 
@@ -18,7 +14,7 @@ namespace sockscope {
 //
 // The Match column folds the type-specific switches (exact text/hex, hex
 // anywhere, ignore case) into one choice, so every column holds one value.
-class AutoReplyModel : public QAbstractTableModel
+class AutoReplyModel : public RuleListModel<AutoReplyRule>
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(AutoReplyModel)
@@ -37,8 +33,8 @@ public:
     };
     enum Role
     {
-        IssueRole = Qt::UserRole + 1, // QString: the row's problem, empty when valid
-        TroubleRole,                  // QString: why the applied rule was skipped, or empty
+        // IssueRole comes from RuleTableModel.
+        TroubleRole = FirstOwnRole, // QString: why the applied rule was skipped, or empty
     };
 
     enum class MatchKind
@@ -63,59 +59,42 @@ public:
     explicit AutoReplyModel(QObject *parent = nullptr);
     ~AutoReplyModel() override;
 
-    void setRules(const QList<AutoReplyRule> &rules);
-    const QList<AutoReplyRule> &rules() const { return m_rules; }
-    AutoReplyRule rule(int row) const { return m_rules.value(row); }
-
-    // Text rules depend on the encoding (unencodable characters), so every row is rechecked.
-    void setEncoding(Encoding encoding);
-    Encoding encoding() const { return m_encoding; }
-
     // Why each rule (by row, as in the applied set) was skipped at run time for blowing its
     // budget (AutoReplyRules::ruleTrouble()); shown as a mark on the name. The marks follow
     // their rows through moves and removals; setRules() drops them.
     void setRuleTrouble(const QStringList &trouble);
 
-    // Inserts at row (clamped to 0..rowCount()); returns the row used.
-    int insertRule(int row, const AutoReplyRule &rule);
-    bool moveRule(int from, int to);
-
-    // The row's problem, with ruleIndex set to the row.
-    std::optional<AutoReplyIssue> issue(int row) const;
-    std::optional<AutoReplyIssue> firstIssue() const;
-    int invalidCount() const;
     static int columnOfField(const QString &field);
 
-    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
-    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
-    bool removeRows(int row, int count, const QModelIndex &parent = QModelIndex()) override;
-    bool moveRows(const QModelIndex &sourceParent, int sourceRow, int count,
-                  const QModelIndex &destinationParent, int destinationChild) override;
 
-signals:
-    // Any change to the rules or their validity (edits, inserts, removals, moves, encoding).
-    void rulesChanged();
+protected:
+    std::optional<AutoReplyIssue> checkRule(const AutoReplyRule &rule) const override;
+    QString ruleName(const AutoReplyRule &rule) const override { return rule.name; }
+    bool isEnabled(const AutoReplyRule &rule) const override { return rule.enabled; }
+    void setEnabled(AutoReplyRule *rule, bool enabled) const override { rule->enabled = enabled; }
+    bool setCell(AutoReplyRule *rule, int column, const QVariant &value) const override;
+    QString rowName(int row) const override;
+    bool isPlaceholder(int row, int column) const override;
+    QVariant cellValue(int row, int column, bool edit) const override;
+    QString cellToolTip(int row, int column) const override;
+    QVariant ownData(int row, int column, int role) const override;
+    int fieldColumn(const QString &field) const override { return columnOfField(field); }
+    void rowsReset() override;
+    void rowInserted(int row) override;
+    void rowsRemoved(int row, int count) override;
+    void rowMoved(int from, int to) override;
 
 private:
-    void check(int row);
-    QString cellToolTip(int row, int column) const;
-    QVariant cellValue(int row, int column, bool edit) const;
-
-    QList<AutoReplyRule> m_rules;
-    QList<std::optional<AutoReplyIssue>> m_issues; // parallel to m_rules
-    QStringList m_trouble;                         // parallel to m_rules
-    Encoding m_encoding = Encoding::Utf8;
+    QStringList m_trouble; // parallel to rules()
 };
 
 // Editors for AutoReplyModel: combo boxes for the match type and the reply
 // format, a spin box for the delay, line edits for the texts. Combo boxes
 // commit as soon as a choice is made.
-class AutoReplyDelegate : public QStyledItemDelegate
+class AutoReplyDelegate : public RuleDelegate
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(AutoReplyDelegate)
@@ -123,11 +102,12 @@ class AutoReplyDelegate : public QStyledItemDelegate
 public:
     explicit AutoReplyDelegate(QObject *parent = nullptr);
 
+    // The choices of the match type and of a reply's format, for any rule table's editor.
+    static void addMatchKinds(QComboBox *combo);
+    static void addFormats(QComboBox *combo);
+
     QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option,
                           const QModelIndex &index) const override;
-    void setEditorData(QWidget *editor, const QModelIndex &index) const override;
-    void setModelData(QWidget *editor, QAbstractItemModel *model,
-                      const QModelIndex &index) const override;
 };
 
 } // namespace sockscope

@@ -1,6 +1,7 @@
 #include "rewritedialog.h"
 
 #include "rewritemodel.h"
+#include "rulesfile.h"
 #include "tones.h"
 
 #include "core/codec/escapes.h"
@@ -10,10 +11,6 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QDir>
-#include <QFile>
-#include <QFileDialog>
-#include <QFileInfo>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -22,10 +19,8 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -285,100 +280,55 @@ void RewriteDialog::moveCurrent(int delta)
 
 // --- files ------------------------------------------------------------------
 
+// Every text of the file's import and export, in this dialog's translation context.
+RulesFile RewriteDialog::rulesFile() const
+{
+    RulesFileTexts t;
+    t.importTitle = tr("Import Rewrite Rules");
+    t.exportTitle = tr("Export Rewrite Rules");
+    t.filter = tr("Rewrite rules (*.json);;All files (*)");
+    t.fixFirst = tr("Fix the invalid rule first. %1");
+    t.notRegular = tr("%1 is not a regular file.");
+    t.tooLarge = tr("The file is larger than %1 MiB.");
+    t.importFailed = tr("Import Failed");
+    t.notImported = tr("The rules in %1 were not imported; the current rules are "
+                       "unchanged.\n\n%2");
+    t.warningsTitle = tr("Imported with Warnings");
+    t.warningsText = tr("The rules were imported; these parts of the file were "
+                        "ignored:\n\n%1");
+    t.exportFailed = tr("Export Failed");
+    t.notSaved = tr("Could not save %1:\n\n%2");
+    return RulesFile(std::move(t));
+}
+
 bool RewriteDialog::exportTo(const QString &path, QString *error) const
 {
-    auto fail = [error](const QString &message) {
-        if (error)
-            *error = message;
-        return false;
-    };
-    // A file with an invalid rule would be refused when loaded again.
-    if (const auto issue = m_model->firstIssue())
-        return fail(tr("Fix the invalid rule first. %1").arg(issue->toString()));
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(file.errorString());
-    const QByteArray json = RewriteRules::toJson(config());
-    if (file.write(json) != json.size()) {
-        const QString reason = file.errorString();
-        file.cancelWriting();
-        return fail(reason);
-    }
-    if (!file.commit())
-        return fail(file.errorString());
-    return true;
+    return rulesFile().save(path, m_model->firstIssue(), RewriteRules::toJson(config()), error);
 }
 
 bool RewriteDialog::importFrom(const QString &path, QString *error, QStringList *warnings)
 {
-    auto fail = [error](const QString &message) {
-        if (error)
-            *error = message;
+    const std::optional<RewriteConfig> loaded =
+        rulesFile().load<RewriteRules>(path, error, warnings);
+    if (!loaded)
         return false;
-    };
-    // Only a regular file: a FIFO without a writer would block open(), and the window with it.
-    const QFileInfo info(path);
-    if (info.exists() && !info.isFile())
-        return fail(tr("%1 is not a regular file.").arg(QDir::toNativeSeparators(path)));
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(file.errorString());
-    const QByteArray json = file.read(AutoReplyRules::MaxJsonBytes + 1);
-    if (file.error() != QFileDevice::NoError)
-        return fail(file.errorString());
-    if (json.size() > AutoReplyRules::MaxJsonBytes)
-        return fail(tr("The file is larger than %1 MiB.").arg(AutoReplyRules::MaxJsonBytes >> 20));
-    AutoReplyIssue issue;
-    const std::optional<RewriteConfig> parsed = RewriteRules::fromJson(json, &issue, warnings);
-    if (!parsed)
-        return fail(issue.toString());
-    // The same all-or-nothing check the relay applies.
-    RewriteRules check;
-    if (!check.setConfig(*parsed, &issue))
-        return fail(issue.toString());
-    setConfig(*parsed);
+    setConfig(*loaded);
     return true;
 }
 
 void RewriteDialog::chooseImportFile()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Import Rewrite Rules"), m_lastDir,
-                                                      tr("Rewrite rules (*.json);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    m_lastDir = QFileInfo(path).absolutePath();
-    QString error;
-    QStringList warnings;
-    if (!importFrom(path, &error, &warnings)) {
-        QMessageBox::warning(this, tr("Import Failed"),
-                             tr("The rules in %1 were not imported; the current rules are "
-                                "unchanged.\n\n%2")
-                                 .arg(QDir::toNativeSeparators(path), error));
-        return;
-    }
-    if (!warnings.isEmpty())
-        QMessageBox::information(this, tr("Imported with Warnings"),
-                                 tr("The rules were imported; these parts of the file were "
-                                    "ignored:\n\n%1")
-                                     .arg(warnings.mid(0, 10).join(QLatin1Char('\n'))));
+    rulesFile().chooseImport(this, &m_lastDir,
+                             [this](const QString &path, QString *error, QStringList *warnings) {
+                                 return importFrom(path, error, warnings);
+                             });
 }
 
 void RewriteDialog::chooseExportFile()
 {
-    QFileDialog dialog(this, tr("Export Rewrite Rules"), m_lastDir,
-                       tr("Rewrite rules (*.json);;All files (*)"));
-    dialog.setAcceptMode(QFileDialog::AcceptSave);
-    dialog.setFileMode(QFileDialog::AnyFile);
-    dialog.setDefaultSuffix(QStringLiteral("json"));
-    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
-        return;
-    const QString path = dialog.selectedFiles().constFirst();
-    m_lastDir = QFileInfo(path).absolutePath();
-    QString error;
-    if (!exportTo(path, &error))
-        QMessageBox::warning(
-            this, tr("Export Failed"),
-            tr("Could not save %1:\n\n%2").arg(QDir::toNativeSeparators(path), error));
+    rulesFile().chooseExport(this, &m_lastDir, [this](const QString &path, QString *error) {
+        return exportTo(path, error);
+    });
 }
 
 // --- state and test ---------------------------------------------------------

@@ -15,6 +15,7 @@ class QTimer;
 namespace sockscope {
 
 class RewriteModel;
+class RulesFile;
 
 // Edits a relay's rewrite rules (docs/rewrite-rules.md): the rules table (direction, match,
 // action, replacement, delay), the encoding, JSON import/export and a test box that runs a
@@ -56,6 +57,7 @@ private:
     void addRule();
     void removeRule();
     void moveCurrent(int delta);
+    RulesFile rulesFile() const;
     void chooseImportFile();
     void chooseExportFile();
     void updateState();

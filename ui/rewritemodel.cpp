@@ -1,16 +1,10 @@
 #include "rewritemodel.h"
 
 #include "autoreplymodel.h"
-#include "tones.h"
 
 #include <QComboBox>
-#include <QFont>
-#include <QGuiApplication>
 #include <QLineEdit>
-#include <QPalette>
 #include <QSpinBox>
-
-#include <algorithm>
 
 namespace sockscope {
 
@@ -24,23 +18,6 @@ using MatchKind = AutoReplyModel::MatchKind;
 const QList<Direction> kDirections{Direction::ClientToServer, Direction::ServerToClient,
                                    Direction::Both};
 const QList<Action> kActions{Action::Replace, Action::Drop, Action::Delay};
-
-// A cell shows one line: control characters become their visible Control Pictures.
-QString oneLine(QString text)
-{
-    for (QChar &c : text) {
-        if (c.unicode() < 0x20)
-            c = QChar(0x2400 + c.unicode());
-        else if (c.unicode() == 0x7F)
-            c = QChar(0x2421);
-    }
-    return text;
-}
-
-QColor dimmed()
-{
-    return QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text);
-}
 
 } // namespace
 
@@ -84,97 +61,33 @@ QString RewriteModel::actionToolTip(Action action)
     return {};
 }
 
-RewriteModel::RewriteModel(QObject *parent) : QAbstractTableModel(parent) {}
+RewriteModel::RewriteModel(QObject *parent) : RuleListModel(ColumnCount, DelayColumn, parent) {}
 
 RewriteModel::~RewriteModel() = default;
 
-void RewriteModel::setRules(const QList<RewriteRule> &rules)
+std::optional<AutoReplyIssue> RewriteModel::checkRule(const RewriteRule &rule) const
 {
-    beginResetModel();
-    m_rules = rules;
-    m_issues.clear();
-    m_issues.resize(m_rules.size());
-    for (int row = 0; row < m_rules.size(); ++row)
-        check(row);
-    endResetModel();
-    emit rulesChanged();
+    return RewriteRules::checkRule(rule, encoding());
 }
 
-void RewriteModel::setEncoding(Encoding encoding)
+QString RewriteModel::rowName(int row) const
 {
-    if (encoding == m_encoding)
-        return;
-    m_encoding = encoding;
-    for (int row = 0; row < m_rules.size(); ++row)
-        check(row);
-    if (!m_rules.isEmpty()) {
-        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
-        emit headerDataChanged(Qt::Vertical, 0, rowCount() - 1);
-    }
-    emit rulesChanged();
+    return tr("Rule %1").arg(row + 1);
 }
 
-int RewriteModel::insertRule(int row, const RewriteRule &rule)
+bool RewriteModel::isPlaceholder(int row, int column) const
 {
-    row = qBound(0, row, int(m_rules.size()));
-    beginInsertRows(QModelIndex(), row, row);
-    m_rules.insert(row, rule);
-    m_issues.insert(row, std::nullopt);
-    check(row);
-    endInsertRows();
-    emit rulesChanged();
-    return row;
-}
-
-bool RewriteModel::moveRule(int from, int to)
-{
-    const int size = int(m_rules.size());
-    if (from == to || from < 0 || to < 0 || from >= size || to >= size)
-        return false;
-    if (!beginMoveRows(QModelIndex(), from, from, QModelIndex(), to > from ? to + 1 : to))
-        return false;
-    m_rules.move(from, to);
-    m_issues.move(from, to);
-    endMoveRows();
-    // Row numbers appear in unnamed rules' names and in issues.
-    emit dataChanged(index(0, 0), index(size - 1, ColumnCount - 1));
-    emit headerDataChanged(Qt::Vertical, 0, size - 1);
-    emit rulesChanged();
-    return true;
-}
-
-void RewriteModel::check(int row)
-{
-    m_issues[row] = RewriteRules::checkRule(m_rules.at(row), m_encoding);
+    return column == NameColumn && rules().at(row).match.name.isEmpty();
 }
 
 bool RewriteModel::usesReplacement(int row) const
 {
-    return m_rules.at(row).action == Action::Replace;
+    return rules().at(row).action == Action::Replace;
 }
 
 bool RewriteModel::usesDelay(int row) const
 {
-    return m_rules.at(row).action != Action::Drop;
-}
-
-std::optional<AutoReplyIssue> RewriteModel::issue(int row) const
-{
-    if (row < 0 || row >= m_issues.size() || !m_issues.at(row))
-        return std::nullopt;
-    AutoReplyIssue i = *m_issues.at(row);
-    i.ruleIndex = row;
-    i.ruleName = m_rules.at(row).match.name;
-    return i;
-}
-
-std::optional<AutoReplyIssue> RewriteModel::firstIssue() const
-{
-    for (int row = 0; row < m_issues.size(); ++row) {
-        if (m_issues.at(row))
-            return issue(row);
-    }
-    return std::nullopt;
+    return rules().at(row).action != Action::Drop;
 }
 
 int RewriteModel::columnOfField(const QString &field)
@@ -203,25 +116,15 @@ int RewriteModel::columnOfField(const QString &field)
     }
 }
 
-int RewriteModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rules.size());
-}
-
-int RewriteModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
 QVariant RewriteModel::cellValue(int row, int column, bool edit) const
 {
-    const RewriteRule &r = m_rules.at(row);
+    const RewriteRule &r = rules().at(row);
     switch (column) {
     case EnabledColumn:
         return {};
     case NameColumn:
         if (!edit && r.match.name.isEmpty())
-            return tr("Rule %1").arg(row + 1);
+            return rowName(row);
         return edit ? r.match.name : oneLine(r.match.name);
     case DirectionColumn:
         return edit ? QVariant(int(r.direction)) : QVariant(directionName(r.direction));
@@ -252,7 +155,7 @@ QVariant RewriteModel::cellValue(int row, int column, bool edit) const
 
 QString RewriteModel::cellToolTip(int row, int column) const
 {
-    const RewriteRule &r = m_rules.at(row);
+    const RewriteRule &r = rules().at(row);
     switch (column) {
     case EnabledColumn:
         return r.match.enabled ? tr("Enabled: this rule changes matching frames.")
@@ -279,51 +182,6 @@ QString RewriteModel::cellToolTip(int row, int column) const
     case DelayColumn:
         return tr("Wait this long before passing the frame on (0 to %1 ms).")
             .arg(AutoReplyRules::MaxDelayMs);
-    }
-    return {};
-}
-
-QVariant RewriteModel::data(const QModelIndex &index, int role) const
-{
-    if (!index.isValid() || !checkIndex(index, CheckIndexOption::ParentIsInvalid))
-        return {};
-    const int row = index.row();
-    const int column = index.column();
-    const RewriteRule &r = m_rules.at(row);
-    const auto &problem = m_issues.at(row);
-    const bool badCell = problem && columnOfField(problem->field) == column;
-    const QPalette palette = QGuiApplication::palette();
-    switch (role) {
-    case Qt::DisplayRole:
-    case Qt::EditRole:
-        return cellValue(row, column, role == Qt::EditRole);
-    case Qt::CheckStateRole:
-        if (column == EnabledColumn)
-            return r.match.enabled ? Qt::Checked : Qt::Unchecked;
-        return {};
-    case Qt::ToolTipRole:
-        return badCell ? issue(row)->toString() : cellToolTip(row, column);
-    case Qt::BackgroundRole:
-        return badCell ? QVariant(toneBackground(Tone::Error, palette)) : QVariant();
-    case Qt::ForegroundRole:
-        if (badCell)
-            return toneColor(Tone::Error, palette);
-        if (!r.match.enabled || (column == NameColumn && r.match.name.isEmpty()))
-            return dimmed();
-        return {};
-    case Qt::FontRole:
-        if (column == NameColumn && r.match.name.isEmpty()) {
-            QFont font;
-            font.setItalic(true);
-            return font;
-        }
-        return {};
-    case Qt::TextAlignmentRole:
-        if (column == DelayColumn)
-            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
-        return {};
-    case IssueRole:
-        return problem ? issue(row)->toString() : QString();
     }
     return {};
 }
@@ -373,66 +231,24 @@ bool RewriteModel::setCell(RewriteRule *r, int column, const QVariant &value) co
     return false;
 }
 
-bool RewriteModel::setData(const QModelIndex &index, const QVariant &value, int role)
-{
-    if (!index.isValid() || !checkIndex(index, CheckIndexOption::ParentIsInvalid))
-        return false;
-    const int row = index.row();
-    RewriteRule r = m_rules.at(row);
-    if (index.column() == EnabledColumn) {
-        if (role != Qt::CheckStateRole)
-            return false;
-        r.match.enabled = value.toInt() == Qt::Checked;
-    } else if (role != Qt::EditRole || !setCell(&r, index.column(), value)) {
-        return false;
-    }
-    if (r == m_rules.at(row))
-        return true;
-    m_rules[row] = r;
-    check(row);
-    // Validity, tooltips and which cells apply change with any one cell.
-    emit dataChanged(this->index(row, 0), this->index(row, ColumnCount - 1));
-    emit headerDataChanged(Qt::Vertical, row, row);
-    emit rulesChanged();
-    return true;
-}
-
 Qt::ItemFlags RewriteModel::flags(const QModelIndex &index) const
 {
-    if (!index.isValid() || !checkIndex(index, CheckIndexOption::ParentIsInvalid))
+    if (!isCell(index))
         return Qt::NoItemFlags;
-    const Qt::ItemFlags base = Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
     switch (index.column()) {
-    case EnabledColumn:
-        return base | Qt::ItemIsUserCheckable;
     case ReplacementFormatColumn:
     case ReplacementColumn:
-        return usesReplacement(index.row()) ? base | Qt::ItemIsEditable : base;
+        return cellFlags(index, usesReplacement(index.row()));
     case DelayColumn:
-        return usesDelay(index.row()) ? base | Qt::ItemIsEditable : base;
+        return cellFlags(index, usesDelay(index.row()));
     }
-    return base | Qt::ItemIsEditable;
+    return cellFlags(index, true);
 }
 
 QVariant RewriteModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation == Qt::Vertical) {
-        if (section < 0 || section >= m_rules.size())
-            return {};
-        const bool bad = m_issues.at(section).has_value();
-        const QPalette palette = QGuiApplication::palette();
-        switch (role) {
-        case Qt::DisplayRole:
-            return section + 1;
-        case Qt::ToolTipRole:
-            return bad ? issue(section)->toString() : tr("Rule %1").arg(section + 1);
-        case Qt::ForegroundRole:
-            return bad ? QVariant(toneColor(Tone::Error, palette)) : QVariant();
-        case Qt::BackgroundRole:
-            return bad ? QVariant(toneBackground(Tone::Error, palette)) : QVariant();
-        }
-        return {};
-    }
+    if (orientation == Qt::Vertical)
+        return rowHeaderData(section, role);
     if (role != Qt::DisplayRole || section < 0 || section >= ColumnCount)
         return {};
     switch (section) {
@@ -458,96 +274,45 @@ QVariant RewriteModel::headerData(int section, Qt::Orientation orientation, int 
     return {};
 }
 
-bool RewriteModel::removeRows(int row, int count, const QModelIndex &parent)
-{
-    if (parent.isValid() || row < 0 || count <= 0 || row + count > m_rules.size())
-        return false;
-    beginRemoveRows(QModelIndex(), row, row + count - 1);
-    m_rules.remove(row, count);
-    m_issues.remove(row, count);
-    endRemoveRows();
-    emit rulesChanged();
-    return true;
-}
-
 // --- delegate ---------------------------------------------------------------
 
-RewriteDelegate::RewriteDelegate(QObject *parent) : QStyledItemDelegate(parent) {}
+RewriteDelegate::RewriteDelegate(QObject *parent) : RuleDelegate(parent) {}
 
 QWidget *RewriteDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &option,
                                        const QModelIndex &index) const
 {
-    auto *self = const_cast<RewriteDelegate *>(this);
-    auto *combo = new QComboBox(parent);
-    // A choice is the whole edit: commit it right away.
-    connect(combo, &QComboBox::activated, self, [self, combo] {
-        emit self->commitData(combo);
-        emit self->closeEditor(combo);
-    });
+    Q_UNUSED(option)
     switch (index.column()) {
-    case RewriteModel::DirectionColumn:
+    case RewriteModel::EnabledColumn:
+        return nullptr;
+    case RewriteModel::DelayColumn:
+        return makeDelaySpin(parent, RewriteModel::tr(" ms"));
+    case RewriteModel::DirectionColumn: {
+        QComboBox *combo = makeCombo(parent);
         for (Direction d : kDirections)
             combo->addItem(RewriteModel::directionName(d), int(d));
         return combo;
-    case RewriteModel::ActionColumn:
+    }
+    case RewriteModel::ActionColumn: {
+        QComboBox *combo = makeCombo(parent);
         for (Action a : kActions) {
             combo->addItem(RewriteModel::actionName(a), int(a));
             combo->setItemData(combo->count() - 1, RewriteModel::actionToolTip(a), Qt::ToolTipRole);
         }
         return combo;
-    case RewriteModel::MatchColumn:
-        for (int k = 0; k < AutoReplyModel::MatchKindCount; ++k) {
-            combo->addItem(AutoReplyModel::matchKindName(MatchKind(k)), k);
-            combo->setItemData(k, AutoReplyModel::matchKindToolTip(MatchKind(k)), Qt::ToolTipRole);
-        }
+    }
+    case RewriteModel::MatchColumn: {
+        QComboBox *combo = makeCombo(parent);
+        AutoReplyDelegate::addMatchKinds(combo);
         return combo;
-    case RewriteModel::ReplacementFormatColumn:
-        for (Format f : {Format::Text, Format::Hex})
-            combo->addItem(AutoReplyModel::formatName(f), int(f));
+    }
+    case RewriteModel::ReplacementFormatColumn: {
+        QComboBox *combo = makeCombo(parent);
+        AutoReplyDelegate::addFormats(combo);
         return combo;
-    default:
-        break;
     }
-    delete combo;
-    if (index.column() == RewriteModel::DelayColumn) {
-        auto *spin = new QSpinBox(parent);
-        spin->setRange(0, AutoReplyRules::MaxDelayMs);
-        spin->setSuffix(RewriteModel::tr(" ms"));
-        spin->setAccelerated(true);
-        return spin;
     }
-    if (index.column() == RewriteModel::EnabledColumn)
-        return nullptr;
-    auto *edit = new QLineEdit(parent);
-    edit->setFrame(false);
-    edit->setToolTip(index.data(Qt::ToolTipRole).toString());
-    Q_UNUSED(option)
-    return edit;
-}
-
-void RewriteDelegate::setEditorData(QWidget *editor, const QModelIndex &index) const
-{
-    const QVariant value = index.data(Qt::EditRole);
-    if (auto *combo = qobject_cast<QComboBox *>(editor))
-        combo->setCurrentIndex(combo->findData(value.toInt()));
-    else if (auto *spin = qobject_cast<QSpinBox *>(editor))
-        spin->setValue(value.toInt());
-    else if (auto *edit = qobject_cast<QLineEdit *>(editor))
-        edit->setText(value.toString());
-}
-
-void RewriteDelegate::setModelData(QWidget *editor, QAbstractItemModel *model,
-                                   const QModelIndex &index) const
-{
-    if (auto *combo = qobject_cast<QComboBox *>(editor)) {
-        if (combo->currentIndex() >= 0)
-            model->setData(index, combo->currentData(), Qt::EditRole);
-    } else if (auto *spin = qobject_cast<QSpinBox *>(editor)) {
-        spin->interpretText();
-        model->setData(index, spin->value(), Qt::EditRole);
-    } else if (auto *edit = qobject_cast<QLineEdit *>(editor)) {
-        model->setData(index, edit->text(), Qt::EditRole);
-    }
+    return makeLineEdit(parent, index);
 }
 
 } // namespace sockscope
