@@ -3538,11 +3538,17 @@ Without --headless the window opens, configured by the same options.</source>
     </message>
     <message numerus="yes">
         <source>%1 replaces it; after %2 ms, passed on instead, %n byte(s):</source>
-        <translation><numerusform>%1 replaces it; after %2 ms, passed on instead, %n byte:</numerusform><numerusform>%1 replaces it; after %2 ms, passed on instead, %n bytes:</numerusform></translation>
+        <translation>
+            <numerusform>%1 replaces it; after %2 ms, passed on instead, %n byte:</numerusform>
+            <numerusform>%1 replaces it; after %2 ms, passed on instead, %n bytes:</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 replaces it; passed on instead, %n byte(s):</source>
-        <translation><numerusform>%1 replaces it; passed on instead, %n byte:</numerusform><numerusform>%1 replaces it; passed on instead, %n bytes:</numerusform></translation>
+        <translation>
+            <numerusform>%1 replaces it; passed on instead, %n byte:</numerusform>
+            <numerusform>%1 replaces it; passed on instead, %n bytes:</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 drops it: nothing is passed on.</source>
@@ -5007,6 +5013,203 @@ Without --headless the window opens, configured by the same options.</source>
             <numerusform>%n more character cannot be encoded either.</numerusform>
             <numerusform>%n more characters cannot be encoded either.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::TlsCertificates</name>
+    <message>
+        <source>(empty)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>not yet valid</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Issuer: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Valid from %1 until %2 (%3)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>DNS names: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>IP addresses: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>SHA-256: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Self-signed: yes</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Self-signed: no</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Certificate %1 (peer)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Certificate %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Cannot generate a certificate.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Cannot generate a certificate: %1</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::TlsErrors</name>
+    <message>
+        <source>the peer&apos;s certificate</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Host name mismatch: %1 does not name this host (it names: %2).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Host name mismatch: %1 is not for %2 (it names: %3).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Self-signed: %1 signed itself and is not among the trusted certificates.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Unknown issuer: the chain of %1 ends in a self-signed certificate that is not trusted.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Unknown issuer: the issuer of %1 was not sent and is not trusted (a missing intermediate certificate?).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Unknown issuer: %1 was issued by an authority that is not trusted.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Expired: %1 was valid until %2.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Not yet valid: %1 is valid from %2.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Malformed: the validity dates of %1 cannot be read.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Revoked: the issuer of %1 has withdrawn it.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Bad signature: the signature on %1 does not verify.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Broken chain: the issuer named in %1 is not the certificate that follows it.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Not an authority: %1 signs other certificates but may not.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Chain too long: %1 is further from its authority than that authority allows.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Wrong purpose: %1 is not meant for this side of a TLS connection.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No certificate: the peer did not send one.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Rejected: %1 is marked as not to be trusted.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Revocation status unknown for %1.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The peer does not speak TLS: its first bytes are not a TLS record (plaintext on a TLS port?).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The peer closed the connection without answering: it does not speak TLS, or it refused the handshake.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No shared protocol version or cipher: the peer accepts none of those offered.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No shared application protocol (ALPN).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The peer rejected the certificate it was shown.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The peer requires a client certificate.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The peer ended the handshake with a TLS alert.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The TLS handshake timed out.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The TLS handshake failed.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::TlsFiles</name>
+    <message>
+        <source>Cannot write the private key to %1: %2</source>
+        <translation></translation>
     </message>
 </context>
 <context>

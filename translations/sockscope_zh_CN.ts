@@ -3531,11 +3531,15 @@ Without --headless the window opens, configured by the same options.</source>
     </message>
     <message numerus="yes">
         <source>%1 replaces it; after %2 ms, passed on instead, %n byte(s):</source>
-        <translation><numerusform>%1 替换了它；%2 毫秒后转发替换内容，%n 字节：</numerusform></translation>
+        <translation>
+            <numerusform>%1 替换了它；%2 毫秒后转发替换内容，%n 字节：</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 replaces it; passed on instead, %n byte(s):</source>
-        <translation><numerusform>%1 替换了它；转发替换内容，%n 字节：</numerusform></translation>
+        <translation>
+            <numerusform>%1 替换了它；转发替换内容，%n 字节：</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 drops it: nothing is passed on.</source>
@@ -3689,7 +3693,7 @@ Without --headless the window opens, configured by the same options.</source>
     </message>
     <message>
         <source>Rule %1: &quot;reply&quot; ignored (a rewrite rule has a &quot;replacement&quot;)</source>
-        <translation>规则 %1：已忽略 "reply"（改写规则使用 "replacement"）</translation>
+        <translation>规则 %1：已忽略 &quot;reply&quot;（改写规则使用 &quot;replacement&quot;）</translation>
     </message>
     <message>
         <source>the file is larger than %1 MiB</source>
@@ -3701,7 +3705,7 @@ Without --headless the window opens, configured by the same options.</source>
     </message>
     <message>
         <source>not a rewrite rule file (expected &quot;format&quot;: &quot;%1&quot;)</source>
-        <translation>不是改写规则文件（应为 "format": "%1"）</translation>
+        <translation>不是改写规则文件（应为 &quot;format&quot;: &quot;%1&quot;）</translation>
     </message>
     <message>
         <source>version %1 is not supported (this build reads version %2)</source>
@@ -4979,6 +4983,203 @@ Without --headless the window opens, configured by the same options.</source>
         <translation>
             <numerusform>另有 %n 个字符也无法编码。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::TlsCertificates</name>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>not yet valid</source>
+        <translation>尚未生效</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>主题：%1</translation>
+    </message>
+    <message>
+        <source>Issuer: %1</source>
+        <translation>颁发者：%1</translation>
+    </message>
+    <message>
+        <source>Valid from %1 until %2 (%3)</source>
+        <translation>有效期：%1 至 %2（%3）</translation>
+    </message>
+    <message>
+        <source>DNS names: %1</source>
+        <translation>DNS 名称：%1</translation>
+    </message>
+    <message>
+        <source>IP addresses: %1</source>
+        <translation>IP 地址：%1</translation>
+    </message>
+    <message>
+        <source>SHA-256: %1</source>
+        <translation>SHA-256：%1</translation>
+    </message>
+    <message>
+        <source>Self-signed: yes</source>
+        <translation>自签名：是</translation>
+    </message>
+    <message>
+        <source>Self-signed: no</source>
+        <translation>自签名：否</translation>
+    </message>
+    <message>
+        <source>Certificate %1 (peer)</source>
+        <translation>证书 %1（对端）</translation>
+    </message>
+    <message>
+        <source>Certificate %1</source>
+        <translation>证书 %1</translation>
+    </message>
+    <message>
+        <source>Cannot generate a certificate.</source>
+        <translation>无法生成证书。</translation>
+    </message>
+    <message>
+        <source>Cannot generate a certificate: %1</source>
+        <translation>无法生成证书：%1</translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::TlsErrors</name>
+    <message>
+        <source>the peer&apos;s certificate</source>
+        <translation>对端的证书</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Host name mismatch: %1 does not name this host (it names: %2).</source>
+        <translation>主机名不匹配：%1 不包含此主机（它包含：%2）。</translation>
+    </message>
+    <message>
+        <source>Host name mismatch: %1 is not for %2 (it names: %3).</source>
+        <translation>主机名不匹配：%1 不是颁发给 %2 的（它包含：%3）。</translation>
+    </message>
+    <message>
+        <source>Self-signed: %1 signed itself and is not among the trusted certificates.</source>
+        <translation>自签名：%1 由其自身签名，且不在受信任的证书中。</translation>
+    </message>
+    <message>
+        <source>Unknown issuer: the chain of %1 ends in a self-signed certificate that is not trusted.</source>
+        <translation>颁发者未知：%1 的证书链终止于一个不受信任的自签名证书。</translation>
+    </message>
+    <message>
+        <source>Unknown issuer: the issuer of %1 was not sent and is not trusted (a missing intermediate certificate?).</source>
+        <translation>颁发者未知：对端未发送 %1 的颁发者，且它不受信任（缺少中间证书？）。</translation>
+    </message>
+    <message>
+        <source>Unknown issuer: %1 was issued by an authority that is not trusted.</source>
+        <translation>颁发者未知：%1 由不受信任的机构颁发。</translation>
+    </message>
+    <message>
+        <source>Expired: %1 was valid until %2.</source>
+        <translation>已过期：%1 的有效期截止到 %2。</translation>
+    </message>
+    <message>
+        <source>Not yet valid: %1 is valid from %2.</source>
+        <translation>尚未生效：%1 自 %2 起生效。</translation>
+    </message>
+    <message>
+        <source>Malformed: the validity dates of %1 cannot be read.</source>
+        <translation>格式错误：无法读取 %1 的有效期。</translation>
+    </message>
+    <message>
+        <source>Revoked: the issuer of %1 has withdrawn it.</source>
+        <translation>已吊销：%1 的颁发者已将其撤销。</translation>
+    </message>
+    <message>
+        <source>Bad signature: the signature on %1 does not verify.</source>
+        <translation>签名无效：%1 上的签名验证失败。</translation>
+    </message>
+    <message>
+        <source>Broken chain: the issuer named in %1 is not the certificate that follows it.</source>
+        <translation>证书链断裂：%1 中标明的颁发者不是其后的那张证书。</translation>
+    </message>
+    <message>
+        <source>Not an authority: %1 signs other certificates but may not.</source>
+        <translation>不是证书机构：%1 签发了其他证书，但它无权这样做。</translation>
+    </message>
+    <message>
+        <source>Chain too long: %1 is further from its authority than that authority allows.</source>
+        <translation>证书链过长：%1 与其机构之间的层级超过了该机构允许的长度。</translation>
+    </message>
+    <message>
+        <source>Wrong purpose: %1 is not meant for this side of a TLS connection.</source>
+        <translation>用途不符：%1 不适用于 TLS 连接的这一端。</translation>
+    </message>
+    <message>
+        <source>No certificate: the peer did not send one.</source>
+        <translation>没有证书：对端未发送证书。</translation>
+    </message>
+    <message>
+        <source>Rejected: %1 is marked as not to be trusted.</source>
+        <translation>已拒绝：%1 被标记为不受信任。</translation>
+    </message>
+    <message>
+        <source>Revocation status unknown for %1.</source>
+        <translation>%1 的吊销状态未知。</translation>
+    </message>
+    <message>
+        <source>The peer does not speak TLS: its first bytes are not a TLS record (plaintext on a TLS port?).</source>
+        <translation>对端不使用 TLS：其最初的字节不是 TLS 记录（在 TLS 端口上使用了明文？）。</translation>
+    </message>
+    <message>
+        <source>The peer closed the connection without answering: it does not speak TLS, or it refused the handshake.</source>
+        <translation>对端未应答就关闭了连接：它不使用 TLS，或拒绝了握手。</translation>
+    </message>
+    <message>
+        <source>No shared protocol version or cipher: the peer accepts none of those offered.</source>
+        <translation>没有共同的协议版本或加密套件：对端不接受所提供的任何一种。</translation>
+    </message>
+    <message>
+        <source>No shared application protocol (ALPN).</source>
+        <translation>没有共同的应用层协议（ALPN）。</translation>
+    </message>
+    <message>
+        <source>The peer rejected the certificate it was shown.</source>
+        <translation>对端拒绝了所出示的证书。</translation>
+    </message>
+    <message>
+        <source>The peer requires a client certificate.</source>
+        <translation>对端要求提供客户端证书。</translation>
+    </message>
+    <message>
+        <source>The peer ended the handshake with a TLS alert.</source>
+        <translation>对端以 TLS 警报结束了握手。</translation>
+    </message>
+    <message>
+        <source>The TLS handshake timed out.</source>
+        <translation>TLS 握手超时。</translation>
+    </message>
+    <message>
+        <source>The TLS handshake failed.</source>
+        <translation>TLS 握手失败。</translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::TlsFiles</name>
+    <message>
+        <source>Cannot write the private key to %1: %2</source>
+        <translation>无法将私钥写入 %1：%2</translation>
     </message>
 </context>
 <context>
