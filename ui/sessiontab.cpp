@@ -22,6 +22,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <memory>
 #include <utility>
 
 namespace sockscope {
@@ -239,7 +240,9 @@ void SessionTab::replaceSession()
     delete m_logFiles;
     delete m_connection;
     m_session->disconnect(this);
-    delete m_session;
+    // Deleted last: the old peer list and receive options still show it until replaced (a
+    // visible header asks its model while the splitter hides it).
+    std::unique_ptr<Session> old(m_session);
 
     createSession();
     if (m_rewrite)
