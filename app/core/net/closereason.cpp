@@ -27,6 +27,7 @@ constexpr ReasonName kReasonNames[] = {
     {CloseReason::NetworkUnreachable, "network-unreachable"},
     {CloseReason::LocalClose, "local-close"},
     {CloseReason::Error, "error"},
+    {CloseReason::TlsFailed, "tls-failed"},
 };
 
 } // namespace
@@ -71,6 +72,8 @@ QString closeReasonText(CloseReason reason)
         return SocketErrors::tr("Closed locally");
     case CloseReason::Error:
         return SocketErrors::tr("Error");
+    case CloseReason::TlsFailed:
+        return SocketErrors::tr("TLS failed");
     }
     return SocketErrors::tr("Error");
 }

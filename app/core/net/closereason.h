@@ -16,6 +16,7 @@ enum class CloseReason
     NetworkUnreachable, // "network-unreachable"
     LocalClose,         // "local-close"
     Error,              // "error"
+    TlsFailed,          // "tls-failed": the TLS/DTLS handshake failed (words say why)
 };
 
 QString closeReasonName(CloseReason reason); // "peer-closed", ...

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/net/closereason.h"
+#include "core/tls/tlssessioninfo.h"
 
 #include <QHostAddress>
 #include <QString>
@@ -45,6 +46,7 @@ struct PeerInfo
     qint64 rxFrames = 0;
     qint64 txMessages = 0;
     qint64 checksumErrors = 0;
+    TlsSessionInfo tls; // filled once this peer's handshake finished (tls.active)
 
     bool isOpen() const { return state == State::Open; }
     bool isUpstream() const { return side == Side::Upstream; }

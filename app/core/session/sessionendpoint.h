@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/tls/tlssettings.h"
+
 #include <QHostAddress>
 #include <QString>
 
@@ -22,6 +24,7 @@ struct SessionEndpoint
     QHostAddress multicastGroup;
     QString multicastInterface; // interface name; empty: the system's default
     bool relayOverUdp = false;  // relay: datagrams (a mapping per client) instead of TCP
+    TlsSettings tls; // TCP: TLS; UDP: DTLS; relay: per side (TlsSettings::upstream)
 };
 
 // A local address as the user writes it (the window's list, --bind, saved settings).

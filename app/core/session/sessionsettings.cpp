@@ -11,6 +11,48 @@ QString key(const char *name)
     return QString::fromLatin1(name);
 }
 
+constexpr const char *kClientCertificateNames[] = {"none", "optional", "required"};
+
+// Paths and switches only: a key's passphrase is never saved, and neither is "insecure" (going
+// on despite a failed verification is a choice for one run, not a setting that sticks).
+void saveTls(QSettings &s, const TlsSettings &t)
+{
+    s.setValue(key("tlsEnabled"), t.enabled);
+    s.setValue(key("tlsUpstream"), t.upstream);
+    s.setValue(key("tlsCertFile"), t.certFile);
+    s.setValue(key("tlsKeyFile"), t.keyFile);
+    s.setValue(key("tlsGenerateCert"), t.generateCertificate);
+    s.setValue(key("tlsCaFile"), t.caFile);
+    s.setValue(key("tlsServerName"), t.serverName);
+    s.setValue(key("tlsAlpn"), t.alpn.join(u','));
+    s.setValue(key("tlsClientCertFile"), t.clientCertFile);
+    s.setValue(key("tlsClientKeyFile"), t.clientKeyFile);
+    s.setValue(key("tlsClientCertificates"),
+               QLatin1String(kClientCertificateNames[int(t.clientCertificates)]));
+}
+
+TlsSettings loadTls(const QSettings &s, const TlsSettings &defaults)
+{
+    TlsSettings t = defaults;
+    t.enabled = s.value(key("tlsEnabled"), t.enabled).toBool();
+    t.upstream = s.value(key("tlsUpstream"), t.upstream).toBool();
+    t.certFile = s.value(key("tlsCertFile"), t.certFile).toString();
+    t.keyFile = s.value(key("tlsKeyFile"), t.keyFile).toString();
+    t.generateCertificate = s.value(key("tlsGenerateCert"), t.generateCertificate).toBool();
+    t.caFile = s.value(key("tlsCaFile"), t.caFile).toString();
+    t.serverName = s.value(key("tlsServerName"), t.serverName).toString();
+    if (s.contains(key("tlsAlpn")))
+        t.alpn = s.value(key("tlsAlpn")).toString().split(u',', Qt::SkipEmptyParts);
+    t.clientCertFile = s.value(key("tlsClientCertFile"), t.clientCertFile).toString();
+    t.clientKeyFile = s.value(key("tlsClientKeyFile"), t.clientKeyFile).toString();
+    const QString mode = s.value(key("tlsClientCertificates")).toString();
+    for (int i = 0; i < 3; ++i) {
+        if (mode == QLatin1String(kClientCertificateNames[i]))
+            t.clientCertificates = TlsSettings::ClientCertificates(i);
+    }
+    return t;
+}
+
 } // namespace
 
 void saveEndpoint(QSettings &s, const SessionEndpoint &e)
@@ -28,6 +70,7 @@ void saveEndpoint(QSettings &s, const SessionEndpoint &e)
                e.multicastGroup.isNull() ? QString() : e.multicastGroup.toString());
     s.setValue(key("multicastInterface"), e.multicastInterface);
     s.setValue(key("relayOverUdp"), e.relayOverUdp);
+    saveTls(s, e.tls);
 }
 
 SessionEndpoint loadEndpoint(const QSettings &s, const SessionEndpoint &defaults)
@@ -56,6 +99,7 @@ SessionEndpoint loadEndpoint(const QSettings &s, const SessionEndpoint &defaults
         e.multicastGroup = QHostAddress(s.value(key("multicastGroup")).toString());
     e.multicastInterface = s.value(key("multicastInterface"), e.multicastInterface).toString();
     e.relayOverUdp = s.value(key("relayOverUdp"), e.relayOverUdp).toBool();
+    e.tls = loadTls(s, e.tls);
     return e;
 }
 

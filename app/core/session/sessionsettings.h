@@ -27,7 +27,10 @@ struct ReceiveSettings
 // A tab's endpoint and receive settings in the current QSettings group. The keys are the
 // settings file's contract ("localAddress", "localPort", "remoteHost", "remotePort",
 // "connectTimeoutMs", "autoReconnect", "maxClients", "broadcast", "replyToLast",
-// "multicastGroup", "multicastInterface", "relayOverUdp"; "framing", "s2cFraming" (only when
+// "multicastGroup", "multicastInterface", "relayOverUdp", the TLS paths and switches "tlsEnabled",
+// "tlsUpstream", "tlsCertFile", "tlsKeyFile", "tlsGenerateCert", "tlsCaFile", "tlsServerName",
+// "tlsAlpn" (comma-separated), "tlsClientCertFile", "tlsClientKeyFile", "tlsClientCertificates"
+// (none/optional/required) - never a passphrase nor "insecure"; "framing", "s2cFraming" (only when
 // set; empty: none), "rxChecksum", "echo", "autoReply"); loading keeps the given value of
 // every key that is missing or unreadable.
 void saveEndpoint(QSettings &settings, const SessionEndpoint &endpoint);
