@@ -6,11 +6,13 @@
 #include "core/session/frameroute.h"
 #include "core/session/peer.h"
 #include "core/session/sessionendpoint.h"
+#include "core/tls/tlssessioninfo.h"
 
 #include <QElapsedTimer>
 #include <QHash>
 #include <QSet>
 #include <QObject>
+#include <QSslCertificate>
 #include <QTimer>
 
 #include <list>
@@ -177,8 +179,15 @@ public:
     // Delivers records still waiting for the batch timer right away.
     void flushRecords();
 
+    // The certificate this session shows its peers (a TLS server, a relay's TLS side, a client's
+    // own certificate), a generated one included; null when none.
+    virtual QSslCertificate tlsCertificate() const { return {}; }
+
 signals:
     void stateChanged(sockscope::Session::State state);
+    // A TLS client refused the server's certificate: the chain it showed and why, in words
+    // (refused.verifyErrors). The window offers "Connect anyway this time".
+    void tlsVerificationFailed(const sockscope::TlsSessionInfo &refused);
     // A user-facing error sentence (also logged as an Event record).
     void errorOccurred(const QString &message);
     // A batch of records, in order.
