@@ -24,6 +24,7 @@ void PeerListModel::setSession(const Session *session)
     }
     beginResetModel();
     m_anyHolding = false;
+    m_anyTls = false;
     m_ids.clear();
     const QList<quint32> ids = session ? session->peerIds() : QList<quint32>();
     for (quint32 id : ids)
@@ -31,6 +32,7 @@ void PeerListModel::setSession(const Session *session)
             m_ids.append(id);
     rebuildRowIndex();
     endResetModel();
+    noteTls();
 }
 
 void PeerListModel::resync()
@@ -138,9 +140,60 @@ void PeerListModel::onCountersChanged()
         return;
     }
     if (!m_ids.isEmpty())
-        emit dataChanged(index(0, State), index(int(m_ids.size()) - 1, RxFrames),
-                         {Qt::DisplayRole});
+        emit dataChanged(index(0, State), index(int(m_ids.size()) - 1, ColumnCount - 1),
+                         {Qt::DisplayRole, Qt::ToolTipRole});
     noteHolding();
+    noteTls();
+}
+
+// The TLS column is shown once a handshake finished (peersUpdated follows each one).
+void PeerListModel::noteTls()
+{
+    bool any = false;
+    for (qsizetype i = 0; m_session && !any && i < m_ids.size(); ++i) {
+        const PeerInfo *p = m_session->peer(m_ids[i]);
+        const PeerInfo *u = p && isRelay() && p->partner ? m_session->peer(p->partner) : nullptr;
+        any = (p && p->tls.active) || (u && u->tls.active);
+    }
+    if (any == m_anyTls)
+        return;
+    m_anyTls = any;
+    emit headerDataChanged(Qt::Horizontal, Tls, Tls);
+}
+
+QVariant PeerListModel::tlsDisplay(const PeerInfo &peer, const PeerInfo *upstream) const
+{
+    auto side = [this](const PeerInfo *p) {
+        return p && p->tls.active ? p->tls.protocol : tr("plain");
+    };
+    if (!isRelay())
+        return peer.tls.active ? peer.tls.protocol : QString();
+    if (!peer.tls.active && !(upstream && upstream->tls.active))
+        return QString();
+    return QStringLiteral("%1 ↔ %2").arg(side(&peer), side(upstream));
+}
+
+// Cipher, ALPN and what verification accepted, per side of a relay's pair.
+QString PeerListModel::tlsToolTip(const PeerInfo &peer, const PeerInfo *upstream) const
+{
+    auto lines = [this](const PeerInfo *p) {
+        QStringList out;
+        if (!p || !p->tls.active)
+            return QStringList{tr("plain (no TLS)")};
+        const TlsSessionInfo &t = p->tls;
+        out << tr("%1, cipher %2").arg(t.protocol, t.cipher)
+            << tr("ALPN: %1").arg(t.alpn.isEmpty() ? tr("none agreed") : t.alpn);
+        if (!t.peerChain.isEmpty())
+            out << tr("Certificate: %1").arg(t.peerCertificate().subjectDisplayName());
+        if (!t.verifyErrors.isEmpty())
+            out << tr("Accepted despite: %1").arg(t.verifyErrors.join(QStringLiteral("; ")));
+        return out;
+    };
+    if (!isRelay())
+        return lines(&peer).join(QLatin1Char('\n'));
+    return (QStringList{tr("Client side:")} + lines(&peer) + QStringList{tr("Server side:")} +
+            lines(upstream))
+        .join(QLatin1Char('\n'));
 }
 
 // A relay's Held column is named only while some pair holds: most never do, and a narrow
@@ -202,9 +255,13 @@ QVariant PeerListModel::data(const QModelIndex &index, int role) const
             return QLocale().toString(p->txBytes);
         case RxFrames:
             return QLocale().toString(p->rxFrames);
+        case Tls:
+            return tlsDisplay(*p, nullptr);
         }
         break;
     case Qt::ToolTipRole:
+        if (index.column() == Tls)
+            return tlsToolTip(*p, upstream);
         if (relay)
             return pairToolTip(*p, upstream);
         if (!p->isOpen())
@@ -217,7 +274,7 @@ QVariant PeerListModel::data(const QModelIndex &index, int role) const
             return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
         break;
     case Qt::TextAlignmentRole:
-        if (index.column() >= RxBytes)
+        if (index.column() >= RxBytes && index.column() <= RxFrames)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         break;
     case PeerIdRole:
@@ -254,6 +311,8 @@ QVariant PeerListModel::pairDisplay(const PeerInfo &client, const PeerInfo *upst
         if (held || client.holding || (upstream && upstream->holding))
             return QLocale().toString(held);
         return QString();
+    case Tls:
+        return tlsDisplay(client, upstream);
     }
     return {};
 }
@@ -305,6 +364,8 @@ QVariant PeerListModel::headerData(int section, Qt::Orientation orientation, int
             return tr("Bytes sent to this peer");
         case RxFrames:
             return tr("Messages received from this peer");
+        case Tls:
+            return tr("The TLS version agreed; the cell's tooltip has the cipher and ALPN");
         }
         return {};
     }
@@ -323,6 +384,8 @@ QVariant PeerListModel::headerData(int section, Qt::Orientation orientation, int
         return tr("TX");
     case RxFrames:
         return tr("Msgs");
+    case Tls:
+        return tr("TLS");
     }
     return {};
 }
@@ -340,6 +403,9 @@ QVariant PeerListModel::relayHeaderData(int section, int role) const
             return tr("Bytes the server sent to the client (S>C)");
         case RxFrames:
             return tr("Bytes held, not passed on yet");
+        case Tls:
+            return tr("TLS towards the client ↔ towards the server; the cell's tooltip has "
+                      "the cipher and ALPN");
         }
         return {};
     }
@@ -358,6 +424,8 @@ QVariant PeerListModel::relayHeaderData(int section, int role) const
         return tr("S>C");
     case RxFrames:
         return m_anyHolding ? tr("Held") : QString();
+    case Tls:
+        return tr("TLS");
     }
     return {};
 }

@@ -31,6 +31,7 @@ public:
         RxBytes,
         TxBytes,
         RxFrames,
+        Tls, // "TLSv1.3" (a relay: each side); empty for plain connections
         ColumnCount
     };
     enum Role
@@ -51,6 +52,10 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
+    // Some row's connection (a relay: either side) uses TLS; headerDataChanged(Tls) when
+    // that changes, so the panel shows the column only then.
+    bool anyTls() const { return m_anyTls; }
+
     // Re-reads the session's peer table (after it cleared or pruned closed peers): removed
     // peers' rows go with row-removal signals, so views keep selection and current row.
     void resync();
@@ -62,6 +67,9 @@ private:
     void onCountersChanged();
     bool isRelay() const;
     void noteHolding();
+    void noteTls();
+    QVariant tlsDisplay(const PeerInfo &peer, const PeerInfo *upstream) const;
+    QString tlsToolTip(const PeerInfo &peer, const PeerInfo *upstream) const;
     bool isHolding(quint32 client) const;
     bool anyRowGone() const;
     // A relay's upstream side has no row of its own: its pair's row stands for it.
@@ -76,6 +84,7 @@ private:
     QList<quint32> m_ids;
     QHash<quint32, int> m_rows;
     bool m_anyHolding = false; // a relay's pair holds (its Held column is named)
+    bool m_anyTls = false;
 };
 
 } // namespace sockscope

@@ -104,9 +104,15 @@ void PeerPanel::setupColumns()
     m_view->setColumnHidden(PeerListModel::Opened, true);
     header->setSectionResizeMode(PeerListModel::State, QHeaderView::Stretch);
     for (int c : {PeerListModel::Endpoint, PeerListModel::RxBytes, PeerListModel::TxBytes,
-                  PeerListModel::RxFrames})
+                  PeerListModel::RxFrames, PeerListModel::Tls})
         header->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     m_view->setTextElideMode(Qt::ElideRight);
+    // TLS beside the peer it describes, and only once some peer speaks it: most sessions are
+    // plain, and a narrow list keeps its room for the counters.
+    header->moveSection(header->visualIndex(PeerListModel::Tls), 1);
+    auto showTls = [this] { m_view->setColumnHidden(PeerListModel::Tls, !m_model->anyTls()); };
+    connect(m_model, &QAbstractItemModel::headerDataChanged, this, showTls);
+    showTls();
 }
 
 QList<quint32> PeerPanel::selectedPeers() const
