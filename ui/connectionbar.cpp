@@ -1,12 +1,16 @@
 #include "connectionbar.h"
 
 #include "sessionkinds.h"
+#include "tlsdialog.h"
+#include "tlsfilecheck.h"
 #include "tones.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkInterface>
@@ -85,13 +89,29 @@ ConnectionBar::ConnectionBar(Session::Mode mode, QWidget *parent) : QWidget(pare
         buildRelayRow(row);
         break;
     }
+    if (mode != Session::Mode::Udp)
+        buildTls(row);
     buildButtons(row);
 
     m_stateLabel = new QLabel(this);
     m_stateLabel->setObjectName(QStringLiteral("stateLabel"));
     m_stateLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_stateLabel->setWordWrap(true);
-    outer->addWidget(m_stateLabel);
+    auto *stateRow = new QHBoxLayout;
+    stateRow->addWidget(m_stateLabel, 1);
+    if (m_tlsButton) { // beside the state: what the handshake brought
+        m_certificates = new QToolButton(this);
+        m_certificates->setObjectName(QStringLiteral("showCertificates"));
+        m_certificates->setText(tr("Certificates…"));
+        m_certificates->setToolTip(tr("The handshake and certificate chain of the selected "
+                                      "peer (the server, for a client), and our own "
+                                      "certificate."));
+        connect(m_certificates, &QToolButton::clicked, this,
+                &ConnectionBar::certificatesRequested);
+        stateRow->addWidget(m_certificates, 0, Qt::AlignTop);
+        showTlsSummary();
+    }
+    outer->addLayout(stateRow);
 
     m_options = buildOptions();
     m_options->setVisible(false);
@@ -201,12 +221,114 @@ QComboBox *ConnectionBar::buildTransport()
                                "server. UDP: each client address gets its own socket towards "
                                "the server (like a NAT)."));
     connect(m_transport, &QComboBox::currentIndexChanged, this, &ConnectionBar::transportChanged);
+    connect(m_transport, &QComboBox::currentIndexChanged, this, [this] {
+        if (m_tlsButton) {
+            m_tlsButton->setEnabled(!relayOverUdp() && m_transport->isEnabled());
+            showTlsSummary();
+        }
+    });
     return m_transport;
 }
 
 bool ConnectionBar::relayOverUdp() const
 {
     return m_transport && m_transport->currentData().toBool();
+}
+
+// TLS: a switch and TLS… (client, server), or TLS… with both sides' switches inside (relay).
+void ConnectionBar::buildTls(QHBoxLayout *row)
+{
+    if (m_mode != Session::Mode::Relay) {
+        m_tlsSwitch = new QCheckBox(tr("TLS"), this);
+        m_tlsSwitch->setObjectName(QStringLiteral("tlsEnabled"));
+        m_tlsSwitch->setToolTip(m_mode == Session::Mode::TcpServer
+                                    ? tr("Accept TLS connections (certificate in TLS…); the "
+                                         "log shows the decrypted data.")
+                                    : tr("Connect with TLS, verifying the server (TLS…); the "
+                                         "log shows the decrypted data."));
+        row->addWidget(m_tlsSwitch);
+        connect(m_tlsSwitch, &QCheckBox::toggled, this, &ConnectionBar::showTlsSummary);
+    }
+    m_tlsButton = new QToolButton(this);
+    m_tlsButton->setObjectName(QStringLiteral("tlsOptions"));
+    m_tlsButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    connect(m_tlsButton, &QToolButton::clicked, this, &ConnectionBar::openTlsOptions);
+    row->addWidget(m_tlsButton);
+    showTlsSummary();
+}
+
+// The button says what is on; a relay has no switch in the bar, so its button does.
+void ConnectionBar::showTlsSummary()
+{
+    if (!m_tlsButton)
+        return;
+    QString text = tr("TLS…");
+    if (m_mode == Session::Mode::Relay) {
+        text = m_tls.enabled && m_tls.upstream ? tr("TLS: both sides…")
+               : m_tls.enabled                 ? tr("TLS: clients…")
+               : m_tls.upstream                ? tr("TLS: upstream…")
+                                               : tr("TLS: off…");
+    }
+    m_tlsButton->setText(text);
+    if (m_certificates)
+        m_certificates->setVisible(endpoint().tls.any());
+    QString tip = m_mode == Session::Mode::TcpServer ? tr("Certificate, key and client "
+                                                          "certificates for TLS.")
+                  : m_mode == Session::Mode::TcpClient
+                      ? tr("How the server is verified (CA file, server name), ALPN and a "
+                           "client certificate.")
+                      : tr("TLS towards clients (our certificate) and towards the upstream "
+                           "server (its verification), each on or off.");
+    if (relayOverUdp())
+        tip = tr("TLS applies to a TCP relay.");
+    m_tlsButton->setToolTip(tip);
+}
+
+void ConnectionBar::openTlsOptions()
+{
+    TlsDialog dialog(m_mode, this);
+    dialog.setSettings(endpoint().tls, m_host ? m_host->text().trimmed() : QString());
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const bool on = m_tlsSwitch ? m_tlsSwitch->isChecked() : false;
+    m_tls = dialog.settings();
+    m_tls.keyPassphrase.clear();
+    if (m_tlsSwitch)
+        m_tls.enabled = on; // the bar's switch decides
+    showTlsSummary();
+}
+
+bool ConnectionBar::askTlsPassphrase()
+{
+    m_tls.keyPassphrase.clear();
+    const Endpoint e = endpoint();
+    for (const QString &key : TlsFileCheck::keyFilesUsed(e.tls, m_mode)) {
+        if (!TlsFileCheck::keyIsEncrypted(key))
+            continue;
+        bool ok = false;
+        const QString pass = QInputDialog::getText(
+            this, tr("Key passphrase"),
+            tr("The key file %1 is encrypted. Its passphrase (used for this start only, never "
+               "saved):")
+                .arg(QDir::toNativeSeparators(key)),
+            QLineEdit::Password, QString(), &ok);
+        if (!ok)
+            return false;
+        m_tls.keyPassphrase = pass.toUtf8();
+        break; // one passphrase per start (TlsSettings holds one)
+    }
+    return true;
+}
+
+void ConnectionBar::forgetTlsPassphrase()
+{
+    m_tls.keyPassphrase.fill('\0');
+    m_tls.keyPassphrase.clear();
+}
+
+void ConnectionBar::setTlsInsecureOnce(bool on)
+{
+    m_tlsInsecureOnce = on;
 }
 
 // Start/stop and the options toggle.
@@ -400,6 +522,15 @@ ConnectionBar::Endpoint ConnectionBar::endpoint() const
         e.multicastGroup = QHostAddress(m_group->text().trimmed());
         e.multicastInterface = m_groupInterface->currentData().toString();
     }
+    if (m_tlsButton) {
+        e.tls = m_tls;
+        if (m_tlsSwitch)
+            e.tls.enabled = m_tlsSwitch->isChecked();
+        if (relayOverUdp()) // a UDP relay has no TLS (DTLS is the UDP tab's)
+            e.tls.enabled = e.tls.upstream = false;
+        if (m_tlsInsecureOnce)
+            e.tls.insecure = true;
+    }
     return e;
 }
 
@@ -438,6 +569,12 @@ void ConnectionBar::setEndpoint(const Endpoint &e)
         }
         m_groupInterface->setCurrentIndex(idx);
     }
+    if (m_tlsButton) {
+        m_tls = e.tls;
+        if (m_tlsSwitch)
+            m_tlsSwitch->setChecked(e.tls.enabled);
+        showTlsSummary();
+    }
 }
 
 bool ConnectionBar::validate(QString *why) const
@@ -455,6 +592,13 @@ bool ConnectionBar::validate(QString *why) const
     if (m_group && !m_group->text().trimmed().isEmpty() && !e.multicastGroup.isMulticast()) {
         *why = tr("\"%1\" is not a multicast group address.").arg(m_group->text());
         return false;
+    }
+    if (m_tlsButton) {
+        const QString tls = TlsFileCheck::settingsProblem(e.tls, m_mode);
+        if (!tls.isEmpty()) {
+            *why = tls;
+            return false;
+        }
     }
     return true;
 }
@@ -493,6 +637,11 @@ void ConnectionBar::showState(Session::State state, const QString &text)
         m_transport->setEnabled(!running);
         m_timeout->setEnabled(!running && !relayOverUdp());
         m_maxClients->setEnabled(!running);
+    }
+    if (m_tlsButton) { // taken at start only
+        m_tlsButton->setEnabled(!running && !relayOverUdp());
+        if (m_tlsSwitch)
+            m_tlsSwitch->setEnabled(!running);
     }
     QString shown = text;
     if (shown.isEmpty())

@@ -37,6 +37,17 @@ public:
     // False (with a reason) when the fields don't describe a usable endpoint.
     bool validate(QString *why) const;
 
+    // TLS (TCP client, server, relay): before a start, asks for the passphrase of each
+    // encrypted key file the start loads (false: the user cancelled); it stays in memory until
+    // forgetTlsPassphrase(), right after the session took the endpoint.
+    bool askTlsPassphrase();
+    void forgetTlsPassphrase();
+    // endpoint() accepts the server's certificate errors (the next start: "Connect anyway this
+    // time"); never saved, and the tab turns it off again after that start.
+    void setTlsInsecureOnce(bool on);
+    // The TLS options dialog (the bar's TLS… button).
+    void openTlsOptions();
+
     // Local addresses offered in the combo: all IPv4, all IPv6 + IPv4,
     // loopback, and every interface address.
     static QList<QPair<QString, QHostAddress>> localAddressChoices();
@@ -52,6 +63,8 @@ signals:
     // Multicast group membership, applied at once.
     void joinGroupRequested(const QHostAddress &group, const QString &interfaceName);
     void leaveGroupRequested(const QHostAddress &group, const QString &interfaceName);
+    // Certificates… (TLS kinds): the handshake and certificates of the peer and our own.
+    void certificatesRequested();
 
 private:
     void onButton();
@@ -65,6 +78,8 @@ private:
     void buildClientOptions(QWidget *box, QHBoxLayout *row);
     void buildUdpOptions(QWidget *box, QHBoxLayout *row);
     void buildRelayOptions(QWidget *box, QHBoxLayout *row);
+    void buildTls(QHBoxLayout *row);
+    void showTlsSummary();
     bool relayOverUdp() const;
     QComboBox *buildGroupInterfaces(QWidget *parent);
 
@@ -86,6 +101,13 @@ private:
     QCheckBox *m_replyToLast = nullptr;
     QLineEdit *m_group = nullptr;
     QComboBox *m_groupInterface = nullptr;
+    // TLS (not UDP): the switch (client, server; a relay's two are in the dialog), the
+    // options, and what the dialog last said.
+    QCheckBox *m_tlsSwitch = nullptr;
+    QToolButton *m_tlsButton = nullptr;
+    QToolButton *m_certificates = nullptr;
+    TlsSettings m_tls;
+    bool m_tlsInsecureOnce = false;
 };
 
 } // namespace sockscope

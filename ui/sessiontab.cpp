@@ -1,5 +1,6 @@
 #include "sessiontab.h"
 
+#include "certificatedialog.h"
 #include "connectionbar.h"
 #include "connectioncontrol.h"
 #include "logfileactions.h"
@@ -12,6 +13,7 @@
 #include "sendrouter.h"
 #include "sequencedialog.h"
 #include "sessionkinds.h"
+#include "tlsverificationbar.h"
 
 #include "cli/launchoptions.h"
 #include "core/message/message.h"
@@ -67,6 +69,10 @@ void SessionTab::connectSession()
     });
     connect(m_session, &Session::peersRemoved, this,
             [this](const QList<quint32> &ids) { m_log->model()->forgetPeerNames(ids); });
+    connect(m_session, &Session::tlsVerificationFailed, m_tlsBar,
+            &TlsVerificationBar::showRefusal);
+    if (m_certificates)
+        m_certificates->setSession(m_session);
 }
 
 // A session fit for the bar's endpoint (a relay's transport), heard by the tab first.
@@ -87,6 +93,18 @@ void SessionTab::buildConnectionArea(QVBoxLayout *layout)
     // (and ConnectionControl with it) first.
     connect(m_bar, &ConnectionBar::startRequested, this, &SessionTab::start);
     connect(m_bar, &ConnectionBar::transportChanged, this, &SessionTab::fitSession);
+    connect(m_bar, &ConnectionBar::certificatesRequested, this, &SessionTab::showCertificates);
+    m_tlsBar = new TlsVerificationBar(this);
+    layout->addWidget(m_tlsBar);
+    connect(m_tlsBar, &TlsVerificationBar::connectAnywayRequested, this,
+            &SessionTab::connectAnyway);
+    connect(m_tlsBar, &TlsVerificationBar::showCertificateRequested, this,
+            [this](const TlsSessionInfo &refused) {
+                CertificateDialog *dialog = ensureCertificateDialog();
+                dialog->showRefused(refused);
+                dialog->show();
+                dialog->raise();
+            });
     createSession();
     m_connection = new ConnectionControl(m_session, m_bar, this);
     m_receive = makeReceiveOptions();
@@ -197,8 +215,48 @@ QIcon SessionTab::stateIcon() const
 
 void SessionTab::start()
 {
+    if (!m_bar->askTlsPassphrase())
+        return; // cancelled: nothing starts
+    m_tlsBar->hide();
     fitSession();
     m_connection->start();
+    m_bar->forgetTlsPassphrase(); // the session has it, for its own reconnects only
+}
+
+void SessionTab::connectAnyway()
+{
+    // A relay still runs (only its upstream connection was refused): a fresh start.
+    if (m_session->state() == Session::State::Active ||
+        m_session->state() == Session::State::Starting)
+        stop();
+    m_bar->setTlsInsecureOnce(true);
+    start();
+    m_bar->setTlsInsecureOnce(false);
+}
+
+CertificateDialog *SessionTab::ensureCertificateDialog()
+{
+    if (!m_certificates)
+        m_certificates = new CertificateDialog(m_session, this);
+    return m_certificates;
+}
+
+// The selected peer (the first), a client's server (its newest peer), or none.
+quint32 SessionTab::certificatePeer() const
+{
+    if (m_peers)
+        return m_peers->selectedPeers().value(0);
+    const QList<quint32> ids = m_session->peerIds();
+    return ids.isEmpty() ? 0 : ids.last();
+}
+
+void SessionTab::showCertificates()
+{
+    CertificateDialog *dialog = ensureCertificateDialog();
+    dialog->followPeer([this] { return certificatePeer(); });
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
 }
 
 // The session fits the bar's endpoint whenever it is stopped (the bar's transport is off
@@ -296,6 +354,8 @@ void SessionTab::onPeerSelectionChanged()
     // The selection itself: in a relay, targets() are the chosen sides of every open pair
     // when none is selected, and the log filter maps a pair to both its sides.
     m_log->setPeerFilter(m_peers->selectedPeers());
+    if (m_certificates && m_certificates->isVisible())
+        m_certificates->followPeer([this] { return certificatePeer(); });
     m_send->targetChanged();
     m_router->refresh();
 }

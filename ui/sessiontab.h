@@ -13,6 +13,7 @@ class QVBoxLayout;
 
 namespace sockscope {
 
+class CertificateDialog;
 class ConnectionBar;
 class ConnectionControl;
 class LogFileActions;
@@ -25,6 +26,7 @@ class SendRouter;
 struct SendReadiness;
 class SequenceController;
 class SequenceDialog;
+class TlsVerificationBar;
 struct LaunchOptions;
 struct MessageSpec;
 
@@ -56,6 +58,8 @@ public:
     Session::Mode mode() const { return m_mode; }
     Session *session() const { return m_session; }
     LogPane *logPane() const { return m_log; }
+    // The certificate window (made on first use; null until then).
+    CertificateDialog *certificateDialog() const { return m_certificates; }
     SendPanel *sendPanel() const { return m_send; }
 
     QString title() const;
@@ -80,6 +84,10 @@ public slots:
     // Saves the log to path without asking (saveLog() asks for the file first).
     void saveLogTo(const QString &path, sockscope::LogExport::Format format);
     void stopRecording();
+    // The certificate window for the selected peer (a client: its server), and our own.
+    void showCertificates();
+    // After a refused server certificate: start again once, accepting its errors.
+    void connectAnyway();
 
 signals:
     void titleChanged();
@@ -105,6 +113,8 @@ private:
     void onStateChanged();
     void onRecords(const sockscope::LogRecords &records);
     void onPeerSelectionChanged();
+    quint32 certificatePeer() const;
+    CertificateDialog *ensureCertificateDialog();
     void showReadiness(const sockscope::SendReadiness &readiness);
     void sampleRates();
     void saveLayout(QSettings &settings) const;
@@ -115,6 +125,8 @@ private:
     SessionEndpoint m_sessionFor; // what m_session was created for (a relay's transport)
     ConnectionBar *m_bar = nullptr;
     ConnectionControl *m_connection = nullptr;
+    TlsVerificationBar *m_tlsBar = nullptr; // a refused server certificate
+    CertificateDialog *m_certificates = nullptr;
     ReceiveOptions *m_receive = nullptr;
     RewriteButton *m_rewrite = nullptr; // a relay's rewrite rules
     PeerPanel *m_peers = nullptr;

@@ -1,0 +1,316 @@
+// TLS in a tab: the connection bar's switch and TLS… button (the dialog's answer reaches the
+// endpoint; a relay's two sides), a start refused with the file's problem in words, the
+// passphrase question for an encrypted key (never kept, never saved), the settings through a
+// restart, and the verification bar: the reasons, Show certificate, Connect anyway this time.
+#include "ui/certificatedialog.h"
+#include "ui/connectionbar.h"
+#include "ui/sessiontab.h"
+#include "ui/tlsdialog.h"
+#include "ui/tlsverificationbar.h"
+
+#include "core/session/sessionsettings.h"
+#include "core/tls/throwawaycertificate.h"
+
+#include "guiactions.h"
+#include "modalanswers.h"
+
+#include <QCheckBox>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+using namespace sockscope;
+using namespace sockscope::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
+ModalAnswers::Match isTlsDialog()
+{
+    return [](QWidget *w) { return qobject_cast<TlsDialog *>(w) != nullptr; };
+}
+
+ModalAnswers::Match isInputDialog()
+{
+    return [](QWidget *w) { return qobject_cast<QInputDialog *>(w) != nullptr; };
+}
+
+bool isRunning(const Session *s)
+{
+    return s->state() == Session::State::Active || s->state() == Session::State::Starting;
+}
+
+} // namespace
+
+class tst_TlsTab : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void cleanup() { QDir(TlsDialog::throwawayFolder()).removeRecursively(); }
+    void switchAndOptionsReachEndpoint();
+    void relaySidesInTheDialog();
+    void startRefusedWithFileProblem();
+    void passphraseAskedNeverKept();
+    void passphraseCancelStartsNothing();
+    void settingsSurviveRestart();
+    void verificationBar();
+    void certificatesButtonFollowsTls();
+};
+
+void tst_TlsTab::switchAndOptionsReachEndpoint()
+{
+    SessionTab tab(Session::Mode::TcpClient);
+    tab.show();
+    auto *bar = child<ConnectionBar>(&tab, "connectionBar");
+    QVERIFY(!bar->endpoint().tls.enabled);
+    clickButton(child<QCheckBox>(&tab, "tlsEnabled"));
+    QVERIFY(bar->endpoint().tls.enabled);
+
+    ModalAnswers answers;
+    answers.expect(u"TLS options"_s, isTlsDialog(), [](QWidget *w) {
+        typeOver(child<QLineEdit>(w, "tlsServerName"), u"broker.example"_s);
+        typeOver(child<QLineEdit>(w, "tlsAlpn"), u"mqtt"_s);
+        static_cast<QDialog *>(w)->accept();
+    });
+    clickButton(child<QToolButton>(&tab, "tlsOptions"));
+    QTRY_VERIFY2(answers.done(), qPrintable(answers.problems().join(u'\n')));
+    const TlsSettings s = bar->endpoint().tls;
+    QVERIFY(s.enabled); // the bar's switch still decides
+    QCOMPARE(s.serverName, u"broker.example"_s);
+    QCOMPARE(s.alpn, QStringList{u"mqtt"_s});
+
+    // Cancel keeps what was there.
+    answers.expect(u"TLS options, cancelled"_s, isTlsDialog(), [](QWidget *w) {
+        typeOver(child<QLineEdit>(w, "tlsServerName"), u"other"_s);
+        static_cast<QDialog *>(w)->reject();
+    });
+    clickButton(child<QToolButton>(&tab, "tlsOptions"));
+    QTRY_VERIFY2(answers.done(), qPrintable(answers.problems().join(u'\n')));
+    QCOMPARE(bar->endpoint().tls.serverName, u"broker.example"_s);
+    QVERIFY(answers.problems().isEmpty());
+}
+
+void tst_TlsTab::relaySidesInTheDialog()
+{
+    SessionTab tab(Session::Mode::Relay);
+    tab.show();
+    QVERIFY(!tab.findChild<QCheckBox *>(u"tlsEnabled"_s)); // both switches are in the dialog
+    auto *button = child<QToolButton>(&tab, "tlsOptions");
+    QCOMPARE(button->text(), u"TLS: off…"_s);
+    ModalAnswers answers;
+    answers.expect(u"TLS options"_s, isTlsDialog(), [](QWidget *w) {
+        child<QCheckBox>(w, "tlsUpstreamSide")->setChecked(true);
+        static_cast<QDialog *>(w)->accept();
+    });
+    clickButton(button);
+    QTRY_VERIFY2(answers.done(), qPrintable(answers.problems().join(u'\n')));
+    auto *bar = child<ConnectionBar>(&tab, "connectionBar");
+    QVERIFY(bar->endpoint().tls.upstream);
+    QVERIFY(!bar->endpoint().tls.enabled);
+    QCOMPARE(button->text(), u"TLS: upstream…"_s);
+    // A UDP relay has no TLS: the button is off and the endpoint says so.
+    auto *transport = child<QComboBox>(&tab, "relayTransport");
+    transport->setCurrentIndex(transport->findData(true));
+    QVERIFY(!button->isEnabled());
+    QVERIFY(!tab.findChild<ConnectionBar *>()->endpoint().tls.any());
+}
+
+void tst_TlsTab::startRefusedWithFileProblem()
+{
+    QTemporaryDir dir;
+    SessionTab tab(Session::Mode::TcpServer);
+    auto *bar = child<ConnectionBar>(&tab, "connectionBar");
+    SessionEndpoint e = bar->endpoint();
+    e.localAddress = QHostAddress::LocalHost;
+    e.localPort = 0;
+    e.tls.enabled = true;
+    e.tls.certFile = dir.filePath(u"missing-cert.pem"_s);
+    e.tls.keyFile = dir.filePath(u"missing-key.pem"_s);
+    bar->setEndpoint(e);
+    clickButton(child<QPushButton>(&tab, "startButton"));
+    const QString said = child<QLabel>(&tab, "stateLabel")->text();
+    QVERIFY2(said.contains(u"missing-cert.pem does not exist"_s), qPrintable(said));
+    QCOMPARE(tab.session()->state(), Session::State::Idle);
+    // Without TLS the same tab starts.
+    child<QCheckBox>(&tab, "tlsEnabled")->setChecked(false);
+    clickButton(child<QPushButton>(&tab, "startButton"));
+    QTRY_VERIFY(tab.session()->state() == Session::State::Active);
+}
+
+void tst_TlsTab::passphraseAskedNeverKept()
+{
+    QTemporaryDir dir;
+    const ThrowawayCertificate made = ThrowawayCertificate::generate();
+    const QString cert = dir.filePath(u"cert.pem"_s);
+    const QString key = dir.filePath(u"key.pem"_s);
+    QVERIFY(writeFile(cert, made.certificatePem()));
+    QVERIFY(writeFile(key, made.privateKey().toPem("open sesame")));
+    QSettings settings(dir.filePath(u"tab.ini"_s), QSettings::IniFormat);
+    SessionTab tab(Session::Mode::TcpServer);
+    tab.show();
+    auto *bar = child<ConnectionBar>(&tab, "connectionBar");
+    SessionEndpoint e = bar->endpoint();
+    e.localAddress = QHostAddress::LocalHost;
+    e.localPort = 0;
+    e.tls.enabled = true;
+    e.tls.certFile = cert;
+    e.tls.keyFile = key;
+    bar->setEndpoint(e);
+    ModalAnswers answers;
+    QString asked;
+    answers.expect(u"passphrase"_s, isInputDialog(), [&asked](QWidget *w) {
+        auto *input = static_cast<QInputDialog *>(w);
+        asked = input->labelText();
+        QCOMPARE(input->textEchoMode(), QLineEdit::Password);
+        input->setTextValue(u"open sesame"_s);
+        input->accept();
+    });
+    clickButton(child<QPushButton>(&tab, "startButton"));
+    QTRY_VERIFY2(answers.done(), qPrintable(answers.problems().join(u'\n')));
+    QVERIFY2(asked.contains(QDir::toNativeSeparators(key)), qPrintable(asked));
+    QTRY_VERIFY(isRunning(tab.session()));
+    // Handed to the session, then forgotten by the window and never saved.
+    QVERIFY(bar->endpoint().tls.keyPassphrase.isEmpty());
+    tab.saveState(settings);
+    settings.sync();
+    QFile ini(settings.fileName());
+    QVERIFY(ini.open(QIODevice::ReadOnly));
+    QVERIFY(!ini.readAll().contains("open sesame"));
+}
+
+void tst_TlsTab::passphraseCancelStartsNothing()
+{
+    QTemporaryDir dir;
+    const ThrowawayCertificate made = ThrowawayCertificate::generate();
+    const QString key = dir.filePath(u"key.pem"_s);
+    const QString cert = dir.filePath(u"cert.pem"_s);
+    QVERIFY(writeFile(cert, made.certificatePem()));
+    QVERIFY(writeFile(key, made.privateKey().toPem("x")));
+    SessionTab tab(Session::Mode::TcpClient);
+    tab.show();
+    auto *bar = child<ConnectionBar>(&tab, "connectionBar");
+    SessionEndpoint e = bar->endpoint();
+    e.tls.enabled = true;
+    e.tls.clientCertFile = cert;
+    e.tls.clientKeyFile = key;
+    bar->setEndpoint(e);
+    ModalAnswers answers;
+    answers.expect(u"passphrase"_s, isInputDialog(),
+                   [](QWidget *w) { static_cast<QDialog *>(w)->reject(); });
+    clickButton(child<QPushButton>(&tab, "startButton"));
+    QTRY_VERIFY2(answers.done(), qPrintable(answers.problems().join(u'\n')));
+    QCOMPARE(tab.session()->state(), Session::State::Idle);
+}
+
+void tst_TlsTab::settingsSurviveRestart()
+{
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(u"tab.ini"_s), QSettings::IniFormat);
+    TlsSettings s;
+    s.enabled = true;
+    s.upstream = true;
+    s.certFile = u"/etc/x/cert.pem"_s;
+    s.keyFile = u"/etc/x/key.pem"_s;
+    s.caFile = u"/etc/x/ca.pem"_s;
+    s.serverName = u"upstream.example"_s;
+    s.alpn = {u"h2"_s, u"http/1.1"_s};
+    s.clientCertFile = u"/etc/x/me.pem"_s;
+    s.clientKeyFile = u"/etc/x/me-key.pem"_s;
+    s.clientCertificates = TlsSettings::ClientCertificates::Optional;
+    {
+        SessionTab tab(Session::Mode::Relay);
+        auto *bar = child<ConnectionBar>(&tab, "connectionBar");
+        SessionEndpoint e = bar->endpoint();
+        e.tls = s;
+        bar->setEndpoint(e);
+        settings.beginGroup(u"t"_s);
+        tab.saveState(settings);
+        settings.endGroup();
+    }
+    SessionTab again(Session::Mode::Relay);
+    settings.beginGroup(u"t"_s);
+    again.restoreState(settings);
+    settings.endGroup();
+    const TlsSettings back = child<ConnectionBar>(&again, "connectionBar")->endpoint().tls;
+    QCOMPARE(back.enabled, s.enabled);
+    QCOMPARE(back.upstream, s.upstream);
+    QCOMPARE(back.certFile, s.certFile);
+    QCOMPARE(back.keyFile, s.keyFile);
+    QCOMPARE(back.caFile, s.caFile);
+    QCOMPARE(back.serverName, s.serverName);
+    QCOMPARE(back.alpn, s.alpn);
+    QCOMPARE(back.clientCertFile, s.clientCertFile);
+    QCOMPARE(back.clientKeyFile, s.clientKeyFile);
+    QCOMPARE(back.clientCertificates, s.clientCertificates);
+    QCOMPARE(child<QToolButton>(&again, "tlsOptions")->text(), u"TLS: both sides…"_s);
+}
+
+// The signal as the core emits it, on the tab's real session; then the user's two answers.
+void tst_TlsTab::verificationBar()
+{
+    QTcpServer server; // something to connect to when "Connect anyway" starts again
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    SessionTab tab(Session::Mode::TcpClient);
+    tab.show();
+    auto *bar = child<ConnectionBar>(&tab, "connectionBar");
+    SessionEndpoint e = bar->endpoint();
+    e.remoteHost = u"127.0.0.1"_s;
+    e.remotePort = server.serverPort();
+    e.tls.enabled = true;
+    bar->setEndpoint(e);
+    auto *message = child<TlsVerificationBar>(&tab, "tlsVerificationBar");
+    QVERIFY(message->isHidden());
+
+    const ThrowawayCertificate theirs = ThrowawayCertificate::generate();
+    TlsSessionInfo refused;
+    refused.peerChain = {theirs.certificate()};
+    refused.verifyErrors = {u"The certificate of CN=localhost is self-signed and not trusted."_s,
+                            u"The certificate is not for \"127.0.0.1\"."_s};
+    emit tab.session()->tlsVerificationFailed(refused);
+    QVERIFY(!message->isHidden());
+    for (const QString &reason : refused.verifyErrors)
+        QVERIFY2(message->text().contains(reason), qPrintable(message->text()));
+
+    clickButton(child<QPushButton>(&tab, "tlsShowRefused"));
+    CertificateDialog *dialog = tab.certificateDialog();
+    QVERIFY(dialog && dialog->isVisible());
+    QVERIFY(dialog->panel()->plainText().contains(theirs.sha256Fingerprint()));
+    QVERIFY(dialog->panel()->plainText().contains(refused.verifyErrors.first()));
+
+    clickButton(child<QPushButton>(&tab, "tlsConnectAnyway"));
+    QVERIFY(message->isHidden());
+    QTRY_VERIFY(isRunning(tab.session()));
+    QVERIFY(!bar->endpoint().tls.insecure); // only that start accepted the errors
+}
+
+void tst_TlsTab::certificatesButtonFollowsTls()
+{
+    SessionTab tab(Session::Mode::TcpServer);
+    tab.show();
+    auto *certificates = child<QToolButton>(&tab, "showCertificates");
+    QVERIFY(certificates->isHidden());
+    clickButton(child<QCheckBox>(&tab, "tlsEnabled"));
+    QVERIFY(!certificates->isHidden());
+    clickButton(certificates);
+    QVERIFY(tab.certificateDialog() && tab.certificateDialog()->isVisible());
+    QVERIFY(tab.certificateDialog()->panel()->plainText().contains(
+        u"This session shows no certificate of its own."_s));
+}
+
+QTEST_MAIN(tst_TlsTab)
+#include "tst_tlstab.moc"
