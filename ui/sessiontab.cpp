@@ -95,7 +95,6 @@ void SessionTab::buildConnectionArea(QVBoxLayout *layout)
     connect(m_bar, &ConnectionBar::transportChanged, this, &SessionTab::fitSession);
     connect(m_bar, &ConnectionBar::certificatesRequested, this, &SessionTab::showCertificates);
     m_tlsBar = new TlsVerificationBar(this);
-    layout->addWidget(m_tlsBar);
     connect(m_tlsBar, &TlsVerificationBar::connectAnywayRequested, this,
             &SessionTab::connectAnyway);
     connect(m_tlsBar, &TlsVerificationBar::showCertificateRequested, this,
@@ -109,6 +108,7 @@ void SessionTab::buildConnectionArea(QVBoxLayout *layout)
     m_connection = new ConnectionControl(m_session, m_bar, this);
     m_receive = makeReceiveOptions();
     layout->addWidget(m_receive);
+    layout->addWidget(m_tlsBar); // under the rows the user set, above what arrives
     if (m_mode == Session::Mode::Relay) { // its rewrite rules where Auto-reply would be
         m_rewrite = new RewriteButton(m_session, this);
         m_receive->addToRow(m_rewrite);
