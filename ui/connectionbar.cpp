@@ -257,39 +257,47 @@ void ConnectionBar::buildTls(QHBoxLayout *row)
     showTlsSummary();
 }
 
-// The button says what is on; a relay has no switch in the bar, so its button does.
+// The button says what is on; a relay has no switch in the bar, so its button shows "on"
+// (pressed) when either side is, and its tooltip says which. Short words: a relay's row is
+// full at 900 px.
 void ConnectionBar::showTlsSummary()
 {
     if (!m_tlsButton)
         return;
-    QString text = tr("TLS…");
-    if (m_mode == Session::Mode::Relay) {
-        text = m_tls.enabled && m_tls.upstream ? tr("TLS: both sides…")
-               : m_tls.enabled                 ? tr("TLS: clients…")
-               : m_tls.upstream                ? tr("TLS: upstream…")
-                                               : tr("TLS: off…");
-    }
-    m_tlsButton->setText(text);
-    if (m_certificates)
-        m_certificates->setVisible(endpoint().tls.any());
+    m_tlsButton->setText(tr("TLS…"));
     QString tip = m_mode == Session::Mode::TcpServer ? tr("Certificate, key and client "
                                                           "certificates for TLS.")
                   : m_mode == Session::Mode::TcpClient
                       ? tr("How the server is verified (CA file, server name), ALPN and a "
                            "client certificate.")
-                      : tr("TLS towards clients (our certificate) and towards the upstream "
-                           "server (its verification), each on or off.");
-    if (relayOverUdp())
-        tip = tr("TLS applies to a TCP relay.");
+                      : QString();
+    if (m_mode == Session::Mode::Relay) {
+        m_tlsButton->setCheckable(true);
+        m_tlsButton->setChecked(m_tls.any());
+        tip = m_tls.enabled && m_tls.upstream ? tr("TLS on both sides: towards clients "
+                                                   "(terminated with our certificate) and "
+                                                   "towards the upstream server.")
+              : m_tls.enabled  ? tr("TLS towards clients (terminated with our certificate); "
+                                    "plain towards the upstream server.")
+              : m_tls.upstream ? tr("Plain towards clients; TLS towards the upstream server.")
+                               : tr("TLS is off on both sides. Click to choose: towards "
+                                    "clients, towards the upstream server, or both.");
+        if (relayOverUdp())
+            tip = tr("TLS applies to a TCP relay.");
+    }
     m_tlsButton->setToolTip(tip);
+    if (m_certificates)
+        m_certificates->setVisible(endpoint().tls.any());
 }
 
 void ConnectionBar::openTlsOptions()
 {
     TlsDialog dialog(m_mode, this);
     dialog.setSettings(endpoint().tls, m_host ? m_host->text().trimmed() : QString());
-    if (dialog.exec() != QDialog::Accepted)
+    if (dialog.exec() != QDialog::Accepted) {
+        showTlsSummary(); // a relay's button toggled by the click: back to what is on
         return;
+    }
     const bool on = m_tlsSwitch ? m_tlsSwitch->isChecked() : false;
     m_tls = dialog.settings();
     m_tls.keyPassphrase.clear();

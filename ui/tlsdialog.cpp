@@ -92,6 +92,8 @@ QLineEdit *TlsDialog::addPathRow(QGroupBox *box, QFormLayout *form, const QStrin
     auto *edit = new QLineEdit(box);
     edit->setObjectName(QLatin1String(name));
     edit->setClearButtonEnabled(true);
+    // Room for a path and the placeholders; still well inside a 900 px screen.
+    edit->setMinimumWidth(edit->fontMetrics().averageCharWidth() * 48);
     auto *browse = new QPushButton(tr("Browse…"), box);
     browse->setObjectName(QLatin1String(name) + QStringLiteral("Browse"));
     auto *row = new QHBoxLayout;
@@ -172,12 +174,15 @@ void TlsDialog::buildOwnCertificateRows(QGroupBox *box, QFormLayout *form)
     m_saveKey->setEnabled(false);
     auto *row = new QHBoxLayout;
     row->addWidget(m_generate);
-    row->addWidget(m_saveCert);
-    row->addWidget(m_saveKey);
     row->addStretch();
     form->addRow(QString(), row);
     m_generateNote = noteLabel(box, "tlsGenerateNote");
     form->addRow(QString(), m_generateNote);
+    auto *saves = new QHBoxLayout;
+    saves->addWidget(m_saveCert);
+    saves->addWidget(m_saveKey);
+    saves->addStretch();
+    form->addRow(QString(), saves);
     m_generateEachStart = new QCheckBox(tr("A new throwaway certificate at each start, kept "
                                            "in memory only"),
                                         box);

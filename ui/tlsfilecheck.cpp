@@ -63,14 +63,13 @@ QString TlsFileCheck::settingsProblem(const TlsSettings &s, Session::Mode mode)
     QStringList problems;
     if (serverSideOn(s, mode) && !s.generateCertificate) {
         if (s.certFile.isEmpty() || s.keyFile.isEmpty())
-            return tr("TLS needs a certificate and its key file: choose both in TLS…, or "
-                      "generate a throwaway certificate.");
+            return tr("TLS needs a certificate and its key file: choose both, or generate "
+                      "a throwaway certificate.");
         problems << problem(s.certFile, Kind::Certificate) << problem(s.keyFile, Kind::Key);
     }
     if (clientSideOn(s, mode)) {
         if (s.clientCertFile.isEmpty() != s.clientKeyFile.isEmpty())
-            return tr("A client certificate needs its key file, and a key its certificate "
-                      "(TLS…).");
+            return tr("A client certificate needs its key file, and a key its certificate.");
         problems << problem(s.clientCertFile, Kind::Certificate)
                  << problem(s.clientKeyFile, Kind::Key);
     }

@@ -13,6 +13,7 @@
 
 #include "guiactions.h"
 #include "modalanswers.h"
+#include "screenshot.h"
 
 #include <QCheckBox>
 #include <QInputDialog>
@@ -29,6 +30,8 @@
 using namespace sockscope;
 using namespace sockscope::test;
 using namespace Qt::StringLiterals;
+
+Q_DECLARE_METATYPE(sockscope::Session::Mode)
 
 namespace {
 
@@ -70,6 +73,8 @@ private slots:
     void settingsSurviveRestart();
     void verificationBar();
     void certificatesButtonFollowsTls();
+    void fitsSmallScreen_data();
+    void fitsSmallScreen();
 };
 
 void tst_TlsTab::switchAndOptionsReachEndpoint()
@@ -111,7 +116,8 @@ void tst_TlsTab::relaySidesInTheDialog()
     tab.show();
     QVERIFY(!tab.findChild<QCheckBox *>(u"tlsEnabled"_s)); // both switches are in the dialog
     auto *button = child<QToolButton>(&tab, "tlsOptions");
-    QCOMPARE(button->text(), u"TLS: off…"_s);
+    QVERIFY(!button->isChecked());
+    QVERIFY(button->toolTip().contains(u"off on both sides"_s));
     ModalAnswers answers;
     answers.expect(u"TLS options"_s, isTlsDialog(), [](QWidget *w) {
         child<QCheckBox>(w, "tlsUpstreamSide")->setChecked(true);
@@ -122,7 +128,9 @@ void tst_TlsTab::relaySidesInTheDialog()
     auto *bar = child<ConnectionBar>(&tab, "connectionBar");
     QVERIFY(bar->endpoint().tls.upstream);
     QVERIFY(!bar->endpoint().tls.enabled);
-    QCOMPARE(button->text(), u"TLS: upstream…"_s);
+    QVERIFY(button->isChecked());
+    QVERIFY2(button->toolTip().contains(u"Plain towards clients; TLS towards the upstream"_s),
+             qPrintable(button->toolTip()));
     // A UDP relay has no TLS: the button is off and the endpoint says so.
     auto *transport = child<QComboBox>(&tab, "relayTransport");
     transport->setCurrentIndex(transport->findData(true));
@@ -257,7 +265,8 @@ void tst_TlsTab::settingsSurviveRestart()
     QCOMPARE(back.clientCertFile, s.clientCertFile);
     QCOMPARE(back.clientKeyFile, s.clientKeyFile);
     QCOMPARE(back.clientCertificates, s.clientCertificates);
-    QCOMPARE(child<QToolButton>(&again, "tlsOptions")->text(), u"TLS: both sides…"_s);
+    QVERIFY(child<QToolButton>(&again, "tlsOptions")->isChecked());
+    QVERIFY(child<QToolButton>(&again, "tlsOptions")->toolTip().contains(u"both sides"_s));
 }
 
 // The signal as the core emits it, on the tab's real session; then the user's two answers.
@@ -310,6 +319,47 @@ void tst_TlsTab::certificatesButtonFollowsTls()
     QVERIFY(tab.certificateDialog() && tab.certificateDialog()->isVisible());
     QVERIFY(tab.certificateDialog()->panel()->plainText().contains(
         u"This session shows no certificate of its own."_s));
+}
+
+void tst_TlsTab::fitsSmallScreen_data()
+{
+    QTest::addColumn<Session::Mode>("mode");
+    QTest::newRow("server") << Session::Mode::TcpServer;
+    QTest::newRow("client") << Session::Mode::TcpClient;
+    QTest::newRow("relay") << Session::Mode::Relay;
+}
+
+// At 900×600 the bar's TLS controls are whole, and the TLS dialog fits the screen.
+void tst_TlsTab::fitsSmallScreen()
+{
+    QFETCH(Session::Mode, mode);
+    SessionTab tab(mode);
+    auto *bar = child<ConnectionBar>(&tab, "connectionBar");
+    SessionEndpoint e = bar->endpoint();
+    e.tls.enabled = e.tls.upstream = true;
+    e.tls.upstream = mode == Session::Mode::Relay;
+    bar->setEndpoint(e);
+    tab.resize(900, 600);
+    tab.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&tab));
+    QTest::qWait(20);
+    for (const char *name : {"tlsOptions", "startButton", "optionsToggle", "showCertificates"}) {
+        auto *w = child<QWidget>(&tab, name);
+        QVERIFY2(w->isVisible(), name);
+        QVERIFY2(w->width() + 1 >= w->minimumSizeHint().width(), name);
+        QVERIFY2(w->geometry().right() <= bar->width(), name);
+    }
+    QVERIFY(saveScreenshot(tab, u"tls-tab-%1"_s.arg(int(mode))));
+
+    TlsDialog dialog(mode);
+    dialog.setSettings(e.tls);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY2(dialog.sizeHint().height() <= 600 - 40,
+             qPrintable(u"the dialog needs %1 px"_s.arg(dialog.sizeHint().height())));
+    QVERIFY2(dialog.sizeHint().width() <= 900,
+             qPrintable(u"the dialog needs %1 px"_s.arg(dialog.sizeHint().width())));
+    QVERIFY(saveScreenshot(dialog, u"tls-dialog-%1"_s.arg(int(mode))));
 }
 
 QTEST_MAIN(tst_TlsTab)
