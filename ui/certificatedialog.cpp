@@ -81,7 +81,10 @@ void CertificateDialog::refresh()
     QList<CertificateSection> sections;
     const quint32 peer = m_peer ? m_peer() : 0;
     if (peer && m_session->peer(peer)) {
-        m_intro->setText(tr("The selected peer's handshake and certificates, then our own."));
+        m_intro->setText(m_session->mode() == Session::Mode::TcpClient
+                             ? tr("The server's handshake and certificates, then our own.")
+                             : tr("The selected peer's handshake and certificates, then our "
+                                  "own."));
         sections = peerSections(m_session, peer);
     } else {
         m_intro->setText(tr("Select a peer to see its certificates. Our own:"));
@@ -96,7 +99,10 @@ QList<CertificateSection> CertificateDialog::peerSections(const Session *session
     if (!p)
         return {};
     if (session->mode() != Session::Mode::Relay) {
-        return {{tr("Peer %1").arg(p->endpoint()), p->tls, true,
+        const QString heading = session->mode() == Session::Mode::TcpClient
+                                    ? tr("Server %1").arg(p->endpoint())
+                                    : tr("Client %1").arg(p->endpoint());
+        return {{heading, p->tls, true,
                  p->tls.active ? tr("It showed no certificate.") : QString()}};
     }
     // A pair: the client's side (its certificate only with mutual TLS), then the server's.

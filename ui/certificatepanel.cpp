@@ -90,6 +90,8 @@ QStringList CertificatePanel::handshakeLines(const TlsSessionInfo &info)
     if (!info.verifyErrors.isEmpty())
         lines << tr("Verification errors accepted: %1")
                      .arg(info.verifyErrors.join(QStringLiteral("; ")));
+    else if (!info.peerChain.isEmpty())
+        lines << tr("Verification: %1").arg(tr("no errors"));
     return lines;
 }
 
@@ -106,6 +108,8 @@ QString CertificatePanel::handshakeHtml(const TlsSessionInfo &info, const QPalet
         for (const QString &e : info.verifyErrors)
             items << inTone(e, Tone::Error, palette);
         html += row(tr("Verification errors accepted"), items.join(QStringLiteral("<br>")));
+    } else if (!info.peerChain.isEmpty()) {
+        html += row(tr("Verification"), esc(tr("no errors")));
     }
     return html + QStringLiteral("</table>");
 }

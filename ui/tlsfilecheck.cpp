@@ -1,5 +1,7 @@
 #include "tlsfilecheck.h"
 
+#include "core/tls/tlscontext.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -94,13 +96,8 @@ QStringList TlsFileCheck::keyFilesUsed(const TlsSettings &s, Session::Mode mode)
 
 bool TlsFileCheck::keyIsEncrypted(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly) || file.size() > MaxPemBytes)
-        return false; // the start says what is wrong with it
-    const QByteArray data = file.readAll();
-    // PKCS#8 "ENCRYPTED PRIVATE KEY", or a traditional key with "Proc-Type: 4,ENCRYPTED".
-    return data.contains("-----BEGIN ENCRYPTED PRIVATE KEY-----") ||
-           data.contains("Proc-Type: 4,ENCRYPTED");
+    // Not a FIFO or device (the core reads what it is given; a FIFO would block the window).
+    return QFileInfo(path).isFile() && TlsContext::keyNeedsPassphrase(path);
 }
 
 } // namespace sockscope

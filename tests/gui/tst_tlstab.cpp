@@ -8,10 +8,14 @@
 #include "ui/tlsdialog.h"
 #include "ui/tlsverificationbar.h"
 
+#include "ui/peerlistmodel.h"
+
 #include "core/session/sessionsettings.h"
+#include "core/tls/certificatefingerprint.h"
 #include "core/tls/throwawaycertificate.h"
 
 #include "guiactions.h"
+#include "boundport.h"
 #include "modalanswers.h"
 #include "screenshot.h"
 
@@ -26,6 +30,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
+#include <QTreeView>
 
 using namespace sockscope;
 using namespace sockscope::test;
@@ -73,6 +78,8 @@ private slots:
     void settingsSurviveRestart();
     void verificationBar();
     void certificatesButtonFollowsTls();
+    void realServerRefusedThenAccepted();
+    void trustedServerCertificatePanel();
     void fitsSmallScreen_data();
     void fitsSmallScreen();
 };
@@ -319,6 +326,132 @@ void tst_TlsTab::certificatesButtonFollowsTls()
     QVERIFY(tab.certificateDialog() && tab.certificateDialog()->isVisible());
     QVERIFY(tab.certificateDialog()->panel()->plainText().contains(
         u"This session shows no certificate of its own."_s));
+}
+
+// A SockScope TLS server with a throwaway certificate, started in its tab.
+quint16 startTlsServer(SessionTab &server, const TlsSettings &tls)
+{
+    auto *bar = child<ConnectionBar>(&server, "connectionBar");
+    SessionEndpoint e = bar->endpoint();
+    e.localAddress = QHostAddress::LocalHost;
+    e.localPort = 0;
+    e.tls = tls;
+    bar->setEndpoint(e);
+    clickButton(child<QPushButton>(&server, "startButton"));
+    return waitForBoundPort(server.session());
+}
+
+void connectClient(SessionTab &client, quint16 port, const TlsSettings &tls)
+{
+    auto *bar = child<ConnectionBar>(&client, "connectionBar");
+    SessionEndpoint e = bar->endpoint();
+    e.remoteHost = u"127.0.0.1"_s;
+    e.remotePort = port;
+    e.tls = tls;
+    bar->setEndpoint(e);
+    clickButton(child<QPushButton>(&client, "startButton"));
+}
+
+// The whole path with the real core: the client refuses a self-signed server, the bar says
+// why, shows the refused certificate, and "Connect anyway this time" connects once; the
+// server's peer row then says TLS.
+void tst_TlsTab::realServerRefusedThenAccepted()
+{
+    SessionTab server(Session::Mode::TcpServer);
+    server.show();
+    TlsSettings serverTls;
+    serverTls.enabled = true;
+    serverTls.generateCertificate = true;
+    const quint16 port = startTlsServer(server, serverTls);
+    QVERIFY(port);
+    const QSslCertificate shown = server.session()->tlsCertificate();
+    QVERIFY(!shown.isNull());
+
+    SessionTab client(Session::Mode::TcpClient);
+    client.show();
+    TlsSettings clientTls;
+    clientTls.enabled = true;
+    connectClient(client, port, clientTls);
+    auto *message = child<TlsVerificationBar>(&client, "tlsVerificationBar");
+    QTRY_VERIFY(!message->isHidden());
+    QTRY_COMPARE(client.session()->state(), Session::State::Failed);
+    QVERIFY2(message->text().contains(u"self-signed"_s, Qt::CaseInsensitive),
+             qPrintable(message->text()));
+
+    clickButton(child<QPushButton>(&client, "tlsShowRefused"));
+    QVERIFY(client.certificateDialog()->panel()->plainText().contains(sha256Fingerprint(shown)));
+
+    clickButton(child<QPushButton>(&client, "tlsConnectAnyway"));
+    QTRY_COMPARE(client.session()->state(), Session::State::Active);
+    QVERIFY(message->isHidden());
+    QVERIFY(!child<ConnectionBar>(&client, "connectionBar")->endpoint().tls.insecure);
+
+    // The server's peer row: its TLS version, the column shown.
+    auto *peers = child<QTreeView>(&server, "peerList");
+    QTRY_VERIFY(peers->model()->rowCount() == 1 &&
+                peers->model()
+                    ->index(0, PeerListModel::Tls)
+                    .data()
+                    .toString()
+                    .startsWith(u"TLSv1."_s));
+    QVERIFY(!peers->isColumnHidden(PeerListModel::Tls));
+    QVERIFY(peers->model()->index(0, PeerListModel::Tls).data(Qt::ToolTipRole).toString()
+                .contains(u"cipher"_s));
+
+    // The client's certificate window: the server's certificate, the errors it accepted.
+    clickButton(child<QToolButton>(&client, "showCertificates"));
+    const QString text = client.certificateDialog()->panel()->plainText();
+    QVERIFY2(text.contains(sha256Fingerprint(shown)), qPrintable(text));
+    QVERIFY2(text.contains(u"Verification errors accepted"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"Protocol: TLSv1."_s), qPrintable(text));
+
+    // A new start verifies again: refused again.
+    clickButton(child<QPushButton>(&client, "startButton")); // disconnect
+    QTRY_VERIFY(!isRunning(client.session()));
+    clickButton(child<QPushButton>(&client, "startButton"));
+    QTRY_VERIFY(!message->isHidden());
+}
+
+// The certificate window of a client that trusts the server's (saved) throwaway certificate:
+// a real handshake, no errors; the README's screenshot.
+void tst_TlsTab::trustedServerCertificatePanel()
+{
+    QTemporaryDir dir;
+    const ThrowawayCertificate made = ThrowawayCertificate::generate();
+    const QString cert = dir.filePath(u"localhost-cert.pem"_s);
+    const QString key = dir.filePath(u"localhost-key.pem"_s);
+    QVERIFY(writeFile(cert, made.certificatePem()));
+    QVERIFY(writeFile(key, made.privateKeyPem()));
+    SessionTab server(Session::Mode::TcpServer);
+    TlsSettings serverTls;
+    serverTls.enabled = true;
+    serverTls.certFile = cert;
+    serverTls.keyFile = key;
+    serverTls.alpn = {u"mqtt"_s};
+    const quint16 port = startTlsServer(server, serverTls);
+    QVERIFY(port);
+
+    SessionTab client(Session::Mode::TcpClient);
+    client.resize(900, 600);
+    client.show();
+    TlsSettings clientTls;
+    clientTls.enabled = true;
+    clientTls.caFile = cert;
+    clientTls.serverName = u"localhost"_s;
+    clientTls.alpn = {u"mqtt"_s};
+    connectClient(client, port, clientTls);
+    QTRY_COMPARE(client.session()->state(), Session::State::Active);
+    QVERIFY(child<TlsVerificationBar>(&client, "tlsVerificationBar")->isHidden());
+    clickButton(child<QToolButton>(&client, "showCertificates"));
+    CertificateDialog *dialog = client.certificateDialog();
+    QTRY_VERIFY(dialog->panel()->plainText().contains(made.sha256Fingerprint()));
+    const QString text = dialog->panel()->plainText();
+    QVERIFY2(text.contains(u"ALPN: mqtt"_s), qPrintable(text));
+    QVERIFY2(!text.contains(u"Verification errors accepted"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"Verification: no errors"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"Server 127.0.0.1:%1"_s.arg(port)), qPrintable(text));
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    QVERIFY(saveScreenshot(*dialog, u"tls-certificate"_s));
 }
 
 void tst_TlsTab::fitsSmallScreen_data()
