@@ -1,9 +1,13 @@
 #include "peerlistmodel.h"
 
+#include "tones.h"
+
 #include "core/session/session.h"
 
 #include <QDateTime>
 #include <QGuiApplication>
+#include <QIcon>
+#include <QPainter>
 #include <QLocale>
 #include <QPalette>
 #include <QSet>
@@ -146,6 +150,29 @@ void PeerListModel::onCountersChanged()
     noteTls();
 }
 
+// Drawn, not a file: a small padlock in the palette's "ok" tone, crisp at any scale.
+QIcon PeerListModel::lockIcon() const
+{
+    if (!m_lock.isNull())
+        return m_lock;
+    QPixmap pixmap(32, 32);
+    pixmap.fill(Qt::transparent);
+    pixmap.setDevicePixelRatio(2);
+    QPainter paint(&pixmap);
+    paint.setRenderHint(QPainter::Antialiasing);
+    const QColor colour = toneColor(Tone::Ok, QGuiApplication::palette());
+    paint.setPen(QPen(colour, 1.6));
+    paint.drawArc(QRectF(4.5, 1.5, 7, 8), 0, 180 * 16); // the shackle
+    paint.drawLine(QPointF(4.5, 5.5), QPointF(4.5, 8));
+    paint.drawLine(QPointF(11.5, 5.5), QPointF(11.5, 8));
+    paint.setPen(Qt::NoPen);
+    paint.setBrush(colour);
+    paint.drawRoundedRect(QRectF(3, 7.5, 10, 7.5), 1.5, 1.5); // the body
+    paint.end();
+    m_lock = QIcon(pixmap);
+    return m_lock;
+}
+
 // The TLS column is shown once a handshake finished (peersUpdated follows each one).
 void PeerListModel::noteTls()
 {
@@ -259,9 +286,18 @@ QVariant PeerListModel::data(const QModelIndex &index, int role) const
             return tlsDisplay(*p, nullptr);
         }
         break;
+    case Qt::DecorationRole: // a padlock, in the state (elided first): no width of its own
+        if (index.column() == State &&
+            (p->tls.active || (upstream && upstream->tls.active)))
+            return lockIcon();
+        break;
     case Qt::ToolTipRole:
         if (index.column() == Tls)
             return tlsToolTip(*p, upstream);
+        if (index.column() == State && (p->tls.active || (upstream && upstream->tls.active)))
+            return tr("%1\nTLS: %2")
+                .arg(relay ? pairToolTip(*p, upstream) : p->endpoint(),
+                     tlsToolTip(*p, upstream));
         if (relay)
             return pairToolTip(*p, upstream);
         if (!p->isOpen())

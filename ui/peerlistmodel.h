@@ -2,6 +2,7 @@
 
 #include <QAbstractTableModel>
 #include <QHash>
+#include <QIcon>
 
 namespace sockscope {
 
@@ -68,6 +69,7 @@ private:
     bool isRelay() const;
     void noteHolding();
     void noteTls();
+    QIcon lockIcon() const;
     QVariant tlsDisplay(const PeerInfo &peer, const PeerInfo *upstream) const;
     QString tlsToolTip(const PeerInfo &peer, const PeerInfo *upstream) const;
     bool isHolding(quint32 client) const;
@@ -85,6 +87,7 @@ private:
     QHash<quint32, int> m_rows;
     bool m_anyHolding = false; // a relay's pair holds (its Held column is named)
     bool m_anyTls = false;
+    mutable QIcon m_lock; // made on first use
 };
 
 } // namespace sockscope

@@ -7,6 +7,7 @@
 #include "core/session/session.h"
 
 #include <QHBoxLayout>
+#include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
@@ -104,15 +105,51 @@ void PeerPanel::setupColumns()
     m_view->setColumnHidden(PeerListModel::Opened, true);
     header->setSectionResizeMode(PeerListModel::State, QHeaderView::Stretch);
     for (int c : {PeerListModel::Endpoint, PeerListModel::RxBytes, PeerListModel::TxBytes,
-                  PeerListModel::RxFrames, PeerListModel::Tls})
+                  PeerListModel::RxFrames})
         header->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     m_view->setTextElideMode(Qt::ElideRight);
-    // TLS beside the peer it describes, and only once some peer speaks it: most sessions are
-    // plain, and a narrow list keeps its room for the counters.
-    header->moveSection(header->visualIndex(PeerListModel::Tls), 1);
-    auto showTls = [this] { m_view->setColumnHidden(PeerListModel::Tls, !m_model->anyTls()); };
-    connect(m_model, &QAbstractItemModel::headerDataChanged, this, showTls);
-    showTls();
+    // TLS after the state, sharing the room left with it (elided first, whole in the
+    // tooltip), and only once some peer speaks it: a narrow list keeps its counters in view.
+    header->setSectionResizeMode(PeerListModel::Tls, QHeaderView::Stretch);
+    header->moveSection(header->visualIndex(PeerListModel::Tls),
+                        header->visualIndex(PeerListModel::State) + 1);
+    connect(m_model, &QAbstractItemModel::headerDataChanged, this, &PeerPanel::fitTlsColumn);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &PeerPanel::fitTlsColumn);
+    m_view->viewport()->installEventFilter(this);
+    fitTlsColumn();
+}
+
+// The TLS column only where it fits beside the others whole; where it does not (a peer list
+// at 900 px has no room to spare), each TLS peer's state shows a padlock and its tooltip the
+// TLS details.
+void PeerPanel::fitTlsColumn()
+{
+    bool show = m_model->anyTls();
+    if (show) {
+        const QHeaderView *header = m_view->header();
+        const QAbstractItemView *view = m_view; // sizeHintForColumn is public there
+        int need = 0;
+        for (int c = 0; c < m_model->columnCount(); ++c) {
+            if (c == PeerListModel::Tls || m_view->isColumnHidden(c))
+                continue;
+            need += header->sectionResizeMode(c) == QHeaderView::Stretch
+                        ? header->minimumSectionSize() * 2
+                        : qMax(view->sizeHintForColumn(c), header->sectionSizeHint(c));
+        }
+        need += qMax(view->sizeHintForColumn(PeerListModel::Tls),
+                     header->sectionSizeHint(PeerListModel::Tls));
+        show = need <= m_view->viewport()->width();
+    }
+    if (show == !m_view->isColumnHidden(PeerListModel::Tls))
+        return;
+    m_view->setColumnHidden(PeerListModel::Tls, !show);
+}
+
+bool PeerPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view->viewport() && event->type() == QEvent::Resize)
+        fitTlsColumn();
+    return QWidget::eventFilter(watched, event);
 }
 
 QList<quint32> PeerPanel::selectedPeers() const

@@ -43,7 +43,11 @@ signals:
     // The selection changed, by a click or because selected rows went (cleared, reset).
     void selectionChanged();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    void fitTlsColumn();
     void buildList();
     void buildButtons(QVBoxLayout *lines);
     void setupColumns();
