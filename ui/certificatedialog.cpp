@@ -87,7 +87,9 @@ void CertificateDialog::refresh()
                                   "own."));
         sections = peerSections(m_session, peer);
     } else {
-        m_intro->setText(tr("Select a peer to see its certificates. Our own:"));
+        m_intro->setText(m_session->mode() == Session::Mode::TcpClient
+                             ? tr("Not connected to a server yet. Our own certificate:")
+                             : tr("Select a peer to see its certificates. Our own:"));
     }
     sections << ownSection(m_session);
     m_panel->setSections(sections);

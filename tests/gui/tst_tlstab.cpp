@@ -386,6 +386,8 @@ void tst_TlsTab::realServerRefusedThenAccepted()
     QTRY_COMPARE(client.session()->state(), Session::State::Failed);
     QVERIFY2(message->text().contains(u"self-signed"_s, Qt::CaseInsensitive),
              qPrintable(message->text()));
+    client.resize(900, 600);
+    QVERIFY(saveScreenshot(client, u"tls-refused-900"_s));
 
     clickButton(child<QPushButton>(&client, "tlsShowRefused"));
     QVERIFY(client.certificateDialog()->panel()->plainText().contains(sha256Fingerprint(shown)));
