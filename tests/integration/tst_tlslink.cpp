@@ -41,30 +41,6 @@ QByteArray sha256(const QByteArray &bytes)
     return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
 }
 
-// What one handshake ended as.
-struct Outcome
-{
-    QPointer<TlsLink> link;
-    bool failed = false;
-    QString text;
-    TlsSessionInfo refused;
-    bool done() const { return link || failed; }
-};
-
-void watch(TlsHandshake *handshake, Outcome *outcome)
-{
-    QObject::connect(handshake, &TlsHandshake::finished, handshake, [outcome](TlsLink *link) {
-        link->setParent(nullptr);
-        outcome->link = link;
-    });
-    QObject::connect(handshake, &TlsHandshake::failed, handshake,
-                     [outcome](CloseReason, const QString &text, const TlsSessionInfo &refused) {
-                         outcome->failed = true;
-                         outcome->text = text;
-                         outcome->refused = refused;
-                     });
-}
-
 // Collects what a link received.
 struct Sink
 {
@@ -85,6 +61,32 @@ struct Sink
     }
 };
 
+// What one handshake ended as.
+struct Outcome
+{
+    QPointer<TlsLink> link;
+    bool failed = false;
+    QString text;
+    TlsSessionInfo refused;
+    Sink early; // attached at once: a link may close before the test looks
+    bool done() const { return link || failed; }
+};
+
+void watch(TlsHandshake *handshake, Outcome *outcome)
+{
+    QObject::connect(handshake, &TlsHandshake::finished, handshake, [outcome](TlsLink *link) {
+        link->setParent(nullptr);
+        outcome->link = link;
+        outcome->early.attach(link);
+    });
+    QObject::connect(handshake, &TlsHandshake::failed, handshake,
+                     [outcome](CloseReason, const QString &text, const TlsSessionInfo &refused) {
+                         outcome->failed = true;
+                         outcome->text = text;
+                         outcome->refused = refused;
+                     });
+}
+
 } // namespace
 
 class tst_TlsLink : public QObject
@@ -102,6 +104,7 @@ private slots:
     void plaintextClientIsNamed();
     void silentClientTimesOut();
     void plaintextServerIsNamed();
+    void clientCertificateRequired();
 
 private:
     // A TLS server (ours) on a free port: each accepted connection goes through a handshake.
@@ -109,6 +112,12 @@ private:
     {
         std::unique_ptr<TcpListener> listener = std::make_unique<TcpListener>();
         QList<std::shared_ptr<Outcome>> outcomes;
+        // Links no test took over go with their outcomes (whose sinks they feed).
+        ~Server()
+        {
+            for (const auto &outcome : std::as_const(outcomes))
+                delete outcome->link.data();
+        }
     };
     void listen(Server &server, const TlsContext &context);
     // Our TLS client to 127.0.0.1:port.
@@ -406,6 +415,33 @@ void tst_TlsLink::plaintextServerIsNamed()
     QTRY_VERIFY(client.done());
     QVERIFY(client.failed);
     QVERIFY2(client.text.contains(QStringLiteral("does not speak TLS")), qPrintable(client.text));
+}
+
+// Our server refuses a client without a certificate, saying so. (Qt judges the certificate
+// after OpenSSL's handshake, so no alert reaches the client: it sees the connection close.
+// The client's words for openssl's alert: tst_tlscli, mutual TLS rows.)
+void tst_TlsLink::clientCertificateRequired()
+{
+    TlsSettings settings;
+    settings.enabled = true;
+    settings.generateCertificate = true;
+    settings.caFile = m_caFile;
+    settings.clientCertificates = TlsSettings::ClientCertificates::Required;
+    QString error;
+    const TlsContext context = TlsContext::make(settings, TlsContext::Role::Server, &error);
+    QVERIFY2(!context.isNull(), qPrintable(error));
+    Server server;
+    listen(server, context);
+    Outcome client;
+    connectClient(server.listener->serverPort(), clientContext(QString(), true), &client);
+    QTRY_VERIFY(!server.outcomes.isEmpty() && server.outcomes.first()->done());
+    QVERIFY(server.outcomes.first()->failed);
+    QVERIFY2(server.outcomes.first()->text.contains(QStringLiteral("sent no certificate")),
+             qPrintable(server.outcomes.first()->text));
+    QTRY_VERIFY(client.done());
+    std::unique_ptr<TlsLink> link(client.link.data());
+    if (link)
+        QTRY_VERIFY(client.early.closed);
 }
 
 QTEST_GUILESS_MAIN(tst_TlsLink)
