@@ -9,6 +9,7 @@
 #include <QSslCipher>
 #include <QSslSocket>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <sys/socket.h>
@@ -168,6 +169,15 @@ void TlsHandshake::onSslErrors(const QList<QSslError> &errors)
     });
     if (client && !mismatchListed && !peer.isNull() && !certificateNamesHost(peer, peerName()))
         all << QSslError(QSslError::HostNameMismatch, peer);
+    const bool onlyNoCertificate =
+        std::all_of(all.cbegin(), all.cend(), [](const QSslError &e) {
+            return e.error() == QSslError::NoPeerCertificate;
+        });
+    if (!client && onlyNoCertificate &&
+        m_context.settings().clientCertificates == TlsSettings::ClientCertificates::Optional) {
+        m_socket->ignoreSslErrors(); // optional: none is fine, a bad one is not
+        return;
+    }
     const QStringList words = TlsErrorText::describe(all, client ? peerName() : QString());
     if (client && m_context.isInsecure()) {
         m_acceptedErrors = words;
