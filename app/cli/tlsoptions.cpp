@@ -1,5 +1,7 @@
 #include "cli/tlsoptions.h"
 
+#include "core/tls/tlscontext.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -130,7 +132,8 @@ QString TlsCliOptions::read(const QCommandLineParser &parser, Session::Mode mode
     if (QString why = parser.isSet(m_ca) ? readableFile(parser, "ca", &tls->caFile) : QString();
         !why.isEmpty())
         return why;
-    for (const QString &name : parser.value(m_alpn).split(u',', Qt::SkipEmptyParts)) {
+    const QStringList alpn = parser.isSet(m_alpn) ? parser.value(m_alpn).split(u',') : QStringList();
+    for (const QString &name : alpn) {
         const QString trimmed = name.trimmed();
         if (trimmed.isEmpty() || trimmed.toUtf8().size() > 255)
             return Tr::tr("--alpn needs protocol names of 1 to 255 bytes, not \"%1\".").arg(name);
@@ -144,6 +147,23 @@ QString TlsCliOptions::read(const QCommandLineParser &parser, Session::Mode mode
         if (QString why = readClientHalf(parser, tls); !why.isEmpty())
             return why;
     }
+    return readPassphrase(tls);
+}
+
+// An encrypted key's passphrase comes from the environment, as with `openssl -pass env:…`: an
+// argument would show in `ps`, and a prompt would hang a headless run.
+QString TlsCliOptions::readPassphrase(TlsSettings *tls)
+{
+    const bool encrypted = (!tls->keyFile.isEmpty() && TlsContext::keyNeedsPassphrase(tls->keyFile)) ||
+                           (!tls->clientKeyFile.isEmpty() &&
+                            TlsContext::keyNeedsPassphrase(tls->clientKeyFile));
+    if (!encrypted)
+        return {};
+    if (!qEnvironmentVariableIsSet(kPassphraseVariable))
+        return Tr::tr("The key file is encrypted: give its passphrase in the environment "
+                      "variable %1.")
+            .arg(QLatin1String(kPassphraseVariable));
+    tls->keyPassphrase = qgetenv(kPassphraseVariable);
     return {};
 }
 
