@@ -3,7 +3,9 @@
 // passphrase question for an encrypted key (never kept, never saved), the settings through a
 // restart, and the verification bar: the reasons, Show certificate, Connect anyway this time.
 #include "ui/certificatedialog.h"
+#include "ui/appsettings.h"
 #include "ui/connectionbar.h"
+#include "ui/mainwindow.h"
 #include "ui/sessiontab.h"
 #include "ui/tlsdialog.h"
 #include "ui/tlsverificationbar.h"
@@ -25,6 +27,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QTabWidget>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -81,6 +84,7 @@ private slots:
     void passphraseAskedNeverKept();
     void passphraseCancelStartsNothing();
     void settingsSurviveRestart();
+    void windowRestartKeepsTls();
     void verificationBar();
     void certificatesButtonFollowsTls();
     void realServerRefusedThenAccepted();
@@ -282,6 +286,64 @@ void tst_TlsTab::settingsSurviveRestart()
     QCOMPARE(back.clientCertificates, s.clientCertificates);
     QVERIFY(child<QToolButton>(&again, "tlsOptions")->isChecked());
     QVERIFY(child<QToolButton>(&again, "tlsOptions")->toolTip().contains(u"both sides"_s));
+}
+
+// The whole window closed and opened again on the same settings file, the way a user sets
+// TLS up: the switch, then TLS… (verification off for this run, which is not remembered).
+void tst_TlsTab::windowRestartKeepsTls()
+{
+    QTemporaryDir dir;
+    const QString ini = dir.filePath(u"sockscope.ini"_s);
+    const QString ca = dir.filePath(u"ca.pem"_s);
+    QVERIFY(writeFile(ca, ThrowawayCertificate::generate().certificatePem()));
+    auto clientTab = [](MainWindow &w) {
+        return qobject_cast<SessionTab *>(w.sessionTabs()->widget(1));
+    };
+    {
+        AppSettings settings(ini);
+        MainWindow window(&settings);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.sessionTabs()->setCurrentIndex(1);
+        SessionTab *client = clientTab(window);
+        QVERIFY(client && client->mode() == Session::Mode::TcpClient);
+        clickButton(child<QCheckBox>(client, "tlsEnabled"));
+        ModalAnswers answers;
+        answers.expect(u"TLS options"_s, isTlsDialog(), [ca](QWidget *w) {
+            typeOver(child<QLineEdit>(w, "tlsCaFile"), ca);
+            typeOver(child<QLineEdit>(w, "tlsServerName"), u"device.local"_s);
+            typeOver(child<QLineEdit>(w, "tlsAlpn"), u"mqtt, h2"_s);
+            child<QCheckBox>(w, "tlsVerify")->setChecked(false);
+            static_cast<QDialog *>(w)->accept();
+        });
+        clickButton(child<QToolButton>(client, "tlsOptions"));
+        QTRY_VERIFY2(answers.done(), qPrintable(answers.problems().join(u'\n')));
+        QVERIFY(child<ConnectionBar>(client, "connectionBar")->endpoint().tls.enabled);
+        QVERIFY(child<ConnectionBar>(client, "connectionBar")->endpoint().tls.insecure);
+        QVERIFY(window.close());
+    }
+    AppSettings settings(ini);
+    MainWindow window(&settings);
+    SessionTab *client = clientTab(window);
+    const TlsSettings back = child<ConnectionBar>(client, "connectionBar")->endpoint().tls;
+    QVERIFY(back.enabled);
+    QCOMPARE(back.caFile, ca);
+    QCOMPARE(back.serverName, u"device.local"_s);
+    QCOMPARE(back.alpn, (QStringList{u"mqtt"_s, u"h2"_s}));
+    QVERIFY(!back.insecure); // verification is on again after a restart
+    QVERIFY(child<QCheckBox>(client, "tlsEnabled")->isChecked());
+    // The dialog shows them again.
+    window.show();
+    window.sessionTabs()->setCurrentIndex(1);
+    ModalAnswers answers;
+    answers.expect(u"TLS options again"_s, isTlsDialog(), [ca](QWidget *w) {
+        QCOMPARE(child<QLineEdit>(w, "tlsCaFile")->text(), ca);
+        QVERIFY(child<QCheckBox>(w, "tlsVerify")->isChecked());
+        static_cast<QDialog *>(w)->reject();
+    });
+    clickButton(child<QToolButton>(client, "tlsOptions"));
+    QTRY_VERIFY2(answers.done(), qPrintable(answers.problems().join(u'\n')));
+    QVERIFY(answers.problems().isEmpty());
 }
 
 // The signal as the core emits it, on the tab's real session; then the user's two answers.
