@@ -104,8 +104,8 @@ QList<CertificateSection> CertificateDialog::peerSections(const Session *session
         const QString heading = session->mode() == Session::Mode::TcpClient
                                     ? tr("Server %1").arg(p->endpoint())
                                     : tr("Client %1").arg(p->endpoint());
-        return {{heading, p->tls, true,
-                 p->tls.active ? tr("It showed no certificate.") : QString()}};
+        return {
+            {heading, p->tls, true, p->tls.active ? tr("It showed no certificate.") : QString()}};
     }
     // A pair: the client's side (its certificate only with mutual TLS), then the server's.
     const PeerInfo *client = p->isUpstream() ? session->peer(p->partner) : p;

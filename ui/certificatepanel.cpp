@@ -118,8 +118,9 @@ QString CertificatePanel::certificateHtml(const QSslCertificate &certificate, in
                                           const QPalette &palette, const QDateTime &now)
 {
     const CertificateInfo info(certificate, now);
-    const QString heading = index == 0 ? tr("Certificate %1 (its own)").arg(index)
-                                       : tr("Certificate %1 (issuer of %2)").arg(index).arg(index - 1);
+    const QString heading = index == 0
+                                ? tr("Certificate %1 (its own)").arg(index)
+                                : tr("Certificate %1 (issuer of %2)").arg(index).arg(index - 1);
     QString validity = esc(info.validityText());
     if (info.validity() != CertificateInfo::Validity::Valid)
         validity = inTone(info.validityText(), Tone::Error, palette);
@@ -131,14 +132,14 @@ QString CertificatePanel::certificateHtml(const QSslCertificate &certificate, in
     html += row(tr("Validity"), validity);
     html += row(tr("DNS names"), esc(listOrNone(info.dnsNames())));
     html += row(tr("IP addresses"), esc(listOrNone(info.ipAddresses())));
-    html += row(tr("SHA-256"),
-                QStringLiteral("<code>%1</code>").arg(esc(info.sha256Fingerprint())));
+    html +=
+        row(tr("SHA-256"), QStringLiteral("<code>%1</code>").arg(esc(info.sha256Fingerprint())));
     html += row(tr("Self-signed"), esc(info.isSelfSigned() ? tr("yes") : tr("no")));
     return html + QStringLiteral("</table>");
 }
 
-QString CertificatePanel::toHtml(const QList<CertificateSection> &sections,
-                                 const QPalette &palette, const QDateTime &now)
+QString CertificatePanel::toHtml(const QList<CertificateSection> &sections, const QPalette &palette,
+                                 const QDateTime &now)
 {
     QString html;
     for (const CertificateSection &s : sections) {

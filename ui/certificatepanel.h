@@ -18,9 +18,9 @@ namespace sockscope {
 struct CertificateSection
 {
     QString heading;
-    TlsSessionInfo info;          // info.peerChain: the certificates shown
-    bool handshake = true;        // show protocol, cipher, ALPN and accepted errors
-    QString whenEmpty;            // said instead when info.peerChain is empty
+    TlsSessionInfo info;   // info.peerChain: the certificates shown
+    bool handshake = true; // show protocol, cipher, ALPN and accepted errors
+    QString whenEmpty;     // said instead when info.peerChain is empty
 };
 
 // Certificate chains and handshake summaries, per certificate: subject, issuer, validity (an

@@ -106,8 +106,7 @@ ConnectionBar::ConnectionBar(Session::Mode mode, QWidget *parent) : QWidget(pare
         m_certificates->setToolTip(tr("The handshake and certificate chain of the selected "
                                       "peer (the server, for a client), and our own "
                                       "certificate."));
-        connect(m_certificates, &QToolButton::clicked, this,
-                &ConnectionBar::certificatesRequested);
+        connect(m_certificates, &QToolButton::clicked, this, &ConnectionBar::certificatesRequested);
         stateRow->addWidget(m_certificates, 0, Qt::AlignTop);
         showTlsSummary();
     }
@@ -278,7 +277,7 @@ void ConnectionBar::showTlsSummary()
                                                    "(terminated with our certificate) and "
                                                    "towards the upstream server.")
               : m_tls.enabled  ? tr("TLS towards clients (terminated with our certificate); "
-                                    "plain towards the upstream server.")
+                                     "plain towards the upstream server.")
               : m_tls.upstream ? tr("Plain towards clients; TLS towards the upstream server.")
                                : tr("TLS is off on both sides. Click to choose: towards "
                                     "clients, towards the upstream server, or both.");

@@ -7,8 +7,8 @@
 #include <QDateTime>
 #include <QGuiApplication>
 #include <QIcon>
-#include <QPainter>
 #include <QLocale>
+#include <QPainter>
 #include <QPalette>
 #include <QSet>
 
@@ -287,8 +287,7 @@ QVariant PeerListModel::data(const QModelIndex &index, int role) const
         }
         break;
     case Qt::DecorationRole: // a padlock, in the state (elided first): no width of its own
-        if (index.column() == State &&
-            (p->tls.active || (upstream && upstream->tls.active)))
+        if (index.column() == State && (p->tls.active || (upstream && upstream->tls.active)))
             return lockIcon();
         break;
     case Qt::ToolTipRole:
@@ -296,8 +295,7 @@ QVariant PeerListModel::data(const QModelIndex &index, int role) const
             return tlsToolTip(*p, upstream);
         if (index.column() == State && (p->tls.active || (upstream && upstream->tls.active)))
             return tr("%1\nTLS: %2")
-                .arg(relay ? pairToolTip(*p, upstream) : p->endpoint(),
-                     tlsToolTip(*p, upstream));
+                .arg(relay ? pairToolTip(*p, upstream) : p->endpoint(), tlsToolTip(*p, upstream));
         if (relay)
             return pairToolTip(*p, upstream);
         if (!p->isOpen())

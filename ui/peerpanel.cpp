@@ -6,12 +6,12 @@
 #include "core/session/relaycontrol.h"
 #include "core/session/session.h"
 
-#include <QHBoxLayout>
 #include <QEvent>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QMenu>
 #include <QLocale>
+#include <QMenu>
 #include <QMessageBox>
 #include <QToolButton>
 #include <QTreeView>

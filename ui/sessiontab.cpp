@@ -69,8 +69,7 @@ void SessionTab::connectSession()
     });
     connect(m_session, &Session::peersRemoved, this,
             [this](const QList<quint32> &ids) { m_log->model()->forgetPeerNames(ids); });
-    connect(m_session, &Session::tlsVerificationFailed, m_tlsBar,
-            &TlsVerificationBar::showRefusal);
+    connect(m_session, &Session::tlsVerificationFailed, m_tlsBar, &TlsVerificationBar::showRefusal);
     if (m_certificates)
         m_certificates->setSession(m_session);
 }
@@ -108,7 +107,7 @@ void SessionTab::buildConnectionArea(QVBoxLayout *layout)
     m_connection = new ConnectionControl(m_session, m_bar, this);
     m_receive = makeReceiveOptions();
     layout->addWidget(m_receive);
-    layout->addWidget(m_tlsBar); // under the rows the user set, above what arrives
+    layout->addWidget(m_tlsBar);          // under the rows the user set, above what arrives
     if (m_mode == Session::Mode::Relay) { // its rewrite rules where Auto-reply would be
         m_rewrite = new RewriteButton(m_session, this);
         m_receive->addToRow(m_rewrite);

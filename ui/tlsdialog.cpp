@@ -114,10 +114,10 @@ QLineEdit *TlsDialog::addPathRow(QGroupBox *box, QFormLayout *form, const QStrin
 
 QGroupBox *TlsDialog::buildServerSection()
 {
-    auto *box = new QGroupBox(m_mode == Session::Mode::Relay
-                                  ? tr("Towards clients: our certificate")
-                                  : tr("This server's certificate"),
-                              this);
+    auto *box =
+        new QGroupBox(m_mode == Session::Mode::Relay ? tr("Towards clients: our certificate")
+                                                     : tr("This server's certificate"),
+                      this);
     box->setObjectName(QStringLiteral("tlsServerSection"));
     auto *form = new QFormLayout(box);
     buildOwnCertificateRows(box, form);
@@ -198,9 +198,8 @@ void TlsDialog::buildOwnCertificateRows(QGroupBox *box, QFormLayout *form)
 
 QGroupBox *TlsDialog::buildClientSection()
 {
-    auto *box = new QGroupBox(m_mode == Session::Mode::Relay
-                                  ? tr("Towards the upstream server")
-                                  : tr("The server's certificate"),
+    auto *box = new QGroupBox(m_mode == Session::Mode::Relay ? tr("Towards the upstream server")
+                                                             : tr("The server's certificate"),
                               this);
     box->setObjectName(QStringLiteral("tlsClientSection"));
     auto *form = new QFormLayout(box);
@@ -244,8 +243,8 @@ void TlsDialog::buildClientCertificateRows(QGroupBox *box, QFormLayout *form)
     m_clientCertFile->setPlaceholderText(tr("none"));
     m_clientCertFile->setToolTip(tr("Our certificate for servers that ask for one (mutual "
                                     "TLS), PEM."));
-    m_clientKeyFile = addPathRow(box, form, tr("Client key"), "tlsClientKeyFile", pemFilter(),
-                                 &m_clientKeyNote);
+    m_clientKeyFile =
+        addPathRow(box, form, tr("Client key"), "tlsClientKeyFile", pemFilter(), &m_clientKeyNote);
     m_clientKeyFile->setToolTip(tr("The client certificate's private key (PEM)."));
 }
 
@@ -329,10 +328,10 @@ QString TlsDialog::certificateSummary(const QString &path) const
     if (chain.isEmpty())
         return {};
     const CertificateInfo info(chain.first());
-    QString text = tr("%1 · %2 until %3")
-                       .arg(info.subject(), info.validityText(),
-                            QLocale().toString(info.notAfter().toLocalTime(),
-                                               QLocale::ShortFormat));
+    QString text =
+        tr("%1 · %2 until %3")
+            .arg(info.subject(), info.validityText(),
+                 QLocale().toString(info.notAfter().toLocalTime(), QLocale::ShortFormat));
     if (info.isSelfSigned())
         text += tr(" · self-signed");
     return text + QLatin1Char('\n') + tr("SHA-256: %1").arg(info.sha256Fingerprint());
@@ -346,12 +345,12 @@ void TlsDialog::recheck()
         const bool own = !m_generateEachStart->isChecked();
         for (QWidget *w : {static_cast<QWidget *>(m_certFile), static_cast<QWidget *>(m_keyFile)})
             w->setEnabled(own);
-        const QString certProblem = TlsFileCheck::problem(m_certFile->text().trimmed(),
-                                                          Kind::Certificate);
+        const QString certProblem =
+            TlsFileCheck::problem(m_certFile->text().trimmed(), Kind::Certificate);
         showNote(m_certNote, own ? certProblem : QString(),
                  own ? certificateSummary(m_certFile->text().trimmed()) : QString());
-        showNote(m_keyNote, own ? TlsFileCheck::problem(m_keyFile->text().trimmed(), Kind::Key)
-                                : QString());
+        showNote(m_keyNote,
+                 own ? TlsFileCheck::problem(m_keyFile->text().trimmed(), Kind::Key) : QString());
     }
     showNote(m_caNote, TlsFileCheck::problem(m_caFile->text().trimmed(), Kind::Certificate));
     if (m_verify) {

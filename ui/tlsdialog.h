@@ -46,8 +46,8 @@ private:
     QGroupBox *buildClientSection();
     void buildOwnCertificateRows(QGroupBox *box, QFormLayout *form);
     void buildClientCertificateRows(QGroupBox *box, QFormLayout *form);
-    QLineEdit *addPathRow(QGroupBox *box, QFormLayout *form, const QString &label,
-                          const char *name, const QString &filter, QLabel **note);
+    QLineEdit *addPathRow(QGroupBox *box, QFormLayout *form, const QString &label, const char *name,
+                          const QString &filter, QLabel **note);
     QLabel *noteLabel(QWidget *parent, const char *name);
     void generate();
     bool writeThrowaway(const ThrowawayCertificate &certificate, QString *error);
@@ -59,7 +59,7 @@ private:
     QString certificateSummary(const QString &path) const;
 
     Session::Mode m_mode;
-    TlsSettings m_given; // switches, passphrase, timeout: not edited here
+    TlsSettings m_given;              // switches, passphrase, timeout: not edited here
     ThrowawayCertificate m_generated; // the last one generated here (Save certificate/key…)
 
     QCheckBox *m_listenSide = nullptr;   // relay: TLS towards clients

@@ -75,9 +75,9 @@ QString TlsFileCheck::settingsProblem(const TlsSettings &s, Session::Mode mode)
         problems << problem(s.clientCertFile, Kind::Certificate)
                  << problem(s.clientKeyFile, Kind::Key);
     }
-    const bool caUsed = clientSideOn(s, mode) ||
-                        (serverSideOn(s, mode) &&
-                         s.clientCertificates != TlsSettings::ClientCertificates::None);
+    const bool caUsed =
+        clientSideOn(s, mode) ||
+        (serverSideOn(s, mode) && s.clientCertificates != TlsSettings::ClientCertificates::None);
     if (caUsed)
         problems << problem(s.caFile, Kind::Certificate);
     problems.removeAll(QString());

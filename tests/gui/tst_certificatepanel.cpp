@@ -37,8 +37,8 @@ public:
     void setEndpoint(const SessionEndpoint &) override {}
     QSslCertificate tlsCertificate() const override { return m_own; }
 
-    quint32 add(quint16 port, const TlsSessionInfo &tls,
-                PeerInfo::Side side = PeerInfo::Side::None, quint32 partner = 0)
+    quint32 add(quint16 port, const TlsSessionInfo &tls, PeerInfo::Side side = PeerInfo::Side::None,
+                quint32 partner = 0)
     {
         const quint32 id = openPeer(QHostAddress::LocalHost, port, side, partner);
         mutablePeer(id)->tls = tls;
@@ -51,10 +51,7 @@ public:
 
 protected:
     QList<quint32> defaultTargets(QString *) override { return {}; }
-    Delivery sendBytes(quint32, const QByteArray &, QString *) override
-    {
-        return Delivery::Gone;
-    }
+    Delivery sendBytes(quint32, const QByteArray &, QString *) override { return Delivery::Gone; }
 };
 
 ThrowawayCertificate makeCertificate(const QDateTime &from, const QDateTime &until)
@@ -99,15 +96,15 @@ void tst_CertificatePanel::knownChain()
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const ThrowawayCertificate leaf = makeCertificate(now.addDays(-1), now.addDays(10));
     const ThrowawayCertificate second = makeCertificate(now.addDays(-2), now.addDays(20));
-    const QList<CertificateSection> sections{
-        {u"Peer 127.0.0.1:443"_s, handshake({leaf.certificate(), second.certificate()}), true,
-         QString()}};
+    const QList<CertificateSection> sections{{u"Peer 127.0.0.1:443"_s,
+                                              handshake({leaf.certificate(), second.certificate()}),
+                                              true, QString()}};
     const QString text = CertificatePanel::toPlainText(sections, now);
     for (const QString &expected :
          {u"Peer 127.0.0.1:443"_s, u"TLSv1.3"_s, u"TLS_AES_256_GCM_SHA384"_s, u"ALPN: h2"_s,
-          u"CN=localhost"_s, u"O=SockScope throwaway certificate"_s, u"localhost"_s,
-          u"127.0.0.1"_s, u"::1"_s, leaf.sha256Fingerprint(), second.sha256Fingerprint(),
-          u"Self-signed: yes"_s, u"Certificate 1"_s})
+          u"CN=localhost"_s, u"O=SockScope throwaway certificate"_s, u"localhost"_s, u"127.0.0.1"_s,
+          u"::1"_s, leaf.sha256Fingerprint(), second.sha256Fingerprint(), u"Self-signed: yes"_s,
+          u"Certificate 1"_s})
         QVERIFY2(text.contains(expected), qPrintable(expected + u" missing in\n"_s + text));
     QCOMPARE(leaf.sha256Fingerprint(), sha256Fingerprint(leaf.certificate()));
 
@@ -148,8 +145,8 @@ void tst_CertificatePanel::expiredInErrorTone()
     const QPalette palette = QApplication::palette();
     const QString html = CertificatePanel::toHtml(
         {{u"Peer"_s, handshake({c.certificate()}), true, QString()}}, palette, now);
-    const QString toned = QStringLiteral("color:%1'><b>%2</b>")
-                              .arg(toneColor(Tone::Error, palette).name(), words);
+    const QString toned =
+        QStringLiteral("color:%1'><b>%2</b>").arg(toneColor(Tone::Error, palette).name(), words);
     QCOMPARE(html.contains(toned), highlighted);
     QVERIFY(html.contains(words));
 }
@@ -158,8 +155,9 @@ void tst_CertificatePanel::copyPutsPlainText()
 {
     const ThrowawayCertificate c = ThrowawayCertificate::generate();
     CertificatePanel panel;
-    panel.setSections({{u"Peer"_s, handshake({c.certificate()}, {u"The certificate is self-signed."_s}),
-                        true, QString()}});
+    panel.setSections(
+        {{u"Peer"_s, handshake({c.certificate()}, {u"The certificate is self-signed."_s}), true,
+          QString()}});
     QApplication::clipboard()->clear();
     clickButton(child<QPushButton>(&panel, "copyCertificate"));
     const QString copied = QApplication::clipboard()->text();
@@ -196,8 +194,8 @@ void tst_CertificatePanel::peerColumn()
     QCOMPARE(cell(plain, Qt::DisplayRole), QString());
     QCOMPARE(cell(tls, Qt::DisplayRole), u"TLSv1.3"_s);
     const QString tip = cell(tls, Qt::ToolTipRole);
-    for (const QString &expected : {u"TLS_AES_256_GCM_SHA384"_s, u"ALPN: h2"_s, u"self-signed"_s,
-                                    u"localhost"_s})
+    for (const QString &expected :
+         {u"TLS_AES_256_GCM_SHA384"_s, u"ALPN: h2"_s, u"self-signed"_s, u"localhost"_s})
         QVERIFY2(tip.contains(expected), qPrintable(tip));
     QVERIFY(cell(plain, Qt::ToolTipRole).contains(u"plain"_s));
 }

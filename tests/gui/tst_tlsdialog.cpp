@@ -198,14 +198,14 @@ void tst_TlsDialog::fileProblemsInWords_data()
     QTest::addColumn<QString>("file"); // relative to a temporary folder; "" for the folder
     QTest::addColumn<QByteArray>("content");
     QTest::addColumn<QString>("words");
-    QTest::newRow("missing certificate") << u"tlsCertFile"_s << u"gone.pem"_s << QByteArray()
-                                         << u"does not exist"_s;
+    QTest::newRow("missing certificate")
+        << u"tlsCertFile"_s << u"gone.pem"_s << QByteArray() << u"does not exist"_s;
     QTest::newRow("a folder") << u"tlsCertFile"_s << QString() << QByteArray()
                               << u"is a folder, not a file"_s;
     QTest::newRow("not PEM") << u"tlsCertFile"_s << u"text.pem"_s << QByteArray("hello\n")
                              << u"holds no PEM certificate"_s;
-    QTest::newRow("certificate as key") << u"tlsKeyFile"_s << u"cert.pem"_s << QByteArray()
-                                        << u"holds no PEM private key"_s;
+    QTest::newRow("certificate as key")
+        << u"tlsKeyFile"_s << u"cert.pem"_s << QByteArray() << u"holds no PEM private key"_s;
     QTest::newRow("a FIFO") << u"tlsCaFile"_s << u"fifo"_s << QByteArray()
                             << u"is not a regular file"_s;
     QTest::newRow("missing CA") << u"tlsCaFile"_s << u"ca.pem"_s << QByteArray()
@@ -281,7 +281,9 @@ void tst_TlsDialog::throwawayShowsItsFingerprint()
     QVERIFY(QFile::exists(s.certFile));
     QVERIFY(QFile::exists(s.keyFile));
     QCOMPARE(QFile::permissions(s.keyFile) & ~ownerOnly(), QFile::Permissions());
-    struct stat st{};
+    struct stat st
+    {
+    };
     QCOMPARE(::stat(QFile::encodeName(s.keyFile).constData(), &st), 0);
     QCOMPARE(st.st_mode & 0777, 0600u);
     const QList<QSslCertificate> certs = QSslCertificate::fromPath(s.certFile);
@@ -292,12 +294,13 @@ void tst_TlsDialog::throwawayShowsItsFingerprint()
     QVERIFY2(shown.contains(fingerprint), qPrintable(shown));
     QVERIFY(note(&dialog, "tlsCertFileNote").contains(fingerprint));
     QCOMPARE(dialog.problem(), QString());
-    QCOMPARE(TlsFileCheck::settingsProblem([&] {
-                 TlsSettings on = s;
-                 on.enabled = true;
-                 return on;
-             }(),
-                                           Session::Mode::TcpServer),
+    QCOMPARE(TlsFileCheck::settingsProblem(
+                 [&] {
+                     TlsSettings on = s;
+                     on.enabled = true;
+                     return on;
+                 }(),
+                 Session::Mode::TcpServer),
              QString());
     // Another one: other files, another fingerprint (two tabs never share a pair).
     clickButton(child<QPushButton>(&dialog, "tlsGenerate"));
@@ -319,9 +322,9 @@ void tst_TlsDialog::generatedPairSaved()
     QVERIFY(QFile::setPermissions(keyPath, QFile::Permissions(0x6666)));
     ModalAnswers answers;
     answers.expect(u"save key"_s, dialogNamed(u"saveKeyDialog"_s), chooseFile(keyPath, u"pem"_s));
-    answers.expect(u"overwrite?"_s,
-                   [](QWidget *w) { return qobject_cast<QMessageBox *>(w) != nullptr; },
-                   clickStandardButton(QMessageBox::Yes));
+    answers.expect(
+        u"overwrite?"_s, [](QWidget *w) { return qobject_cast<QMessageBox *>(w) != nullptr; },
+        clickStandardButton(QMessageBox::Yes));
     clickButton(child<QPushButton>(&dialog, "tlsSaveKey"));
     QTRY_VERIFY2(answers.done(), qPrintable(answers.problems().join(u'\n')));
     answers.expect(u"save certificate"_s, dialogNamed(u"saveCertificateDialog"_s),
@@ -330,7 +333,9 @@ void tst_TlsDialog::generatedPairSaved()
     QTRY_VERIFY2(answers.done(), qPrintable(answers.problems().join(u'\n')));
     QVERIFY2(answers.problems().isEmpty(), qPrintable(answers.problems().join(u'\n')));
 
-    struct stat st{};
+    struct stat st
+    {
+    };
     QCOMPARE(::stat(QFile::encodeName(keyPath).constData(), &st), 0);
     QCOMPARE(st.st_mode & 0777, 0600u);
     QFile key(keyPath), original(s.keyFile), cert(certPath), originalCert(s.certFile);

@@ -2,8 +2,8 @@
 // endpoint; a relay's two sides), a start refused with the file's problem in words, the
 // passphrase question for an encrypted key (never kept, never saved), the settings through a
 // restart, and the verification bar: the reasons, Show certificate, Connect anyway this time.
-#include "ui/certificatedialog.h"
 #include "ui/appsettings.h"
+#include "ui/certificatedialog.h"
 #include "ui/connectionbar.h"
 #include "ui/mainwindow.h"
 #include "ui/sessiontab.h"
@@ -16,29 +16,29 @@
 #include "core/tls/certificatefingerprint.h"
 #include "core/tls/throwawaycertificate.h"
 
-#include "guiactions.h"
 #include "boundport.h"
+#include "guiactions.h"
 #include "modalanswers.h"
 #include "screenshot.h"
 
 #include <QCheckBox>
+#include <QHeaderView>
+#include <QIcon>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
-#include <QTabWidget>
+#include <QSplitter>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 #include <QTreeView>
-#include <QHeaderView>
-#include <QScrollBar>
-#include <QSplitter>
-#include <QIcon>
 
 using namespace sockscope;
 using namespace sockscope::test;
@@ -461,18 +461,21 @@ void tst_TlsTab::realServerRefusedThenAccepted()
 
     // The server's peer row: its TLS version, the column shown.
     auto *peers = child<QTreeView>(&server, "peerList");
-    QTRY_VERIFY(peers->model()->rowCount() == 1 &&
-                peers->model()
-                    ->index(0, PeerListModel::Tls)
-                    .data()
-                    .toString()
-                    .startsWith(u"TLSv1."_s));
+    QTRY_VERIFY(
+        peers->model()->rowCount() == 1 &&
+        peers->model()->index(0, PeerListModel::Tls).data().toString().startsWith(u"TLSv1."_s));
     // At 900 px: a padlock in the state, the details in its tooltip. (Whether the counters
     // stay in view there is not asked here: a plain server tab of 900 px with one peer already
     // scrolls by a pixel; reported.)
-    QVERIFY(!peers->model()->index(0, PeerListModel::State).data(Qt::DecorationRole)
-                 .value<QIcon>().isNull());
-    QVERIFY(peers->model()->index(0, PeerListModel::State).data(Qt::ToolTipRole).toString()
+    QVERIFY(!peers->model()
+                 ->index(0, PeerListModel::State)
+                 .data(Qt::DecorationRole)
+                 .value<QIcon>()
+                 .isNull());
+    QVERIFY(peers->model()
+                ->index(0, PeerListModel::State)
+                .data(Qt::ToolTipRole)
+                .toString()
                 .contains(u"TLSv1."_s));
     QVERIFY(saveScreenshot(server, u"tls-server-900"_s));
     // Given room (a wider window, the splitter dragged), the TLS column shows, still without
@@ -481,7 +484,10 @@ void tst_TlsTab::realServerRefusedThenAccepted()
     child<QSplitter>(&server, "peerSplitter")->setSizes({460, 820});
     QTRY_VERIFY(!peers->isColumnHidden(PeerListModel::Tls));
     QTRY_VERIFY(!peers->horizontalScrollBar()->isVisible());
-    QVERIFY(peers->model()->index(0, PeerListModel::Tls).data(Qt::ToolTipRole).toString()
+    QVERIFY(peers->model()
+                ->index(0, PeerListModel::Tls)
+                .data(Qt::ToolTipRole)
+                .toString()
                 .contains(u"cipher"_s));
 
     // The client's certificate window: the server's certificate, the errors it accepted.
