@@ -68,8 +68,10 @@ CertificatePanel::CertificatePanel(QWidget *parent) : QWidget(parent)
 
 void CertificatePanel::setSections(const QList<CertificateSection> &sections)
 {
+    if (sections == m_sections && !m_text->document()->isEmpty())
+        return;
     m_sections = sections;
-    // Keep the reader's place when the same content is refreshed (counters tick).
+    // Keep the reader's place when what is shown changes (a handshake finished).
     const int scrolled = m_text->verticalScrollBar() ? m_text->verticalScrollBar()->value() : 0;
     m_text->setHtml(toHtml(sections, palette()));
     m_text->verticalScrollBar()->setValue(scrolled);

@@ -21,6 +21,18 @@ struct CertificateSection
     TlsSessionInfo info;   // info.peerChain: the certificates shown
     bool handshake = true; // show protocol, cipher, ALPN and accepted errors
     QString whenEmpty;     // said instead when info.peerChain is empty
+
+    friend bool operator==(const CertificateSection &a, const CertificateSection &b)
+    {
+        return a.heading == b.heading && a.handshake == b.handshake && a.whenEmpty == b.whenEmpty &&
+               a.info.active == b.info.active && a.info.protocol == b.info.protocol &&
+               a.info.cipher == b.info.cipher && a.info.alpn == b.info.alpn &&
+               a.info.peerChain == b.info.peerChain && a.info.verifyErrors == b.info.verifyErrors;
+    }
+    friend bool operator!=(const CertificateSection &a, const CertificateSection &b)
+    {
+        return !(a == b);
+    }
 };
 
 // Certificate chains and handshake summaries, per certificate: subject, issuer, validity (an
@@ -34,6 +46,8 @@ class CertificatePanel : public QWidget
 public:
     explicit CertificatePanel(QWidget *parent = nullptr);
 
+    // The same content again (a followed peer's counters ticked) changes nothing, so a
+    // selection being made for copying survives.
     void setSections(const QList<CertificateSection> &sections);
     QList<CertificateSection> sections() const { return m_sections; }
     // What Copy copies.

@@ -20,6 +20,7 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTextCursor>
 
 using namespace sockscope;
 using namespace sockscope::test;
@@ -248,6 +249,17 @@ void tst_CertificatePanel::dialogFollowsPeerAndOwn()
     const_cast<PeerInfo *>(session.peer(id))->tls = handshake({theirs.certificate()});
     emit session.peersUpdated();
     QVERIFY2(text().contains(theirs.sha256Fingerprint()), qPrintable(text()));
+    // Counters tick (peersUpdated with each batch): a selection made for copying stays.
+    auto *browser = child<QTextBrowser>(dialog.panel(), "certificateText");
+    QTextCursor cursor = browser->textCursor();
+    cursor.setPosition(5);
+    cursor.setPosition(40, QTextCursor::KeepAnchor);
+    browser->setTextCursor(cursor);
+    const QString selected = browser->textCursor().selectedText();
+    QVERIFY(!selected.isEmpty());
+    emit session.peersUpdated();
+    emit session.peersUpdated();
+    QCOMPARE(browser->textCursor().selectedText(), selected);
 
     TlsSessionInfo refused;
     refused.peerChain = {theirs.certificate()};
