@@ -321,8 +321,11 @@ void TlsDialog::showNote(QLabel *note, const QString &problem, const QString &fi
 // What the chosen certificate is: its subject, until when, its fingerprint.
 QString TlsDialog::certificateSummary(const QString &path) const
 {
+    // Only a file TlsFileCheck found usable: opening a FIFO would block the window.
+    if (path.isEmpty() || !TlsFileCheck::problem(path, TlsFileCheck::Kind::Certificate).isEmpty())
+        return {};
     QFile file(path);
-    if (path.isEmpty() || !file.open(QIODevice::ReadOnly))
+    if (!file.open(QIODevice::ReadOnly))
         return {};
     const QList<QSslCertificate> chain = QSslCertificate::fromData(file.read(1024 * 1024));
     if (chain.isEmpty())

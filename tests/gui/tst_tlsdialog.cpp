@@ -206,6 +206,8 @@ void tst_TlsDialog::fileProblemsInWords_data()
                              << u"holds no PEM certificate"_s;
     QTest::newRow("certificate as key")
         << u"tlsKeyFile"_s << u"cert.pem"_s << QByteArray() << u"holds no PEM private key"_s;
+    QTest::newRow("a FIFO as certificate")
+        << u"tlsCertFile"_s << u"fifo"_s << QByteArray() << u"is not a regular file"_s;
     QTest::newRow("a FIFO") << u"tlsCaFile"_s << u"fifo"_s << QByteArray()
                             << u"is not a regular file"_s;
     QTest::newRow("missing CA") << u"tlsCaFile"_s << u"ca.pem"_s << QByteArray()
