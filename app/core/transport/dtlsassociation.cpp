@@ -157,7 +157,15 @@ void DtlsAssociation::onVerificationFailed()
     }
     m_refused.peerChain = peerChain();
     m_refused.verifyErrors = words;
-    m_dtls.abortHandshake(m_socket);
+    if (isClient()) {
+        m_dtls.abortHandshake(m_socket);
+    } else {
+        // Qt checks a client's certificate only after OpenSSL finished the handshake, so the
+        // client already believes it is connected: our close_notify is the only word it gets.
+        m_dtls.ignoreVerificationErrors(errors);
+        if (m_dtls.resumeHandshake(m_socket) && m_dtls.isConnectionEncrypted())
+            m_dtls.shutdown(m_socket);
+    }
     const QString text = isClient() ? tr("The server's certificate was not accepted: %1")
                                     : tr("The client's certificate was not accepted: %1");
     fail(CloseReason::TlsFailed, text.arg(words.join(u' ')));
