@@ -1,5 +1,7 @@
 #include "cli/tlsoptions.h"
 
+#include "core/tls/tlscontext.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -154,6 +156,23 @@ QString TlsCliOptions::read(const QCommandLineParser &parser, Session::Mode mode
         if (QString why = readClientHalf(parser, tls); !why.isEmpty())
             return why;
     }
+    return readPassphrase(tls);
+}
+
+// An encrypted key's passphrase comes from the environment, as with `openssl -pass env:…`: an
+// argument would show in `ps`, and a prompt would hang a headless run.
+QString TlsCliOptions::readPassphrase(TlsSettings *tls)
+{
+    const bool encrypted = (!tls->keyFile.isEmpty() && TlsContext::keyNeedsPassphrase(tls->keyFile)) ||
+                           (!tls->clientKeyFile.isEmpty() &&
+                            TlsContext::keyNeedsPassphrase(tls->clientKeyFile));
+    if (!encrypted)
+        return {};
+    if (!qEnvironmentVariableIsSet(kPassphraseVariable))
+        return Tr::tr("The key file is encrypted: give its passphrase in the environment "
+                      "variable %1.")
+            .arg(QLatin1String(kPassphraseVariable));
+    tls->keyPassphrase = qgetenv(kPassphraseVariable);
     return {};
 }
 

@@ -25,7 +25,11 @@ public:
     QString read(const QCommandLineParser &parser, Session::Mode mode, bool relayOverUdp,
                  TlsSettings *tls) const;
 
+    // Where an encrypted key's passphrase comes from.
+    static constexpr const char *kPassphraseVariable = "SOCKSCOPE_KEY_PASSPHRASE";
+
 private:
+    static QString readPassphrase(TlsSettings *tls);
     QString readServerHalf(const QCommandLineParser &parser, TlsSettings *tls) const;
     QString readClientHalf(const QCommandLineParser &parser, TlsSettings *tls) const;
     QString checkScope(const QCommandLineParser &parser, Session::Mode mode, bool listen,
