@@ -147,6 +147,12 @@ void DtlsSession::bindNow()
     const QString text = tr("DTLS handshake with %1 from %2…")
                              .arg(formatEndpoint(m_remote.toString(), m_options.remotePort), bound);
     logEvent(0, text);
+    // A TLS client would send this name as SNI; QDtls (Qt 6.4) sends none, so say what it does.
+    const QString name = m_context.peerName(m_options.remoteHost);
+    if (QHostAddress(name).isNull())
+        logEvent(0, tr("The server name %1 is checked against the server's certificate but not "
+                       "sent (Qt's DTLS sends no SNI).")
+                        .arg(name));
     setState(State::Starting, text);
     associate(m_remote, m_options.remotePort)->begin();
 }
