@@ -142,7 +142,8 @@ QString TlsCliOptions::read(const QCommandLineParser &parser, Session::Mode mode
     if (QString why = parser.isSet(m_ca) ? readableFile(parser, "ca", &tls->caFile) : QString();
         !why.isEmpty())
         return why;
-    for (const QString &name : parser.value(m_alpn).split(u',', Qt::SkipEmptyParts)) {
+    const QStringList alpn = parser.isSet(m_alpn) ? parser.value(m_alpn).split(u',') : QStringList();
+    for (const QString &name : alpn) {
         const QString trimmed = name.trimmed();
         if (trimmed.isEmpty() || trimmed.toUtf8().size() > 255)
             return Tr::tr("--alpn needs protocol names of 1 to 255 bytes, not \"%1\".").arg(name);
