@@ -2,6 +2,7 @@
 // ssl has no DTLS): our server with openssl s_client (echo, a plaintext datagram on the way,
 // close_notify, the report's tls), our client with openssl s_server (both ways, verification
 // refused at start = exit 3, --insecure keeps the errors), and the flags' scope checks.
+#include "cli/launchoptions.h"
 #include "core/tls/privatekeyfile.h"
 #include "core/tls/throwawaycertificate.h"
 
@@ -121,6 +122,7 @@ private slots:
     void verificationAtStart();
     void flagScope_data();
     void flagScope();
+    void flagsFillSettings();
 
 private:
     QStringList udpArgs() const;
@@ -334,6 +336,45 @@ void tst_DtlsCli::flagScope()
     QVERIFY(app.waitForExit());
     QCOMPARE(app.exitCode(), 2);
     QVERIFY2(app.err().contains(says), qPrintable(app.diagnostics()));
+}
+
+void tst_DtlsCli::flagsFillSettings()
+{
+    const QStringList base{QStringLiteral("sockscope"), QStringLiteral("--headless"),
+                           QStringLiteral("--mode"),    QStringLiteral("udp"),
+                           QStringLiteral("--port"),    QStringLiteral("0"),
+                           QStringLiteral("--dtls")};
+    // A server: its own certificate; --ca asks clients for one, --require-client-cert insists.
+    LaunchParse server = parseLaunchOptions(
+        base + QStringList{QStringLiteral("--cert"), m_certPath, QStringLiteral("--key"), m_keyPath,
+                           QStringLiteral("--ca"), m_certPath,
+                           QStringLiteral("--require-client-cert")});
+    QCOMPARE(server.outcome, LaunchParse::Outcome::Ok);
+    TlsSettings tls = server.options.endpoint().tls;
+    QVERIFY(tls.enabled);
+    QVERIFY(!tls.upstream);
+    QCOMPARE(tls.certFile, m_certPath);
+    QCOMPARE(tls.keyFile, m_keyPath);
+    QCOMPARE(tls.caFile, m_certPath);
+    QCOMPARE(tls.clientCertificates, TlsSettings::ClientCertificates::Required);
+    // A client: --remote, and what it checks and shows.
+    LaunchParse client = parseLaunchOptions(
+        base + QStringList{QStringLiteral("--remote"), QStringLiteral("127.0.0.1:5684"),
+                           QStringLiteral("--insecure"), QStringLiteral("--sni"),
+                           QStringLiteral("device.local"), QStringLiteral("--client-cert"),
+                           m_certPath, QStringLiteral("--client-key"), m_keyPath});
+    QCOMPARE(client.outcome, LaunchParse::Outcome::Ok);
+    tls = client.options.endpoint().tls;
+    QVERIFY(tls.enabled);
+    QVERIFY(tls.certFile.isEmpty() && !tls.generateCertificate); // so DtlsSession is a client
+    QVERIFY(tls.insecure);
+    QCOMPARE(tls.serverName, QStringLiteral("device.local"));
+    QCOMPARE(tls.clientCertFile, m_certPath);
+    QCOMPARE(tls.clientKeyFile, m_keyPath);
+    QCOMPARE(client.options.endpoint().remotePort, quint16(5684));
+    LaunchParse generated = parseLaunchOptions(base + QStringList{QStringLiteral("--gen-cert")});
+    QCOMPARE(generated.outcome, LaunchParse::Outcome::Ok);
+    QVERIFY(generated.options.endpoint().tls.generateCertificate);
 }
 
 QTEST_MAIN(tst_DtlsCli)
