@@ -65,6 +65,15 @@ bool DtlsAssociation::looksLikeDtls(const QByteArray &datagram)
     return type >= 20 && type <= 25 && static_cast<unsigned char>(datagram.at(1)) == 0xfe;
 }
 
+bool DtlsAssociation::isClientHello(const QByteArray &datagram)
+{
+    constexpr char kHandshake = 22;
+    constexpr char kClientHello = 1;
+    constexpr int kRecordHeader = 13;
+    return looksLikeDtls(datagram) && datagram.at(0) == kHandshake &&
+           datagram.size() > kRecordHeader && datagram.at(kRecordHeader) == kClientHello;
+}
+
 void DtlsAssociation::begin(const QByteArray &verifiedHello)
 {
     QSslConfiguration configuration = m_context.configuration();

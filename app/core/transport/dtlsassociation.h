@@ -48,6 +48,8 @@ public:
     static constexpr int MaxPlaintext = 16384;
     // Whether bytes could be a DTLS record (content type 20..25, major version 0xfe).
     static bool looksLikeDtls(const QByteArray &datagram);
+    // Whether it is a DTLS handshake record holding a ClientHello.
+    static bool isClientHello(const QByteArray &datagram);
 
 signals:
     void established();

@@ -179,7 +179,12 @@ bool DtlsSession::readDatagrams(int max)
 void DtlsSession::route(const QHostAddress &address, quint16 port, const QByteArray &datagram)
 {
     if (DtlsAssociation *a = m_associations.value(EndpointKey{address, port})) {
-        a->handleDatagram(datagram);
+        // A hello to an open session: the client restarted (a device rebooted) without a
+        // close_notify. Its new session replaces the old one once its cookie checks out.
+        if (m_server && a->isEncrypted() && DtlsAssociation::isClientHello(datagram))
+            admitHello(address, port, datagram);
+        else
+            a->handleDatagram(datagram);
         return;
     }
     if (m_server)
@@ -197,21 +202,49 @@ void DtlsSession::admitHello(const QHostAddress &address, quint16 port,
                        int(datagram.size())));
         return;
     }
-    const int max = qMax(1, m_options.maxPeers);
-    if (m_associations.size() >= max) {
-        noteIgnored(address, port,
-                    tr("%n DTLS client(s) are connected or handshaking already (the limit).",
-                       nullptr, max));
-        return;
-    }
-    // Until the client answers the cookie it has proven nothing: no state is kept for it.
+    // Until the client answers the cookie it has proven nothing: no state is kept for it, and
+    // nothing it says can end another session.
     if (!m_verifier.verifyClient(m_socket, datagram, address, port)) {
         if (m_verifier.dtlsError() != QDtlsError::NoError)
             noteIgnored(address, port, m_verifier.dtlsErrorString());
         return;
     }
+    if (DtlsAssociation *old = m_associations.value(EndpointKey{address, port}))
+        forget(old, tr("the client started a new DTLS session"), false); // it forgot the old one
+    if (!makeRoom()) {
+        noteIgnored(address, port,
+                    tr("%n DTLS client(s) are handshaking already (the limit).", nullptr,
+                       qMax(1, m_options.maxPeers)));
+        return;
+    }
     logEvent(0, tr("DTLS handshake with %1…").arg(formatEndpoint(address.toString(), port)));
     associate(address, port)->begin(m_verifier.verifiedHello());
+}
+
+bool DtlsSession::makeRoom()
+{
+    const int max = qMax(1, m_options.maxPeers);
+    if (m_associations.size() < max)
+        return true;
+    // Clients that vanished without a close_notify would otherwise hold their places for good.
+    const QList<quint32> ids = peerIds(); // oldest first
+    for (quint32 id : ids) {
+        if (DtlsAssociation *a = m_byPeer.value(id)) {
+            forget(a, tr("forgotten: more than %n DTLS client(s)", nullptr, max));
+            return true;
+        }
+    }
+    return false; // every place is a handshake still going on
+}
+
+void DtlsSession::forget(DtlsAssociation *a, const QString &why, bool notify)
+{
+    const quint32 id = m_peerOf.value(a);
+    if (notify)
+        a->shutdown(); // our close_notify
+    dropAssociation(a);
+    if (id)
+        closePeer(id, CloseReason::LocalClose, why);
 }
 
 DtlsAssociation *DtlsSession::associate(const QHostAddress &address, quint16 port)
@@ -362,9 +395,7 @@ void DtlsSession::disconnectPeer(quint32 peerId)
         stop(); // the client has one peer: the server
         return;
     }
-    a->shutdown();
-    dropAssociation(a);
-    closePeer(peerId, CloseReason::LocalClose, tr("DTLS session closed"));
+    forget(a, tr("DTLS session closed"));
 }
 
 QList<quint32> DtlsSession::defaultTargets(QString *whyNone)

@@ -23,8 +23,10 @@ class DtlsAssociation;
 // the session becomes Active, when the handshake with the server finished.
 //
 // Each decrypted datagram is one frame (as UdpSession). A peer's close_notify closes it
-// (peer-closed); stop() sends ours to each. Bounded: maxPeers associations (handshaking
-// included), a capped number of datagrams per wake-up, no queue of its own.
+// (peer-closed); stop() sends ours to each. A verified hello from an open peer's address:port
+// (the client restarted) replaces its session. Bounded: maxPeers associations (handshaking
+// included; past it the oldest open peer is forgotten, as UdpSession does), a capped number of
+// datagrams per wake-up, no queue of its own.
 class DtlsSession : public Session
 {
     Q_OBJECT
@@ -39,7 +41,8 @@ public:
         quint16 remotePort = 0;
         TlsSettings tls;
         int receiveBufferBytes = 4 * 1024 * 1024;
-        // Associations at once (handshaking or open); a client beyond is not answered.
+        // Associations at once (handshaking or open); a new client beyond forgets the oldest
+        // open one (one that vanished without a close_notify would otherwise stay for good).
         int maxPeers = 4096;
     };
 
@@ -70,6 +73,9 @@ private:
     bool readDatagrams(int max);
     void route(const QHostAddress &address, quint16 port, const QByteArray &datagram);
     void admitHello(const QHostAddress &address, quint16 port, const QByteArray &datagram);
+    bool makeRoom();
+    // Ends an association and closes its peer (LocalClose, why); notify: with our close_notify.
+    void forget(DtlsAssociation *association, const QString &why, bool notify = true);
     DtlsAssociation *associate(const QHostAddress &address, quint16 port);
     void onEstablished(DtlsAssociation *association);
     void onFailed(DtlsAssociation *association, const QString &text,
