@@ -220,7 +220,8 @@ void HeadlessRunner::waitForDeadline()
 
 void HeadlessRunner::createSession()
 {
-    m_session = sockscope::createSession(m_options.mode, this, m_options.relayOverUdp);
+    m_session = sockscope::createSession(m_options.mode, this, m_options.relayOverUdp,
+                                         m_options.tls.enabled);
     m_session->setEndpoint(m_options.endpoint());
     m_session->setFraming(m_options.framing);
     if (m_options.s2cFramingGiven)
