@@ -57,6 +57,12 @@ struct TlsSettings
 
     // TLS on anywhere (any side of a relay).
     bool any() const { return enabled || upstream; }
+    // We show a certificate of our own as a server does: on a UDP tab this makes DTLS a
+    // server (DtlsSession), otherwise a client of the remote target.
+    bool hasOwnCertificate() const
+    {
+        return generateCertificate || !certFile.isEmpty() || !keyFile.isEmpty();
+    }
 };
 
 } // namespace sockscope

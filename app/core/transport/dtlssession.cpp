@@ -36,8 +36,7 @@ DtlsSession::~DtlsSession()
 
 bool DtlsSession::isServer(const TlsSettings &settings)
 {
-    return settings.generateCertificate || !settings.certFile.isEmpty() ||
-           !settings.keyFile.isEmpty();
+    return settings.hasOwnCertificate();
 }
 
 quint16 DtlsSession::boundPort() const
