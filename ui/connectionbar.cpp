@@ -89,8 +89,7 @@ ConnectionBar::ConnectionBar(Session::Mode mode, QWidget *parent) : QWidget(pare
         buildRelayRow(row);
         break;
     }
-    if (mode != Session::Mode::Udp)
-        buildTls(row);
+    buildTls(row);
     buildButtons(row);
 
     m_stateLabel = new QLabel(this);
@@ -115,6 +114,7 @@ ConnectionBar::ConnectionBar(Session::Mode mode, QWidget *parent) : QWidget(pare
     m_options = buildOptions();
     m_options->setVisible(false);
     outer->addWidget(m_options);
+    showDtlsLimits();
     connect(m_optionsToggle, &QToolButton::toggled, this, [this](bool on) {
         m_options->setVisible(on);
         m_optionsToggle->setArrowType(on ? Qt::DownArrow : Qt::RightArrow);
@@ -235,9 +235,21 @@ bool ConnectionBar::relayOverUdp() const
 }
 
 // TLS: a switch and TLS… (client, server), or TLS… with both sides' switches inside (relay).
+// UDP: DTLS, the same way.
 void ConnectionBar::buildTls(QHBoxLayout *row)
 {
-    if (m_mode != Session::Mode::Relay) {
+    if (m_mode == Session::Mode::Udp) {
+        m_tlsSwitch = new QCheckBox(tr("DTLS"), this);
+        m_tlsSwitch->setObjectName(QStringLiteral("tlsEnabled"));
+        m_tlsSwitch->setToolTip(tr("Datagrams over DTLS: as a server with our certificate, or "
+                                   "as a client of the remote target (DTLS…); the log shows "
+                                   "the decrypted data."));
+        row->addWidget(m_tlsSwitch);
+        connect(m_tlsSwitch, &QCheckBox::toggled, this, &ConnectionBar::showTlsSummary);
+        // Plain UDP and DTLS are different sessions: the tab makes the one that fits.
+        connect(m_tlsSwitch, &QCheckBox::toggled, this, &ConnectionBar::transportChanged);
+        connect(m_tlsSwitch, &QCheckBox::toggled, this, &ConnectionBar::showDtlsLimits);
+    } else if (m_mode != Session::Mode::Relay) {
         m_tlsSwitch = new QCheckBox(tr("TLS"), this);
         m_tlsSwitch->setObjectName(QStringLiteral("tlsEnabled"));
         m_tlsSwitch->setToolTip(m_mode == Session::Mode::TcpServer
@@ -263,6 +275,10 @@ void ConnectionBar::showTlsSummary()
 {
     if (!m_tlsButton)
         return;
+    if (m_mode == Session::Mode::Udp) {
+        showDtlsSummary();
+        return;
+    }
     m_tlsButton->setText(tr("TLS…"));
     QString tip = m_mode == Session::Mode::TcpServer ? tr("Certificate, key and client "
                                                           "certificates for TLS.")
@@ -287,6 +303,31 @@ void ConnectionBar::showTlsSummary()
     m_tlsButton->setToolTip(tip);
     if (m_certificates)
         m_certificates->setVisible(endpoint().tls.any());
+}
+
+// DTLS…'s tooltip says the role the settings give (DtlsSession decides it the same way).
+void ConnectionBar::showDtlsSummary()
+{
+    m_tlsButton->setText(tr("DTLS…"));
+    m_tlsButton->setToolTip(m_tls.hasOwnCertificate()
+                                ? tr("DTLS server: our certificate, and what clients must show.")
+                                : tr("DTLS client of the remote target: how the server is "
+                                     "verified, and a client certificate."));
+    if (m_certificates)
+        m_certificates->setVisible(endpoint().tls.enabled);
+}
+
+// What plain UDP has and DTLS does not: broadcast, replying to the last sender, multicast
+// (a DTLS session ignores them). They are kept, greyed, for when DTLS is off again.
+void ConnectionBar::showDtlsLimits()
+{
+    if (m_mode != Session::Mode::Udp)
+        return;
+    const bool dtls = m_tlsSwitch->isChecked();
+    for (QWidget *w : std::as_const(m_plainUdpOnly)) {
+        w->setEnabled(!dtls);
+        w->setToolTip(dtls ? tr("Plain UDP only: not with DTLS.") : w->property("plainTip").toString());
+    }
 }
 
 void ConnectionBar::openTlsOptions()
@@ -481,6 +522,9 @@ void ConnectionBar::buildUdpOptions(QWidget *box, QHBoxLayout *row)
     });
     row->addWidget(join);
     row->addWidget(leave);
+    m_plainUdpOnly = {m_broadcast, m_replyToLast, m_group, m_groupInterface, join, leave};
+    for (QWidget *w : std::as_const(m_plainUdpOnly))
+        w->setProperty("plainTip", w->toolTip());
 }
 
 QComboBox *ConnectionBar::buildGroupInterfaces(QWidget *parent)
@@ -596,7 +640,14 @@ bool ConnectionBar::validate(QString *why) const
         *why = tr("Enter the server's host name or address.");
         return false;
     }
-    if (m_group && !m_group->text().trimmed().isEmpty() && !e.multicastGroup.isMulticast()) {
+    if (m_mode == Session::Mode::Udp && e.tls.enabled && !e.tls.hasOwnCertificate() &&
+        (e.remoteHost.isEmpty() || e.remotePort == 0)) {
+        *why = tr("A DTLS client needs the remote target: the DTLS server's address and port "
+                  "(or make this tab a DTLS server in DTLS…).");
+        return false;
+    }
+    if (m_group && !e.tls.enabled && !m_group->text().trimmed().isEmpty() &&
+        !e.multicastGroup.isMulticast()) {
         *why = tr("\"%1\" is not a multicast group address.").arg(m_group->text());
         return false;
     }
@@ -636,9 +687,10 @@ void ConnectionBar::showState(Session::State state, const QString &text)
     m_button->setToolTip(running ? tr("Stop this session") : tr("Start this session"));
     for (QWidget *w : {static_cast<QWidget *>(m_local), static_cast<QWidget *>(m_localPort)})
         w->setEnabled(!running);
-    if (m_host) {
-        m_host->setEnabled(!running || m_mode == Session::Mode::Udp);
-        m_remotePort->setEnabled(!running || m_mode == Session::Mode::Udp);
+    if (m_host) { // plain UDP takes a new remote target while open; DTLS does not
+        const bool live = m_mode == Session::Mode::Udp && !m_tlsSwitch->isChecked();
+        m_host->setEnabled(!running || live);
+        m_remotePort->setEnabled(!running || live);
     }
     if (m_transport) { // a relay takes its whole endpoint at start
         m_transport->setEnabled(!running);

@@ -37,7 +37,7 @@ public:
     // False (with a reason) when the fields don't describe a usable endpoint.
     bool validate(QString *why) const;
 
-    // TLS (TCP client, server, relay): before a start, asks for the passphrase of each
+    // TLS (TCP client, server, relay; DTLS on UDP): before a start, asks for the passphrase of each
     // encrypted key file the start loads (false: the user cancelled); it stays in memory until
     // forgetTlsPassphrase(), right after the session took the endpoint.
     bool askTlsPassphrase();
@@ -58,7 +58,8 @@ signals:
     // Fields an open session may take at once, without reopening (Session::updateLiveEndpoint):
     // the remote address or port, Broadcast, Reply to last sender.
     void liveFieldsEdited();
-    // A relay's transport was picked (by the user or setEndpoint()).
+    // A relay's transport was picked, or a UDP tab's DTLS switched (by the user or
+    // setEndpoint()): the tab may need a session of another class.
     void transportChanged();
     // Multicast group membership, applied at once.
     void joinGroupRequested(const QHostAddress &group, const QString &interfaceName);
@@ -80,6 +81,8 @@ private:
     void buildRelayOptions(QWidget *box, QHBoxLayout *row);
     void buildTls(QHBoxLayout *row);
     void showTlsSummary();
+    void showDtlsSummary();
+    void showDtlsLimits();
     bool relayOverUdp() const;
     QComboBox *buildGroupInterfaces(QWidget *parent);
 
@@ -101,7 +104,9 @@ private:
     QCheckBox *m_replyToLast = nullptr;
     QLineEdit *m_group = nullptr;
     QComboBox *m_groupInterface = nullptr;
-    // TLS (not UDP): the switch (client, server; a relay's two are in the dialog), the
+    // UDP options that do not apply with DTLS (greyed while it is on).
+    QList<QWidget *> m_plainUdpOnly;
+    // TLS: the switch (client, server, UDP's DTLS; a relay's two are in the dialog), the
     // options, and what the dialog last said.
     QCheckBox *m_tlsSwitch = nullptr;
     QToolButton *m_tlsButton = nullptr;

@@ -73,6 +73,8 @@ SendRouter::Facts SendRouter::facts() const
     const SessionEndpoint e = m_endpoint ? m_endpoint() : SessionEndpoint();
     f.remoteSet = !e.remoteHost.isEmpty();
     f.replyToLast = e.replyToLast;
+    f.dtls = f.mode == Session::Mode::Udp && e.tls.enabled;
+    f.dtlsServer = f.dtls && e.tls.hasOwnCertificate();
     if (const PeerInfo *last = f.active ? m_session->peer(m_session->lastSenderTarget()) : nullptr)
         f.lastSender = last->endpoint();
     return f;
@@ -103,6 +105,10 @@ SendReadiness SendRouter::readiness(const Facts &f)
             r.why = tr("Connect first.");
         break;
     case Session::Mode::Udp:
+        if (f.dtls) {
+            dtlsReadiness(f, &r);
+            break;
+        }
         if (!f.active)
             r.why = tr("Open the socket first.");
         else if (f.selected == 0 && !f.remoteSet && !f.replyToLast)
@@ -120,6 +126,25 @@ SendReadiness SendRouter::readiness(const Facts &f)
     }
     r.ok = r.why.isEmpty();
     return r;
+}
+
+// DTLS: no remote target for a server, no broadcast or last sender; a handshake first.
+void SendRouter::dtlsReadiness(const Facts &f, SendReadiness *r)
+{
+    if (!f.dtlsServer) {
+        if (!f.active)
+            r->why = tr("Start first: sends wait for the DTLS handshake with the server.");
+        r->label = f.selected > 0 ? tr("Send to: %n selected peer(s)", nullptr, f.selected)
+                                  : tr("Send to: the DTLS server");
+        return;
+    }
+    if (!f.active)
+        r->why = tr("Open the socket first.");
+    else if (f.openPeers == 0)
+        r->why = tr("No DTLS client has finished its handshake yet.");
+    r->label = f.selected > 0     ? tr("Send to: %n selected peer(s)", nullptr, f.selected)
+               : f.openPeers == 0 ? tr("No DTLS client yet.")
+                                  : tr("Send to: all %n DTLS client(s)", nullptr, f.openPeers);
 }
 
 void SendRouter::relayReadiness(const Facts &f, SendReadiness *r)

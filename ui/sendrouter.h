@@ -49,6 +49,10 @@ public:
         // chosen on the send panel, and how many sides a send reaches now.
         bool toServer = true;
         int targets = 0;
+        // UDP with DTLS (the bar's switch), and its role: a server (its own certificate) sends
+        // to its clients, a client to the remote target, each once the handshake finished.
+        bool dtls = false;
+        bool dtlsServer = false;
     };
     static SendReadiness readiness(const Facts &facts);
 
@@ -85,6 +89,7 @@ signals:
 private:
     Facts facts() const;
     static void relayReadiness(const Facts &facts, SendReadiness *readiness);
+    static void dtlsReadiness(const Facts &facts, SendReadiness *readiness);
     bool isRelay() const { return m_session->mode() == Session::Mode::Relay; }
     QList<quint32> relayTargets() const;
     void onRecords();

@@ -82,8 +82,11 @@ Session *SessionKind::createSession(QObject *parent, const SessionEndpoint &endp
 bool SessionKind::needsNewSession(const SessionEndpoint &createdFor,
                                   const SessionEndpoint &endpoint) const
 {
-    // Only a relay comes in two transports; every other kind serves any endpoint.
-    return mode == Session::Mode::Relay && createdFor.relayOverUdp != endpoint.relayOverUdp;
+    // A relay comes in two transports, a UDP tab plain or DTLS (the factory picks the class);
+    // every other kind serves any endpoint.
+    if (mode == Session::Mode::Relay)
+        return createdFor.relayOverUdp != endpoint.relayOverUdp;
+    return mode == Session::Mode::Udp && createdFor.tls.enabled != endpoint.tls.enabled;
 }
 
 bool SessionKind::streamFramingFor(const SessionEndpoint &endpoint) const

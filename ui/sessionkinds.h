@@ -37,7 +37,8 @@ struct SessionKind
     // transport: SessionEndpoint::relayOverUdp).
     Session *createSession(QObject *parent, const SessionEndpoint &endpoint = {}) const;
     // A session created for `createdFor` cannot serve `endpoint` (a relay whose transport
-    // changed): the tab needs a new session before it starts.
+    // changed, a UDP tab whose DTLS switch changed): the tab needs a new session before it
+    // starts.
     bool needsNewSession(const SessionEndpoint &createdFor, const SessionEndpoint &endpoint) const;
     // Received bytes are a stream to frame for a session made for this endpoint (streamFraming,
     // but a relay over UDP keeps datagrams whole).

@@ -240,11 +240,15 @@ CertificateDialog *SessionTab::ensureCertificateDialog()
     return m_certificates;
 }
 
-// The selected peer (the first), a client's server (its newest peer), or none.
+// The selected peer (the first), a client's server (its newest peer), or none. A UDP tab
+// (DTLS) without a selection: its newest peer (a DTLS client's server).
 quint32 SessionTab::certificatePeer() const
 {
-    if (m_peers)
-        return m_peers->selectedPeers().value(0);
+    if (m_peers) {
+        const quint32 selected = m_peers->selectedPeers().value(0);
+        if (selected || m_mode != Session::Mode::Udp)
+            return selected;
+    }
     const QList<quint32> ids = m_session->peerIds();
     return ids.isEmpty() ? 0 : ids.last();
 }

@@ -38,8 +38,10 @@ QString pemFilter()
 TlsDialog::TlsDialog(Session::Mode mode, QWidget *parent) : QDialog(parent), m_mode(mode)
 {
     setObjectName(QStringLiteral("tlsDialog"));
-    setWindowTitle(tr("TLS options"));
+    setWindowTitle(mode == Session::Mode::Udp ? tr("DTLS options") : tr("TLS options"));
     auto *layout = new QVBoxLayout(this);
+    if (mode == Session::Mode::Udp)
+        buildDtlsRole(layout);
     if (mode == Session::Mode::Relay) {
         m_listenSide = new QCheckBox(tr("TLS towards clients (terminate)"), this);
         m_listenSide->setObjectName(QStringLiteral("tlsListenSide"));
@@ -53,9 +55,9 @@ TlsDialog::TlsDialog(Session::Mode mode, QWidget *parent) : QDialog(parent), m_m
         layout->addWidget(m_upstreamSide);
     }
     if (mode != Session::Mode::TcpClient)
-        layout->addWidget(buildServerSection());
+        layout->addWidget(m_serverSection = buildServerSection());
     if (mode != Session::Mode::TcpServer)
-        layout->addWidget(buildClientSection());
+        layout->addWidget(m_clientSection = buildClientSection());
     m_problem = noteLabel(this, "tlsProblem");
     layout->addWidget(m_problem);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -132,7 +134,13 @@ QGroupBox *TlsDialog::buildServerSection()
                                  "verified against the CA file (empty: the system's CAs)."));
     form->addRow(tr("Client certificates"), m_clientCerts);
     connect(m_clientCerts, &QComboBox::currentIndexChanged, this, &TlsDialog::recheck);
-    if (m_mode == Session::Mode::TcpServer) {
+    if (m_mode == Session::Mode::Udp) {
+        m_serverCaFile = addPathRow(box, form, tr("CA file"), "dtlsServerCaFile", pemFilter(),
+                                    &m_serverCaNote);
+        m_serverCaFile->setPlaceholderText(tr("the system's trusted CAs"));
+        m_serverCaFile->setToolTip(tr("Client certificates are verified against these CA "
+                                      "certificates (PEM)."));
+    } else if (m_mode == Session::Mode::TcpServer) {
         m_caFile = addPathRow(box, form, tr("CA file"), "tlsCaFile", pemFilter(), &m_caNote);
         m_caFile->setPlaceholderText(tr("the system's trusted CAs"));
         m_caFile->setToolTip(tr("Client certificates are verified against these CA "
@@ -223,6 +231,19 @@ QGroupBox *TlsDialog::buildClientSection()
                             "certificate. Empty: the system's trusted CAs."));
     m_serverName = new QLineEdit(box);
     m_serverName->setObjectName(QStringLiteral("tlsServerName"));
+    if (m_mode == Session::Mode::Udp) {
+        // Qt 6.4's QDtls sends no server name; the certificate is still checked against it.
+        m_serverName->setToolTip(tr("The name checked against the server's certificate. "
+                                    "Empty: the remote host."));
+        form->addRow(tr("Server name"), m_serverName);
+        m_serverNameNote = noteLabel(box, "dtlsServerNameNote");
+        m_serverNameNote->setText(tr("DTLS sends no server name (SNI) to the server; the name "
+                                     "is only checked against its certificate."));
+        m_serverNameNote->setVisible(true);
+        form->addRow(QString(), m_serverNameNote);
+        buildClientCertificateRows(box, form);
+        return box; // no ALPN: Qt's DTLS does not negotiate it
+    }
     m_serverName->setToolTip(tr("The name sent as SNI and checked against the certificate. "
                                 "Empty: the host connected to."));
     form->addRow(tr("Server name (SNI)"), m_serverName);
@@ -248,6 +269,39 @@ void TlsDialog::buildClientCertificateRows(QGroupBox *box, QFormLayout *form)
     m_clientKeyFile->setToolTip(tr("The client certificate's private key (PEM)."));
 }
 
+// UDP: which end of DTLS this tab is; the sections follow.
+void TlsDialog::buildDtlsRole(QLayout *layout)
+{
+    m_dtlsRole = new QComboBox(this);
+    m_dtlsRole->setObjectName(QStringLiteral("dtlsRole"));
+    m_dtlsRole->addItem(tr("DTLS server (our certificate)"), true);
+    m_dtlsRole->addItem(tr("DTLS client (to the remote target)"), false);
+    m_dtlsRole->setToolTip(tr("A server shows its certificate to the clients that send to it; "
+                              "a client shakes hands with the remote address of the tab and "
+                              "verifies its certificate."));
+    auto *form = new QFormLayout;
+    form->addRow(tr("Role"), m_dtlsRole);
+    static_cast<QVBoxLayout *>(layout)->addLayout(form);
+    connect(m_dtlsRole, &QComboBox::currentIndexChanged, this, [this] {
+        showDtlsRole();
+        recheck();
+    });
+}
+
+bool TlsDialog::dtlsServer() const
+{
+    return m_dtlsRole && m_dtlsRole->currentData().toBool();
+}
+
+void TlsDialog::showDtlsRole()
+{
+    if (!m_dtlsRole)
+        return;
+    m_serverSection->setVisible(dtlsServer());
+    m_clientSection->setVisible(!dtlsServer());
+    adjustSize();
+}
+
 void TlsDialog::setSettings(const TlsSettings &s, const QString &host)
 {
     m_given = s;
@@ -262,7 +316,14 @@ void TlsDialog::setSettings(const TlsSettings &s, const QString &host)
         m_clientCerts->setCurrentIndex(m_clientCerts->findData(int(s.clientCertificates)));
     }
     m_caFile->setText(s.caFile);
-    m_alpn->setText(s.alpn.join(QStringLiteral(", ")));
+    if (m_serverCaFile)
+        m_serverCaFile->setText(s.caFile);
+    if (m_alpn)
+        m_alpn->setText(s.alpn.join(QStringLiteral(", ")));
+    if (m_dtlsRole) {
+        m_dtlsRole->setCurrentIndex(m_dtlsRole->findData(s.hasOwnCertificate()));
+        showDtlsRole();
+    }
     if (m_verify) {
         m_verify->setChecked(!s.insecure);
         m_serverName->setText(s.serverName);
@@ -288,15 +349,24 @@ TlsSettings TlsDialog::settings() const
             TlsSettings::ClientCertificates(m_clientCerts->currentData().toInt());
     }
     s.caFile = m_caFile->text().trimmed();
-    s.alpn.clear();
-    for (const QString &p : m_alpn->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
-        if (!p.trimmed().isEmpty())
-            s.alpn << p.trimmed();
+    if (m_alpn) {
+        s.alpn.clear();
+        for (const QString &p : m_alpn->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
+            if (!p.trimmed().isEmpty())
+                s.alpn << p.trimmed();
+    }
     if (m_verify) {
         s.insecure = !m_verify->isChecked();
         s.serverName = m_serverName->text().trimmed();
         s.clientCertFile = m_clientCertFile->text().trimmed();
         s.clientKeyFile = m_clientKeyFile->text().trimmed();
+    }
+    if (m_dtlsRole && dtlsServer()) {
+        s.caFile = m_serverCaFile->text().trimmed();
+    } else if (m_dtlsRole) { // a client: no certificate of its own (that would make a server)
+        s.certFile.clear();
+        s.keyFile.clear();
+        s.generateCertificate = false;
     }
     return s;
 }
@@ -356,6 +426,9 @@ void TlsDialog::recheck()
                  own ? TlsFileCheck::problem(m_keyFile->text().trimmed(), Kind::Key) : QString());
     }
     showNote(m_caNote, TlsFileCheck::problem(m_caFile->text().trimmed(), Kind::Certificate));
+    if (m_serverCaFile)
+        showNote(m_serverCaNote,
+                 TlsFileCheck::problem(m_serverCaFile->text().trimmed(), Kind::Certificate));
     if (m_verify) {
         m_insecureWarning->setVisible(!m_verify->isChecked());
         showNote(m_clientCertNote,
@@ -371,6 +444,9 @@ void TlsDialog::recheck()
     QString whole = TlsFileCheck::settingsProblem(s, m_mode);
     if (m_listenSide && !m_listenSide->isChecked() && !m_upstreamSide->isChecked())
         whole.clear();
+    if (dtlsServer() && !s.hasOwnCertificate()) // else it would start as a client
+        whole = tr("A DTLS server needs a certificate and its key file: choose both, or "
+                   "generate a throwaway certificate.");
     showNote(m_problem, whole);
 }
 

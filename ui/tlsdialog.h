@@ -23,6 +23,10 @@ namespace sockscope {
 // under its field. "Generate a throwaway certificate" writes a fresh self-signed pair into the
 // application's data folder (the key 0600) and points the fields at it, so what the dialog
 // shows (its SHA-256 fingerprint) is what the server will show, after a restart too.
+//
+// A UDP tab's (DTLS) dialog starts with the role: a server shows its certificate section, a
+// client (of the remote target) its verification section; there is no ALPN (Qt's DTLS does
+// not negotiate it). The role is TlsSettings::hasOwnCertificate(), as DtlsSession decides it.
 class TlsDialog : public QDialog
 {
     Q_OBJECT
@@ -44,6 +48,9 @@ public:
 private:
     QGroupBox *buildServerSection();
     QGroupBox *buildClientSection();
+    void buildDtlsRole(QLayout *layout);
+    bool dtlsServer() const;
+    void showDtlsRole();
     void buildOwnCertificateRows(QGroupBox *box, QFormLayout *form);
     void buildClientCertificateRows(QGroupBox *box, QFormLayout *form);
     QLineEdit *addPathRow(QGroupBox *box, QFormLayout *form, const QString &label, const char *name,
@@ -64,6 +71,9 @@ private:
 
     QCheckBox *m_listenSide = nullptr;   // relay: TLS towards clients
     QCheckBox *m_upstreamSide = nullptr; // relay: TLS towards the upstream
+    QComboBox *m_dtlsRole = nullptr;     // UDP: DTLS server or client
+    QGroupBox *m_serverSection = nullptr;
+    QGroupBox *m_clientSection = nullptr;
     // Our certificate (server, relay's client-facing side).
     QLineEdit *m_certFile = nullptr;
     QLineEdit *m_keyFile = nullptr;
@@ -78,10 +88,14 @@ private:
     // Trust anchors: the client's, or what a server checks client certificates against.
     QLineEdit *m_caFile = nullptr;
     QLabel *m_caNote = nullptr;
+    // UDP: a DTLS server's own CA row (client certificates); m_caFile is the client's.
+    QLineEdit *m_serverCaFile = nullptr;
+    QLabel *m_serverCaNote = nullptr;
     // The client's side (client, relay's upstream).
     QCheckBox *m_verify = nullptr;
     QLabel *m_insecureWarning = nullptr;
     QLineEdit *m_serverName = nullptr;
+    QLabel *m_serverNameNote = nullptr; // DTLS: the name is checked, not sent
     QLineEdit *m_alpn = nullptr;
     QLineEdit *m_clientCertFile = nullptr;
     QLineEdit *m_clientKeyFile = nullptr;

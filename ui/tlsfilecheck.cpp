@@ -51,11 +51,16 @@ QString TlsFileCheck::problem(const QString &path, Kind kind)
 
 bool TlsFileCheck::serverSideOn(const TlsSettings &s, Session::Mode mode)
 {
+    // DTLS (a UDP tab) is a server when it has a certificate of its own, as DtlsSession.
+    if (mode == Session::Mode::Udp)
+        return s.enabled && s.hasOwnCertificate();
     return s.enabled && (mode == Session::Mode::TcpServer || mode == Session::Mode::Relay);
 }
 
 bool TlsFileCheck::clientSideOn(const TlsSettings &s, Session::Mode mode)
 {
+    if (mode == Session::Mode::Udp)
+        return s.enabled && !s.hasOwnCertificate();
     return (mode == Session::Mode::TcpClient && s.enabled) ||
            (mode == Session::Mode::Relay && s.upstream);
 }
