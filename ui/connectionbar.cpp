@@ -326,7 +326,8 @@ void ConnectionBar::showDtlsLimits()
     const bool dtls = m_tlsSwitch->isChecked();
     for (QWidget *w : std::as_const(m_plainUdpOnly)) {
         w->setEnabled(!dtls);
-        w->setToolTip(dtls ? tr("Plain UDP only: not with DTLS.") : w->property("plainTip").toString());
+        w->setToolTip(dtls ? tr("Plain UDP only: not with DTLS.")
+                           : w->property("plainTip").toString());
     }
 }
 

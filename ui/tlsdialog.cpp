@@ -135,8 +135,8 @@ QGroupBox *TlsDialog::buildServerSection()
     form->addRow(tr("Client certificates"), m_clientCerts);
     connect(m_clientCerts, &QComboBox::currentIndexChanged, this, &TlsDialog::recheck);
     if (m_mode == Session::Mode::Udp) {
-        m_serverCaFile = addPathRow(box, form, tr("CA file"), "dtlsServerCaFile", pemFilter(),
-                                    &m_serverCaNote);
+        m_serverCaFile =
+            addPathRow(box, form, tr("CA file"), "dtlsServerCaFile", pemFilter(), &m_serverCaNote);
         m_serverCaFile->setPlaceholderText(tr("the system's trusted CAs"));
         m_serverCaFile->setToolTip(tr("Client certificates are verified against these CA "
                                       "certificates (PEM)."));
@@ -270,7 +270,7 @@ void TlsDialog::buildClientCertificateRows(QGroupBox *box, QFormLayout *form)
 }
 
 // UDP: which end of DTLS this tab is; the sections follow.
-void TlsDialog::buildDtlsRole(QLayout *layout)
+void TlsDialog::buildDtlsRole(QVBoxLayout *layout)
 {
     m_dtlsRole = new QComboBox(this);
     m_dtlsRole->setObjectName(QStringLiteral("dtlsRole"));
@@ -281,7 +281,7 @@ void TlsDialog::buildDtlsRole(QLayout *layout)
                               "verifies its certificate."));
     auto *form = new QFormLayout;
     form->addRow(tr("Role"), m_dtlsRole);
-    static_cast<QVBoxLayout *>(layout)->addLayout(form);
+    layout->addLayout(form);
     connect(m_dtlsRole, &QComboBox::currentIndexChanged, this, [this] {
         showDtlsRole();
         recheck();

@@ -13,6 +13,7 @@ class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QVBoxLayout;
 
 namespace sockscope {
 
@@ -48,7 +49,7 @@ public:
 private:
     QGroupBox *buildServerSection();
     QGroupBox *buildClientSection();
-    void buildDtlsRole(QLayout *layout);
+    void buildDtlsRole(QVBoxLayout *layout);
     bool dtlsServer() const;
     void showDtlsRole();
     void buildOwnCertificateRows(QGroupBox *box, QFormLayout *form);

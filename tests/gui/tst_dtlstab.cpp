@@ -193,8 +193,8 @@ void tst_DtlsTab::plainUdpOptionsGreyed()
     tab.show();
     auto *broadcast = child<QCheckBox>(&tab, "broadcast");
     broadcast->setChecked(true);
-    const QStringList names{u"broadcast"_s, u"replyToLast"_s, u"multicastGroup"_s,
-                            u"multicastInterface"_s, u"joinGroup"_s, u"leaveGroup"_s};
+    const QStringList names{u"broadcast"_s,          u"replyToLast"_s, u"multicastGroup"_s,
+                            u"multicastInterface"_s, u"joinGroup"_s,   u"leaveGroup"_s};
     for (const QString &name : names)
         QVERIFY2(tab.findChild<QWidget *>(name)->isEnabled(), qPrintable(name));
     clickButton(child<QCheckBox>(&tab, "tlsEnabled"));
@@ -375,8 +375,7 @@ void tst_DtlsTab::refusedThenConnectAnyway()
         auto *peers = child<QTreeView>(tab, "peerList");
         QTRY_VERIFY(peers->model()->rowCount() >= 1);
         const int last = peers->model()->rowCount() - 1;
-        QCOMPARE(peers->model()->index(last, PeerListModel::Tls).data().toString(),
-                 u"DTLSv1.2"_s);
+        QCOMPARE(peers->model()->index(last, PeerListModel::Tls).data().toString(), u"DTLSv1.2"_s);
     }
     QCOMPARE(child<QTreeView>(&client, "peerList")->model()->rowCount(), 1);
     QVERIFY(saveScreenshot(server, u"dtls-server-900"_s));
@@ -457,7 +456,8 @@ void tst_DtlsTab::fitsSmallScreen()
                  qPrintable(u"the dialog needs %1 px"_s.arg(dialog.sizeHint().height())));
         QVERIFY2(dialog.sizeHint().width() <= 900,
                  qPrintable(u"the dialog needs %1 px"_s.arg(dialog.sizeHint().width())));
-        QVERIFY(saveScreenshot(dialog, u"dtls-dialog-%1"_s.arg(server ? u"server"_s : u"client"_s)));
+        QVERIFY(
+            saveScreenshot(dialog, u"dtls-dialog-%1"_s.arg(server ? u"server"_s : u"client"_s)));
     }
 }
 
