@@ -1583,7 +1583,10 @@
     </message>
     <message numerus="yes">
         <source>A datagram that is not DTLS was ignored (%n byte(s)).</source>
-        <translation><numerusform>A datagram that is not DTLS was ignored (%n byte).</numerusform><numerusform>A datagram that is not DTLS was ignored (%n bytes).</numerusform></translation>
+        <translation>
+            <numerusform>A datagram that is not DTLS was ignored (%n byte).</numerusform>
+            <numerusform>A datagram that is not DTLS was ignored (%n bytes).</numerusform>
+        </translation>
     </message>
     <message>
         <source>The DTLS handshake has not finished.</source>
@@ -1638,7 +1641,10 @@
     </message>
     <message numerus="yes">
         <source>it is not DTLS (%n byte(s)); this port speaks DTLS only.</source>
-        <translation><numerusform>it is not DTLS (%n byte); this port speaks DTLS only.</numerusform><numerusform>it is not DTLS (%n bytes); this port speaks DTLS only.</numerusform></translation>
+        <translation>
+            <numerusform>it is not DTLS (%n byte); this port speaks DTLS only.</numerusform>
+            <numerusform>it is not DTLS (%n bytes); this port speaks DTLS only.</numerusform>
+        </translation>
     </message>
     <message>
         <source>the client started a new DTLS session</source>
@@ -1646,7 +1652,10 @@
     </message>
     <message numerus="yes">
         <source>%n DTLS client(s) are handshaking already (the limit).</source>
-        <translation><numerusform>%n DTLS client are handshaking already (the limit).</numerusform><numerusform>%n DTLS clients are handshaking already (the limit).</numerusform></translation>
+        <translation>
+            <numerusform>%n DTLS client are handshaking already (the limit).</numerusform>
+            <numerusform>%n DTLS clients are handshaking already (the limit).</numerusform>
+        </translation>
     </message>
     <message>
         <source>DTLS handshake with %1…</source>
@@ -1654,7 +1663,10 @@
     </message>
     <message numerus="yes">
         <source>forgotten: more than %n DTLS client(s)</source>
-        <translation><numerusform>forgotten: more than %n DTLS client</numerusform><numerusform>forgotten: more than %n DTLS clients</numerusform></translation>
+        <translation>
+            <numerusform>forgotten: more than %n DTLS client</numerusform>
+            <numerusform>forgotten: more than %n DTLS clients</numerusform>
+        </translation>
     </message>
     <message>
         <source>the peer ended the DTLS session</source>
@@ -6218,6 +6230,10 @@ SHA-256 fingerprint: %2</source>
     </message>
     <message>
         <source>The key file %1 is not the key of the certificate in %2.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The %1 file %2 is not a regular file.</source>
         <translation></translation>
     </message>
 </context>

@@ -1584,7 +1584,9 @@
     </message>
     <message numerus="yes">
         <source>A datagram that is not DTLS was ignored (%n byte(s)).</source>
-        <translation><numerusform>已忽略一个不是 DTLS 的数据报（%n 字节）。</numerusform></translation>
+        <translation>
+            <numerusform>已忽略一个不是 DTLS 的数据报（%n 字节）。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The DTLS handshake has not finished.</source>
@@ -1639,7 +1641,9 @@
     </message>
     <message numerus="yes">
         <source>it is not DTLS (%n byte(s)); this port speaks DTLS only.</source>
-        <translation><numerusform>它不是 DTLS（%n 字节）；此端口只使用 DTLS。</numerusform></translation>
+        <translation>
+            <numerusform>它不是 DTLS（%n 字节）；此端口只使用 DTLS。</numerusform>
+        </translation>
     </message>
     <message>
         <source>the client started a new DTLS session</source>
@@ -1647,7 +1651,9 @@
     </message>
     <message numerus="yes">
         <source>%n DTLS client(s) are handshaking already (the limit).</source>
-        <translation><numerusform>已有 %n 个 DTLS 客户端在握手（已达上限）。</numerusform></translation>
+        <translation>
+            <numerusform>已有 %n 个 DTLS 客户端在握手（已达上限）。</numerusform>
+        </translation>
     </message>
     <message>
         <source>DTLS handshake with %1…</source>
@@ -1655,7 +1661,9 @@
     </message>
     <message numerus="yes">
         <source>forgotten: more than %n DTLS client(s)</source>
-        <translation><numerusform>已遗忘：DTLS 客户端超过 %n 个</numerusform></translation>
+        <translation>
+            <numerusform>已遗忘：DTLS 客户端超过 %n 个</numerusform>
+        </translation>
     </message>
     <message>
         <source>the peer ended the DTLS session</source>
@@ -6192,6 +6200,10 @@ SHA-256 指纹：%2</translation>
     <message>
         <source>The key file %1 is not the key of the certificate in %2.</source>
         <translation>私钥文件 %1 不是 %2 中证书的私钥。</translation>
+    </message>
+    <message>
+        <source>The %1 file %2 is not a regular file.</source>
+        <translation>%1文件 %2 不是普通文件。</translation>
     </message>
 </context>
 <context>
