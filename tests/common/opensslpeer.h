@@ -54,7 +54,8 @@ public:
         if (!running())
             return;
         m_process.closeWriteChannel();
-        if (!m_process.waitForFinished(2000)) {
+        // Only a connected s_server reads stdin: one still waiting for its client is killed.
+        if (!m_process.waitForFinished(500)) {
             m_process.kill();
             m_process.waitForFinished(2000);
         }
