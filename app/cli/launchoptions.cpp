@@ -1,5 +1,6 @@
 #include "cli/launchoptions.h"
 
+#include "cli/tlsoptions.h"
 #include "core/session/relaycontrol.h"
 
 #include <QCommandLineParser>
@@ -191,6 +192,8 @@ SessionEndpoint LaunchOptions::overlay(SessionEndpoint e) const
 {
     if (bindGiven)
         e.localAddress = bind;
+    if (tls.any())
+        e.tls = tls;
     switch (mode) {
     case Session::Mode::TcpServer:
         if (portGiven)
@@ -530,6 +533,8 @@ LaunchParse parseLaunchOptions(const QStringList &arguments)
     const QCommandLineOption version = parser.addVersionOption();
     const CliOptions c;
     c.addTo(parser);
+    const TlsCliOptions tlsOptions;
+    tlsOptions.addTo(parser);
 
     LaunchParse r;
     auto error = [&r](const QString &message) {
@@ -571,6 +576,8 @@ LaunchParse parseLaunchOptions(const QStringList &arguments)
     if (QString why = readConnection(parser, c, o); !why.isEmpty())
         return error(why);
     if (QString why = readReceive(parser, c, o); !why.isEmpty())
+        return error(why);
+    if (QString why = tlsOptions.read(parser, o.mode, o.relayOverUdp, &o.tls); !why.isEmpty())
         return error(why);
     if (QString why = readPayload(parser, c, o); !why.isEmpty())
         return error(why);

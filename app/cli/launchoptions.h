@@ -36,6 +36,7 @@ struct LaunchOptions
     QString upstreamHost; // relay: the server clients are passed on to
     quint16 upstreamPort = 0;
     bool relayOverUdp = false; // --transport udp
+    TlsSettings tls;           // --tls, --tls-listen, --tls-upstream and their files
     // Relay "bad network", per direction (--c2s-delay, --c2s-rate, --s2c-delay, --s2c-rate).
     int c2sDelayMs = 0;
     qint64 c2sRate = 0;

@@ -3,6 +3,7 @@
 // The one edge of link/ that still points elsewhere: CloseReason and socketErrorText live in
 // transport/ until they move to net/ (redesign plan S5). TcpLink reaches them through here.
 #include "core/link/socketerrors.h"
+#include "core/tls/tlssessioninfo.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -45,6 +46,9 @@ public:
     bool peerFinished() const { return m_peerFinished; }
     // Our FIN went out: finishSending() was called and the queue had drained.
     bool writeFinished() const { return m_writeFinished; }
+
+    // What the link's TLS handshake agreed on; inactive for a plain link.
+    virtual TlsSessionInfo tlsInfo() const { return TlsSessionInfo(); }
 
     virtual QHostAddress peerAddress() const = 0;
     virtual quint16 peerPort() const = 0;

@@ -143,6 +143,16 @@ TcpLink::~TcpLink()
         ::close(m_fd);
 }
 
+qintptr TcpLink::takeDescriptor()
+{
+    if (m_fd < 0 || state() != State::Open || !m_held.isEmpty() || m_queued > 0)
+        return -1;
+    m_readNotifier->setEnabled(false);
+    m_writeNotifier->setEnabled(false);
+    m_stallTimer->stop();
+    return std::exchange(m_fd, -1);
+}
+
 bool TcpLink::write(const QByteArray &bytes)
 {
     if (state() != State::Open || m_finishPending || writeFinished())

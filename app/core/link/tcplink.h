@@ -48,6 +48,10 @@ public:
     ~TcpLink() override;
 
     qintptr descriptor() const { return m_fd; }
+    // Gives the connection's descriptor up (a TLS handshake takes it over, see TlsHandshake):
+    // the link goes inert, emits nothing more and closes nothing; the caller deletes it.
+    // -1, link unchanged, when it has read or queued bytes already (they would be lost).
+    qintptr takeDescriptor();
 
     QHostAddress peerAddress() const override { return m_peerAddress; }
     quint16 peerPort() const override { return m_peerPort; }

@@ -2,6 +2,8 @@
 
 #include "core/session/session.h"
 #include "core/net/closereason.h"
+#include "core/tls/certificatefingerprint.h"
+#include "core/tls/certificateinfo.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -29,6 +31,24 @@ void addClose(QJsonObject &c, const PeerInfo &p)
     }
 }
 
+// What the peer's TLS handshake agreed on (issue #15's pinned fields); null for plaintext.
+QJsonValue tlsEntry(const PeerInfo &p)
+{
+    if (!p.tls.active)
+        return QJsonValue();
+    const QSslCertificate certificate = p.tls.peerCertificate();
+    return QJsonObject{
+        {QStringLiteral("protocol"), p.tls.protocol},
+        {QStringLiteral("cipher"), p.tls.cipher},
+        {QStringLiteral("alpn"), p.tls.alpn.isEmpty() ? QJsonValue() : QJsonValue(p.tls.alpn)},
+        {QStringLiteral("peer_subject"),
+         certificate.isNull() ? QJsonValue() : QJsonValue(CertificateInfo(certificate).subject())},
+        {QStringLiteral("peer_sha256"),
+         certificate.isNull() ? QJsonValue() : QJsonValue(sha256Fingerprint(certificate))},
+        {QStringLiteral("verify_errors"), QJsonArray::fromStringList(p.tls.verifyErrors)},
+    };
+}
+
 QJsonObject connectionEntry(const Session &session, const PeerInfo &p)
 {
     QJsonObject c{{QStringLiteral("peer"), p.endpoint()},
@@ -39,6 +59,8 @@ QJsonObject connectionEntry(const Session &session, const PeerInfo &p)
     addClose(c, p);
     if (session.rxChecksum() != ChecksumKind::None)
         c.insert(QStringLiteral("checksum_errors"), p.checksumErrors);
+    if (p.tls.active)
+        c.insert(QStringLiteral("tls"), tlsEntry(p));
     return c;
 }
 
@@ -62,6 +84,11 @@ QJsonObject pairEntry(const Session &session, const PeerInfo &client)
     if (session.rxChecksum() != ChecksumKind::None)
         c.insert(QStringLiteral("checksum_errors"),
                  client.checksumErrors + (up ? up->checksumErrors : 0));
+    // Each side its own handshake: the client's with us, ours with the server.
+    if (client.tls.active)
+        c.insert(QStringLiteral("tls"), tlsEntry(client));
+    if (up && up->tls.active)
+        c.insert(QStringLiteral("upstream_tls"), tlsEntry(*up));
     return c;
 }
 

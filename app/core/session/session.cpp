@@ -260,10 +260,11 @@ qsizetype Session::removeOldestClosedPeers(qsizetype count)
 }
 
 quint32 Session::openPeer(const QHostAddress &address, quint16 port, PeerInfo::Side side,
-                          quint32 partner)
+                          quint32 partner, const TlsSessionInfo &tls)
 {
     PeerInfo info;
     info.id = m_nextId++;
+    info.tls = tls;
     info.address = address;
     info.port = port;
     info.side = side;

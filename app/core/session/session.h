@@ -181,7 +181,7 @@ public:
 
     // The certificate this session shows its peers (a TLS server, a relay's TLS side, a client's
     // own certificate), a generated one included; null when none.
-    virtual QSslCertificate tlsCertificate() const { return {}; }
+    virtual QSslCertificate tlsCertificate() const { return QSslCertificate(); }
 
 signals:
     void stateChanged(sockscope::Session::State state);
@@ -215,7 +215,8 @@ protected:
     // A relay's upstream side is opened with its client as partner: both know each other
     // before peerOpened().
     quint32 openPeer(const QHostAddress &address, quint16 port,
-                     PeerInfo::Side side = PeerInfo::Side::None, quint32 partner = 0);
+                     PeerInfo::Side side = PeerInfo::Side::None, quint32 partner = 0,
+                     const TlsSessionInfo &tls = TlsSessionInfo());
     void closePeer(quint32 id, CloseReason reason, const QString &text);
     // Received bytes: counted, framed, verified, logged, auto-replied.
     void ingest(quint32 id, const QByteArray &bytes);

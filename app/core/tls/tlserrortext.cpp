@@ -213,6 +213,42 @@ TlsErrorText::HandshakeFailure TlsErrorText::classifyHandshake(const QByteArray 
     return HandshakeFailure::Other;
 }
 
+TlsErrorText::HandshakeFailure TlsErrorText::classifyLibraryError(const QString &errorString)
+{
+    struct Phrase
+    {
+        const char *text; // OpenSSL 3's reason strings, as Qt quotes them
+        HandshakeFailure failure;
+    };
+    static constexpr Phrase kPhrases[] = {
+        {"wrong version number", HandshakeFailure::NotTls},
+        {"packet length too long", HandshakeFailure::NotTls},
+        {"http request", HandshakeFailure::NotTls},
+        {"record layer failure", HandshakeFailure::NotTls},
+        {"unknown protocol", HandshakeFailure::NotTls},
+        {"no application protocol", HandshakeFailure::NoSharedApplicationProtocol},
+        {"certificate required", HandshakeFailure::PeerRequiresCertificate},
+        {"peer did not return a certificate", HandshakeFailure::PeerRequiresCertificate},
+        {"unknown ca", HandshakeFailure::PeerRejectedCertificate},
+        {"bad certificate", HandshakeFailure::PeerRejectedCertificate},
+        {"certificate expired", HandshakeFailure::PeerRejectedCertificate},
+        {"certificate unknown", HandshakeFailure::PeerRejectedCertificate},
+        {"certificate revoked", HandshakeFailure::PeerRejectedCertificate},
+        {"unsupported protocol", HandshakeFailure::NoSharedProtocol},
+        {"no shared cipher", HandshakeFailure::NoSharedProtocol},
+        {"no protocols available", HandshakeFailure::NoSharedProtocol},
+        {"protocol version", HandshakeFailure::NoSharedProtocol},
+        {"handshake failure", HandshakeFailure::NoSharedProtocol},
+        {"alert", HandshakeFailure::PeerAlert},
+        {"unexpected eof", HandshakeFailure::ClosedWithoutAnswer},
+    };
+    for (const Phrase &phrase : kPhrases) {
+        if (errorString.contains(QLatin1String(phrase.text), Qt::CaseInsensitive))
+            return phrase.failure;
+    }
+    return HandshakeFailure::Other;
+}
+
 QString TlsErrorText::handshakeText(HandshakeFailure failure)
 {
     switch (failure) {

@@ -36,6 +36,10 @@ public:
     // error: QAbstractSocket::SocketTimeoutError for the caller's own handshake timer.
     static HandshakeFailure classifyHandshake(const QByteArray &firstBytes,
                                               QAbstractSocket::SocketError error);
+    // What the TLS library's own message (QSslSocket::errorString()) says, for the side that
+    // cannot see the peer's first bytes: "wrong version number" is a plaintext answer, "tlsv13
+    // alert certificate required" an alert… Other when it names none of these.
+    static HandshakeFailure classifyLibraryError(const QString &errorString);
     static QString handshakeText(HandshakeFailure failure);
 
     // True when bytes could begin a TLS record (or an SSLv2-style ClientHello).

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QList>
+#include <QMetaType>
 #include <QSslCertificate>
 #include <QString>
 #include <QStringList>
@@ -26,3 +27,5 @@ struct TlsSessionInfo
 };
 
 } // namespace sockscope
+
+Q_DECLARE_METATYPE(sockscope::TlsSessionInfo)

@@ -2,8 +2,12 @@
 
 #include "core/link/link.h"
 #include "core/link/socketerrors.h"
+#include "core/link/tcplink.h"
 #include "core/link/tcplistener.h"
+#include "core/link/tlshandshake.h"
+#include "core/link/tlslink.h"
 #include "core/net/endpoint.h"
+#include "core/tls/certificateinfo.h"
 
 #include <QPointer>
 
@@ -26,7 +30,8 @@ quint32 LinkSession::attach(Link *link, PeerInfo::Side side, quint32 partner)
     link->setParent(this);
     link->setMaxBlockBytes(hasAutoReplier() ? ReplyReadChunk : 0);
     link->setReadHeld(m_readingHeld);
-    const quint32 id = openPeer(unmappedAddress(link->peerAddress()), link->peerPort(), side, partner);
+    const quint32 id = openPeer(unmappedAddress(link->peerAddress()), link->peerPort(), side,
+                                partner, link->tlsInfo());
     m_links.insert(id, link);
     connect(link, &Link::received, this,
             [this, id](const QByteArray &block) { linkReceived(id, block); });
@@ -59,6 +64,82 @@ void LinkSession::onClosed(quint32 id, Link *link, CloseReason reason, const QSt
 }
 
 void LinkSession::linkClosed(quint32, CloseReason) {}
+
+void LinkSession::secure(TcpLink *plain, const TlsContext &context, const QString &host,
+                         TlsDone done, TlsFailed failed)
+{
+    const QString peer =
+        formatEndpoint(unmappedAddress(plain->peerAddress()).toString(), plain->peerPort());
+    logEvent(0, tr("TLS handshake with %1…").arg(peer));
+    TlsHandshake *handshake = TlsHandshake::start(plain, context, host, this);
+    m_handshakes.insert(handshake);
+    connect(handshake, &TlsHandshake::finished, this,
+            [this, handshake, done](TlsLink *link) {
+                m_handshakes.remove(handshake);
+                handshake->deleteLater();
+                done(link);
+            });
+    connect(handshake, &TlsHandshake::failed, this,
+            [this, handshake, peer, failed](CloseReason reason, const QString &text,
+                                            const TlsSessionInfo &refused) {
+                m_handshakes.remove(handshake);
+                handshake->deleteLater();
+                const QString why = tr("TLS handshake with %1 failed: %2").arg(peer, text);
+                if (failed)
+                    failed(reason, why, refused); // says it in its own way
+                else
+                    logEvent(0, why, true);
+            });
+}
+
+void LinkSession::cancelHandshakes()
+{
+    for (TlsHandshake *handshake : std::as_const(m_handshakes)) {
+        handshake->disconnect(this);
+        handshake->deleteLater(); // its socket goes with it, aborted
+    }
+    m_handshakes.clear();
+}
+
+void LinkSession::logTlsInfo(quint32 id)
+{
+    const PeerInfo *p = peer(id);
+    if (!p || !p->tls.active)
+        return;
+    const TlsSessionInfo &tls = p->tls;
+    QString text = tr("TLS handshake finished: %1, %2").arg(tls.protocol, tls.cipher);
+    if (!tls.alpn.isEmpty())
+        text += tr(", ALPN \"%1\"").arg(tls.alpn);
+    const QSslCertificate certificate = tls.peerCertificate();
+    if (!certificate.isNull()) {
+        const CertificateInfo info(certificate);
+        text += tr("; peer certificate %1 (SHA-256 %2)").arg(info.subject(), info.sha256Fingerprint());
+    }
+    logEvent(id, text);
+    for (const QString &error : tls.verifyErrors)
+        logEvent(id, tr("Accepted despite a failed verification (insecure): %1").arg(error), true);
+}
+
+bool LinkSession::makeTlsContext(const TlsSettings &settings, TlsContext::Role role,
+                                 TlsContext *context)
+{
+    QString error;
+    *context = TlsContext::make(settings, role, &error);
+    if (context->isNull()) {
+        fail(tr("TLS cannot start: %1").arg(error));
+        return false;
+    }
+    const QSslCertificate certificate = context->localCertificate();
+    if (!certificate.isNull()) {
+        const CertificateInfo info(certificate);
+        logEvent(0, context->isGenerated()
+                        ? tr("TLS certificate generated for this run: %1, SHA-256 %2")
+                              .arg(info.subject(), info.sha256Fingerprint())
+                        : tr("TLS certificate: %1, SHA-256 %2")
+                              .arg(info.subject(), info.sha256Fingerprint()));
+    }
+    return true;
+}
 
 void LinkSession::linkReceived(quint32 id, const QByteArray &block)
 {
@@ -140,7 +221,8 @@ bool LinkSession::listenOn(TcpListener *listener, const QHostAddress &address, q
 
 bool LinkSession::roomFor(Link *link, int maxClients)
 {
-    if (openPeerCount() < maxClients)
+    // Clients mid-handshake count too: a storm of silent TLS connections cannot pile up.
+    if (openPeerCount() + pendingHandshakes() < maxClients)
         return true;
     logEvent(0,
              tr("Refused %1: the limit of %n client(s) is reached.", nullptr, maxClients)

@@ -2,12 +2,19 @@
 
 #include "core/session/session.h"
 
+#include "core/tls/tlscontext.h"
+
 #include <QHash>
+#include <QSet>
+
+#include <functional>
 
 namespace sockscope {
 
 class Link;
+class TcpLink;
 class TcpListener;
+class TlsHandshake;
 
 // Base of the session kinds whose peers are links (TCP server, TCP client; the relay later).
 // It owns their links: a link's bytes go to the peer table (framing, log, auto-reply),
@@ -64,6 +71,24 @@ protected:
     void setPeerReading(quint32 id, bool on) override;
     void autoReplierChanged() override;
 
+    // TLS over a fresh TCP connection (TlsHandshake): the start is logged with the peer's
+    // address; a failure is logged (as an error, naming the peer and why) unless `failed` is
+    // given, which gets that sentence instead; `done` gets the link to attach(). Handshakes
+    // under way end with cancelHandshakes().
+    using TlsDone = std::function<void(Link *)>;
+    using TlsFailed =
+        std::function<void(CloseReason, const QString &, const TlsSessionInfo &refused)>;
+    void secure(TcpLink *plain, const TlsContext &context, const QString &host, TlsDone done,
+                TlsFailed failed = {});
+    void cancelHandshakes();
+    int pendingHandshakes() const { return int(m_handshakes.size()); }
+    // The handshake's result on the peer's log: protocol, cipher, ALPN, the peer's certificate,
+    // and each verification error that was accepted (as an error line).
+    void logTlsInfo(quint32 id);
+    // Makes the session's TLS context from the settings, or fails the session with the reason;
+    // logs the certificate it shows (a generated one with its SHA-256, for pinning it).
+    bool makeTlsContext(const TlsSettings &settings, TlsContext::Role role, TlsContext *context);
+
 private:
     void onClosed(quint32 id, Link *link, CloseReason reason, const QString &text);
 
@@ -75,6 +100,7 @@ private:
         QString text;
     };
     QHash<quint32, CloseAs> m_closeAs; // closeLink()
+    QSet<TlsHandshake *> m_handshakes;
 };
 
 } // namespace sockscope

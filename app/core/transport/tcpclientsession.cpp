@@ -41,6 +41,9 @@ void TcpClientSession::setConnection(Connection c)
 
 void TcpClientSession::start()
 {
+    m_tls = TlsContext();
+    if (m_options.tls.enabled && !makeTlsContext(m_options.tls, TlsContext::Role::Client, &m_tls))
+        return;
     m_wanted = true;
     m_nextDelayMs = m_options.reconnectInitialMs;
     m_reconnectTimer.stop();
@@ -50,7 +53,7 @@ void TcpClientSession::start()
 
 void TcpClientSession::connectNow()
 {
-    if (m_socket || link(m_peerId))
+    if (m_socket || m_handshaking || link(m_peerId))
         return;
     m_socket = new QTcpSocket(this);
     QTcpSocket *socket = m_socket;
@@ -103,6 +106,24 @@ void TcpClientSession::onConnected()
         return;
     }
     m_socket = nullptr;
+    if (m_tls.isNull()) {
+        onSecured(tcp);
+        return;
+    }
+    m_handshaking = true;
+    secure(tcp, m_tls, m_options.host, [this](Link *secured) {
+        m_handshaking = false;
+        onSecured(secured);
+    }, [this](CloseReason reason, const QString &text, const TlsSessionInfo &refused) {
+        m_handshaking = false;
+        if (!refused.verifyErrors.isEmpty())
+            emit tlsVerificationFailed(refused);
+        onConnectFailed(reason, text);
+    });
+}
+
+void TcpClientSession::onSecured(Link *tcp)
+{
     m_peerId = attach(tcp);
     connect(tcp, &Link::stateChanged, this, [this](Link::State s) {
         if (s == Link::State::Closing)
@@ -113,6 +134,7 @@ void TcpClientSession::onConnected()
             .arg(formatEndpoint(tcp->peerAddress().toString(), tcp->peerPort()),
                  formatEndpoint(tcp->localAddress().toString(), tcp->localPort()));
     logEvent(m_peerId, text);
+    logTlsInfo(m_peerId);
     setConnection(Connection::Connected);
     setState(State::Active, text);
 }
@@ -168,11 +190,15 @@ void TcpClientSession::stop()
     m_wanted = false;
     m_reconnectTimer.stop();
     m_connectTimer.stop();
-    if (m_socket && m_connection == Connection::Connecting) {
-        m_socket->disconnect(this);
-        m_socket->abort();
-        m_socket->deleteLater();
-        m_socket = nullptr;
+    if ((m_socket || m_handshaking) && m_connection == Connection::Connecting) {
+        if (m_socket) {
+            m_socket->disconnect(this);
+            m_socket->abort();
+            m_socket->deleteLater();
+            m_socket = nullptr;
+        }
+        cancelHandshakes();
+        m_handshaking = false;
         m_lastReason = CloseReason::LocalClose;
         setConnection(Connection::Closed);
         logEvent(0, tr("Connection attempt cancelled."));
@@ -218,6 +244,7 @@ void TcpClientSession::setEndpoint(const SessionEndpoint &e)
     o.autoReconnect = e.autoReconnect;
     o.localAddress = e.localAddress;
     o.localPort = e.localPort;
+    o.tls = e.tls;
     setOptions(o);
 }
 

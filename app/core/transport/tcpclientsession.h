@@ -37,6 +37,7 @@ public:
         bool autoReconnect = false;
         int reconnectInitialMs = 1000;
         int reconnectMaxMs = 30000;
+        TlsSettings tls; // tls.enabled: TLS once connected (TlsHandshake), verified by default
     };
 
     explicit TcpClientSession(QObject *parent = nullptr);
@@ -56,6 +57,7 @@ public:
     int reconnectDelayMs() const { return m_nextDelayMs; }
 
     void disconnectPeer(quint32 peerId) override;
+    QSslCertificate tlsCertificate() const override { return m_tls.localCertificate(); }
 
 signals:
     void connectionChanged(sockscope::TcpClientSession::Connection connection);
@@ -63,6 +65,7 @@ signals:
 private:
     void connectNow();
     void onConnected();
+    void onSecured(Link *link);
     void onConnectFailed(CloseReason reason, const QString &message);
     void linkClosed(quint32 id, CloseReason reason) override;
     QList<quint32> defaultTargets(QString *whyNone) override;
@@ -80,6 +83,8 @@ private:
     QTimer m_reconnectTimer;
     int m_nextDelayMs = 0;
     bool m_wanted = false; // the user wants a connection (drives auto-reconnect)
+    bool m_handshaking = false;
+    TlsContext m_tls; // made at start() when tls.enabled
 };
 
 } // namespace sockscope

@@ -55,6 +55,7 @@ void TcpRelaySession::setEndpoint(const SessionEndpoint &e)
     o.upstreamPort = e.remotePort;
     o.connectTimeoutMs = e.connectTimeoutMs;
     o.maxClients = e.maxClients;
+    o.tls = e.tls;
     m_options = o;
 }
 
@@ -66,6 +67,14 @@ void TcpRelaySession::start()
         fail(tr("No server to relay to: give its host and port."));
         return;
     }
+    m_listenTls = TlsContext();
+    m_upstreamTls = TlsContext();
+    if (m_options.tls.enabled &&
+        !makeTlsContext(m_options.tls, TlsContext::Role::Server, &m_listenTls))
+        return;
+    if (m_options.tls.upstream &&
+        !makeTlsContext(m_options.tls, TlsContext::Role::Client, &m_upstreamTls))
+        return;
     if (!listenOn(m_listener, m_options.address, m_options.port, m_options.backlog))
         return;
     const QString text =
@@ -80,6 +89,7 @@ void TcpRelaySession::start()
 void TcpRelaySession::stop()
 {
     // Clients still waiting for their server too: their links close at once.
+    cancelHandshakes();
     stopListeningAndCloseAll(m_listener);
 }
 
@@ -95,6 +105,17 @@ quint16 TcpRelaySession::boundPort() const
 
 void TcpRelaySession::admit(TcpLink *link)
 {
+    if (m_listenTls.isNull()) {
+        admitSecure(link);
+        return;
+    }
+    if (!roomFor(link, m_options.maxClients))
+        return;
+    secure(link, m_listenTls, QString(), [this](Link *secured) { admitSecure(secured); });
+}
+
+void TcpRelaySession::admitSecure(Link *link)
+{
     if (!roomFor(link, m_options.maxClients))
         return;
     // Not read from until its server answers: what it sends waits in the kernel.
@@ -103,6 +124,7 @@ void TcpRelaySession::admit(TcpLink *link)
     wire(id, link);
     updateRouting(id);
     logEvent(id, tr("Connected; connecting to the server %1…").arg(upstreamText()));
+    logTlsInfo(id);
     connectUpstream(id);
 }
 
@@ -127,8 +149,27 @@ void TcpRelaySession::upstreamConnected(quint32 client, TcpLink *link)
 {
     if (TcpConnector *connector = m_connecting.take(client))
         connector->deleteLater();
-    Link *clientLink = this->link(client);
-    if (!clientLink) { // the client left meanwhile
+    if (!this->link(client)) { // the client left meanwhile
+        delete link;
+        return;
+    }
+    if (m_upstreamTls.isNull()) {
+        upstreamSecured(client, link);
+        return;
+    }
+    secure(link, m_upstreamTls, m_options.upstreamHost,
+           [this, client](Link *secured) { upstreamSecured(client, secured); },
+           [this, client](CloseReason reason, const QString &text, const TlsSessionInfo &refused) {
+               if (!refused.verifyErrors.isEmpty())
+                   emit tlsVerificationFailed(refused);
+               logEvent(client, text, true);
+               closeLink(client, reason, text);
+           });
+}
+
+void TcpRelaySession::upstreamSecured(quint32 client, Link *link)
+{
+    if (!this->link(client)) { // the client left during the handshake
         delete link;
         return;
     }
@@ -140,6 +181,7 @@ void TcpRelaySession::upstreamConnected(quint32 client, TcpLink *link)
                                          link->peerPort()),
                           formatEndpoint(unmappedAddress(link->localAddress()).toString(),
                                          link->localPort())));
+    logTlsInfo(id);
     updateReading(client);
     updateReading(id);
 }

@@ -55,6 +55,9 @@ public:
         int backlog = 1024;
         qint64 highWater = 4 << 20;
         qint64 lowWater = 1 << 20;
+        // enabled: clients speak TLS to us (we terminate it with our certificate);
+        // upstream: we speak TLS to the server (verifying it as a client would).
+        TlsSettings tls;
     };
 
     explicit TcpRelaySession(QObject *parent = nullptr);
@@ -80,11 +83,14 @@ public:
     Shaping shaping(bool serverToClient) const override;
     bool setRewriteRules(const RewriteConfig &config, AutoReplyIssue *error = nullptr) override;
     const RewriteConfig &rewriteRules() const override { return m_rewrite.config(); }
+    QSslCertificate tlsCertificate() const override { return m_listenTls.localCertificate(); }
 
 private:
     void admit(TcpLink *link);
+    void admitSecure(Link *link);
     void connectUpstream(quint32 client);
     void upstreamConnected(quint32 client, TcpLink *link);
+    void upstreamSecured(quint32 client, Link *link);
     void upstreamFailed(quint32 client, CloseReason reason, const QString &text);
     void linkReceived(quint32 id, const QByteArray &block) override;
     void linkClosed(quint32 id, CloseReason reason) override;
@@ -120,6 +126,8 @@ private:
     QSet<quint32> m_finishAfterPacing; // sides whose FIN waits behind paced bytes
     QHash<quint32, CloseReason> m_closeAfterPacing; // closed sides whose paced bytes still go
     RewriteRules m_rewrite;
+    TlsContext m_listenTls;   // made at start() when tls.enabled
+    TlsContext m_upstreamTls; // … when tls.upstream
 };
 
 } // namespace sockscope

@@ -20,8 +20,12 @@ TcpServerSession::~TcpServerSession() = default;
 
 void TcpServerSession::start()
 {
-    if (m_listener->isListening() ||
-        !listenOn(m_listener, m_options.address, m_options.port, m_options.backlog))
+    if (m_listener->isListening())
+        return;
+    m_tls = TlsContext();
+    if (m_options.tls.enabled && !makeTlsContext(m_options.tls, TlsContext::Role::Server, &m_tls))
+        return;
+    if (!listenOn(m_listener, m_options.address, m_options.port, m_options.backlog))
         return;
     const QString text = listeningText(m_listener->serverAddress(), m_listener->serverPort());
     logEvent(0, text);
@@ -49,6 +53,7 @@ void TcpServerSession::stopListening()
 
 void TcpServerSession::stop()
 {
+    cancelHandshakes();
     stopListeningAndCloseAll(m_listener);
 }
 
@@ -64,10 +69,22 @@ quint16 TcpServerSession::serverPort() const
 
 void TcpServerSession::admit(TcpLink *link)
 {
+    if (m_tls.isNull()) {
+        admitSecure(link);
+        return;
+    }
+    if (!roomFor(link, m_options.maxClients))
+        return;
+    secure(link, m_tls, QString(), [this](Link *secured) { admitSecure(secured); });
+}
+
+void TcpServerSession::admitSecure(Link *link)
+{
     if (!roomFor(link, m_options.maxClients))
         return;
     const quint32 id = attach(link);
     logEvent(id, tr("Connected"));
+    logTlsInfo(id);
 }
 
 QList<quint32> TcpServerSession::defaultTargets(QString *whyNone)
@@ -90,6 +107,7 @@ void TcpServerSession::setEndpoint(const SessionEndpoint &e)
         o.address = e.localAddress;
     o.port = e.localPort;
     o.maxClients = e.maxClients;
+    o.tls = e.tls;
     setOptions(o);
 }
 

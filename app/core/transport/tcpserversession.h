@@ -31,6 +31,7 @@ public:
         quint16 port = 0; // 0: any free port (see serverPort())
         int maxClients = 10000;
         int backlog = 1024; // connect bursts wait in the kernel instead of being refused
+        TlsSettings tls;    // tls.enabled: every client is a TLS client (TlsHandshake)
     };
 
     explicit TcpServerSession(QObject *parent = nullptr);
@@ -51,13 +52,16 @@ public:
     quint16 boundPort() const override { return isListening() ? serverPort() : 0; }
 
     void disconnectAll();
+    QSslCertificate tlsCertificate() const override { return m_tls.localCertificate(); }
 
 private:
     void admit(TcpLink *link);
+    void admitSecure(Link *link);
     QList<quint32> defaultTargets(QString *whyNone) override;
 
     Options m_options;
     TcpListener *m_listener;
+    TlsContext m_tls; // made at start() when tls.enabled
 };
 
 } // namespace sockscope

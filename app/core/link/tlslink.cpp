@@ -1,0 +1,211 @@
+#include "core/link/tlslink.h"
+
+#include "core/tls/tlserrortext.h"
+
+#include <QPointer>
+#include <QSslSocket>
+#include <QTimer>
+
+namespace sockscope {
+
+TlsLink::TlsLink(QSslSocket *encrypted, const TlsSessionInfo &info, QObject *parent)
+    : Link(parent),
+      m_socket(encrypted),
+      m_info(info),
+      m_stallTimer(new QTimer(this)),
+      m_peerAddress(encrypted->peerAddress()),
+      m_localAddress(encrypted->localAddress()),
+      m_peerPort(encrypted->peerPort()),
+      m_localPort(encrypted->localPort())
+{
+    m_socket->disconnect();
+    m_socket->setParent(this);
+    m_socket->setReadBufferSize(ReadBufferBytes);
+    m_stallTimer->setSingleShot(true);
+    connect(m_stallTimer, &QTimer::timeout, this, &TlsLink::checkStall);
+    connect(m_socket, &QIODevice::readyRead, this, &TlsLink::deliver);
+    connect(m_socket, &QIODevice::bytesWritten, this, &TlsLink::onWritten);
+    connect(m_socket, &QSslSocket::encryptedBytesWritten, this, [this] { noteQueueShrank(); });
+    connect(m_socket, &QAbstractSocket::disconnected, this, &TlsLink::onDisconnected);
+    connect(m_socket, &QAbstractSocket::errorOccurred, this, &TlsLink::onError);
+    // Application data may have come in with the handshake's last flight.
+    scheduleDeliver();
+}
+
+TlsLink::~TlsLink()
+{
+    m_socket->disconnect(this);
+}
+
+bool TlsLink::write(const QByteArray &bytes)
+{
+    if (state() != State::Open)
+        return false;
+    if (bytes.isEmpty())
+        return true;
+    m_socket->write(bytes);
+    noteQueueGrew();
+    return true;
+}
+
+qint64 TlsLink::queuedBytes() const
+{
+    return m_socket->bytesToWrite() + m_socket->encryptedBytesToWrite();
+}
+
+void TlsLink::setReadPaused(bool paused)
+{
+    m_readPaused = paused;
+    if (!readBlocked())
+        scheduleDeliver();
+}
+
+void TlsLink::setReadHeld(bool held)
+{
+    m_readHeld = held;
+    if (!readBlocked())
+        scheduleDeliver();
+}
+
+void TlsLink::scheduleDeliver()
+{
+    if (m_deliverQueued)
+        return;
+    m_deliverQueued = true;
+    QMetaObject::invokeMethod(this, &TlsLink::deliver, Qt::QueuedConnection);
+}
+
+void TlsLink::deliver()
+{
+    m_deliverQueued = false;
+    if (state() != State::Open)
+        return;
+    QPointer<TlsLink> self(this);
+    const qint64 blockCap = maxBlockBytes() > 0 ? qMin(maxBlockBytes(), ReadCapBytes) : ReadCapBytes;
+    qint64 total = 0;
+    while (!readBlocked() && total < ReadCapBytes && m_socket->bytesAvailable() > 0) {
+        const QByteArray block = m_socket->read(qMin(m_socket->bytesAvailable(), blockCap));
+        if (block.isEmpty())
+            break;
+        total += block.size();
+        emit received(block);
+        if (!self || state() != State::Open)
+            return;
+    }
+    if (readBlocked())
+        return;
+    if (m_socket->bytesAvailable() > 0)
+        scheduleDeliver(); // the cap: let the loop turn
+    else if (m_peerGone)
+        finish(m_goneReason, m_goneText, queuedBytes());
+}
+
+void TlsLink::onWritten(qint64 bytes)
+{
+    emit bytesWritten(bytes);
+    noteQueueShrank();
+}
+
+void TlsLink::onDisconnected()
+{
+    if (state() == State::Closing) {
+        finish(CloseReason::LocalClose, tr("closed by you"), 0);
+        return;
+    }
+    m_peerGone = true;
+    m_goneReason = CloseReason::PeerClosed;
+    m_goneText = tr("the peer closed the connection");
+    // Every decrypted byte is handed over before the close (after a pause, once resumed).
+    if (m_socket->bytesAvailable() > 0)
+        scheduleDeliver();
+    else
+        finish(m_goneReason, m_goneText, 0);
+}
+
+void TlsLink::onError()
+{
+    const QAbstractSocket::SocketError error = m_socket->error();
+    if (error == QAbstractSocket::RemoteHostClosedError)
+        return; // disconnected() follows
+    if (state() == State::Closed)
+        return;
+    // An alert after the handshake (TLS 1.3 servers refuse a client certificate only now),
+    // a broken record, a reset.
+    const auto failure = TlsErrorText::classifyLibraryError(m_socket->errorString());
+    const QString text = failure == TlsErrorText::HandshakeFailure::Other
+                             ? m_socket->errorString()
+                             : TlsErrorText::handshakeText(failure);
+    const CloseReason reason =
+        failure == TlsErrorText::HandshakeFailure::Other ? CloseReason::Error : CloseReason::TlsFailed;
+    if (m_socket->bytesAvailable() > 0 && state() == State::Open) {
+        m_peerGone = true;
+        m_goneReason = reason;
+        m_goneText = text;
+        scheduleDeliver();
+        return;
+    }
+    const qint64 unsent = queuedBytes();
+    m_socket->abort();
+    finish(reason, text, unsent);
+}
+
+void TlsLink::finishSending()
+{
+    // No half-close over QSslSocket: the graceful close is the nearest thing.
+    close();
+}
+
+void TlsLink::close(int stallMs)
+{
+    if (state() != State::Open)
+        return;
+    setState(State::Closing);
+    m_stallMs = stallMs;
+    m_pendingAtCheck = queuedBytes();
+    if (m_pendingAtCheck > 0)
+        m_stallTimer->start(m_stallMs);
+    m_socket->disconnectFromHost(); // flushes, sends close_notify; disconnected() follows
+    if (state() != State::Closed && m_socket->state() == QAbstractSocket::UnconnectedState)
+        finish(CloseReason::LocalClose, tr("closed by you"), 0);
+}
+
+void TlsLink::checkStall()
+{
+    if (state() != State::Closing)
+        return;
+    const qint64 pending = queuedBytes();
+    if (pending == 0)
+        return;
+    if (pending < m_pendingAtCheck) {
+        m_pendingAtCheck = pending;
+        m_stallTimer->start(m_stallMs);
+        return;
+    }
+    m_socket->abort();
+    finish(CloseReason::LocalClose,
+           tr("closed by you; %n byte(s) queued for it were not sent", nullptr, int(pending)),
+           pending);
+}
+
+void TlsLink::abort()
+{
+    if (state() == State::Closed)
+        return;
+    const qint64 unsent = queuedBytes();
+    m_socket->disconnect(this);
+    m_socket->abort();
+    finish(CloseReason::LocalClose,
+           unsent > 0 ? tr("closed by you; %n byte(s) queued for it were not sent", nullptr,
+                           int(unsent))
+                      : tr("closed by you"),
+           unsent);
+}
+
+void TlsLink::finish(CloseReason reason, const QString &text, qint64 unsent)
+{
+    m_stallTimer->stop();
+    m_socket->disconnect(this);
+    noteClosed(reason, text, unsent);
+}
+
+} // namespace sockscope
