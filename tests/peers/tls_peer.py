@@ -44,6 +44,7 @@ import argparse
 import hashlib
 import os
 import random
+import selectors
 import socket
 import ssl
 import sys
@@ -122,13 +123,44 @@ def read_to_eof(s):
         return total
 
 
-def send_and_read(s, data):
-    """Sends DATA in a thread while reading as many bytes: (got, sha)."""
-    sender = threading.Thread(target=s.sendall, args=(data,), daemon=True)
-    sender.start()
-    got, sha = read_exactly(s, len(data))
-    sender.join(30)
-    return got, sha
+def send_and_read(s, data, timeout=120):
+    """Sends DATA while reading as many bytes: (got, sha). One thread, non-blocking: an SSL
+    object must never be read and written by two threads at once (OpenSSL's rule; with TLS 1.3
+    a read may process a post-handshake message while a write is under way)."""
+    s.setblocking(False)
+    sel = selectors.DefaultSelector()
+    sel.register(s, selectors.EVENT_READ)
+    digest, got, sent = hashlib.sha256(), 0, 0
+    view = memoryview(data)
+    deadline = time.monotonic() + timeout
+    would_block = (ssl.SSLWantReadError, ssl.SSLWantWriteError, BlockingIOError)
+    while got < len(data) or sent < len(data):
+        if time.monotonic() > deadline:
+            raise socket.timeout()
+        progressed = False
+        if sent < len(data):
+            try:
+                # After a would-block the same bytes are offered again, as OpenSSL wants.
+                sent += s.send(view[sent:sent + (256 << 10)])
+                progressed = True
+            except would_block:
+                pass
+        try:
+            chunk = s.recv(1 << 20)
+            if not chunk:
+                break
+            digest.update(chunk)
+            got += len(chunk)
+            progressed = True
+        except would_block:
+            pass
+        if not progressed:
+            sel.modify(s, selectors.EVENT_READ |
+                       (selectors.EVENT_WRITE if sent < len(data) else 0))
+            sel.select(0.2)
+    sel.close()
+    s.settimeout(60)
+    return got, digest.hexdigest()
 
 
 def serve(conn, number, opts, ctx):
