@@ -47,6 +47,8 @@ private slots:
     void serverBothWays();
     void serverClientCertificates_data();
     void serverClientCertificates();
+    void encryptedKey_data();
+    void encryptedKey();
     void plaintextClientToTlsServer();
     void tlsClientToPlainServer();
 
@@ -568,6 +570,64 @@ void tst_TlsCli::serverClientCertificates()
                      .toString()
                      .contains(QLatin1String("SockScope test client")),
                  qPrintable(text(tls)));
+}
+
+void tst_TlsCli::encryptedKey_data()
+{
+    QTest::addColumn<QByteArray>("passphrase"); // in SOCKSCOPE_KEY_PASSPHRASE; null: unset
+    QTest::addColumn<int>("exitCode");           // -1: it runs and serves
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("right passphrase") << QByteArray(TestCerts::kKeyPassphrase) << -1 << QString();
+    QTest::newRow("no passphrase") << QByteArray() << 2
+                                   << QStringLiteral("SOCKSCOPE_KEY_PASSPHRASE");
+    QTest::newRow("wrong passphrase") << QByteArray("wrong horse") << 3
+                                      << QStringLiteral("server-encrypted.key");
+}
+
+// An encrypted key opens with SOCKSCOPE_KEY_PASSPHRASE (the README's contract), and the
+// passphrase shows nowhere.
+void tst_TlsCli::encryptedKey()
+{
+    QFETCH(QByteArray, passphrase);
+    QFETCH(int, exitCode);
+    QFETCH(QString, mentions);
+    CliProcess cli;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("SOCKSCOPE_KEY_PASSPHRASE"));
+    if (!passphrase.isNull())
+        env.insert(QStringLiteral("SOCKSCOPE_KEY_PASSPHRASE"), QString::fromUtf8(passphrase));
+    cli.process().setProcessEnvironment(env);
+    const QStringList args{QStringLiteral("--tls"), QStringLiteral("--cert"), cert("server.pem"),
+                           QStringLiteral("--key"), cert("server-encrypted.key"),
+                           QStringLiteral("--echo")};
+    if (exitCode >= 0) {
+        QVERIFY(cli.start(QStringList{QStringLiteral("--headless"), QStringLiteral("--mode"),
+                                      QStringLiteral("tcp-server"), QStringLiteral("--bind"),
+                                      QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
+                                      QStringLiteral("0")} +
+                          args));
+        QVERIFY2(cli.waitForExit(10000), "still running with a key it cannot open");
+        QCOMPARE(cli.exitCode(), exitCode);
+        QVERIFY2(cli.err().contains(mentions), qPrintable(cli.err()));
+        QVERIFY2(!cli.out().contains(QLatin1String("Listening")), qPrintable(cli.out()));
+    } else {
+        const quint16 port = cli.startHeadlessServer(args);
+        QVERIFY2(port, qPrintable(cli.diagnostics()));
+        if (havePython()) {
+            PythonPeer client;
+            client.start("tls_peer.py", {QStringLiteral("client"), QString::number(port),
+                                         QStringLiteral("--ca"), cert("ca.pem"),
+                                         QStringLiteral("echo-check"), QStringLiteral("1000")});
+            const QString done = waitForLine(client, QStringLiteral("CLIENT "));
+            QVERIFY2(!done.isEmpty(), qPrintable(client.diagnostics()));
+            QCOMPARE(field(done, QStringLiteral("sha")), field(done, QStringLiteral("sent_sha")));
+        }
+        QCOMPARE(cli.terminate(), 0);
+    }
+    if (!passphrase.isEmpty()) {
+        QVERIFY(!cli.rawOut().contains(passphrase));
+        QVERIFY(!cli.err().toUtf8().contains(passphrase));
+    }
 }
 
 // Plaintext to a TLS server: the log says so, the server keeps running and serves the next
