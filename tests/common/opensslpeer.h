@@ -112,11 +112,11 @@ class OpenSslClient : public OpenSslProcess
 public:
     void start(quint16 port, const QStringList &extra = {})
     {
-        m_process.start(opensslBinary(), QStringList{QStringLiteral("s_client"),
-                                                     QStringLiteral("-connect"),
-                                                     QStringLiteral("127.0.0.1:%1").arg(port),
-                                                     QStringLiteral("-nocommands")} +
-                                             extra);
+        m_process.start(opensslBinary(),
+                        QStringList{QStringLiteral("s_client"), QStringLiteral("-connect"),
+                                    QStringLiteral("127.0.0.1:%1").arg(port),
+                                    QStringLiteral("-nocommands")} +
+                            extra);
     }
 
     // Whether the handshake finished (its summary line is out).

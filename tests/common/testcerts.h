@@ -35,8 +35,7 @@ inline bool runOpenssl(const QStringList &args, const QString &workDir, QByteArr
     }
     p.write(input);
     p.closeWriteChannel();
-    if (!p.waitForFinished(20000) || p.exitStatus() != QProcess::NormalExit ||
-        p.exitCode() != 0) {
+    if (!p.waitForFinished(20000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
         *error = QStringLiteral("openssl %1 failed: %2")
                      .arg(args.join(u' '), QString::fromLocal8Bit(p.readAllStandardError()));
         return false;
@@ -157,22 +156,20 @@ private:
 
     bool makeCa(const QString &name, const QString &cn)
     {
-        return openssl(QStringList{QStringLiteral("req"), QStringLiteral("-x509")} + newKeyArgs() +
-                       QStringList{QStringLiteral("-keyout"), name + QStringLiteral(".key"),
-                                   QStringLiteral("-out"), name + QStringLiteral(".pem"),
-                                   QStringLiteral("-days"), QStringLiteral("2"),
-                                   QStringLiteral("-subj"), QStringLiteral("/CN=") + cn,
-                                   QStringLiteral("-addext"),
-                                   QStringLiteral("basicConstraints=critical,CA:TRUE"),
-                                   QStringLiteral("-addext"),
-                                   QStringLiteral("keyUsage=critical,keyCertSign,cRLSign")});
+        return openssl(
+            QStringList{QStringLiteral("req"), QStringLiteral("-x509")} + newKeyArgs() +
+            QStringList{
+                QStringLiteral("-keyout"), name + QStringLiteral(".key"), QStringLiteral("-out"),
+                name + QStringLiteral(".pem"), QStringLiteral("-days"), QStringLiteral("2"),
+                QStringLiteral("-subj"), QStringLiteral("/CN=") + cn, QStringLiteral("-addext"),
+                QStringLiteral("basicConstraints=critical,CA:TRUE"), QStringLiteral("-addext"),
+                QStringLiteral("keyUsage=critical,keyCertSign,cRLSign")});
     }
 
     // A key and a certificate request for `cn`: name.key, name.csr.
     bool makeRequest(const QString &name, const QString &cn)
     {
-        return openssl(QStringList{QStringLiteral("req"), QStringLiteral("-new")} +
-                       newKeyArgs() +
+        return openssl(QStringList{QStringLiteral("req"), QStringLiteral("-new")} + newKeyArgs() +
                        QStringList{QStringLiteral("-keyout"), name + QStringLiteral(".key"),
                                    QStringLiteral("-out"), name + QStringLiteral(".csr"),
                                    QStringLiteral("-subj"), QStringLiteral("/CN=") + cn});
@@ -193,8 +190,7 @@ private:
 
     bool makeSelfSigned()
     {
-        return openssl(QStringList{QStringLiteral("req"), QStringLiteral("-x509")} +
-                       newKeyArgs() +
+        return openssl(QStringList{QStringLiteral("req"), QStringLiteral("-x509")} + newKeyArgs() +
                        QStringList{QStringLiteral("-keyout"), QStringLiteral("selfsigned.key"),
                                    QStringLiteral("-out"), QStringLiteral("selfsigned.pem"),
                                    QStringLiteral("-days"), QStringLiteral("2"),
@@ -223,9 +219,8 @@ private:
                writeText(QStringLiteral("ca-index.txt"), QString()) &&
                writeText(QStringLiteral("ca-serial"), QStringLiteral("1000\n")) &&
                openssl({QStringLiteral("ca"), QStringLiteral("-batch"), QStringLiteral("-config"),
-                        QStringLiteral("ca.cnf"), QStringLiteral("-cert"),
-                        QStringLiteral("ca.pem"), QStringLiteral("-keyfile"),
-                        QStringLiteral("ca.key"), QStringLiteral("-in"),
+                        QStringLiteral("ca.cnf"), QStringLiteral("-cert"), QStringLiteral("ca.pem"),
+                        QStringLiteral("-keyfile"), QStringLiteral("ca.key"), QStringLiteral("-in"),
                         QStringLiteral("server.csr"), QStringLiteral("-out"),
                         QStringLiteral("expired.pem"), QStringLiteral("-notext"),
                         QStringLiteral("-extensions"), QStringLiteral("server_ext"),

@@ -34,10 +34,14 @@ inline QStringList tlsClientArgs(quint16 port, const QStringList &extra)
 // `--headless --mode relay` on 127.0.0.1, any port, towards 127.0.0.1:upstream.
 inline QStringList relayArgs(quint16 upstream, const QStringList &extra)
 {
-    return QStringList{QStringLiteral("--headless"), QStringLiteral("--mode"),
-                       QStringLiteral("relay"),      QStringLiteral("--bind"),
-                       QStringLiteral("127.0.0.1"),  QStringLiteral("--port"),
-                       QStringLiteral("0"),          QStringLiteral("--upstream"),
+    return QStringList{QStringLiteral("--headless"),
+                       QStringLiteral("--mode"),
+                       QStringLiteral("relay"),
+                       QStringLiteral("--bind"),
+                       QStringLiteral("127.0.0.1"),
+                       QStringLiteral("--port"),
+                       QStringLiteral("0"),
+                       QStringLiteral("--upstream"),
                        QStringLiteral("127.0.0.1:%1").arg(upstream)} +
            extra;
 }
@@ -102,7 +106,7 @@ inline QString field(const QString &line, const QString &key)
 // A python peer's first line starting with `prefix`, once it is there (empty if not in time,
 // or once the peer has ended, or `giveUp` says so: e.g. SockScope has exited).
 inline QString waitForLine(PythonPeer &peer, const QString &prefix, int timeoutMs = 15000,
-                    const std::function<bool()> &giveUp = {})
+                           const std::function<bool()> &giveUp = {})
 {
     QString found;
     (void)QTest::qWaitFor(
@@ -122,7 +126,6 @@ inline bool havePython()
 {
     return !QStandardPaths::findExecutable(QStringLiteral("python3")).isEmpty();
 }
-
 
 } // namespace sockscope::test
 

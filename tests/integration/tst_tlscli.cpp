@@ -22,7 +22,6 @@
 
 using namespace sockscope::test;
 
-
 class tst_TlsCli : public QObject
 {
     Q_OBJECT
@@ -87,14 +86,15 @@ void tst_TlsCli::certificatesAreWhatTheySay_data()
     QTest::addColumn<QStringList>("extra");
     QTest::addColumn<QString>("verdict");
     QTest::newRow("server") << QStringLiteral("server.pem")
-                            << QStringList{QStringLiteral("-verify_ip"), QStringLiteral("127.0.0.1")}
+                            << QStringList{QStringLiteral("-verify_ip"),
+                                           QStringLiteral("127.0.0.1")}
                             << QStringLiteral("OK");
     QTest::newRow("client") << QStringLiteral("client.pem") << QStringList{}
                             << QStringLiteral("OK");
-    QTest::newRow("wrong host")
-        << QStringLiteral("wronghost.pem")
-        << QStringList{QStringLiteral("-verify_hostname"), QStringLiteral("localhost")}
-        << QStringLiteral("hostname mismatch");
+    QTest::newRow("wrong host") << QStringLiteral("wronghost.pem")
+                                << QStringList{QStringLiteral("-verify_hostname"),
+                                               QStringLiteral("localhost")}
+                                << QStringLiteral("hostname mismatch");
     QTest::newRow("expired") << QStringLiteral("expired.pem") << QStringList{}
                              << QStringLiteral("certificate has expired");
     QTest::newRow("self-signed") << QStringLiteral("selfsigned.pem") << QStringList{}
@@ -108,14 +108,14 @@ void tst_TlsCli::certificatesAreWhatTheySay()
     QFETCH(QString, verdict);
     QProcess p;
     p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(opensslBinary(), QStringList{QStringLiteral("verify"), QStringLiteral("-CAfile"),
-                                         cert("ca.pem")} +
-                                 extra + QStringList{m_certs.path(certificate)});
+    p.start(opensslBinary(),
+            QStringList{QStringLiteral("verify"), QStringLiteral("-CAfile"), cert("ca.pem")} +
+                extra + QStringList{m_certs.path(certificate)});
     QVERIFY(p.waitForFinished(10000));
     const QString said = QString::fromLocal8Bit(p.readAll());
     QVERIFY2(said.contains(verdict), qPrintable(said));
-    QVERIFY(m_certs.sha256(certificate).contains(QRegularExpression(
-        QStringLiteral("^([0-9A-F]{2}:){31}[0-9A-F]{2}$"))));
+    QVERIFY(m_certs.sha256(certificate)
+                .contains(QRegularExpression(QStringLiteral("^([0-9A-F]{2}:){31}[0-9A-F]{2}$"))));
     QFile key(m_certs.path(QStringLiteral("server-encrypted.key")));
     QVERIFY(key.open(QIODevice::ReadOnly));
     QVERIFY(key.readAll().contains("ENCRYPTED PRIVATE KEY"));
@@ -128,10 +128,10 @@ void tst_TlsCli::clientAgainstOpensslServer_data()
     QTest::addColumn<QString>("serverCert"); // and its key
     QTest::addColumn<QStringList>("serverArgs");
     QTest::addColumn<QStringList>("clientArgs");
-    QTest::addColumn<QString>("peerCert");   // whose fingerprint the client reports
-    QTest::addColumn<QString>("peerName");   // in peer_subject
+    QTest::addColumn<QString>("peerCert"); // whose fingerprint the client reports
+    QTest::addColumn<QString>("peerName"); // in peer_subject
     QTest::addColumn<QString>("protocol");
-    QTest::addColumn<QString>("alpn");       // empty: none agreed
+    QTest::addColumn<QString>("alpn");            // empty: none agreed
     QTest::addColumn<QStringList>("verifyWords"); // empty: verify_errors must be empty
     QTest::addColumn<QString>("serverSees");
 
@@ -141,10 +141,10 @@ void tst_TlsCli::clientAgainstOpensslServer_data()
         << QStringLiteral("localhost") << QStringLiteral("TLSv1.3") << QString() << QStringList{}
         << QString();
     QTest::newRow("self-signed, --insecure")
-        << QStringLiteral("selfsigned") << QStringList{} << QStringList{QStringLiteral("--insecure")}
-        << QStringLiteral("selfsigned.pem") << QStringLiteral("localhost")
-        << QStringLiteral("TLSv1.3") << QString() << QStringList{QStringLiteral("self-signed")}
-        << QString();
+        << QStringLiteral("selfsigned") << QStringList{}
+        << QStringList{QStringLiteral("--insecure")} << QStringLiteral("selfsigned.pem")
+        << QStringLiteral("localhost") << QStringLiteral("TLSv1.3") << QString()
+        << QStringList{QStringLiteral("self-signed")} << QString();
     QTest::newRow("host name mismatch, --insecure")
         << QStringLiteral("wronghost") << QStringList{}
         << trust + QStringList{QStringLiteral("--insecure")} << QStringLiteral("wronghost.pem")
@@ -161,20 +161,20 @@ void tst_TlsCli::clientAgainstOpensslServer_data()
     QTest::newRow("--sni reaches the server")
         << QStringLiteral("server")
         << QStringList{QStringLiteral("-servername"), QStringLiteral("example.org"),
-                       QStringLiteral("-cert2"), QStringLiteral("@wronghost.pem"),
-                       QStringLiteral("-key2"), QStringLiteral("@wronghost.key")}
+                       QStringLiteral("-cert2"),      QStringLiteral("@wronghost.pem"),
+                       QStringLiteral("-key2"),       QStringLiteral("@wronghost.key")}
         << trust + QStringList{QStringLiteral("--sni"), QStringLiteral("example.org")}
         << QStringLiteral("wronghost.pem") << QStringLiteral("example.org")
         << QStringLiteral("TLSv1.3") << QString() << QStringList{}
         << QStringLiteral("Hostname in TLS extension: \"example.org\"");
     QTest::newRow("TLS 1.2") << QStringLiteral("server") << QStringList{QStringLiteral("-tls1_2")}
-                             << trust << QStringLiteral("server.pem")
-                             << QStringLiteral("localhost") << QStringLiteral("TLSv1.2")
-                             << QString() << QStringList{} << QString();
+                             << trust << QStringLiteral("server.pem") << QStringLiteral("localhost")
+                             << QStringLiteral("TLSv1.2") << QString() << QStringList{}
+                             << QString();
     QTest::newRow("TLS 1.3") << QStringLiteral("server") << QStringList{QStringLiteral("-tls1_3")}
-                             << trust << QStringLiteral("server.pem")
-                             << QStringLiteral("localhost") << QStringLiteral("TLSv1.3")
-                             << QString() << QStringList{} << QString();
+                             << trust << QStringLiteral("server.pem") << QStringLiteral("localhost")
+                             << QStringLiteral("TLSv1.3") << QString() << QStringList{}
+                             << QString();
     QTest::newRow("ALPN agreed")
         << QStringLiteral("server") << QStringList{QStringLiteral("-alpn"), QStringLiteral("mqtt")}
         << trust + QStringList{QStringLiteral("--alpn"), QStringLiteral("h2,mqtt")}
@@ -210,9 +210,9 @@ void tst_TlsCli::clientAgainstOpensslServer()
     QFETCH(QString, serverSees);
 
     OpenSslServer server;
-    const quint16 port =
-        server.start(m_certs.path(serverCert + QStringLiteral(".pem")),
-                     m_certs.path(serverCert + QStringLiteral(".key")), resolved(serverArgs, m_certs));
+    const quint16 port = server.start(m_certs.path(serverCert + QStringLiteral(".pem")),
+                                      m_certs.path(serverCert + QStringLiteral(".key")),
+                                      resolved(serverArgs, m_certs));
     QVERIFY2(port, qPrintable(server.diagnostics()));
 
     const QString report = reportPath("client");
@@ -241,9 +241,8 @@ void tst_TlsCli::clientAgainstOpensslServer()
     QVERIFY2(!tls.isEmpty(), qPrintable(text(connections.first().toObject())));
     QCOMPARE(tls.value(QStringLiteral("protocol")).toString(), protocol);
     // The cipher both agreed on: the name s_server prints.
-    const QRegularExpressionMatch cipher =
-        QRegularExpression(QStringLiteral(R"(CIPHER is (\S+))"))
-            .match(QString::fromLatin1(server.output()));
+    const QRegularExpressionMatch cipher = QRegularExpression(QStringLiteral(R"(CIPHER is (\S+))"))
+                                               .match(QString::fromLatin1(server.output()));
     QVERIFY2(cipher.hasMatch(), qPrintable(server.diagnostics()));
     QCOMPARE(tls.value(QStringLiteral("cipher")).toString(), cipher.captured(1));
     QCOMPARE(tls.value(QStringLiteral("alpn")).toString(), alpn);
@@ -314,8 +313,7 @@ void tst_TlsCli::clientHandshakeFails()
                                       m_certs.path(serverCert + QStringLiteral(".key")),
                                       resolved(serverArgs, m_certs));
     QVERIFY2(port, qPrintable(server.diagnostics()));
-    const QString report =
-        reportPath("fails");
+    const QString report = reportPath("fails");
     CliProcess cli;
     QVERIFY(cli.start(tlsClientArgs(port, resolved(clientArgs, m_certs))
                       << QStringLiteral("--send") << QStringLiteral("must not be sent")
@@ -323,9 +321,11 @@ void tst_TlsCli::clientHandshakeFails()
     QVERIFY2(cli.waitForExit(10000), qPrintable(cli.diagnostics()));
     QCOMPARE(cli.exitCode(), 3);
     QString missing = missingWord(cli.err(), words);
-    QVERIFY2(missing.isEmpty(), qPrintable(missing + QStringLiteral(" not on stderr: ") + cli.err()));
+    QVERIFY2(missing.isEmpty(),
+             qPrintable(missing + QStringLiteral(" not on stderr: ") + cli.err()));
     missing = missingWord(cli.out(), words);
-    QVERIFY2(missing.isEmpty(), qPrintable(missing + QStringLiteral(" not on stdout: ") + cli.out()));
+    QVERIFY2(missing.isEmpty(),
+             qPrintable(missing + QStringLiteral(" not on stdout: ") + cli.out()));
     QVERIFY2(cli.lines(QStringLiteral("TX")).isEmpty(), qPrintable(cli.out()));
     QTest::qWait(100);
     QVERIFY2(!server.output().contains("must not be sent"), qPrintable(server.diagnostics()));
@@ -398,8 +398,8 @@ void tst_TlsCli::clientToPlainServer()
     QFETCH(QStringList, words);
     REQUIRE_PYTHON();
     PythonPeer server;
-    server.start("tls_peer.py", QStringList{QStringLiteral("server"), QStringLiteral("--plain")} +
-                                    serverMode);
+    server.start("tls_peer.py",
+                 QStringList{QStringLiteral("server"), QStringLiteral("--plain")} + serverMode);
     const quint16 port = server.port();
     QVERIFY2(port, qPrintable(server.diagnostics()));
     CliProcess cli;
@@ -408,9 +408,11 @@ void tst_TlsCli::clientToPlainServer()
     QVERIFY2(cli.waitForExit(10000), qPrintable(cli.diagnostics()));
     QCOMPARE(cli.exitCode(), 3);
     QString missing = missingWord(cli.err(), words);
-    QVERIFY2(missing.isEmpty(), qPrintable(missing + QStringLiteral(" not on stderr: ") + cli.err()));
+    QVERIFY2(missing.isEmpty(),
+             qPrintable(missing + QStringLiteral(" not on stderr: ") + cli.err()));
     missing = missingWord(cli.out(), words);
-    QVERIFY2(missing.isEmpty(), qPrintable(missing + QStringLiteral(" not on stdout: ") + cli.out()));
+    QVERIFY2(missing.isEmpty(),
+             qPrintable(missing + QStringLiteral(" not on stdout: ") + cli.out()));
     QVERIFY(cli.lines(QStringLiteral("TX")).isEmpty());
 }
 
@@ -434,15 +436,15 @@ void tst_TlsCli::serverBothWays()
     QFETCH(QString, peer);
     if (peer == QLatin1String("python") && !havePython())
         QSKIP("python3 is missing");
-    const QString report =
-        reportPath("server");
-    const QStringList certArgs = generate ? QStringList{QStringLiteral("--gen-cert")}
-                                          : QStringList{QStringLiteral("--cert"), cert("server.pem"),
-                                                        QStringLiteral("--key"), cert("server.key")};
+    const QString report = reportPath("server");
+    const QStringList certArgs = generate
+                                     ? QStringList{QStringLiteral("--gen-cert")}
+                                     : QStringList{QStringLiteral("--cert"), cert("server.pem"),
+                                                   QStringLiteral("--key"), cert("server.key")};
     CliProcess cli;
-    const quint16 port = cli.startHeadlessServer(QStringList{QStringLiteral("--tls")} + certArgs +
-                                                 QStringList{QStringLiteral("--echo"),
-                                                             QStringLiteral("--report"), report});
+    const quint16 port = cli.startHeadlessServer(
+        QStringList{QStringLiteral("--tls")} + certArgs +
+        QStringList{QStringLiteral("--echo"), QStringLiteral("--report"), report});
     QVERIFY2(port, qPrintable(cli.diagnostics()));
     const QString expected = generate ? printedFingerprint(cli) : m_certs.sha256("server.pem");
     QVERIFY2(!expected.isEmpty(), qPrintable(cli.diagnostics()));
@@ -457,7 +459,8 @@ void tst_TlsCli::serverBothWays()
                                                   QStringLiteral("localhost")});
         QTRY_VERIFY2(client.connected() || !client.running(), qPrintable(client.diagnostics()));
         client.send("hello over tls\n");
-        QTRY_VERIFY2(client.output().contains("hello over tls\n"), qPrintable(client.diagnostics()));
+        QTRY_VERIFY2(client.output().contains("hello over tls\n"),
+                     qPrintable(client.diagnostics()));
         seen = m_certs.fingerprintOfPem(client.serverCertificatePem());
         client.closeInput();
         QVERIFY(client.waitForExit());
@@ -513,11 +516,16 @@ void tst_TlsCli::serverClientCertificates()
     QFETCH(bool, accepted);
     QFETCH(QStringList, serverWords);
     REQUIRE_PYTHON();
-    const QString report =
-        reportPath("mtls");
-    QStringList args{QStringLiteral("--tls"),    QStringLiteral("--cert"), cert("server.pem"),
-                     QStringLiteral("--key"),    cert("server.key"),       QStringLiteral("--ca"),
-                     cert("ca.pem"),             QStringLiteral("--echo"), QStringLiteral("--report"),
+    const QString report = reportPath("mtls");
+    QStringList args{QStringLiteral("--tls"),
+                     QStringLiteral("--cert"),
+                     cert("server.pem"),
+                     QStringLiteral("--key"),
+                     cert("server.key"),
+                     QStringLiteral("--ca"),
+                     cert("ca.pem"),
+                     QStringLiteral("--echo"),
+                     QStringLiteral("--report"),
                      report};
     if (required)
         args << QStringLiteral("--require-client-cert");
@@ -575,13 +583,13 @@ void tst_TlsCli::serverClientCertificates()
 void tst_TlsCli::encryptedKey_data()
 {
     QTest::addColumn<QByteArray>("passphrase"); // in SOCKSCOPE_KEY_PASSPHRASE; null: unset
-    QTest::addColumn<int>("exitCode");           // -1: it runs and serves
+    QTest::addColumn<int>("exitCode");          // -1: it runs and serves
     QTest::addColumn<QString>("mentions");
     QTest::newRow("right passphrase") << QByteArray(TestCerts::kKeyPassphrase) << -1 << QString();
-    QTest::newRow("no passphrase") << QByteArray() << 2
-                                   << QStringLiteral("SOCKSCOPE_KEY_PASSPHRASE");
-    QTest::newRow("wrong passphrase") << QByteArray("wrong horse") << 3
-                                      << QStringLiteral("server-encrypted.key");
+    QTest::newRow("no passphrase")
+        << QByteArray() << 2 << QStringLiteral("SOCKSCOPE_KEY_PASSPHRASE");
+    QTest::newRow("wrong passphrase")
+        << QByteArray("wrong horse") << 3 << QStringLiteral("server-encrypted.key");
 }
 
 // An encrypted key opens with SOCKSCOPE_KEY_PASSPHRASE (the README's contract), and the
@@ -597,9 +605,9 @@ void tst_TlsCli::encryptedKey()
     if (!passphrase.isNull())
         env.insert(QStringLiteral("SOCKSCOPE_KEY_PASSPHRASE"), QString::fromUtf8(passphrase));
     cli.process().setProcessEnvironment(env);
-    const QStringList args{QStringLiteral("--tls"), QStringLiteral("--cert"), cert("server.pem"),
-                           QStringLiteral("--key"), cert("server-encrypted.key"),
-                           QStringLiteral("--echo")};
+    const QStringList args{QStringLiteral("--tls"),      QStringLiteral("--cert"),
+                           cert("server.pem"),           QStringLiteral("--key"),
+                           cert("server-encrypted.key"), QStringLiteral("--echo")};
     if (exitCode >= 0) {
         QVERIFY(cli.start(QStringList{QStringLiteral("--headless"), QStringLiteral("--mode"),
                                       QStringLiteral("tcp-server"), QStringLiteral("--bind"),
@@ -615,9 +623,9 @@ void tst_TlsCli::encryptedKey()
         QVERIFY2(port, qPrintable(cli.diagnostics()));
         if (havePython()) {
             PythonPeer client;
-            client.start("tls_peer.py", {QStringLiteral("client"), QString::number(port),
-                                         QStringLiteral("--ca"), cert("ca.pem"),
-                                         QStringLiteral("echo-check"), QStringLiteral("1000")});
+            client.start("tls_peer.py",
+                         {QStringLiteral("client"), QString::number(port), QStringLiteral("--ca"),
+                          cert("ca.pem"), QStringLiteral("echo-check"), QStringLiteral("1000")});
             const QString done = waitForLine(client, QStringLiteral("CLIENT "));
             QVERIFY2(!done.isEmpty(), qPrintable(client.diagnostics()));
             QCOMPARE(field(done, QStringLiteral("sha")), field(done, QStringLiteral("sent_sha")));
@@ -637,14 +645,14 @@ void tst_TlsCli::plaintextClientToTlsServer()
     REQUIRE_PYTHON();
     const QString report = m_dir.filePath(QStringLiteral("plain-to-tls.json"));
     CliProcess cli;
-    const quint16 port = cli.startHeadlessServer(
-        {QStringLiteral("--tls"), QStringLiteral("--gen-cert"), QStringLiteral("--echo"),
-         QStringLiteral("--report"), report});
+    const quint16 port =
+        cli.startHeadlessServer({QStringLiteral("--tls"), QStringLiteral("--gen-cert"),
+                                 QStringLiteral("--echo"), QStringLiteral("--report"), report});
     QVERIFY2(port, qPrintable(cli.diagnostics()));
     PythonPeer plain;
-    plain.start("tls_peer.py", {QStringLiteral("client"), QString::number(port),
-                                QStringLiteral("--plain"), QStringLiteral("say"),
-                                QStringLiteral("GET / HTTP/1.0\r\n\r\n")});
+    plain.start("tls_peer.py",
+                {QStringLiteral("client"), QString::number(port), QStringLiteral("--plain"),
+                 QStringLiteral("say"), QStringLiteral("GET / HTTP/1.0\r\n\r\n")});
     QTRY_VERIFY_WITH_TIMEOUT(plain.finished(), 15000);
     QVERIFY2(plain.lines().contains(QStringLiteral("EOF")) ||
                  plain.lines().contains(QStringLiteral("RESET")),
@@ -653,9 +661,9 @@ void tst_TlsCli::plaintextClientToTlsServer()
     QVERIFY(cli.running());
 
     PythonPeer tls;
-    tls.start("tls_peer.py", {QStringLiteral("client"), QString::number(port),
-                              QStringLiteral("--insecure"), QStringLiteral("echo-check"),
-                              QStringLiteral("5000")});
+    tls.start("tls_peer.py",
+              {QStringLiteral("client"), QString::number(port), QStringLiteral("--insecure"),
+               QStringLiteral("echo-check"), QStringLiteral("5000")});
     const QString done = waitForLine(tls, QStringLiteral("CLIENT "));
     QVERIFY2(!done.isEmpty(), qPrintable(tls.diagnostics()));
     QCOMPARE(field(done, QStringLiteral("sha")), field(done, QStringLiteral("sent_sha")));
@@ -673,7 +681,8 @@ void tst_TlsCli::plaintextClientToTlsServer()
 void tst_TlsCli::tlsClientToPlainServer()
 {
     CliProcess cli;
-    const quint16 port = cli.startHeadlessServer({QStringLiteral("--encoding"), QStringLiteral("hex")});
+    const quint16 port =
+        cli.startHeadlessServer({QStringLiteral("--encoding"), QStringLiteral("hex")});
     QVERIFY2(port, qPrintable(cli.diagnostics()));
     OpenSslClient client;
     client.start(port, {QStringLiteral("-servername"), QStringLiteral("localhost")});
@@ -733,13 +742,12 @@ void tst_TlsCli::relay()
     REQUIRE_PYTHON();
     const int bytes = 1024 * 1024;
     PythonPeer server;
-    server.start("tls_peer.py", QStringList{QStringLiteral("server")} +
-                                    resolved(serverArgs, m_certs) +
-                                    QStringList{QStringLiteral("exchange"), QString::number(bytes)});
+    server.start("tls_peer.py",
+                 QStringList{QStringLiteral("server")} + resolved(serverArgs, m_certs) +
+                     QStringList{QStringLiteral("exchange"), QString::number(bytes)});
     const quint16 up = server.port();
     QVERIFY2(up, qPrintable(server.diagnostics()));
-    const QString report =
-        reportPath("relay");
+    const QString report = reportPath("relay");
     CliProcess cli;
     QVERIFY(cli.start(relayArgs(up, resolved(relayOptions, m_certs))
                       << QStringLiteral("--encoding") << QStringLiteral("hex")
@@ -748,9 +756,10 @@ void tst_TlsCli::relay()
     QVERIFY2(port, qPrintable(cli.diagnostics()));
 
     PythonPeer client;
-    client.start("tls_peer.py", QStringList{QStringLiteral("client"), QString::number(port)} +
-                                    resolved(clientArgs, m_certs) +
-                                    QStringList{QStringLiteral("exchange"), QString::number(bytes)});
+    client.start("tls_peer.py",
+                 QStringList{QStringLiteral("client"), QString::number(port)} +
+                     resolved(clientArgs, m_certs) +
+                     QStringList{QStringLiteral("exchange"), QString::number(bytes)});
     const QString c =
         waitForLine(client, QStringLiteral("CLIENT "), 30000, [&] { return !cli.running(); });
     QVERIFY2(!c.isEmpty(), qPrintable(client.diagnostics() + cli.diagnostics()));
@@ -798,16 +807,16 @@ void tst_TlsCli::relayBetweenOpensslPeers()
     const quint16 up = server.start(cert("server.pem"), cert("server.key"));
     QVERIFY2(up, qPrintable(server.diagnostics()));
     CliProcess cli;
-    QVERIFY(cli.start(relayArgs(up, {QStringLiteral("--tls-listen"), QStringLiteral("--cert"),
-                                     cert("server.pem"), QStringLiteral("--key"),
-                                     cert("server.key"), QStringLiteral("--tls-upstream"),
-                                     QStringLiteral("--ca"), cert("ca.pem")})));
+    QVERIFY(cli.start(
+        relayArgs(up, {QStringLiteral("--tls-listen"), QStringLiteral("--cert"), cert("server.pem"),
+                       QStringLiteral("--key"), cert("server.key"),
+                       QStringLiteral("--tls-upstream"), QStringLiteral("--ca"), cert("ca.pem")})));
     const quint16 port = relayPort(cli);
     QVERIFY2(port, qPrintable(cli.diagnostics()));
     OpenSslClient client;
-    client.start(port, {QStringLiteral("-CAfile"), cert("ca.pem"),
-                        QStringLiteral("-verify_return_error"), QStringLiteral("-servername"),
-                        QStringLiteral("localhost")});
+    client.start(port,
+                 {QStringLiteral("-CAfile"), cert("ca.pem"), QStringLiteral("-verify_return_error"),
+                  QStringLiteral("-servername"), QStringLiteral("localhost")});
     QTRY_VERIFY2(client.connected() || !client.running(), qPrintable(client.diagnostics()));
     QVERIFY2(client.output().contains("Verify return code: 0 (ok)"),
              qPrintable(client.diagnostics()));

@@ -56,31 +56,32 @@ void tst_TlsCliBulk::bulkExact()
     if (role == QLatin1String("server")) {
         const quint16 port = freeTcpPort();
         QVERIFY(port);
-        QVERIFY(cli.start({QStringLiteral("--headless"), QStringLiteral("--mode"),
-                           QStringLiteral("tcp-server"), QStringLiteral("--bind"),
-                           QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
-                           QString::number(port), QStringLiteral("--tls"), QStringLiteral("--cert"),
-                           m_certs.path("server.pem"), QStringLiteral("--key"), m_certs.path("server.key"),
-                           QStringLiteral("--encoding"), QStringLiteral("hex"),
-                           QStringLiteral("--echo"), QStringLiteral("--report"), report}));
+        QVERIFY(cli.start(
+            {QStringLiteral("--headless"), QStringLiteral("--mode"), QStringLiteral("tcp-server"),
+             QStringLiteral("--bind"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
+             QString::number(port), QStringLiteral("--tls"), QStringLiteral("--cert"),
+             m_certs.path("server.pem"), QStringLiteral("--key"), m_certs.path("server.key"),
+             QStringLiteral("--encoding"), QStringLiteral("hex"), QStringLiteral("--echo"),
+             QStringLiteral("--report"), report}));
         // The server may need a moment to listen: the peer tries again for a while.
-        peer.start("tls_peer.py", {QStringLiteral("client"), QString::number(port),
-                                   QStringLiteral("--ca"), m_certs.path("ca.pem"),
-                                   QStringLiteral("echo-check"), QString::number(size)});
+        peer.start("tls_peer.py",
+                   {QStringLiteral("client"), QString::number(port), QStringLiteral("--ca"),
+                    m_certs.path("ca.pem"), QStringLiteral("echo-check"), QString::number(size)});
         done = waitForLine(peer, QStringLiteral("CLIENT "), 100000);
         QVERIFY2(!done.isEmpty(), qPrintable(peer.diagnostics() + cli.diagnostics()));
         QTRY_VERIFY(peer.finished());
         QCOMPARE(cli.terminate(), 0);
     } else {
-        peer.start("tls_peer.py", {QStringLiteral("server"), QStringLiteral("--cert"),
-                                   m_certs.path("server.pem"), QStringLiteral("--key"), m_certs.path("server.key"),
-                                   QStringLiteral("echo-check"), QString::number(size)});
+        peer.start("tls_peer.py",
+                   {QStringLiteral("server"), QStringLiteral("--cert"), m_certs.path("server.pem"),
+                    QStringLiteral("--key"), m_certs.path("server.key"),
+                    QStringLiteral("echo-check"), QString::number(size)});
         const quint16 port = peer.port();
         QVERIFY2(port, qPrintable(peer.diagnostics()));
-        QVERIFY(cli.start(tlsClientArgs(port, {QStringLiteral("--ca"), m_certs.path("ca.pem"),
-                                               QStringLiteral("--encoding"), QStringLiteral("hex"),
-                                               QStringLiteral("--echo"), QStringLiteral("--report"),
-                                               report})));
+        QVERIFY(cli.start(
+            tlsClientArgs(port, {QStringLiteral("--ca"), m_certs.path("ca.pem"),
+                                 QStringLiteral("--encoding"), QStringLiteral("hex"),
+                                 QStringLiteral("--echo"), QStringLiteral("--report"), report})));
         done = waitForLine(peer, QStringLiteral("CONN "), 100000, [&] { return !cli.running(); });
         QVERIFY2(!done.isEmpty(), qPrintable(peer.diagnostics() + cli.diagnostics()));
         // The peer closes once it has everything back: the client ends on its own.
