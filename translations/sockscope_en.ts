@@ -2151,6 +2151,138 @@ Without --headless the window opens, configured by the same options.</source>
         <source>Auto-reply rules (JSON file); for a relay, rewrite rules.</source>
         <translation></translation>
     </message>
+    <message>
+        <source>--%1 needs a file name.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>--%1: %2 does not exist.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>--%1: %2 is not a readable file.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Client, server: TLS on the connection.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Relay: TLS towards clients (terminated here, with --cert/--key or --gen-cert).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Relay: TLS towards the server (with --ca, --insecure, --sni, --alpn, --client-cert).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>TLS: our certificate (PEM; a server&apos;s, or a client&apos;s own).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>TLS: the private key of --cert (PEM).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>TLS server: a throwaway self-signed certificate for this run (localhost, 127.0.0.1, ::1); prints its SHA-256 fingerprint.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>TLS: trust these certificates (client: for the server, instead of the system&apos;s; server: verify client certificates against them).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>TLS client: go on despite verification errors (they are logged).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>TLS client: the server name to send and check (default: the host).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>TLS: application protocols to offer, comma-separated (h2,http/1.1).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>TLS client: our certificate for mutual TLS (PEM).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>TLS client: the key of --client-cert.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>TLS server: refuse clients without a valid certificate.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>--tls does not apply to a relay: use --tls-listen (towards clients) and/or --tls-upstream (towards the server).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>--tls does not apply to udp.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>--%1 applies only to --mode relay.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>--%1 needs a TCP relay (TLS runs over TCP).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>--alpn needs protocol names of 1 to 255 bytes, not &quot;%1&quot;.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The key file is encrypted: give its passphrase in the environment variable %1.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>--%1 needs --tls-listen or --tls-upstream.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>--%1 needs --tls.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>--%1 applies to a TLS server, not a client.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>--%1 applies to a TLS client, not a server.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>--%1 is for the relay&apos;s side towards clients: it needs --tls-listen.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>--%1 is for the relay&apos;s side towards the server: it needs --tls-upstream.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>--gen-cert makes its own certificate: leave out --%1.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>--%1 needs --%2 too.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>A TLS server needs --cert FILE --key FILE, or --gen-cert for a throwaway certificate.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>--sni needs a server name.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Give the client certificate once: --cert/--key or --client-cert/--client-key.</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>sockscope::LinkSession</name>
@@ -2179,6 +2311,42 @@ Without --headless the window opens, configured by the same options.</source>
     </message>
     <message>
         <source>Stopped</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>TLS handshake with %1…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>TLS handshake with %1 failed: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>TLS handshake finished: %1, %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>, ALPN &quot;%1&quot;</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>; peer certificate %1 (SHA-256 %2)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Accepted despite a failed verification (insecure): %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>TLS cannot start: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>TLS certificate generated for this run: %1, SHA-256 %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>TLS certificate: %1, SHA-256 %2</source>
         <translation></translation>
     </message>
 </context>
@@ -4800,6 +4968,10 @@ Without --headless the window opens, configured by the same options.</source>
         <source>%1, IPv6 only</source>
         <translation></translation>
     </message>
+    <message>
+        <source>TLS failed</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>sockscope::TcpClientSession</name>
@@ -5210,6 +5382,108 @@ Without --headless the window opens, configured by the same options.</source>
     <message>
         <source>Cannot write the private key to %1: %2</source>
         <translation></translation>
+    </message>
+    <message>
+        <source>The %1 file %2 does not exist.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The %1 file %2 cannot be read: %3.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The %1 file %2 is too big for a PEM file.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The %1 file %2 is empty.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The %1 file %2 holds no certificate (PEM or DER expected).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The key file %1 is encrypted: it needs its passphrase.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The key file %1 does not open with this passphrase.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The key file %1 holds no private key (PEM expected).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>CA</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>A TLS server needs a certificate file and its key file (or a generated throwaway certificate).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>A client certificate needs its key file too.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>certificate</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The key file %1 is not the key of the certificate in %2.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::TlsHandshake</name>
+    <message>
+        <source>The connection had already carried bytes before TLS.</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>The peer sent nothing in %n second(s): it may be waiting for the server to speak first, as plaintext protocols do.</source>
+        <translation><numerusform>The peer sent nothing in %n second: it may be waiting for the server to speak first, as plaintext protocols do.</numerusform><numerusform>The peer sent nothing in %n seconds: it may be waiting for the server to speak first, as plaintext protocols do.</numerusform></translation>
+    </message>
+    <message>
+        <source>The peer reset the connection before the TLS handshake.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>It sent &quot;%1&quot;.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate was not accepted: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The client&apos;s certificate was not accepted: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The client sent no certificate, and this server requires one.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::TlsLink</name>
+    <message>
+        <source>closed by you</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the peer closed the connection</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>closed by you; %n byte(s) queued for it were not sent</source>
+        <translation><numerusform>closed by you; %n byte queued for it were not sent</numerusform><numerusform>closed by you; %n bytes queued for it were not sent</numerusform></translation>
     </message>
 </context>
 <context>

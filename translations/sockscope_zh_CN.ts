@@ -2151,6 +2151,138 @@ Without --headless the window opens, configured by the same options.</source>
         <source>Auto-reply rules (JSON file); for a relay, rewrite rules.</source>
         <translation>自动回复规则（JSON 文件）；中继模式下为改写规则。</translation>
     </message>
+    <message>
+        <source>--%1 needs a file name.</source>
+        <translation>--%1 需要一个文件名。</translation>
+    </message>
+    <message>
+        <source>--%1: %2 does not exist.</source>
+        <translation>--%1：%2 不存在。</translation>
+    </message>
+    <message>
+        <source>--%1: %2 is not a readable file.</source>
+        <translation>--%1：%2 不是可读的文件。</translation>
+    </message>
+    <message>
+        <source>Client, server: TLS on the connection.</source>
+        <translation>客户端、服务器：连接使用 TLS。</translation>
+    </message>
+    <message>
+        <source>Relay: TLS towards clients (terminated here, with --cert/--key or --gen-cert).</source>
+        <translation>中继：面向客户端使用 TLS（在此终结，使用 --cert/--key 或 --gen-cert）。</translation>
+    </message>
+    <message>
+        <source>Relay: TLS towards the server (with --ca, --insecure, --sni, --alpn, --client-cert).</source>
+        <translation>中继：面向服务器使用 TLS（配合 --ca、--insecure、--sni、--alpn、--client-cert）。</translation>
+    </message>
+    <message>
+        <source>TLS: our certificate (PEM; a server&apos;s, or a client&apos;s own).</source>
+        <translation>TLS：我方证书（PEM；服务器的证书，或客户端自己的证书）。</translation>
+    </message>
+    <message>
+        <source>TLS: the private key of --cert (PEM).</source>
+        <translation>TLS：--cert 的私钥（PEM）。</translation>
+    </message>
+    <message>
+        <source>TLS server: a throwaway self-signed certificate for this run (localhost, 127.0.0.1, ::1); prints its SHA-256 fingerprint.</source>
+        <translation>TLS 服务器：为本次运行生成一次性自签名证书（localhost、127.0.0.1、::1），并打印其 SHA-256 指纹。</translation>
+    </message>
+    <message>
+        <source>TLS: trust these certificates (client: for the server, instead of the system&apos;s; server: verify client certificates against them).</source>
+        <translation>TLS：信任这些证书（客户端：用于验证服务器，代替系统的 CA；服务器：用它们验证客户端证书）。</translation>
+    </message>
+    <message>
+        <source>TLS client: go on despite verification errors (they are logged).</source>
+        <translation>TLS 客户端：验证出错仍继续（错误会记入日志）。</translation>
+    </message>
+    <message>
+        <source>TLS client: the server name to send and check (default: the host).</source>
+        <translation>TLS 客户端：要发送并核对的服务器名称（默认：主机）。</translation>
+    </message>
+    <message>
+        <source>TLS: application protocols to offer, comma-separated (h2,http/1.1).</source>
+        <translation>TLS：提供的应用层协议，逗号分隔（h2,http/1.1）。</translation>
+    </message>
+    <message>
+        <source>TLS client: our certificate for mutual TLS (PEM).</source>
+        <translation>TLS 客户端：用于双向 TLS 的我方证书（PEM）。</translation>
+    </message>
+    <message>
+        <source>TLS client: the key of --client-cert.</source>
+        <translation>TLS 客户端：--client-cert 的私钥。</translation>
+    </message>
+    <message>
+        <source>TLS server: refuse clients without a valid certificate.</source>
+        <translation>TLS 服务器：拒绝没有有效证书的客户端。</translation>
+    </message>
+    <message>
+        <source>--tls does not apply to a relay: use --tls-listen (towards clients) and/or --tls-upstream (towards the server).</source>
+        <translation>--tls 不适用于中继：请使用 --tls-listen（面向客户端）和/或 --tls-upstream（面向服务器）。</translation>
+    </message>
+    <message>
+        <source>--tls does not apply to udp.</source>
+        <translation>--tls 不适用于 udp。</translation>
+    </message>
+    <message>
+        <source>--%1 applies only to --mode relay.</source>
+        <translation>--%1 仅适用于 --mode relay。</translation>
+    </message>
+    <message>
+        <source>--%1 needs a TCP relay (TLS runs over TCP).</source>
+        <translation>--%1 需要 TCP 中继（TLS 运行在 TCP 之上）。</translation>
+    </message>
+    <message>
+        <source>--alpn needs protocol names of 1 to 255 bytes, not &quot;%1&quot;.</source>
+        <translation>--alpn 需要 1 到 255 字节的协议名，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>The key file is encrypted: give its passphrase in the environment variable %1.</source>
+        <translation>私钥文件已加密：请在环境变量 %1 中提供其口令。</translation>
+    </message>
+    <message>
+        <source>--%1 needs --tls-listen or --tls-upstream.</source>
+        <translation>--%1 需要 --tls-listen 或 --tls-upstream。</translation>
+    </message>
+    <message>
+        <source>--%1 needs --tls.</source>
+        <translation>--%1 需要 --tls。</translation>
+    </message>
+    <message>
+        <source>--%1 applies to a TLS server, not a client.</source>
+        <translation>--%1 适用于 TLS 服务器，不适用于客户端。</translation>
+    </message>
+    <message>
+        <source>--%1 applies to a TLS client, not a server.</source>
+        <translation>--%1 适用于 TLS 客户端，不适用于服务器。</translation>
+    </message>
+    <message>
+        <source>--%1 is for the relay&apos;s side towards clients: it needs --tls-listen.</source>
+        <translation>--%1 用于中继面向客户端的一侧：需要 --tls-listen。</translation>
+    </message>
+    <message>
+        <source>--%1 is for the relay&apos;s side towards the server: it needs --tls-upstream.</source>
+        <translation>--%1 用于中继面向服务器的一侧：需要 --tls-upstream。</translation>
+    </message>
+    <message>
+        <source>--gen-cert makes its own certificate: leave out --%1.</source>
+        <translation>--gen-cert 会自行生成证书：请去掉 --%1。</translation>
+    </message>
+    <message>
+        <source>--%1 needs --%2 too.</source>
+        <translation>--%1 还需要 --%2。</translation>
+    </message>
+    <message>
+        <source>A TLS server needs --cert FILE --key FILE, or --gen-cert for a throwaway certificate.</source>
+        <translation>TLS 服务器需要 --cert 文件 --key 文件，或用 --gen-cert 生成一次性证书。</translation>
+    </message>
+    <message>
+        <source>--sni needs a server name.</source>
+        <translation>--sni 需要一个服务器名称。</translation>
+    </message>
+    <message>
+        <source>Give the client certificate once: --cert/--key or --client-cert/--client-key.</source>
+        <translation>客户端证书只需给一次：--cert/--key 或 --client-cert/--client-key。</translation>
+    </message>
 </context>
 <context>
     <name>sockscope::LinkSession</name>
@@ -2179,6 +2311,42 @@ Without --headless the window opens, configured by the same options.</source>
     <message>
         <source>Stopped</source>
         <translation>已停止</translation>
+    </message>
+    <message>
+        <source>TLS handshake with %1…</source>
+        <translation>正在与 %1 进行 TLS 握手…</translation>
+    </message>
+    <message>
+        <source>TLS handshake with %1 failed: %2</source>
+        <translation>与 %1 的 TLS 握手失败：%2</translation>
+    </message>
+    <message>
+        <source>TLS handshake finished: %1, %2</source>
+        <translation>TLS 握手完成：%1，%2</translation>
+    </message>
+    <message>
+        <source>, ALPN &quot;%1&quot;</source>
+        <translation>，ALPN“%1”</translation>
+    </message>
+    <message>
+        <source>; peer certificate %1 (SHA-256 %2)</source>
+        <translation>；对方证书 %1（SHA-256 %2）</translation>
+    </message>
+    <message>
+        <source>Accepted despite a failed verification (insecure): %1</source>
+        <translation>验证失败但已接受（不安全模式）：%1</translation>
+    </message>
+    <message>
+        <source>TLS cannot start: %1</source>
+        <translation>TLS 无法启动：%1</translation>
+    </message>
+    <message>
+        <source>TLS certificate generated for this run: %1, SHA-256 %2</source>
+        <translation>已为本次运行生成 TLS 证书：%1，SHA-256 %2</translation>
+    </message>
+    <message>
+        <source>TLS certificate: %1, SHA-256 %2</source>
+        <translation>TLS 证书：%1，SHA-256 %2</translation>
     </message>
 </context>
 <context>
@@ -4778,6 +4946,10 @@ Without --headless the window opens, configured by the same options.</source>
         <source>%1, IPv6 only</source>
         <translation>%1，仅 IPv6</translation>
     </message>
+    <message>
+        <source>TLS failed</source>
+        <translation>TLS 失败</translation>
+    </message>
 </context>
 <context>
     <name>sockscope::TcpClientSession</name>
@@ -5180,6 +5352,108 @@ Without --headless the window opens, configured by the same options.</source>
     <message>
         <source>Cannot write the private key to %1: %2</source>
         <translation>无法将私钥写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>The %1 file %2 does not exist.</source>
+        <translation>%1文件 %2 不存在。</translation>
+    </message>
+    <message>
+        <source>The %1 file %2 cannot be read: %3.</source>
+        <translation>%1文件 %2 无法读取：%3。</translation>
+    </message>
+    <message>
+        <source>The %1 file %2 is too big for a PEM file.</source>
+        <translation>%1文件 %2 太大，不像 PEM 文件。</translation>
+    </message>
+    <message>
+        <source>The %1 file %2 is empty.</source>
+        <translation>%1文件 %2 是空的。</translation>
+    </message>
+    <message>
+        <source>The %1 file %2 holds no certificate (PEM or DER expected).</source>
+        <translation>%1文件 %2 中没有证书（应为 PEM 或 DER）。</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>私钥</translation>
+    </message>
+    <message>
+        <source>The key file %1 is encrypted: it needs its passphrase.</source>
+        <translation>私钥文件 %1 已加密：需要其口令。</translation>
+    </message>
+    <message>
+        <source>The key file %1 does not open with this passphrase.</source>
+        <translation>用此口令无法打开私钥文件 %1。</translation>
+    </message>
+    <message>
+        <source>The key file %1 holds no private key (PEM expected).</source>
+        <translation>私钥文件 %1 中没有私钥（应为 PEM）。</translation>
+    </message>
+    <message>
+        <source>CA</source>
+        <translation>CA </translation>
+    </message>
+    <message>
+        <source>A TLS server needs a certificate file and its key file (or a generated throwaway certificate).</source>
+        <translation>TLS 服务器需要证书文件及其私钥文件（或生成的一次性证书）。</translation>
+    </message>
+    <message>
+        <source>A client certificate needs its key file too.</source>
+        <translation>客户端证书还需要其私钥文件。</translation>
+    </message>
+    <message>
+        <source>certificate</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>The key file %1 is not the key of the certificate in %2.</source>
+        <translation>私钥文件 %1 不是 %2 中证书的私钥。</translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::TlsHandshake</name>
+    <message>
+        <source>The connection had already carried bytes before TLS.</source>
+        <translation>在 TLS 之前，该连接已传输过数据。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The peer sent nothing in %n second(s): it may be waiting for the server to speak first, as plaintext protocols do.</source>
+        <translation><numerusform>对方在 %n 秒内什么也没发送：它可能在等服务器先开口，明文协议常这样。</numerusform></translation>
+    </message>
+    <message>
+        <source>The peer reset the connection before the TLS handshake.</source>
+        <translation>对方在 TLS 握手前重置了连接。</translation>
+    </message>
+    <message>
+        <source>It sent &quot;%1&quot;.</source>
+        <translation>它发送了“%1”。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate was not accepted: %1</source>
+        <translation>服务器的证书未被接受：%1</translation>
+    </message>
+    <message>
+        <source>The client&apos;s certificate was not accepted: %1</source>
+        <translation>客户端的证书未被接受：%1</translation>
+    </message>
+    <message>
+        <source>The client sent no certificate, and this server requires one.</source>
+        <translation>客户端没有发送证书，而本服务器要求提供。</translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::TlsLink</name>
+    <message>
+        <source>closed by you</source>
+        <translation>已主动关闭</translation>
+    </message>
+    <message>
+        <source>the peer closed the connection</source>
+        <translation>对端关闭了连接</translation>
+    </message>
+    <message numerus="yes">
+        <source>closed by you; %n byte(s) queued for it were not sent</source>
+        <translation><numerusform>由你关闭；排队待发给它的 %n 字节未发送</numerusform></translation>
     </message>
 </context>
 <context>

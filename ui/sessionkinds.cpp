@@ -76,7 +76,7 @@ const SessionKind &sessionKind(Session::Mode mode)
 
 Session *SessionKind::createSession(QObject *parent, const SessionEndpoint &endpoint) const
 {
-    return sockscope::createSession(mode, parent, endpoint.relayOverUdp);
+    return sockscope::createSession(mode, parent, endpoint.relayOverUdp, endpoint.tls.enabled);
 }
 
 bool SessionKind::needsNewSession(const SessionEndpoint &createdFor,

@@ -220,7 +220,8 @@ void HeadlessRunner::waitForDeadline()
 
 void HeadlessRunner::createSession()
 {
-    m_session = sockscope::createSession(m_options.mode, this, m_options.relayOverUdp);
+    m_session = sockscope::createSession(m_options.mode, this, m_options.relayOverUdp,
+                                         m_options.tls.enabled);
     m_session->setEndpoint(m_options.endpoint());
     m_session->setFraming(m_options.framing);
     if (m_options.s2cFramingGiven)
@@ -258,9 +259,17 @@ void HeadlessRunner::createSession()
         // The peer's last records are still in the session's batch: dropping its decoders
         // now would lose a character held back across that batch (issue #11, 12b).
         m_printer->peerClosed(id);
-        if (m_options.mode == Session::Mode::TcpClient && !m_options.reconnect)
+        if (m_options.mode == Session::Mode::TcpClient && !m_options.reconnect) {
+            // TLS 1.3 servers refuse a client (no certificate, an untrusted one) only after
+            // the client's side of the handshake finished: still a TLS failure at start.
+            const PeerInfo *p = m_session->peer(id);
+            const bool tlsFailed = p && p->closeReason == CloseReason::TlsFailed;
+            if (tlsFailed)
+                printError(p->closeText);
             QMetaObject::invokeMethod(
-                this, [this] { finish(ExitOk); }, Qt::QueuedConnection);
+                this, [this, tlsFailed] { finish(tlsFailed ? ExitNetworkError : ExitOk); },
+                Qt::QueuedConnection);
+        }
     });
 }
 

@@ -21,6 +21,8 @@ using O = QCommandLineOption;
 constexpr const char *kServerHalf[] = {"cert", "key", "gen-cert", "require-client-cert"};
 constexpr const char *kClientHalf[] = {"insecure", "sni", "client-cert", "client-key"};
 constexpr const char *kEitherHalf[] = {"ca", "alpn"};
+// UDP options that have no meaning for one DTLS association per peer.
+constexpr const char *kNotWithDtls[] = {"broadcast", "join", "reply-to-last"};
 
 QString firstSet(const QCommandLineParser &parser, std::initializer_list<const char *> names)
 {
@@ -65,6 +67,9 @@ TlsCliOptions::TlsCliOptions()
       m_tlsUpstream(QStringLiteral("tls-upstream"),
                     Tr::tr("Relay: TLS towards the server (with --ca, --insecure, --sni, --alpn, "
                            "--client-cert).")),
+      m_dtls(QStringLiteral("dtls"),
+             Tr::tr("UDP: DTLS (a server with --cert/--key or --gen-cert, else a client of "
+                    "--remote; the same options as --tls).")),
       m_cert(QStringLiteral("cert"),
              Tr::tr("TLS: our certificate (PEM; a server's, or a client's own)."),
              QStringLiteral("file")),
@@ -97,7 +102,7 @@ TlsCliOptions::TlsCliOptions()
 
 void TlsCliOptions::addTo(QCommandLineParser &parser) const
 {
-    for (const O *o : {&m_tls, &m_tlsListen, &m_tlsUpstream, &m_cert, &m_key, &m_genCert, &m_ca,
+    for (const O *o : {&m_tls, &m_tlsListen, &m_tlsUpstream, &m_dtls, &m_cert, &m_key, &m_genCert, &m_ca,
                        &m_insecure, &m_sni, &m_alpn, &m_clientCert, &m_clientKey,
                        &m_requireClientCert})
         parser.addOption(*o);
@@ -113,26 +118,32 @@ QString TlsCliOptions::read(const QCommandLineParser &parser, Session::Mode mode
     if (plainTls && (relay || mode == Session::Mode::Udp))
         return relay ? Tr::tr("--tls does not apply to a relay: use --tls-listen (towards "
                               "clients) and/or --tls-upstream (towards the server).")
-                     : Tr::tr("--tls does not apply to udp.");
+                     : Tr::tr("--tls does not apply to udp: use --dtls.");
     if ((listen || upstream) && !relay)
         return Tr::tr("--%1 applies only to --mode relay.")
             .arg(listen ? QStringLiteral("tls-listen") : QStringLiteral("tls-upstream"));
     if ((listen || upstream) && relayOverUdp)
         return Tr::tr("--%1 needs a TCP relay (TLS runs over TCP).")
             .arg(listen ? QStringLiteral("tls-listen") : QStringLiteral("tls-upstream"));
-    if (QString why = checkScope(parser, mode, listen, upstream); !why.isEmpty())
+    const bool dtls = parser.isSet(m_dtls);
+    if (QString why = dtls ? checkDtlsScope(parser, mode, relayOverUdp)
+                           : checkScope(parser, mode, listen, upstream);
+        !why.isEmpty())
         return why;
-    if (!plainTls && !listen && !upstream)
+    if (!plainTls && !listen && !upstream && !dtls)
         return {};
 
-    const bool server = mode == Session::Mode::TcpServer || listen;
-    const bool client = mode == Session::Mode::TcpClient || upstream;
-    tls->enabled = plainTls || listen;
+    // A DTLS session with a certificate of its own is a server (checkDtlsScope: else a client).
+    const bool dtlsServer = dtls && firstSet(parser, kServerHalf).size() > 0;
+    const bool server = mode == Session::Mode::TcpServer || listen || dtlsServer;
+    const bool client = mode == Session::Mode::TcpClient || upstream || (dtls && !dtlsServer);
+    tls->enabled = plainTls || listen || dtls;
     tls->upstream = upstream;
     if (QString why = parser.isSet(m_ca) ? readableFile(parser, "ca", &tls->caFile) : QString();
         !why.isEmpty())
         return why;
-    for (const QString &name : parser.value(m_alpn).split(u',', Qt::SkipEmptyParts)) {
+    const QStringList alpn = parser.isSet(m_alpn) ? parser.value(m_alpn).split(u',') : QStringList();
+    for (const QString &name : alpn) {
         const QString trimmed = name.trimmed();
         if (trimmed.isEmpty() || trimmed.toUtf8().size() > 255)
             return Tr::tr("--alpn needs protocol names of 1 to 255 bytes, not \"%1\".").arg(name);
@@ -179,6 +190,8 @@ QString TlsCliOptions::checkScope(const QCommandLineParser &parser, Session::Mod
             name = firstSet(parser, kEitherHalf);
         if (name.isEmpty())
             return {};
+        if (mode == Session::Mode::Udp)
+            return Tr::tr("--%1 needs --dtls.").arg(name);
         return relay ? Tr::tr("--%1 needs --tls-listen or --tls-upstream.").arg(name)
                      : Tr::tr("--%1 needs --tls.").arg(name);
     }
@@ -202,6 +215,32 @@ QString TlsCliOptions::checkScope(const QCommandLineParser &parser, Session::Mod
                           "--tls-upstream.")
                 .arg(name);
     }
+    return {};
+}
+
+QString TlsCliOptions::checkDtlsScope(const QCommandLineParser &parser, Session::Mode mode,
+                                      bool relayOverUdp) const
+{
+    if (mode != Session::Mode::Udp)
+        return relayOverUdp || mode == Session::Mode::Relay
+                   ? Tr::tr("--dtls applies only to --mode udp (a relay does not speak DTLS).")
+                   : Tr::tr("--dtls applies only to --mode udp: use --tls for TCP.");
+    if (parser.isSet(m_alpn))
+        return Tr::tr("--alpn does not apply to --dtls: Qt's DTLS does not negotiate "
+                      "application protocols.");
+    if (const QString name = firstSet(parser, kNotWithDtls); !name.isEmpty())
+        return Tr::tr("--%1 does not apply to --dtls (one DTLS session per peer).").arg(name);
+    const QString serverFlag = firstSet(parser, kServerHalf);
+    if (!serverFlag.isEmpty()) {
+        if (const QString name = firstSet(parser, kClientHalf); !name.isEmpty())
+            return Tr::tr("--%1 applies to a DTLS client, not a server (--%2 makes this a "
+                          "DTLS server).")
+                .arg(name, serverFlag);
+        return {};
+    }
+    if (!parser.isSet(QStringLiteral("remote")))
+        return Tr::tr("A DTLS client needs --remote HOST:PORT (the server); a DTLS server needs "
+                      "--cert FILE --key FILE, or --gen-cert.");
     return {};
 }
 

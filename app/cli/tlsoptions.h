@@ -10,7 +10,8 @@ class QCommandLineParser;
 namespace sockscope {
 
 // The TLS options of the command line (issue #15, pinned): --tls for a client or server,
-// --tls-listen/--tls-upstream for a relay's sides, and the files and switches they use.
+// --tls-listen/--tls-upstream for a relay's sides, --dtls for udp, and the files and switches
+// they use.
 // Declared, checked against the mode and read into TlsSettings here, so launchoptions.cpp
 // only hands them on.
 class TlsCliOptions
@@ -33,10 +34,13 @@ private:
     QString readClientHalf(const QCommandLineParser &parser, TlsSettings *tls) const;
     QString checkScope(const QCommandLineParser &parser, Session::Mode mode, bool listen,
                        bool upstream) const;
+    QString checkDtlsScope(const QCommandLineParser &parser, Session::Mode mode,
+                           bool relayOverUdp) const;
 
     QCommandLineOption m_tls;
     QCommandLineOption m_tlsListen;
     QCommandLineOption m_tlsUpstream;
+    QCommandLineOption m_dtls;
     QCommandLineOption m_cert;
     QCommandLineOption m_key;
     QCommandLineOption m_genCert;

@@ -41,30 +41,6 @@ QByteArray sha256(const QByteArray &bytes)
     return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
 }
 
-// What one handshake ended as.
-struct Outcome
-{
-    QPointer<TlsLink> link;
-    bool failed = false;
-    QString text;
-    TlsSessionInfo refused;
-    bool done() const { return link || failed; }
-};
-
-void watch(TlsHandshake *handshake, Outcome *outcome)
-{
-    QObject::connect(handshake, &TlsHandshake::finished, handshake, [outcome](TlsLink *link) {
-        link->setParent(nullptr);
-        outcome->link = link;
-    });
-    QObject::connect(handshake, &TlsHandshake::failed, handshake,
-                     [outcome](CloseReason, const QString &text, const TlsSessionInfo &refused) {
-                         outcome->failed = true;
-                         outcome->text = text;
-                         outcome->refused = refused;
-                     });
-}
-
 // Collects what a link received.
 struct Sink
 {
@@ -85,6 +61,32 @@ struct Sink
     }
 };
 
+// What one handshake ended as.
+struct Outcome
+{
+    QPointer<TlsLink> link;
+    bool failed = false;
+    QString text;
+    TlsSessionInfo refused;
+    Sink early; // attached at once: a link may close before the test looks
+    bool done() const { return link || failed; }
+};
+
+void watch(TlsHandshake *handshake, Outcome *outcome)
+{
+    QObject::connect(handshake, &TlsHandshake::finished, handshake, [outcome](TlsLink *link) {
+        link->setParent(nullptr);
+        outcome->link = link;
+        outcome->early.attach(link);
+    });
+    QObject::connect(handshake, &TlsHandshake::failed, handshake,
+                     [outcome](CloseReason, const QString &text, const TlsSessionInfo &refused) {
+                         outcome->failed = true;
+                         outcome->text = text;
+                         outcome->refused = refused;
+                     });
+}
+
 } // namespace
 
 class tst_TlsLink : public QObject
@@ -102,6 +104,8 @@ private slots:
     void plaintextClientIsNamed();
     void silentClientTimesOut();
     void plaintextServerIsNamed();
+    void clientCertificates_data();
+    void clientCertificates();
 
 private:
     // A TLS server (ours) on a free port: each accepted connection goes through a handshake.
@@ -109,6 +113,12 @@ private:
     {
         std::unique_ptr<TcpListener> listener = std::make_unique<TcpListener>();
         QList<std::shared_ptr<Outcome>> outcomes;
+        // Links no test took over go with their outcomes (whose sinks they feed).
+        ~Server()
+        {
+            for (const auto &outcome : std::as_const(outcomes))
+                delete outcome->link.data();
+        }
     };
     void listen(Server &server, const TlsContext &context);
     // Our TLS client to 127.0.0.1:port.
@@ -406,6 +416,81 @@ void tst_TlsLink::plaintextServerIsNamed()
     QTRY_VERIFY(client.done());
     QVERIFY(client.failed);
     QVERIFY2(client.text.contains(QStringLiteral("does not speak TLS")), qPrintable(client.text));
+}
+
+void tst_TlsLink::clientCertificates_data()
+{
+    QTest::addColumn<int>("mode");      // TlsSettings::ClientCertificates
+    QTest::addColumn<QString>("shows"); // none, trusted, untrusted
+    QTest::addColumn<QString>("refusal"); // empty: accepted
+    using M = TlsSettings::ClientCertificates;
+    const QString none = QStringLiteral("none");
+    const QString trusted = QStringLiteral("trusted");
+    const QString untrusted = QStringLiteral("untrusted");
+    const QString missing = QStringLiteral("sent no certificate");
+    const QString notAccepted = QStringLiteral("certificate was not accepted");
+    QTest::newRow("none asked, none shown") << int(M::None) << none << QString();
+    QTest::newRow("none asked, untrusted shown") << int(M::None) << untrusted << QString();
+    QTest::newRow("optional, none shown") << int(M::Optional) << none << QString();
+    QTest::newRow("optional, trusted shown") << int(M::Optional) << trusted << QString();
+    QTest::newRow("optional, untrusted shown") << int(M::Optional) << untrusted << notAccepted;
+    QTest::newRow("required, none shown") << int(M::Required) << none << missing;
+    QTest::newRow("required, trusted shown") << int(M::Required) << trusted << QString();
+    QTest::newRow("required, untrusted shown") << int(M::Required) << untrusted << notAccepted;
+}
+
+// What our server makes of a client's certificate, per mode. (Qt judges it after OpenSSL's
+// handshake, so no alert reaches a refused client: it sees the connection close. The client's
+// words for openssl's alert: tst_tlscli, mutual TLS rows.)
+void tst_TlsLink::clientCertificates()
+{
+    QFETCH(int, mode);
+    QFETCH(QString, shows);
+    QFETCH(QString, refusal);
+    ThrowawayCertificate::Options clientOptions;
+    clientOptions.commonName = QStringLiteral("device-42");
+    clientOptions.dnsNames = {QStringLiteral("device-42")};
+    const ThrowawayCertificate clientCertificate = ThrowawayCertificate::generate(clientOptions);
+    const ThrowawayCertificate stranger = ThrowawayCertificate::generate(clientOptions);
+    QVERIFY(!clientCertificate.isNull() && !stranger.isNull());
+
+    TlsSettings settings;
+    settings.enabled = true;
+    settings.generateCertificate = true;
+    settings.caFile = writeFile(QStringLiteral("client-ca.pem"), clientCertificate.certificatePem());
+    settings.clientCertificates = TlsSettings::ClientCertificates(mode);
+    QString error;
+    const TlsContext context = TlsContext::make(settings, TlsContext::Role::Server, &error);
+    QVERIFY2(!context.isNull(), qPrintable(error));
+    Server server;
+    listen(server, context);
+
+    TlsSettings clientSettings;
+    clientSettings.enabled = true;
+    clientSettings.insecure = true; // the server's throwaway certificate
+    if (shows != QLatin1String("none")) {
+        const ThrowawayCertificate &shown = shows == QLatin1String("trusted") ? clientCertificate : stranger;
+        clientSettings.clientCertFile = writeFile(QStringLiteral("client.pem"), shown.certificatePem());
+        clientSettings.clientKeyFile = writeFile(QStringLiteral("client.key"), shown.privateKeyPem());
+    }
+    const TlsContext clientContext = TlsContext::make(clientSettings, TlsContext::Role::Client, &error);
+    QVERIFY2(!clientContext.isNull(), qPrintable(error));
+    Outcome client;
+    connectClient(server.listener->serverPort(), clientContext, &client);
+    QTRY_VERIFY(!server.outcomes.isEmpty() && server.outcomes.first()->done());
+    const Outcome &atServer = *server.outcomes.first();
+    QTRY_VERIFY(client.done());
+    std::unique_ptr<TlsLink> link(client.link.data());
+    if (refusal.isEmpty()) {
+        QVERIFY2(atServer.link, qPrintable(atServer.text));
+        const bool asked = mode != int(TlsSettings::ClientCertificates::None);
+        QCOMPARE(atServer.link->tlsInfo().peerChain.isEmpty(), !asked || shows == QLatin1String("none"));
+    } else {
+        QVERIFY(atServer.failed);
+        QVERIFY2(atServer.text.contains(refusal), qPrintable(atServer.text));
+        if (link)
+            QTRY_VERIFY(client.early.closed);
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_TlsLink)

@@ -105,6 +105,10 @@ private slots:
     void version();
     void overlayKeepsUnsetFields_data();
     void overlayKeepsUnsetFields();
+    void tls_data();
+    void tls();
+    void tlsInvalid_data();
+    void tlsInvalid();
 };
 
 void tst_LaunchOptions::valid_data()
@@ -494,6 +498,158 @@ void tst_LaunchOptions::overlayKeepsUnsetFields()
                             .arg(int(e.broadcast))
                             .arg(int(e.replyToLast));
     QCOMPARE(got, expected);
+}
+
+
+// Any readable file stands in for a PEM here: contents are TlsContext's business, at start.
+static QString aFile()
+{
+    return QCoreApplication::applicationFilePath();
+}
+
+// Options to append to a command line made by argv() (which names the program first).
+static QStringList more(std::initializer_list<const char *> items)
+{
+    QStringList out;
+    for (const char *item : items)
+        out << QString::fromUtf8(item);
+    return out;
+}
+
+static QStringList withFiles(QStringList args)
+{
+    for (QString &a : args)
+        a.replace(QStringLiteral("FILE"), aFile());
+    return args;
+}
+
+using ClientCerts = TlsSettings::ClientCertificates;
+
+void tst_LaunchOptions::tls_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<bool>("enabled");
+    QTest::addColumn<bool>("upstream");
+    QTest::addColumn<bool>("generate");
+    QTest::addColumn<bool>("insecure");
+    QTest::addColumn<int>("clientCerts");
+    QTest::addColumn<QString>("clientCert"); // "FILE" or empty
+    QTest::addColumn<QStringList>("alpn");
+
+    const QStringList server = argv({"--headless", "--mode", "tcp-server", "--port", "0"});
+    const QStringList client = argv({"--headless", "--mode", "tcp-client", "--host", "localhost",
+                                     "--port", "9"});
+    const QStringList relay = argv({"--headless", "--mode", "relay", "--port", "0", "--upstream",
+                                    "127.0.0.1:9"});
+    QTest::newRow("server, generated") << server + more({"--tls", "--gen-cert"}) << true << false
+                                       << true << false << int(ClientCerts::None) << QString()
+                                       << QStringList();
+    QTest::newRow("server, files, --ca asks clients")
+        << server + more({"--tls", "--cert", "FILE", "--key", "FILE", "--ca", "FILE"}) << true
+        << false << false << false << int(ClientCerts::Optional) << QString() << QStringList();
+    QTest::newRow("server, required") << server + more({"--tls", "--gen-cert", "--ca", "FILE",
+                                                        "--require-client-cert"})
+                                      << true << false << true << false
+                                      << int(ClientCerts::Required) << QString() << QStringList();
+    QTest::newRow("client, insecure, alpn")
+        << client + more({"--tls", "--insecure", "--alpn", "h2, http/1.1"}) << true << false
+        << false << true << int(ClientCerts::None) << QString()
+        << QStringList{QStringLiteral("h2"), QStringLiteral("http/1.1")};
+    QTest::newRow("client, --cert/--key are its own")
+        << client + more({"--tls", "--cert", "FILE", "--key", "FILE"}) << true << false << false
+        << false << int(ClientCerts::None) << QStringLiteral("FILE") << QStringList();
+    QTest::newRow("client, --client-cert") << client + more({"--tls", "--client-cert", "FILE",
+                                                             "--client-key", "FILE"})
+                                           << true << false << false << false
+                                           << int(ClientCerts::None) << QStringLiteral("FILE")
+                                           << QStringList();
+    QTest::newRow("relay, listen only") << relay + more({"--tls-listen", "--gen-cert"}) << true
+                                        << false << true << false << int(ClientCerts::None)
+                                        << QString() << QStringList();
+    QTest::newRow("relay, upstream only, --ca for the server")
+        << relay + more({"--tls-upstream", "--ca", "FILE", "--sni", "device.example"}) << false
+        << true << false << false << int(ClientCerts::None) << QString() << QStringList();
+    QTest::newRow("relay, both") << relay + more({"--tls-listen", "--gen-cert", "--tls-upstream",
+                                                  "--ca", "FILE", "--client-cert", "FILE",
+                                                  "--client-key", "FILE"})
+                                 << true << true << true << false << int(ClientCerts::None)
+                                 << QStringLiteral("FILE") << QStringList();
+}
+
+void tst_LaunchOptions::tls()
+{
+    QFETCH(QStringList, args);
+    QFETCH(bool, enabled);
+    QFETCH(bool, upstream);
+    QFETCH(bool, generate);
+    QFETCH(bool, insecure);
+    QFETCH(int, clientCerts);
+    QFETCH(QString, clientCert);
+    QFETCH(QStringList, alpn);
+    const LaunchParse parsed = parseLaunchOptions(withFiles(args));
+    QVERIFY2(parsed.outcome == LaunchParse::Outcome::Ok, qPrintable(parsed.message));
+    const TlsSettings t = parsed.options.endpoint().tls;
+    QCOMPARE(t.enabled, enabled);
+    QCOMPARE(t.upstream, upstream);
+    QCOMPARE(t.generateCertificate, generate);
+    QCOMPARE(t.insecure, insecure);
+    QCOMPARE(int(t.clientCertificates), clientCerts);
+    QCOMPARE(t.clientCertFile, clientCert.isEmpty() ? QString() : aFile());
+    QCOMPARE(t.alpn, alpn);
+    if (args.contains(QStringLiteral("--sni")))
+        QCOMPARE(t.serverName, QStringLiteral("device.example"));
+}
+
+void tst_LaunchOptions::tlsInvalid_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("mentions");
+    const QStringList server = argv({"--headless", "--mode", "tcp-server", "--port", "0"});
+    const QStringList client = argv({"--headless", "--mode", "tcp-client", "--host", "localhost",
+                                     "--port", "9"});
+    const QStringList relay = argv({"--headless", "--mode", "relay", "--port", "0", "--upstream",
+                                    "127.0.0.1:9"});
+    QTest::newRow("server without a certificate") << server + more({"--tls"})
+                                                  << QStringLiteral("--gen-cert");
+    QTest::newRow("--cert without --key") << server + more({"--tls", "--cert", "FILE"})
+                                          << QStringLiteral("--key");
+    QTest::newRow("--gen-cert and --cert") << server + more({"--tls", "--gen-cert", "--cert",
+                                                             "FILE"})
+                                           << QStringLiteral("--cert");
+    QTest::newRow("missing file") << server + more({"--tls", "--cert", "/nonexistent/c.pem",
+                                                    "--key", "FILE"})
+                                  << QStringLiteral("/nonexistent/c.pem");
+    QTest::newRow("--cert without --tls") << server + more({"--cert", "FILE", "--key", "FILE"})
+                                          << QStringLiteral("--tls");
+    QTest::newRow("--insecure on a server") << server + more({"--tls", "--gen-cert", "--insecure"})
+                                            << QStringLiteral("--insecure");
+    QTest::newRow("--gen-cert on a client") << client + more({"--tls", "--gen-cert"})
+                                            << QStringLiteral("--gen-cert");
+    QTest::newRow("--client-cert without its key")
+        << client + more({"--tls", "--client-cert", "FILE"}) << QStringLiteral("--client-key");
+    QTest::newRow("empty --alpn name") << client + more({"--tls", "--alpn", "h2,,"})
+                                       << QStringLiteral("--alpn");
+    QTest::newRow("--tls on a relay") << relay + more({"--tls"}) << QStringLiteral("--tls-listen");
+    QTest::newRow("--tls on udp") << argv({"--headless", "--mode", "udp", "--port", "0", "--tls"})
+                                  << QStringLiteral("--tls");
+    QTest::newRow("--tls-listen on a server") << server + more({"--tls-listen"})
+                                              << QStringLiteral("--tls-listen");
+    QTest::newRow("--tls-upstream on a UDP relay")
+        << relay + more({"--transport", "udp", "--tls-upstream"}) << QStringLiteral("TCP");
+    QTest::newRow("relay --gen-cert without --tls-listen")
+        << relay + more({"--tls-upstream", "--gen-cert"}) << QStringLiteral("--tls-listen");
+    QTest::newRow("relay --insecure without --tls-upstream")
+        << relay + more({"--tls-listen", "--gen-cert", "--insecure"})
+        << QStringLiteral("--tls-upstream");
+}
+
+void tst_LaunchOptions::tlsInvalid()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, mentions);
+    const LaunchParse parsed = parseLaunchOptions(withFiles(args));
+    QCOMPARE(parsed.outcome, LaunchParse::Outcome::Error);
+    QVERIFY2(parsed.message.contains(mentions), qPrintable(parsed.message));
 }
 
 QTEST_GUILESS_MAIN(tst_LaunchOptions)

@@ -9,6 +9,7 @@
 #include <QSslCipher>
 #include <QSslSocket>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <sys/socket.h>
@@ -168,6 +169,15 @@ void TlsHandshake::onSslErrors(const QList<QSslError> &errors)
     });
     if (client && !mismatchListed && !peer.isNull() && !certificateNamesHost(peer, peerName()))
         all << QSslError(QSslError::HostNameMismatch, peer);
+    const bool onlyNoCertificate =
+        std::all_of(all.cbegin(), all.cend(), [](const QSslError &e) {
+            return e.error() == QSslError::NoPeerCertificate;
+        });
+    if (!client && onlyNoCertificate &&
+        m_context.settings().clientCertificates == TlsSettings::ClientCertificates::Optional) {
+        m_socket->ignoreSslErrors(); // optional: none is fine, a bad one is not
+        return;
+    }
     const QStringList words = TlsErrorText::describe(all, client ? peerName() : QString());
     if (client && m_context.isInsecure()) {
         m_acceptedErrors = words;
@@ -176,6 +186,10 @@ void TlsHandshake::onSslErrors(const QList<QSslError> &errors)
     }
     m_refused.peerChain = m_socket->peerCertificateChain();
     m_refused.verifyErrors = words;
+    m_noClientCertificate =
+        !client && std::any_of(all.cbegin(), all.cend(), [](const QSslError &e) {
+            return e.error() == QSslError::NoPeerCertificate;
+        });
 }
 
 void TlsHandshake::onEncrypted()
@@ -223,6 +237,10 @@ void TlsHandshake::onSocketError()
     if (m_done)
         return;
     const bool client = m_context.role() == TlsContext::Role::Client;
+    if (m_noClientCertificate) {
+        fail(CloseReason::TlsFailed, noClientCertificateText());
+        return;
+    }
     if (!m_refused.verifyErrors.isEmpty()) {
         const QString text = client ? tr("The server's certificate was not accepted: %1")
                                     : tr("The client's certificate was not accepted: %1");
@@ -235,12 +253,17 @@ void TlsHandshake::onSocketError()
         failure = Failure::ClosedWithoutAnswer;
     QString text;
     if (!client && failure == Failure::PeerRequiresCertificate)
-        text = tr("The client sent no certificate, and this server requires one.");
+        text = noClientCertificateText();
     else if (failure == Failure::Other)
         text = TlsErrorText::handshakeText(failure) + QStringLiteral(" (%1)").arg(library);
     else
         text = TlsErrorText::handshakeText(failure);
     fail(CloseReason::TlsFailed, text);
+}
+
+QString TlsHandshake::noClientCertificateText()
+{
+    return tr("The client sent no certificate, and this server requires one.");
 }
 
 void TlsHandshake::fail(CloseReason reason, const QString &text)

@@ -62,6 +62,7 @@ private:
     void fail(CloseReason reason, const QString &text);
     TlsSessionInfo sessionInfo(QSslSocket *socket) const;
     QString peerName() const;
+    static QString noClientCertificateText();
 
     TlsContext m_context;
     QString m_host;
@@ -73,6 +74,7 @@ private:
     quint16 m_peerPort = 0;
     QStringList m_acceptedErrors;
     TlsSessionInfo m_refused;
+    bool m_noClientCertificate = false;
     bool m_done = false;
 };
 

@@ -145,6 +145,7 @@ void TlsLink::onError()
         return;
     }
     const qint64 unsent = queuedBytes();
+    m_socket->disconnect(this); // abort() emits disconnected(): this close has its own words
     m_socket->abort();
     finish(reason, text, unsent);
 }
@@ -181,6 +182,7 @@ void TlsLink::checkStall()
         m_stallTimer->start(m_stallMs);
         return;
     }
+    m_socket->disconnect(this);
     m_socket->abort();
     finish(CloseReason::LocalClose,
            tr("closed by you; %n byte(s) queued for it were not sent", nullptr, int(pending)),

@@ -121,8 +121,7 @@ TlsContext TlsContext::make(const TlsSettings &settings, Role role, QString *err
             c.setPeerVerifyMode(QSslSocket::VerifyNone);
             break;
         case TlsSettings::ClientCertificates::Optional:
-            c.setPeerVerifyMode(QSslSocket::QueryPeer);
-            break;
+            // Verified like Required; TlsHandshake lets a client without one through.
         case TlsSettings::ClientCertificates::Required:
             c.setPeerVerifyMode(QSslSocket::VerifyPeer);
             break;

@@ -1,5 +1,6 @@
 #include "core/transport/sessionfactory.h"
 
+#include "core/transport/dtlssession.h"
 #include "core/transport/tcpclientsession.h"
 #include "core/transport/tcprelaysession.h"
 #include "core/transport/udprelaysession.h"
@@ -8,7 +9,7 @@
 
 namespace sockscope {
 
-Session *createSession(Session::Mode mode, QObject *parent, bool relayOverUdp)
+Session *createSession(Session::Mode mode, QObject *parent, bool relayOverUdp, bool dtls)
 {
     switch (mode) {
     case Session::Mode::TcpServer:
@@ -16,6 +17,8 @@ Session *createSession(Session::Mode mode, QObject *parent, bool relayOverUdp)
     case Session::Mode::TcpClient:
         return new TcpClientSession(parent);
     case Session::Mode::Udp:
+        if (dtls)
+            return new DtlsSession(parent);
         return new UdpSession(parent);
     case Session::Mode::Relay:
         if (relayOverUdp)
