@@ -443,6 +443,45 @@
     </message>
 </context>
 <context>
+    <name>TlsFileCheck</name>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a file.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 is too large for a PEM file.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate (&quot;-----BEGIN CERTIFICATE-----&quot;).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM private key (&quot;-----BEGIN … PRIVATE KEY-----&quot;).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>TLS needs a certificate and its key file: choose both, or generate a throwaway certificate.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>A client certificate needs its key file, and a key its certificate.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>sockscope::AutoReplyDialog</name>
     <message>
         <source>First match</source>
@@ -969,6 +1008,208 @@
     </message>
 </context>
 <context>
+    <name>sockscope::CertificateDialog</name>
+    <message>
+        <source>Certificates</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The certificate the server showed, which was refused:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Refused by verification</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>It showed none.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The server&apos;s handshake and certificates, then our own.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The selected peer&apos;s handshake and certificates, then our own.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Not connected to a server yet. Our own certificate:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Select a peer to see its certificates. Our own:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Server %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Client %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>It showed no certificate.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Client %1 ↔ relay</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The client showed no certificate.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Relay ↔ server %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The server showed no certificate.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Relay ↔ server</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Not connected to the server (yet).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Our certificate (shown to peers)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>This session shows no certificate of its own.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::CertificatePanel</name>
+    <message>
+        <source>(none)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Copy everything shown here as plain text.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Plain connection: no TLS.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Protocol: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Cipher: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>ALPN: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>(none agreed)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Verification errors accepted: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Verification: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>no errors</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Cipher</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>ALPN</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Verification errors accepted</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Certificate %1 (its own)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Certificate %1 (issuer of %2)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Validity</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>DNS names</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>IP addresses</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Self-signed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>sockscope::Checksum</name>
     <message>
         <source>None</source>
@@ -1259,6 +1500,232 @@
     </message>
     <message>
         <source>Not relaying</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Certificates…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The handshake and certificate chain of the selected peer (the server, for a client), and our own certificate.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Accept TLS connections (certificate in TLS…); the log shows the decrypted data.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Connect with TLS, verifying the server (TLS…); the log shows the decrypted data.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>TLS…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Certificate, key and client certificates for TLS.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>How the server is verified (CA file, server name), ALPN and a client certificate.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>TLS on both sides: towards clients (terminated with our certificate) and towards the upstream server.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>TLS towards clients (terminated with our certificate); plain towards the upstream server.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Plain towards clients; TLS towards the upstream server.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>TLS is off on both sides. Click to choose: towards clients, towards the upstream server, or both.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>TLS applies to a TCP relay.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Key passphrase</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The key file %1 is encrypted. Its passphrase (used for this start only, never saved):</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::DtlsAssociation</name>
+    <message>
+        <source>The client sent no certificate, and this server requires one.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate was not accepted: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The client&apos;s certificate was not accepted: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>A DTLS record that did not decrypt was ignored (%1).</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>A datagram that is not DTLS was ignored (%n byte(s)).</source>
+        <translation>
+            <numerusform>A datagram that is not DTLS was ignored (%n byte).</numerusform>
+            <numerusform>A datagram that is not DTLS was ignored (%n bytes).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The DTLS handshake has not finished.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>A DTLS datagram carries at most %1 bytes; this message has %2 bytes. Split it.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::DtlsSession</name>
+    <message>
+        <source>DTLS cannot start: a DTLS client needs the server&apos;s address and port; a DTLS server needs a certificate and its key (or a generated one).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>DTLS cannot start: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>DTLS certificate generated for this run: %1, SHA-256 %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>DTLS certificate: %1, SHA-256 %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Looking up %1…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Cannot bind %1: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>DTLS server bound to %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>DTLS handshake with %1 from %2…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The server name %1 is checked against the server&apos;s certificate but not sent (Qt&apos;s DTLS sends no SNI).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>it is not from the DTLS server %1.</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>it is not DTLS (%n byte(s)); this port speaks DTLS only.</source>
+        <translation>
+            <numerusform>it is not DTLS (%n byte); this port speaks DTLS only.</numerusform>
+            <numerusform>it is not DTLS (%n bytes); this port speaks DTLS only.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the client started a new DTLS session</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n DTLS client(s) are handshaking already (the limit).</source>
+        <translation>
+            <numerusform>%n DTLS client are handshaking already (the limit).</numerusform>
+            <numerusform>%n DTLS clients are handshaking already (the limit).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>DTLS handshake with %1…</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>forgotten: more than %n DTLS client(s)</source>
+        <translation>
+            <numerusform>forgotten: more than %n DTLS client</numerusform>
+            <numerusform>forgotten: more than %n DTLS clients</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the peer ended the DTLS session</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The server ended the DTLS session.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>DTLS session with %1 from %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>DTLS handshake finished: %1, %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>; peer certificate %1 (SHA-256 %2)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Accepted despite a failed verification (insecure): %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>DTLS handshake with %1 failed: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Ignored a datagram from %1: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Socket closed.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socket closed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>DTLS session closed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The UDP socket is not open.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No DTLS client has finished its handshake yet.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The DTLS handshake with %1 has not finished yet.</source>
         <translation></translation>
     </message>
 </context>
@@ -2220,10 +2687,6 @@ Without --headless the window opens, configured by the same options.</source>
         <translation></translation>
     </message>
     <message>
-        <source>--tls does not apply to udp.</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>--%1 applies only to --mode relay.</source>
         <translation></translation>
     </message>
@@ -2281,6 +2744,42 @@ Without --headless the window opens, configured by the same options.</source>
     </message>
     <message>
         <source>Give the client certificate once: --cert/--key or --client-cert/--client-key.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>UDP: DTLS (a server with --cert/--key or --gen-cert, else a client of --remote; the same options as --tls).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>--tls does not apply to udp: use --dtls.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>--%1 needs --dtls.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>--dtls applies only to --mode udp (a relay does not speak DTLS).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>--dtls applies only to --mode udp: use --tls for TCP.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>--alpn does not apply to --dtls: Qt&apos;s DTLS does not negotiate application protocols.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>--%1 does not apply to --dtls (one DTLS session per peer).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>--%1 applies to a DTLS client, not a server (--%2 makes this a DTLS server).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>A DTLS client needs --remote HOST:PORT (the server); a DTLS server needs --cert FILE --key FILE, or --gen-cert.</source>
         <translation></translation>
     </message>
 </context>
@@ -3246,6 +3745,59 @@ Without --headless the window opens, configured by the same options.</source>
     </message>
     <message>
         <source>Held</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>plain</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>plain (no TLS)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1, cipher %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>ALPN: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>none agreed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Certificate: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Accepted despite: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Client side:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Server side:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1
+TLS: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The TLS version agreed; the cell&apos;s tooltip has the cipher and ALPN</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>TLS towards the client ↔ towards the server; the cell&apos;s tooltip has the cipher and ALPN</source>
         <translation></translation>
     </message>
 </context>
@@ -5259,6 +5811,247 @@ Without --headless the window opens, configured by the same options.</source>
     </message>
 </context>
 <context>
+    <name>sockscope::TlsDialog</name>
+    <message>
+        <source>PEM files (*.pem *.crt *.cer *.key);;All files (*)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>TLS options</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>TLS towards clients (terminate)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Clients connect with TLS and see our certificate; the relay decrypts what they send.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>TLS towards the upstream (originate)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The relay connects to the server with TLS and verifies its certificate.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Towards clients: our certificate</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>This server&apos;s certificate</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Not asked for</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Optional (verified when shown)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Required (mutual TLS)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Whether clients must show a certificate of their own. It is verified against the CA file (empty: the system&apos;s CAs).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Client certificates</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the system&apos;s trusted CAs</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Client certificates are verified against these CA certificates (PEM).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>e.g. h2, http/1.1, mqtt</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Application protocols (ALPN) to agree on, comma-separated, the preferred first. Empty: none.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>ALPN</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Whether clients must show a certificate of their own. It is verified against the CA file of the upstream section (empty: the system&apos;s CAs).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Our certificate (PEM), optionally followed by its chain.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The certificate&apos;s private key (PEM). An encrypted key asks for its passphrase at each start; the passphrase is never saved.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Generate a throwaway certificate</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>A new self-signed certificate for localhost, 127.0.0.1 and ::1, valid 30 days, for tests on this machine. Clients must be told to trust it (its fingerprint, or the saved certificate).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Save certificate…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Save the generated certificate, e.g. as a CA file for clients.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Save key…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Save the generated private key (readable by you only).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>A new throwaway certificate at each start, kept in memory only</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No files: its fingerprint is in the log and under Certificates… once started.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Towards the upstream server</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Verify the server&apos;s certificate</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Check that the certificate was issued by a trusted CA for this server name and is valid now.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Not verifying: whoever sits between you and the server can pretend to be it and read everything. Errors are only logged. For this run only (not remembered).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Trust only these CA certificates (PEM) — e.g. a saved throwaway certificate. Empty: the system&apos;s trusted CAs.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The name sent as SNI and checked against the certificate. Empty: the host connected to.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Server name (SNI)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Application protocols (ALPN) to offer, comma-separated, the preferred first. Empty: none.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Our certificate for servers that ask for one (mutual TLS), PEM.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Client key</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The client certificate&apos;s private key (PEM).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the host connected to</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 · %2 until %3</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source> · self-signed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>SHA-256: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No certificate was made: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Generated: self-signed for localhost, 127.0.0.1 and ::1.
+SHA-256 fingerprint: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 cannot be created.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Save certificate</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Certificate saved to %1.
+SHA-256 fingerprint: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Save private key</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Key saved to %1 (readable by you only).</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>sockscope::TlsErrors</name>
     <message>
         <source>the peer&apos;s certificate</source>
@@ -5439,6 +6232,10 @@ Without --headless the window opens, configured by the same options.</source>
         <source>The key file %1 is not the key of the certificate in %2.</source>
         <translation></translation>
     </message>
+    <message>
+        <source>The %1 file %2 is not a regular file.</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>sockscope::TlsHandshake</name>
@@ -5448,7 +6245,10 @@ Without --headless the window opens, configured by the same options.</source>
     </message>
     <message numerus="yes">
         <source>The peer sent nothing in %n second(s): it may be waiting for the server to speak first, as plaintext protocols do.</source>
-        <translation><numerusform>The peer sent nothing in %n second: it may be waiting for the server to speak first, as plaintext protocols do.</numerusform><numerusform>The peer sent nothing in %n seconds: it may be waiting for the server to speak first, as plaintext protocols do.</numerusform></translation>
+        <translation>
+            <numerusform>The peer sent nothing in %n second: it may be waiting for the server to speak first, as plaintext protocols do.</numerusform>
+            <numerusform>The peer sent nothing in %n seconds: it may be waiting for the server to speak first, as plaintext protocols do.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The peer reset the connection before the TLS handshake.</source>
@@ -5483,7 +6283,37 @@ Without --headless the window opens, configured by the same options.</source>
     </message>
     <message numerus="yes">
         <source>closed by you; %n byte(s) queued for it were not sent</source>
-        <translation><numerusform>closed by you; %n byte queued for it were not sent</numerusform><numerusform>closed by you; %n bytes queued for it were not sent</numerusform></translation>
+        <translation>
+            <numerusform>closed by you; %n byte queued for it were not sent</numerusform>
+            <numerusform>closed by you; %n bytes queued for it were not sent</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::TlsVerificationBar</name>
+    <message>
+        <source>Show certificate</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Connect anyway this time</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Start once more accepting these errors (they are logged). The next start verifies again.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Hide this message</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate was refused, so no connection to it was made:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No reason was given.</source>
+        <translation></translation>
     </message>
 </context>
 <context>

@@ -443,6 +443,45 @@
     </message>
 </context>
 <context>
+    <name>TlsFileCheck</name>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 不存在。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a file.</source>
+        <translation>%1 是文件夹，不是文件。</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file.</source>
+        <translation>%1 不是普通文件。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2.</source>
+        <translation>%1 无法读取：%2。</translation>
+    </message>
+    <message>
+        <source>%1 is too large for a PEM file.</source>
+        <translation>%1 太大，不像 PEM 文件。</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate (&quot;-----BEGIN CERTIFICATE-----&quot;).</source>
+        <translation>%1 中没有 PEM 证书（“-----BEGIN CERTIFICATE-----”）。</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM private key (&quot;-----BEGIN … PRIVATE KEY-----&quot;).</source>
+        <translation>%1 中没有 PEM 私钥（“-----BEGIN … PRIVATE KEY-----”）。</translation>
+    </message>
+    <message>
+        <source>TLS needs a certificate and its key file: choose both, or generate a throwaway certificate.</source>
+        <translation>TLS 需要证书及其私钥文件：请两者都选，或生成一次性证书。</translation>
+    </message>
+    <message>
+        <source>A client certificate needs its key file, and a key its certificate.</source>
+        <translation>客户端证书需要其私钥文件，私钥也需要其证书。</translation>
+    </message>
+</context>
+<context>
     <name>sockscope::AutoReplyDialog</name>
     <message>
         <source>First match</source>
@@ -970,6 +1009,208 @@
     </message>
 </context>
 <context>
+    <name>sockscope::CertificateDialog</name>
+    <message>
+        <source>Certificates</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>The certificate the server showed, which was refused:</source>
+        <translation>服务器出示的证书（已被拒绝）：</translation>
+    </message>
+    <message>
+        <source>Refused by verification</source>
+        <translation>验证未通过</translation>
+    </message>
+    <message>
+        <source>It showed none.</source>
+        <translation>它没有出示证书。</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>The server&apos;s handshake and certificates, then our own.</source>
+        <translation>服务器的握手与证书，其后是我方证书。</translation>
+    </message>
+    <message>
+        <source>The selected peer&apos;s handshake and certificates, then our own.</source>
+        <translation>所选对端的握手与证书，其后是我方证书。</translation>
+    </message>
+    <message>
+        <source>Not connected to a server yet. Our own certificate:</source>
+        <translation>尚未连接服务器。我方证书：</translation>
+    </message>
+    <message>
+        <source>Select a peer to see its certificates. Our own:</source>
+        <translation>选择一个对端以查看其证书。我方证书：</translation>
+    </message>
+    <message>
+        <source>Server %1</source>
+        <translation>服务器 %1</translation>
+    </message>
+    <message>
+        <source>Client %1</source>
+        <translation>客户端 %1</translation>
+    </message>
+    <message>
+        <source>It showed no certificate.</source>
+        <translation>它没有出示证书。</translation>
+    </message>
+    <message>
+        <source>Client %1 ↔ relay</source>
+        <translation>客户端 %1 ↔ 中继</translation>
+    </message>
+    <message>
+        <source>The client showed no certificate.</source>
+        <translation>客户端没有出示证书。</translation>
+    </message>
+    <message>
+        <source>Relay ↔ server %1</source>
+        <translation>中继 ↔ 服务器 %1</translation>
+    </message>
+    <message>
+        <source>The server showed no certificate.</source>
+        <translation>服务器没有出示证书。</translation>
+    </message>
+    <message>
+        <source>Relay ↔ server</source>
+        <translation>中继 ↔ 服务器</translation>
+    </message>
+    <message>
+        <source>Not connected to the server (yet).</source>
+        <translation>（尚）未连接到服务器。</translation>
+    </message>
+    <message>
+        <source>Our certificate (shown to peers)</source>
+        <translation>我方证书（向对端出示）</translation>
+    </message>
+    <message>
+        <source>This session shows no certificate of its own.</source>
+        <translation>本会话不出示自己的证书。</translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::CertificatePanel</name>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy everything shown here as plain text.</source>
+        <translation>将此处显示的全部内容复制为纯文本。</translation>
+    </message>
+    <message>
+        <source>Plain connection: no TLS.</source>
+        <translation>明文连接：未使用 TLS。</translation>
+    </message>
+    <message>
+        <source>Protocol: %1</source>
+        <translation>协议：%1</translation>
+    </message>
+    <message>
+        <source>Cipher: %1</source>
+        <translation>加密套件：%1</translation>
+    </message>
+    <message>
+        <source>ALPN: %1</source>
+        <translation>ALPN：%1</translation>
+    </message>
+    <message>
+        <source>(none agreed)</source>
+        <translation>（未协商）</translation>
+    </message>
+    <message>
+        <source>Verification errors accepted: %1</source>
+        <translation>已接受的验证错误：%1</translation>
+    </message>
+    <message>
+        <source>Verification: %1</source>
+        <translation>验证：%1</translation>
+    </message>
+    <message>
+        <source>no errors</source>
+        <translation>无错误</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <source>Cipher</source>
+        <translation>加密套件</translation>
+    </message>
+    <message>
+        <source>ALPN</source>
+        <translation>ALPN</translation>
+    </message>
+    <message>
+        <source>Verification errors accepted</source>
+        <translation>已接受的验证错误</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <source>Certificate %1 (its own)</source>
+        <translation>证书 %1（对方自己的）</translation>
+    </message>
+    <message>
+        <source>Certificate %1 (issuer of %2)</source>
+        <translation>证书 %1（%2 的签发者）</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>主体</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>签发者</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>有效期起</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Validity</source>
+        <translation>有效性</translation>
+    </message>
+    <message>
+        <source>DNS names</source>
+        <translation>DNS 名称</translation>
+    </message>
+    <message>
+        <source>IP addresses</source>
+        <translation>IP 地址</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Self-signed</source>
+        <translation>自签名</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
     <name>sockscope::Checksum</name>
     <message>
         <source>None</source>
@@ -1261,6 +1502,228 @@
     <message>
         <source>Not relaying</source>
         <translation>未在中继</translation>
+    </message>
+    <message>
+        <source>Certificates…</source>
+        <translation>证书…</translation>
+    </message>
+    <message>
+        <source>The handshake and certificate chain of the selected peer (the server, for a client), and our own certificate.</source>
+        <translation>所选对端（客户端模式下为服务器）的握手与证书链，以及我方证书。</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>Accept TLS connections (certificate in TLS…); the log shows the decrypted data.</source>
+        <translation>接受 TLS 连接（证书在“TLS…”中设置）；日志显示解密后的数据。</translation>
+    </message>
+    <message>
+        <source>Connect with TLS, verifying the server (TLS…); the log shows the decrypted data.</source>
+        <translation>使用 TLS 连接并验证服务器（见“TLS…”）；日志显示解密后的数据。</translation>
+    </message>
+    <message>
+        <source>TLS…</source>
+        <translation>TLS…</translation>
+    </message>
+    <message>
+        <source>Certificate, key and client certificates for TLS.</source>
+        <translation>TLS 的证书、私钥与客户端证书。</translation>
+    </message>
+    <message>
+        <source>How the server is verified (CA file, server name), ALPN and a client certificate.</source>
+        <translation>如何验证服务器（CA 文件、服务器名称）、ALPN 及客户端证书。</translation>
+    </message>
+    <message>
+        <source>TLS on both sides: towards clients (terminated with our certificate) and towards the upstream server.</source>
+        <translation>两侧都用 TLS：面向客户端（用我方证书终结）与面向上游服务器。</translation>
+    </message>
+    <message>
+        <source>TLS towards clients (terminated with our certificate); plain towards the upstream server.</source>
+        <translation>面向客户端用 TLS（用我方证书终结）；面向上游服务器用明文。</translation>
+    </message>
+    <message>
+        <source>Plain towards clients; TLS towards the upstream server.</source>
+        <translation>面向客户端用明文；面向上游服务器用 TLS。</translation>
+    </message>
+    <message>
+        <source>TLS is off on both sides. Click to choose: towards clients, towards the upstream server, or both.</source>
+        <translation>两侧都未启用 TLS。点击选择：面向客户端、面向上游服务器，或两者。</translation>
+    </message>
+    <message>
+        <source>TLS applies to a TCP relay.</source>
+        <translation>TLS 适用于 TCP 中继。</translation>
+    </message>
+    <message>
+        <source>Key passphrase</source>
+        <translation>私钥口令</translation>
+    </message>
+    <message>
+        <source>The key file %1 is encrypted. Its passphrase (used for this start only, never saved):</source>
+        <translation>私钥文件 %1 已加密。请输入其口令（仅用于本次启动，不会保存）：</translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::DtlsAssociation</name>
+    <message>
+        <source>The client sent no certificate, and this server requires one.</source>
+        <translation>客户端没有发送证书，而本服务器要求提供。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate was not accepted: %1</source>
+        <translation>服务器的证书未被接受：%1</translation>
+    </message>
+    <message>
+        <source>The client&apos;s certificate was not accepted: %1</source>
+        <translation>客户端的证书未被接受：%1</translation>
+    </message>
+    <message>
+        <source>A DTLS record that did not decrypt was ignored (%1).</source>
+        <translation>已忽略一个无法解密的 DTLS 记录（%1）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>A datagram that is not DTLS was ignored (%n byte(s)).</source>
+        <translation>
+            <numerusform>已忽略一个不是 DTLS 的数据报（%n 字节）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The DTLS handshake has not finished.</source>
+        <translation>DTLS 握手尚未完成。</translation>
+    </message>
+    <message>
+        <source>A DTLS datagram carries at most %1 bytes; this message has %2 bytes. Split it.</source>
+        <translation>一个 DTLS 数据报最多承载 %1 字节；此消息有 %2 字节。请拆分。</translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::DtlsSession</name>
+    <message>
+        <source>DTLS cannot start: a DTLS client needs the server&apos;s address and port; a DTLS server needs a certificate and its key (or a generated one).</source>
+        <translation>DTLS 无法启动：DTLS 客户端需要服务器的地址和端口；DTLS 服务器需要证书及其私钥（或生成的证书）。</translation>
+    </message>
+    <message>
+        <source>DTLS cannot start: %1</source>
+        <translation>DTLS 无法启动：%1</translation>
+    </message>
+    <message>
+        <source>DTLS certificate generated for this run: %1, SHA-256 %2</source>
+        <translation>已为本次运行生成 DTLS 证书：%1，SHA-256 %2</translation>
+    </message>
+    <message>
+        <source>DTLS certificate: %1, SHA-256 %2</source>
+        <translation>DTLS 证书：%1，SHA-256 %2</translation>
+    </message>
+    <message>
+        <source>Looking up %1…</source>
+        <translation>正在解析 %1…</translation>
+    </message>
+    <message>
+        <source>Cannot bind %1: %2</source>
+        <translation>无法绑定 %1：%2</translation>
+    </message>
+    <message>
+        <source>DTLS server bound to %1</source>
+        <translation>DTLS 服务器已绑定到 %1</translation>
+    </message>
+    <message>
+        <source>DTLS handshake with %1 from %2…</source>
+        <translation>正在从 %2 与 %1 进行 DTLS 握手…</translation>
+    </message>
+    <message>
+        <source>The server name %1 is checked against the server&apos;s certificate but not sent (Qt&apos;s DTLS sends no SNI).</source>
+        <translation>服务器名称 %1 会与服务器证书核对，但不会发送（Qt 的 DTLS 不发送 SNI）。</translation>
+    </message>
+    <message>
+        <source>it is not from the DTLS server %1.</source>
+        <translation>它不是来自 DTLS 服务器 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>it is not DTLS (%n byte(s)); this port speaks DTLS only.</source>
+        <translation>
+            <numerusform>它不是 DTLS（%n 字节）；此端口只使用 DTLS。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the client started a new DTLS session</source>
+        <translation>客户端开始了新的 DTLS 会话</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n DTLS client(s) are handshaking already (the limit).</source>
+        <translation>
+            <numerusform>已有 %n 个 DTLS 客户端在握手（已达上限）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>DTLS handshake with %1…</source>
+        <translation>正在与 %1 进行 DTLS 握手…</translation>
+    </message>
+    <message numerus="yes">
+        <source>forgotten: more than %n DTLS client(s)</source>
+        <translation>
+            <numerusform>已遗忘：DTLS 客户端超过 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the peer ended the DTLS session</source>
+        <translation>对方结束了 DTLS 会话</translation>
+    </message>
+    <message>
+        <source>The server ended the DTLS session.</source>
+        <translation>服务器结束了 DTLS 会话。</translation>
+    </message>
+    <message>
+        <source>DTLS session with %1 from %2</source>
+        <translation>从 %2 与 %1 的 DTLS 会话</translation>
+    </message>
+    <message>
+        <source>DTLS handshake finished: %1, %2</source>
+        <translation>DTLS 握手完成：%1，%2</translation>
+    </message>
+    <message>
+        <source>; peer certificate %1 (SHA-256 %2)</source>
+        <translation>；对方证书 %1（SHA-256 %2）</translation>
+    </message>
+    <message>
+        <source>Accepted despite a failed verification (insecure): %1</source>
+        <translation>验证失败但已接受（不安全模式）：%1</translation>
+    </message>
+    <message>
+        <source>DTLS handshake with %1 failed: %2</source>
+        <translation>与 %1 的 DTLS 握手失败：%2</translation>
+    </message>
+    <message>
+        <source>Ignored a datagram from %1: %2</source>
+        <translation>已忽略来自 %1 的数据报：%2</translation>
+    </message>
+    <message>
+        <source>Socket closed.</source>
+        <translation>套接字已关闭。</translation>
+    </message>
+    <message>
+        <source>socket closed</source>
+        <translation>套接字已关闭</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>DTLS session closed</source>
+        <translation>DTLS 会话已关闭</translation>
+    </message>
+    <message>
+        <source>The UDP socket is not open.</source>
+        <translation>UDP 套接字未打开。</translation>
+    </message>
+    <message>
+        <source>No DTLS client has finished its handshake yet.</source>
+        <translation>还没有 DTLS 客户端完成握手。</translation>
+    </message>
+    <message>
+        <source>The DTLS handshake with %1 has not finished yet.</source>
+        <translation>与 %1 的 DTLS 握手尚未完成。</translation>
     </message>
 </context>
 <context>
@@ -2220,10 +2683,6 @@ Without --headless the window opens, configured by the same options.</source>
         <translation>--tls 不适用于中继：请使用 --tls-listen（面向客户端）和/或 --tls-upstream（面向服务器）。</translation>
     </message>
     <message>
-        <source>--tls does not apply to udp.</source>
-        <translation>--tls 不适用于 udp。</translation>
-    </message>
-    <message>
         <source>--%1 applies only to --mode relay.</source>
         <translation>--%1 仅适用于 --mode relay。</translation>
     </message>
@@ -2282,6 +2741,42 @@ Without --headless the window opens, configured by the same options.</source>
     <message>
         <source>Give the client certificate once: --cert/--key or --client-cert/--client-key.</source>
         <translation>客户端证书只需给一次：--cert/--key 或 --client-cert/--client-key。</translation>
+    </message>
+    <message>
+        <source>UDP: DTLS (a server with --cert/--key or --gen-cert, else a client of --remote; the same options as --tls).</source>
+        <translation>UDP：DTLS（带 --cert/--key 或 --gen-cert 时为服务器，否则为 --remote 的客户端；选项与 --tls 相同）。</translation>
+    </message>
+    <message>
+        <source>--tls does not apply to udp: use --dtls.</source>
+        <translation>--tls 不适用于 udp：请使用 --dtls。</translation>
+    </message>
+    <message>
+        <source>--%1 needs --dtls.</source>
+        <translation>--%1 需要 --dtls。</translation>
+    </message>
+    <message>
+        <source>--dtls applies only to --mode udp (a relay does not speak DTLS).</source>
+        <translation>--dtls 仅适用于 --mode udp（中继不支持 DTLS）。</translation>
+    </message>
+    <message>
+        <source>--dtls applies only to --mode udp: use --tls for TCP.</source>
+        <translation>--dtls 仅适用于 --mode udp：TCP 请使用 --tls。</translation>
+    </message>
+    <message>
+        <source>--alpn does not apply to --dtls: Qt&apos;s DTLS does not negotiate application protocols.</source>
+        <translation>--alpn 不适用于 --dtls：Qt 的 DTLS 不协商应用层协议。</translation>
+    </message>
+    <message>
+        <source>--%1 does not apply to --dtls (one DTLS session per peer).</source>
+        <translation>--%1 不适用于 --dtls（每个对端一个 DTLS 会话）。</translation>
+    </message>
+    <message>
+        <source>--%1 applies to a DTLS client, not a server (--%2 makes this a DTLS server).</source>
+        <translation>--%1 适用于 DTLS 客户端，不适用于服务器（--%2 使其成为 DTLS 服务器）。</translation>
+    </message>
+    <message>
+        <source>A DTLS client needs --remote HOST:PORT (the server); a DTLS server needs --cert FILE --key FILE, or --gen-cert.</source>
+        <translation>DTLS 客户端需要 --remote 主机:端口（服务器）；DTLS 服务器需要 --cert 文件 --key 文件，或 --gen-cert。</translation>
     </message>
 </context>
 <context>
@@ -3237,6 +3732,60 @@ Without --headless the window opens, configured by the same options.</source>
     <message>
         <source>Held</source>
         <translation>暂扣</translation>
+    </message>
+    <message>
+        <source>plain</source>
+        <translation>明文</translation>
+    </message>
+    <message>
+        <source>plain (no TLS)</source>
+        <translation>明文（无 TLS）</translation>
+    </message>
+    <message>
+        <source>%1, cipher %2</source>
+        <translation>%1，加密套件 %2</translation>
+    </message>
+    <message>
+        <source>ALPN: %1</source>
+        <translation>ALPN：%1</translation>
+    </message>
+    <message>
+        <source>none agreed</source>
+        <translation>未协商</translation>
+    </message>
+    <message>
+        <source>Certificate: %1</source>
+        <translation>证书：%1</translation>
+    </message>
+    <message>
+        <source>Accepted despite: %1</source>
+        <translation>尽管有以下问题仍已接受：%1</translation>
+    </message>
+    <message>
+        <source>Client side:</source>
+        <translation>客户端侧：</translation>
+    </message>
+    <message>
+        <source>Server side:</source>
+        <translation>服务器侧：</translation>
+    </message>
+    <message>
+        <source>%1
+TLS: %2</source>
+        <translation>%1
+TLS：%2</translation>
+    </message>
+    <message>
+        <source>The TLS version agreed; the cell&apos;s tooltip has the cipher and ALPN</source>
+        <translation>协商的 TLS 版本；单元格提示中有加密套件和 ALPN</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>TLS towards the client ↔ towards the server; the cell&apos;s tooltip has the cipher and ALPN</source>
+        <translation>面向客户端的 TLS ↔ 面向服务器的 TLS；单元格提示中有加密套件和 ALPN</translation>
     </message>
 </context>
 <context>
@@ -5229,6 +5778,249 @@ Without --headless the window opens, configured by the same options.</source>
     </message>
 </context>
 <context>
+    <name>sockscope::TlsDialog</name>
+    <message>
+        <source>PEM files (*.pem *.crt *.cer *.key);;All files (*)</source>
+        <translation>PEM 文件 (*.pem *.crt *.cer *.key);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>TLS options</source>
+        <translation>TLS 选项</translation>
+    </message>
+    <message>
+        <source>TLS towards clients (terminate)</source>
+        <translation>面向客户端的 TLS（终结）</translation>
+    </message>
+    <message>
+        <source>Clients connect with TLS and see our certificate; the relay decrypts what they send.</source>
+        <translation>客户端用 TLS 连接并看到我方证书；中继解密它们发送的内容。</translation>
+    </message>
+    <message>
+        <source>TLS towards the upstream (originate)</source>
+        <translation>面向上游的 TLS（发起）</translation>
+    </message>
+    <message>
+        <source>The relay connects to the server with TLS and verifies its certificate.</source>
+        <translation>中继用 TLS 连接服务器并验证其证书。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Towards clients: our certificate</source>
+        <translation>面向客户端：我方证书</translation>
+    </message>
+    <message>
+        <source>This server&apos;s certificate</source>
+        <translation>本服务器的证书</translation>
+    </message>
+    <message>
+        <source>Not asked for</source>
+        <translation>不要求</translation>
+    </message>
+    <message>
+        <source>Optional (verified when shown)</source>
+        <translation>可选（出示时验证）</translation>
+    </message>
+    <message>
+        <source>Required (mutual TLS)</source>
+        <translation>必须（双向 TLS）</translation>
+    </message>
+    <message>
+        <source>Whether clients must show a certificate of their own. It is verified against the CA file (empty: the system&apos;s CAs).</source>
+        <translation>客户端是否必须出示自己的证书。证书按 CA 文件验证（留空：系统 CA）。</translation>
+    </message>
+    <message>
+        <source>Client certificates</source>
+        <translation>客户端证书</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>CA 文件</translation>
+    </message>
+    <message>
+        <source>the system&apos;s trusted CAs</source>
+        <translation>系统信任的 CA</translation>
+    </message>
+    <message>
+        <source>Client certificates are verified against these CA certificates (PEM).</source>
+        <translation>客户端证书按这些 CA 证书（PEM）验证。</translation>
+    </message>
+    <message>
+        <source>e.g. h2, http/1.1, mqtt</source>
+        <translation>例如 h2, http/1.1, mqtt</translation>
+    </message>
+    <message>
+        <source>Application protocols (ALPN) to agree on, comma-separated, the preferred first. Empty: none.</source>
+        <translation>要协商的应用层协议（ALPN），逗号分隔，优先的在前。留空：无。</translation>
+    </message>
+    <message>
+        <source>ALPN</source>
+        <translation>ALPN</translation>
+    </message>
+    <message>
+        <source>Whether clients must show a certificate of their own. It is verified against the CA file of the upstream section (empty: the system&apos;s CAs).</source>
+        <translation>客户端是否必须出示自己的证书。证书按上游部分的 CA 文件验证（留空：系统 CA）。</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>Our certificate (PEM), optionally followed by its chain.</source>
+        <translation>我方证书（PEM），后面可附证书链。</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>私钥</translation>
+    </message>
+    <message>
+        <source>The certificate&apos;s private key (PEM). An encrypted key asks for its passphrase at each start; the passphrase is never saved.</source>
+        <translation>证书的私钥（PEM）。加密的私钥每次启动时询问口令；口令从不保存。</translation>
+    </message>
+    <message>
+        <source>Generate a throwaway certificate</source>
+        <translation>生成一次性证书</translation>
+    </message>
+    <message>
+        <source>A new self-signed certificate for localhost, 127.0.0.1 and ::1, valid 30 days, for tests on this machine. Clients must be told to trust it (its fingerprint, or the saved certificate).</source>
+        <translation>为 localhost、127.0.0.1 和 ::1 生成新的自签名证书，有效期 30 天，用于本机测试。需告诉客户端信任它（通过指纹或保存的证书）。</translation>
+    </message>
+    <message>
+        <source>Save certificate…</source>
+        <translation>保存证书…</translation>
+    </message>
+    <message>
+        <source>Save the generated certificate, e.g. as a CA file for clients.</source>
+        <translation>保存生成的证书，例如作为客户端的 CA 文件。</translation>
+    </message>
+    <message>
+        <source>Save key…</source>
+        <translation>保存私钥…</translation>
+    </message>
+    <message>
+        <source>Save the generated private key (readable by you only).</source>
+        <translation>保存生成的私钥（仅你本人可读）。</translation>
+    </message>
+    <message>
+        <source>A new throwaway certificate at each start, kept in memory only</source>
+        <translation>每次启动生成新的一次性证书，只保存在内存中</translation>
+    </message>
+    <message>
+        <source>No files: its fingerprint is in the log and under Certificates… once started.</source>
+        <translation>不写文件：启动后其指纹见日志和“证书…”。</translation>
+    </message>
+    <message>
+        <source>Towards the upstream server</source>
+        <translation>面向上游服务器</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate</source>
+        <translation>服务器的证书</translation>
+    </message>
+    <message>
+        <source>Verify the server&apos;s certificate</source>
+        <translation>验证服务器的证书</translation>
+    </message>
+    <message>
+        <source>Check that the certificate was issued by a trusted CA for this server name and is valid now.</source>
+        <translation>检查证书是否由受信任的 CA 为此服务器名称签发，且当前有效。</translation>
+    </message>
+    <message>
+        <source>Not verifying: whoever sits between you and the server can pretend to be it and read everything. Errors are only logged. For this run only (not remembered).</source>
+        <translation>不验证：任何位于你和服务器之间的人都可以冒充它并读取一切。错误仅记入日志。仅本次运行有效（不会记住）。</translation>
+    </message>
+    <message>
+        <source>Trust only these CA certificates (PEM) — e.g. a saved throwaway certificate. Empty: the system&apos;s trusted CAs.</source>
+        <translation>只信任这些 CA 证书（PEM）——例如保存的一次性证书。留空：系统信任的 CA。</translation>
+    </message>
+    <message>
+        <source>The name sent as SNI and checked against the certificate. Empty: the host connected to.</source>
+        <translation>作为 SNI 发送并与证书核对的名称。留空：所连接的主机。</translation>
+    </message>
+    <message>
+        <source>Server name (SNI)</source>
+        <translation>服务器名称（SNI）</translation>
+    </message>
+    <message>
+        <source>Application protocols (ALPN) to offer, comma-separated, the preferred first. Empty: none.</source>
+        <translation>要提供的应用层协议（ALPN），逗号分隔，优先的在前。留空：无。</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>客户端证书</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Our certificate for servers that ask for one (mutual TLS), PEM.</source>
+        <translation>供要求证书的服务器使用的我方证书（双向 TLS），PEM。</translation>
+    </message>
+    <message>
+        <source>Client key</source>
+        <translation>客户端私钥</translation>
+    </message>
+    <message>
+        <source>The client certificate&apos;s private key (PEM).</source>
+        <translation>客户端证书的私钥（PEM）。</translation>
+    </message>
+    <message>
+        <source>the host connected to</source>
+        <translation>所连接的主机</translation>
+    </message>
+    <message>
+        <source>%1 · %2 until %3</source>
+        <translation>%1 · %2，有效至 %3</translation>
+    </message>
+    <message>
+        <source> · self-signed</source>
+        <translation> · 自签名</translation>
+    </message>
+    <message>
+        <source>SHA-256: %1</source>
+        <translation>SHA-256：%1</translation>
+    </message>
+    <message>
+        <source>No certificate was made: %1</source>
+        <translation>未能生成证书：%1</translation>
+    </message>
+    <message>
+        <source>Generated: self-signed for localhost, 127.0.0.1 and ::1.
+SHA-256 fingerprint: %1</source>
+        <translation>已生成：为 localhost、127.0.0.1 和 ::1 自签名。
+SHA-256 指纹：%1</translation>
+    </message>
+    <message>
+        <source>%1 cannot be created.</source>
+        <translation>无法创建 %1。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2.</source>
+        <translation>无法写入 %1：%2。</translation>
+    </message>
+    <message>
+        <source>Save certificate</source>
+        <translation>保存证书</translation>
+    </message>
+    <message>
+        <source>Certificate saved to %1.
+SHA-256 fingerprint: %2</source>
+        <translation>证书已保存到 %1。
+SHA-256 指纹：%2</translation>
+    </message>
+    <message>
+        <source>Save private key</source>
+        <translation>保存私钥</translation>
+    </message>
+    <message>
+        <source>Key saved to %1 (readable by you only).</source>
+        <translation>私钥已保存到 %1（仅你本人可读）。</translation>
+    </message>
+</context>
+<context>
     <name>sockscope::TlsErrors</name>
     <message>
         <source>the peer&apos;s certificate</source>
@@ -5409,6 +6201,10 @@ Without --headless the window opens, configured by the same options.</source>
         <source>The key file %1 is not the key of the certificate in %2.</source>
         <translation>私钥文件 %1 不是 %2 中证书的私钥。</translation>
     </message>
+    <message>
+        <source>The %1 file %2 is not a regular file.</source>
+        <translation>%1文件 %2 不是普通文件。</translation>
+    </message>
 </context>
 <context>
     <name>sockscope::TlsHandshake</name>
@@ -5418,7 +6214,9 @@ Without --headless the window opens, configured by the same options.</source>
     </message>
     <message numerus="yes">
         <source>The peer sent nothing in %n second(s): it may be waiting for the server to speak first, as plaintext protocols do.</source>
-        <translation><numerusform>对方在 %n 秒内什么也没发送：它可能在等服务器先开口，明文协议常这样。</numerusform></translation>
+        <translation>
+            <numerusform>对方在 %n 秒内什么也没发送：它可能在等服务器先开口，明文协议常这样。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The peer reset the connection before the TLS handshake.</source>
@@ -5453,7 +6251,36 @@ Without --headless the window opens, configured by the same options.</source>
     </message>
     <message numerus="yes">
         <source>closed by you; %n byte(s) queued for it were not sent</source>
-        <translation><numerusform>由你关闭；排队待发给它的 %n 字节未发送</numerusform></translation>
+        <translation>
+            <numerusform>由你关闭；排队待发给它的 %n 字节未发送</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sockscope::TlsVerificationBar</name>
+    <message>
+        <source>Show certificate</source>
+        <translation>查看证书</translation>
+    </message>
+    <message>
+        <source>Connect anyway this time</source>
+        <translation>本次仍然连接</translation>
+    </message>
+    <message>
+        <source>Start once more accepting these errors (they are logged). The next start verifies again.</source>
+        <translation>再启动一次并接受这些错误（会记入日志）。下次启动会重新验证。</translation>
+    </message>
+    <message>
+        <source>Hide this message</source>
+        <translation>隐藏此消息</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate was refused, so no connection to it was made:</source>
+        <translation>服务器的证书被拒绝，因此未建立连接：</translation>
+    </message>
+    <message>
+        <source>No reason was given.</source>
+        <translation>未给出原因。</translation>
     </message>
 </context>
 <context>

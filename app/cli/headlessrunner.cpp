@@ -259,7 +259,10 @@ void HeadlessRunner::createSession()
         // The peer's last records are still in the session's batch: dropping its decoders
         // now would lose a character held back across that batch (issue #11, 12b).
         m_printer->peerClosed(id);
-        if (m_options.mode == Session::Mode::TcpClient && !m_options.reconnect) {
+        // A client's run ends with its connection: TCP, or a DTLS session with its server.
+        const bool dtlsClient = m_options.mode == Session::Mode::Udp && m_options.tls.enabled &&
+                                !m_options.tls.hasOwnCertificate();
+        if ((m_options.mode == Session::Mode::TcpClient && !m_options.reconnect) || dtlsClient) {
             // TLS 1.3 servers refuse a client (no certificate, an untrusted one) only after
             // the client's side of the handshake finished: still a TLS failure at start.
             const PeerInfo *p = m_session->peer(id);

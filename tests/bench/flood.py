@@ -2,7 +2,7 @@
 """SockScope flood benchmark: headless and windowed (xvfb-run) SockScope vs the raw loopback limit.
 
     python3 tests/bench/flood.py --binary build-bench/app/sockscope [--quick] [--no-gui]
-                                 [--only relay]
+                                 [--only relay|tls]
 
 Rows as in issue #5: 1 raw limits, 2 headless bulk, 3 GUI bulk, 4 lines, 5 UDP, 6 1,000 clients
 (raw, headless, GUI), 7 key-to-paint latency typed with xdotool (XTest) into the window, read
@@ -10,6 +10,9 @@ back through the app's opt-in input probe (SOCKSCOPE_INPUT_PROBE=1, ui/inputprob
 Row 8 (issue #14): 1 GiB client→upstream directly, through socat -b 262144 and through
 SockScope's relay with the hex log (headless; the window once it has a relay), in the same run;
 `--only relay` runs just that row.
+Row 9 (issue #15): 1 GiB into a headless TLS server (--tls --gen-cert, hex log) next to the same
+flood into a plaintext one, in the same run, from a Python ssl sender; also that sender into a
+Python ssl receiver (no SockScope), to show the sender is not the limit. `--only tls` runs it.
 
 Python 3 standard library only. All traffic stays on 127.0.0.1. Every loop is
 bounded in count and in time, every child process is stopped at the end (the
@@ -40,6 +43,7 @@ import selectors
 import shutil
 import signal
 import socket
+import ssl
 import subprocess
 import sys
 import tempfile
@@ -1047,6 +1051,215 @@ def relay_variant_rows(key, title, runs, b, direct, socat):
              f"p99 < {RELAY_LAG_P99_MAX_MS:.0f} ms: {'OK' if lag_ok else 'OVER'}")]
 
 
+# --------------------------------------------------------------------------- TLS (row 9)
+
+TLS_RATIO_MIN = 0.5                     # issue #15: TLS ingest >= 0.5 of plaintext ingest
+TLS_RSS_MAX_BYTES = 300 * 1000 * 1000   # issue #15: RSS < 300 MB
+
+# Row 9's reference without SockScope: a Python ssl receiver (recv_into a preallocated buffer),
+# like row 1's raw receiver. It prints {"bytes": n} after the sender's end of stream.
+RAW_TLS_RECEIVER = r"""
+import json, socket, ssl, sys, time
+port, cert, key, timeout = int(sys.argv[1]), sys.argv[2], sys.argv[3], float(sys.argv[4])
+ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+ctx.load_cert_chain(cert, key)
+ls = socket.socket(); ls.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+ls.bind(("127.0.0.1", port)); ls.listen(4); ls.settimeout(30)
+c, _ = ls.accept(); c.settimeout(60)
+c = ctx.wrap_socket(c, server_side=True)
+mv = memoryview(bytearray(1 << 20))
+total = 0
+deadline = time.monotonic() + timeout
+try:
+    while time.monotonic() < deadline:
+        n = c.recv_into(mv)
+        if n == 0:
+            break
+        total += n
+except (ssl.SSLError, OSError):
+    pass
+c.close()
+print(json.dumps({"bytes": total}), flush=True)
+"""
+
+
+class RawTlsReceiver:
+    """RAW_TLS_RECEIVER as a child process, with a throwaway certificate made by `openssl req`."""
+
+    def __init__(self, workdir, timeout):
+        cert = os.path.join(workdir, "raw-tls-cert.pem")
+        key = os.path.join(workdir, "raw-tls-key.pem")
+        if not os.path.exists(cert):
+            subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
+                            "ec_paramgen_curve:P-256", "-nodes", "-keyout", key, "-out", cert,
+                            "-days", "1", "-subj", "/CN=localhost"],
+                           check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.port = free_port()
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", RAW_TLS_RECEIVER, str(self.port), cert, key, str(timeout)],
+            stdout=subprocess.PIPE, text=True)
+        if not wait_listening(self.port):
+            self.stop()
+            raise RuntimeError("the raw TLS receiver did not start")
+
+    @property
+    def pid(self):
+        return self.proc.pid
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait(5)
+        return None
+
+    def result(self, timeout=90):
+        try:
+            out, _ = self.proc.communicate(timeout=timeout)
+            return json.loads(out.strip().splitlines()[-1])
+        except (subprocess.TimeoutExpired, ValueError, IndexError):
+            self.stop()
+            return {}
+
+
+def tls_flood(port, volume, chunk, use_tls, pid=None, timeout=300):
+    """`volume` bytes in len(chunk) writes over TLS (Python ssl, nothing verified: the server's
+    certificate is a throwaway one) or plain TCP, then the end of the stream, then wait for the
+    server to close. The clock runs from the first byte (after the handshake) to that close, as
+    in rows 1 and 2. Over TLS the end of stream is a bare FIN (SHUT_WR, no close_notify: Python
+    can only send that with a blocking two-way unwrap()). VmRSS of `pid` sampled meanwhile."""
+    rss = RssSampler(pid) if pid else None
+    raw = socket.create_connection((HOST, port), timeout=10)
+    s = raw
+    if use_tls:
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+        ctx.check_hostname = False
+        ctx.verify_mode = ssl.CERT_NONE
+        s = ctx.wrap_socket(raw, server_hostname="localhost")
+    s.settimeout(timeout)
+    protocol = s.version() if use_tls else None
+    cipher = s.cipher()[0] if use_tls else None
+    mv = memoryview(chunk)
+    sent = 0
+    cpu0 = self_cpu()
+    c0 = (cpu_seconds(pid) or 0) if pid else 0
+    t0 = time.monotonic()
+    deadline = t0 + timeout
+    for i in range(volume // len(chunk)):
+        s.sendall(mv)
+        sent += len(mv)
+        if rss and i % 64 == 0:
+            rss.sample()
+        if time.monotonic() > deadline:
+            break
+    t_written = time.monotonic()
+    s.shutdown(socket.SHUT_WR)  # on an SSLSocket: drops the TLS layer, then a plain SHUT_WR
+    closed = False
+    try:
+        while time.monotonic() < deadline:
+            if rss:
+                rss.sample()
+            if s.recv(65536) == b"":
+                closed = True
+                break
+    except (socket.timeout, OSError):
+        pass
+    t1 = time.monotonic()
+    scpu = self_cpu() - cpu0
+    srv_cpu = ((cpu_seconds(pid) or 0) - c0) if pid else None
+    s.close()
+    return {"sent": sent, "s": t1 - t0, "write_s": t_written - t0, "mibs": sent / MiB / (t1 - t0),
+            "closed": closed, "sender_cpu_pct": pct(scpu, t1 - t0),
+            "server_cpu_pct": pct(srv_cpu, t1 - t0), "server_cpu_s": srv_cpu,
+            "vmhwm_kib": rss.hwm() if rss else None, "max_vmrss_kib": rss.max_rss if rss else None,
+            "protocol": protocol, "cipher": cipher}
+
+
+def tls_once(args, key, volume, chunk, workdir):
+    """One row-9 flood: key is "plain" / "tls" (SockScope) or "python-tls" (no SockScope)."""
+    if key == "python-tls":
+        rr = RawTlsReceiver(workdir, 300)
+        try:
+            r = tls_flood(rr.port, volume, chunk, True)
+            r["recv"] = rr.result().get("bytes")
+        finally:
+            rr.stop()
+        return r
+    extra = ["--tls", "--gen-cert"] if key == "tls" else []
+    srv = Server(args.binary, "tcp-server", extra, 600, workdir)
+    try:
+        r = tls_flood(srv.port, volume, chunk, key == "tls", pid=srv.pid)
+        r["vmhwm_kib"] = proc_status_kib(srv.pid, "VmHWM")  # before stop(): still running
+    finally:
+        rep = srv.stop() or {}
+    r["recv"] = rep.get("rx_bytes_total")
+    r["lag"] = rep.get("event_loop_lag_ms", {})
+    conns = rep.get("connections") or [{}]
+    r["report_tls"] = (conns[0] or {}).get("tls")
+    return r
+
+
+def tls_rows(args, cfg, chunk, workdir, results, notes):
+    """Row 9: `tls_mib` into a plaintext and a TLS SockScope server (hex log), and from the same
+    sender into a Python ssl receiver, `tls_rounds` times interleaved; the best run counts."""
+    vol = cfg["tls_mib"] * MiB
+    variants = [("plain", None), ("tls", None),
+                ("python-tls", None if shutil.which("openssl") else "skipped: install openssl")]
+    runs = {k: [] for k, _w in variants}
+    failed = {}
+    for rnd in range(cfg["tls_rounds"]):
+        for key, why in variants:
+            if why or key in failed:
+                continue
+            log(f"TLS row: {cfg['tls_mib']} MiB, {key} (round {rnd + 1}/{cfg['tls_rounds']})")
+            try:
+                runs[key].append(tls_once(args, key, vol, chunk, workdir))
+            except (RuntimeError, OSError, subprocess.CalledProcessError) as e:
+                failed[key] = "failed: " + " ".join(str(e).split())[:160]
+    results["tls"] = runs
+    best = {k: max(v, key=lambda r: r["mibs"]) for k, v in runs.items() if v}
+    plain = best.get("plain", {}).get("mibs")
+    rows = []
+    label = f"9 TLS ingest {cfg['tls_mib']} MiB, hex log"
+    titles = {"plain": f"{label}: plaintext server (py → sockscope)",
+              "tls": "9 … TLS server (--tls --gen-cert, py ssl → sockscope)",
+              "python-tls": "9 … py ssl → py ssl (the sender's limit, no SockScope)"}
+    for key, why in variants:
+        why = why or failed.get(key)
+        if why:
+            rows.append((titles[key], why, None, "", None, "", ""))
+            continue
+        b = best[key]
+        ok = b["recv"] == b["sent"] and b["closed"]
+        check = "OK" if ok else f"MISMATCH sent={b['sent']} counted={b['recv']} closed={b['closed']}"
+        note = ("runs " + " / ".join(f"{r['mibs']:,.0f}" for r in runs[key]) + " MiB/s; best: "
+                f"{b['s']:.2f} s, sender CPU {b['sender_cpu_pct']:.0f}%")
+        if b["server_cpu_pct"] is not None:
+            note += (f", sockscope CPU {b['server_cpu_pct']:.0f}% "
+                     f"({b['server_cpu_s'] * 1024 * MiB / b['sent']:.2f} s/GiB); "
+                     f"lag p99/max {fmt_lag(b['lag'])} ms")
+        if b["protocol"]:
+            note += f"; {b['protocol']} {b['cipher']}"
+        if key == "tls":
+            ratio = b["mibs"] / plain if plain else None
+            check += ("; ≥ 0.5 of plaintext: " + ("not measured" if ratio is None else
+                      f"{'OK' if ratio >= TLS_RATIO_MIN else 'MISSED'} (x{ratio:.2f})"))
+            hwm = b["vmhwm_kib"]
+            rss_ok = hwm is not None and hwm * 1024 < TLS_RSS_MAX_BYTES
+            rows.append((titles[key], "throughput", b["mibs"], "MiB/s", plain, note, check,
+                         f"{ratio:.3f} plaintext" if ratio else "-"))
+            rows.append(("", "peak RSS (VmHWM)", (hwm or 0) / 1024, "MiB", None,
+                         f"plaintext: {(best['plain']['vmhwm_kib'] or 0) / 1024:.0f} MiB"
+                         if plain else "", f"< 300 MB: {'OK' if rss_ok else 'OVER'}"))
+            if not b.get("report_tls"):
+                notes.append("9 tls: the report's connection has no tls object")
+        else:
+            rows.append((titles[key], "throughput", b["mibs"], "MiB/s", None, note, check))
+        if not b["closed"]:
+            notes.append(f"9 {key}: the sender saw no close after the stream ended; "
+                         "time is up to the bound")
+    return rows
+
+
 def run(args):
     rows = []  # (test, figure, value, unit, raw, note, check[, ratio override])
     notes = []
@@ -1064,6 +1277,8 @@ def run(args):
         "keys": args.keys,
         "relay_mib": 256 if quick else 1024,
         "relay_rounds": 1 if quick else 2,
+        "tls_mib": 256 if quick else 1024,
+        "tls_rounds": 1 if quick else 2,
     }
     workdir = tempfile.mkdtemp(prefix="sockscope-flood-")
     chunk = bytes((i * 31 + 7) & 0xFF for i in range(CHUNK))
@@ -1080,8 +1295,9 @@ def run(args):
         except (ValueError, OSError) as e:
             notes.append(f"could not raise RLIMIT_NOFILE: {e}")
     results["nofile"] = resource.getrlimit(resource.RLIMIT_NOFILE)
-    if args.only == "relay":
-        rows = relay_rows(args, cfg, chunk, workdir, results, notes)
+    if args.only in ("relay", "tls"):
+        rows_of = relay_rows if args.only == "relay" else tls_rows
+        rows = rows_of(args, cfg, chunk, workdir, results, notes)
         results["notes"] = notes
         results["load_after"] = os.getloadavg()
         return rows, results
@@ -1362,6 +1578,9 @@ def run(args):
     # ---- 8. relay: direct, socat and SockScope in the same run (own reference: direct)
     rows += relay_rows(args, cfg, chunk, workdir, results, notes)
 
+    # ---- 9. TLS ingest: plaintext and TLS SockScope, and py ssl → py ssl, in the same run
+    rows += tls_rows(args, cfg, chunk, workdir, results, notes)
+
     # The raw rows and limits: the best of the repeated raw measurements.
     best_tcp = max(raw_runs["tcp"], key=lambda r: r["mibs"])
     best_udp = max(raw_runs["udp"], key=lambda r: r["rate"])
@@ -1483,8 +1702,9 @@ def main():
     ap.add_argument("--json", help="also write the raw results to this file")
     ap.add_argument("--no-gui", action="store_true",
                     help="skip the rows with the window (3, 6 GUI, 7)")
-    ap.add_argument("--only", choices=["relay"],
-                    help="run only these rows (relay: row 8, with its own direct reference)")
+    ap.add_argument("--only", choices=["relay", "tls"],
+                    help="run only these rows (relay: row 8, with its own direct reference; "
+                         "tls: row 9, with its own plaintext reference)")
     ap.add_argument("--no-second-gib", action="store_true",
                     help="bulk rows: send the volume once (no RSS flatness check)")
     ap.add_argument("--keys", type=int, default=20,

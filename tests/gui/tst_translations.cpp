@@ -56,7 +56,7 @@ bool isUntranslatableWord(const QString &word)
         QStringLiteral("MiB"),    QStringLiteral("JSON"),   QStringLiteral("CSV"),
         QStringLiteral("Ctrl"),   QStringLiteral("Shift"),  QStringLiteral("Del"),
         QStringLiteral("lag"),    QStringLiteral("p99"),    QStringLiteral("max"),
-        QStringLiteral("English"),
+        QStringLiteral("English"), QStringLiteral("TLS"),  QStringLiteral("DTLS"),
     };
     return allowed.contains(word, Qt::CaseInsensitive);
 }

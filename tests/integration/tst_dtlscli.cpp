@@ -118,6 +118,7 @@ private slots:
     void initTestCase();
     void serverEchoesOpensslClient();
     void clientTalksToOpensslServer();
+    void clientEndsWithItsSession();
     void verificationAtStart_data();
     void verificationAtStart();
     void flagScope_data();
@@ -245,6 +246,33 @@ void tst_DtlsCli::clientTalksToOpensslServer()
     QCOMPARE(withoutColons(tls.value(QStringLiteral("peer_sha256")).toString()),
              withoutColons(m_cert.sha256Fingerprint()));
     QCOMPARE(tls.value(QStringLiteral("verify_errors")).toArray().size(), 0);
+}
+
+// A DTLS client's run ends with its session, as a TCP client's ends with its connection.
+// (Our server: openssl s_server in DTLS mode sends no close_notify when told to quit.)
+void tst_DtlsCli::clientEndsWithItsSession()
+{
+    CliProcess server;
+    QVERIFY(server.start(QStringList{QStringLiteral("--headless"), QStringLiteral("--mode"),
+                                     QStringLiteral("udp"), QStringLiteral("--bind"),
+                                     QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
+                                     QStringLiteral("0"), QStringLiteral("--dtls"),
+                                     QStringLiteral("--gen-cert")}));
+    const QRegularExpressionMatch bound = server.waitForOutput(
+        QRegularExpression(QStringLiteral(R"(DTLS server bound to 127\.0\.0\.1:(\d+))")));
+    QVERIFY2(bound.hasMatch(), qPrintable(server.diagnostics()));
+    CliProcess client;
+    QVERIFY(client.start(udpArgs() + QStringList{QStringLiteral("--remote"),
+                                                 QStringLiteral("127.0.0.1:") + bound.captured(1),
+                                                 QStringLiteral("--insecure"),
+                                                 QStringLiteral("--duration"), QStringLiteral("60")}));
+    QVERIFY2(client.waitForOutput(QRegularExpression(QStringLiteral("DTLS session with")))
+                 .hasMatch(),
+             qPrintable(client.diagnostics()));
+    QCOMPARE(server.terminate(), 0); // stop() ends each session with close_notify
+    QVERIFY2(client.waitForExit(10000), qPrintable(client.diagnostics()));
+    QCOMPARE(client.exitCode(), 0);
+    QVERIFY(client.out().contains(QStringLiteral("the peer ended the DTLS session")));
 }
 
 void tst_DtlsCli::verificationAtStart_data()

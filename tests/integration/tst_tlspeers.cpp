@@ -4,13 +4,13 @@
 #include "core/tls/throwawaycertificate.h"
 #include "core/tls/tlserrortext.h"
 
+#include "opensslpeer.h"
+
 #include <QFile>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QSslConfiguration>
 #include <QSslServer>
 #include <QSslSocket>
-#include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -19,76 +19,11 @@
 #include <memory>
 
 using namespace sockscope;
+using sockscope::test::opensslBinary;
+using sockscope::test::OpenSslServer;
 using Failure = TlsErrorText::HandshakeFailure;
 
 namespace {
-
-QString opensslBinary()
-{
-    return QStandardPaths::findExecutable(QStringLiteral("openssl"));
-}
-
-// A port that was free a moment ago (s_server cannot be told to pick one itself).
-quint16 freePort()
-{
-    QTcpServer probe;
-    return probe.listen(QHostAddress::LocalHost, 0) ? probe.serverPort() : 0;
-}
-
-// `openssl s_server -naccept 1` on 127.0.0.1: prints what it receives, sends what its stdin gets.
-class OpenSslServer
-{
-public:
-    ~OpenSslServer()
-    {
-        m_process.closeWriteChannel(); // s_server quits at EOF on stdin
-        if (!m_process.waitForFinished(2000)) {
-            m_process.kill();
-            m_process.waitForFinished(2000);
-        }
-    }
-
-    // Starts it on a free port (another try if that port was taken meanwhile); 0 on failure.
-    quint16 start(const QString &certPath, const QString &keyPath, const QStringList &extra = {})
-    {
-        for (int attempt = 0; attempt < 3; ++attempt) {
-            const quint16 port = freePort();
-            m_process.start(opensslBinary(),
-                            QStringList{QStringLiteral("s_server"), QStringLiteral("-naccept"),
-                                        QStringLiteral("1"), QStringLiteral("-accept"),
-                                        QStringLiteral("127.0.0.1:%1").arg(port),
-                                        QStringLiteral("-cert"), certPath, QStringLiteral("-key"),
-                                        keyPath} +
-                                extra);
-            // Without -quiet it says ACCEPT once it listens; with -quiet we could not tell.
-            if (QTest::qWaitFor(
-                    [this] {
-                        return output().contains("ACCEPT") ||
-                               m_process.state() == QProcess::NotRunning;
-                    },
-                    5000) &&
-                m_process.state() == QProcess::Running) {
-                return port;
-            }
-            m_process.kill();
-            m_process.waitForFinished(2000);
-            m_output.clear();
-        }
-        return 0;
-    }
-
-    QByteArray output()
-    {
-        m_output += m_process.readAllStandardOutput();
-        return m_output;
-    }
-    QString errors() { return QString::fromLocal8Bit(m_process.readAllStandardError()); }
-    void send(const QByteArray &bytes) { m_process.write(bytes); }
-
-private:
-    QProcess m_process;
-    QByteArray m_output;
-};
 
 bool writeFile(const QString &path, const QByteArray &bytes)
 {

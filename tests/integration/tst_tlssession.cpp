@@ -13,12 +13,15 @@
 #include "recordlog.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
+
+#include <sys/stat.h>
 
 using namespace sockscope;
 using namespace sockscope::test;
@@ -194,6 +197,8 @@ void tst_TlsSession::badFileFailsTheStart_data()
                                         << QStringLiteral("holds no private key");
     QTest::newRow("someone else's key") << QStringLiteral("cert") << QStringLiteral("other")
                                         << QStringLiteral("is not the key of the certificate");
+    QTest::newRow("a FIFO as key") << QStringLiteral("cert") << QStringLiteral("fifo")
+                                   << QStringLiteral("is not a regular file");
 }
 
 void tst_TlsSession::badFileFailsTheStart()
@@ -213,6 +218,8 @@ void tst_TlsSession::badFileFailsTheStart()
                : name == QLatin1String("other") ? otherKey
                                                 : m_dir.filePath(name);
     };
+    if (keyFile == QLatin1String("fifo") && !QFileInfo::exists(path(keyFile)))
+        QCOMPARE(::mkfifo(qPrintable(path(keyFile)), 0600), 0);
     TcpServerSession server;
     TcpServerSession::Options o;
     o.address = kLoopback;

@@ -24,8 +24,8 @@ TlsLink::TlsLink(QSslSocket *encrypted, const TlsSessionInfo &info, QObject *par
     m_stallTimer->setSingleShot(true);
     connect(m_stallTimer, &QTimer::timeout, this, &TlsLink::checkStall);
     connect(m_socket, &QIODevice::readyRead, this, &TlsLink::deliver);
-    connect(m_socket, &QIODevice::bytesWritten, this, &TlsLink::onWritten);
-    connect(m_socket, &QSslSocket::encryptedBytesWritten, this, [this] { noteQueueShrank(); });
+    connect(m_socket, &QIODevice::bytesWritten, this, &TlsLink::onEncrypted);
+    connect(m_socket, &QSslSocket::encryptedBytesWritten, this, &TlsLink::onEncryptedWritten);
     connect(m_socket, &QAbstractSocket::disconnected, this, &TlsLink::onDisconnected);
     connect(m_socket, &QAbstractSocket::errorOccurred, this, &TlsLink::onError);
     // Application data may have come in with the handshake's last flight.
@@ -100,10 +100,34 @@ void TlsLink::deliver()
         finish(m_goneReason, m_goneText, queuedBytes());
 }
 
-void TlsLink::onWritten(qint64 bytes)
+// Qt's bytesWritten() means "encrypted and queued on the TCP socket": the session's echo
+// back-pressure (and counters) want "in the kernel", so the report waits for the encrypted
+// bytes queued up to then. Otherwise a session paused on a full queue was never told when
+// the encrypted backlog drained, and stalled.
+void TlsLink::onEncrypted(qint64 plainBytes)
 {
-    emit bytesWritten(bytes);
-    noteQueueShrank();
+    m_unflushed.push_back({plainBytes, m_encryptedWritten + m_socket->encryptedBytesToWrite()});
+    reportFlushed();
+}
+
+void TlsLink::onEncryptedWritten(qint64 bytes)
+{
+    m_encryptedWritten += bytes;
+    reportFlushed();
+}
+
+void TlsLink::reportFlushed()
+{
+    qint64 plain = 0;
+    while (!m_unflushed.empty() && m_unflushed.front().encryptedMark <= m_encryptedWritten) {
+        plain += m_unflushed.front().plainBytes;
+        m_unflushed.pop_front();
+    }
+    QPointer<TlsLink> self(this);
+    if (plain > 0)
+        emit bytesWritten(plain);
+    if (self)
+        noteQueueShrank();
 }
 
 void TlsLink::onDisconnected()

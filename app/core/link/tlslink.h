@@ -3,6 +3,8 @@
 #include "core/link/link.h"
 #include "core/tls/tlssessioninfo.h"
 
+#include <deque>
+
 class QSslSocket;
 class QTimer;
 
@@ -15,7 +17,8 @@ namespace sockscope {
 // - No half-open: a peer's FIN (or close_notify) closes the link, and finishSending() closes
 //   it gracefully (Qt 6.4 cannot send close_notify and keep reading).
 // - A reset reads as the peer closing.
-// - bytesWritten() counts application bytes once they are encrypted and handed on.
+// - bytesWritten() counts application bytes once their records reached the kernel (Qt says
+//   when it encrypted them, and separately when encrypted bytes went out).
 // Reading stays bounded: Qt keeps at most ReadBufferBytes decrypted, so a paused link leaves
 // the rest in the kernel and TCP flow control holds the peer.
 class TlsLink final : public Link
@@ -49,7 +52,9 @@ public:
 private:
     void deliver();
     void scheduleDeliver();
-    void onWritten(qint64 bytes);
+    void onEncrypted(qint64 plainBytes);
+    void onEncryptedWritten(qint64 bytes);
+    void reportFlushed();
     void onDisconnected();
     void onError();
     void checkStall();
@@ -69,6 +74,15 @@ private:
     bool m_peerGone = false; // disconnected while decrypted bytes still wait to be handed over
     QString m_goneText;
     CloseReason m_goneReason = CloseReason::PeerClosed;
+    // Application bytes encrypted but not yet out: reported once the encrypted total passes
+    // the mark they were queued behind.
+    struct Unflushed
+    {
+        qint64 plainBytes;
+        qint64 encryptedMark;
+    };
+    std::deque<Unflushed> m_unflushed;
+    qint64 m_encryptedWritten = 0;
     int m_stallMs = DefaultStallMs;
     qint64 m_pendingAtCheck = 0;
 };

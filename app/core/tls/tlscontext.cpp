@@ -24,8 +24,14 @@ class TlsFiles
 QByteArray readPemFile(const QString &path, const QString &what, QString *error)
 {
     QFile file(path);
-    if (!QFileInfo(path).isFile()) {
+    const QFileInfo info(path);
+    if (!info.exists()) {
         *error = TlsFiles::tr("The %1 file %2 does not exist.").arg(what, path);
+        return {};
+    }
+    // A FIFO or a device would block the event loop on open or read.
+    if (!info.isFile()) {
+        *error = TlsFiles::tr("The %1 file %2 is not a regular file.").arg(what, path);
         return {};
     }
     if (!file.open(QIODevice::ReadOnly)) {
