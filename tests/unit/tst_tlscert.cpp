@@ -483,7 +483,7 @@ void tst_TlsCert::classifyHandshake_data()
     QTest::newRow("protocol_version")
         << alertRecord(70) << E::SslHandshakeFailedError << Failure::NoSharedProtocol;
     QTest::newRow("handshake_failure")
-        << alertRecord(40) << E::SslHandshakeFailedError << Failure::NoSharedProtocol;
+        << alertRecord(40) << E::SslHandshakeFailedError << Failure::HandshakeRefused;
     QTest::newRow("no_application_protocol")
         << alertRecord(120) << E::SslHandshakeFailedError << Failure::NoSharedApplicationProtocol;
     QTest::newRow("unknown_ca") << alertRecord(48) << E::SslHandshakeFailedError
@@ -513,6 +513,7 @@ void tst_TlsCert::handshakeTextsDiffer()
     const QList<Failure> all = {Failure::NotTls,
                                 Failure::ClosedWithoutAnswer,
                                 Failure::NoSharedProtocol,
+                                Failure::HandshakeRefused,
                                 Failure::NoSharedApplicationProtocol,
                                 Failure::PeerRejectedCertificate,
                                 Failure::PeerRequiresCertificate,
@@ -524,7 +525,8 @@ void tst_TlsCert::handshakeTextsDiffer()
         texts << TlsErrorText::handshakeText(failure);
     QVERIFY(texts.first().contains(QStringLiteral("does not speak TLS")));
     QVERIFY(texts.at(2).contains(QStringLiteral("No shared protocol version or cipher")));
-    QVERIFY(texts.at(7).contains(QStringLiteral("timed out")));
+    QVERIFY(texts.at(3).contains(QStringLiteral("client certificate")));
+    QVERIFY(texts.at(8).contains(QStringLiteral("timed out")));
     texts.removeDuplicates();
     QCOMPARE(texts.size(), all.size());
 }

@@ -85,6 +85,7 @@ Failure failureFromAlert(int description)
 {
     switch (description) {
     case 40: // handshake_failure
+        return Failure::HandshakeRefused;
     case 70: // protocol_version
     case 71: // insufficient_security
         return Failure::NoSharedProtocol;
@@ -184,6 +185,15 @@ bool TlsErrorText::looksLikeTls(const QByteArray &firstBytes)
     return firstBytes.size() < 2 || byte(1) == 3; // record version 3.x
 }
 
+bool TlsErrorText::looksLikeClientHello(const QByteArray &firstBytes)
+{
+    // type 22 (handshake), version 3.x, length(2) | handshake type 1 (client_hello)
+    constexpr unsigned char kHandshakeContentType = 22;
+    return firstBytes.size() >= 6 &&
+           static_cast<unsigned char>(firstBytes.at(0)) == kHandshakeContentType &&
+           firstBytes.at(1) == 3 && firstBytes.at(5) == 1;
+}
+
 int TlsErrorText::alertDescription(const QByteArray &firstBytes)
 {
     // type(1) version(2) length(2) | level(1) description(1)
@@ -238,7 +248,7 @@ TlsErrorText::HandshakeFailure TlsErrorText::classifyLibraryError(const QString 
         {"no shared cipher", HandshakeFailure::NoSharedProtocol},
         {"no protocols available", HandshakeFailure::NoSharedProtocol},
         {"protocol version", HandshakeFailure::NoSharedProtocol},
-        {"handshake failure", HandshakeFailure::NoSharedProtocol},
+        {"handshake failure", HandshakeFailure::HandshakeRefused},
         {"alert", HandshakeFailure::PeerAlert},
         {"unexpected eof", HandshakeFailure::ClosedWithoutAnswer},
     };
@@ -261,6 +271,10 @@ QString TlsErrorText::handshakeText(HandshakeFailure failure)
     case HandshakeFailure::NoSharedProtocol:
         return TlsErrors::tr(
             "No shared protocol version or cipher: the peer accepts none of those offered.");
+    case HandshakeFailure::HandshakeRefused:
+        return TlsErrors::tr("The peer refused the handshake (alert handshake_failure): it shares "
+                             "no protocol version or cipher with us, or it wants a client "
+                             "certificate.");
     case HandshakeFailure::NoSharedApplicationProtocol:
         return TlsErrors::tr("No shared application protocol (ALPN).");
     case HandshakeFailure::PeerRejectedCertificate:

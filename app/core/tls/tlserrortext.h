@@ -19,7 +19,9 @@ public:
     {
         NotTls,              // the peer's first bytes are not a TLS record
         ClosedWithoutAnswer, // closed or reset before sending anything back
-        NoSharedProtocol,    // alert: protocol_version, handshake_failure, insufficient_security
+        NoSharedProtocol,    // alert: protocol_version, insufficient_security
+        HandshakeRefused,    // alert: handshake_failure (no shared cipher, or a missing
+                             // client certificate in TLS 1.2: the alert does not say which)
         NoSharedApplicationProtocol, // alert: no_application_protocol (ALPN)
         PeerRejectedCertificate, // alert: bad/unknown/expired/revoked certificate, unknown CA…
         PeerRequiresCertificate, // alert: certificate_required (mutual TLS)
@@ -44,6 +46,9 @@ public:
 
     // True when bytes could begin a TLS record (or an SSLv2-style ClientHello).
     static bool looksLikeTls(const QByteArray &firstBytes);
+    // True when bytes begin a TLS handshake record holding a ClientHello: a TLS client talking
+    // to a plain port.
+    static bool looksLikeClientHello(const QByteArray &firstBytes);
     // The description byte of a TLS alert record at the start of bytes, or -1.
     static int alertDescription(const QByteArray &firstBytes);
 };

@@ -8,6 +8,7 @@
 #include "core/link/tlslink.h"
 #include "core/net/endpoint.h"
 #include "core/tls/certificateinfo.h"
+#include "core/tls/tlserrortext.h"
 
 #include <QPointer>
 
@@ -33,8 +34,13 @@ quint32 LinkSession::attach(Link *link, PeerInfo::Side side, quint32 partner)
     const quint32 id = openPeer(unmappedAddress(link->peerAddress()), link->peerPort(), side,
                                 partner, link->tlsInfo());
     m_links.insert(id, link);
-    connect(link, &Link::received, this,
-            [this, id](const QByteArray &block) { linkReceived(id, block); });
+    if (!link->tlsInfo().active)
+        m_firstBlockPending.insert(id);
+    connect(link, &Link::received, this, [this, id](const QByteArray &block) {
+        if (m_firstBlockPending.remove(id))
+            checkFirstBlock(id, block);
+        linkReceived(id, block);
+    });
     connect(link, &Link::bytesWritten, this,
             [this, id](qint64 bytes) { noteWritten(id, bytes); });
     connect(link, &Link::closed, this,
@@ -48,6 +54,7 @@ void LinkSession::onClosed(quint32 id, Link *link, CloseReason reason, const QSt
 {
     // Gone from the table first: whoever hears peerClosed can no longer send to it.
     m_links.remove(id);
+    m_firstBlockPending.remove(id);
     link->disconnect(this);
     link->deleteLater();
     const auto as = m_closeAs.constFind(id);
@@ -64,6 +71,15 @@ void LinkSession::onClosed(quint32 id, Link *link, CloseReason reason, const QSt
 }
 
 void LinkSession::linkClosed(quint32, CloseReason) {}
+
+void LinkSession::checkFirstBlock(quint32 id, const QByteArray &block)
+{
+    if (TlsErrorText::looksLikeClientHello(block))
+        logEvent(id,
+                 tr("The peer speaks TLS: its first bytes are a TLS ClientHello. Turn TLS on "
+                    "here to read what it says."),
+                 true);
+}
 
 void LinkSession::secure(TcpLink *plain, const TlsContext &context, const QString &host,
                          TlsDone done, TlsFailed failed)

@@ -90,6 +90,8 @@ protected:
     bool makeTlsContext(const TlsSettings &settings, TlsContext::Role role, TlsContext *context);
 
 private:
+    // A TLS ClientHello on a plain link is said once, in words (a TLS client, a plain port).
+    void checkFirstBlock(quint32 id, const QByteArray &block);
     void onClosed(quint32 id, Link *link, CloseReason reason, const QString &text);
 
     QHash<quint32, Link *> m_links; // open peers' links
@@ -101,6 +103,7 @@ private:
     };
     QHash<quint32, CloseAs> m_closeAs; // closeLink()
     QSet<TlsHandshake *> m_handshakes;
+    QSet<quint32> m_firstBlockPending; // plain peers whose first bytes are still to come
 };
 
 } // namespace sockscope
