@@ -1562,6 +1562,34 @@
         <source>The key file %1 is encrypted. Its passphrase (used for this start only, never saved):</source>
         <translation></translation>
     </message>
+    <message>
+        <source>DTLS</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Datagrams over DTLS: as a server with our certificate, or as a client of the remote target (DTLS…); the log shows the decrypted data.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>DTLS…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>DTLS server: our certificate, and what clients must show.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>DTLS client of the remote target: how the server is verified, and a client certificate.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Plain UDP only: not with DTLS.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>A DTLS client needs the remote target: the DTLS server&apos;s address and port (or make this tab a DTLS server in DTLS…).</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>sockscope::DtlsAssociation</name>
@@ -2846,6 +2874,10 @@ Without --headless the window opens, configured by the same options.</source>
     </message>
     <message>
         <source>TLS certificate: %1, SHA-256 %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The peer speaks TLS: its first bytes are a TLS ClientHello. Turn TLS on here to read what it says.</source>
         <translation></translation>
     </message>
 </context>
@@ -4931,6 +4963,26 @@ TLS: %2</source>
         <source>Select one pair to send a file to.</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Start first: sends wait for the DTLS handshake with the server.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Send to: the DTLS server</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No DTLS client has finished its handshake yet.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No DTLS client yet.</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>Send to: all %n DTLS client(s)</source>
+        <translation><numerusform>Send to: all %n DTLS client</numerusform><numerusform>Send to: all %n DTLS clients</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>sockscope::SequenceController</name>
@@ -6050,6 +6102,42 @@ SHA-256 fingerprint: %2</source>
         <source>Key saved to %1 (readable by you only).</source>
         <translation></translation>
     </message>
+    <message>
+        <source>DTLS options</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The name checked against the server&apos;s certificate. Empty: the remote host.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Server name</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>DTLS sends no server name (SNI) to the server; the name is only checked against its certificate.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>DTLS server (our certificate)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>DTLS client (to the remote target)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>A server shows its certificate to the clients that send to it; a client shakes hands with the remote address of the tab and verifies its certificate.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>A DTLS server needs a certificate and its key file: choose both, or generate a throwaway certificate.</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>sockscope::TlsErrors</name>
@@ -6167,6 +6255,10 @@ SHA-256 fingerprint: %2</source>
     </message>
     <message>
         <source>The TLS handshake failed.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The peer refused the handshake (alert handshake_failure): it shares no protocol version or cipher with us, or it wants a client certificate.</source>
         <translation></translation>
     </message>
 </context>

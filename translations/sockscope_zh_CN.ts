@@ -1563,6 +1563,34 @@
         <source>The key file %1 is encrypted. Its passphrase (used for this start only, never saved):</source>
         <translation>私钥文件 %1 已加密。请输入其口令（仅用于本次启动，不会保存）：</translation>
     </message>
+    <message>
+        <source>DTLS</source>
+        <translation>DTLS</translation>
+    </message>
+    <message>
+        <source>Datagrams over DTLS: as a server with our certificate, or as a client of the remote target (DTLS…); the log shows the decrypted data.</source>
+        <translation>通过 DTLS 收发数据报：作为使用我方证书的服务器，或作为远程目标的客户端（见“DTLS…”）；日志显示解密后的数据。</translation>
+    </message>
+    <message>
+        <source>DTLS…</source>
+        <translation>DTLS…</translation>
+    </message>
+    <message>
+        <source>DTLS server: our certificate, and what clients must show.</source>
+        <translation>DTLS 服务器：我方证书，以及客户端必须出示什么。</translation>
+    </message>
+    <message>
+        <source>DTLS client of the remote target: how the server is verified, and a client certificate.</source>
+        <translation>远程目标的 DTLS 客户端：如何验证服务器，以及客户端证书。</translation>
+    </message>
+    <message>
+        <source>Plain UDP only: not with DTLS.</source>
+        <translation>仅适用于普通 UDP：不能与 DTLS 同用。</translation>
+    </message>
+    <message>
+        <source>A DTLS client needs the remote target: the DTLS server&apos;s address and port (or make this tab a DTLS server in DTLS…).</source>
+        <translation>DTLS 客户端需要远程目标：DTLS 服务器的地址和端口（或在“DTLS…”中把本标签页设为 DTLS 服务器）。</translation>
+    </message>
 </context>
 <context>
     <name>sockscope::DtlsAssociation</name>
@@ -2842,6 +2870,10 @@ Without --headless the window opens, configured by the same options.</source>
     <message>
         <source>TLS certificate: %1, SHA-256 %2</source>
         <translation>TLS 证书：%1，SHA-256 %2</translation>
+    </message>
+    <message>
+        <source>The peer speaks TLS: its first bytes are a TLS ClientHello. Turn TLS on here to read what it says.</source>
+        <translation>对方在使用 TLS：它最先发来的字节是 TLS ClientHello。请在此启用 TLS 以读取其内容。</translation>
     </message>
 </context>
 <context>
@@ -4909,6 +4941,26 @@ TLS：%2</translation>
         <source>Select one pair to send a file to.</source>
         <translation>请选择一个连接对来发送文件。</translation>
     </message>
+    <message>
+        <source>Start first: sends wait for the DTLS handshake with the server.</source>
+        <translation>请先启动：发送要等与服务器的 DTLS 握手完成。</translation>
+    </message>
+    <message>
+        <source>Send to: the DTLS server</source>
+        <translation>发送到：DTLS 服务器</translation>
+    </message>
+    <message>
+        <source>No DTLS client has finished its handshake yet.</source>
+        <translation>还没有 DTLS 客户端完成握手。</translation>
+    </message>
+    <message>
+        <source>No DTLS client yet.</source>
+        <translation>还没有 DTLS 客户端。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Send to: all %n DTLS client(s)</source>
+        <translation><numerusform>发送到：全部 %n 个 DTLS 客户端</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>sockscope::SequenceController</name>
@@ -6019,6 +6071,42 @@ SHA-256 指纹：%2</translation>
         <source>Key saved to %1 (readable by you only).</source>
         <translation>私钥已保存到 %1（仅你本人可读）。</translation>
     </message>
+    <message>
+        <source>DTLS options</source>
+        <translation>DTLS 选项</translation>
+    </message>
+    <message>
+        <source>The name checked against the server&apos;s certificate. Empty: the remote host.</source>
+        <translation>与服务器证书核对的名称。留空：远程主机。</translation>
+    </message>
+    <message>
+        <source>Server name</source>
+        <translation>服务器名称</translation>
+    </message>
+    <message>
+        <source>DTLS sends no server name (SNI) to the server; the name is only checked against its certificate.</source>
+        <translation>DTLS 不向服务器发送服务器名称（SNI）；该名称只与其证书核对。</translation>
+    </message>
+    <message>
+        <source>DTLS server (our certificate)</source>
+        <translation>DTLS 服务器（我方证书）</translation>
+    </message>
+    <message>
+        <source>DTLS client (to the remote target)</source>
+        <translation>DTLS 客户端（连接远程目标）</translation>
+    </message>
+    <message>
+        <source>A server shows its certificate to the clients that send to it; a client shakes hands with the remote address of the tab and verifies its certificate.</source>
+        <translation>服务器向发来数据的客户端出示其证书；客户端与本标签页的远程地址握手并验证其证书。</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>A DTLS server needs a certificate and its key file: choose both, or generate a throwaway certificate.</source>
+        <translation>DTLS 服务器需要证书及其私钥文件：请两者都选，或生成一次性证书。</translation>
+    </message>
 </context>
 <context>
     <name>sockscope::TlsErrors</name>
@@ -6137,6 +6225,10 @@ SHA-256 指纹：%2</translation>
     <message>
         <source>The TLS handshake failed.</source>
         <translation>TLS 握手失败。</translation>
+    </message>
+    <message>
+        <source>The peer refused the handshake (alert handshake_failure): it shares no protocol version or cipher with us, or it wants a client certificate.</source>
+        <translation>对方拒绝了握手（告警 handshake_failure）：它与我方没有共同的协议版本或加密套件，或者它要求客户端证书。</translation>
     </message>
 </context>
 <context>
