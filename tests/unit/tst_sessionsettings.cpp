@@ -3,6 +3,7 @@
 // given defaults.
 #include "core/session/sessionsettings.h"
 
+#include <QFile>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -17,6 +18,7 @@ private slots:
     void init();
     void keysAreTheFileFormat();
     void roundTrip();
+    void tlsRoundTripKeepsNoSecrets();
     void missingKeysKeepDefaults();
     void unreadableValuesKeepDefaults();
 
@@ -80,7 +82,11 @@ void tst_SessionSettings::keysAreTheFileFormat()
         "autoReconnect", "autoReply",      "broadcast",          "connectTimeoutMs",
         "echo",          "framing",        "localAddress",       "localPort",
         "maxClients",    "multicastGroup", "multicastInterface", "relayOverUdp",
-        "remoteHost",    "remotePort",     "replyToLast",        "rxChecksum"};
+        "remoteHost",    "remotePort",     "replyToLast",        "rxChecksum",
+        // issue 15: paths and switches only (never "insecure", never a passphrase)
+        "tlsAlpn",       "tlsCaFile",      "tlsCertFile",        "tlsClientCertFile",
+        "tlsClientCertificates", "tlsClientKeyFile", "tlsEnabled", "tlsGenerateCert",
+        "tlsKeyFile",    "tlsServerName",  "tlsUpstream"};
     QStringList want;
     for (const char *key : expected)
         want.append(QString::fromLatin1(key));
@@ -90,6 +96,43 @@ void tst_SessionSettings::keysAreTheFileFormat()
              toString(FramingSpec::line()));
     QCOMPARE(m_settings->value(QStringLiteral("rxChecksum")).toString(),
              checksumId(ChecksumKind::Crc16Modbus));
+}
+
+// TLS settings come back as saved, except what must never be written down.
+void tst_SessionSettings::tlsRoundTripKeepsNoSecrets()
+{
+    SessionEndpoint e = sampleEndpoint();
+    e.tls.enabled = true;
+    e.tls.upstream = true;
+    e.tls.certFile = QStringLiteral("/etc/ssl/device.pem");
+    e.tls.keyFile = QStringLiteral("/etc/ssl/device.key");
+    e.tls.caFile = QStringLiteral("/etc/ssl/ca.pem");
+    e.tls.serverName = QStringLiteral("broker.example");
+    e.tls.alpn = {QStringLiteral("mqtt"), QStringLiteral("h2")};
+    e.tls.clientCertFile = QStringLiteral("/etc/ssl/me.pem");
+    e.tls.clientKeyFile = QStringLiteral("/etc/ssl/me.key");
+    e.tls.clientCertificates = TlsSettings::ClientCertificates::Optional;
+    e.tls.insecure = true;
+    e.tls.keyPassphrase = "s3cret-passphrase";
+    saveEndpoint(*m_settings, e);
+    m_settings->sync();
+    QFile file(m_settings->fileName());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(!file.readAll().contains("s3cret-passphrase"));
+
+    const TlsSettings back = loadEndpoint(*m_settings, SessionEndpoint()).tls;
+    QCOMPARE(back.enabled, true);
+    QCOMPARE(back.upstream, true);
+    QCOMPARE(back.certFile, e.tls.certFile);
+    QCOMPARE(back.keyFile, e.tls.keyFile);
+    QCOMPARE(back.caFile, e.tls.caFile);
+    QCOMPARE(back.serverName, e.tls.serverName);
+    QCOMPARE(back.alpn, e.tls.alpn);
+    QCOMPARE(back.clientCertFile, e.tls.clientCertFile);
+    QCOMPARE(back.clientKeyFile, e.tls.clientKeyFile);
+    QCOMPARE(back.clientCertificates, TlsSettings::ClientCertificates::Optional);
+    QCOMPARE(back.insecure, false);
+    QVERIFY(back.keyPassphrase.isEmpty());
 }
 
 void tst_SessionSettings::roundTrip()
