@@ -40,4 +40,14 @@ QString boundEndpointText(const QHostAddress &address, quint16 port)
     return formatEndpoint(address.toString(), port);
 }
 
+QHostAddress addressForFamily(const QList<QHostAddress> &addresses,
+                              QAbstractSocket::NetworkLayerProtocol family)
+{
+    for (const QHostAddress &a : addresses) {
+        if (a.protocol() == family)
+            return a;
+    }
+    return addresses.isEmpty() ? QHostAddress() : addresses.constFirst();
+}
+
 } // namespace sockscope

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QHostAddress>
+#include <QList>
 #include <QString>
 
 namespace sockscope {
@@ -17,5 +18,10 @@ QString boundEndpointText(const QHostAddress &address, quint16 port);
 // An IPv4 peer of a dual-stack socket arrives v4-mapped (::ffff:127.0.0.1); shown and
 // keyed as the plain IPv4 address it is. Other addresses are returned unchanged.
 QHostAddress unmappedAddress(const QHostAddress &address);
+
+// Of the addresses a name resolved to, the first of the bound socket's family (a UDP socket
+// bound to IPv4 cannot send to IPv6), else the first. Null for none.
+QHostAddress addressForFamily(const QList<QHostAddress> &addresses,
+                              QAbstractSocket::NetworkLayerProtocol family);
 
 } // namespace sockscope

@@ -103,13 +103,7 @@ void DtlsSession::resolveThenBind()
             fail(socketErrorText(QAbstractSocket::HostNotFoundError, m_options.remoteHost));
             return;
         }
-        m_remote = info.addresses().constFirst();
-        for (const QHostAddress &a : info.addresses()) {
-            if (a.protocol() == m_options.bindAddress.protocol()) {
-                m_remote = a;
-                break;
-            }
-        }
+        m_remote = addressForFamily(info.addresses(), m_options.bindAddress.protocol());
         bindNow();
     });
 }

@@ -61,14 +61,7 @@ void UdpSession::start()
             fail(socketErrorText(QAbstractSocket::HostNotFoundError, m_options.remoteHost));
             return;
         }
-        // Prefer an address of the bound family.
-        m_remote = info.addresses().constFirst();
-        for (const QHostAddress &a : info.addresses()) {
-            if (a.protocol() == m_options.bindAddress.protocol()) {
-                m_remote = a;
-                break;
-            }
-        }
+        m_remote = addressForFamily(info.addresses(), m_options.bindAddress.protocol());
         bindNow();
     });
 }
