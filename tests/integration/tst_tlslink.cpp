@@ -100,6 +100,7 @@ private slots:
     void hostNameMismatch();
     void exactBytesBothWays();
     void pausedReadingHoldsThePeer();
+    void finBehindPausedBytes();
     void closeFlushesTheQueue();
     void plaintextClientIsNamed();
     void silentClientTimesOut();
@@ -330,6 +331,33 @@ void tst_TlsLink::pausedReadingHoldsThePeer()
     theirs->setReadPaused(false);
     QTRY_COMPARE_WITH_TIMEOUT(atServer.bytes.size(), bytes.size(), 30000);
     QCOMPARE(sha256(atServer.bytes), sha256(bytes));
+}
+
+// The peer sends a lot, then closes, while we do not read: every byte still comes, then the
+// close. (Qt drops what its TLS engine holds undecrypted when the TCP connection ends with
+// its read buffer full.)
+void tst_TlsLink::finBehindPausedBytes()
+{
+    Server server;
+    listen(server, serverContext(m_certificate));
+    Outcome client;
+    connectClient(server.listener->serverPort(), clientContext(m_caFile), &client);
+    QTRY_VERIFY(client.link && !server.outcomes.isEmpty() && server.outcomes.first()->link);
+    std::unique_ptr<TlsLink> ours(client.link.data());
+    std::unique_ptr<TlsLink> theirs(server.outcomes.first()->link.data());
+    theirs->setReadPaused(true);
+    const QByteArray bytes = randomBytes(6 << 20, 5);
+    QVERIFY(ours->write(bytes));
+    ours->close(10000);
+    QTRY_VERIFY_WITH_TIMEOUT(client.early.closed, 10000);
+    QTest::qWait(300); // the FIN is in by now
+    const Sink &atServer = server.outcomes.first()->early;
+    QVERIFY(!atServer.closed);
+    theirs->setReadPaused(false);
+    QTRY_VERIFY_WITH_TIMEOUT(atServer.closed, 10000);
+    QCOMPARE(atServer.bytes.size(), bytes.size());
+    QCOMPARE(sha256(atServer.bytes), sha256(bytes));
+    QCOMPARE(atServer.reason, CloseReason::PeerClosed);
 }
 
 void tst_TlsLink::closeFlushesTheQueue()
