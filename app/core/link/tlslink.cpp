@@ -23,7 +23,10 @@ TlsLink::TlsLink(QSslSocket *encrypted, const TlsSessionInfo &info, QObject *par
     m_socket->setReadBufferSize(ReadBufferBytes);
     m_stallTimer->setSingleShot(true);
     connect(m_stallTimer, &QTimer::timeout, this, &TlsLink::checkStall);
-    connect(m_socket, &QIODevice::readyRead, this, &TlsLink::deliver);
+    // Qt emits readyRead() for every 4 KiB it decrypts, from inside its decryption loop:
+    // reading at once would hand over 4 KiB blocks. Reading on the next turn of the loop takes
+    // all it decrypted in one block.
+    connect(m_socket, &QIODevice::readyRead, this, &TlsLink::scheduleDeliver);
     connect(m_socket, &QIODevice::bytesWritten, this, &TlsLink::onEncrypted);
     connect(m_socket, &QSslSocket::encryptedBytesWritten, this, &TlsLink::onEncryptedWritten);
     connect(m_socket, &QAbstractSocket::disconnected, this, &TlsLink::onDisconnected);
