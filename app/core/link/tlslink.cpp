@@ -3,6 +3,8 @@
 #include "core/tls/tlserrortext.h"
 
 #include <QPointer>
+
+#include <limits>
 #include <QSslSocket>
 #include <QTimer>
 
@@ -85,8 +87,11 @@ void TlsLink::deliver()
         return;
     QPointer<TlsLink> self(this);
     const qint64 blockCap = maxBlockBytes() > 0 ? qMin(maxBlockBytes(), ReadCapBytes) : ReadCapBytes;
+    // Once the peer is gone, what Qt decrypted (a few MiB at most) is handed over at once: the
+    // peer already saw our close, and a stop right after must not cut it off.
+    const qint64 turnCap = m_peerGone ? std::numeric_limits<qint64>::max() : ReadCapBytes;
     qint64 total = 0;
-    while (!readBlocked() && total < ReadCapBytes && m_socket->bytesAvailable() > 0) {
+    while (!readBlocked() && total < turnCap && m_socket->bytesAvailable() > 0) {
         const QByteArray block = m_socket->read(qMin(m_socket->bytesAvailable(), blockCap));
         if (block.isEmpty())
             break;
@@ -142,9 +147,11 @@ void TlsLink::onDisconnected()
     m_peerGone = true;
     m_goneReason = CloseReason::PeerClosed;
     m_goneText = tr("the peer closed the connection");
-    // Every decrypted byte is handed over before the close (after a pause, once resumed).
+    // Every decrypted byte is handed over before the close: now, or once resumed. Qt has
+    // closed the TCP socket already, so the peer may take our close as "all read" and a stop
+    // could follow at once.
     if (m_socket->bytesAvailable() > 0)
-        scheduleDeliver();
+        deliver();
     else
         finish(m_goneReason, m_goneText, 0);
 }
@@ -183,9 +190,28 @@ void TlsLink::finishSending()
     close();
 }
 
+// The peer is gone and Qt holds bytes it already took from the kernel (a held or paused link
+// could not take them yet): they were received, so they are handed over before any close.
+bool TlsLink::handOverRest()
+{
+    if (!m_peerGone || state() != State::Open)
+        return false;
+    QPointer<TlsLink> self(this);
+    while (m_socket->bytesAvailable() > 0) {
+        const QByteArray block = m_socket->read(qMin(m_socket->bytesAvailable(), ReadCapBytes));
+        if (block.isEmpty())
+            break;
+        emit received(block);
+        if (!self || state() != State::Open)
+            return true;
+    }
+    finish(m_goneReason, m_goneText, queuedBytes());
+    return true;
+}
+
 void TlsLink::close(int stallMs)
 {
-    if (state() != State::Open)
+    if (state() != State::Open || handOverRest())
         return;
     setState(State::Closing);
     m_stallMs = stallMs;
@@ -218,7 +244,7 @@ void TlsLink::checkStall()
 
 void TlsLink::abort()
 {
-    if (state() == State::Closed)
+    if (state() == State::Closed || handOverRest())
         return;
     const qint64 unsent = queuedBytes();
     m_socket->disconnect(this);

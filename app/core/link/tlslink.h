@@ -51,6 +51,7 @@ public:
 
 private:
     void deliver();
+    bool handOverRest();
     void scheduleDeliver();
     void onEncrypted(qint64 plainBytes);
     void onEncryptedWritten(qint64 bytes);
