@@ -2,7 +2,7 @@
 """SockScope flood benchmark: headless and windowed (xvfb-run) SockScope vs the raw loopback limit.
 
     python3 tests/bench/flood.py --binary build-bench/app/sockscope [--quick] [--no-gui]
-                                 [--only relay|tls]
+                                 [--only bulk|lines|udp|relay|tls] [--runs N]
 
 Rows as in issue #5: 1 raw limits, 2 headless bulk, 3 GUI bulk, 4 lines, 5 UDP, 6 1,000 clients
 (raw, headless, GUI), 7 key-to-paint latency typed with xdotool (XTest) into the window, read
@@ -13,6 +13,11 @@ SockScope's relay with the hex log (headless; the window once it has a relay), i
 Row 9 (issue #15): 1 GiB into a headless TLS server (--tls --gen-cert, hex log) next to the same
 flood into a plaintext one, in the same run, from a Python ssl sender; also that sender into a
 Python ssl receiver (no SockScope), to show the sender is not the limit. `--only tls` runs it.
+Issue #16 (line rate): row 4 is 63-byte lines in 64 KiB writes, headless and in the window, next
+to the same sender's own limit; row 5 adds three UDP senders at full speed (raw, then headless);
+rows 2, 3, 4, 5 and 7 check the issue's targets (OK / MISSED, xfactor = value / target).
+`--only bulk|lines|udp` reruns one group with its references; `--runs N` repeats the selected rows
+and ends with the spread (min–max and each run) of every figure.
 
 Python 3 standard library only. All traffic stays on 127.0.0.1. Every loop is
 bounded in count and in time, every child process is stopped at the end (the
