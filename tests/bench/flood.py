@@ -1313,9 +1313,13 @@ def verdict(ok, value, target):
 
 
 def line_payload(n):
-    """n lines of LINE_BYTES: an 8-digit counter and letters (62 printable bytes), then "\\n"."""
+    """n lines of LINE_BYTES: an 8-digit counter and letters (62 printable bytes), then "\\n".
+    Built from 10,000-line blocks (the counter's high 4 digits are the join separator), which is
+    a few times faster than formatting a million lines one by one."""
     filler = bytes(0x61 + i % 26 for i in range(LINE_BYTES - 1 - 8))
-    return b"".join(b"%08d%s\n" % (i, filler) for i in range(n))
+    low = [b""] + [b"%04d%s\n" % (j, filler) for j in range(10_000)]
+    return b"".join((b"%04d" % k).join(low[:min(10_000, n - k * 10_000) + 1])
+                    for k in range(-(-n // 10_000)))
 
 
 def payload_flood(port, payload, timeout, pid=None):
