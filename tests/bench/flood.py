@@ -2045,11 +2045,12 @@ def first_number(cell):
 
 def spread_table(runs):
     """Issue #16 asks for spreads over runs: for every figure with numbers (value, and the ratio
-    where it is not the row's own reference), min–max over the runs and each run's value.
+    where it is not the row's own reference), min–max over the runs and each run's value, and
+    for a figure whose check has targets (OK / MISSED) in how many runs all were met.
     Rows are matched across runs by (test, figure); a blank test continues the one above."""
-    order, seen = [], {}
+    order, seen, met = [], {}, {}
     for i, rows in enumerate(runs):
-        test = ""
+        test, prev = "", None
         for row in rows:
             test = row[0] or test
             _t, fig, val, unit, raw = row[:5]
@@ -2060,29 +2061,35 @@ def spread_table(runs):
                 if not nums:
                     continue
                 key = (test, name, u)
-                if key not in seen:
+                if key not in seen:  # after the figure it followed in this run
                     seen[key] = {}
-                    order.append(key)
+                    order.insert(order.index(prev) + 1 if prev else 0, key)
                 seen[key][i] = nums
-    hdr = ("test", "figure", "unit", "min–max") + tuple(f"run {i + 1}" for i in range(len(runs)))
+                prev = key
+            check = str(row[6])
+            if "OK (x" in check or "MISSED (x" in check:
+                met.setdefault((test, fig, unit), {})[i] = "MISSED (x" not in check
+    hdr = ("test", "figure", "unit", "min–max", "targets met") + tuple(
+        f"run {i + 1}" for i in range(len(runs)))
     table = []
     for key in order:
         per_run = seen[key]
         width = max(len(v) for v in per_run.values())
         cols = [[v[j] for v in per_run.values() if len(v) == width] for j in range(width)]
-        span = " / ".join(f"{fmt_spread(min(c))}–{fmt_spread(max(c))}" for c in cols)
-        each = [" / ".join(fmt_spread(x) for x in per_run[i]) if i in per_run else "-"
+        u = key[2]
+        span = " / ".join(f"{fmt_spread(min(c), u)}–{fmt_spread(max(c), u)}" for c in cols)
+        each = [" / ".join(fmt_spread(x, u) for x in per_run[i]) if i in per_run else "-"
                 for i in range(len(runs))]
-        table.append(key + (span,) + tuple(each))
+        m = met.get(key)
+        table.append(key + (span, f"{sum(m.values())}/{len(m)} runs" if m else "")
+                     + tuple(each))
     return hdr, table
 
 
-def fmt_spread(v):
-    if abs(v) >= 100:
-        return f"{v:,.0f}"
-    if abs(v) >= 10:
-        return f"{v:.1f}"
-    return f"{v:.3f}" if abs(v) < 2 else f"{v:.2f}"
+def fmt_spread(v, unit):
+    if not unit:  # a ratio
+        return f"{v:.3f}"
+    return f"{v:,.0f}" if abs(v) >= 100 else f"{v:.1f}"
 
 
 def main():
