@@ -15,7 +15,7 @@ flood into a plaintext one, in the same run, from a Python ssl sender; also that
 Python ssl receiver (no SockScope), to show the sender is not the limit. `--only tls` runs it.
 Issue #16 (line rate): row 4 is 63-byte lines in 64 KiB writes, headless and in the window, next
 to the same sender's own limit; row 5 adds three UDP senders at full speed (raw, then headless);
-rows 2, 3, 4, 5 and 7 check the issue's targets (OK / MISSED, xfactor = value / target).
+rows 2, 3, 4, 5 and 7 check the issue's targets (OK / MISSED, x value / what the target names).
 `--only bulk|lines|udp` reruns one group with its references; `--runs N` repeats the selected rows
 and ends with the spread (min–max and each run) of every figure.
 
@@ -223,6 +223,8 @@ elif mode == "many":
     out = {"bytes": total, "accepted": accepted, "peak": peak}
 elif mode == "udp":
     s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    if len(sys.argv) > 5:  # SO_RCVBUF, as SockScope asks for its UDP socket
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, int(sys.argv[5]))
     s.bind(("127.0.0.1", port)); s.settimeout(30)
     count = total = 0
     try:
@@ -238,11 +240,11 @@ print(json.dumps(out), flush=True)
 
 
 class RawReceiver:
-    def __init__(self, mode, expect, timeout):
+    def __init__(self, mode, expect, timeout, rcvbuf=None):
         self.port = free_port(socket.SOCK_DGRAM if mode == "udp" else socket.SOCK_STREAM)
         self.proc = subprocess.Popen(
-            [sys.executable, "-c", RAW_RECEIVER, mode, str(self.port), str(expect), str(timeout)],
-            stdout=subprocess.PIPE, text=True)
+            [sys.executable, "-c", RAW_RECEIVER, mode, str(self.port), str(expect), str(timeout)]
+            + ([str(rcvbuf)] if rcvbuf else []), stdout=subprocess.PIPE, text=True)
         if not wait_listening(self.port, udp=(mode == "udp")):
             self.stop()
             raise RuntimeError("raw receiver did not start")
@@ -904,7 +906,7 @@ def bulk_targets(mibs, raw, targets):
     if "ratio" in targets:
         r = mibs / raw if isinstance(raw, (int, float)) and raw else None
         out += (f"; ≥ {targets['ratio']} of raw: "
-                + verdict(r is not None and r >= targets["ratio"], r, targets["ratio"]))
+                + verdict(r is not None and r >= targets["ratio"], r, 1.0))
     return out
 
 
@@ -1303,10 +1305,14 @@ KEY_P99_MAX_MS = 50.0               # row 7 during row 3's flood
 UDP_SENDERS = 3                     # row 5: three senders at full speed ...
 UDP_HELD_MAX_MS = 50.0              # ... the loop never held > 50 ms ...
 UDP_RATIO_MIN = 0.95                # ... and ≥ 0.95 of what the raw receiver gets
+UDP_RCVBUF = 4 * MiB                # SockScope's UdpSession asks for this SO_RCVBUF: the raw
+                                    # receiver of the three-sender line asks for the same
 
 
 def verdict(ok, value, target):
-    """'OK (x1.23)' / 'MISSED (x0.81)'; the factor is value / target."""
+    """'OK (x1.23)' / 'MISSED (x0.81)'. The factor is value / what the target names: for a
+    target of its own (1,190 MiB/s, 50 ms) value / target; for "≥ 0.7 of raw" the caller passes
+    the ratio to raw and 1 (as rows 8 and 9 print "≥ socat: MISSED (x0.59)")."""
     if value is None or value != value or not target:
         return "not measured"
     return f"{'OK' if ok else 'MISSED'} (x{value / target:.2f})"
@@ -1437,7 +1443,7 @@ class Bench:
             "udp_count": 100_000,
             "udp_paced_count": 30_000 if quick else 100_000,
             "udp_rate": 10_000,
-            "udp3_count": 50_000 if quick else 150_000,  # per sender
+            "udp3_count": 30_000 if quick else 80_000,  # per sender: ~1-2 s on 2 quiet cores
             "clients": 1000,
             "client_bytes": 1024,
             "keys": args.keys,
@@ -1730,9 +1736,9 @@ class Bench:
         n = self.cfg["udp3_count"]
         total = UDP_SENDERS * n
         log(f"raw UDP, {UDP_SENDERS} senders at full speed: {UDP_SENDERS} x {n} x 100 B")
-        rr = RawReceiver("udp", total, 60)
+        rr = RawReceiver("udp", total, 60, rcvbuf=UDP_RCVBUF)
         try:
-            raw = self.udp_three_once(rr.port)
+            raw = self.udp_three_once(rr.port, rr.pid)
             raw["recv"] = rr.result().get("datagrams", 0)
         finally:
             rr.stop()
@@ -1763,12 +1769,15 @@ class Bench:
         held_ok = isinstance(held, (int, float)) and held <= UDP_HELD_MAX_MS
         label = f"5 … {UDP_SENDERS} senders at full speed"
         return [
-            (f"5 raw UDP, {UDP_SENDERS} senders at full speed (py recv_into)", "received",
-             raw["recv"], "dgram", raw["recv"], note(raw), f"{raw['recv']}/{raw['sent']} received"),
+            (f"5 raw UDP, {UDP_SENDERS} senders at full speed (py recv_into, SO_RCVBUF 4 MiB)",
+             "received",
+             raw["recv"], "dgram", raw["recv"],
+             note(raw) + f"; receiver CPU {raw['server_cpu_pct']:.0f}%",
+             f"{raw['recv']}/{raw['sent']} received"),
             (f"5 headless UDP, {UDP_SENDERS} senders at full speed", "received", ss["recv"],
              "dgram", ref, note(ss) + f"; server CPU {ss['server_cpu_pct']:.0f}%",
              f"{ss['recv']}/{ss['sent']} received; ≥ {UDP_RATIO_MIN} of raw: "
-             + verdict(ratio is not None and ratio >= UDP_RATIO_MIN, ratio, UDP_RATIO_MIN)),
+             + verdict(ratio is not None and ratio >= UDP_RATIO_MIN, ratio, 1.0)),
             ("", "loop held max (event-loop lag max)", held, "ms", None,
              f"{label}: lag p99/max {fmt_lag(lag)} ms",
              f"never held > {UDP_HELD_MAX_MS:.0f} ms: "
