@@ -124,13 +124,16 @@ constexpr char kZero = char(-128); // a shuffle index with the top bit set write
 // The bytes a flood's printer formats were received a while ago, often on the other core, and
 // are no longer in this core's cache: the hardware prefetcher alone left the AVX-512 kernel
 // waiting on its loads most of the time (perf annotate of the headless flood; the benchmark's
-// 64 MiB-in-slices rows: 7-11 GiB/s without, ~15 GiB/s with 2 KiB ahead).
+// 64 MiB-in-slices rows: 7-11 GiB/s without, ~15 GiB/s with 2 KiB ahead; in the flood the
+// kernel's samples per 2 GiB went from ~390 to ~250-350, with no clear winner between 2, 4
+// and 8 KiB ahead).
 constexpr qsizetype kPrefetchAhead = 2048;
 
 inline void prefetchAhead(const uchar *p)
 {
-    // Past the end of the data is fine: a prefetch never faults.
-    _mm_prefetch(reinterpret_cast<const char *>(p + kPrefetchAhead), _MM_HINT_T0);
+    // Past the end of the data is fine: a prefetch never faults. (The address is computed as an
+    // integer: a pointer that far past the end of an array would be undefined behaviour.)
+    __builtin_prefetch(reinterpret_cast<const void *>(quintptr(p) + kPrefetchAhead));
 }
 
 // 16 bytes → 48 characters ("XX " each) per step with SSSE3: the two nibbles become digits
