@@ -68,6 +68,66 @@ qint64 hexDumpSize(qsizetype dataSize)
     return HexDump::lineCount(dataSize) * (HexDump::lineWidth(quint64(dataSize - 1)) + 1);
 }
 
+// appendHex(' ') with each kernel, as the headless printer uses it: 1 MiB appended to a
+// buffer that is reused (emptied, capacity kept, pages already touched), 16 times per run.
+void addHexKernelCases(Group &group, const QByteArray &mib, const QByteArray &big)
+{
+    constexpr int kRounds = 16;
+    const struct
+    {
+        HexKernel kernel;
+        QString name;
+    } kernels[] = {{HexKernel::Scalar, u"scalar"_s},
+                   {HexKernel::Ssse3, u"SSSE3"_s},
+                   {HexKernel::Avx2, u"AVX2"_s},
+                   {HexKernel::Avx512Vbmi, u"AVX-512 VBMI"_s}};
+    const QString baseline = u"appendHex(' '), SSSE3 kernel, 1 MiB"_s;
+    for (const auto &k : kernels) {
+        if (!hexKernelSupported(k.kernel)) {
+            group.notes << u"The %1 kernel is not supported by this CPU: no row."_s.arg(k.name);
+            continue;
+        }
+        auto out = std::make_shared<QByteArray>(mib.size() * 3, '\0');
+        const HexKernel kernel = k.kernel;
+        group.cases << Case{u"appendHex(' '), %1 kernel, 1 MiB"_s.arg(k.name), kRounds * mib.size(),
+                            [mib, out, kernel] {
+                                qint64 sink = 0;
+                                for (int r = 0; r < kRounds; ++r) {
+                                    out->resize(0);
+                                    appendHexWith(kernel, *out, mib, ' ');
+                                    sink += out->back();
+                                }
+                                return RunOutput{0, sink};
+                            },
+                            k.kernel == HexKernel::Ssse3 ? QString() : baseline};
+    }
+    // The printer's pattern over input too large for the caches: 64 KiB slices appended to a
+    // line buffer that is emptied once it holds 256 KiB.
+    for (const auto &k : kernels) {
+        if (!hexKernelSupported(k.kernel))
+            continue;
+        auto line = std::make_shared<QByteArray>(512 * KiB, '\0');
+        const HexKernel kernel = k.kernel;
+        group.cases << Case{u"appendHex(' '), %1 kernel, %2 in 64 KiB slices"_s.arg(
+                                k.name, formatBytes(big.size())),
+                            big.size(), [big, line, kernel] {
+                                qint64 sink = 0;
+                                line->resize(0);
+                                forEachChunk(big, 64 * KiB, 0, [&](QByteArrayView c) {
+                                    appendHexWith(kernel, *line, c, ' ');
+                                    if (line->size() >= 256 * KiB) {
+                                        sink += line->back();
+                                        line->resize(0);
+                                    }
+                                });
+                                return RunOutput{0, sink};
+                            }};
+    }
+    group.notes << u"appendHex() rows: %1 calls per run of 1 MiB each into one reused buffer; "
+                   "MiB/s of input. The widest kernel here is what appendHex() uses."_s.arg(
+                       kRounds);
+}
+
 // ---- text ------------------------------------------------------------------------------------
 
 struct TextInput
@@ -184,6 +244,8 @@ Group hexGroup(const Sizes &sizes)
                         },
                         {},
                         small.size()};
+
+    addHexKernelCases(group, data.first(qMin(MiB, data.size())), data);
 
     const int dumpLineBytes = HexDump::lineWidth(quint64(data.size() - 1)) + 1;
     group.notes.prepend(u"hexDump() builds its whole %1 dump in memory (uppercase, single bytes, "

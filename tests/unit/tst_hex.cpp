@@ -6,6 +6,24 @@
 using namespace sockscope;
 using namespace Qt::StringLiterals;
 
+namespace {
+
+// The reference: one byte at a time, as obviously right as it gets.
+QByteArray plainHex(QByteArrayView data, char separator)
+{
+    QByteArray s;
+    s.reserve(data.size() * 3);
+    for (qsizetype i = 0; i < data.size(); ++i) {
+        if (i > 0 && separator)
+            s += separator;
+        s += "0123456789ABCDEF"[uchar(data[i]) >> 4];
+        s += "0123456789ABCDEF"[uchar(data[i]) & 0xF];
+    }
+    return s;
+}
+
+} // namespace
+
 class tst_Hex : public QObject
 {
     Q_OBJECT
@@ -137,6 +155,102 @@ private slots:
             const QByteArray shifted = 'x' + data;
             QCOMPARE(sockscope::toHex(QByteArrayView(shifted).sliced(1), separator), expected);
         }
+    }
+
+    // Every kernel the CPU has must format exactly as the scalar loop and a plain per-byte
+    // formatter do: all lengths 0..300 (every block edge and tail of the 16/32/64-byte
+    // kernels), random bytes, source and destination at every offset within a 64-byte block.
+    void kernelsMatchScalar_data()
+    {
+        QTest::addColumn<int>("kernel");
+        QTest::addColumn<char>("separator");
+        const struct
+        {
+            HexKernel kernel;
+            const char *name;
+        } kernels[] = {{HexKernel::Scalar, "scalar"},
+                       {HexKernel::Ssse3, "ssse3"},
+                       {HexKernel::Avx2, "avx2"},
+                       {HexKernel::Avx512Vbmi, "avx512vbmi"}};
+        // The API takes any char; 0 means none. 0x80 and 0xFF have the top bit set that
+        // makes a byte shuffle write zero.
+        const struct
+        {
+            char separator;
+            const char *name;
+        } separators[] = {{' ', "space"},    {':', "colon"},       {char(0), "none"},
+                          {'\n', "newline"}, {char(0x80), "0x80"}, {char(0xFF), "0xFF"}};
+        for (const auto &k : kernels)
+            for (const auto &s : separators)
+                QTest::addRow("%s-%s", k.name, s.name) << int(k.kernel) << s.separator;
+    }
+
+    void kernelsMatchScalar()
+    {
+        QFETCH(int, kernel);
+        QFETCH(char, separator);
+        const auto k = HexKernel(kernel);
+        if (!hexKernelSupported(k))
+            QSKIP("this CPU does not have the instructions of this kernel");
+        QRandomGenerator rng(23);
+        QByteArray buffer(300 + 64, Qt::Uninitialized);
+        for (int n = 0; n <= 300; ++n) {
+            for (char &c : buffer)
+                c = char(rng.bounded(256));
+            // Every offset for the short lengths, a spread for the long ones (test time).
+            for (int offset = 0; offset < 64; offset += (n <= 70 ? 1 : 9)) {
+                const QByteArrayView data = QByteArrayView(buffer).sliced(offset, n);
+                const QByteArray expected = plainHex(data, separator);
+                QByteArray scalar;
+                appendHexWith(HexKernel::Scalar, scalar, data, separator);
+                QCOMPARE(scalar, expected);
+                const QByteArray prefix(offset, '>');
+                QByteArray out = prefix;
+                appendHexWith(k, out, data, separator);
+                if (out != prefix + expected)
+                    QFAIL(qPrintable(u"n=%1 offset=%2:\n got %3\nwant %4"_s.arg(n).arg(offset).arg(
+                        QString::fromLatin1(out.toPercentEncoding(" :>")),
+                        QString::fromLatin1((prefix + expected).toPercentEncoding(" :>")))));
+            }
+        }
+    }
+
+    // Every byte value at every position of a 64-byte block, through each kernel.
+    void kernelsEveryByteValue()
+    {
+        QByteArray data(256 * 65, Qt::Uninitialized);
+        for (int i = 0; i < data.size(); ++i)
+            data[i] = char(i + i / 256);
+        for (HexKernel k :
+             {HexKernel::Scalar, HexKernel::Ssse3, HexKernel::Avx2, HexKernel::Avx512Vbmi}) {
+            if (!hexKernelSupported(k))
+                continue;
+            for (char separator : {' ', char(0)}) {
+                QByteArray out;
+                appendHexWith(k, out, data, separator);
+                QCOMPARE(out, plainHex(data, separator));
+            }
+        }
+    }
+
+    // The kernels are nested (each CPU that has one has those below it), appendHex() uses
+    // the widest, and the scalar one is always there.
+    void kernelSelection()
+    {
+        const HexKernel best = bestHexKernel();
+        QVERIFY(hexKernelSupported(HexKernel::Scalar));
+        for (HexKernel k :
+             {HexKernel::Scalar, HexKernel::Ssse3, HexKernel::Avx2, HexKernel::Avx512Vbmi})
+            QCOMPARE(hexKernelSupported(k), k <= best);
+        QByteArray data(1000, Qt::Uninitialized);
+        QRandomGenerator rng(5);
+        for (char &c : data)
+            c = char(rng.bounded(256));
+        QByteArray viaBest, viaAppend;
+        appendHexWith(best, viaBest, data, ' ');
+        appendHex(viaAppend, data);
+        QCOMPARE(viaAppend, viaBest);
+        qInfo("widest hex kernel on this CPU: %d", int(best));
     }
 
     // Hex out, hex in: byte-exact for every byte value and random data.

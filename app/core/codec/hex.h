@@ -28,6 +28,21 @@ QByteArray toHex(QByteArrayView data, char separator = ' ');
 void appendHex(QByteArray &out, QByteArrayView data, char separator = ' ');
 QString toHexString(QByteArrayView data, char separator = ' ');
 
+// The formatting kernels appendHex() chooses from at run time: the widest the CPU has.
+// Named so that tests and benchmarks can run each one the CPU supports; others need not care.
+enum class HexKernel
+{
+    Scalar,
+    Ssse3,
+    Avx2,
+    Avx512Vbmi
+};
+bool hexKernelSupported(HexKernel kernel);
+HexKernel bestHexKernel();
+// appendHex() with `kernel` (or the widest supported one below it) for the whole blocks,
+// narrower kernels for what is left.
+void appendHexWith(HexKernel kernel, QByteArray &out, QByteArrayView data, char separator);
+
 // Classic hex dump: one line per 16 bytes,
 //   "00000010  48 65 6C 6C 6F 2C 20 77  6F 72 6C 64 21 0A 00 01  |Hello, world!...|\n"
 // offset (8 hex digits, wider when needed), 16 bytes in two groups of 8 and
