@@ -1,6 +1,7 @@
 #include "logview.h"
 
 #include "logmodel.h"
+#include "paintthrottle.h"
 
 #include <QApplication>
 #include <QCache>
@@ -143,7 +144,10 @@ private:
     int m_maxLines = 1;
 };
 
-LogView::LogView(QWidget *parent) : QTableView(parent), m_delegate(new LogDataDelegate(this))
+LogView::LogView(QWidget *parent)
+    : QTableView(parent),
+      m_delegate(new LogDataDelegate(this)),
+      m_paintThrottle(new PaintThrottle(viewport()))
 {
     setSelectionBehavior(SelectRows);
     setSelectionMode(ExtendedSelection);
@@ -194,6 +198,8 @@ void LogView::setModel(QAbstractItemModel *model)
     if (model) {
         m_modelConnections << connect(model, &QAbstractItemModel::rowsRemoved, this,
                                       &LogView::onRowsRemoved);
+        m_modelConnections << connect(model, &QAbstractItemModel::rowsAboutToBeInserted,
+                                      m_paintThrottle, &PaintThrottle::noteChange);
     }
     setColumnHidden(LogModel::TimeColumn, !m_showTimestamps);
     applyColumnWidths();
@@ -247,6 +253,7 @@ void LogView::onScrollRangeChanged(int, int max)
 
 void LogView::rowsAboutToBeRemoved(const QModelIndex &parent, int start, int end)
 {
+    m_paintThrottle->noteChange();
     m_removing = true;
     if (!parent.isValid() && !m_following) {
         // Rows going away above the first visible row would pull the content

@@ -5,6 +5,7 @@
 namespace sockscope {
 
 class LogDataDelegate;
+class PaintThrottle;
 
 // The message log table, over a LogModel or a LogFilterModel on top of one.
 // Built for floods: every row has the same fixed height (nothing is measured
@@ -71,6 +72,7 @@ private:
 
     LogDataDelegate *m_delegate = nullptr;
     QList<QMetaObject::Connection> m_modelConnections;
+    PaintThrottle *m_paintThrottle; // new rows paint at most ~30 times a second
     bool m_showTimestamps = true;
     bool m_wrap = false;
     bool m_relayColumns = false;
