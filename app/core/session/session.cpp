@@ -759,14 +759,23 @@ void Session::logEvent(quint32 peerId, const QString &text, bool error)
 
 void Session::appendRecord(LogRecord &&record)
 {
+    m_pendingBytes += record.bytes.size();
     m_pending.append(std::move(record));
     if (!m_batchTimer.isActive())
         m_batchTimer.start();
+    // A flood fills 30 ms with tens of MiB: handed over in slices, the headless printer
+    // formats while reading goes on, instead of waiting for a batch that size.
+    if (m_batchFlushBytes > 0 && m_pendingBytes >= m_batchFlushBytes && !m_flushQueued) {
+        m_flushQueued = true;
+        QMetaObject::invokeMethod(this, &Session::flushRecords, Qt::QueuedConnection);
+    }
 }
 
 void Session::flushRecords()
 {
     m_batchTimer.stop();
+    m_flushQueued = false;
+    m_pendingBytes = 0;
     if (!m_pending.isEmpty()) {
         LogRecords batch;
         batch.swap(m_pending);

@@ -161,6 +161,12 @@ public:
     // themselves, in batches, so short connections repeated for days keep the table bounded.
     QList<quint32> peerIds() const { return m_order; }
     static constexpr int MaxClosedPeersKept = 1000;
+    // Records waiting with this much payload go out on the next loop pass instead of at the
+    // batch timer (0: the timer only). A flood then reaches the log (and the headless printer)
+    // in slices while reading goes on, not as one batch of 30 ms worth on top of a full log.
+    static constexpr qint64 DefaultBatchFlushBytes = 4 << 20;
+    void setBatchFlushBytes(qint64 bytes) { m_batchFlushBytes = bytes; }
+    qint64 batchFlushBytes() const { return m_batchFlushBytes; }
     // Closed peers dropped from the table that way so far (their bytes stay in the totals).
     qint64 prunedPeerCount() const { return m_prunedPeers; }
     const PeerInfo *peer(quint32 id) const;
@@ -190,7 +196,8 @@ signals:
     void tlsVerificationFailed(const sockscope::TlsSessionInfo &refused);
     // A user-facing error sentence (also logged as an Event record).
     void errorOccurred(const QString &message);
-    // A batch of records, in order.
+    // A batch of records, in order: every 30 ms at most, or on the next loop pass once
+    // batchFlushBytes() of payload are waiting.
     void recordsReady(const sockscope::LogRecords &records);
     void peerOpened(quint32 id);
     void peerClosed(quint32 id);
@@ -375,6 +382,9 @@ private:
     QTimer m_replyTimer;
 
     LogRecords m_pending;
+    qint64 m_pendingBytes = 0;
+    qint64 m_batchFlushBytes = DefaultBatchFlushBytes;
+    bool m_flushQueued = false;
     QTimer m_batchTimer;
     QTimer m_idleTimer;
     QElapsedTimer m_monotonic;
