@@ -23,6 +23,9 @@
 #include <QTimer>
 
 #include <sys/ioctl.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -161,6 +164,7 @@ private slots:
     void pausedAtPeerFin();
     void readCapYields();
     void maxBlockBytes();
+    void idleLinksHoldNoBlock();
     void adoptConnectedSocket_data();
     void adoptConnectedSocket();
     void resetOrClose_data();
@@ -835,6 +839,51 @@ void tst_TcpLink::resetOrClose()
                                           : QStringLiteral("the peer closed the connection")),
              qPrintable(w.text));
     QCOMPARE(w.written + w.unsent, qint64(pendingSend));
+}
+
+// Reads land in one warm block per thread (ReceiveBuffer), not one per link: a thousand
+// connections that each sent a line hold their lines, not 256 KiB each (issue #16; a block per
+// link took headless sockscope from 32 to 283 MiB with flood.py's 1,000 clients).
+void tst_TcpLink::idleLinksHoldNoBlock()
+{
+#if !defined(__GLIBC__) || defined(__SANITIZE_ADDRESS__)
+    QSKIP("counts the heap with glibc's mallinfo2(); this build has another allocator");
+#else
+    const int count = 100;
+    DescriptorServer server;
+    QVERIFY(server.listen(kLoopback, 0));
+    std::vector<std::unique_ptr<QTcpSocket>> clients;
+    for (int i = 0; i < count; ++i) {
+        clients.push_back(std::make_unique<QTcpSocket>());
+        clients.back()->connectToHost(kLoopback, server.serverPort());
+        if (i % 20 == 19) // within the listen backlog
+            QTRY_COMPARE_WITH_TIMEOUT(server.descriptors.size(), i + 1, 10000);
+    }
+    for (auto &c : clients) {
+        QTRY_VERIFY(c->state() == QAbstractSocket::ConnectedState);
+        c->write(QByteArray(1024, 'x'));
+    }
+    // In use from the heap, plus chunks big enough to get a mapping of their own.
+    const auto heapInUse = [] {
+        const struct mallinfo2 m = mallinfo2();
+        return qint64(m.uordblks + m.hblkhd);
+    };
+    const qint64 before = heapInUse();
+    std::vector<std::unique_ptr<TcpLink>> links;
+    qint64 received = 0;
+    for (qintptr fd : std::as_const(server.descriptors)) {
+        links.emplace_back(TcpLink::fromDescriptor(fd));
+        QVERIFY(links.back());
+        connect(links.back().get(), &Link::received, this,
+                [&](const QByteArray &b) { received += b.size(); });
+    }
+    server.descriptors.clear(); // the links own them now
+    QTRY_COMPARE_WITH_TIMEOUT(received, qint64(count) * 1024, 10000);
+    const qint64 grown = heapInUse() - before;
+    QVERIFY2(grown < 8 << 20, qPrintable(QStringLiteral("%1 links hold %2 bytes more")
+                                              .arg(count)
+                                              .arg(grown)));
+#endif
 }
 
 QTEST_MAIN(tst_TcpLink)

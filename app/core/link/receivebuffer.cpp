@@ -4,6 +4,12 @@
 
 namespace sockscope {
 
+ReceiveBuffer &ReceiveBuffer::forThisThread()
+{
+    static thread_local ReceiveBuffer buffer;
+    return buffer;
+}
+
 char *ReceiveBuffer::space()
 {
     if (m_block.size() != BlockBytes)

@@ -24,6 +24,10 @@ public:
     // A read this big is handed over in its block (at most a quarter of it unused).
     static constexpr qsizetype HandOverBytes = BlockBytes / 4 * 3;
 
+    // The one a thread's links share: reads on a thread happen one at a time, and each is
+    // taken before it is handed on, so a thousand idle connections hold no block each.
+    static ReceiveBuffer &forThisThread();
+
     // The warm block's memory, BlockBytes long, for one recv().
     char *space();
     // The first `bytes` of space() as a block of their own, for received().

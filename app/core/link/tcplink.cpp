@@ -1,5 +1,7 @@
 #include "core/link/tcplink.h"
 
+#include "core/link/receivebuffer.h"
+
 #include <QPointer>
 #include <QSocketNotifier>
 #include <QTcpSocket>
@@ -210,7 +212,8 @@ void TcpLink::onReadable()
         if (maxBlockBytes() > 0)
             want = qMin(want, maxBlockBytes());
         // No ioctl to ask how much first: the warm block takes whatever the kernel has.
-        const ssize_t n = ::recv(m_fd, m_receive.space(), size_t(want), MSG_DONTWAIT);
+        ReceiveBuffer &buffer = ReceiveBuffer::forThisThread();
+        const ssize_t n = ::recv(m_fd, buffer.space(), size_t(want), MSG_DONTWAIT);
         if (n < 0) {
             if (errno == EINTR)
                 continue;
@@ -223,7 +226,7 @@ void TcpLink::onReadable()
             return;
         }
         total += n;
-        emit received(m_receive.take(n));
+        emit received(buffer.take(n));
         if (!self || state() != State::Open || readBlocked())
             return; // closed, paused or deleted by a handler
         if (n < want)

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "core/link/link.h"
-#include "core/link/receivebuffer.h"
 
 #include <QByteArray>
 
@@ -106,7 +105,6 @@ private:
     bool m_readPaused = false;
     bool m_readHeld = false;
     bool readBlocked() const { return m_readPaused || m_readHeld; }
-    ReceiveBuffer m_receive;
     qint64 m_readEvents = 0;
 
     int m_stallMs = DefaultStallMs;
