@@ -4981,7 +4981,10 @@ TLS: %2</source>
     </message>
     <message numerus="yes">
         <source>Send to: all %n DTLS client(s)</source>
-        <translation><numerusform>Send to: all %n DTLS client</numerusform><numerusform>Send to: all %n DTLS clients</numerusform></translation>
+        <translation>
+            <numerusform>Send to: all %n DTLS client</numerusform>
+            <numerusform>Send to: all %n DTLS clients</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -6626,6 +6629,14 @@ SHA-256 fingerprint: %2</source>
     </message>
     <message>
         <source>Could not leave multicast group %1 on %2: %3</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Cannot read from %1: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Receive failed: %1</source>
         <translation></translation>
     </message>
 </context>

@@ -4959,7 +4959,9 @@ TLS：%2</translation>
     </message>
     <message numerus="yes">
         <source>Send to: all %n DTLS client(s)</source>
-        <translation><numerusform>发送到：全部 %n 个 DTLS 客户端</numerusform></translation>
+        <translation>
+            <numerusform>发送到：全部 %n 个 DTLS 客户端</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -6589,6 +6591,14 @@ SHA-256 指纹：%2</translation>
     <message>
         <source>Could not leave multicast group %1 on %2: %3</source>
         <translation>无法在 %2 上退出组播组 %1：%3</translation>
+    </message>
+    <message>
+        <source>Cannot read from %1: %2</source>
+        <translation>无法从 %1 读取：%2</translation>
+    </message>
+    <message>
+        <source>Receive failed: %1</source>
+        <translation>接收失败：%1</translation>
     </message>
 </context>
 </TS>
