@@ -17,6 +17,34 @@ QString isoLocalTime(qint64 usSinceEpoch)
     return QDateTime::fromMSecsSinceEpoch(usSinceEpoch / 1000).toString(Qt::ISODateWithMs);
 }
 
+void IsoTimeFormatter::append(qint64 usSinceEpoch, QByteArray &out)
+{
+    const qint64 ms = usSinceEpoch / 1000; // as isoLocalTime() rounds
+    if (ms < 0) {
+        out += isoLocalTime(usSinceEpoch).toUtf8(); // before 1970: not worth a fast path
+        return;
+    }
+    const qint64 second = ms / 1000;
+    if (second != m_second) {
+        m_second = second;
+        // The real conversion, at the second's start; ".000" is the part written here.
+        m_prefix = isoLocalTime(second * 1000 * 1000).toUtf8();
+        if (m_prefix.size() == 23 && m_prefix.endsWith(".000"))
+            m_prefix.chop(3);
+        else
+            m_prefix.clear(); // a shape not foreseen (a year past 9999): the slow way
+    }
+    if (m_prefix.isEmpty()) {
+        out += isoLocalTime(usSinceEpoch).toUtf8();
+        return;
+    }
+    const int milli = int(ms - second * 1000);
+    const char digits[3] = {char('0' + milli / 100), char('0' + milli / 10 % 10),
+                            char('0' + milli % 10)};
+    out.append(m_prefix);
+    out.append(digits, 3);
+}
+
 namespace {
 
 void addClose(QJsonObject &c, const PeerInfo &p)
