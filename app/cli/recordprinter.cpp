@@ -5,6 +5,8 @@
 #include "core/codec/textcodec.h"
 #include "core/report/sessionreport.h"
 
+#include <iterator>
+
 namespace sockscope {
 
 RecordPrinter::RecordPrinter(const Style &style, FILE *out, qint64 maxQueuedBytes)
@@ -169,11 +171,40 @@ const char *RecordPrinter::directionTag(const LogRecord &r) const
     return towardsServer ? " C>S " : " S>C ";
 }
 
+namespace {
+
+// QByteArray::number() without its temporary: a flood of short lines prints one per record.
+void appendDecimal(QByteArray &out, quint64 n)
+{
+    char digits[20];
+    char *p = std::end(digits);
+    do {
+        *--p = char('0' + n % 10);
+        n /= 10;
+    } while (n);
+    out.append(p, std::end(digits) - p);
+}
+
+} // namespace
+
+void RecordPrinter::appendPeerName(quint32 id, QByteArray &line) const
+{
+    if (!id) {
+        line += '-';
+        return;
+    }
+    const auto it = m_names.constFind(id);
+    if (it == m_names.cend())
+        line += '?';
+    else
+        line += *it;
+}
+
 void RecordPrinter::render(const LogRecord &r, QByteArray &line)
 {
-    line += isoLocalTime(r.timeUs).toUtf8();
+    m_time.append(r.timeUs, line);
     line += directionTag(r);
-    line += r.peerId ? m_names.value(r.peerId, QByteArrayLiteral("?")) : QByteArray("-");
+    appendPeerName(r.peerId, line);
     line += ' ';
     if (r.kind == LogRecord::Kind::Event) {
         line += "- ";
@@ -181,7 +212,7 @@ void RecordPrinter::render(const LogRecord &r, QByteArray &line)
         line += '\n';
         return;
     }
-    line += QByteArray::number(r.bytes.size());
+    appendDecimal(line, quint64(r.bytes.size()));
     line += ' ';
     if (m_style.hex) {
         // A flood arrives as records of up to a MiB, three times that as hex: written out
