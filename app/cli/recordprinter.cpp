@@ -130,9 +130,11 @@ void RecordPrinter::handle(Item &item)
         break;
     case Item::Kind::Name:
         m_names.insert(item.id, item.name);
+        m_lastNamed = 0;
         break;
     case Item::Kind::Unname:
         m_names.remove(item.id);
+        m_lastNamed = 0;
         break;
     case Item::Kind::Closed:
         m_closed.append(item.id);
@@ -187,17 +189,18 @@ void appendDecimal(QByteArray &out, quint64 n)
 
 } // namespace
 
-void RecordPrinter::appendPeerName(quint32 id, QByteArray &line) const
+void RecordPrinter::appendPeerName(quint32 id, QByteArray &line)
 {
     if (!id) {
         line += '-';
         return;
     }
-    const auto it = m_names.constFind(id);
-    if (it == m_names.cend())
-        line += '?';
-    else
-        line += *it;
+    // A flood's records come from one peer after another: look up each change only.
+    if (id != m_lastNamed) {
+        m_lastNamed = id;
+        m_lastName = m_names.value(id, QByteArrayLiteral("?"));
+    }
+    line += m_lastName;
 }
 
 void RecordPrinter::render(const LogRecord &r, QByteArray &line)

@@ -77,7 +77,7 @@ private:
     void handle(Item &item);
     void printBatch(const LogRecords &records);
     void render(const LogRecord &record, QByteArray &line);
-    void appendPeerName(quint32 id, QByteArray &line) const;
+    void appendPeerName(quint32 id, QByteArray &line);
     const char *directionTag(const LogRecord &record) const;
     static void appendRelayMarks(const LogRecord &record, QByteArray &line);
     void flushIfFull(QByteArray &line);
@@ -97,6 +97,8 @@ private:
 
     // The worker's own.
     QHash<quint32, QByteArray> m_names;
+    quint32 m_lastNamed = 0; // appendPeerName()'s last peer (0: none), and its name
+    QByteArray m_lastName;
     QHash<quint64, std::shared_ptr<StreamDecoder>> m_decoders; // peer id << 1 | direction
     QList<quint32> m_closed;
     QByteArray m_output; // reused for every batch

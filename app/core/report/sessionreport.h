@@ -37,8 +37,10 @@ public:
 
 private:
     static constexpr qint64 NoSecond = std::numeric_limits<qint64>::min();
-    qint64 m_second = NoSecond; // UTC seconds since the epoch that m_prefix shows
-    QByteArray m_prefix;        // "yyyy-MM-ddTHH:mm:ss." or, for an odd second, empty
+    static constexpr int TextSize = 23; // yyyy-MM-ddTHH:mm:ss.zzz
+    qint64 m_second = NoSecond;         // UTC seconds since the epoch that m_text shows
+    bool m_fast = false;                // m_text holds it (else an odd second: the slow way)
+    char m_text[TextSize] = {};
 };
 
 } // namespace sockscope
