@@ -1,3 +1,4 @@
+#include "hugepageheap.h"
 #include "ui/appsettings.h"
 #include "cli/headlessrunner.h"
 #include "ui/inputprobe.h"
@@ -18,11 +19,6 @@
 
 namespace {
 
-// Received data and log records come and go in blocks of up to a MiB (the per-socket read
-// buffer). By default glibc gives blocks that size straight back to the kernel (mmap/munmap,
-// or trimming the top of the heap), so every new one costs a page fault per 4 KiB touched:
-// a fifth of the CPU time of a TCP flood. Kept in the heap, a block's next use is free; the
-// log store's caps still bound how much is held.
 // Every log record's timestamp is turned into local time. With TZ unset, glibc checks
 // /etc/localtime (a stat() system call) on each conversion: 40 % of the CPU time of a flood
 // of small messages. Naming the zone file once makes glibc load it once. A time zone change
@@ -33,6 +29,11 @@ void pinTimeZone()
         qputenv("TZ", ":/etc/localtime");
 }
 
+// Received data and log records come and go in blocks of up to 256 KiB (ReceiveBuffer) and
+// batches of up to a few MiB. By default glibc gives blocks that size straight back to the
+// kernel (mmap/munmap, or trimming the top of the heap), so every new one costs a page fault
+// per 4 KiB touched: a fifth of the CPU time of a TCP flood. Kept in the heap, a block's next
+// use is free; the log store's caps still bound how much is held.
 void tuneAllocator()
 {
 #ifdef __GLIBC__
@@ -69,6 +70,7 @@ int runHeadless(int argc, char *argv[], const sockscope::LaunchOptions &options)
 
 int main(int argc, char *argv[])
 {
+    sockscope::useHugePageHeap(argv);
     tuneAllocator();
     pinTimeZone();
     QStringList arguments;

@@ -86,6 +86,24 @@ private slots:
         QVERIFY(s.bytes() <= rowCost * 10);
     }
 
+    // A block handed over with room to spare (ReceiveBuffer) costs the memory it holds.
+    void capsByHeldMemory()
+    {
+        LogRecord r;
+        r.kind = LogRecord::Kind::Rx;
+        r.bytes = QByteArray(4096, 'x');
+        r.bytes.resize(100); // keeps its 4096-byte allocation
+        QVERIFY(r.bytes.capacity() >= 4096);
+        QCOMPARE(LogStore::cost(r), LogStore::RowOverhead + r.bytes.capacity());
+        LogStore s({1000, 3 * (LogStore::RowOverhead + 4096)});
+        for (int i = 0; i < 5; ++i) {
+            r.peerId = quint32(i);
+            add(s, {r});
+        }
+        QCOMPARE(s.size(), 3);
+        QCOMPARE(s.at(0).peerId, quint32(2));
+    }
+
     void sequencesSurviveEviction()
     {
         LogStore s({5, 1ll << 40});

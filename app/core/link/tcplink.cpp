@@ -22,8 +22,6 @@ namespace sockscope {
 
 namespace {
 
-// First recv() size; grows to ReadCapBytes while reads fill it, shrinks back when they don't.
-constexpr qint64 kMinRecvBytes = 64 << 10;
 // Chunks per sendmsg(): many small writes go out in one system call.
 constexpr int kMaxIov = 64;
 
@@ -124,8 +122,7 @@ TcpLink::TcpLink(int descriptor, QObject *parent)
       m_fd(descriptor),
       m_readNotifier(new QSocketNotifier(descriptor, QSocketNotifier::Read, this)),
       m_writeNotifier(new QSocketNotifier(descriptor, QSocketNotifier::Write, this)),
-      m_stallTimer(new QTimer(this)),
-      m_recvSize(kMinRecvBytes)
+      m_stallTimer(new QTimer(this))
 {
     m_writeNotifier->setEnabled(false);
     m_stallTimer->setSingleShot(true);
@@ -209,12 +206,11 @@ void TcpLink::onReadable()
     QPointer<TcpLink> self(this);
     qint64 total = 0;
     while (total < ReadCapBytes) {
-        qint64 want = qMin(m_recvSize, ReadCapBytes - total);
+        qint64 want = qMin<qint64>(ReceiveBuffer::BlockBytes, ReadCapBytes - total);
         if (maxBlockBytes() > 0)
             want = qMin(want, maxBlockBytes());
-        // Read straight into the block that is handed over; no ioctl to ask how much first.
-        QByteArray block(want, Qt::Uninitialized);
-        const ssize_t n = ::recv(m_fd, block.data(), size_t(want), MSG_DONTWAIT);
+        // No ioctl to ask how much first: the warm block takes whatever the kernel has.
+        const ssize_t n = ::recv(m_fd, m_receive.space(), size_t(want), MSG_DONTWAIT);
         if (n < 0) {
             if (errno == EINTR)
                 continue;
@@ -227,15 +223,7 @@ void TcpLink::onReadable()
             return;
         }
         total += n;
-        if (n == want)
-            m_recvSize = qMin(m_recvSize * 2, ReadCapBytes);
-        else if (n < m_recvSize / 4)
-            m_recvSize = qMax(m_recvSize / 2, kMinRecvBytes);
-        block.resize(n);
-        // realloc() shrinks in place: the block keeps no unused capacity, and is not copied.
-        if (n < want)
-            block.squeeze();
-        emit received(block);
+        emit received(m_receive.take(n));
         if (!self || state() != State::Open || readBlocked())
             return; // closed, paused or deleted by a handler
         if (n < want)

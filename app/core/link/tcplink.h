@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/link/link.h"
+#include "core/link/receivebuffer.h"
 
 #include <QByteArray>
 
@@ -30,8 +31,8 @@ class TcpLink final : public Link
 {
     Q_OBJECT
 public:
-    // At most this much is read per readiness event (and handed over as blocks of at most
-    // this); then the event loop turns, so one fast peer cannot hold it.
+    // At most this much is read per readiness event (handed over as blocks of at most
+    // ReceiveBuffer::BlockBytes); then the event loop turns, so one fast peer cannot hold it.
     static constexpr qint64 ReadCapBytes = 1 << 20;
     // Likewise for writing per readiness event.
     static constexpr qint64 WriteCapBytes = 1 << 20;
@@ -105,7 +106,7 @@ private:
     bool m_readPaused = false;
     bool m_readHeld = false;
     bool readBlocked() const { return m_readPaused || m_readHeld; }
-    qint64 m_recvSize;
+    ReceiveBuffer m_receive;
     qint64 m_readEvents = 0;
 
     int m_stallMs = DefaultStallMs;

@@ -46,7 +46,12 @@ public:
     void append(const LogRecords &records, qsizetype from = 0);
     void clear();
 
-    static qint64 cost(const LogRecord &r) { return RowOverhead + r.bytes.size(); }
+    // A row costs the memory its bytes hold: a received block can hold more than was read
+    // (ReceiveBuffer hands over blocks up to a quarter unused).
+    static qint64 cost(const LogRecord &r)
+    {
+        return RowOverhead + qMax(r.bytes.size(), r.bytes.capacity());
+    }
 
 private:
     Limits m_limits;

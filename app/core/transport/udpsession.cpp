@@ -1,9 +1,10 @@
 #include "core/transport/udpsession.h"
+
+#include "core/link/datagramreader.h"
 #include "core/link/socketerrors.h"
 #include "core/net/endpoint.h"
 
 #include <QHostInfo>
-#include <QNetworkDatagram>
 #include <QUdpSocket>
 #include <QVariant>
 
@@ -12,8 +13,9 @@
 namespace sockscope {
 
 namespace {
-// Datagrams read per wake-up at most, so a flood does not starve the event loop.
-constexpr int kReadBatch = 128;
+// Datagrams read per wake-up at most, so a flood does not starve the event loop (the reader's
+// notifier fires again on the next pass while more are queued).
+constexpr int kReadBatch = 256;
 // Datagrams read at most when the socket closes (bounded even while a flood goes on).
 constexpr int kCloseDrainMax = 64 * 1024;
 
@@ -25,11 +27,6 @@ QNetworkInterface interfaceByName(const QString &name)
 
 UdpSession::UdpSession(QObject *parent) : Session(Mode::Udp, parent)
 {
-    // Continues reading on the next event-loop pass when a batch left datagrams queued:
-    // the notifier alone would do, but this does not depend on how Qt re-arms it.
-    m_readMore.setSingleShot(true);
-    m_readMore.setInterval(0);
-    connect(&m_readMore, &QTimer::timeout, this, &UdpSession::readPending);
     setSendErrorsLogged(true);
 }
 
@@ -90,7 +87,15 @@ void UdpSession::bindNow()
     m_socket->setSocketOption(QAbstractSocket::MulticastTtlOption, m_options.multicastTtl);
     m_socket->setSocketOption(QAbstractSocket::MulticastLoopbackOption,
                               m_options.multicastLoopback ? 1 : 0);
-    connect(m_socket, &QUdpSocket::readyRead, this, &UdpSession::readPending);
+    // Qt's own reading (readyRead) stays unused: the reader takes the datagrams.
+    m_reader = DatagramReader::create(m_socket->socketDescriptor(), this);
+    if (!m_reader) {
+        fail(tr("Cannot read from %1: %2").arg(where, qt_error_string(errno)));
+        delete m_socket;
+        m_socket = nullptr;
+        return;
+    }
+    connect(m_reader, &DatagramReader::readyRead, this, &UdpSession::readPending);
     connect(m_socket, &QAbstractSocket::errorOccurred, this,
             [this](QAbstractSocket::SocketError error) {
                 // ICMP port unreachable and the like surface here; the socket stays usable.
@@ -245,8 +250,9 @@ void UdpSession::stop()
         m_lookupId = -1;
     }
     if (m_socket) {
-        m_readMore.stop();
         readDatagrams(kCloseDrainMax);
+        // Later: stop() may run inside the reader's read (a datagram's consequences).
+        std::exchange(m_reader, nullptr)->deleteLater();
         m_socket->close();
         m_socket->deleteLater();
         m_socket = nullptr;
@@ -311,24 +317,23 @@ void UdpSession::limitPeers()
 
 void UdpSession::readPending()
 {
-    if (readDatagrams(kReadBatch))
-        m_readMore.start();
+    readDatagrams(kReadBatch);
 }
 
-bool UdpSession::readDatagrams(int max)
+void UdpSession::readDatagrams(int max)
 {
-    for (int n = 0; n < max; ++n) {
-        if (!m_socket || !m_socket->hasPendingDatagrams())
-            return false;
-        const QNetworkDatagram d = m_socket->receiveDatagram();
-        if (!d.isValid())
-            return false;
-        const quint32 id = peerFor(d.senderAddress(), quint16(d.senderPort()));
-        ++m_datagramsIn;
-        m_lastSender = id;
-        ingestDatagram(id, d.data());
-    }
-    return m_socket && m_socket->hasPendingDatagrams();
+    if (!m_reader)
+        return;
+    m_reader->read(
+        max,
+        [this](DatagramReader::Datagram &&d) {
+            const quint32 id = peerFor(d.sender, d.port);
+            ++m_datagramsIn;
+            m_lastSender = id;
+            ingestDatagram(id, d.data);
+            return m_reader != nullptr; // stopped by what the datagram caused
+        },
+        [this](int error) { logEvent(0, tr("Receive failed: %1").arg(qt_error_string(error)), true); });
 }
 
 QList<quint32> UdpSession::defaultTargets(QString *whyNone)

@@ -11,9 +11,10 @@
 #include <QTimer>
 
 class QUdpSocket;
-class QNetworkDatagram;
 
 namespace sockscope {
+
+class DatagramReader;
 
 // A bound UDP socket. Every distinct remote endpoint (sender or target) is
 // its own peer, so each gets its own log and counters. Each datagram is one
@@ -101,7 +102,7 @@ private:
     void bindNow();
     void readPending();
     // Reads up to max datagrams; true when more are still queued.
-    bool readDatagrams(int max);
+    void readDatagrams(int max);
     quint32 peerFor(const QHostAddress &address, quint16 port);
     void forget(quint32 peerId, const QString &why);
     void limitPeers();
@@ -116,7 +117,7 @@ private:
 
     Options m_options;
     QUdpSocket *m_socket = nullptr;
-    QTimer m_readMore; // the next batch of a flood, on the next event-loop pass
+    DatagramReader *m_reader = nullptr; // reads m_socket's datagrams
     QHostAddress m_remote;
     QHostAddress m_liveRemote; // typed while open (updateLiveEndpoint); null: m_remote
     quint16 m_liveRemotePort = 0;
