@@ -5,6 +5,8 @@
 #include "core/codec/textcodec.h"
 #include "core/report/sessionreport.h"
 
+#include <iterator>
+
 namespace sockscope {
 
 RecordPrinter::RecordPrinter(const Style &style, FILE *out, qint64 maxQueuedBytes)
@@ -128,9 +130,11 @@ void RecordPrinter::handle(Item &item)
         break;
     case Item::Kind::Name:
         m_names.insert(item.id, item.name);
+        m_lastNamed = 0;
         break;
     case Item::Kind::Unname:
         m_names.remove(item.id);
+        m_lastNamed = 0;
         break;
     case Item::Kind::Closed:
         m_closed.append(item.id);
@@ -169,11 +173,41 @@ const char *RecordPrinter::directionTag(const LogRecord &r) const
     return towardsServer ? " C>S " : " S>C ";
 }
 
+namespace {
+
+// QByteArray::number() without its temporary: a flood of short lines prints one per record.
+void appendDecimal(QByteArray &out, quint64 n)
+{
+    char digits[20];
+    char *p = std::end(digits);
+    do {
+        *--p = char('0' + n % 10);
+        n /= 10;
+    } while (n);
+    out.append(p, std::end(digits) - p);
+}
+
+} // namespace
+
+void RecordPrinter::appendPeerName(quint32 id, QByteArray &line)
+{
+    if (!id) {
+        line += '-';
+        return;
+    }
+    // A flood's records come from one peer after another: look up each change only.
+    if (id != m_lastNamed) {
+        m_lastNamed = id;
+        m_lastName = m_names.value(id, QByteArrayLiteral("?"));
+    }
+    line += m_lastName;
+}
+
 void RecordPrinter::render(const LogRecord &r, QByteArray &line)
 {
-    line += isoLocalTime(r.timeUs).toUtf8();
+    m_time.append(r.timeUs, line);
     line += directionTag(r);
-    line += r.peerId ? m_names.value(r.peerId, QByteArrayLiteral("?")) : QByteArray("-");
+    appendPeerName(r.peerId, line);
     line += ' ';
     if (r.kind == LogRecord::Kind::Event) {
         line += "- ";
@@ -181,7 +215,7 @@ void RecordPrinter::render(const LogRecord &r, QByteArray &line)
         line += '\n';
         return;
     }
-    line += QByteArray::number(r.bytes.size());
+    appendDecimal(line, quint64(r.bytes.size()));
     line += ' ';
     if (m_style.hex) {
         // A flood arrives as records of up to a MiB, three times that as hex: written out

@@ -2,6 +2,7 @@
 
 #include "core/codec/encoding.h"
 #include "core/log/logrecord.h"
+#include "core/report/sessionreport.h"
 #include "core/session/session.h"
 
 #include <QByteArray>
@@ -76,6 +77,7 @@ private:
     void handle(Item &item);
     void printBatch(const LogRecords &records);
     void render(const LogRecord &record, QByteArray &line);
+    void appendPeerName(quint32 id, QByteArray &line);
     const char *directionTag(const LogRecord &record) const;
     static void appendRelayMarks(const LogRecord &record, QByteArray &line);
     void flushIfFull(QByteArray &line);
@@ -95,9 +97,12 @@ private:
 
     // The worker's own.
     QHash<quint32, QByteArray> m_names;
+    quint32 m_lastNamed = 0; // appendPeerName()'s last peer (0: none), and its name
+    QByteArray m_lastName;
     QHash<quint64, std::shared_ptr<StreamDecoder>> m_decoders; // peer id << 1 | direction
     QList<quint32> m_closed;
     QByteArray m_output; // reused for every batch
+    IsoTimeFormatter m_time;
 
     std::thread m_thread; // last: starts once everything above exists
 };

@@ -10,11 +10,40 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 
+#include <cstring>
+
 namespace sockscope {
 
 QString isoLocalTime(qint64 usSinceEpoch)
 {
     return QDateTime::fromMSecsSinceEpoch(usSinceEpoch / 1000).toString(Qt::ISODateWithMs);
+}
+
+void IsoTimeFormatter::append(qint64 usSinceEpoch, QByteArray &out)
+{
+    const qint64 ms = usSinceEpoch / 1000; // as isoLocalTime() rounds
+    if (ms < 0) {
+        out += isoLocalTime(usSinceEpoch).toUtf8(); // before 1970: not worth a fast path
+        return;
+    }
+    const qint64 second = ms / 1000;
+    if (second != m_second) {
+        m_second = second;
+        // The real conversion, at the second's start; the ".000" is what is written below.
+        const QByteArray text = isoLocalTime(second * 1000 * 1000).toUtf8();
+        m_fast = text.size() == TextSize && text.endsWith(".000");
+        if (m_fast)
+            std::memcpy(m_text, text.constData(), TextSize);
+    }
+    if (!m_fast) { // a shape not foreseen (a year past 9999): the slow way
+        out += isoLocalTime(usSinceEpoch).toUtf8();
+        return;
+    }
+    const int milli = int(ms - second * 1000);
+    m_text[TextSize - 3] = char('0' + milli / 100);
+    m_text[TextSize - 2] = char('0' + milli / 10 % 10);
+    m_text[TextSize - 1] = char('0' + milli % 10);
+    out.append(m_text, TextSize);
 }
 
 namespace {

@@ -2,8 +2,11 @@
 
 #include "core/report/lagmeter.h"
 
+#include <QByteArray>
 #include <QJsonObject>
 #include <QString>
+
+#include <limits>
 
 namespace sockscope {
 
@@ -20,5 +23,24 @@ bool writeReportFile(const QString &path, const QJsonObject &report, QString *er
 
 // Local time with milliseconds, ISO 8601, for a timestamp in µs since the epoch.
 QString isoLocalTime(qint64 usSinceEpoch);
+
+// isoLocalTime() in UTF-8, byte for byte, for a stream of records: converting to local time
+// and formatting through QString costs more than everything else a short line needs. The
+// date and time up to the second come from isoLocalTime() once per second and are kept; the
+// milliseconds are written by hand. A second of its own is converted anew, so a change of the
+// UTC offset (daylight saving) shows from its first record on; time zone offsets change only
+// on whole seconds. One per thread: it is not thread-safe.
+class IsoTimeFormatter
+{
+public:
+    void append(qint64 usSinceEpoch, QByteArray &out);
+
+private:
+    static constexpr qint64 NoSecond = std::numeric_limits<qint64>::min();
+    static constexpr int TextSize = 23; // yyyy-MM-ddTHH:mm:ss.zzz
+    qint64 m_second = NoSecond;         // UTC seconds since the epoch that m_text shows
+    bool m_fast = false;                // m_text holds it (else an odd second: the slow way)
+    char m_text[TextSize] = {};
+};
 
 } // namespace sockscope

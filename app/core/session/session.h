@@ -288,6 +288,7 @@ protected:
 private:
     struct Channel; // per-peer receive state
     void emitFrames(quint32 id, Channel &ch, QList<Frame> &frames);
+    void reservePending();
     void countReceived(PeerInfo &peer, qint64 bytes);
     void appendRecord(LogRecord &&record);
     void flushIdle();
@@ -385,6 +386,9 @@ private:
     qint64 m_pendingBytes = 0;
     qint64 m_batchFlushBytes = DefaultBatchFlushBytes;
     bool m_flushQueued = false;
+    // The most records m_pending held in the current batch: emitFrames() reserves about the
+    // last batch's size for the next one.
+    qsizetype m_pendingPeak = 0;
     QTimer m_batchTimer;
     QTimer m_idleTimer;
     QElapsedTimer m_monotonic;
