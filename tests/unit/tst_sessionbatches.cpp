@@ -1,6 +1,7 @@
 #include "core/log/logrecord.h"
 #include "core/session/session.h"
 
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -18,10 +19,13 @@ public:
     void setEndpoint(const SessionEndpoint &) override {}
 
     quint32 open() { return openPeer(QHostAddress::LocalHost, 40000); }
+    // One shared block handed over again and again: feeding costs next to nothing, so the
+    // 30 ms batch timer is not due yet when the test looks.
     void feed(quint32 id, qint64 bytes, qint64 block)
     {
+        const QByteArray full(int(block), 'x');
         for (qint64 done = 0; done < bytes; done += block)
-            ingest(id, QByteArray(int(qMin(block, bytes - done)), 'x'));
+            ingest(id, done + block <= bytes ? full : full.left(int(bytes - done)));
     }
 
 protected:
@@ -58,7 +62,7 @@ private slots:
         const qint64 def = Session::DefaultBatchFlushBytes;
         QTest::newRow("past the default") << def << def + 1024 << true;
         QTest::newRow("below it: the timer decides") << def << def - 1024 << false;
-        QTest::newRow("off") << qint64(0) << 3 * def << false;
+        QTest::newRow("off") << qint64(0) << def + 1024 << false;
     }
 
     void flushBySize()
@@ -73,10 +77,15 @@ private slots:
         const quint32 id = session.open();
         session.flushRecords(); // the "connected" event
         QSignalSpy batches(&session, &Session::recordsReady);
+        QElapsedTimer since;
+        since.start();
         session.feed(id, fed, 256 * 1024);
         QCOMPARE(batches.count(), 0); // never from inside ingest
-        QCoreApplication::processEvents(); // one pass: far less than the 30 ms timer
-        QCOMPARE(batches.count(), batchOnNextPass ? 1 : 0);
+        QCoreApplication::processEvents(); // one pass: normally far less than the 30 ms timer
+        if (batchOnNextPass)
+            QCOMPARE(batches.count(), 1);
+        else if (since.elapsed() < 30) // (on a machine that slow the timer may be due)
+            QCOMPARE(batches.count(), 0);
         QTRY_COMPARE(payload(batches), fed); // the timer brings the rest, nothing is lost
     }
 };
